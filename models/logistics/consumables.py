@@ -1,0 +1,74 @@
+"""Consumables to deliver per year: food, make-up water and oxygen, after closure and ISRU."""
+
+from __future__ import annotations
+
+import numpy as np
+import openmdao.api as om
+
+SMOOTH_MIN_RELATIVE_WIDTH = 1e-3  # blending width as a fraction of a + b
+SMOOTH_MIN_FLOOR = 1e-6  # kg, keeps the root away from zero when both terms vanish
+
+
+def smooth_min(a, b):
+    """Differentiable min(a, b) of non-negative masses: ``(a + b - sqrt((a - b)^2 + w^2)) / 2``.
+
+    The width ``w = 1e-3 (a + b) + 1e-6`` makes the error at most 0.05 % of ``a + b`` (and
+    below a milligram when both vanish) while keeping derivatives continuous. Complex-step safe.
+    """
+    width = SMOOTH_MIN_RELATIVE_WIDTH * (a + b) + SMOOTH_MIN_FLOOR
+    return 0.5 * (a + b - np.sqrt((a - b) ** 2 + width**2))
+
+
+class Consumables(om.ExplicitComponent):
+    """Yearly resupply of consumables for the crew-days of each year.
+
+        food  = D m_food
+        water = D m_water (1 - c_w)
+        O2    = D m_O2 (1 - c_o) - min(D m_O2 (1 - c_o), Q_isru)
+        total = (food + water + O2) (1 + k_pack)
+
+    ``D`` crew-member-days in the year, ``m_*`` per crew-member-day rates (NASA BVAD), ``c_w``
+    and ``c_o`` water and oxygen closure, ``Q_isru`` ISRU oxygen available that year and
+    ``k_pack`` packaging mass per kg of cargo. ISRU oxygen beyond the life-support need is
+    reported as surplus (for propellant). The min is smoothed (:func:`smooth_min`).
+
+    References
+    ----------
+    Anderson, Ewert & Keener (eds.), Life Support Baseline Values and Assumptions Document,
+    NASA/TP-2015-218570/REV2 (2022), Table 3-31.
+    """
+
+    def initialize(self):
+        self.options.declare("num_years", types=int)
+
+    def setup(self):
+        n = self.options["num_years"]
+        self.add_input("crew_days", val=np.zeros(n), units="d")
+        self.add_input("food_rate", val=0.8, units="kg/d")
+        self.add_input("water_rate", val=3.917, units="kg/d")
+        self.add_input("oxygen_rate", val=0.895, units="kg/d")
+        self.add_input("water_closure", val=0.9, units="unitless")
+        self.add_input("oxygen_closure", val=0.5, units="unitless")
+        self.add_input("isru_oxygen_production", val=0.0, units="t/year", desc="ISRU plant oxygen output")
+        self.add_input("isru_operating_year", val=np.zeros(n), units="unitless", desc="1 in years the plant runs")
+        self.add_input("packaging_factor", val=0.3, units="unitless")
+        self.add_output("food_mass", val=np.zeros(n), units="kg")
+        self.add_output("water_mass", val=np.zeros(n), units="kg")
+        self.add_output("oxygen_mass", val=np.zeros(n), units="kg")
+        self.add_output("consumables_mass", val=np.zeros(n), units="kg", desc="packaged, per year")
+        self.add_output("isru_oxygen_surplus", val=np.zeros(n), units="kg", desc="ISRU O2 beyond life support")
+        self.declare_partials("*", "*", method="cs")
+
+    def compute(self, inputs, outputs):
+        days = inputs["crew_days"]
+        food = days * inputs["food_rate"]
+        water = days * inputs["water_rate"] * (1.0 - inputs["water_closure"])
+        oxygen_need = days * inputs["oxygen_rate"] * (1.0 - inputs["oxygen_closure"])
+        isru = 1000.0 * inputs["isru_oxygen_production"] * inputs["isru_operating_year"]
+        from_isru = smooth_min(oxygen_need, isru)
+        oxygen = oxygen_need - from_isru
+        outputs["food_mass"] = food
+        outputs["water_mass"] = water
+        outputs["oxygen_mass"] = oxygen
+        outputs["consumables_mass"] = (food + water + oxygen) * (1.0 + inputs["packaging_factor"])
+        outputs["isru_oxygen_surplus"] = isru - from_isru

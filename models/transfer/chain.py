@@ -1,0 +1,34 @@
+"""A chain of stages that moves one payload stream from the launch orbit to its destination."""
+
+from __future__ import annotations
+
+import openmdao.api as om
+
+from models.sums import sum_component
+from models.transfer.rocket_stage import RocketStage
+
+
+class StageChain(om.Group):
+    """Stages ``stage0 .. stageN-1`` in flight order; each stage's payload is the next stage's
+    initial mass, so they are sized from the destination back to the launch orbit.
+
+    Promoted: ``payload_mass`` (what arrives, per node), ``mass_in_launch_orbit`` (initial mass
+    of ``stage0``) and ``propellant_mass`` (all stages' loaded propellant).
+    """
+
+    def initialize(self):
+        self.options.declare("num_stages", types=int)
+        self.options.declare("num_nodes", types=int, default=1)
+
+    def setup(self):
+        n, k = self.options["num_nodes"], self.options["num_stages"]
+        for i in reversed(range(k)):  # executed from the destination back: each sizes the one before
+            self.add_subsystem(f"stage{i}", RocketStage(num_nodes=n))
+        for i in range(k - 1):
+            self.connect(f"stage{i + 1}.initial_mass", f"stage{i}.payload_mass")
+        self.promotes(f"stage{k - 1}", inputs=[("payload_mass", "payload_mass")])
+        self.promotes("stage0", outputs=[("initial_mass", "mass_in_launch_orbit")])
+        total = sum_component("propellant_mass", [f"propellant_{i}" for i in range(k)], vec_size=n)
+        self.add_subsystem("propellant_total", total, promotes_outputs=["propellant_mass"])
+        for i in range(k):
+            self.connect(f"stage{i}.propellant_mass", f"propellant_total.propellant_{i}")

@@ -1,0 +1,154 @@
+"""Catalogs: launch vehicles, propellants, delta-v legs and routes, sites, partners, elements,
+outpost and life-support coefficients. Package data; every number carries a ``source``.
+
+A sourced number is a mapping ``{value, unit, source, verified, note}`` (money adds ``year``).
+``verified: false`` marks a number not read in its source (from memory, computed, assumed).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from trades.errors import StudyError, StudyErrors
+
+#: catalog name -> (file, top-level list key or None for flat catalogs)
+CATALOG_FILES = {
+    "launch_vehicles": ("launch_vehicles.yaml", "vehicles"),
+    "propellants": ("propellants.yaml", "propellants"),
+    "delta_v": ("delta_v.yaml", "legs"),
+    "sites": ("sites.yaml", "sites"),
+    "partners": ("partners.yaml", "partners"),
+    "elements": ("elements.yaml", "elements"),
+    "outpost": ("outpost.yaml", None),
+    "life_support": ("life_support.yaml", None),
+}
+FLAT_ENTRY = "default"
+
+
+class CatalogDataError(Exception):
+    """A packaged catalog file breaks the catalog rules (a bug in the package data)."""
+
+
+def is_sourced(node: Any) -> bool:
+    return isinstance(node, dict) and "value" in node and "source" in node
+
+
+def unsourced_numbers(node: Any, path: str = "", sourced: bool = False) -> list[str]:
+    """Paths of numeric leaves that have no ``source`` in their mapping or an enclosing one."""
+    found = []
+    if isinstance(node, dict):
+        here = sourced or "source" in node
+        for key, value in node.items():
+            found += unsourced_numbers(value, f"{path}.{key}" if path else str(key), here)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += unsourced_numbers(value, f"{path}[{i}]", sourced)
+    elif isinstance(node, (int, float)) and not isinstance(node, bool) and not sourced:
+        found.append(path)
+    return found
+
+
+def _read(name: str) -> Any:
+    filename, _ = CATALOG_FILES[name]
+    text = resources.files("trades").joinpath("catalogs", filename).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass
+class Catalog:
+    """All catalogs, by name: entries keyed by id (flat catalogs under ``'default'``)."""
+
+    entries: dict[str, dict[str, dict]]
+    routes: dict
+    overridden: list[str]
+
+    def entry(self, catalog: str, entry_id: str) -> dict:
+        return self.entries[catalog][entry_id]
+
+    def value(self, catalog: str, entry_id: str, field: str) -> float:
+        """The number of a sourced field."""
+        return float(self.entries[catalog][entry_id][field]["value"])
+
+    def flat(self, catalog: str, field: str) -> float:
+        return self.value(catalog, FLAT_ENTRY, field)
+
+    def source(self, catalog: str, entry_id: str, field: str) -> str:
+        return str(self.entries[catalog][entry_id][field]["source"])
+
+    def with_overrides(self, overrides: dict, file: str) -> "Catalog":
+        """A copy with the study's overrides applied; unknown names are StudyErrors."""
+        errors = []
+        entries = copy.deepcopy(self.entries)
+        applied = []
+        for catalog, by_entry in overrides.items():
+            if catalog not in entries:
+                errors.append(
+                    StudyError(file, f"overrides.{catalog}", f"unknown catalog; one of {sorted(entries)}")
+                )
+                continue
+            for entry_id, fields in by_entry.items():
+                if entry_id not in entries[catalog]:
+                    allowed = sorted(entries[catalog])
+                    errors.append(
+                        StudyError(file, f"overrides.{catalog}.{entry_id}", f"unknown id; one of {allowed}")
+                    )
+                    continue
+                entry = entries[catalog][entry_id]
+                for field, new in fields.items():
+                    path = f"overrides.{catalog}.{entry_id}.{field}"
+                    if not is_sourced(entry.get(field)):
+                        numeric = sorted(k for k, v in entry.items() if is_sourced(v))
+                        errors.append(StudyError(file, path, f"not a sourced number of this entry; one of {numeric}"))
+                        continue
+                    old = entry[field]
+                    if new.unit is not None and new.unit != old.get("unit"):
+                        errors.append(
+                            StudyError(file, path, f"unit '{new.unit}' differs from the catalog's '{old.get('unit')}'")
+                        )
+                        continue
+                    entry[field] = {
+                        **old,
+                        "value": new.value,
+                        "source": f"study override: {new.source}",
+                        "verified": False,
+                        "note": f"catalog value {old['value']} replaced by the study",
+                    }
+                    applied.append(path)
+        if errors:
+            raise StudyErrors(errors)
+        return Catalog(entries, self.routes, self.overridden + applied)
+
+
+@functools.lru_cache(maxsize=1)
+def _load_packaged() -> Catalog:
+    entries: dict[str, dict[str, dict]] = {}
+    routes: dict = {}
+    for name, (filename, list_key) in CATALOG_FILES.items():
+        data = _read(name)
+        missing = unsourced_numbers(data)
+        if missing:
+            raise CatalogDataError(f"{filename}: numbers without a source: {missing[:5]}")
+        if list_key is None:
+            entries[name] = {FLAT_ENTRY: data}
+            continue
+        by_id = {}
+        for item in data[list_key]:
+            if item["id"] in by_id:
+                raise CatalogDataError(f"{filename}: duplicate id {item['id']}")
+            by_id[item["id"]] = item
+        entries[name] = by_id
+        if name == "delta_v":
+            routes = data["routes"]
+    return Catalog(entries, routes, [])
+
+
+def load_catalog() -> Catalog:
+    """The packaged catalogs (a fresh copy the caller may modify)."""
+    packaged = _load_packaged()
+    return Catalog(copy.deepcopy(packaged.entries), copy.deepcopy(packaged.routes), [])

@@ -1,0 +1,72 @@
+"""The toolkit's own errors and the exit codes the CLI maps them to.
+
+Exit codes (documented in the README):
+
+====  =========================================================
+0     success
+1     internal error (a bug: please report it with the message)
+2     bad input: a study file, catalog override or argument is invalid
+3     infeasible: the architecture cannot be closed as specified
+4     interrupted: the run was stopped; what was kept is reported
+====  =========================================================
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+EXIT_INFEASIBLE = 3
+EXIT_INTERRUPTED = 4
+
+
+class TradesError(Exception):
+    """Base class of every error the toolkit reports to the user as one clear line."""
+
+    exit_code = EXIT_INTERNAL
+
+
+class StudyError(TradesError):
+    """A study file (or an argument standing for one) is invalid.
+
+    Parameters
+    ----------
+    file : str
+        Path of the offending file, as the user gave it.
+    field : str
+        Key path inside the file, e.g. ``partners[2].budget_cap_musd``; empty for the whole file.
+    reason : str
+        What is wrong and what is allowed.
+    line : int or None
+        1-based YAML line of the field, where known.
+    """
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, file: str, field: str, reason: str, line: int | None = None):
+        self.file = str(file)
+        self.field = field
+        self.reason = reason
+        self.line = line
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.reason}"
+
+
+class StudyErrors(TradesError):
+    """Several validation errors in one file; each prints as its own line."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, errors: list[StudyError]):
+        self.errors = errors
+        super().__init__("\n".join(e.one_line() for e in errors))
+
+
+class InfeasibleError(TradesError):
+    """The architecture cannot be closed: names what cannot be met and by how much."""
+
+    exit_code = EXIT_INFEASIBLE

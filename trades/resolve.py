@@ -1,0 +1,367 @@
+"""Resolve a validated study against the catalogs into an :class:`Architecture`.
+
+This is where ids become numbers: every model input gets its value, units and source, the
+route's legs become stage delta-v (Earth-orbit legs computed with boinor through
+:mod:`trades.orbits`), vehicles are chosen under the launch policy, and what cannot work is
+reported: unknown ids as :class:`StudyErrors` (bad input, exit 2), architectures that cannot
+close as :class:`InfeasibleError` (exit 3) naming what fails and by how much.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from trades import orbits
+from trades.catalog import Catalog, load_catalog
+from trades.errors import InfeasibleError, StudyError, StudyErrors
+from trades.study import Study
+
+DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x"}
+
+
+@dataclass
+class ModelInput:
+    """One value set on the model: promoted name, value, OpenMDAO units and its source."""
+
+    name: str
+    value: float | list
+    units: str
+    source: str
+
+
+@dataclass
+class Stage:
+    """A propulsive stage of a payload stream: its legs, propellant and total delta-v."""
+
+    stream: str
+    index: int
+    role: str
+    legs: list[str]
+    leg_delta_v_km_s: list[float]
+    propellant: str
+
+    @property
+    def delta_v_km_s(self) -> float:
+        return float(sum(self.leg_delta_v_km_s))
+
+
+@dataclass
+class Architecture:
+    """Everything :mod:`trades.assemble` needs to build the OpenMDAO problem."""
+
+    study: Study
+    file: str
+    catalog: Catalog
+    years: list[int]
+    stages: dict[str, list[Stage]]
+    power_source: str
+    cargo_vehicle: str
+    crew_vehicle: str | None
+    vehicle_owner: dict[str, str]
+    inputs: list[ModelInput] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, name, value, units, source):
+        if isinstance(value, np.ndarray):
+            value = value.tolist()
+        self.inputs.append(ModelInput(name, value, units, source))
+
+
+def _masks(study: Study) -> dict[str, np.ndarray]:
+    years = np.array(study.years)
+    return {
+        "crewed": (years >= study.first_crewed_year).astype(float),
+        "deploy": (years == study.deploy_year).astype(float),
+        "operating": (years > study.deploy_year).astype(float),
+    }
+
+
+def _check_ids(study: Study, catalog: Catalog, file: str) -> None:
+    errors = []
+    known = catalog.entries
+    for i, partner in enumerate(study.partners):
+        if partner.id not in known["partners"]:
+            errors.append(StudyError(file, f"partners[{i}].id", f"unknown partner '{partner.id}'; one of {sorted(known['partners'])}"))
+            continue
+        for j, vehicle in enumerate(partner.vehicles or []):
+            if vehicle not in known["launch_vehicles"]:
+                errors.append(StudyError(file, f"partners[{i}].vehicles[{j}]", f"unknown launch vehicle '{vehicle}'"))
+    site = known["sites"].get(study.destination.site)
+    if site is None:
+        errors.append(StudyError(file, "destination.site", f"unknown site '{study.destination.site}'; one of {sorted(known['sites'])}"))
+    elif site["body"] != study.destination.body:
+        errors.append(
+            StudyError(file, "destination.site", f"site '{site['id']}' is at '{site['body']}', not at destination body '{study.destination.body}'")
+        )
+    for key in ("departure_propellant", "lander_propellant"):
+        value = getattr(study.transportation, key)
+        if value not in known["propellants"]:
+            errors.append(StudyError(file, f"transportation.{key}", f"unknown propellant '{value}'; one of {sorted(known['propellants'])}"))
+    for key, kind in (("crew_lander", "crew_lander"), ("cargo_carrier", None)):
+        value = getattr(study.transportation, key)
+        if value is not None and value not in known["elements"]:
+            errors.append(StudyError(file, f"transportation.{key}", f"unknown element '{value}'"))
+        elif value is not None and kind and known["elements"][value]["type"] != kind:
+            errors.append(StudyError(file, f"transportation.{key}", f"element '{value}' is a {known['elements'][value]['type']}, not a {kind}"))
+    if study.launch.crew_spacecraft is not None and study.launch.crew_spacecraft not in known["elements"]:
+        errors.append(StudyError(file, "launch.crew_spacecraft", f"unknown element '{study.launch.crew_spacecraft}'"))
+    for key in ("cargo_vehicle", "crew_vehicle"):
+        value = getattr(study.launch, key)
+        if value != "auto" and value not in known["launch_vehicles"]:
+            errors.append(StudyError(file, f"launch.{key}", f"unknown launch vehicle '{value}'"))
+    if errors:
+        raise StudyErrors(errors)
+
+
+def _partner_vehicles(study: Study, catalog: Catalog) -> dict[str, list[str]]:
+    return {
+        p.id: list(p.vehicles) if p.vehicles is not None else list(catalog.entry("partners", p.id)["vehicles"])
+        for p in study.partners
+    }
+
+
+def _choose_vehicle(study, catalog, file, allowed, key, crew):
+    chosen = getattr(study.launch, key)
+    vehicles = catalog.entries["launch_vehicles"]
+    usable = [
+        v for v in allowed
+        if (study.launch.include_planned or vehicles[v]["status"] != "planned") and (not crew or vehicles[v].get("crew_rated"))
+    ]
+    policy = study.launch.policy
+    if chosen != "auto":
+        if chosen not in usable:
+            why = "not crew-rated or " if crew and not vehicles[chosen].get("crew_rated") else ""
+            raise StudyErrors([StudyError(file, f"launch.{key}", f"'{chosen}' is {why}not available under the '{policy}' policy to these partners; available: {usable}")])
+        return chosen
+    if not usable:
+        kind = "crew-rated launch vehicle" if crew else "launch vehicle"
+        raise InfeasibleError(f"{file}: launch.{key}: no {kind} among the partners' vehicles under the '{policy}' policy (partners: {[p.id for p in study.partners]})")
+    # 'auto': fewest launches, i.e. the largest payload to low Earth orbit
+    return max(usable, key=lambda v: catalog.value("launch_vehicles", v, "payload_leo_kg"))
+
+
+def _reliability(study, catalog, vehicle) -> tuple[float, str]:
+    flights = catalog.entry("launch_vehicles", vehicle).get("flights")
+    if flights and flights.get("launches") is not None:
+        n, s = int(flights["launches"]), int(flights["successes"])
+        return (s + 1) / (n + 2), f"Laplace rule (s+1)/(n+2) on {s}/{n} flights: {flights['source']}"
+    return study.launch.default_reliability, "study assumption launch.default_reliability (no flight record in the catalog)"
+
+
+def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple[float, str]:
+    """Delta-v of a leg [km/s] and its source; computed legs go through boinor."""
+    method = leg.get("method")
+    if method is None:
+        return float(leg["delta_v"]["value"]), leg["delta_v"]["source"]
+    _, radius = orbits.body_constants("earth")
+    r_launch = radius + study.transportation.launch_orbit_altitude_km
+    if method == "hohmann_departure_burn":
+        apo = float(leg["apoapsis_radius_km"]["value"])
+        reserve = float(leg["reserve_fraction"]["value"])
+        dv = orbits.hohmann(r_launch, apo)[0] * (1.0 + reserve)
+        return dv, f"boinor Hohmann first burn from {r_launch - radius:.0f} km to apoapsis {apo:.0f} km, +{reserve:.0%} reserve"
+    if method == "hohmann":
+        r_station = radius + float(site["altitude_km"]["value"])
+        dv_a, dv_b, _ = orbits.hohmann(r_launch, r_station)
+        return dv_a + dv_b, f"boinor Hohmann transfer {r_launch - radius:.0f} km -> {r_station - radius:.0f} km"
+    raise ValueError(f"unknown leg method {method}")
+
+
+def _stages(study: Study, catalog: Catalog, file: str, site: dict) -> dict[str, list[Stage]]:
+    body = study.destination.body
+    key = {"earth_orbit": "any", "moon_orbit": study.destination.site}.get(body, study.transportation.staging)
+    by_key = catalog.routes.get(body, {})
+    if key not in by_key:
+        field = "destination.site" if body == "moon_orbit" else "transportation.staging"
+        raise StudyErrors([StudyError(file, field, f"no route for '{key}' at '{body}'; routes: {sorted(by_key)}")])
+    legs = catalog.entries["delta_v"]
+    propellant_of = {"departure": study.transportation.departure_propellant, "lander": study.transportation.lander_propellant}
+    stages = {}
+    for stream, stage_list in by_key[key].items():
+        if stream == "crew_lander" and study.transportation.crew_lander is None:
+            continue
+        stages[stream] = []
+        for i, spec in enumerate(stage_list):
+            dvs = [_leg_delta_v(legs[leg_id], study, catalog, site)[0] for leg_id in spec["legs"]]
+            stages[stream].append(Stage(stream, i, spec["stage"], list(spec["legs"]), dvs, propellant_of[spec["stage"]]))
+    if study.transportation.crew_lander is not None and "crew_lander" not in stages:
+        raise StudyErrors([StudyError(file, "transportation.crew_lander", f"destination '{body}' has no landing; remove the crew lander")])
+    return stages
+
+
+def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str) -> None:
+    from models.transfer.rocket_stage import STANDARD_GRAVITY
+
+    isp = catalog.value("propellants", stage.propellant, "isp_vac_s")
+    inert = catalog.value("propellants", stage.propellant, "stage_inert_fraction")
+    limit = STANDARD_GRAVITY * isp * math.log(1.0 / inert) / 1000.0
+    if stage.delta_v_km_s >= limit:
+        raise InfeasibleError(
+            f"{file}: the {stage.role} stage of the {stage.stream} stream must deliver {stage.delta_v_km_s:.3f} km/s "
+            f"(legs {', '.join(stage.legs)}) but a single stage of {stage.propellant} (Isp {isp:.0f} s, inert fraction "
+            f"{inert:.3f}) can deliver at most {limit:.3f} km/s: short by {stage.delta_v_km_s - limit:.3f} km/s"
+        )
+
+
+def check_study_ids(study: Study, file: str = "<study>", catalog: Catalog | None = None) -> Catalog:
+    """Check overrides and catalog ids without building the model (fast: no OpenMDAO, no boinor)."""
+    catalog = (catalog or load_catalog()).with_overrides(study.overrides, file)
+    _check_ids(study, catalog, file)
+    return catalog
+
+
+def resolve(study: Study, file: str = "<study>", catalog: Catalog | None = None) -> Architecture:
+    """Turn a validated study into the numbers and choices of its model."""
+    catalog = check_study_ids(study, file, catalog)
+    site = catalog.entry("sites", study.destination.site)
+    stages = _stages(study, catalog, file, site)
+    for stage_list in stages.values():
+        for stage in stage_list:
+            _check_stage_feasible(stage, catalog, file)
+
+    by_partner = _partner_vehicles(study, catalog)
+    owner = {v: p for p, vs in by_partner.items() for v in vs}
+    if study.launch.policy == "open_market":
+        allowed = sorted(owner)
+    else:  # national: the lead partner (listed first) launches the integrated manifest
+        allowed = by_partner[study.partners[0].id]
+    cargo_vehicle = _choose_vehicle(study, catalog, file, allowed, "cargo_vehicle", crew=False)
+    crewed = study.outpost.rotations_per_year > 0
+    crew_vehicle = _choose_vehicle(study, catalog, file, allowed, "crew_vehicle", crew=True) if crewed else None
+
+    arch = Architecture(study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner)
+    _set_inputs(arch, study, catalog, site)
+    _check_crew_spacecraft(arch, study, catalog, file)
+    return arch
+
+
+def _check_crew_spacecraft(arch, study, catalog, file):
+    craft = study.launch.crew_spacecraft
+    if craft is None or arch.crew_vehicle is None:
+        arch.notes.append("crew spacecraft not named: one crew launch per rotation is counted, its mass is not checked")
+        return
+    mass = catalog.entry("elements", craft).get("mass_kg", {}).get("value")
+    vehicle = catalog.entry("launch_vehicles", arch.crew_vehicle)
+    field = "payload_tli_kg" if study.destination.body in ("moon", "moon_orbit") and "payload_tli_kg" in vehicle else "payload_leo_kg"
+    capacity = float(vehicle[field]["value"])
+    if mass is None:
+        raise StudyErrors([StudyError(file, "launch.crew_spacecraft", f"element '{craft}' has no mass in the catalog; override elements.{craft}.mass_kg")])
+    if mass > capacity:
+        raise InfeasibleError(
+            f"{file}: launch.crew_spacecraft: '{craft}' ({mass:.0f} kg) exceeds the {field.removeprefix('payload_').removesuffix('_kg').upper()} "
+            f"payload of crew vehicle '{arch.crew_vehicle}' ({capacity:.0f} kg) by {mass - capacity:.0f} kg"
+        )
+
+
+def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) -> None:
+    o, out = study.outpost, "outpost"
+    masks = _masks(study)
+    src_study = f"study file {arch.file}"
+
+    def flat(cat, key):
+        return catalog.flat(cat, key), catalog.source(cat, "default", key)
+
+    def add_flat(name, cat, key, units):
+        value, source = flat(cat, key)
+        arch.add(name, value, units, source)
+
+    arch.add("crew_size", o.crew_size, "unitless", src_study)
+    arch.add("crew.stay_days", o.stay_days, "d", src_study)
+    arch.add("crew.rotations_per_year", o.rotations_per_year, "unitless", src_study)
+    arch.add("crew.crewed_year", masks["crewed"], "unitless", f"{src_study}: first crew {study.first_crewed_year}")
+
+    add_flat(f"{out}.habitat.volume_per_crew", "outpost", "habitat_volume_per_crew_m3", "m**3")
+    add_flat(f"{out}.habitat.mass_per_volume", "outpost", "habitat_mass_per_volume_kg_m3", "kg/m**3")
+    add_flat(f"{out}.power_demand.power_per_crew", "outpost", "crew_power_demand_kw_per_crew", "kW")
+    if o.power_source == "solar":
+        if "illumination_fraction" not in site:
+            orbit_night, sunlit = orbits.circular_eclipse(float(site["altitude_km"]["value"]), "earth" if site["body"] == "earth_orbit" else "moon")
+            arch.add(f"{out}.power.illumination_fraction", sunlit, "unitless", "computed: circular orbit eclipse, beta 0 (trades.orbits.circular_eclipse)")
+            arch.add(f"{out}.power.longest_night", orbit_night, "h", "computed: circular orbit eclipse, beta 0 (trades.orbits.circular_eclipse)")
+        else:
+            arch.add(f"{out}.power.illumination_fraction", site["illumination_fraction"]["value"], "unitless", site["illumination_fraction"]["source"])
+            arch.add(f"{out}.power.longest_night", site["longest_night_h"]["value"], "h", site["longest_night_h"]["source"])
+        for name, key, units in (
+            ("array_specific_power", "solar_array_specific_power_w_kg", "W/kg"),
+            ("storage_specific_energy", "battery_specific_energy_wh_kg", "W*h/kg"),
+            ("depth_of_discharge", "battery_depth_of_discharge", "unitless"),
+        ):
+            value, source = flat("outpost", key)
+            arch.add(f"{out}.power.{name}", value, units, source)
+    else:
+        value, source = flat("outpost", "fission_power_specific_mass_kg_kwe")
+        arch.add(f"{out}.power.fission_specific_mass", value, "kg/kW", source)
+
+    for name, cat, key, units in (
+        ("open_loop_mass_per_crew", "outpost", "eclss_hardware_mass_open_loop_kg_per_crew", "kg"),
+        ("water_recovery_mass", "outpost", "water_recovery_system_mass_kg", "kg"),
+        ("water_recovery_crew", "outpost", "water_recovery_system_crew", "unitless"),
+        ("water_recovery_reference_closure", "life_support", "iss_water_recovery_fraction", "unitless"),
+        ("oxygen_generation_mass", "outpost", "oxygen_generation_system_mass_kg", "kg"),
+        ("oxygen_generation_crew", "outpost", "oxygen_generation_system_crew", "unitless"),
+        ("oxygen_recovery_reference_closure", "life_support", "iss_oxygen_recovery_fraction", "unitless"),
+    ):
+        add_flat(f"{out}.life_support.{name}", cat, key, units)
+    arch.add("water_closure", o.water_closure, "unitless", src_study)
+    arch.add("oxygen_closure", o.oxygen_closure, "unitless", src_study)
+
+    arch.add("isru_oxygen_production", o.isru.oxygen_production_t_per_year, "t/year", src_study)
+    value, source = flat("outpost", "isru_oxygen_plant_specific_mass_kg_per_t_yr")
+    arch.add(f"{out}.isru.plant_specific_mass", value, "kg*year/t", source)
+    value, source = flat("outpost", "isru_oxygen_specific_energy_kwh_per_kg")
+    arch.add(f"{out}.isru.specific_energy", value, "kW*h/kg", source)
+
+    for name, key in (("food_rate", "food_kg_per_cm_d"), ("oxygen_rate", "oxygen_kg_per_cm_d")):
+        value, source = flat("life_support", key)
+        arch.add(f"logistics.consumables.{name}", value, "kg/d", source)
+    water_keys = ("potable_water_kg_per_cm_d", "hygiene_water_kg_per_cm_d", "flush_water_kg_per_cm_d")
+    arch.add(
+        "logistics.consumables.water_rate",
+        sum(flat("life_support", k)[0] for k in water_keys),
+        "kg/d",
+        "sum of potable, hygiene and flush water: " + "; ".join(flat("life_support", k)[1] for k in water_keys),
+    )
+    value, source = flat("outpost", "cargo_packaging_factor")
+    arch.add("logistics.consumables.packaging_factor", value, "unitless", source)
+    arch.add("logistics.consumables.isru_operating_year", masks["operating"], "unitless", f"{src_study}: ISRU from deployment+1")
+    value, source = flat("outpost", "spares_fraction_per_year")
+    arch.add("logistics.manifest.spares_fraction", value, "1/year", source)
+    arch.add("logistics.manifest.deploy_year", masks["deploy"], "unitless", f"{src_study}: deploy {study.deploy_year}")
+    arch.add("logistics.manifest.operating_year", masks["operating"], "unitless", f"{src_study}: operating after {study.deploy_year}")
+    carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
+    payload = catalog.entry("elements", carrier).get("payload_kg") or {}
+    if payload.get("value") is None:
+        raise StudyErrors([StudyError(arch.file, "transportation.cargo_carrier", f"element '{carrier}' has no payload_kg in the catalog")])
+    arch.add("logistics.manifest.cargo_flight_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}")
+    arch.notes.append(f"cargo flights counted with the payload of '{carrier}' ({payload['value']:.0f} kg)")
+
+    if study.transportation.crew_lander is not None:
+        lander = catalog.entry("elements", study.transportation.crew_lander)
+        mass = (lander.get("mass_kg") or {}).get("value")
+        if mass is None:
+            raise StudyErrors([StudyError(arch.file, "transportation.crew_lander", f"element '{lander['id']}' has no mass in the catalog")])
+        arch.add("crew_lander_demand.unit_mass", mass, "kg", lander["mass_kg"]["source"])
+    else:
+        arch.notes.append("crew landers are not in the modelled manifest (e.g. bought as a service); set transportation.crew_lander to include them")
+
+    for stream, stage_list in arch.stages.items():
+        for stage in stage_list:
+            prefix = f"transfer_{stream}.stage{stage.index}"
+            p = stage.propellant
+            arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s", f"legs {', '.join(stage.legs)} (trades/catalogs/delta_v.yaml)")
+            arch.add(f"{prefix}.isp", catalog.value("propellants", p, "isp_vac_s"), "s", catalog.source("propellants", p, "isp_vac_s"))
+            arch.add(f"{prefix}.inert_fraction", catalog.value("propellants", p, "stage_inert_fraction"), "unitless", catalog.source("propellants", p, "stage_inert_fraction"))
+            arch.add(f"{prefix}.boiloff_rate", catalog.value("propellants", p, "boiloff_fraction_per_day"), "1/d", catalog.source("propellants", p, "boiloff_fraction_per_day"))
+            arch.add(f"{prefix}.coast_time", study.transportation.loiter_days, "d", src_study)
+
+    cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
+    arch.add("launch_cargo.payload_capacity", cargo["payload_leo_kg"]["value"], "kg", cargo["payload_leo_kg"]["source"])
+    arch.add("launch_cargo.packing_efficiency", study.launch.packing_efficiency, "unitless", f"{src_study} (assumption)")
+    value, source = _reliability(study, catalog, arch.cargo_vehicle)
+    arch.add("launch_cargo.reliability", value, "unitless", source)
+    if arch.crew_vehicle is not None:
+        value, source = _reliability(study, catalog, arch.crew_vehicle)
+        arch.add("launch_crew.reliability", value, "unitless", source)

@@ -1,0 +1,243 @@
+"""``trades run``: evaluate a study's architecture, summarise it and write the outputs.
+
+Outputs (in the output folder, each written whole or not at all):
+
+- ``resolved_study.yaml``: the study with every default filled in;
+- ``cases.sqlite``: the recorded case (OpenMDAO SQLite recorder), every input and output;
+- ``summary.json`` and ``summary_by_year.csv``: the figures printed by the command;
+- ``provenance.json``: toolkit and dependency versions, study hashes, every model input with its
+  value, units and source, catalog overrides.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import platform
+import shutil
+import tempfile
+from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import yaml
+
+from trades import __version__
+from trades.study import Study, load_study
+
+DEFAULT_OUTPUT_ROOT = "trades_output"
+DEPENDENCIES = ["openmdao", "numpy", "scipy", "boinor", "astropy", "pydantic", "PyYAML"]
+
+
+def default_output_dir(study_path: str | Path) -> Path:
+    """``./trades_output/<study file stem>``: the documented default output folder."""
+    return Path(DEFAULT_OUTPUT_ROOT) / Path(study_path).stem
+
+
+def whole_launches(continuous: float) -> int:
+    """Round a continuous launch count up to whole launches (tolerating round-off)."""
+    return int(math.ceil(continuous - 1e-9)) if continuous > 1e-9 else 0
+
+
+def evaluate(study: Study, file: str, recorder_path: str | None = None):
+    """Resolve, assemble and run the model; returns ``(architecture, problem)``."""
+    from trades.assemble import build_problem
+    from trades.resolve import resolve
+
+    arch = resolve(study, file)
+    prob = build_problem(arch, recorder_path)
+    prob.run_model()
+    if recorder_path is not None:
+        prob.record("final")
+        prob.cleanup()
+    return arch, prob
+
+
+def summarize(arch, prob) -> dict:
+    """The figures ``trades run`` prints, as plain JSON-able data."""
+    years = arch.years
+    val = lambda name: [float(x) for x in prob.get_val(name).ravel()]  # noqa: E731
+    cargo = val("launch_cargo.launches")
+    crew = val("launch_crew.launches") if arch.crew_vehicle else [0.0] * len(years)
+    lander_mass = val("crew_lander_demand.lander_mass") if "crew_lander" in arch.stages else [0.0] * len(years)
+    rows = []
+    for i, year in enumerate(years):
+        per_vehicle = {arch.cargo_vehicle: whole_launches(cargo[i])}
+        if arch.crew_vehicle:
+            per_vehicle[arch.crew_vehicle] = per_vehicle.get(arch.crew_vehicle, 0) + whole_launches(crew[i])
+        per_partner: dict[str, int] = {}
+        for vehicle, count in per_vehicle.items():
+            partner = arch.vehicle_owner[vehicle]
+            per_partner[partner] = per_partner.get(partner, 0) + count
+        rows.append(
+            {
+                "year": year,
+                "crew_days": val("crew.crew_days")[i],
+                "crew_rotations": val("crew.crew_rotations")[i],
+                "consumables_kg": val("logistics.consumables.consumables_mass")[i],
+                "spares_kg": val("logistics.manifest.spares_mass")[i],
+                "delivered_to_destination_kg": val("logistics.manifest.delivered_mass")[i],
+                "crew_landers_to_staging_kg": lander_mass[i],
+                "propellant_kg": val("total_propellant.propellant_mass")[i],
+                "mass_in_launch_orbit_kg": val("total_launch_mass.mass_in_launch_orbit")[i],
+                "cargo_flights": whole_launches(val("logistics.manifest.cargo_flights")[i]),
+                "launches_by_vehicle": per_vehicle,
+                "launches_by_partner": per_partner,
+            }
+        )
+
+    def total(key):
+        return sum(r[key] for r in rows)
+
+    def merged(key):
+        out: dict[str, int] = {}
+        for r in rows:
+            for k, v in r[key].items():
+                out[k] = out.get(k, 0) + v
+        return out
+
+    success = prob.get_val("launch_cargo.campaign_success_probability")[0]
+    if arch.crew_vehicle:
+        success *= prob.get_val("launch_crew.campaign_success_probability")[0]
+    study = arch.study
+    return {
+        "study": study.name,
+        "destination": f"{study.destination.body} / {study.destination.site}",
+        "years": [years[0], years[-1]],
+        "cargo_vehicle": arch.cargo_vehicle,
+        "crew_vehicle": arch.crew_vehicle,
+        "outpost": {
+            "pressurized_volume_m3": float(prob.get_val("outpost.habitat.pressurized_volume")[0]),
+            "habitat_kg": float(prob.get_val("outpost.habitat.habitat_mass")[0]),
+            "power_demand_kw": float(prob.get_val("outpost.power_demand.power_demand")[0]),
+            "power_system_kg": float(prob.get_val("outpost.power.power_system_mass")[0]),
+            "power_source": arch.power_source,
+            "life_support_kg": float(prob.get_val("outpost.life_support.life_support_mass")[0]),
+            "isru_plant_kg": float(prob.get_val("outpost.isru.isru_plant_mass")[0]),
+            "dry_mass_kg": float(prob.get_val("outpost.outpost_dry_mass")[0]),
+        },
+        "stages": [
+            {"stream": s.stream, "stage": s.role, "legs": s.legs, "delta_v_km_s": s.delta_v_km_s, "propellant": s.propellant}
+            for stage_list in arch.stages.values()
+            for s in stage_list
+        ],
+        "per_year": rows,
+        "totals": {
+            "crew_days": total("crew_days"),
+            "delivered_to_destination_kg": total("delivered_to_destination_kg"),
+            "crew_landers_to_staging_kg": total("crew_landers_to_staging_kg"),
+            "propellant_kg": total("propellant_kg"),
+            "mass_in_launch_orbit_kg": total("mass_in_launch_orbit_kg"),
+            "cargo_flights": total("cargo_flights"),
+            "launches_by_vehicle": merged("launches_by_vehicle"),
+            "launches_by_partner": merged("launches_by_partner"),
+            "all_launches_succeed_probability": float(success),
+        },
+        "notes": list(arch.notes),
+    }
+
+
+def format_summary(summary: dict) -> str:
+    """The human-readable summary table."""
+    out = io.StringIO()
+    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p(f"Study: {summary['study']}   destination: {summary['destination']}   years {summary['years'][0]}-{summary['years'][1]}")
+    o = summary["outpost"]
+    p(
+        f"Outpost: {o['pressurized_volume_m3']:.0f} m3 habitat {o['habitat_kg'] / 1000:.1f} t, "
+        f"{o['power_source']} power {o['power_demand_kw']:.0f} kW {o['power_system_kg'] / 1000:.1f} t, "
+        f"life support {o['life_support_kg'] / 1000:.1f} t, ISRU {o['isru_plant_kg'] / 1000:.1f} t; dry mass {o['dry_mass_kg'] / 1000:.1f} t"
+    )
+    for s in summary["stages"]:
+        p(f"  {s['stream']:<12} {s['stage']:<10} {s['delta_v_km_s']:.3f} km/s on {s['propellant']:<8} ({', '.join(s['legs'])})")
+    vehicles = list(summary["totals"]["launches_by_vehicle"])
+    header = f"{'year':>5} {'crew-days':>9} {'delivered t':>11} {'landers t':>9} {'propellant t':>12} {'in LEO t':>9} {'cargo flts':>10} " + " ".join(f"{v:>12}" for v in vehicles)
+    p(header)
+    for r in summary["per_year"]:
+        p(
+            f"{r['year']:>5} {r['crew_days']:>9.0f} {r['delivered_to_destination_kg'] / 1000:>11.1f} {r['crew_landers_to_staging_kg'] / 1000:>9.1f} "
+            f"{r['propellant_kg'] / 1000:>12.1f} {r['mass_in_launch_orbit_kg'] / 1000:>9.1f} {r['cargo_flights']:>10d} "
+            + " ".join(f"{r['launches_by_vehicle'].get(v, 0):>12d}" for v in vehicles)
+        )
+    t = summary["totals"]
+    p(
+        f"{'total':>5} {t['crew_days']:>9.0f} {t['delivered_to_destination_kg'] / 1000:>11.1f} {t['crew_landers_to_staging_kg'] / 1000:>9.1f} "
+        f"{t['propellant_kg'] / 1000:>12.1f} {t['mass_in_launch_orbit_kg'] / 1000:>9.1f} {t['cargo_flights']:>10d} "
+        + " ".join(f"{t['launches_by_vehicle'][v]:>12d}" for v in vehicles)
+    )
+    p("Launches by partner: " + ", ".join(f"{k} {v}" for k, v in t["launches_by_partner"].items()))
+    p(f"Probability that every launch succeeds: {t['all_launches_succeed_probability']:.3f}")
+    for note in summary["notes"]:
+        p(f"Note: {note}")
+    return out.getvalue()
+
+
+def _provenance(arch, study_path: Path) -> dict:
+    deps = {}
+    for name in DEPENDENCIES:
+        try:
+            deps[name] = version(name)
+        except PackageNotFoundError:
+            deps[name] = None
+    return {
+        "toolkit": {"name": "trades", "version": __version__},
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "dependencies": deps,
+        "created_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "study_file": str(study_path),
+        "study_file_sha256": hashlib.sha256(study_path.read_bytes()).hexdigest(),
+        "resolved_study_sha256": arch.study.digest(),
+        "catalog_overrides": arch.catalog.overridden,
+        "model_inputs": [
+            {"name": i.name, "value": i.value, "units": i.units, "source": i.source} for i in arch.inputs
+        ],
+    }
+
+
+def _csv_text(summary: dict) -> str:
+    buf = io.StringIO()
+    vehicles = list(summary["totals"]["launches_by_vehicle"])
+    partners = list(summary["totals"]["launches_by_partner"])
+    scalar_keys = [k for k, v in summary["per_year"][0].items() if not isinstance(v, dict)]
+    writer = csv.writer(buf)
+    writer.writerow(scalar_keys + [f"launches_{v}" for v in vehicles] + [f"launches_partner_{p}" for p in partners])
+    for r in summary["per_year"]:
+        writer.writerow(
+            [r[k] for k in scalar_keys]
+            + [r["launches_by_vehicle"].get(v, 0) for v in vehicles]
+            + [r["launches_by_partner"].get(p, 0) for p in partners]
+        )
+    return buf.getvalue()
+
+
+def run_study(study_path: str | Path, output_dir: str | Path | None = None) -> tuple[dict, Path]:
+    """Run a study file and write its outputs; returns ``(summary, output folder)``.
+
+    Everything is first written to a temporary folder beside the output folder and moved into
+    place file by file only when all succeeded, so a failed or killed run never leaves a
+    half-written file in the output folder.
+    """
+    study_path = Path(study_path)
+    study = load_study(study_path)
+    out = Path(output_dir) if output_dir is not None else default_output_dir(study_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        arch, prob = evaluate(study, str(study_path), str(staging / "cases.sqlite"))
+        summary = summarize(arch, prob)
+        resolved = study.model_dump(mode="json")
+        (staging / "resolved_study.yaml").write_text(yaml.safe_dump(resolved, sort_keys=False), encoding="utf-8")
+        (staging / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+        (staging / "summary_by_year.csv").write_text(_csv_text(summary), encoding="utf-8")
+        (staging / "provenance.json").write_text(json.dumps(_provenance(arch, study_path), indent=2), encoding="utf-8")
+        out.mkdir(parents=True, exist_ok=True)
+        for item in sorted(staging.iterdir()):
+            os.replace(item, out / item.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return summary, out

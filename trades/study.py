@@ -1,0 +1,394 @@
+"""Study files: the pydantic schema, YAML loading with line numbers, and one-line errors.
+
+A study is a YAML file that says what architecture to model. Every field has a default or is
+required; unknown keys are errors. :func:`load_study` returns a validated :class:`Study` or raises
+:class:`~trades.errors.StudyErrors` whose lines name the file, the key path, the bad value and
+what is allowed, with the YAML line where known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from trades.errors import StudyError, StudyErrors
+
+MAX_STUDY_BYTES = 2_000_000  # a study is a hand-edited text file; anything larger is a mistake
+
+PositiveFloat = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+NonNegativeFloat = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Fraction = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+class Campaign(_Strict):
+    """When the campaign runs and how money is counted (money is used by the cost issue)."""
+
+    start_year: int = Field(2030, ge=1957, le=2150, description="First calendar year of the campaign.")
+    num_years: int = Field(15, ge=1, le=60, description="Number of campaign years.")
+    dollar_base_year: int = Field(
+        2024, ge=1960, le=2150, description="Year of the dollars every cost is expressed in."
+    )
+    discount_rate: float = Field(
+        0.07,
+        ge=0,
+        le=0.5,
+        allow_inf_nan=False,
+        description="Real discount rate per year for net present value (unitless).",
+    )
+
+
+class Destination(_Strict):
+    """Where the outpost is. The route (which delta-v legs) follows from body and staging."""
+
+    body: Literal["earth_orbit", "moon_orbit", "moon", "mars"] = Field(
+        "moon", description="Destination: a station in Earth orbit, in lunar orbit, or a surface outpost."
+    )
+    site: str = Field(
+        "south_pole",
+        description="Site id from the sites catalog (sets night length for solar power and the orbit).",
+    )
+
+
+class Isru(_Strict):
+    """In-situ resource utilisation: oxygen extracted from regolith."""
+
+    oxygen_production_t_per_year: NonNegativeFloat = Field(
+        0.0, description="Plant oxygen output [t/yr]; 0 means no ISRU plant."
+    )
+
+
+class Outpost(_Strict):
+    """The crewed outpost: crew, stays, closure, power, ISRU."""
+
+    crew_size: int = Field(4, ge=1, le=100, description="Crew on the outpost during a stay.")
+    stay_days: PositiveFloat = Field(180.0, description="Length of one crew stay [d].")
+    rotations_per_year: NonNegativeFloat = Field(
+        2.0, le=12, description="Crew rotations (stays) per year once crewed."
+    )
+    first_crewed_year: int | None = Field(
+        None, description="Calendar year of the first crew; default: one year after deployment."
+    )
+    deploy_year: int | None = Field(
+        None,
+        description="Calendar year habitat, power and ISRU plant are delivered; default: campaign start.",
+    )
+    water_closure: Fraction = Field(
+        0.9, description="Fraction of water demand recovered by the water recovery system (0 = open loop)."
+    )
+    oxygen_closure: Fraction = Field(
+        0.5, description="Fraction of oxygen demand recovered from CO2 (0 = open loop)."
+    )
+    power_source: Literal["solar", "fission"] = Field(
+        "solar", description="Solar arrays with storage through the night, or fission."
+    )
+    isru: Isru = Field(default_factory=Isru)
+
+    @model_validator(mode="after")
+    def _occupancy_fits_a_year(self):
+        if self.stay_days * self.rotations_per_year > 365.25:
+            raise ValueError(
+                f"stay_days x rotations_per_year = {self.stay_days * self.rotations_per_year:g} d "
+                "exceeds one year (365.25 d): stays would overlap"
+            )
+        return self
+
+
+class Transportation(_Strict):
+    """How mass gets from the launch orbit to the destination."""
+
+    staging: Literal["direct", "llo", "nrho"] = Field(
+        "nrho", description="Lunar staging: direct descent, via low lunar orbit, or via NRHO."
+    )
+    departure_propellant: str = Field(
+        "lox_lh2", description="Propellant id of the Earth-departure stage (propellants catalog)."
+    )
+    lander_propellant: str = Field(
+        "lox_ch4", description="Propellant id of the lander / capture stage (propellants catalog)."
+    )
+    loiter_days: NonNegativeFloat = Field(
+        5.0,
+        description="Days the cryogenic stages coast before their burns (boil-off), e.g. TLI->NRHO 5 d.",
+    )
+    aerocapture: bool = Field(
+        False, description="Mars only: capture by aerocapture instead of a propulsive burn."
+    )
+    launch_orbit_altitude_km: PositiveFloat = Field(
+        407.0, le=2000, description="Circular low Earth orbit where launched mass is aggregated [km]."
+    )
+    crew_lander: str | None = Field(
+        None,
+        description="Element id (elements catalog) of a crew lander delivered to the staging orbit per "
+        "rotation; none when landers are bought as a service outside the modelled manifest.",
+    )
+    cargo_carrier: str | None = Field(
+        None,
+        description="Element id of the cargo lander or logistics vehicle whose payload sets the number of "
+        "cargo flights; default by destination (moon: blue_moon_mk1, moon_orbit: dragon_xl, earth_orbit: htv_x).",
+    )
+
+
+class Launch(_Strict):
+    """Launch policy and vehicle choice per payload class."""
+
+    policy: Literal["open_market", "national"] = Field(
+        "open_market",
+        description="open_market: any partner's payload on any vehicle; national: each partner's own vehicles.",
+    )
+    cargo_vehicle: str = Field(
+        "auto",
+        description="Vehicle id for cargo and elements, or 'auto' (largest LEO payload among the allowed vehicles).",
+    )
+    crew_vehicle: str = Field(
+        "auto", description="Crew-rated vehicle id, or 'auto' (largest LEO payload among allowed crew-rated)."
+    )
+    crew_spacecraft: str | None = Field(
+        None, description="Element id of the crew spacecraft (one launch per rotation)."
+    )
+    packing_efficiency: Fraction = Field(
+        0.85,
+        description="Usable fraction of a vehicle's LEO payload when manifesting (unitless, a study assumption).",
+    )
+    include_planned: bool = Field(
+        True, description="Allow vehicles whose status is 'planned'."
+    )
+    default_reliability: Fraction = Field(
+        0.95,
+        description="Launch success probability assumed for a vehicle whose flight record the catalog "
+        "lacks (a study assumption, reported as such); otherwise (successes+1)/(launches+2).",
+    )
+
+
+class Partner(_Strict):
+    """A partner agency, by catalog id, with study-specific settings."""
+
+    id: str = Field(..., description="Partner id from the partners catalog.")
+    vehicles: list[str] | None = Field(
+        None, description="Vehicle ids this partner brings; default: its catalog vehicles."
+    )
+    capabilities: list[str] | None = Field(
+        None, description="Element types it can build; default: its catalog capabilities."
+    )
+    budget_cap_musd: NonNegativeFloat | None = Field(
+        None, description="Budget cap per year [MUSD, base-year dollars] (used by the cost issue)."
+    )
+    cost_factor: PositiveFloat | None = Field(
+        None, description="Multiplier on the cost of what it builds (used by the cost issue)."
+    )
+
+
+class Objective(_Strict):
+    """What an optimizer minimizes (used by the optimization issue)."""
+
+    name: Literal["launch_mass", "life_cycle_cost", "npv_cost", "cost_per_crew_day"] = "launch_mass"
+
+
+class DesignVariable(_Strict):
+    """A model input an optimizer may move (used by the optimization issue)."""
+
+    name: str
+    lower: float | None = None
+    upper: float | None = None
+
+
+class Reference(_Strict):
+    """A source the study's inputs cite."""
+
+    id: str
+    citation: str
+    url: str | None = None
+
+
+class SourcedOverride(_Strict):
+    """A catalog value replaced by the study; the new value must cite its source."""
+
+    value: float = Field(..., allow_inf_nan=False)
+    source: str = Field(..., min_length=3)
+    unit: str | None = None
+
+
+class Study(_Strict):
+    """A trade study: one architecture and its partners."""
+
+    name: str = Field(..., min_length=1, description="Short name of the study.")
+    description: str = Field("", description="The question the study answers and what was found.")
+    campaign: Campaign = Field(default_factory=Campaign)
+    destination: Destination = Field(default_factory=Destination)
+    outpost: Outpost = Field(default_factory=Outpost)
+    transportation: Transportation = Field(default_factory=Transportation)
+    launch: Launch = Field(default_factory=Launch)
+    partners: list[Partner] = Field(..., min_length=1, description="Participating partners.")
+    objective: Objective = Field(default_factory=Objective)
+    design_variables: list[DesignVariable] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+    input_sources: dict[str, str] = Field(
+        default_factory=dict, description="Key path of an input -> reference id or citation."
+    )
+    overrides: dict[str, dict[str, dict[str, SourcedOverride]]] = Field(
+        default_factory=dict,
+        description="catalog name -> entry id -> field -> {value, source}; e.g. "
+        "launch_vehicles: {falcon_heavy: {payload_leo_kg: {value: 60000, source: ...}}}. "
+        "The 'outpost' and 'life_support' catalogs are flat: use entry id 'default'.",
+    )
+
+    @field_validator("partners")
+    @classmethod
+    def _unique_partners(cls, partners: list[Partner]) -> list[Partner]:
+        seen = set()
+        for p in partners:
+            if p.id in seen:
+                raise ValueError(f"partner '{p.id}' is listed twice")
+            seen.add(p.id)
+        return partners
+
+    @model_validator(mode="after")
+    def _years_inside_campaign(self):
+        first, last = self.campaign.start_year, self.campaign.start_year + self.campaign.num_years - 1
+        for name in ("deploy_year", "first_crewed_year"):
+            year = getattr(self.outpost, name)
+            if year is not None and not first <= year <= last:
+                raise ValueError(f"outpost.{name} = {year} is outside the campaign years {first}-{last}")
+        return self
+
+    # ---- derived, structure-only helpers -------------------------------------------------
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.campaign.start_year, self.campaign.start_year + self.campaign.num_years))
+
+    @property
+    def deploy_year(self) -> int:
+        return self.outpost.deploy_year or self.campaign.start_year
+
+    @property
+    def first_crewed_year(self) -> int:
+        if self.outpost.first_crewed_year is not None:
+            return self.outpost.first_crewed_year
+        return min(self.deploy_year + 1, self.years[-1])
+
+    def digest(self) -> str:
+        """SHA-256 of the resolved study (defaults filled in), for provenance."""
+        text = json.dumps(self.model_dump(mode="json"), sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+# ---- loading ---------------------------------------------------------------------------------
+
+
+def _line_index(node: yaml.Node, path: tuple = (), index: dict | None = None) -> dict:
+    """Map each key path in a composed YAML tree to its 1-based line."""
+    index = {} if index is None else index
+    index[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            index[path + (key,)] = key_node.start_mark.line + 1
+            _line_index(value_node, path + (key,), index)
+            index[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _line_index(item, path + (i,), index)
+    return index
+
+
+def format_path(loc: tuple) -> str:
+    """('partners', 2, 'budget_cap_musd') -> 'partners[2].budget_cap_musd'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _pydantic_errors(file: str, exc: ValidationError, lines: dict) -> StudyErrors:
+    errors = []
+    for err in exc.errors():
+        # pydantic adds the validator name for model validators; keep only real key parts
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        line = None
+        for cut in range(len(loc), -1, -1):
+            if loc[:cut] in lines:
+                line = lines[loc[:cut]]
+                break
+        kind = err["type"]
+        msg = err["msg"].removeprefix("Value error, ")
+        if kind == "extra_forbidden":
+            reason = f"unknown key '{loc[-1]}' (not part of the study schema; see `trades schema`)"
+        elif kind == "missing":
+            reason = "required field is missing"
+        else:
+            reason = f"{msg} (got {_short(err.get('input'))})" if "input" in err and kind != "value_error" else msg
+        errors.append(StudyError(file, format_path(loc), reason, line))
+    return StudyErrors(errors)
+
+
+def parse_study_text(text: str, file: str = "<study>") -> Study:
+    """Validate study YAML text; errors name ``file``."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise StudyErrors([StudyError(file, "", f"YAML syntax error: {problem}", line)]) from None
+    if data is None:
+        raise StudyErrors([StudyError(file, "", "the file is empty; a study needs at least 'name' and 'partners'")])
+    if not isinstance(data, dict):
+        raise StudyErrors(
+            [StudyError(file, "", f"a study must be a YAML mapping of keys, not a {type(data).__name__}", 1)]
+        )
+    lines = _line_index(node) if node is not None else {}
+    try:
+        return Study.model_validate(data)
+    except ValidationError as exc:
+        raise _pydantic_errors(file, exc, lines) from None
+
+
+def load_study(path: str | Path) -> Study:
+    """Read and validate a study file; every failure is a :class:`StudyErrors`."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise StudyErrors([StudyError(name, "", "file not found")])
+    if path.is_dir():
+        raise StudyErrors([StudyError(name, "", "is a directory, not a study file")])
+    size = path.stat().st_size
+    if size > MAX_STUDY_BYTES:
+        raise StudyErrors(
+            [StudyError(name, "", f"file is {size} bytes; a study file may be at most {MAX_STUDY_BYTES}")]
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StudyErrors(
+            [StudyError(name, "", f"not a UTF-8 text file (undecodable byte at offset {exc.start})")]
+        ) from None
+    if "\x00" in text:
+        raise StudyErrors([StudyError(name, "", "contains NUL bytes: binary data, not a YAML study")])
+    return parse_study_text(text, name)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of study files (for editors' autocompletion)."""
+    schema = Study.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "trades study file"
+    return schema
+
