@@ -10,12 +10,14 @@ in the working directory.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import math
 import os
 import tempfile
+import warnings
 from importlib.metadata import version
 from pathlib import Path
 
@@ -62,6 +64,16 @@ def body_constants(body: str = "earth") -> tuple[float, float]:
     return float(obj.k.to_value("km3/s2")), float(obj.R.to_value("km"))
 
 
+@contextlib.contextmanager
+def _quiet_numba():
+    """Silence numba's performance hints raised while boinor's kernels compile."""
+    from numba.core.errors import NumbaPerformanceWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NumbaPerformanceWarning)
+        yield
+
+
 def _circular_state(k: float, r: float):
     import numpy as np
 
@@ -80,7 +92,8 @@ def hohmann(r_initial_km: float, r_final_km: float, body: str = "earth") -> tupl
     from boinor.core.maneuver import hohmann as _hohmann
 
     k, _ = body_constants(body)
-    dv_a, dv_b, t = _hohmann(k, _circular_state(k, r_initial_km), float(r_final_km))
+    with _quiet_numba():
+        dv_a, dv_b, t = _hohmann(k, _circular_state(k, r_initial_km), float(r_final_km))
     return float(np.linalg.norm(dv_a)), float(np.linalg.norm(dv_b)), float(t)
 
 
@@ -98,9 +111,10 @@ def bielliptic(
     from boinor.core.maneuver import bielliptic as _bielliptic
 
     k, _ = body_constants(body)
-    dv_a, dv_b, dv_c, _t1, t2 = _bielliptic(
-        k, float(r_intermediate_km), float(r_final_km), _circular_state(k, r_initial_km)
-    )
+    with _quiet_numba():
+        dv_a, dv_b, dv_c, _t1, t2 = _bielliptic(
+            k, float(r_intermediate_km), float(r_final_km), _circular_state(k, r_initial_km)
+        )
     return (
         float(np.linalg.norm(dv_a)),
         float(np.linalg.norm(dv_b)),

@@ -1,0 +1,101 @@
+"""The packaged catalogs: every number sourced, required coverage, overrides."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from trades.catalog import CATALOG_FILES, load_catalog, unsourced_numbers, _read
+from trades.errors import StudyErrors
+from trades.study import SourcedOverride
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG_FILES))
+def test_every_number_has_a_source(name):
+    assert unsourced_numbers(_read(name)) == []
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG_FILES))
+def test_every_sourced_value_says_whether_it_was_verified(name):
+    def walk(node, path=""):
+        if isinstance(node, dict):
+            if "value" in node and "source" in node:
+                assert isinstance(node.get("verified"), bool), f"{name}: {path} lacks verified: true|false"
+                if node["value"] is not None:  # a null value may say "not found"
+                    assert len(str(node["source"])) > 10, f"{name}: {path} source too short"
+            for k, v in node.items():
+                walk(v, f"{path}.{k}")
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, f"{path}[{i}]")
+
+    walk(_read(name))
+
+
+def test_unsourced_number_is_detected():
+    data = yaml.safe_load("a: {value: 3, source: somewhere}\nb: {value: 4}\nc: [1]\n")
+    assert unsourced_numbers(data) == ["b.value", "c[0]"]
+
+
+def test_launch_vehicle_coverage():
+    vehicles = load_catalog().entries["launch_vehicles"]
+    assert len(vehicles) >= 12
+    assert {v["country"] for v in vehicles.values()} >= {"USA", "Europe", "Japan", "China", "Russia", "India"}
+    assert {v["status"] for v in vehicles.values()} >= {"operational", "planned"}
+    for vehicle in vehicles.values():
+        assert vehicle["payload_leo_kg"]["value"] > 0
+        assert vehicle["agency"] in load_catalog().entries["partners"]
+        if "price" in vehicle:
+            assert isinstance(vehicle["price"].get("year"), int), f"{vehicle['id']}: price without its year"
+
+
+def test_partners_and_their_vehicles():
+    catalog = load_catalog()
+    partners = catalog.entries["partners"]
+    assert set(partners) >= {"nasa", "esa", "jaxa", "csa", "cnsa", "roscosmos", "isro"}
+    for partner in partners.values():
+        for vehicle in partner["vehicles"]:
+            assert catalog.entries["launch_vehicles"][vehicle]["agency"] == partner["id"]
+
+
+def test_propellants_and_legs_present():
+    catalog = load_catalog()
+    assert set(catalog.entries["propellants"]) >= {"lox_lh2", "lox_ch4", "lox_rp1", "nto_mmh", "nuclear_thermal_lh2"}
+    legs = set(catalog.entries["delta_v"])
+    assert legs >= {"leo_to_tli", "tli_to_llo", "tli_to_nrho", "llo_to_surface", "surface_to_llo", "llo_to_tei",
+                    "mars_tmi_cargo", "mars_moi_cargo", "mars_entry_landed_fraction", "nea_rendezvous_ultralow"}
+    for body, by_key in catalog.routes.items():
+        for key, streams in by_key.items():
+            for stream, stages in streams.items():
+                for stage in stages:
+                    assert set(stage["legs"]) <= legs, f"route {body}/{key}/{stream} names an unknown leg"
+
+
+def test_override_replaces_value_and_records_source():
+    catalog = load_catalog()
+    override = {"launch_vehicles": {"falcon_heavy": {"payload_leo_kg": SourcedOverride(value=60000, source="my agency's quote")}}}
+    changed = catalog.with_overrides(override, "s.yaml")
+    entry = changed.entry("launch_vehicles", "falcon_heavy")["payload_leo_kg"]
+    assert entry["value"] == 60000
+    assert entry["source"] == "study override: my agency's quote"
+    assert entry["verified"] is False
+    assert catalog.value("launch_vehicles", "falcon_heavy", "payload_leo_kg") != 60000  # original untouched
+    assert changed.overridden == ["overrides.launch_vehicles.falcon_heavy.payload_leo_kg"]
+
+
+@pytest.mark.parametrize(
+    "override, field",
+    [
+        ({"rockets": {"x": {"y": 1}}}, "overrides.rockets"),
+        ({"launch_vehicles": {"falcon_hvy": {"payload_leo_kg": 1}}}, "overrides.launch_vehicles.falcon_hvy"),
+        ({"launch_vehicles": {"falcon_heavy": {"name": 1}}}, "overrides.launch_vehicles.falcon_heavy.name"),
+    ],
+)
+def test_override_errors_name_the_field(override, field):
+    override = {
+        cat: {e: {f: SourcedOverride(value=v, source="a source") for f, v in fields.items()} for e, fields in entries.items()}
+        for cat, entries in override.items()
+    }
+    with pytest.raises(StudyErrors) as info:
+        load_catalog().with_overrides(override, "s.yaml")
+    assert info.value.errors[0].field == field

@@ -1,0 +1,70 @@
+"""The command line: help, schema, validate, JSON output, fast start-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from trades.cli import main
+
+
+def test_help_lists_commands(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("run", "validate", "schema"):
+        assert command in out
+    assert "Exit codes" in out
+
+
+def test_schema_prints_json(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "trades study file"
+
+
+def test_validate_ok_and_json(capsys, flagship):
+    assert main(["validate", str(flagship)]) == 0
+    assert capsys.readouterr().out.strip().endswith(": ok")
+    assert main(["validate", str(flagship), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report == {"valid": [str(flagship)], "errors": []}
+
+
+def test_validate_reports_bad_file_with_exit_2(tmp_path, capsys, flagship):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\npartners:\n  - id: nasaa\n")
+    assert main(["validate", str(flagship), str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"{bad}: partners[0].id: unknown partner 'nasaa'; one of ['cnsa', 'csa', 'esa', 'isro', 'jaxa', 'nasa', 'roscosmos']"
+    assert "Traceback" not in captured.err
+
+
+def test_python_dash_m_and_lazy_imports(flagship):
+    """`python -m trades validate` works and imports neither OpenMDAO nor boinor nor numba."""
+    code = (
+        "import sys, runpy; sys.argv = ['trades', 'validate', %r]\n"
+        "try:\n    runpy.run_module('trades', run_name='__main__')\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+        "heavy = [m for m in ('openmdao', 'boinor', 'numba') if m in sys.modules]\n"
+        "assert not heavy, heavy\n" % str(flagship)
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "ok" in result.stdout
+
+
+def test_internal_error_is_one_line(monkeypatch, capsys, flagship):
+    import trades.run
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(trades.run, "run_study", broken)
+    monkeypatch.delenv("TRADES_DEBUG", raising=False)
+    assert main(["run", str(flagship)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "trades: internal error: RuntimeError: boom (set TRADES_DEBUG=1 for a traceback)"

@@ -1,0 +1,125 @@
+"""`trades run` on the flagship: outputs written, figures checked by hand calculation."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import openmdao.api as om
+import pytest
+import yaml
+
+from trades.cli import main
+
+G0 = 9.80665
+
+
+@pytest.fixture(scope="module")
+def flagship_run(tmp_path_factory, flagship):
+    out = tmp_path_factory.mktemp("flagship") / "out"
+    code = main(["run", str(flagship), "--output-dir", str(out), "--format", "json"])
+    assert code == 0
+    return out, json.loads((out / "summary.json").read_text())
+
+
+def test_outputs_written(flagship_run):
+    out, _ = flagship_run
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["cases.sqlite", "provenance.json", "resolved_study.yaml", "summary.json", "summary_by_year.csv"]
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")], "temporary folder left behind"
+
+
+def test_resolved_study_has_defaults_filled(flagship_run):
+    out, _ = flagship_run
+    resolved = yaml.safe_load((out / "resolved_study.yaml").read_text())
+    assert resolved["launch"]["packing_efficiency"] == 0.85  # a default the flagship does not set
+    assert resolved["outpost"]["crew_size"] == 4
+
+
+def test_recorded_case_holds_every_output(flagship_run):
+    out, summary = flagship_run
+    reader = om.CaseReader(str(out / "cases.sqlite"))
+    case = reader.get_case(reader.list_cases("problem", out_stream=None)[-1])
+    delivered = case.get_val("logistics.manifest.delivered_mass")
+    assert delivered.tolist() == pytest.approx([r["delivered_to_destination_kg"] for r in summary["per_year"]])
+
+
+def test_provenance_sources_every_input(flagship_run):
+    out, _ = flagship_run
+    prov = json.loads((out / "provenance.json").read_text())
+    assert prov["toolkit"]["name"] == "trades"
+    assert len(prov["resolved_study_sha256"]) == 64
+    assert prov["dependencies"]["openmdao"]
+    assert prov["model_inputs"], "no inputs recorded"
+    for item in prov["model_inputs"]:
+        assert item["source"] and item["units"], item
+
+
+def test_consumables_over_fifteen_years_by_hand(flagship_run):
+    """Hand calculation, BVAD Rev2 (NASA/TP-2015-218570/REV2, Table 3-31) rates per crew-member-day:
+    food 0.8 kg, water 3.217 potable + 0.4 hygiene + 0.3 flush (ISS column, Tables 4-20/4-21),
+    oxygen 0.895 kg. Flagship: 4 crew x 60 d x 2 rotations = 480 crew-days per year, crewed
+    2032-2044 (13 years), water closure 0.98, oxygen closure 0.5, packaging factor 0.3."""
+    _, summary = flagship_run
+    crew_days = 4 * 60 * 2
+    per_day = 0.8 + (3.217 + 0.4 + 0.3) * (1 - 0.98) + 0.895 * (1 - 0.5)
+    per_year = crew_days * per_day * 1.3
+    assert per_year == pytest.approx(827.3, abs=0.1)
+    consumables = [r["consumables_kg"] for r in summary["per_year"]]
+    assert sum(consumables) == pytest.approx(13 * per_year, rel=1e-5)
+    assert summary["totals"]["crew_days"] == 13 * crew_days
+
+
+def test_outpost_and_delivery_by_hand(flagship_run):
+    """Habitat 4 x 67 m3 x 137.8 kg/m3; fission 4 x 14 kW x 150 kg/kWe; life support
+    4 x (100 + 1542/6 x 0.98/0.98 + 658/4 x 0.5/0.5); spares 5 %/yr of the dry mass after 2031."""
+    _, summary = flagship_run
+    habitat = 4 * 67 * 137.8
+    power = 4 * 14 * 150
+    life_support = 4 * (100 + 1542 / 6 + 658 / 4)
+    dry = habitat + power + life_support
+    assert summary["outpost"]["dry_mass_kg"] == pytest.approx(dry, rel=1e-9)
+    by_year = {r["year"]: r for r in summary["per_year"]}
+    assert by_year[2031]["delivered_to_destination_kg"] == pytest.approx(dry, rel=1e-9)
+    assert by_year[2035]["spares_kg"] == pytest.approx(0.05 * dry, rel=1e-9)
+
+
+def test_mass_in_leo_by_rocket_equation(flagship_run):
+    """Two stages by hand: LOX/LH2 departure (Isp 462 s, inert 0.1136) through the TLI leg and
+    LOX/CH4 lander (Isp 380 s, inert 0.12) through TLI->NRHO->LLO->surface (0.45+0.74+2.18
+    km/s), both coasting 5 d with catalog boil-off (0.001 and 0.0003 per day)."""
+    _, summary = flagship_run
+    stages = summary["stages"]
+    assert stages[1]["delta_v_km_s"] == pytest.approx(0.45 + 0.74 + 2.18, rel=1e-12)
+
+    def stage_initial(payload, dv_km_s, isp, f, boil_per_day, days=5.0):
+        ratio = math.exp(dv_km_s * 1000 / (G0 * isp))
+        stage = payload * (ratio - 1) / (1 - ratio * f)
+        burned = (1 - f) * stage
+        return payload + stage + burned * (math.exp(boil_per_day * days) - 1)
+
+    year = summary["per_year"][5]
+    lander = stage_initial(year["delivered_to_destination_kg"], stages[1]["delta_v_km_s"], 380, 0.12, 0.0003)
+    in_leo = stage_initial(lander, stages[0]["delta_v_km_s"], 462, 0.1136, 0.001)
+    assert year["mass_in_launch_orbit_kg"] == pytest.approx(in_leo, rel=1e-9)
+
+
+def test_launches_are_whole_and_attributed(flagship_run):
+    _, summary = flagship_run
+    for row in summary["per_year"]:
+        assert all(isinstance(n, int) for n in row["launches_by_vehicle"].values())
+    totals = summary["totals"]
+    assert totals["launches_by_vehicle"]["sls_block1"] == 13 * 2  # one crew launch per rotation
+    assert sum(totals["launches_by_partner"].values()) == sum(totals["launches_by_vehicle"].values())
+
+
+def test_text_summary_printed(capsys, tmp_path, flagship):
+    assert main(["run", str(flagship), "--output-dir", str(tmp_path / "o")]) == 0
+    text = capsys.readouterr().out
+    assert "Launches by partner" in text and "2044" in text and "total" in text
+
+
+def test_default_output_folder_is_documented_one(tmp_path, monkeypatch, capsys, flagship):
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", str(flagship)]) == 0
+    assert (tmp_path / "trades_output" / flagship.stem / "summary.json").exists()
