@@ -96,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     except TradesError as exc:
         print(str(exc), file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print("trades: interrupted; nothing was written to the output folder", file=sys.stderr)
         return EXIT_INTERRUPTED

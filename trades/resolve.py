@@ -344,7 +344,7 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         if mass is None:
             raise StudyErrors([StudyError(arch.file, "transportation.crew_lander", f"element '{lander['id']}' has no mass in the catalog")])
         arch.add("crew_lander_demand.unit_mass", mass, "kg", lander["mass_kg"]["source"])
-    else:
+    elif study.destination.body == "moon":
         arch.notes.append("crew landers are not in the modelled manifest (e.g. bought as a service); set transportation.crew_lander to include them")
 
     for stream, stage_list in arch.stages.items():
@@ -360,8 +360,11 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
     arch.add("launch_cargo.payload_capacity", cargo["payload_leo_kg"]["value"], "kg", cargo["payload_leo_kg"]["source"])
     arch.add("launch_cargo.packing_efficiency", study.launch.packing_efficiency, "unitless", f"{src_study} (assumption)")
-    value, source = _reliability(study, catalog, arch.cargo_vehicle)
-    arch.add("launch_cargo.reliability", value, "unitless", source)
-    if arch.crew_vehicle is not None:
-        value, source = _reliability(study, catalog, arch.crew_vehicle)
-        arch.add("launch_crew.reliability", value, "unitless", source)
+    for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew")):
+        if vehicle is None:
+            continue
+        value, source = _reliability(study, catalog, vehicle)
+        arch.add(f"{name}.reliability", value, "unitless", source)
+        note = f"launch success probability of {vehicle}: {value:.3f} ({source.split(':')[0]})"
+        if note not in arch.notes:
+            arch.notes.append(note)
