@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import openmdao.api as om
 
-from models.outpost.power import HOURS_PER_YEAR
+from openmdao.utils.units import convert_units
+
+# kg/h per t/year, in OpenMDAO's own year (365.2422 d) so that unit conversions stay consistent
+KG_PER_HOUR_PER_T_PER_YEAR = convert_units(1.0, "t/year", "kg/h")
 
 
 class IsruPlant(om.ExplicitComponent):
-    """Oxygen-from-regolith plant: ``m = alpha Q`` and ``P = e Q / 8766 h``.
+    """Oxygen-from-regolith plant: ``m = alpha Q`` and ``P = e Q`` (Q in kg/h).
 
     ``Q`` is the oxygen production per year, ``alpha`` the plant mass per unit of yearly
     production and ``e`` the energy per kilogram of oxygen (catalog values, with sources).
@@ -26,11 +29,11 @@ class IsruPlant(om.ExplicitComponent):
     def compute(self, inputs, outputs):
         q = inputs["oxygen_production"]
         outputs["isru_plant_mass"] = inputs["plant_specific_mass"] * q
-        outputs["isru_power"] = inputs["specific_energy"] * q * 1000.0 / HOURS_PER_YEAR
+        outputs["isru_power"] = inputs["specific_energy"] * q * KG_PER_HOUR_PER_T_PER_YEAR
 
     def compute_partials(self, inputs, partials):
         q = inputs["oxygen_production"]
         partials["isru_plant_mass", "oxygen_production"] = inputs["plant_specific_mass"]
         partials["isru_plant_mass", "plant_specific_mass"] = q
-        partials["isru_power", "oxygen_production"] = inputs["specific_energy"] * 1000.0 / HOURS_PER_YEAR
-        partials["isru_power", "specific_energy"] = q * 1000.0 / HOURS_PER_YEAR
+        partials["isru_power", "oxygen_production"] = inputs["specific_energy"] * KG_PER_HOUR_PER_T_PER_YEAR
+        partials["isru_power", "specific_energy"] = q * KG_PER_HOUR_PER_T_PER_YEAR

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import openmdao.api as om
 
-HOURS_PER_YEAR = 8766.0  # Julian year, 365.25 d x 24 h
-
 
 class PowerDemand(om.ExplicitComponent):
     """Continuous electrical demand: ``P = n_crew p_crew + P_isru``.

@@ -11,8 +11,9 @@ STANDARD_GRAVITY = 9.80665  # m/s^2, exact by definition (CGPM 1901; NIST SP 330
 class RocketStage(om.ExplicitComponent):
     """Stage (propellant + inert) mass needed to push a payload through a delta-v.
 
-    The stage's inert mass is a fixed fraction ``f`` of its loaded mass (tanks, engines and
-    structure scale with the propellant they carry). With mass ratio ``R = exp(dv / (g0 Isp))``
+    The stage's inert mass is a fixed fraction ``f`` of its inert plus burned-propellant mass
+    (tanks, engines and structure scale with the propellant they burn; tankage for the small
+    boil-off margin is neglected). With mass ratio ``R = exp(dv / (g0 Isp))``
     the stage mass ``s`` obeys ``(P + s) / (P + f s) = R``, hence
 
         s = P (R - 1) / (1 - R f),  burned propellant p = (1 - f) s,  inert = f s.
