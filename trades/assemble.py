@@ -18,7 +18,7 @@ from models.launch import CrewLaunches, LaunchCount
 from models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
 from models.sums import sum_component
 from models.outpost import HabitatSizing, IsruPlant, LifeSupportHardware, PowerDemand, PowerSystem
-from models.transfer import StageChain
+from models.transfer import ReusableLander, StageChain
 from trades.resolve import Architecture
 
 
@@ -71,13 +71,18 @@ class ArchitectureModel(om.Group):
         self.connect("outpost.outpost_dry_mass", "logistics.manifest.outpost_dry_mass")
 
         streams = list(arch.stages)
+        if arch.reusable_lander is not None:
+            self.add_subsystem("reusable_lander", ReusableLander(num_years=n))
+            self.connect("logistics.manifest.delivered_mass", "reusable_lander.delivered_mass")
+            self.connect("reusable_lander.mass_to_staging_orbit", "transfer_cargo.payload_mass")
+        else:
+            self.connect("logistics.manifest.delivered_mass", "transfer_cargo.payload_mass")
         if "crew_lander" in streams:
             self.add_subsystem("crew_lander_demand", CrewLanderDemand(num_years=n))
             self.connect("crew.crew_rotations", "crew_lander_demand.crew_rotations")
             self.connect("crew_lander_demand.lander_mass", "transfer_crew_lander.payload_mass")
         for stream in streams:
             self.add_subsystem(f"transfer_{stream}", StageChain(num_stages=len(arch.stages[stream]), num_nodes=n))
-        self.connect("logistics.manifest.delivered_mass", "transfer_cargo.payload_mass")
 
         mass_terms = [f"{s}_mass" for s in streams]
         propellant_terms = [f"{s}_propellant" for s in streams]

@@ -61,6 +61,7 @@ class Architecture:
     cargo_vehicle: str
     crew_vehicle: str | None
     vehicle_owner: dict[str, str]
+    reusable_lander: dict | None = None
     inputs: list[ModelInput] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -170,26 +171,41 @@ def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple
     raise ValueError(f"unknown leg method {method}")
 
 
-def _stages(study: Study, catalog: Catalog, file: str, site: dict) -> dict[str, list[Stage]]:
+def _stages(study: Study, catalog: Catalog, file: str, site: dict) -> tuple[dict[str, list[Stage]], dict | None]:
+    """Stages of each payload stream, and the reusable lander's legs (or None)."""
     body = study.destination.body
     key = {"earth_orbit": "any", "moon_orbit": study.destination.site}.get(body, study.transportation.staging)
     by_key = catalog.routes.get(body, {})
     if key not in by_key:
         field = "destination.site" if body == "moon_orbit" else "transportation.staging"
         raise StudyErrors([StudyError(file, field, f"no route for '{key}' at '{body}'; routes: {sorted(by_key)}")])
+    route = by_key[key]
+    reusable = study.transportation.reusable_lander
+    if reusable and "reusable_lander" not in route:
+        raise StudyErrors(
+            [StudyError(file, "transportation.reusable_lander", f"no reusable-lander route at '{body}' with staging '{key}' "
+                        "(a reusable lander needs a staging orbit to return to: llo or nrho)")]
+        )
+    streams = {"cargo": "reusable_cargo" if reusable else "cargo"}
+    if study.transportation.crew_lander is not None:
+        if "crew_lander" not in route:
+            raise StudyErrors([StudyError(file, "transportation.crew_lander", f"destination '{body}' has no landing; remove the crew lander")])
+        streams["crew_lander"] = "crew_lander"
     legs = catalog.entries["delta_v"]
     propellant_of = {"departure": study.transportation.departure_propellant, "lander": study.transportation.lander_propellant}
     stages = {}
-    for stream, stage_list in by_key[key].items():
-        if stream == "crew_lander" and study.transportation.crew_lander is None:
-            continue
+    for stream, route_key in streams.items():
         stages[stream] = []
-        for i, spec in enumerate(stage_list):
+        for i, spec in enumerate(route[route_key]):
             dvs = [_leg_delta_v(legs[leg_id], study, catalog, site)[0] for leg_id in spec["legs"]]
             stages[stream].append(Stage(stream, i, spec["stage"], list(spec["legs"]), dvs, propellant_of[spec["stage"]]))
-    if study.transportation.crew_lander is not None and "crew_lander" not in stages:
-        raise StudyErrors([StudyError(file, "transportation.crew_lander", f"destination '{body}' has no landing; remove the crew lander")])
-    return stages
+    lander = None
+    if reusable:
+        lander = {
+            direction: {"legs": list(leg_ids), "delta_v_km_s": sum(_leg_delta_v(legs[leg], study, catalog, site)[0] for leg in leg_ids)}
+            for direction, leg_ids in route["reusable_lander"].items()
+        }
+    return stages, lander
 
 
 def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str) -> None:
@@ -206,6 +222,22 @@ def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str) -> None:
         )
 
 
+def _check_round_trip_feasible(lander: dict, propellant: str, catalog: Catalog, file: str) -> None:
+    from models.transfer.rocket_stage import STANDARD_GRAVITY
+
+    isp = catalog.value("propellants", propellant, "isp_vac_s")
+    f = catalog.value("propellants", propellant, "stage_inert_fraction")
+    k = f / (1.0 - f)
+    total = lander["descent"]["delta_v_km_s"] + lander["ascent"]["delta_v_km_s"]
+    limit = STANDARD_GRAVITY * isp * math.log((1.0 + k) / k) / 1000.0  # 1 + k - k R_u R_d > 0
+    if total >= limit:
+        raise InfeasibleError(
+            f"{file}: transportation.reusable_lander: the round trip needs {total:.3f} km/s "
+            f"(down {', '.join(lander['descent']['legs'])}; up {', '.join(lander['ascent']['legs'])}) but a reusable "
+            f"{propellant} lander (Isp {isp:.0f} s, inert fraction {f:.3f}) flies at most {limit:.3f} km/s: short by {total - limit:.3f} km/s"
+        )
+
+
 def check_study_ids(study: Study, file: str = "<study>", catalog: Catalog | None = None) -> Catalog:
     """Check overrides and catalog ids without building the model (fast: no OpenMDAO, no boinor)."""
     catalog = (catalog or load_catalog()).with_overrides(study.overrides, file)
@@ -217,10 +249,12 @@ def resolve(study: Study, file: str = "<study>", catalog: Catalog | None = None)
     """Turn a validated study into the numbers and choices of its model."""
     catalog = check_study_ids(study, file, catalog)
     site = catalog.entry("sites", study.destination.site)
-    stages = _stages(study, catalog, file, site)
+    stages, reusable_lander = _stages(study, catalog, file, site)
     for stage_list in stages.values():
         for stage in stage_list:
             _check_stage_feasible(stage, catalog, file)
+    if reusable_lander is not None:
+        _check_round_trip_feasible(reusable_lander, study.transportation.lander_propellant, catalog, file)
 
     by_partner = _partner_vehicles(study, catalog)
     owner = {v: p for p, vs in by_partner.items() for v in vs}
@@ -232,7 +266,10 @@ def resolve(study: Study, file: str = "<study>", catalog: Catalog | None = None)
     crewed = study.outpost.rotations_per_year > 0
     crew_vehicle = _choose_vehicle(study, catalog, file, allowed, "crew_vehicle", crew=True) if crewed else None
 
-    arch = Architecture(study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner)
+    arch = Architecture(
+        study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner,
+        reusable_lander=reusable_lander,
+    )
     _set_inputs(arch, study, catalog, site)
     _check_crew_spacecraft(arch, study, catalog, file)
     return arch
@@ -356,6 +393,16 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
             arch.add(f"{prefix}.inert_fraction", catalog.value("propellants", p, "stage_inert_fraction"), "unitless", catalog.source("propellants", p, "stage_inert_fraction"))
             arch.add(f"{prefix}.boiloff_rate", catalog.value("propellants", p, "boiloff_fraction_per_day"), "1/d", catalog.source("propellants", p, "boiloff_fraction_per_day"))
             arch.add(f"{prefix}.coast_time", study.transportation.loiter_days, "d", src_study)
+
+    if arch.reusable_lander is not None:
+        p = study.transportation.lander_propellant
+        for direction in ("descent", "ascent"):
+            legs = arch.reusable_lander[direction]
+            arch.add(f"reusable_lander.{direction}_delta_v", legs["delta_v_km_s"] * 1000.0, "m/s", f"legs {', '.join(legs['legs'])} (trades/catalogs/delta_v.yaml)")
+        arch.add("reusable_lander.isp", catalog.value("propellants", p, "isp_vac_s"), "s", catalog.source("propellants", p, "isp_vac_s"))
+        arch.add("reusable_lander.inert_fraction", catalog.value("propellants", p, "stage_inert_fraction"), "unitless", catalog.source("propellants", p, "stage_inert_fraction"))
+        arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}")
+        arch.add("reusable_lander.first_year", _masks(study)["deploy"], "unitless", f"{src_study}: lander delivered with the outpost")
 
     cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
     arch.add("launch_cargo.payload_capacity", cargo["payload_leo_kg"]["value"], "kg", cargo["payload_leo_kg"]["source"])

@@ -64,6 +64,10 @@ def summarize(arch, prob) -> dict:
     cargo = val("launch_cargo.launches")
     crew = val("launch_crew.launches") if arch.crew_vehicle else [0.0] * len(years)
     lander_mass = val("crew_lander_demand.lander_mass") if "crew_lander" in arch.stages else [0.0] * len(years)
+    refuel = [0.0] * len(years)
+    if arch.reusable_lander is not None:
+        per_trip = float(prob.get_val("reusable_lander.propellant_per_trip")[0])
+        refuel = [t * per_trip for t in val("reusable_lander.trips")]
     rows = []
     for i, year in enumerate(years):
         per_vehicle = {arch.cargo_vehicle: whole_launches(cargo[i])}
@@ -82,7 +86,8 @@ def summarize(arch, prob) -> dict:
                 "spares_kg": val("logistics.manifest.spares_mass")[i],
                 "delivered_to_destination_kg": val("logistics.manifest.delivered_mass")[i],
                 "crew_landers_to_staging_kg": lander_mass[i],
-                "propellant_kg": val("total_propellant.propellant_mass")[i],
+                "propellant_kg": val("total_propellant.propellant_mass")[i] + refuel[i],
+                "lander_refuelling_kg": refuel[i],
                 "mass_in_launch_orbit_kg": val("total_launch_mass.mass_in_launch_orbit")[i],
                 "cargo_flights": whole_launches(val("logistics.manifest.cargo_flights")[i]),
                 "launches_by_vehicle": per_vehicle,
@@ -125,12 +130,22 @@ def summarize(arch, prob) -> dict:
             for stage_list in arch.stages.values()
             for s in stage_list
         ],
+        "reusable_lander": None
+        if arch.reusable_lander is None
+        else {
+            "dry_mass_kg": float(prob.get_val("reusable_lander.lander_dry_mass")[0]),
+            "propellant_per_trip_kg": float(prob.get_val("reusable_lander.propellant_per_trip")[0]),
+            "design_payload_kg": float(prob.get_val("reusable_lander.design_payload")[0]),
+            "descent": arch.reusable_lander["descent"],
+            "ascent": arch.reusable_lander["ascent"],
+        },
         "per_year": rows,
         "totals": {
             "crew_days": total("crew_days"),
             "delivered_to_destination_kg": total("delivered_to_destination_kg"),
             "crew_landers_to_staging_kg": total("crew_landers_to_staging_kg"),
             "propellant_kg": total("propellant_kg"),
+            "lander_refuelling_kg": total("lander_refuelling_kg"),
             "mass_in_launch_orbit_kg": total("mass_in_launch_orbit_kg"),
             "cargo_flights": total("cargo_flights"),
             "launches_by_vehicle": merged("launches_by_vehicle"),
@@ -154,6 +169,13 @@ def format_summary(summary: dict) -> str:
     )
     for s in summary["stages"]:
         p(f"  {s['stream']:<12} {s['stage']:<10} {s['delta_v_km_s']:.3f} km/s on {s['propellant']:<8} ({', '.join(s['legs'])})")
+    lander = summary.get("reusable_lander")
+    if lander:
+        p(
+            f"  reusable lander: dry {lander['dry_mass_kg'] / 1000:.1f} t, {lander['design_payload_kg'] / 1000:.1f} t down per trip, "
+            f"{lander['propellant_per_trip_kg'] / 1000:.1f} t propellant per trip "
+            f"(down {lander['descent']['delta_v_km_s']:.3f} km/s, up {lander['ascent']['delta_v_km_s']:.3f} km/s)"
+        )
     vehicles = list(summary["totals"]["launches_by_vehicle"])
     header = f"{'year':>5} {'crew-days':>9} {'delivered t':>11} {'landers t':>9} {'propellant t':>12} {'in LEO t':>9} {'cargo flts':>10} " + " ".join(f"{v:>12}" for v in vehicles)
     p(header)

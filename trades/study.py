@@ -118,6 +118,11 @@ class Transportation(_Strict):
         5.0,
         description="Days the cryogenic stages coast before their burns (boil-off), e.g. TLI->NRHO 5 d.",
     )
+    reusable_lander: bool = Field(
+        False,
+        description="Lunar cargo lands on a reusable lander refuelled at the staging orbit (llo or nrho); "
+        "otherwise landers are expended.",
+    )
     aerocapture: bool = Field(
         False, description="Mars only: capture by aerocapture instead of a propulsive burn."
     )

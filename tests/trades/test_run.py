@@ -123,3 +123,29 @@ def test_default_output_folder_is_documented_one(tmp_path, monkeypatch, capsys, 
     monkeypatch.chdir(tmp_path)
     assert main(["run", str(flagship)]) == 0
     assert (tmp_path / "trades_output" / flagship.stem / "summary.json").exists()
+
+
+def test_reusable_lander_variant(tmp_path, flagship):
+    """The flagship with a reusable lander: cargo lands from NRHO and the lander returns; the
+    yearly propellant includes the lander's refuelling."""
+    text = flagship.read_text().replace("  loiter_days: 5\n", "  loiter_days: 5\n  reusable_lander: true\n")
+    study = tmp_path / "reusable.yaml"
+    study.write_text(text)
+    assert main(["run", str(study), "--output-dir", str(tmp_path / "out"), "--format", "json"]) == 0
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    lander = summary["reusable_lander"]
+    assert lander["descent"]["delta_v_km_s"] == pytest.approx(0.74 + 2.18)
+    assert lander["ascent"]["delta_v_km_s"] == pytest.approx(1.968 + 0.85 + 0.045)
+    year = summary["per_year"][5]
+    trips = year["delivered_to_destination_kg"] / lander["design_payload_kg"]
+    assert year["lander_refuelling_kg"] == pytest.approx(trips * lander["propellant_per_trip_kg"], rel=1e-9)
+    assert [s["legs"] for s in summary["stages"]] == [["leo_to_tli"], ["tli_to_nrho", "rendezvous"]]
+
+
+def test_reusable_lander_needs_a_staging_orbit(tmp_path, flagship, capsys):
+    text = flagship.read_text().replace("  staging: nrho\n", "  staging: direct\n  reusable_lander: true\n")
+    study = tmp_path / "direct.yaml"
+    study.write_text(text)
+    assert main(["run", str(study), "--output-dir", str(tmp_path / "out")]) == 2
+    assert "transportation.reusable_lander" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
