@@ -46,7 +46,13 @@ class ReusableLander(om.ExplicitComponent):
         self.add_output("propellant_per_trip", val=1.0, units="kg")
         self.add_output("trips", val=np.zeros(n), units="unitless")
         self.add_output("mass_to_staging_orbit", val=np.zeros(n), units="kg")
-        self.declare_partials("*", "*", method="cs")
+        sizing = ["design_payload", "descent_delta_v", "ascent_delta_v", "isp", "inert_fraction"]
+        ar, zeros = np.arange(n), np.zeros(n, dtype=int)
+        self.declare_partials(["lander_dry_mass", "propellant_per_trip"], sizing, method="cs")
+        self.declare_partials("trips", "delivered_mass", rows=ar, cols=ar, method="cs")
+        self.declare_partials("trips", "design_payload", rows=ar, cols=zeros, method="cs")
+        self.declare_partials("mass_to_staging_orbit", ["delivered_mass", "first_year"], rows=ar, cols=ar, method="cs")
+        self.declare_partials("mass_to_staging_orbit", sizing, rows=ar, cols=zeros, method="cs")
 
     def _sizing(self, inputs):
         g = STANDARD_GRAVITY * inputs["isp"]
