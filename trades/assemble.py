@@ -82,7 +82,8 @@ class ArchitectureModel(om.Group):
             self.connect("crew.crew_rotations", "crew_lander_demand.crew_rotations")
             self.connect("crew_lander_demand.lander_mass", "transfer_crew_lander.payload_mass")
         for stream in streams:
-            self.add_subsystem(f"transfer_{stream}", StageChain(num_stages=len(arch.stages[stream]), num_nodes=n))
+            chain = StageChain(num_stages=len(arch.stages[stream]), num_nodes=n, entry_last=arch.stages[stream][-1].role == "entry")
+            self.add_subsystem(f"transfer_{stream}", chain)
 
         mass_terms = [f"{s}_mass" for s in streams]
         propellant_terms = [f"{s}_propellant" for s in streams]

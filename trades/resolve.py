@@ -19,7 +19,7 @@ from trades.catalog import Catalog, load_catalog
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.study import Study
 
-DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x"}
+DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander"}
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Stage:
     legs: list[str]
     leg_delta_v_km_s: list[float]
     propellant: str
+    landed_fraction: float | None = None  # entry steps only
 
     @property
     def delta_v_km_s(self) -> float:
@@ -174,7 +175,11 @@ def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple
 def _stages(study: Study, catalog: Catalog, file: str, site: dict) -> tuple[dict[str, list[Stage]], dict | None]:
     """Stages of each payload stream, and the reusable lander's legs (or None)."""
     body = study.destination.body
-    key = {"earth_orbit": "any", "moon_orbit": study.destination.site}.get(body, study.transportation.staging)
+    key = {
+        "earth_orbit": "any",
+        "moon_orbit": study.destination.site,
+        "mars": "aerocapture" if study.transportation.aerocapture else "propulsive",
+    }.get(body, study.transportation.staging)
     by_key = catalog.routes.get(body, {})
     if key not in by_key:
         field = "destination.site" if body == "moon_orbit" else "transportation.staging"
@@ -197,6 +202,11 @@ def _stages(study: Study, catalog: Catalog, file: str, site: dict) -> tuple[dict
     for stream, route_key in streams.items():
         stages[stream] = []
         for i, spec in enumerate(route[route_key]):
+            if spec["stage"] == "entry":
+                (leg_id,) = spec["legs"]
+                fraction = float(legs[leg_id]["mass_ratio"]["value"])
+                stages[stream].append(Stage(stream, i, "entry", [leg_id], [], "", landed_fraction=fraction))
+                continue
             dvs = [_leg_delta_v(legs[leg_id], study, catalog, site)[0] for leg_id in spec["legs"]]
             stages[stream].append(Stage(stream, i, spec["stage"], list(spec["legs"]), dvs, propellant_of[spec["stage"]]))
     lander = None
@@ -252,7 +262,8 @@ def resolve(study: Study, file: str = "<study>", catalog: Catalog | None = None)
     stages, reusable_lander = _stages(study, catalog, file, site)
     for stage_list in stages.values():
         for stage in stage_list:
-            _check_stage_feasible(stage, catalog, file)
+            if stage.role != "entry":
+                _check_stage_feasible(stage, catalog, file)
     if reusable_lander is not None:
         _check_round_trip_feasible(reusable_lander, study.transportation.lander_propellant, catalog, file)
 
@@ -270,6 +281,11 @@ def resolve(study: Study, file: str = "<study>", catalog: Catalog | None = None)
         study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner,
         reusable_lander=reusable_lander,
     )
+    if study.destination.body == "mars":
+        arch.notes.append(
+            "Mars: the cargo route (TMI, capture, entry) is modelled; crew transit to Mars and back is not "
+            "(crew launches are counted per rotation); TMI is DRA 5.0's upper bound until the trajectories issue"
+        )
     _set_inputs(arch, study, catalog, site)
     _check_crew_spacecraft(arch, study, catalog, file)
     return arch
@@ -321,6 +337,8 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         else:
             arch.add(f"{out}.power.illumination_fraction", site["illumination_fraction"]["value"], "unitless", site["illumination_fraction"]["source"])
             arch.add(f"{out}.power.longest_night", site["longest_night_h"]["value"], "h", site["longest_night_h"]["source"])
+        if "solar_flux_ratio" in site:
+            arch.add(f"{out}.power.solar_flux_ratio", site["solar_flux_ratio"]["value"], "unitless", site["solar_flux_ratio"]["source"])
         for name, key, units in (
             ("array_specific_power", "solar_array_specific_power_w_kg", "W/kg"),
             ("storage_specific_energy", "battery_specific_energy_wh_kg", "W*h/kg"),
@@ -387,6 +405,10 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     for stream, stage_list in arch.stages.items():
         for stage in stage_list:
             prefix = f"transfer_{stream}.stage{stage.index}"
+            if stage.role == "entry":
+                leg = catalog.entry("delta_v", stage.legs[0])
+                arch.add(f"{prefix}.landed_fraction", stage.landed_fraction, "unitless", leg["mass_ratio"]["source"])
+                continue
             p = stage.propellant
             arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s", f"legs {', '.join(stage.legs)} (trades/catalogs/delta_v.yaml)")
             arch.add(f"{prefix}.isp", catalog.value("propellants", p, "isp_vac_s"), "s", catalog.source("propellants", p, "isp_vac_s"))

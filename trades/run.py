@@ -126,7 +126,8 @@ def summarize(arch, prob) -> dict:
             "dry_mass_kg": float(prob.get_val("outpost.outpost_dry_mass")[0]),
         },
         "stages": [
-            {"stream": s.stream, "stage": s.role, "legs": s.legs, "delta_v_km_s": s.delta_v_km_s, "propellant": s.propellant}
+            {"stream": s.stream, "stage": s.role, "legs": s.legs, "delta_v_km_s": s.delta_v_km_s, "propellant": s.propellant,
+             "landed_fraction": s.landed_fraction}
             for stage_list in arch.stages.values()
             for s in stage_list
         ],
@@ -168,7 +169,10 @@ def format_summary(summary: dict) -> str:
         f"life support {o['life_support_kg'] / 1000:.1f} t, ISRU {o['isru_plant_kg'] / 1000:.1f} t; dry mass {o['dry_mass_kg'] / 1000:.1f} t"
     )
     for s in summary["stages"]:
-        p(f"  {s['stream']:<12} {s['stage']:<10} {s['delta_v_km_s']:.3f} km/s on {s['propellant']:<8} ({', '.join(s['legs'])})")
+        if s["stage"] == "entry":
+            p(f"  {s['stream']:<12} {'entry':<10} landed fraction {s['landed_fraction']:.3f} ({', '.join(s['legs'])})")
+        else:
+            p(f"  {s['stream']:<12} {s['stage']:<10} {s['delta_v_km_s']:.3f} km/s on {s['propellant']:<8} ({', '.join(s['legs'])})")
     lander = summary.get("reusable_lander")
     if lander:
         p(

@@ -50,7 +50,9 @@ class Destination(_Strict):
     """Where the outpost is. The route (which delta-v legs) follows from body and staging."""
 
     body: Literal["earth_orbit", "moon_orbit", "moon", "mars"] = Field(
-        "moon", description="Destination: a station in Earth orbit, in lunar orbit, or a surface outpost."
+        "moon",
+        description="Destination: a station in Earth orbit or lunar orbit, or a surface outpost on the Moon or Mars "
+        "(Mars: cargo route with TMI, capture and entry; crew transit is not modelled yet).",
     )
     site: str = Field(
         "south_pole",
@@ -124,7 +126,7 @@ class Transportation(_Strict):
         "otherwise landers are expended.",
     )
     aerocapture: bool = Field(
-        False, description="Mars only: capture by aerocapture instead of a propulsive burn."
+        False, description="Mars only: capture by aerocapture (with the entry aeroshell) instead of a propulsive burn."
     )
     launch_orbit_altitude_km: PositiveFloat = Field(
         407.0, le=2000, description="Circular low Earth orbit where launched mass is aggregated [km]."
@@ -253,6 +255,12 @@ class Study(_Strict):
                 raise ValueError(f"partner '{p.id}' is listed twice")
             seen.add(p.id)
         return partners
+
+    @model_validator(mode="after")
+    def _aerocapture_only_at_mars(self):
+        if self.transportation.aerocapture and self.destination.body != "mars":
+            raise ValueError("transportation.aerocapture applies to destination body 'mars' only")
+        return self
 
     @model_validator(mode="after")
     def _years_inside_campaign(self):

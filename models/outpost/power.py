@@ -33,7 +33,8 @@ class PowerSystem(om.ExplicitComponent):
 
     Solar: the array delivers the average demand over the illumination cycle,
     ``P_array = P / f_sun``, and storage carries the load through the longest night,
-    ``E = P t_night / DoD``; mass ``P_array / sigma_array + E / e_storage``.
+    ``E = P t_night / DoD``; mass ``P_array / (sigma_array phi) + E / e_storage`` where
+    ``phi`` is the solar flux at the site relative to 1 AU (1 near Earth and Moon, 0.43 at Mars).
     Storage round-trip losses are neglected (optimistic; stated in the model theory).
     Fission: ``m = P alpha_fission`` with a specific mass per kWe.
 
@@ -50,7 +51,8 @@ class PowerSystem(om.ExplicitComponent):
         self.add_input("power_demand", val=56.0, units="kW")
         self.add_input("illumination_fraction", val=0.9, units="unitless")
         self.add_input("longest_night", val=120.0, units="h")
-        self.add_input("array_specific_power", val=58.8, units="W/kg")
+        self.add_input("array_specific_power", val=58.8, units="W/kg", desc="at 1 AU")
+        self.add_input("solar_flux_ratio", val=1.0, units="unitless", desc="solar flux at the site / at 1 AU")
         self.add_input("storage_specific_energy", val=100.0, units="W*h/kg")
         self.add_input("depth_of_discharge", val=0.35, units="unitless")
         self.add_input("fission_specific_mass", val=150.0, units="kg/kW")
@@ -62,7 +64,8 @@ class PowerSystem(om.ExplicitComponent):
     def compute(self, inputs, outputs):
         demand_w = inputs["power_demand"] * 1000.0
         if self.options["source"] == "solar":
-            array = demand_w / inputs["illumination_fraction"] / inputs["array_specific_power"]
+            rated = inputs["array_specific_power"] * inputs["solar_flux_ratio"]
+            array = demand_w / inputs["illumination_fraction"] / rated
             energy_wh = demand_w * inputs["longest_night"] / inputs["depth_of_discharge"]
             storage = energy_wh / inputs["storage_specific_energy"]
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import openmdao.api as om
 
 from models.sums import sum_component
+from models.transfer.entry_descent import EntryDescent
 from models.transfer.rocket_stage import RocketStage
 
 
@@ -19,11 +20,17 @@ class StageChain(om.Group):
     def initialize(self):
         self.options.declare("num_stages", types=int)
         self.options.declare("num_nodes", types=int, default=1)
+        self.options.declare(
+            "entry_last", types=bool, default=False, desc="the last step is atmospheric entry, not a stage"
+        )
 
     def setup(self):
         n, k = self.options["num_nodes"], self.options["num_stages"]
         for i in reversed(range(k)):  # executed from the destination back: each sizes the one before
-            self.add_subsystem(f"stage{i}", RocketStage(num_nodes=n))
+            if i == k - 1 and self.options["entry_last"]:
+                self.add_subsystem(f"stage{i}", EntryDescent(num_nodes=n))
+            else:
+                self.add_subsystem(f"stage{i}", RocketStage(num_nodes=n))
         for i in range(k - 1):
             self.connect(f"stage{i + 1}.initial_mass", f"stage{i}.payload_mass")
         self.promotes(f"stage{k - 1}", inputs=[("payload_mass", "payload_mass")])

@@ -149,3 +149,32 @@ def test_reusable_lander_needs_a_staging_orbit(tmp_path, flagship, capsys):
     assert main(["run", str(study), "--output-dir", str(tmp_path / "out")]) == 2
     assert "transportation.reusable_lander" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def _run_mars(tmp_path, aerocapture):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    study = tmp_path / "mars.yaml"
+    study.write_text(
+        "name: mars\ndestination: {body: mars, site: mars_equatorial}\n"
+        "outpost: {crew_size: 6, stay_days: 539, rotations_per_year: 0.5, power_source: solar}\n"
+        f"transportation: {{departure_propellant: nuclear_thermal_lh2, lander_propellant: lox_ch4, aerocapture: {str(aerocapture).lower()}}}\n"
+        "launch: {crew_vehicle: sls_block1}\npartners: [{id: nasa}]\n"
+    )
+    assert main(["run", str(study), "--output-dir", str(tmp_path / "out")]) == 0
+    return json.loads((tmp_path / "out" / "summary.json").read_text())
+
+
+@pytest.mark.parametrize("aerocapture", [False, True])
+def test_mars_cargo_route(tmp_path, aerocapture):
+    """Mars: TMI (DRA 5.0 cargo upper bound 4.01 km/s), propulsive capture (1.35 km/s) unless
+    aerocapture, then entry with the DRA 5.0 landed fraction 56.8/109.7."""
+    summary = _run_mars(tmp_path, aerocapture)
+    roles = [s["stage"] for s in summary["stages"]]
+    assert roles == (["departure", "entry"] if aerocapture else ["departure", "lander", "entry"])
+    assert summary["stages"][-1]["landed_fraction"] == pytest.approx(0.5178, rel=1e-4)
+
+
+def test_aerocapture_saves_mass(tmp_path):
+    with_capture = _run_mars(tmp_path / "a", True)
+    propulsive = _run_mars(tmp_path / "p", False)
+    assert with_capture["totals"]["mass_in_launch_orbit_kg"] < propulsive["totals"]["mass_in_launch_orbit_kg"]

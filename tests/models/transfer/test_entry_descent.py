@@ -1,0 +1,46 @@
+"""EntryDescent: landed fraction, partials, and its place at the end of a stage chain."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import openmdao.api as om
+import pytest
+from openmdao.utils.assert_utils import assert_check_partials
+
+from models.transfer import EntryDescent, StageChain
+
+G0 = 9.80665
+
+
+def test_dra5_entry_mass_by_hand():
+    """DRA 5.0 (NASA/SP-2009-566, Table 4-3): 56.8 t landed from 109.7 t at entry."""
+    prob = om.Problem(reports=False)
+    prob.model.add_subsystem("edl", EntryDescent(num_nodes=2), promotes=["*"])
+    prob.setup(force_alloc_complex=True)
+    prob.set_val("payload_mass", [56800.0, 1000.0])
+    prob.set_val("landed_fraction", 56.8 / 109.7)
+    prob.run_model()
+    assert prob.get_val("initial_mass")[0] == pytest.approx(109700.0, rel=1e-12)
+    assert prob.get_val("entry_system_mass")[1] == pytest.approx(1000.0 * (109.7 / 56.8 - 1.0), rel=1e-12)
+    data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
+    assert_check_partials(data, atol=1e-8, rtol=1e-8)
+
+
+def test_chain_with_entry_last():
+    """Departure stage then entry: m_LEO = stage(payload / phi), computed by hand."""
+    prob = om.Problem(reports=False)
+    prob.model.add_subsystem("chain", StageChain(num_stages=2, num_nodes=1, entry_last=True), promotes=["*"])
+    prob.setup()
+    prob.set_val("payload_mass", 10000.0)
+    prob.set_val("stage1.landed_fraction", 0.5)
+    prob.set_val("stage0.delta_v", 4010.0)
+    prob.set_val("stage0.isp", 900.0)
+    prob.set_val("stage0.inert_fraction", 0.3)
+    prob.run_model()
+    entry = 10000.0 / 0.5
+    ratio = math.exp(4010.0 / (G0 * 900.0))
+    expected = entry + entry * (ratio - 1) / (1 - ratio * 0.3)
+    assert prob.get_val("mass_in_launch_orbit")[0] == pytest.approx(expected, rel=1e-12)
+    assert prob.get_val("propellant_mass")[0] == pytest.approx(0.7 * entry * (ratio - 1) / (1 - ratio * 0.3), rel=1e-12)
