@@ -11,7 +11,7 @@ import copy
 import functools
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -81,36 +81,36 @@ class Catalog:
     def source(self, catalog: str, entry_id: str, field: str) -> str:
         return str(self.entries[catalog][entry_id][field]["source"])
 
-    def with_overrides(self, overrides: dict, file: str) -> "Catalog":
-        """A copy with the study's overrides applied; unknown names are StudyErrors."""
+    def with_overrides(self, overrides: dict, error_at: Callable[[tuple, str], StudyError]) -> "Catalog":
+        """A copy with the study's overrides applied.
+
+        ``error_at(key_path, reason)`` makes the StudyError for a bad override. An override must
+        name an existing sourced number, keep its unit and stay in its domain: positive where the
+        catalog value is positive, non-negative where it is zero, at most 1 for fractions.
+        """
         errors = []
         entries = copy.deepcopy(self.entries)
         applied = []
         for catalog, by_entry in overrides.items():
             if catalog not in entries:
-                errors.append(
-                    StudyError(file, f"overrides.{catalog}", f"unknown catalog; one of {sorted(entries)}")
-                )
+                errors.append(error_at(("overrides", catalog), f"unknown catalog; one of {sorted(entries)}"))
                 continue
             for entry_id, fields in by_entry.items():
                 if entry_id not in entries[catalog]:
                     allowed = sorted(entries[catalog])
-                    errors.append(
-                        StudyError(file, f"overrides.{catalog}.{entry_id}", f"unknown id; one of {allowed}")
-                    )
+                    errors.append(error_at(("overrides", catalog, entry_id), f"unknown id; one of {allowed}"))
                     continue
                 entry = entries[catalog][entry_id]
                 for field, new in fields.items():
-                    path = f"overrides.{catalog}.{entry_id}.{field}"
+                    path = ("overrides", catalog, entry_id, field)
                     if not is_sourced(entry.get(field)):
                         numeric = sorted(k for k, v in entry.items() if is_sourced(v))
-                        errors.append(StudyError(file, path, f"not a sourced number of this entry; one of {numeric}"))
+                        errors.append(error_at(path, f"not a sourced number of this entry; one of {numeric}"))
                         continue
                     old = entry[field]
-                    if new.unit is not None and new.unit != old.get("unit"):
-                        errors.append(
-                            StudyError(file, path, f"unit '{new.unit}' differs from the catalog's '{old.get('unit')}'")
-                        )
+                    problem = _override_problem(field, old, new)
+                    if problem:
+                        errors.append(error_at(path, problem))
                         continue
                     entry[field] = {
                         **old,
@@ -119,10 +119,25 @@ class Catalog:
                         "verified": False,
                         "note": f"catalog value {old['value']} replaced by the study",
                     }
-                    applied.append(path)
+                    applied.append(".".join(path))
         if errors:
             raise StudyErrors(errors)
         return Catalog(entries, self.routes, self.overridden + applied)
+
+
+def _override_problem(field: str, old: dict, new) -> str | None:
+    """Why an override value cannot replace a catalog value, or None."""
+    if new.unit is not None and new.unit != old.get("unit"):
+        return f"unit '{new.unit}' differs from the catalog's '{old.get('unit')}'"
+    reference = old.get("value")
+    if reference is None or reference > 0:
+        if new.value <= 0:
+            return f"value {new.value:g} must be greater than 0 (a {'negative' if new.value < 0 else 'zero'} {field} is not physical)"
+    elif reference == 0 and new.value < 0:
+        return f"value {new.value:g} is negative; it must be 0 or more"
+    if ("fraction" in field or "closure" in field or "efficiency" in field) and new.value > 1:
+        return f"value {new.value:g} is a fraction and must be at most 1"
+    return None
 
 
 @functools.lru_cache(maxsize=1)

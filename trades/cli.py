@@ -18,13 +18,13 @@ from trades.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, StudyErrors,
 
 
 def _cmd_validate(args) -> int:
-    from trades.resolve import check_study_ids
+    from trades.checks import check_study
     from trades.study import load_study
 
     failures = []
     for path in args.files:
         try:
-            check_study_ids(load_study(path), path)
+            check_study(load_study(path))
         except StudyErrors as exc:
             failures.append(exc)
             continue

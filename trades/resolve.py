@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from trades import orbits
-from trades.catalog import Catalog, load_catalog
-from trades.errors import InfeasibleError, StudyError, StudyErrors
+from trades.catalog import Catalog
+from trades.checks import allowed_vehicles, check_study, partner_vehicles, route_key
+from trades.errors import InfeasibleError
 from trades.study import Study
 
 DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander"}
@@ -81,67 +82,24 @@ def _masks(study: Study) -> dict[str, np.ndarray]:
     }
 
 
-def _check_ids(study: Study, catalog: Catalog, file: str) -> None:
-    errors = []
-    known = catalog.entries
-    for i, partner in enumerate(study.partners):
-        if partner.id not in known["partners"]:
-            errors.append(StudyError(file, f"partners[{i}].id", f"unknown partner '{partner.id}'; one of {sorted(known['partners'])}"))
-            continue
-        for j, vehicle in enumerate(partner.vehicles or []):
-            if vehicle not in known["launch_vehicles"]:
-                errors.append(StudyError(file, f"partners[{i}].vehicles[{j}]", f"unknown launch vehicle '{vehicle}'"))
-    site = known["sites"].get(study.destination.site)
-    if site is None:
-        errors.append(StudyError(file, "destination.site", f"unknown site '{study.destination.site}'; one of {sorted(known['sites'])}"))
-    elif site["body"] != study.destination.body:
-        errors.append(
-            StudyError(file, "destination.site", f"site '{site['id']}' is at '{site['body']}', not at destination body '{study.destination.body}'")
-        )
-    for key in ("departure_propellant", "lander_propellant"):
-        value = getattr(study.transportation, key)
-        if value not in known["propellants"]:
-            errors.append(StudyError(file, f"transportation.{key}", f"unknown propellant '{value}'; one of {sorted(known['propellants'])}"))
-    for key, kind in (("crew_lander", "crew_lander"), ("cargo_carrier", None)):
-        value = getattr(study.transportation, key)
-        if value is not None and value not in known["elements"]:
-            errors.append(StudyError(file, f"transportation.{key}", f"unknown element '{value}'"))
-        elif value is not None and kind and known["elements"][value]["type"] != kind:
-            errors.append(StudyError(file, f"transportation.{key}", f"element '{value}' is a {known['elements'][value]['type']}, not a {kind}"))
-    if study.launch.crew_spacecraft is not None and study.launch.crew_spacecraft not in known["elements"]:
-        errors.append(StudyError(file, "launch.crew_spacecraft", f"unknown element '{study.launch.crew_spacecraft}'"))
-    for key in ("cargo_vehicle", "crew_vehicle"):
-        value = getattr(study.launch, key)
-        if value != "auto" and value not in known["launch_vehicles"]:
-            errors.append(StudyError(file, f"launch.{key}", f"unknown launch vehicle '{value}'"))
-    if errors:
-        raise StudyErrors(errors)
-
-
-def _partner_vehicles(study: Study, catalog: Catalog) -> dict[str, list[str]]:
-    return {
-        p.id: list(p.vehicles) if p.vehicles is not None else list(catalog.entry("partners", p.id)["vehicles"])
-        for p in study.partners
-    }
-
-
-def _choose_vehicle(study, catalog, file, allowed, key, crew):
+def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool) -> str:
+    """The named vehicle (already checked by :func:`check_study`) or, for 'auto', the allowed
+    vehicle with the largest LEO payload (fewest launches; the cost issue replaces this by price)."""
     chosen = getattr(study.launch, key)
-    vehicles = catalog.entries["launch_vehicles"]
-    usable = [
-        v for v in allowed
-        if (study.launch.include_planned or vehicles[v]["status"] != "planned") and (not crew or vehicles[v].get("crew_rated"))
-    ]
-    policy = study.launch.policy
+    usable = allowed_vehicles(study, catalog, crew)
     if chosen != "auto":
         if chosen not in usable:
-            why = "not crew-rated or " if crew and not vehicles[chosen].get("crew_rated") else ""
-            raise StudyErrors([StudyError(file, f"launch.{key}", f"'{chosen}' is {why}not available under the '{policy}' policy to these partners; available: {usable}")])
+            raise InfeasibleError(
+                f"{file}: launch.{key}: '{chosen}' is not available under the '{study.launch.policy}' policy to the "
+                f"partners {[p.id for p in study.partners]}; available: {usable}"
+            )
         return chosen
     if not usable:
         kind = "crew-rated launch vehicle" if crew else "launch vehicle"
-        raise InfeasibleError(f"{file}: launch.{key}: no {kind} among the partners' vehicles under the '{policy}' policy (partners: {[p.id for p in study.partners]})")
-    # 'auto': fewest launches, i.e. the largest payload to low Earth orbit
+        raise InfeasibleError(
+            f"{file}: launch.{key}: no {kind} among the partners' vehicles under the '{study.launch.policy}' policy "
+            f"(partners: {[p.id for p in study.partners]})"
+        )
     return max(usable, key=lambda v: catalog.value("launch_vehicles", v, "payload_leo_kg"))
 
 
@@ -172,36 +130,19 @@ def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple
     raise ValueError(f"unknown leg method {method}")
 
 
-def _stages(study: Study, catalog: Catalog, file: str, site: dict) -> tuple[dict[str, list[Stage]], dict | None]:
+def _stages(study: Study, catalog: Catalog, site: dict) -> tuple[dict[str, list[Stage]], dict | None]:
     """Stages of each payload stream, and the reusable lander's legs (or None)."""
-    body = study.destination.body
-    key = {
-        "earth_orbit": "any",
-        "moon_orbit": study.destination.site,
-        "mars": "aerocapture" if study.transportation.aerocapture else "propulsive",
-    }.get(body, study.transportation.staging)
-    by_key = catalog.routes.get(body, {})
-    if key not in by_key:
-        field = "destination.site" if body == "moon_orbit" else "transportation.staging"
-        raise StudyErrors([StudyError(file, field, f"no route for '{key}' at '{body}'; routes: {sorted(by_key)}")])
-    route = by_key[key]
+    route = catalog.routes[study.destination.body][route_key(study)]
     reusable = study.transportation.reusable_lander
-    if reusable and "reusable_lander" not in route:
-        raise StudyErrors(
-            [StudyError(file, "transportation.reusable_lander", f"no reusable-lander route at '{body}' with staging '{key}' "
-                        "(a reusable lander needs a staging orbit to return to: llo or nrho)")]
-        )
     streams = {"cargo": "reusable_cargo" if reusable else "cargo"}
     if study.transportation.crew_lander is not None:
-        if "crew_lander" not in route:
-            raise StudyErrors([StudyError(file, "transportation.crew_lander", f"destination '{body}' has no landing; remove the crew lander")])
         streams["crew_lander"] = "crew_lander"
     legs = catalog.entries["delta_v"]
     propellant_of = {"departure": study.transportation.departure_propellant, "lander": study.transportation.lander_propellant}
     stages = {}
-    for stream, route_key in streams.items():
+    for stream, key in streams.items():
         stages[stream] = []
-        for i, spec in enumerate(route[route_key]):
+        for i, spec in enumerate(route[key]):
             if spec["stage"] == "entry":
                 (leg_id,) = spec["legs"]
                 fraction = float(legs[leg_id]["mass_ratio"]["value"])
@@ -248,18 +189,12 @@ def _check_round_trip_feasible(lander: dict, propellant: str, catalog: Catalog, 
         )
 
 
-def check_study_ids(study: Study, file: str = "<study>", catalog: Catalog | None = None) -> Catalog:
-    """Check overrides and catalog ids without building the model (fast: no OpenMDAO, no boinor)."""
-    catalog = (catalog or load_catalog()).with_overrides(study.overrides, file)
-    _check_ids(study, catalog, file)
-    return catalog
-
-
-def resolve(study: Study, file: str = "<study>", catalog: Catalog | None = None) -> Architecture:
+def resolve(study: Study, file: str | None = None, catalog: Catalog | None = None) -> Architecture:
     """Turn a validated study into the numbers and choices of its model."""
-    catalog = check_study_ids(study, file, catalog)
+    file = file or study._file
+    catalog = check_study(study, catalog)
     site = catalog.entry("sites", study.destination.site)
-    stages, reusable_lander = _stages(study, catalog, file, site)
+    stages, reusable_lander = _stages(study, catalog, site)
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":
@@ -267,15 +202,10 @@ def resolve(study: Study, file: str = "<study>", catalog: Catalog | None = None)
     if reusable_lander is not None:
         _check_round_trip_feasible(reusable_lander, study.transportation.lander_propellant, catalog, file)
 
-    by_partner = _partner_vehicles(study, catalog)
-    owner = {v: p for p, vs in by_partner.items() for v in vs}
-    if study.launch.policy == "open_market":
-        allowed = sorted(owner)
-    else:  # national: the lead partner (listed first) launches the integrated manifest
-        allowed = by_partner[study.partners[0].id]
-    cargo_vehicle = _choose_vehicle(study, catalog, file, allowed, "cargo_vehicle", crew=False)
+    owner = {v: p for p, vs in partner_vehicles(study, catalog).items() for v in vs}
+    cargo_vehicle = _choose_vehicle(study, catalog, file, "cargo_vehicle", crew=False)
     crewed = study.outpost.rotations_per_year > 0
-    crew_vehicle = _choose_vehicle(study, catalog, file, allowed, "crew_vehicle", crew=True) if crewed else None
+    crew_vehicle = _choose_vehicle(study, catalog, file, "crew_vehicle", crew=True) if crewed else None
 
     arch = Architecture(
         study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner,
@@ -296,12 +226,10 @@ def _check_crew_spacecraft(arch, study, catalog, file):
     if craft is None or arch.crew_vehicle is None:
         arch.notes.append("crew spacecraft not named: one crew launch per rotation is counted, its mass is not checked")
         return
-    mass = catalog.entry("elements", craft).get("mass_kg", {}).get("value")
+    mass = catalog.entry("elements", craft)["mass_kg"]["value"]  # presence checked by check_study
     vehicle = catalog.entry("launch_vehicles", arch.crew_vehicle)
     field = "payload_tli_kg" if study.destination.body in ("moon", "moon_orbit") and "payload_tli_kg" in vehicle else "payload_leo_kg"
     capacity = float(vehicle[field]["value"])
-    if mass is None:
-        raise StudyErrors([StudyError(file, "launch.crew_spacecraft", f"element '{craft}' has no mass in the catalog; override elements.{craft}.mass_kg")])
     if mass > capacity:
         raise InfeasibleError(
             f"{file}: launch.crew_spacecraft: '{craft}' ({mass:.0f} kg) exceeds the {field.removeprefix('payload_').removesuffix('_kg').upper()} "
@@ -387,18 +315,13 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     arch.add("logistics.manifest.deploy_year", masks["deploy"], "unitless", f"{src_study}: deploy {study.deploy_year}")
     arch.add("logistics.manifest.operating_year", masks["operating"], "unitless", f"{src_study}: operating after {study.deploy_year}")
     carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
-    payload = catalog.entry("elements", carrier).get("payload_kg") or {}
-    if payload.get("value") is None:
-        raise StudyErrors([StudyError(arch.file, "transportation.cargo_carrier", f"element '{carrier}' has no payload_kg in the catalog")])
+    payload = catalog.entry("elements", carrier)["payload_kg"]  # presence checked by check_study
     arch.add("logistics.manifest.cargo_flight_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}")
     arch.notes.append(f"cargo flights counted with the payload of '{carrier}' ({payload['value']:.0f} kg)")
 
     if study.transportation.crew_lander is not None:
         lander = catalog.entry("elements", study.transportation.crew_lander)
-        mass = (lander.get("mass_kg") or {}).get("value")
-        if mass is None:
-            raise StudyErrors([StudyError(arch.file, "transportation.crew_lander", f"element '{lander['id']}' has no mass in the catalog")])
-        arch.add("crew_lander_demand.unit_mass", mass, "kg", lander["mass_kg"]["source"])
+        arch.add("crew_lander_demand.unit_mass", lander["mass_kg"]["value"], "kg", lander["mass_kg"]["source"])
     elif study.destination.body == "moon":
         arch.notes.append("crew landers are not in the modelled manifest (e.g. bought as a service); set transportation.crew_lander to include them")
 

@@ -9,12 +9,13 @@ what is allowed, with the YAML line where known.
 from __future__ import annotations
 
 import hashlib
+import reprlib
 import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from trades.errors import StudyError, StudyErrors
 
@@ -26,7 +27,8 @@ Fraction = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_default=True)
+    # strict: YAML's `yes` is not a crew size and "4" is not a number; ints still pass as floats
+    model_config = ConfigDict(extra="forbid", validate_default=True, strict=True)
 
 
 class Campaign(_Strict):
@@ -94,14 +96,6 @@ class Outpost(_Strict):
     )
     isru: Isru = Field(default_factory=Isru)
 
-    @model_validator(mode="after")
-    def _occupancy_fits_a_year(self):
-        if self.stay_days * self.rotations_per_year > 365.25:
-            raise ValueError(
-                f"stay_days x rotations_per_year = {self.stay_days * self.rotations_per_year:g} d "
-                "exceeds one year (365.25 d): stays would overlap"
-            )
-        return self
 
 
 class Transportation(_Strict):
@@ -256,20 +250,41 @@ class Study(_Strict):
             seen.add(p.id)
         return partners
 
-    @model_validator(mode="after")
-    def _aerocapture_only_at_mars(self):
-        if self.transportation.aerocapture and self.destination.body != "mars":
-            raise ValueError("transportation.aerocapture applies to destination body 'mars' only")
-        return self
-
-    @model_validator(mode="after")
-    def _years_inside_campaign(self):
+    def cross_field_errors(self) -> list[tuple[tuple, str]]:
+        """Rules that tie several fields together: (key path, reason) for each one broken."""
+        errors = []
+        o = self.outpost
+        if o.stay_days * o.rotations_per_year > 365.25:
+            errors.append((
+                ("outpost", "rotations_per_year"),
+                f"stay_days x rotations_per_year = {o.stay_days * o.rotations_per_year:g} d exceeds one year "
+                "(365.25 d): stays would overlap",
+            ))
         first, last = self.campaign.start_year, self.campaign.start_year + self.campaign.num_years - 1
         for name in ("deploy_year", "first_crewed_year"):
-            year = getattr(self.outpost, name)
+            year = getattr(o, name)
             if year is not None and not first <= year <= last:
-                raise ValueError(f"outpost.{name} = {year} is outside the campaign years {first}-{last}")
-        return self
+                errors.append((("outpost", name), f"{year} is outside the campaign years {first}-{last}"))
+        if o.first_crewed_year is not None and first <= o.first_crewed_year <= last and o.first_crewed_year < self.deploy_year:
+            errors.append((
+                ("outpost", "first_crewed_year"),
+                f"{o.first_crewed_year} is before the outpost is deployed ({self.deploy_year})",
+            ))
+        if self.transportation.aerocapture and self.destination.body != "mars":
+            errors.append((("transportation", "aerocapture"), "aerocapture applies to destination body 'mars' only"))
+        return errors
+
+    _file: str = PrivateAttr("<study>")
+    _lines: dict = PrivateAttr(default_factory=dict)
+
+    def error(self, path: tuple, reason: str) -> StudyError:
+        """A StudyError at ``path`` (a key-path tuple) with this study's file and YAML line."""
+        line = None
+        for cut in range(len(path), 0, -1):
+            if path[:cut] in self._lines:
+                line = self._lines[path[:cut]]
+                break
+        return StudyError(self._file, format_path(path), reason, line)
 
     # ---- derived, structure-only helpers -------------------------------------------------
 
@@ -296,20 +311,80 @@ class Study(_Strict):
 # ---- loading ---------------------------------------------------------------------------------
 
 
-def _line_index(node: yaml.Node, path: tuple = (), index: dict | None = None) -> dict:
-    """Map each key path in a composed YAML tree to its 1-based line."""
+MAX_EXPANDED_NODES = 100_000  # YAML aliases may not expand a study beyond this many nodes
+MAX_DEPTH = 40  # nesting deeper than this is not a study
+
+
+class _YamlProblem(Exception):
+    def __init__(self, reason: str, line: int | None = None, key: str | None = None):
+        super().__init__(reason)
+        self.reason, self.line, self.key = reason, line, key
+
+
+class _StudyLoader(yaml.SafeLoader):
+    """Safe loading that refuses duplicate keys and keys that are not text."""
+
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                raise _YamlProblem(f"key {key!r} is not text (keys should be strings)", line, str(key))
+            if key in seen:
+                raise _YamlProblem(f"duplicate key '{key}' (the first one would be silently lost)", line, key)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _check_size(node: yaml.Node) -> None:
+    """Refuse alias bombs and absurd nesting before anything walks the data."""
+    memo: dict[int, int] = {}
+
+    def size(n: yaml.Node, depth: int) -> int:
+        if depth > MAX_DEPTH:
+            raise _YamlProblem(f"nesting deeper than {MAX_DEPTH} levels", n.start_mark.line + 1)
+        if id(n) in memo:
+            return memo[id(n)]
+        if isinstance(n, yaml.MappingNode):
+            total = 1 + sum(size(k, depth + 1) + size(v, depth + 1) for k, v in n.value)
+        elif isinstance(n, yaml.SequenceNode):
+            total = 1 + sum(size(item, depth + 1) for item in n.value)
+        else:
+            total = 1
+        memo[id(n)] = total
+        if total > MAX_EXPANDED_NODES:
+            raise _YamlProblem(f"YAML aliases expand the study to more than {MAX_EXPANDED_NODES} values")
+        return total
+
+    size(node, 0)
+
+
+def _line_index(node: yaml.Node, path: tuple = (), index: dict | None = None, seen: set | None = None) -> dict:
+    """Map each key path in a composed YAML tree to its 1-based line (aliases walked once)."""
     index = {} if index is None else index
-    index[path] = node.start_mark.line + 1
+    seen = set() if seen is None else seen
+    index.setdefault(path, node.start_mark.line + 1)
+    if id(node) in seen:
+        return index
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value
-            index[path + (key,)] = key_node.start_mark.line + 1
-            _line_index(value_node, path + (key,), index)
+            _line_index(value_node, path + (key,), index, seen)
             index[path + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _line_index(item, path + (i,), index)
+            _line_index(item, path + (i,), index, seen)
     return index
+
+
+def _path_at(lines: dict, line: int | None, key: str | None) -> str:
+    for path, at in lines.items():
+        if at == line and path and str(path[-1]) == key:
+            return format_path(path)
+    return key or ""
 
 
 def format_path(loc: tuple) -> str:
@@ -324,8 +399,7 @@ def format_path(loc: tuple) -> str:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return reprlib.repr(value)  # bounded: never walks a huge value
 
 
 def _pydantic_errors(file: str, exc: ValidationError, lines: dict) -> StudyErrors:
@@ -354,23 +428,35 @@ def parse_study_text(text: str, file: str = "<study>") -> Study:
     """Validate study YAML text; errors name ``file``."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        if node is not None:
+            _check_size(node)
+        data = yaml.load(text, Loader=_StudyLoader)  # noqa: S506 - a SafeLoader subclass
+    except _YamlProblem as exc:
+        lines = _line_index(node) if exc.key is not None else {}
+        raise StudyErrors([StudyError(file, _path_at(lines, exc.line, exc.key), exc.reason, exc.line)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise StudyErrors([StudyError(file, "", f"YAML syntax error: {problem}", line)]) from None
+    except RecursionError:
+        raise StudyErrors([StudyError(file, "", f"nesting deeper than {MAX_DEPTH} levels")]) from None
     if data is None:
         raise StudyErrors([StudyError(file, "", "the file is empty; a study needs at least 'name' and 'partners'")])
     if not isinstance(data, dict):
         raise StudyErrors(
             [StudyError(file, "", f"a study must be a YAML mapping of keys, not a {type(data).__name__}", 1)]
         )
-    lines = _line_index(node) if node is not None else {}
+    lines = _line_index(node)
     try:
-        return Study.model_validate(data)
+        study = Study.model_validate(data)
     except ValidationError as exc:
         raise _pydantic_errors(file, exc, lines) from None
+    problems = study.cross_field_errors()
+    if problems:
+        raise StudyErrors([StudyError(file, format_path(path), reason, lines.get(path)) for path, reason in problems])
+    study._file, study._lines = file, lines
+    return study
 
 
 def load_study(path: str | Path) -> Study:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from trades.catalog import CATALOG_FILES, load_catalog, unsourced_numbers, _read
-from trades.errors import StudyErrors
-from trades.study import SourcedOverride
+from trades.catalog import CATALOG_FILES, _read, load_catalog, unsourced_numbers
+from trades.errors import StudyError, StudyErrors
+from trades.study import SourcedOverride, format_path
+
+
+def _error_at(path, reason):
+    return StudyError("s.yaml", format_path(path), reason)
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG_FILES))
@@ -76,7 +80,7 @@ def test_propellants_and_legs_present():
 def test_override_replaces_value_and_records_source():
     catalog = load_catalog()
     override = {"launch_vehicles": {"falcon_heavy": {"payload_leo_kg": SourcedOverride(value=60000, source="my agency's quote")}}}
-    changed = catalog.with_overrides(override, "s.yaml")
+    changed = catalog.with_overrides(override, _error_at)
     entry = changed.entry("launch_vehicles", "falcon_heavy")["payload_leo_kg"]
     assert entry["value"] == 60000
     assert entry["source"] == "study override: my agency's quote"
@@ -99,5 +103,23 @@ def test_override_errors_name_the_field(override, field):
         for cat, entries in override.items()
     }
     with pytest.raises(StudyErrors) as info:
-        load_catalog().with_overrides(override, "s.yaml")
+        load_catalog().with_overrides(override, _error_at)
     assert info.value.errors[0].field == field
+
+
+@pytest.mark.parametrize(
+    "field, value, fragment",
+    [("payload_leo_kg", 0.0, "greater than 0"), ("payload_leo_kg", -5.0, "negative")],
+)
+def test_override_must_stay_physical(field, value, fragment):
+    override = {"launch_vehicles": {"falcon_heavy": {field: SourcedOverride(value=value, source="a source")}}}
+    with pytest.raises(StudyErrors) as info:
+        load_catalog().with_overrides(override, _error_at)
+    assert fragment in info.value.errors[0].reason
+
+
+def test_fraction_override_at_most_one():
+    override = {"propellants": {"lox_lh2": {"stage_inert_fraction": SourcedOverride(value=1.2, source="a source")}}}
+    with pytest.raises(StudyErrors) as info:
+        load_catalog().with_overrides(override, _error_at)
+    assert "at most 1" in info.value.errors[0].reason

@@ -1,0 +1,149 @@
+"""Consistency of a validated study with the catalogs: everything ``trades validate`` can say
+without building the model (no OpenMDAO, no boinor).
+
+Bad input is reported as :class:`StudyErrors` (exit 2) with the study's key path and YAML line.
+An architecture that is valid input but cannot close (no crew-rated vehicle, a stage short of
+delta-v) is not checked here: :mod:`trades.resolve` reports it as infeasible (exit 3).
+"""
+
+from __future__ import annotations
+
+from trades.catalog import Catalog, load_catalog
+from trades.errors import StudyError, StudyErrors
+from trades.study import Study
+
+
+def route_key(study: Study) -> str:
+    """Key of the study's route in the routes catalog (by body: site, staging or capture mode)."""
+    body = study.destination.body
+    if body == "earth_orbit":
+        return "any"
+    if body == "moon_orbit":
+        return study.destination.site
+    if body == "mars":
+        return "aerocapture" if study.transportation.aerocapture else "propulsive"
+    return study.transportation.staging
+
+
+def partner_vehicles(study: Study, catalog: Catalog) -> dict[str, list[str]]:
+    """Vehicles each partner brings: the study's list, or the partner's catalog vehicles."""
+    return {
+        p.id: list(p.vehicles) if p.vehicles is not None else list(catalog.entry("partners", p.id)["vehicles"])
+        for p in study.partners
+    }
+
+
+def allowed_vehicles(study: Study, catalog: Catalog, crew: bool) -> list[str]:
+    """Vehicles the launch policy allows: any partner's (open market) or the lead partner's
+    (national, until work shares arrive), without planned ones when excluded, crew-rated for crew."""
+    by_partner = partner_vehicles(study, catalog)
+    if study.launch.policy == "open_market":
+        pool = sorted({v for vs in by_partner.values() for v in vs})
+    else:
+        pool = by_partner[study.partners[0].id]
+    vehicles = catalog.entries["launch_vehicles"]
+    return [
+        v for v in pool
+        if (study.launch.include_planned or vehicles[v]["status"] != "planned") and (not crew or vehicles[v].get("crew_rated"))
+    ]
+
+
+def _element_errors(study: Study, catalog: Catalog) -> list[StudyError]:
+    errors = []
+    elements = catalog.entries["elements"]
+    wanted = (
+        (("transportation", "crew_lander"), study.transportation.crew_lander, "crew_lander", "mass_kg"),
+        (("transportation", "cargo_carrier"), study.transportation.cargo_carrier, None, "payload_kg"),
+        (("launch", "crew_spacecraft"), study.launch.crew_spacecraft, "crew_vehicle", "mass_kg"),
+    )
+    for path, element_id, kind, needed in wanted:
+        if element_id is None:
+            continue
+        if element_id not in elements:
+            errors.append(study.error(path, f"unknown element '{element_id}'; one of {sorted(elements)}"))
+        elif kind and elements[element_id]["type"] != kind:
+            errors.append(study.error(path, f"element '{element_id}' is a {elements[element_id]['type']}, not a {kind}"))
+        elif (elements[element_id].get(needed) or {}).get("value") is None:
+            what = needed.removesuffix("_kg")
+            errors.append(study.error(path, f"element '{element_id}' has no {what} in the catalog; override elements.{element_id}.{needed}"))
+    return errors
+
+
+def _id_errors(study: Study, catalog: Catalog) -> list[StudyError]:
+    errors = []
+    known = catalog.entries
+    for i, partner in enumerate(study.partners):
+        if partner.id not in known["partners"]:
+            errors.append(study.error(("partners", i, "id"), f"unknown partner '{partner.id}'; one of {sorted(known['partners'])}"))
+            continue
+        for j, vehicle in enumerate(partner.vehicles or []):
+            if vehicle not in known["launch_vehicles"]:
+                errors.append(study.error(("partners", i, "vehicles", j), f"unknown launch vehicle '{vehicle}'"))
+    sites_here = sorted(k for k, v in known["sites"].items() if v["body"] == study.destination.body)
+    site = known["sites"].get(study.destination.site)
+    if site is None:
+        errors.append(study.error(("destination", "site"), f"unknown site '{study.destination.site}'; sites at {study.destination.body}: {sites_here}"))
+    elif site["body"] != study.destination.body:
+        errors.append(study.error(
+            ("destination", "site"),
+            f"site '{site['id']}' is at '{site['body']}', not at destination body '{study.destination.body}'; sites there: {sites_here}",
+        ))
+    for key in ("departure_propellant", "lander_propellant"):
+        value = getattr(study.transportation, key)
+        if value not in known["propellants"]:
+            errors.append(study.error(("transportation", key), f"unknown propellant '{value}'; one of {sorted(known['propellants'])}"))
+    for key in ("cargo_vehicle", "crew_vehicle"):
+        value = getattr(study.launch, key)
+        if value != "auto" and value not in known["launch_vehicles"]:
+            errors.append(study.error(("launch", key), f"unknown launch vehicle '{value}'"))
+    return errors
+
+
+def _route_errors(study: Study, catalog: Catalog) -> list[StudyError]:
+    body, key = study.destination.body, route_key(study)
+    by_key = catalog.routes.get(body, {})
+    if key not in by_key:
+        field = ("destination", "site") if body == "moon_orbit" else ("transportation", "staging")
+        return [study.error(field, f"no route for '{key}' at '{body}'; routes: {sorted(by_key)}")]
+    route, errors = by_key[key], []
+    if study.transportation.reusable_lander and "reusable_lander" not in route:
+        errors.append(study.error(
+            ("transportation", "reusable_lander"),
+            f"no reusable-lander route at '{body}' with staging '{key}' (a reusable lander needs a staging orbit to return to: llo or nrho)",
+        ))
+    if study.transportation.crew_lander is not None and "crew_lander" not in route:
+        errors.append(study.error(("transportation", "crew_lander"), f"destination '{body}' has no landing; remove the crew lander"))
+    return errors
+
+
+def _launch_errors(study: Study, catalog: Catalog) -> list[StudyError]:
+    errors = []
+    vehicles = catalog.entries["launch_vehicles"]
+    for key, crew in (("cargo_vehicle", False), ("crew_vehicle", True)):
+        chosen = getattr(study.launch, key)
+        if chosen == "auto" or chosen not in vehicles:
+            continue
+        usable = allowed_vehicles(study, catalog, crew)
+        if chosen in usable:
+            continue
+        if crew and not vehicles[chosen].get("crew_rated"):
+            errors.append(study.error(("launch", key), f"'{chosen}' is not crew-rated; crew-rated and available: {usable}"))
+        elif vehicles[chosen]["status"] == "planned" and not study.launch.include_planned:
+            errors.append(study.error(
+                ("launch", key),
+                f"'{chosen}' is not available: it is a planned vehicle and launch.include_planned is false; available: {usable}",
+            ))
+        # a vehicle the partners do not have under the policy is not bad input: the partnership
+        # cannot fly it, which trades.resolve reports as infeasible
+    return errors
+
+
+def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
+    """Apply the study's overrides and check it against the catalogs; returns the catalog used."""
+    catalog = (catalog or load_catalog()).with_overrides(study.overrides, study.error)
+    errors = _id_errors(study, catalog)
+    if not errors:  # element properties, routes and launch choices presuppose known ids
+        errors = _element_errors(study, catalog) + _route_errors(study, catalog) + _launch_errors(study, catalog)
+    if errors:
+        raise StudyErrors(errors)
+    return catalog
