@@ -50,8 +50,10 @@ class RocketStage(om.ExplicitComponent):
         ar = np.arange(n)
         scalars = ["delta_v", "isp", "inert_fraction", "boiloff_rate", "coast_time"]
         for out in ["initial_mass", "propellant_mass", "inert_mass", "boiloff_mass"]:
+            # the inert mass does not depend on the coast (boil-off tankage is neglected)
+            wrt = scalars[:3] if out == "inert_mass" else scalars
             self.declare_partials(out, "payload_mass", rows=ar, cols=ar)
-            self.declare_partials(out, scalars, rows=ar, cols=np.zeros(n, dtype=int))
+            self.declare_partials(out, wrt, rows=ar, cols=np.zeros(n, dtype=int))
 
     def _terms(self, inputs):
         g = STANDARD_GRAVITY * inputs["isp"][0]
@@ -99,7 +101,8 @@ class RocketStage(om.ExplicitComponent):
             d_inert = f * ds + (stage if name == "inert_fraction" else 0.0)
             burned = (1.0 - f) * stage
             db = d_boil.get(name, 0.0)
-            partials["inert_mass", name] = d_inert
+            if name not in ("boiloff_rate", "coast_time"):
+                partials["inert_mass", name] = d_inert
             partials["propellant_mass", name] = d_burned * boil + burned * db
             partials["boiloff_mass", name] = d_burned * (boil - 1.0) + burned * db
             partials["initial_mass", name] = (

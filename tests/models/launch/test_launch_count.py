@@ -6,18 +6,13 @@ import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
 from models.launch.launch_count import CrewLaunches, LaunchCount
+from models.testing import run_component
 
 MASS = np.array([0.0, 1.2e5, 3.4e4, 0.0, 8.05e4])  # kg to the launch orbit per year
 
 
 def _problem(comp, **values):
-    prob = om.Problem(reports=False)
-    prob.model.add_subsystem("comp", comp, promotes=["*"])
-    prob.setup(force_alloc_complex=True)
-    for name, value in values.items():
-        prob.set_val(name, value)
-    prob.run_model()
-    return prob
+    return run_component(comp, **values)
 
 
 def test_launch_count_partials():

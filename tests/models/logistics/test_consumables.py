@@ -6,19 +6,14 @@ import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
 from models.logistics.consumables import Consumables, smooth_min
+from models.testing import run_component
 
 # Complex-step partials are declared "*" x "*", so many pairs are structurally zero.
 pytestmark = pytest.mark.filterwarnings("ignore:(?s).*has zero derivatives")
 
 
 def _problem(num_years, **values):
-    prob = om.Problem(reports=False)
-    prob.model.add_subsystem("cons", Consumables(num_years=num_years), promotes=["*"])
-    prob.setup(force_alloc_complex=True)
-    for name, value in values.items():
-        prob.set_val(name, value)
-    prob.run_model()
-    return prob
+    return run_component(Consumables(num_years=num_years), **values)
 
 
 def test_partials():

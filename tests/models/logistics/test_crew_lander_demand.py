@@ -6,16 +6,11 @@ import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
 from models.logistics.crew_lander_demand import CrewLanderDemand
+from models.testing import run_component
 
 
 def _problem(**values):
-    prob = om.Problem(reports=False)
-    prob.model.add_subsystem("landers", CrewLanderDemand(num_years=5), promotes=["*"])
-    prob.setup(force_alloc_complex=True)
-    for name, value in values.items():
-        prob.set_val(name, value)
-    prob.run_model()
-    return prob
+    return run_component(CrewLanderDemand(num_years=5), **values)
 
 
 def test_partials():

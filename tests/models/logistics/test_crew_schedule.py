@@ -6,18 +6,13 @@ import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
 from models.logistics.crew_schedule import CrewSchedule
+from models.testing import run_component
 
 CREWED = np.array([0.0, 0.0, 1.0, 1.0, 1.0])
 
 
 def _problem(num_years=5, **values):
-    prob = om.Problem(reports=False)
-    prob.model.add_subsystem("crew", CrewSchedule(num_years=num_years), promotes=["*"])
-    prob.setup(force_alloc_complex=True)
-    for name, value in values.items():
-        prob.set_val(name, value)
-    prob.run_model()
-    return prob
+    return run_component(CrewSchedule(num_years=num_years), **values)
 
 
 def test_partials():

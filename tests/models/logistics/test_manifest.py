@@ -6,6 +6,7 @@ import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
 from models.logistics.manifest import DeliveryManifest
+from models.testing import run_component
 
 DEPLOY = np.array([0.0, 1.0, 0.0, 0.0, 0.0])
 OPERATING = np.array([0.0, 0.0, 1.0, 1.0, 1.0])
@@ -13,13 +14,7 @@ CONSUMABLES = np.array([0.0, 0.0, 827.0, 1210.5, 905.0])
 
 
 def _problem(**values):
-    prob = om.Problem(reports=False)
-    prob.model.add_subsystem("manifest", DeliveryManifest(num_years=5), promotes=["*"])
-    prob.setup(force_alloc_complex=True)
-    for name, value in values.items():
-        prob.set_val(name, value)
-    prob.run_model()
-    return prob
+    return run_component(DeliveryManifest(num_years=5), **values)
 
 
 def test_partials():

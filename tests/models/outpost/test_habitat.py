@@ -5,16 +5,11 @@ import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
 from models.outpost.habitat import HabitatSizing
+from models.testing import run_component
 
 
 def _problem(**values):
-    prob = om.Problem(reports=False)
-    prob.model.add_subsystem("hab", HabitatSizing(), promotes=["*"])
-    prob.setup(force_alloc_complex=True)
-    for name, value in values.items():
-        prob.set_val(name, value)
-    prob.run_model()
-    return prob
+    return run_component(HabitatSizing(), **values)
 
 
 def test_partials():

@@ -5,6 +5,7 @@ import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
 from models.outpost.power import PowerDemand, PowerSystem
+from models.testing import run_component
 
 # Complex-step partials are declared "*" x "*", so many pairs are structurally zero.
 pytestmark = pytest.mark.filterwarnings("ignore:(?s).*has zero derivatives")
@@ -21,13 +22,7 @@ SOLAR_INPUTS = {
 
 
 def _problem(comp, **values):
-    prob = om.Problem(reports=False)
-    prob.model.add_subsystem("comp", comp, promotes=["*"])
-    prob.setup(force_alloc_complex=True)
-    for name, value in values.items():
-        prob.set_val(name, value)
-    prob.run_model()
-    return prob
+    return run_component(comp, **values)
 
 
 def test_demand_partials():
