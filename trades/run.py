@@ -196,7 +196,7 @@ def format_summary(summary: dict) -> str:
         + " ".join(f"{t['launches_by_vehicle'][v]:>12d}" for v in vehicles)
     )
     p("Launches by partner: " + ", ".join(f"{k} {v}" for k, v in t["launches_by_partner"].items()))
-    p(f"Probability that every launch succeeds: {t['all_launches_succeed_probability']:.3f}")
+    p(f"Probability that every launch succeeds: {t['all_launches_succeed_probability']:.3g}")
     for note in summary["notes"]:
         p(f"Note: {note}")
     return out.getvalue()

@@ -178,3 +178,14 @@ def test_aerocapture_saves_mass(tmp_path):
     with_capture = _run_mars(tmp_path / "a", True)
     propulsive = _run_mars(tmp_path / "p", False)
     assert with_capture["totals"]["mass_in_launch_orbit_kg"] < propulsive["totals"]["mass_in_launch_orbit_kg"]
+
+
+def test_flagship_description_states_what_the_run_finds(flagship_run, flagship):
+    """The study's 'Finding' must not drift from what the toolkit computes."""
+    _, summary = flagship_run
+    description = " ".join(yaml.safe_load(flagship.read_text())["description"].split())
+    totals = summary["totals"]
+    assert f"{totals['mass_in_launch_orbit_kg'] / 1000:.0f} t go to LEO" in description
+    assert f"{totals['launches_by_vehicle']['sls_block1b']} heavy cargo launches" in description
+    assert f"{totals['launches_by_vehicle']['sls_block1']} crew launches" in description
+    assert f"the {summary['outpost']['dry_mass_kg'] / 1000:.1f} t outpost" in description
