@@ -135,7 +135,7 @@ def _override_problem(field: str, old: dict, new) -> str | None:
             return f"value {new.value:g} must be greater than 0 (a {'negative' if new.value < 0 else 'zero'} {field} is not physical)"
     elif reference == 0 and new.value < 0:
         return f"value {new.value:g} is negative; it must be 0 or more"
-    if ("fraction" in field or "closure" in field or "efficiency" in field) and new.value > 1:
+    if any(word in field for word in ("fraction", "closure", "efficiency", "mass_ratio")) and new.value > 1:
         return f"value {new.value:g} is a fraction and must be at most 1"
     return None
 

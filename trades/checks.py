@@ -116,6 +116,21 @@ def _route_errors(study: Study, catalog: Catalog) -> list[StudyError]:
     return errors
 
 
+def _leg_errors(study: Study, catalog: Catalog) -> list[StudyError]:
+    """Computed legs whose (possibly overridden) geometry cannot work."""
+    from trades.orbits import EARTH_RADIUS_KM
+
+    errors = []
+    r_launch = EARTH_RADIUS_KM + study.transportation.launch_orbit_altitude_km
+    for leg in catalog.entries["delta_v"].values():
+        if leg.get("method") == "hohmann_departure_burn" and leg["apoapsis_radius_km"]["value"] <= r_launch:
+            errors.append(study.error(
+                ("overrides", "delta_v", leg["id"], "apoapsis_radius_km"),
+                f"apoapsis radius {leg['apoapsis_radius_km']['value']:g} km is not above the launch orbit (radius {r_launch:.0f} km)",
+            ))
+    return errors
+
+
 def _launch_errors(study: Study, catalog: Catalog) -> list[StudyError]:
     errors = []
     vehicles = catalog.entries["launch_vehicles"]
@@ -143,7 +158,10 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
     catalog = (catalog or load_catalog()).with_overrides(study.overrides, study.error)
     errors = _id_errors(study, catalog)
     if not errors:  # element properties, routes and launch choices presuppose known ids
-        errors = _element_errors(study, catalog) + _route_errors(study, catalog) + _launch_errors(study, catalog)
+        errors = (
+            _element_errors(study, catalog) + _route_errors(study, catalog)
+            + _leg_errors(study, catalog) + _launch_errors(study, catalog)
+        )
     if errors:
         raise StudyErrors(errors)
     return catalog

@@ -70,3 +70,9 @@ class InfeasibleError(TradesError):
     """The architecture cannot be closed: names what cannot be met and by how much."""
 
     exit_code = EXIT_INFEASIBLE
+
+
+class OutputDirError(TradesError):
+    """The output folder cannot be used (it is a file, or not writable): bad input, exit 2."""
+
+    exit_code = EXIT_BAD_INPUT

@@ -22,6 +22,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 
+#: Earth's equatorial radius [km]: IAU 2015 Resolution B3 nominal value, the one boinor uses
+#: (a test checks they agree); here so that input checks need not import boinor.
+EARTH_RADIUS_KM = 6378.1366
+
+
 def cache_dir() -> Path:
     """Folder of the toolkit's on-disk cache."""
     if os.environ.get("TRADES_CACHE_DIR"):

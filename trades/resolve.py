@@ -107,8 +107,12 @@ def _reliability(study, catalog, vehicle) -> tuple[float, str]:
     flights = catalog.entry("launch_vehicles", vehicle).get("flights")
     if flights and flights.get("launches") is not None:
         n, s = int(flights["launches"]), int(flights["successes"])
-        return (s + 1) / (n + 2), f"Laplace rule (s+1)/(n+2) on {s}/{n} flights: {flights['source']}"
-    return study.launch.default_reliability, "study assumption launch.default_reliability (no flight record in the catalog)"
+        if n >= study.launch.min_flights_for_record:
+            return (s + 1) / (n + 2), f"Laplace rule (s+1)/(n+2) on {s}/{n} flights: {flights['source']}"
+        why = f"only {n} flight(s) on record, fewer than launch.min_flights_for_record = {study.launch.min_flights_for_record}"
+    else:
+        why = "no flight record in the catalog"
+    return study.launch.default_reliability, f"study assumption launch.default_reliability ({why})"
 
 
 def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple[float, str]:
@@ -119,7 +123,7 @@ def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple
     _, radius = orbits.body_constants("earth")
     r_launch = radius + study.transportation.launch_orbit_altitude_km
     if method == "hohmann_departure_burn":
-        apo = float(leg["apoapsis_radius_km"]["value"])
+        apo = float(leg["apoapsis_radius_km"]["value"])  # above the launch orbit: trades.checks
         reserve = float(leg["reserve_fraction"]["value"])
         dv = orbits.hohmann(r_launch, apo)[0] * (1.0 + reserve)
         return dv, f"boinor Hohmann first burn from {r_launch - radius:.0f} km to apoapsis {apo:.0f} km, +{reserve:.0%} reserve"
@@ -242,6 +246,16 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     masks = _masks(study)
     src_study = f"study file {arch.file}"
 
+    def src(path: str, detail: str = "") -> str:
+        """Where a study value came from: the file (with its cited source) or the schema default."""
+        node, set_here = study, True
+        for part in path.split("."):
+            set_here = set_here and part in node.model_fields_set
+            node = getattr(node, part)
+        origin = f"{src_study}: {path}" if set_here else f"default of {path} in the study schema (an assumption; set it in the study)"
+        cited = study.input_sources.get(path)
+        return origin + (f" [{detail}]" if detail else "") + (f"; cited: {cited}" if cited else "")
+
     def flat(cat, key):
         return catalog.flat(cat, key), catalog.source(cat, "default", key)
 
@@ -249,10 +263,10 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         value, source = flat(cat, key)
         arch.add(name, value, units, source)
 
-    arch.add("crew_size", o.crew_size, "unitless", src_study)
-    arch.add("crew.stay_days", o.stay_days, "d", src_study)
-    arch.add("crew.rotations_per_year", o.rotations_per_year, "unitless", src_study)
-    arch.add("crew.crewed_year", masks["crewed"], "unitless", f"{src_study}: first crew {study.first_crewed_year}")
+    arch.add("crew_size", o.crew_size, "unitless", src("outpost.crew_size"))
+    arch.add("crew.stay_days", o.stay_days, "d", src("outpost.stay_days"))
+    arch.add("crew.rotations_per_year", o.rotations_per_year, "unitless", src("outpost.rotations_per_year"))
+    arch.add("crew.crewed_year", masks["crewed"], "unitless", src("outpost.first_crewed_year", f"first crew {study.first_crewed_year}"))
 
     add_flat(f"{out}.habitat.volume_per_crew", "outpost", "habitat_volume_per_crew_m3", "m**3")
     add_flat(f"{out}.habitat.mass_per_volume", "outpost", "habitat_mass_per_volume_kg_m3", "kg/m**3")
@@ -288,10 +302,10 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         ("oxygen_recovery_reference_closure", "life_support", "iss_oxygen_recovery_fraction", "unitless"),
     ):
         add_flat(f"{out}.life_support.{name}", cat, key, units)
-    arch.add("water_closure", o.water_closure, "unitless", src_study)
-    arch.add("oxygen_closure", o.oxygen_closure, "unitless", src_study)
+    arch.add("water_closure", o.water_closure, "unitless", src("outpost.water_closure"))
+    arch.add("oxygen_closure", o.oxygen_closure, "unitless", src("outpost.oxygen_closure"))
 
-    arch.add("isru_oxygen_production", o.isru.oxygen_production_t_per_year, "t/year", src_study)
+    arch.add("isru_oxygen_production", o.isru.oxygen_production_t_per_year, "t/year", src("outpost.isru.oxygen_production_t_per_year"))
     value, source = flat("outpost", "isru_oxygen_plant_specific_mass_kg_per_t_yr")
     arch.add(f"{out}.isru.plant_specific_mass", value, "kg*year/t", source)
     value, source = flat("outpost", "isru_oxygen_specific_energy_kwh_per_kg")
@@ -309,11 +323,11 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     )
     value, source = flat("outpost", "cargo_packaging_factor")
     arch.add("logistics.consumables.packaging_factor", value, "unitless", source)
-    arch.add("logistics.consumables.isru_operating_year", masks["operating"], "unitless", f"{src_study}: ISRU from deployment+1")
+    arch.add("logistics.consumables.isru_operating_year", masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
     value, source = flat("outpost", "spares_fraction_per_year")
     arch.add("logistics.manifest.spares_fraction", value, "1/year", source)
-    arch.add("logistics.manifest.deploy_year", masks["deploy"], "unitless", f"{src_study}: deploy {study.deploy_year}")
-    arch.add("logistics.manifest.operating_year", masks["operating"], "unitless", f"{src_study}: operating after {study.deploy_year}")
+    arch.add("logistics.manifest.deploy_year", masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
+    arch.add("logistics.manifest.operating_year", masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
     carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
     payload = catalog.entry("elements", carrier)["payload_kg"]  # presence checked by check_study
     arch.add("logistics.manifest.cargo_flight_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}")
@@ -337,7 +351,7 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
             arch.add(f"{prefix}.isp", catalog.value("propellants", p, "isp_vac_s"), "s", catalog.source("propellants", p, "isp_vac_s"))
             arch.add(f"{prefix}.inert_fraction", catalog.value("propellants", p, "stage_inert_fraction"), "unitless", catalog.source("propellants", p, "stage_inert_fraction"))
             arch.add(f"{prefix}.boiloff_rate", catalog.value("propellants", p, "boiloff_fraction_per_day"), "1/d", catalog.source("propellants", p, "boiloff_fraction_per_day"))
-            arch.add(f"{prefix}.coast_time", study.transportation.loiter_days, "d", src_study)
+            arch.add(f"{prefix}.coast_time", study.transportation.loiter_days, "d", src("transportation.loiter_days"))
 
     if arch.reusable_lander is not None:
         p = study.transportation.lander_propellant
@@ -347,11 +361,11 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         arch.add("reusable_lander.isp", catalog.value("propellants", p, "isp_vac_s"), "s", catalog.source("propellants", p, "isp_vac_s"))
         arch.add("reusable_lander.inert_fraction", catalog.value("propellants", p, "stage_inert_fraction"), "unitless", catalog.source("propellants", p, "stage_inert_fraction"))
         arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}")
-        arch.add("reusable_lander.first_year", _masks(study)["deploy"], "unitless", f"{src_study}: lander delivered with the outpost")
+        arch.add("reusable_lander.first_year", _masks(study)["deploy"], "unitless", src("outpost.deploy_year", "lander delivered with the outpost"))
 
     cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
     arch.add("launch_cargo.payload_capacity", cargo["payload_leo_kg"]["value"], "kg", cargo["payload_leo_kg"]["source"])
-    arch.add("launch_cargo.packing_efficiency", study.launch.packing_efficiency, "unitless", f"{src_study} (assumption)")
+    arch.add("launch_cargo.packing_efficiency", study.launch.packing_efficiency, "unitless", src("launch.packing_efficiency"))
     for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew")):
         if vehicle is None:
             continue

@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from trades import __version__
+from trades.errors import InfeasibleError, OutputDirError
 from trades.study import Study, load_study
 
 DEFAULT_OUTPUT_ROOT = "trades_output"
@@ -40,7 +41,21 @@ def default_output_dir(study_path: str | Path) -> Path:
 
 def whole_launches(continuous: float) -> int:
     """Round a continuous launch count up to whole launches (tolerating round-off)."""
+    if not math.isfinite(continuous):
+        raise ValueError(f"launch count {continuous} is not finite")
     return int(math.ceil(continuous - 1e-9)) if continuous > 1e-9 else 0
+
+
+def whole_launches_cumulative(per_year: list[float]) -> list[int]:
+    """Whole launches per year when a fraction carries over: a rotation every other year
+    (0.5 per year) is one launch every other year, not one every year."""
+    counts, done, total = [], 0, 0.0
+    for value in per_year:
+        total += value
+        launched = whole_launches(total)
+        counts.append(launched - done)
+        done = launched
+    return counts
 
 
 def evaluate(study: Study, file: str, recorder_path: str | None = None):
@@ -61,8 +76,8 @@ def summarize(arch, prob) -> dict:
     """The figures ``trades run`` prints, as plain JSON-able data."""
     years = arch.years
     val = lambda name: [float(x) for x in prob.get_val(name).ravel()]  # noqa: E731
-    cargo = val("launch_cargo.launches")
-    crew = val("launch_crew.launches") if arch.crew_vehicle else [0.0] * len(years)
+    cargo = [whole_launches(x) for x in val("launch_cargo.launches")]  # each year's cargo flies that year
+    crew = whole_launches_cumulative(val("launch_crew.launches")) if arch.crew_vehicle else [0] * len(years)
     lander_mass = val("crew_lander_demand.lander_mass") if "crew_lander" in arch.stages else [0.0] * len(years)
     refuel = [0.0] * len(years)
     if arch.reusable_lander is not None:
@@ -70,9 +85,9 @@ def summarize(arch, prob) -> dict:
         refuel = [t * per_trip for t in val("reusable_lander.trips")]
     rows = []
     for i, year in enumerate(years):
-        per_vehicle = {arch.cargo_vehicle: whole_launches(cargo[i])}
+        per_vehicle = {arch.cargo_vehicle: cargo[i]}
         if arch.crew_vehicle:
-            per_vehicle[arch.crew_vehicle] = per_vehicle.get(arch.crew_vehicle, 0) + whole_launches(crew[i])
+            per_vehicle[arch.crew_vehicle] = per_vehicle.get(arch.crew_vehicle, 0) + crew[i]
         per_partner: dict[str, int] = {}
         for vehicle, count in per_vehicle.items():
             partner = arch.vehicle_owner[vehicle]
@@ -105,9 +120,11 @@ def summarize(arch, prob) -> dict:
                 out[k] = out.get(k, 0) + v
         return out
 
-    success = prob.get_val("launch_cargo.campaign_success_probability")[0]
+    # the reported probability counts the whole launches of the table (the model's own output,
+    # for optimizers, uses the continuous count)
+    success = float(prob.get_val("launch_cargo.reliability")[0]) ** sum(cargo)
     if arch.crew_vehicle:
-        success *= prob.get_val("launch_crew.campaign_success_probability")[0]
+        success *= float(prob.get_val("launch_crew.reliability")[0]) ** sum(crew)
     study = arch.study
     return {
         "study": study.name,
@@ -219,6 +236,8 @@ def _provenance(arch, study_path: Path) -> dict:
         "study_file_sha256": hashlib.sha256(study_path.read_bytes()).hexdigest(),
         "resolved_study_sha256": arch.study.digest(),
         "catalog_overrides": arch.catalog.overridden,
+        "study_input_sources": arch.study.input_sources,
+        "study_references": [r.model_dump() for r in arch.study.references],
         "model_inputs": [
             {"name": i.name, "value": i.value, "units": i.units, "source": i.source} for i in arch.inputs
         ],
@@ -241,28 +260,58 @@ def _csv_text(summary: dict) -> str:
     return buf.getvalue()
 
 
+def _non_finite(node, path="") -> list[str]:
+    """Paths of NaN or infinite numbers in a summary."""
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in _non_finite(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _non_finite(v, f"{path}[{i}]")]
+    if isinstance(node, float) and not math.isfinite(node):
+        return [path]
+    return []
+
+
+def _output_folder(output_dir: str | Path | None, study_path: Path) -> Path:
+    out = Path(output_dir) if output_dir is not None else default_output_dir(study_path)
+    for folder in [out, *out.parents]:
+        if folder.exists() and not folder.is_dir():
+            raise OutputDirError(f"--output-dir {out}: '{folder}' exists and is not a folder")
+    return out
+
+
 def run_study(study_path: str | Path, output_dir: str | Path | None = None) -> tuple[dict, Path]:
     """Run a study file and write its outputs; returns ``(summary, output folder)``.
 
     Everything is first written to a temporary folder beside the output folder and moved into
-    place file by file only when all succeeded, so a failed or killed run never leaves a
-    half-written file in the output folder.
+    place only when all succeeded. ``summary.json`` marks a complete run: an old one is removed
+    before the other files are replaced and the new one is moved in last, so a run killed while
+    moving never leaves a summary beside files of another run.
     """
     study_path = Path(study_path)
     study = load_study(study_path)
-    out = Path(output_dir) if output_dir is not None else default_output_dir(study_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    out = _output_folder(output_dir, study_path)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    except OSError as exc:
+        raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
     try:
         arch, prob = evaluate(study, str(study_path), str(staging / "cases.sqlite"))
-        summary = summarize(arch, prob)
+        try:
+            summary = summarize(arch, prob)
+        except ValueError as exc:  # a non-finite launch count
+            raise InfeasibleError(f"{study_path}: the model produced non-finite values ({exc}); check the inputs' magnitudes") from None
+        bad = _non_finite(summary)
+        if bad:
+            raise InfeasibleError(f"{study_path}: the model produced non-finite values in {', '.join(bad[:5])}; check the inputs' magnitudes")
         resolved = study.model_dump(mode="json")
         (staging / "resolved_study.yaml").write_text(yaml.safe_dump(resolved, sort_keys=False), encoding="utf-8")
-        (staging / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+        (staging / "summary.json").write_text(json.dumps(summary, indent=2, allow_nan=False), encoding="utf-8")
         (staging / "summary_by_year.csv").write_text(_csv_text(summary), encoding="utf-8")
         (staging / "provenance.json").write_text(json.dumps(_provenance(arch, study_path), indent=2), encoding="utf-8")
         out.mkdir(parents=True, exist_ok=True)
-        for item in sorted(staging.iterdir()):
+        (out / "summary.json").unlink(missing_ok=True)
+        for item in sorted(staging.iterdir(), key=lambda p: p.name == "summary.json"):
             os.replace(item, out / item.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

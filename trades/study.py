@@ -9,6 +9,7 @@ what is allowed, with the YAML line where known.
 from __future__ import annotations
 
 import hashlib
+import re
 import reprlib
 import json
 from pathlib import Path
@@ -66,7 +67,9 @@ class Isru(_Strict):
     """In-situ resource utilisation: oxygen extracted from regolith."""
 
     oxygen_production_t_per_year: NonNegativeFloat = Field(
-        0.0, description="Plant oxygen output [t/yr]; 0 means no ISRU plant."
+        0.0,
+        le=10000,
+        description="Plant oxygen output [t/yr]; 0 means no ISRU plant (at most 10,000 t/yr, a sanity bound).",
     )
 
 
@@ -74,7 +77,7 @@ class Outpost(_Strict):
     """The crewed outpost: crew, stays, closure, power, ISRU."""
 
     crew_size: int = Field(4, ge=1, le=100, description="Crew on the outpost during a stay.")
-    stay_days: PositiveFloat = Field(180.0, description="Length of one crew stay [d].")
+    stay_days: PositiveFloat = Field(180.0, le=1000, description="Length of one crew stay [d].")
     rotations_per_year: NonNegativeFloat = Field(
         2.0, le=12, description="Crew rotations (stays) per year once crewed."
     )
@@ -112,6 +115,7 @@ class Transportation(_Strict):
     )
     loiter_days: NonNegativeFloat = Field(
         5.0,
+        le=3650,
         description="Days the cryogenic stages coast before their burns (boil-off), e.g. TLI->NRHO 5 d.",
     )
     reusable_lander: bool = Field(
@@ -123,7 +127,12 @@ class Transportation(_Strict):
         False, description="Mars only: capture by aerocapture (with the entry aeroshell) instead of a propulsive burn."
     )
     launch_orbit_altitude_km: PositiveFloat = Field(
-        407.0, le=2000, description="Circular low Earth orbit where launched mass is aggregated [km]."
+        407.0,
+        ge=150,
+        le=600,
+        description="Circular low Earth orbit where launched mass is aggregated [km]. Vehicles' LEO payloads "
+        "are used as published whatever this altitude (they refer to low insertion orbits), so it is kept "
+        "within 150-600 km.",
     )
     crew_lander: str | None = Field(
         None,
@@ -154,17 +163,27 @@ class Launch(_Strict):
     crew_spacecraft: str | None = Field(
         None, description="Element id of the crew spacecraft (one launch per rotation)."
     )
-    packing_efficiency: Fraction = Field(
+    packing_efficiency: float = Field(
         0.85,
+        gt=0,
+        le=1,
+        allow_inf_nan=False,
         description="Usable fraction of a vehicle's LEO payload when manifesting (unitless, a study assumption).",
     )
     include_planned: bool = Field(
         True, description="Allow vehicles whose status is 'planned'."
     )
-    default_reliability: Fraction = Field(
+    default_reliability: float = Field(
         0.95,
-        description="Launch success probability assumed for a vehicle whose flight record the catalog "
-        "lacks (a study assumption, reported as such); otherwise (successes+1)/(launches+2).",
+        gt=0,
+        le=1,
+        allow_inf_nan=False,
+        description="Launch success probability assumed for a vehicle whose flight record in the catalog "
+        "is missing or shorter than min_flights_for_record (a study assumption, reported as such); "
+        "otherwise (successes+1)/(launches+2).",
+    )
+    min_flights_for_record: int = Field(
+        5, ge=0, le=1000, description="Flights a vehicle needs before its own record sets its reliability."
     )
 
 
@@ -420,6 +439,9 @@ def _pydantic_errors(file: str, exc: ValidationError, lines: dict) -> StudyError
             reason = "required field is missing"
         else:
             reason = f"{msg} (got {_short(err.get('input'))})" if "input" in err and kind != "value_error" else msg
+            bad = err.get("input")
+            if isinstance(bad, str) and re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+", bad.strip()):
+                reason += f"; YAML reads {bad} as text: write it with a dot and a sign, e.g. 1.0e+6"
         errors.append(StudyError(file, format_path(loc), reason, line))
     return StudyErrors(errors)
 

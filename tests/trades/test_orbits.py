@@ -89,3 +89,7 @@ def test_disk_cache_returns_the_same_numbers(tmp_path, monkeypatch):
     from_disk = orbits.hohmann(7000.0, 9000.0)
     assert list(tmp_path.rglob("*.json"))
     assert tuple(first) == cached_once == from_disk
+
+
+def test_earth_radius_constant_is_boinors():
+    assert orbits.EARTH_RADIUS_KM == pytest.approx(orbits.body_constants("earth")[1], rel=1e-12)
