@@ -99,8 +99,8 @@ class ArchitectureModel(om.Group):
             self.add_subsystem("launch_crew", CrewLaunches(num_years=n))
             self.connect("crew.crew_rotations", "launch_crew.crew_rotations")
 
-        for name in shared:
-            self.set_input_defaults(name, units="t/year" if name == "isru_oxygen_production" else "unitless")
+        for name in shared:  # values are set from the study by build_problem
+            self.set_input_defaults(name, val=0.0, units="t/year" if name == "isru_oxygen_production" else "unitless")
 
 
 def build_problem(arch: Architecture, recorder_path: str | None = None) -> om.Problem:

@@ -22,9 +22,9 @@ class LaunchCount(om.ExplicitComponent):
     def setup(self):
         n = self.options["num_years"]
         self.add_input("mass_to_orbit", val=np.zeros(n), units="kg")
-        self.add_input("payload_capacity", val=20000.0, units="kg")
-        self.add_input("packing_efficiency", val=0.85, units="unitless")
-        self.add_input("reliability", val=0.98, units="unitless")
+        self.add_input("payload_capacity", val=1.0, units="kg")
+        self.add_input("packing_efficiency", val=1.0, units="unitless")
+        self.add_input("reliability", val=1.0, units="unitless")
         self.add_output("launches", val=np.zeros(n), units="unitless")
         self.add_output("expected_attempts", val=np.zeros(n), units="unitless")
         self.add_output("campaign_success_probability", val=1.0, units="unitless")
@@ -73,7 +73,7 @@ class CrewLaunches(om.ExplicitComponent):
     def setup(self):
         n = self.options["num_years"]
         self.add_input("crew_rotations", val=np.zeros(n), units="unitless")
-        self.add_input("reliability", val=0.98, units="unitless")
+        self.add_input("reliability", val=1.0, units="unitless")
         self.add_output("launches", val=np.zeros(n), units="unitless")
         self.add_output("expected_attempts", val=np.zeros(n), units="unitless")
         self.add_output("campaign_success_probability", val=1.0, units="unitless")

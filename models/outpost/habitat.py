@@ -20,10 +20,10 @@ class HabitatSizing(om.ExplicitComponent):
 
     def setup(self):
         self.add_input("crew_size", val=4.0, units="unitless")
-        self.add_input("volume_per_crew", val=67.0, units="m**3", desc="pressurized volume per crew member")
-        self.add_input("mass_per_volume", val=137.8, units="kg/m**3", desc="module mass per pressurized volume")
-        self.add_output("pressurized_volume", val=268.0, units="m**3")
-        self.add_output("habitat_mass", val=36930.0, units="kg")
+        self.add_input("volume_per_crew", val=1.0, units="m**3", desc="pressurized volume per crew member")
+        self.add_input("mass_per_volume", val=1.0, units="kg/m**3", desc="module mass per pressurized volume")
+        self.add_output("pressurized_volume", val=1.0, units="m**3")
+        self.add_output("habitat_mass", val=1.0, units="kg")
         self.declare_partials("pressurized_volume", ["crew_size", "volume_per_crew"])
         self.declare_partials("habitat_mass", ["crew_size", "volume_per_crew", "mass_per_volume"])
 

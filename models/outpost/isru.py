@@ -19,8 +19,8 @@ class IsruPlant(om.ExplicitComponent):
 
     def setup(self):
         self.add_input("oxygen_production", val=0.0, units="t/year")
-        self.add_input("plant_specific_mass", val=143.0, units="kg*year/t")
-        self.add_input("specific_energy", val=24.3, units="kW*h/kg")
+        self.add_input("plant_specific_mass", val=1.0, units="kg*year/t")
+        self.add_input("specific_energy", val=1.0, units="kW*h/kg")
         self.add_output("isru_plant_mass", val=0.0, units="kg")
         self.add_output("isru_power", val=0.0, units="kW")
         self.declare_partials("isru_plant_mass", ["oxygen_production", "plant_specific_mass"])

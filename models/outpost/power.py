@@ -14,9 +14,9 @@ class PowerDemand(om.ExplicitComponent):
 
     def setup(self):
         self.add_input("crew_size", val=4.0, units="unitless")
-        self.add_input("power_per_crew", val=14.0, units="kW", desc="average habitat power per crew member")
+        self.add_input("power_per_crew", val=1.0, units="kW", desc="average habitat power per crew member")
         self.add_input("isru_power", val=0.0, units="kW")
-        self.add_output("power_demand", val=56.0, units="kW")
+        self.add_output("power_demand", val=1.0, units="kW")
         self.declare_partials("power_demand", ["crew_size", "power_per_crew", "isru_power"])
 
     def compute(self, inputs, outputs):
@@ -48,14 +48,14 @@ class PowerSystem(om.ExplicitComponent):
         self.options.declare("source", values=["solar", "fission"], default="solar")
 
     def setup(self):
-        self.add_input("power_demand", val=56.0, units="kW")
-        self.add_input("illumination_fraction", val=0.9, units="unitless")
-        self.add_input("longest_night", val=120.0, units="h")
-        self.add_input("array_specific_power", val=58.8, units="W/kg", desc="at 1 AU")
+        self.add_input("power_demand", val=1.0, units="kW")
+        self.add_input("illumination_fraction", val=1.0, units="unitless")
+        self.add_input("longest_night", val=0.0, units="h")
+        self.add_input("array_specific_power", val=1.0, units="W/kg", desc="at 1 AU")
         self.add_input("solar_flux_ratio", val=1.0, units="unitless", desc="solar flux at the site / at 1 AU")
-        self.add_input("storage_specific_energy", val=100.0, units="W*h/kg")
-        self.add_input("depth_of_discharge", val=0.35, units="unitless")
-        self.add_input("fission_specific_mass", val=150.0, units="kg/kW")
+        self.add_input("storage_specific_energy", val=1.0, units="W*h/kg")
+        self.add_input("depth_of_discharge", val=1.0, units="unitless")
+        self.add_input("fission_specific_mass", val=1.0, units="kg/kW")
         self.add_output("array_mass", val=0.0, units="kg")
         self.add_output("storage_mass", val=0.0, units="kg")
         self.add_output("power_system_mass", val=1000.0, units="kg")

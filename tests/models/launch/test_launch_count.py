@@ -37,8 +37,8 @@ def test_launch_count_hand_calculation():
 
 
 def test_launch_count_units():
-    # 120 t to orbit on a 20 t vehicle (default, eta 0.85): 120 / 17 = 7.0588 launches
-    prob = _problem(LaunchCount(num_years=1))
+    # 120 t to orbit on a 20 t vehicle (eta 0.85): 120 / 17 = 7.0588 launches
+    prob = _problem(LaunchCount(num_years=1), payload_capacity=20000.0, packing_efficiency=0.85, reliability=0.98)
     prob.set_val("mass_to_orbit", 120.0, units="t")
     prob.run_model()
     assert prob.get_val("launches")[0] == pytest.approx(120.0 / 17.0, rel=1e-12)

@@ -12,8 +12,16 @@ from models.testing import run_component
 pytestmark = pytest.mark.filterwarnings("ignore:(?s).*has zero derivatives")
 
 
+# BVAD Rev2 rates (NASA/TP-2015-218570/REV2, Table 3-31; water adds ISS hygiene and flush, Tables
+# 4-20/4-21), closures 0.9 / 0.5 and packaging 0.3 (catalog, unverified). Component defaults are neutral.
+CATALOG = {
+    "food_rate": 0.8, "water_rate": 3.917, "oxygen_rate": 0.895,
+    "water_closure": 0.9, "oxygen_closure": 0.5, "packaging_factor": 0.3,
+}
+
+
 def _problem(num_years, **values):
-    return run_component(Consumables(num_years=num_years), **values)
+    return run_component(Consumables(num_years=num_years), **{**CATALOG, **values})
 
 
 def test_partials():

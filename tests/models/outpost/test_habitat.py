@@ -8,8 +8,13 @@ from models.outpost.habitat import HabitatSizing
 from models.testing import run_component
 
 
+# Catalog values (trades/catalogs/outpost.yaml): 67 m^3 per crew (Rucker & Thompson, GLEX-2012),
+# 137.8 kg/m^3 (mean of ISS Destiny and Columbus). The component's own defaults are neutral.
+CATALOG = {"volume_per_crew": 67.0, "mass_per_volume": 137.8}
+
+
 def _problem(**values):
-    return run_component(HabitatSizing(), **values)
+    return run_component(HabitatSizing(), **{**CATALOG, **values})
 
 
 def test_partials():

@@ -8,8 +8,18 @@ from models.outpost.life_support import LifeSupportHardware
 from models.testing import run_component
 
 
+# Catalog values (trades/catalogs/outpost.yaml, life_support.yaml): open loop 100 kg/crew
+# (unverified), ISS WRS 1542 kg for 6 crew at 98 %, OGS 658 kg for 4 crew at 50 %; the study's
+# closures 0.9 / 0.5. The component's own defaults are neutral.
+CATALOG = {
+    "water_closure": 0.9, "oxygen_closure": 0.5, "open_loop_mass_per_crew": 100.0,
+    "water_recovery_mass": 1542.0, "water_recovery_crew": 6.0, "water_recovery_reference_closure": 0.98,
+    "oxygen_generation_mass": 658.0, "oxygen_generation_crew": 4.0, "oxygen_recovery_reference_closure": 0.5,
+}
+
+
 def _problem(**values):
-    return run_component(LifeSupportHardware(), **values)
+    return run_component(LifeSupportHardware(), **{**CATALOG, **values})
 
 
 def test_partials():
