@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,8 @@ def test_study_runs(path, tmp_path, capsys):
     assert printed["output_dir"] == str(tmp_path)
     assert printed["totals"] == written["totals"]
     assert written["totals"]["mass_in_launch_orbit_kg"] > 0
+    assert sum(written["totals"]["launches_by_vehicle"].values()) > 0
+    for row in written["per_year"]:
+        for key, value in row.items():
+            if isinstance(value, float):
+                assert math.isfinite(value) and value >= 0, (row["year"], key, value)
