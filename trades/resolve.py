@@ -31,6 +31,7 @@ class ModelInput:
     value: float | list
     units: str
     source: str
+    verified: bool | None = None  # catalog values: read in their source? None: not a catalog value
 
 
 @dataclass
@@ -67,10 +68,18 @@ class Architecture:
     inputs: list[ModelInput] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def add(self, name, value, units, source):
+    def add(self, name, value, units, source, verified=None):
         if isinstance(value, np.ndarray):
             value = value.tolist()
-        self.inputs.append(ModelInput(name, value, units, source))
+        self.inputs.append(ModelInput(name, value, units, source, verified))
+
+    def add_catalog(self, name, sourced: dict, units):
+        """Set an input from a catalog's sourced mapping, keeping its source and verified flag."""
+        self.add(name, float(sourced["value"]), units, sourced["source"], bool(sourced.get("verified")))
+
+    @property
+    def unverified_inputs(self) -> list[str]:
+        return [i.name for i in self.inputs if i.verified is False]
 
 
 def _masks(study: Study) -> dict[str, np.ndarray]:
@@ -222,6 +231,11 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         )
     _set_inputs(arch, study, catalog, site)
     _check_crew_spacecraft(arch, study, catalog, file)
+    if arch.unverified_inputs:
+        arch.notes.append(
+            f"{len(arch.unverified_inputs)} model inputs come from catalog values not verified in their source "
+            f"(see provenance.json): {', '.join(sorted(set(n.rsplit('.', 1)[-1] for n in arch.unverified_inputs)))}"
+        )
     return arch
 
 
@@ -256,12 +270,8 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         cited = study.input_sources.get(path)
         return origin + (f" [{detail}]" if detail else "") + (f"; cited: {cited}" if cited else "")
 
-    def flat(cat, key):
-        return catalog.flat(cat, key), catalog.source(cat, "default", key)
-
     def add_flat(name, cat, key, units):
-        value, source = flat(cat, key)
-        arch.add(name, value, units, source)
+        arch.add_catalog(name, catalog.entry(cat, "default")[key], units)
 
     arch.add("crew_size", o.crew_size, "unitless", src("outpost.crew_size"))
     arch.add("crew.stay_days", o.stay_days, "d", src("outpost.stay_days"))
@@ -277,20 +287,18 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
             arch.add(f"{out}.power.illumination_fraction", sunlit, "unitless", "computed: circular orbit eclipse, beta 0 (trades.orbits.circular_eclipse)")
             arch.add(f"{out}.power.longest_night", orbit_night, "h", "computed: circular orbit eclipse, beta 0 (trades.orbits.circular_eclipse)")
         else:
-            arch.add(f"{out}.power.illumination_fraction", site["illumination_fraction"]["value"], "unitless", site["illumination_fraction"]["source"])
-            arch.add(f"{out}.power.longest_night", site["longest_night_h"]["value"], "h", site["longest_night_h"]["source"])
+            arch.add_catalog(f"{out}.power.illumination_fraction", site["illumination_fraction"], "unitless")
+            arch.add_catalog(f"{out}.power.longest_night", site["longest_night_h"], "h")
         if "solar_flux_ratio" in site:
-            arch.add(f"{out}.power.solar_flux_ratio", site["solar_flux_ratio"]["value"], "unitless", site["solar_flux_ratio"]["source"])
+            arch.add_catalog(f"{out}.power.solar_flux_ratio", site["solar_flux_ratio"], "unitless")
         for name, key, units in (
             ("array_specific_power", "solar_array_specific_power_w_kg", "W/kg"),
             ("storage_specific_energy", "battery_specific_energy_wh_kg", "W*h/kg"),
             ("depth_of_discharge", "battery_depth_of_discharge", "unitless"),
         ):
-            value, source = flat("outpost", key)
-            arch.add(f"{out}.power.{name}", value, units, source)
+            add_flat(f"{out}.power.{name}", "outpost", key, units)
     else:
-        value, source = flat("outpost", "fission_power_specific_mass_kg_kwe")
-        arch.add(f"{out}.power.fission_specific_mass", value, "kg/kW", source)
+        add_flat(f"{out}.power.fission_specific_mass", "outpost", "fission_power_specific_mass_kg_kwe", "kg/kW")
 
     for name, cat, key, units in (
         ("open_loop_mass_per_crew", "outpost", "eclss_hardware_mass_open_loop_kg_per_crew", "kg"),
@@ -306,36 +314,33 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     arch.add("oxygen_closure", o.oxygen_closure, "unitless", src("outpost.oxygen_closure"))
 
     arch.add("isru_oxygen_production", o.isru.oxygen_production_t_per_year, "t/year", src("outpost.isru.oxygen_production_t_per_year"))
-    value, source = flat("outpost", "isru_oxygen_plant_specific_mass_kg_per_t_yr")
-    arch.add(f"{out}.isru.plant_specific_mass", value, "kg*year/t", source)
-    value, source = flat("outpost", "isru_oxygen_specific_energy_kwh_per_kg")
-    arch.add(f"{out}.isru.specific_energy", value, "kW*h/kg", source)
+    add_flat(f"{out}.isru.plant_specific_mass", "outpost", "isru_oxygen_plant_specific_mass_kg_per_t_yr", "kg*year/t")
+    add_flat(f"{out}.isru.specific_energy", "outpost", "isru_oxygen_specific_energy_kwh_per_kg", "kW*h/kg")
 
     for name, key in (("food_rate", "food_kg_per_cm_d"), ("oxygen_rate", "oxygen_kg_per_cm_d")):
-        value, source = flat("life_support", key)
-        arch.add(f"logistics.consumables.{name}", value, "kg/d", source)
+        add_flat(f"logistics.consumables.{name}", "life_support", key, "kg/d")
     water_keys = ("potable_water_kg_per_cm_d", "hygiene_water_kg_per_cm_d", "flush_water_kg_per_cm_d")
+    water = [catalog.entry("life_support", "default")[k] for k in water_keys]
     arch.add(
         "logistics.consumables.water_rate",
-        sum(flat("life_support", k)[0] for k in water_keys),
+        sum(w["value"] for w in water),
         "kg/d",
-        "sum of potable, hygiene and flush water: " + "; ".join(flat("life_support", k)[1] for k in water_keys),
+        "sum of potable, hygiene and flush water: " + "; ".join(w["source"] for w in water),
+        all(w["verified"] for w in water),
     )
-    value, source = flat("outpost", "cargo_packaging_factor")
-    arch.add("logistics.consumables.packaging_factor", value, "unitless", source)
+    add_flat("logistics.consumables.packaging_factor", "outpost", "cargo_packaging_factor", "unitless")
     arch.add("logistics.consumables.isru_operating_year", masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
-    value, source = flat("outpost", "spares_fraction_per_year")
-    arch.add("logistics.manifest.spares_fraction", value, "1/year", source)
+    add_flat("logistics.manifest.spares_fraction", "outpost", "spares_fraction_per_year", "1/year")
     arch.add("logistics.manifest.deploy_year", masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
     arch.add("logistics.manifest.operating_year", masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
     carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
     payload = catalog.entry("elements", carrier)["payload_kg"]  # presence checked by check_study
-    arch.add("logistics.manifest.cargo_flight_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}")
+    arch.add("logistics.manifest.cargo_flight_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
     arch.notes.append(f"cargo flights counted with the payload of '{carrier}' ({payload['value']:.0f} kg)")
 
     if study.transportation.crew_lander is not None:
         lander = catalog.entry("elements", study.transportation.crew_lander)
-        arch.add("crew_lander_demand.unit_mass", lander["mass_kg"]["value"], "kg", lander["mass_kg"]["source"])
+        arch.add_catalog("crew_lander_demand.unit_mass", lander["mass_kg"], "kg")
     elif study.destination.body == "moon":
         arch.notes.append("crew landers are not in the modelled manifest (e.g. bought as a service); set transportation.crew_lander to include them")
 
@@ -344,13 +349,13 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
             prefix = f"transfer_{stream}.stage{stage.index}"
             if stage.role == "entry":
                 leg = catalog.entry("delta_v", stage.legs[0])
-                arch.add(f"{prefix}.landed_fraction", stage.landed_fraction, "unitless", leg["mass_ratio"]["source"])
+                arch.add_catalog(f"{prefix}.landed_fraction", leg["mass_ratio"], "unitless")
                 continue
             p = stage.propellant
             arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s", f"legs {', '.join(stage.legs)} (trades/catalogs/delta_v.yaml)")
-            arch.add(f"{prefix}.isp", catalog.value("propellants", p, "isp_vac_s"), "s", catalog.source("propellants", p, "isp_vac_s"))
-            arch.add(f"{prefix}.inert_fraction", catalog.value("propellants", p, "stage_inert_fraction"), "unitless", catalog.source("propellants", p, "stage_inert_fraction"))
-            arch.add(f"{prefix}.boiloff_rate", catalog.value("propellants", p, "boiloff_fraction_per_day"), "1/d", catalog.source("propellants", p, "boiloff_fraction_per_day"))
+            arch.add_catalog(f"{prefix}.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
+            arch.add_catalog(f"{prefix}.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
+            arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")
             arch.add(f"{prefix}.coast_time", study.transportation.loiter_days, "d", src("transportation.loiter_days"))
 
     if arch.reusable_lander is not None:
@@ -358,13 +363,13 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         for direction in ("descent", "ascent"):
             legs = arch.reusable_lander[direction]
             arch.add(f"reusable_lander.{direction}_delta_v", legs["delta_v_km_s"] * 1000.0, "m/s", f"legs {', '.join(legs['legs'])} (trades/catalogs/delta_v.yaml)")
-        arch.add("reusable_lander.isp", catalog.value("propellants", p, "isp_vac_s"), "s", catalog.source("propellants", p, "isp_vac_s"))
-        arch.add("reusable_lander.inert_fraction", catalog.value("propellants", p, "stage_inert_fraction"), "unitless", catalog.source("propellants", p, "stage_inert_fraction"))
-        arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}")
+        arch.add_catalog("reusable_lander.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
+        arch.add_catalog("reusable_lander.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
+        arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
         arch.add("reusable_lander.first_year", _masks(study)["deploy"], "unitless", src("outpost.deploy_year", "lander delivered with the outpost"))
 
     cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
-    arch.add("launch_cargo.payload_capacity", cargo["payload_leo_kg"]["value"], "kg", cargo["payload_leo_kg"]["source"])
+    arch.add_catalog("launch_cargo.payload_capacity", cargo["payload_leo_kg"], "kg")
     arch.add("launch_cargo.packing_efficiency", study.launch.packing_efficiency, "unitless", src("launch.packing_efficiency"))
     for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew")):
         if vehicle is None:
