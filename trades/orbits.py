@@ -144,3 +144,100 @@ def circular_eclipse(altitude_km: float, body: str = "earth") -> tuple[float, fl
     period_h = 2 * math.pi * math.sqrt(r**3 / k) / 3600.0
     shadow_fraction = math.asin(radius / r) / math.pi
     return period_h * shadow_fraction, 1.0 - shadow_fraction
+
+
+# ---- Lambert transfers between planets ------------------------------------------------------
+
+#: izzo settings: boinor's defaults (boinor.iod.izzo.lambert), so grids match boinor cell by cell
+LAMBERT_NUMITER = 35
+LAMBERT_RTOL = 1e-8
+
+
+@functools.lru_cache(maxsize=1)
+def _grid_kernel():
+    """Compile (once per process) the loop that calls boinor's Izzo solver for every cell."""
+    import numpy as np
+    from boinor.core.iod import izzo
+    from numba import njit
+
+    @njit
+    def kernel(k, r_dep, v_dep, r_arr, v_arr, tof_s, numiter, rtol):
+        n_dep, n_arr = tof_s.shape
+        v_inf_dep = np.full((n_dep, n_arr), np.nan)
+        v_inf_arr = np.full((n_dep, n_arr), np.nan)
+        kind = np.zeros((n_dep, n_arr), dtype=np.int8)
+        for i in range(n_dep):
+            r1 = np.ascontiguousarray(r_dep[:, i])
+            for j in range(n_arr):
+                tof = tof_s[i, j]
+                if not tof > 0.0:
+                    continue
+                r2 = np.ascontiguousarray(r_arr[:, j])
+                cz = r1[0] * r2[1] - r1[1] * r2[0]
+                cx = r1[1] * r2[2] - r1[2] * r2[1]
+                cy = r1[2] * r2[0] - r1[0] * r2[2]
+                chord_sine = np.sqrt(cx * cx + cy * cy + cz * cz) / (np.linalg.norm(r1) * np.linalg.norm(r2))
+                if chord_sine < 1e-10:  # collinear: Lambert's problem has no unique plane
+                    continue
+                v1, v2 = izzo(k, r1, r2, tof, 0, True, True, numiter, rtol)
+                v_inf_dep[i, j] = np.linalg.norm(v1 - v_dep[:, i])
+                v_inf_arr[i, j] = np.linalg.norm(v2 - v_arr[:, j])
+                kind[i, j] = 1 if cz >= 0.0 else 2  # prograde sweep under 180 deg: type I
+        return v_inf_dep, v_inf_arr, kind
+
+    return kernel
+
+
+def lambert_grid(r_dep, v_dep, r_arr, v_arr, tof_s, mu_km3_s2: float):
+    """Hyperbolic excess speeds of every prograde zero-revolution Lambert transfer of a grid.
+
+    ``r_dep, v_dep`` (3, n_dep) and ``r_arr, v_arr`` (3, n_arr) are the planets' heliocentric
+    states in the ecliptic frame [km, km/s]; ``tof_s`` (n_dep, n_arr) the times of flight [s]
+    (cells with tof <= 0 are NaN). Each cell is solved by boinor's Izzo solver inside one
+    compiled loop: no Orbit object per cell.
+
+    Returns
+    -------
+    (v_inf_departure, v_inf_arrival, transfer_type) with type 1 (under 180 deg) or 2, 0 if none.
+    """
+    import numpy as np
+
+    with _quiet_numba():
+        return _grid_kernel()(
+            float(mu_km3_s2),
+            np.ascontiguousarray(r_dep, dtype=float),
+            np.ascontiguousarray(v_dep, dtype=float),
+            np.ascontiguousarray(r_arr, dtype=float),
+            np.ascontiguousarray(v_arr, dtype=float),
+            np.ascontiguousarray(tof_s, dtype=float),
+            LAMBERT_NUMITER,
+            LAMBERT_RTOL,
+        )
+
+
+def lambert(r1_km, r2_km, tof_s: float, mu_km3_s2: float, prograde: bool = True):
+    """One Lambert solution (zero revolutions) by boinor's Izzo solver: (v1, v2) in km/s."""
+    import numpy as np
+    from boinor.core.iod import izzo
+
+    with _quiet_numba():
+        v1, v2 = izzo(
+            float(mu_km3_s2), np.asarray(r1_km, dtype=float), np.asarray(r2_km, dtype=float), float(tof_s),
+            0, prograde, True, LAMBERT_NUMITER, LAMBERT_RTOL,
+        )
+    return v1, v2
+
+
+def hyperbolic_burn(v_inf_km_s, periapsis_radius_km: float, mu_km3_s2: float, apoapsis_radius_km: float | None = None):
+    """Delta-v between a hyperbola of excess speed ``v_inf`` and an orbit with the given periapsis,
+    circular or (with ``apoapsis_radius_km``) elliptical, burned at periapsis.
+
+    ``dv = sqrt(v_inf^2 + 2 mu / r_p) - sqrt(mu (2 / r_p - 2 / (r_p + r_a)))`` (Curtis,
+    Orbital Mechanics for Engineering Students, Sec. 8.6 and 8.7).
+    """
+    import numpy as np
+
+    rp = float(periapsis_radius_km)
+    ra = rp if apoapsis_radius_km is None else float(apoapsis_radius_km)
+    v_orbit = np.sqrt(mu_km3_s2 * (2.0 / rp - 2.0 / (rp + ra)))
+    return np.sqrt(np.asarray(v_inf_km_s) ** 2 + 2.0 * mu_km3_s2 / rp) - v_orbit

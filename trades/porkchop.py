@@ -1,0 +1,179 @@
+"""Porkchop grids and launch windows between planets.
+
+A grid evaluates the ephemeris once per departure date and once per arrival date, then solves
+every cell's Lambert problem in one compiled loop (:func:`trades.orbits.lambert_grid`). From the
+hyperbolic excess speeds it derives the departure C3, the burn from a circular parking orbit, the
+arrival v-infinity and the burn into a capture orbit (or none, for atmospheric entry). Grids are
+cached on disk by a hash of their inputs.
+
+Window search: a coarse grid over a calendar year and a range of flight times finds, per transfer
+type, the cells of least C3 and least total delta-v; each is then refined by Nelder-Mead on the
+continuous departure date and time of flight (scipy), solving single Lambert problems.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+
+import numpy as np
+
+from trades import ephemeris, orbits
+
+DEFAULT_PARKING_ALTITUDE_KM = 407.0  # the handbook's reference LEO (Burke et al., NASA/TM-2010-216764)
+
+
+@dataclass(frozen=True)
+class TransferSpec:
+    """What a grid computes: bodies, parking orbit, capture orbit (None: entry, no burn)."""
+
+    origin: str = "earth"
+    target: str = "mars"
+    parking_altitude_km: float = DEFAULT_PARKING_ALTITUDE_KM
+    capture_periapsis_altitude_km: float | None = None
+    capture_apoapsis_altitude_km: float | None = None
+
+    def key(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class PorkchopGrid:
+    """Arrays over departure (rows) x arrival (columns) dates."""
+
+    spec: TransferSpec
+    departure_jd: np.ndarray
+    arrival_jd: np.ndarray
+    c3: np.ndarray
+    v_inf_arrival: np.ndarray
+    dv_departure: np.ndarray
+    dv_arrival: np.ndarray
+    transfer_type: np.ndarray
+    tof_days: np.ndarray = field(init=False)
+
+    def __post_init__(self):
+        self.tof_days = self.arrival_jd[None, :] - self.departure_jd[:, None]
+
+    @property
+    def dv_total(self) -> np.ndarray:
+        return self.dv_departure + self.dv_arrival
+
+
+def _burns(spec: TransferSpec, v_inf_dep, v_inf_arr):
+    mu_o, radius_o = orbits.body_constants(spec.origin)
+    dv_dep = orbits.hyperbolic_burn(v_inf_dep, radius_o + spec.parking_altitude_km, mu_o)
+    if spec.capture_periapsis_altitude_km is None:
+        dv_arr = np.zeros_like(v_inf_arr)
+    else:
+        mu_t, radius_t = orbits.body_constants(spec.target)
+        apo = spec.capture_apoapsis_altitude_km
+        dv_arr = orbits.hyperbolic_burn(
+            v_inf_arr, radius_t + spec.capture_periapsis_altitude_km, mu_t, None if apo is None else radius_t + apo
+        )
+    return dv_dep, dv_arr
+
+
+def _cache_path(spec: TransferSpec, departure_jd, arrival_jd):
+    digest = hashlib.sha256(
+        json.dumps([spec.key(), list(map(float, departure_jd)), list(map(float, arrival_jd)), version("boinor"),
+                    orbits.LAMBERT_NUMITER, orbits.LAMBERT_RTOL]).encode()
+    ).hexdigest()[:32]
+    return orbits.cache_dir() / "porkchop" / f"{digest}.npz"
+
+
+def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool = True) -> PorkchopGrid:
+    """The porkchop grid of ``spec`` over the given Julian dates (TDB)."""
+    departure_jd = np.asarray(departure_jd, dtype=float)
+    arrival_jd = np.asarray(arrival_jd, dtype=float)
+    path = _cache_path(spec, departure_jd, arrival_jd)
+    if use_cache and path.exists():
+        try:
+            with np.load(path) as data:
+                return PorkchopGrid(spec, departure_jd, arrival_jd, *(data[k] for k in ("c3", "vinf", "dvd", "dva", "kind")))
+        except (OSError, ValueError, KeyError):
+            pass
+    r_dep, v_dep = ephemeris.heliocentric_state(spec.origin, departure_jd)
+    r_arr, v_arr = ephemeris.heliocentric_state(spec.target, arrival_jd)
+    tof_s = (arrival_jd[None, :] - departure_jd[:, None]) * ephemeris.SECONDS_PER_DAY
+    mu_sun, _ = orbits.body_constants("sun")
+    v_inf_dep, v_inf_arr, kind = orbits.lambert_grid(r_dep, v_dep, r_arr, v_arr, tof_s, mu_sun)
+    dv_dep, dv_arr = _burns(spec, v_inf_dep, v_inf_arr)
+    grid = PorkchopGrid(spec, departure_jd, arrival_jd, v_inf_dep**2, v_inf_arr, dv_dep, dv_arr, kind)
+    if use_cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as fh:
+                np.savez(fh, c3=grid.c3, vinf=grid.v_inf_arrival, dvd=grid.dv_departure, dva=grid.dv_arrival, kind=kind)
+            os.replace(fh.name, path)
+        except OSError:
+            pass
+    return grid
+
+
+def single_transfer(spec: TransferSpec, departure_jd: float, tof_days: float) -> dict:
+    """One transfer: C3, arrival v-infinity, burns and type, from single Lambert solutions."""
+    r1, v1p = (a.reshape(3) for a in ephemeris.heliocentric_state(spec.origin, float(departure_jd)))
+    r2, v2p = (a.reshape(3) for a in ephemeris.heliocentric_state(spec.target, float(departure_jd + tof_days)))
+    mu_sun, _ = orbits.body_constants("sun")
+    v1, v2 = orbits.lambert(r1, r2, tof_days * ephemeris.SECONDS_PER_DAY, mu_sun)
+    v_inf_dep = float(np.linalg.norm(v1 - v1p))
+    v_inf_arr = float(np.linalg.norm(v2 - v2p))
+    dv_dep, dv_arr = _burns(spec, np.array(v_inf_dep), np.array(v_inf_arr))
+    return {
+        "type": 1 if r1[0] * r2[1] - r1[1] * r2[0] >= 0 else 2,
+        "departure_jd": float(departure_jd),
+        "tof_days": float(tof_days),
+        "c3_km2_s2": v_inf_dep**2,
+        "v_inf_arrival_km_s": v_inf_arr,
+        "dv_departure_km_s": float(dv_dep),
+        "dv_arrival_km_s": float(dv_arr),
+        "dv_total_km_s": float(dv_dep + dv_arr),
+    }
+
+
+def find_windows(
+    spec: TransferSpec,
+    year: int,
+    tof_range_days: tuple[float, float] = (80.0, 500.0),
+    step_days: float = 2.0,
+) -> list[dict]:
+    """Minimum-C3 and minimum-total-delta-v transfers per type for departures in ``year``.
+
+    Returns a list of records (type, objective, dates, C3, v-infinity, burns, time of flight),
+    each refined off the grid; an empty list when no transfer of a type exists in the grid.
+    """
+    from scipy.optimize import minimize
+
+    start, end = ephemeris.to_jd(f"{year}-01-01"), ephemeris.to_jd(f"{year + 1}-01-01")
+    departures = np.arange(start, end, step_days)
+    arrivals = np.arange(start + tof_range_days[0], end + tof_range_days[1], step_days)
+    grid = compute_grid(spec, departures, arrivals)
+    tof = grid.tof_days
+    inside = (tof >= tof_range_days[0]) & (tof <= tof_range_days[1])
+    found = []
+    for kind in (1, 2):
+        for objective, values, key in (("min_c3", grid.c3, "c3_km2_s2"), ("min_dv", grid.dv_total, "dv_total_km_s")):
+            masked = np.where(inside & (grid.transfer_type == kind) & np.isfinite(values), values, np.inf)
+            if not np.isfinite(masked).any():
+                continue
+            i, j = np.unravel_index(np.argmin(masked), masked.shape)
+
+            def cost(x, kind=kind, key=key):
+                if not (start - step_days <= x[0] <= end + step_days and tof_range_days[0] <= x[1] <= tof_range_days[1]):
+                    return 1e9
+                result = single_transfer(spec, x[0], x[1])
+                return result[key] if result["type"] == kind else 1e9
+
+            best = minimize(cost, [departures[i], tof[i, j]], method="Nelder-Mead",
+                            options={"xatol": 1e-3, "fatol": 1e-7, "initial_simplex": [
+                                [departures[i], tof[i, j]], [departures[i] + step_days, tof[i, j]],
+                                [departures[i], tof[i, j] + step_days]]})
+            record = single_transfer(spec, *best.x)
+            record.update(objective=objective, departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
+                          arrival=f"{ephemeris.to_date(record['departure_jd'] + record['tof_days']):%Y-%m-%d}")
+            found.append(record)
+    return found
