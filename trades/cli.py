@@ -64,6 +64,70 @@ def _cmd_run(args) -> int:
     return EXIT_OK
 
 
+def _transfer_spec(args):
+    from trades.porkchop import TransferSpec
+
+    return TransferSpec(
+        origin="earth",
+        target=args.target,
+        parking_altitude_km=args.parking_altitude,
+        capture_periapsis_altitude_km=args.capture_periapsis,
+        capture_apoapsis_altitude_km=args.capture_apoapsis,
+    )
+
+
+def _cmd_windows(args) -> int:
+    from trades.ephemeris import EphemerisRangeError
+    from trades.errors import StudyError
+    from trades.porkchop import find_windows
+
+    try:
+        found = find_windows(_transfer_spec(args), args.year, (args.min_tof, args.max_tof))
+    except EphemerisRangeError as exc:
+        raise StudyErrors([StudyError("<command line>", "year", str(exc))]) from None
+    if args.format == "json":
+        print(json.dumps({"target": args.target, "year": args.year, "windows": found}, indent=2))
+        return EXIT_OK
+    print(f"Earth to {args.target}, departures in {args.year}, flight time {args.min_tof:g}-{args.max_tof:g} d, "
+          f"departure from a {args.parking_altitude:g} km circular orbit")
+    print(f"{'objective':<9} {'type':>4} {'departure':>10} {'arrival':>10} {'TOF d':>6} {'C3 km2/s2':>9} "
+          f"{'vinf arr km/s':>13} {'dv dep km/s':>11} {'dv arr km/s':>11} {'dv total':>8}")
+    for w in found:
+        print(f"{w['objective']:<9} {'I' if w['type'] == 1 else 'II':>4} {w['departure']:>10} {w['arrival']:>10} "
+              f"{w['tof_days']:>6.0f} {w['c3_km2_s2']:>9.3f} {w['v_inf_arrival_km_s']:>13.3f} "
+              f"{w['dv_departure_km_s']:>11.3f} {w['dv_arrival_km_s']:>11.3f} {w['dv_total_km_s']:>8.3f}")
+    if not found:
+        print("no transfer found in this range")
+    return EXIT_OK
+
+
+def _cmd_porkchop(args) -> int:
+    from trades.ephemeris import EphemerisRangeError
+    from trades.errors import StudyError
+    from trades.porkchop_io import write_porkchop
+
+    try:
+        files = write_porkchop(_transfer_spec(args), args.departure_start, args.departure_end,
+                               args.arrival_start, args.arrival_end, args.step, args.output_dir, args.formats)
+    except EphemerisRangeError as exc:
+        raise StudyErrors([StudyError("<command line>", "dates", str(exc))]) from None
+    except ValueError as exc:
+        raise StudyErrors([StudyError("<command line>", "dates", str(exc))]) from None
+    if args.format == "json":
+        print(json.dumps({"files": [str(f) for f in files]}, indent=2))
+    else:
+        for f in files:
+            print(f"wrote {f}")
+    return EXIT_OK
+
+
+def _add_transfer_arguments(p):
+    p.add_argument("--parking-altitude", type=float, default=407.0, help="circular departure orbit altitude [km] (default 407)")
+    p.add_argument("--capture-periapsis", type=float, default=None,
+                   help="capture orbit periapsis altitude at the target [km]; default: none (entry, no burn)")
+    p.add_argument("--capture-apoapsis", type=float, default=None, help="capture orbit apoapsis altitude [km]; default: circular")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trades",
@@ -83,6 +147,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", help="study files")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("windows", help="launch windows to a planet in a year: minimum C3 and delta-v per transfer type")
+    p.add_argument("target", choices=["mars", "venus"])
+    p.add_argument("year", type=int)
+    p.add_argument("--min-tof", type=float, default=80.0, help="shortest time of flight [d]")
+    p.add_argument("--max-tof", type=float, default=500.0, help="longest time of flight [d]")
+    _add_transfer_arguments(p)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=_cmd_windows)
+
+    p = sub.add_parser("porkchop", help="write a porkchop plot (PNG/SVG/PDF) and its grid (CSV)")
+    p.add_argument("target", choices=["mars", "venus"])
+    p.add_argument("departure_start", help="first departure date, YYYY-MM-DD")
+    p.add_argument("departure_end", help="last departure date")
+    p.add_argument("arrival_start", help="first arrival date")
+    p.add_argument("arrival_end", help="last arrival date")
+    p.add_argument("--step", type=float, default=2.0, help="grid step [d] (default 2)")
+    p.add_argument("--output-dir", "-o", default="trades_output/porkchop", help="output folder (default ./trades_output/porkchop)")
+    p.add_argument("--formats", nargs="+", default=["png"], choices=["png", "svg", "pdf"])
+    _add_transfer_arguments(p)
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=_cmd_porkchop)
 
     p = sub.add_parser("schema", help="print the JSON Schema of study files")
     p.set_defaults(func=_cmd_schema)

@@ -105,3 +105,60 @@ def test_window_minimum_c3_matches_handbook(windows, year, kind, c3, v_inf):
     (found,) = [w for w in windows[year] if w["type"] == kind and w["objective"] == "min_c3"]
     assert found["c3_km2_s2"] == pytest.approx(c3, rel=0.02)
     assert found["v_inf_arrival_km_s"] == pytest.approx(v_inf, rel=0.05)
+
+
+def test_windows_command_json(capsys):
+    from trades.cli import main
+
+    assert main(["windows", "mars", "2033", "--format", "json", "--capture-periapsis", "400"]) == 0
+    report = __import__("json").loads(capsys.readouterr().out)
+    kinds = {(w["type"], w["objective"]) for w in report["windows"]}
+    assert kinds == {(1, "min_c3"), (1, "min_dv"), (2, "min_c3"), (2, "min_dv")}
+    for w in report["windows"]:
+        assert w["dv_arrival_km_s"] > 0  # a capture burn into a 400 km circular orbit
+        assert w["dv_total_km_s"] == pytest.approx(w["dv_departure_km_s"] + w["dv_arrival_km_s"])
+
+
+def test_windows_year_outside_ephemeris_is_bad_input(capsys):
+    from trades.cli import main
+
+    assert main(["windows", "mars", "2070"]) == 2
+    assert "DE421" in capsys.readouterr().err
+
+
+def test_porkchop_command_writes_figure_and_grid(tmp_path, capsys):
+    import csv
+
+    from trades.cli import main
+
+    out = tmp_path / "pc"
+    code = main(["porkchop", "mars", "2033-03-01", "2033-06-01", "2033-09-01", "2034-03-01", "--step", "10",
+                 "-o", str(out), "--formats", "png", "svg"])
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["porkchop_mars.csv", "porkchop_mars.png", "porkchop_mars.svg"]
+    assert (out / "porkchop_mars.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert b"Departure date" in (out / "porkchop_mars.svg").read_bytes()
+    rows = list(csv.DictReader((out / "porkchop_mars.csv").open()))
+    assert len(rows) == 10 * 19  # every cell has a transfer here
+    assert {r["type"] for r in rows} == {"1", "2"}
+
+
+def test_porkchop_figure_content():
+    from trades.porkchop_io import grid_dates, porkchop_figure
+
+    grid = compute_grid(TransferSpec(), grid_dates("2033-03-01", "2033-06-01", 10), grid_dates("2033-09-01", "2034-03-01", 10))
+    fig = porkchop_figure(grid)
+    (ax,) = fig.axes
+    assert ax.get_xlabel() == "Departure date (TDB)" and ax.get_ylabel() == "Arrival date (TDB)"
+    assert "C3" in ax.get_title()
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("type I " in t for t in labels) and any("type II" in t for t in labels)
+
+
+def test_porkchop_bad_dates_are_bad_input(tmp_path, capsys):
+    from trades.cli import main
+
+    assert main(["porkchop", "mars", "2033-06-01", "2033-03-01", "2033-09-01", "2034-03-01", "-o", str(tmp_path)]) == 2
+    assert "before" in capsys.readouterr().err
+    assert main(["porkchop", "mars", "2033-13-01", "2033-03-01", "2033-09-01", "2034-03-01", "-o", str(tmp_path)]) == 2
+    assert not list(tmp_path.iterdir())
