@@ -18,7 +18,7 @@ from models.launch import CrewLaunches, LaunchCount
 from models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
 from models.sums import sum_component
 from models.outpost import HabitatSizing, IsruPlant, LifeSupportHardware, PowerDemand, PowerSystem
-from models.transfer import ReusableLander, StageChain
+from models.transfer import ReusableLander, StageChain, TransferTable
 from trades.resolve import Architecture
 
 
@@ -81,6 +81,15 @@ class ArchitectureModel(om.Group):
             self.add_subsystem("crew_lander_demand", CrewLanderDemand(num_years=n))
             self.connect("crew.crew_rotations", "crew_lander_demand.crew_rotations")
             self.connect("crew_lander_demand.lander_mass", "transfer_crew_lander.payload_mass")
+        if arch.trajectory is not None:
+            t = arch.trajectory
+            self.add_subsystem("trajectory", TransferTable(
+                departure_days=t["departure_days"], arrival_days=t["arrival_days"],
+                departure_delta_v=t["departure_delta_v"], arrival_delta_v=t["arrival_delta_v"],
+            ))
+            self.connect("trajectory.departure_delta_v", "transfer_cargo.stage0.delta_v")
+            if t["propulsive_capture"]:
+                self.connect("trajectory.arrival_delta_v", "transfer_cargo.stage1.delta_v")
         for stream in streams:
             chain = StageChain(num_stages=len(arch.stages[stream]), num_nodes=n, entry_last=arch.stages[stream][-1].role == "entry")
             self.add_subsystem(f"transfer_{stream}", chain)

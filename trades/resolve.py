@@ -65,6 +65,7 @@ class Architecture:
     crew_vehicle: str | None
     vehicle_owner: dict[str, str]
     reusable_lander: dict | None = None
+    trajectory: dict | None = None
     inputs: list[ModelInput] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -172,6 +173,58 @@ def _stages(study: Study, catalog: Catalog, site: dict) -> tuple[dict[str, list[
     return stages, lander
 
 
+def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage]) -> dict:
+    """The window's transfer and the porkchop table around it; updates the stages it drives."""
+    from trades import ephemeris
+    from trades.porkchop import TransferSpec, compute_grid, find_windows
+
+    window = study.transportation.mars_window
+    capture = catalog.entry("delta_v", "mars_capture_orbit")
+    propulsive = not study.transportation.aerocapture
+    spec = TransferSpec(
+        parking_altitude_km=study.transportation.launch_orbit_altitude_km,
+        capture_periapsis_altitude_km=float(capture["periapsis_altitude_km"]["value"]) if propulsive else None,
+        capture_apoapsis_altitude_km=float(capture["apoapsis_altitude_km"]["value"]) if propulsive else None,
+    )
+    try:
+        found = find_windows(spec, window.year)
+    except ephemeris.EphemerisRangeError as exc:
+        raise InfeasibleError(f"{file}: transportation.mars_window: {exc}") from None
+    chosen = [w for w in found if w["type"] == window.transfer_type and w["objective"] == window.objective]
+    if not chosen:
+        raise InfeasibleError(
+            f"{file}: transportation.mars_window: no type {window.transfer_type} transfer to Mars departs in {window.year} "
+            "with a flight time of 80-500 d"
+        )
+    best = chosen[0]
+    step = 2.0
+    dep = best["departure_jd"] + np.arange(-window.departure_span_days, window.departure_span_days + 1e-9, step)
+    arr_center = best["departure_jd"] + best["tof_days"]
+    half = window.departure_span_days + window.tof_span_days
+    arr = arr_center + np.arange(-half, half + 1e-9, step)
+    grid = compute_grid(spec, dep, arr)
+    if not (np.isfinite(grid.dv_departure).all() and np.isfinite(grid.dv_arrival).all()):
+        raise InfeasibleError(
+            f"{file}: transportation.mars_window: the transfers around {best['departure']} cross a singular (180 deg) "
+            "geometry; narrow departure_span_days or tof_span_days"
+        )
+    cargo_stages[0].leg_delta_v_km_s = [best["dv_departure_km_s"]]
+    cargo_stages[0].legs = [f"window {window.year} type {'I' if window.transfer_type == 1 else 'II'} departure"]
+    if propulsive:
+        cargo_stages[1].leg_delta_v_km_s = [best["dv_arrival_km_s"]]
+        cargo_stages[1].legs = [f"window {window.year} capture into {capture['periapsis_altitude_km']['value']:g} x "
+                                f"{capture['apoapsis_altitude_km']['value']:g} km"]
+    return {
+        "window": best,
+        "departure_days": dep - ephemeris.J2000_JD,
+        "arrival_days": arr - ephemeris.J2000_JD,
+        "departure_delta_v": grid.dv_departure * 1000.0,
+        "arrival_delta_v": grid.dv_arrival * 1000.0,
+        "propulsive_capture": propulsive,
+        "source": f"Lambert (boinor Izzo) on JPL DE421, {best['objective']} type {best['type']} transfer of {window.year}",
+    }
+
+
 def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str) -> None:
     from models.transfer.rocket_stage import STANDARD_GRAVITY
 
@@ -224,10 +277,17 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner,
         reusable_lander=reusable_lander,
     )
+    if study.transportation.mars_window is not None:
+        arch.trajectory = _mars_trajectory(study, catalog, file, stages["cargo"])
     if study.destination.body == "mars":
+        where = (
+            f"TMI and capture from the {arch.trajectory['window']['departure']} transfer, applied to every year's cargo "
+            "(an annualized flow; windows recur every ~26 months)"
+            if arch.trajectory else "TMI and capture are DRA 5.0 upper bounds (set transportation.mars_window to compute them)"
+        )
         arch.notes.append(
-            "Mars: the cargo route (TMI, capture, entry) is modelled; crew transit to Mars and back is not "
-            "(crew launches are counted per rotation); TMI is DRA 5.0's upper bound until the trajectories issue"
+            f"Mars: the cargo route is modelled ({where}); crew transit to Mars and back is not "
+            "(crew launches are counted per rotation)"
         )
     _set_inputs(arch, study, catalog, site)
     _check_crew_spacecraft(arch, study, catalog, file)
@@ -352,7 +412,11 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
                 arch.add_catalog(f"{prefix}.landed_fraction", leg["mass_ratio"], "unitless")
                 continue
             p = stage.propellant
-            arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s", f"legs {', '.join(stage.legs)} (trades/catalogs/delta_v.yaml)")
+            driven = arch.trajectory is not None and stream == "cargo" and (
+                stage.index == 0 or (stage.index == 1 and arch.trajectory["propulsive_capture"])
+            )
+            if not driven:  # else the trajectory table sets it
+                arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s", f"legs {', '.join(stage.legs)} (trades/catalogs/delta_v.yaml)")
             arch.add_catalog(f"{prefix}.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
             arch.add_catalog(f"{prefix}.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
             arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")
@@ -367,6 +431,11 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         arch.add_catalog("reusable_lander.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
         arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
         arch.add("reusable_lander.first_year", _masks(study)["deploy"], "unitless", src("outpost.deploy_year", "lander delivered with the outpost"))
+
+    if arch.trajectory is not None:
+        best = arch.trajectory["window"]
+        arch.add("trajectory.departure_date", best["departure_jd"] - 2451545.0, "d", arch.trajectory["source"] + f" (departs {best['departure']})")
+        arch.add("trajectory.time_of_flight", best["tof_days"], "d", arch.trajectory["source"])
 
     cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
     arch.add_catalog("launch_cargo.payload_capacity", cargo["payload_leo_kg"], "kg")

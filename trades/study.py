@@ -101,6 +101,24 @@ class Outpost(_Strict):
 
 
 
+class MarsWindow(_Strict):
+    """A Mars launch window: the transfer is computed from the JPL ephemeris, not taken from a table."""
+
+    year: int = Field(..., ge=1901, le=2049, description="Calendar year of departure.")
+    transfer_type: Literal[1, 2] = Field(2, description="Type I (under 180 deg) or type II transfer.")
+    objective: Literal["min_dv", "min_c3"] = Field(
+        "min_dv", description="Which transfer of the window: least total delta-v or least departure C3."
+    )
+    departure_span_days: float = Field(
+        30.0, gt=2, le=120, allow_inf_nan=False,
+        description="Half-width of the departure dates the model may move around the chosen transfer [d].",
+    )
+    tof_span_days: float = Field(
+        40.0, gt=2, le=150, allow_inf_nan=False,
+        description="Half-width of the times of flight the model may move around the chosen transfer [d].",
+    )
+
+
 class Transportation(_Strict):
     """How mass gets from the launch orbit to the destination."""
 
@@ -122,6 +140,11 @@ class Transportation(_Strict):
         False,
         description="Lunar cargo lands on a reusable lander refuelled at the staging orbit (llo or nrho); "
         "otherwise landers are expended.",
+    )
+    mars_window: MarsWindow | None = Field(
+        None,
+        description="Mars only: compute departure and capture delta-v for this launch window (porkchop on DE421); "
+        "without it the DRA 5.0 upper-bound legs of the catalog are used.",
     )
     aerocapture: bool = Field(
         False, description="Mars only: capture by aerocapture (with the entry aeroshell) instead of a propulsive burn."
@@ -291,6 +314,8 @@ class Study(_Strict):
             ))
         if self.transportation.aerocapture and self.destination.body != "mars":
             errors.append((("transportation", "aerocapture"), "aerocapture applies to destination body 'mars' only"))
+        if self.transportation.mars_window is not None and self.destination.body != "mars":
+            errors.append((("transportation", "mars_window"), "a Mars window applies to destination body 'mars' only"))
         return errors
 
     _file: str = PrivateAttr("<study>")

@@ -162,3 +162,32 @@ def test_porkchop_bad_dates_are_bad_input(tmp_path, capsys):
     assert "before" in capsys.readouterr().err
     assert main(["porkchop", "mars", "2033-13-01", "2033-03-01", "2033-09-01", "2034-03-01", "-o", str(tmp_path)]) == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_mars_window_drives_the_model_with_derivatives(tmp_path):
+    """The Mars study's stages take their delta-v from the porkchop table, and the mass in LEO
+    has derivatives with respect to departure date and time of flight that agree with finite
+    differences."""
+    from pathlib import Path
+
+    from trades.assemble import build_problem
+    from trades.resolve import resolve
+    from trades.study import load_study
+
+    study_path = Path(__file__).resolve().parents[2] / "studies" / "mars_outpost_2033.yaml"
+    arch = resolve(load_study(study_path))
+    best = arch.trajectory["window"]
+    assert best["type"] == 2 and best["departure"].startswith("2033-")
+    prob = build_problem(arch)
+    prob.run_model()
+    assert prob.get_val("transfer_cargo.stage0.delta_v", units="km/s")[0] == pytest.approx(best["dv_departure_km_s"], rel=1e-3)
+    assert prob.get_val("transfer_cargo.stage1.delta_v", units="km/s")[0] == pytest.approx(best["dv_arrival_km_s"], rel=1e-3)
+    totals = prob.check_totals(
+        of=["total_launch_mass.mass_in_launch_orbit"],
+        wrt=["trajectory.departure_date", "trajectory.time_of_flight"],
+        method="fd", form="central", step=1e-3, out_stream=None,
+    )
+    for key, data in totals.items():
+        assert np.all(np.isfinite(data["J_fwd"]))
+        assert np.any(data["J_fwd"] != 0)
+        assert data["rel error"].forward < 1e-4, key

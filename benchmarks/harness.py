@@ -1,0 +1,43 @@
+"""Timing helpers: medians of repeats, side by side with a baseline in the same process."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass
+
+
+@dataclass
+class Result:
+    """One benchmark line: what, our median, the baseline's median, the goal (a ratio)."""
+
+    name: str
+    ours_s: float
+    baseline_s: float
+    baseline: str
+    goal: str
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.baseline_s / self.ours_s if self.ours_s > 0 else float("inf")
+
+
+def median_time(func, repeats: int) -> tuple[float, object]:
+    """Median wall time of ``repeats`` calls of ``func`` and its last result."""
+    times, result = [], None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def table(results: list[Result]) -> str:
+    lines = [f"{'benchmark':<38} {'ours (median)':>14} {'baseline (median)':>18} {'ratio':>8}  goal; baseline; note"]
+    for r in results:
+        lines.append(
+            f"{r.name:<38} {r.ours_s * 1000:>11.1f} ms {r.baseline_s * 1000:>15.1f} ms {r.ratio:>7.0f}x  "
+            f"{r.goal}; {r.baseline}; {r.note}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,31 @@
+"""Run every benchmark and print one table: ``python -m benchmarks.run [--quick]``.
+
+Quick mode (seconds, run by the test suite so no benchmark rots) uses small problems; the full
+mode uses the sizes the goals are stated for. Figures are medians of repeats, and each goal is a
+ratio to a baseline measured in the same run, because machines here are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+
+from benchmarks import bench_porkchop
+from benchmarks.harness import table
+
+BENCHMARKS = [bench_porkchop]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, seconds")
+    args = parser.parse_args(argv)
+    results = [r for bench in BENCHMARKS for r in bench.run(args.quick)]
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; "
+          f"mode: {'quick' if args.quick else 'full'}")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
