@@ -77,6 +77,47 @@ def _equatorial_to_ecliptic(vec: np.ndarray) -> np.ndarray:
     return np.array([x, c * y + s * z, -s * y + c * z])
 
 
+AU_KM = 149597870.7  # IAU 2012 Resolution B2, exact
+
+
+@functools.lru_cache(maxsize=1)
+def _nea_catalog() -> dict:
+    from trades.catalog import load_catalog
+
+    return load_catalog().entries.get("neas", {})
+
+
+def nea_ids() -> list[str]:
+    """Ids of the near-Earth asteroids in the catalog."""
+    return sorted(_nea_catalog())
+
+
+def state(body: str, jd) -> tuple[np.ndarray, np.ndarray]:
+    """Heliocentric ecliptic J2000 state of a planet (DE421) or a catalog NEA (two-body, boinor)."""
+    if body in PLANETS:
+        return heliocentric_state(body, jd)
+    neas = _nea_catalog()
+    if body not in neas:
+        raise ValueError(f"unknown body '{body}'; planets {PLANETS}, asteroids {sorted(neas)}")
+    from trades import orbits
+
+    entry = neas[body]
+    elements = {
+        "a_km": entry["a_au"]["value"] * AU_KM,
+        "e": entry["e"]["value"],
+        "i_deg": entry["i_deg"]["value"],
+        "raan_deg": entry["raan_deg"]["value"],
+        "argp_deg": entry["argp_deg"]["value"],
+        "mean_anomaly_deg": entry["mean_anomaly_deg"]["value"],
+        "epoch_jd": entry["epoch_jd"]["value"],
+    }
+    mu_sun, _ = orbits.body_constants("sun")
+    r, v = orbits.propagate_elements(elements, jd, mu_sun)
+    if np.ndim(jd) == 0:
+        return r[:, 0], v[:, 0]
+    return r, v
+
+
 def heliocentric_state(body: str, jd) -> tuple[np.ndarray, np.ndarray]:
     """Position [km] and velocity [km/s] of a planet relative to the Sun, ecliptic J2000.
 

@@ -241,3 +241,33 @@ def hyperbolic_burn(v_inf_km_s, periapsis_radius_km: float, mu_km3_s2: float, ap
     ra = rp if apoapsis_radius_km is None else float(apoapsis_radius_km)
     v_orbit = np.sqrt(mu_km3_s2 * (2.0 / rp - 2.0 / (rp + ra)))
     return np.sqrt(np.asarray(v_inf_km_s) ** 2 + 2.0 * mu_km3_s2 / rp) - v_orbit
+
+
+def propagate_elements(elements: dict, jd, mu_km3_s2: float):
+    """Two-body states of a body from classical elements at an epoch, at Julian dates ``jd``.
+
+    ``elements``: ``a_km, e, i_deg, raan_deg, argp_deg, mean_anomaly_deg, epoch_jd`` (elliptic
+    orbits). The mean anomaly advances at the mean motion; boinor solves Kepler's equation and
+    converts to position and velocity (``boinor.core.angles``, ``boinor.core.elements``).
+
+    Returns (r, v) of shape (3, n) [km, km/s] in the elements' frame.
+    """
+    import numpy as np
+    from boinor.core.angles import E_to_nu, M_to_E
+    from boinor.core.elements import coe2rv
+
+    a, ecc = float(elements["a_km"]), float(elements["e"])
+    if not 0.0 <= ecc < 1.0:
+        raise ValueError(f"eccentricity {ecc} is not elliptic")
+    inc, raan, argp = (np.deg2rad(float(elements[k])) for k in ("i_deg", "raan_deg", "argp_deg"))
+    n_motion = np.sqrt(mu_km3_s2 / a**3)  # rad/s
+    p = a * (1.0 - ecc**2)
+    jd = np.atleast_1d(np.asarray(jd, dtype=float))
+    r, v = np.empty((3, jd.size)), np.empty((3, jd.size))
+    with _quiet_numba():
+        for k, when in enumerate(jd):
+            mean = np.deg2rad(float(elements["mean_anomaly_deg"])) + n_motion * (when - float(elements["epoch_jd"])) * 86400.0
+            mean = (mean + np.pi) % (2.0 * np.pi) - np.pi
+            nu = E_to_nu(M_to_E(mean, ecc), ecc)
+            r[:, k], v[:, k] = coe2rv(mu_km3_s2, p, ecc, inc, raan, argp, nu)
+    return r, v

@@ -66,7 +66,9 @@ class PorkchopGrid:
 def _burns(spec: TransferSpec, v_inf_dep, v_inf_arr):
     mu_o, radius_o = orbits.body_constants(spec.origin)
     dv_dep = orbits.hyperbolic_burn(v_inf_dep, radius_o + spec.parking_altitude_km, mu_o)
-    if spec.capture_periapsis_altitude_km is None:
+    if spec.target not in ephemeris.PLANETS:  # an asteroid: rendezvous, match its velocity
+        dv_arr = np.asarray(v_inf_arr, dtype=float).copy()
+    elif spec.capture_periapsis_altitude_km is None:
         dv_arr = np.zeros_like(v_inf_arr)
     else:
         mu_t, radius_t = orbits.body_constants(spec.target)
@@ -96,8 +98,8 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
                 return PorkchopGrid(spec, departure_jd, arrival_jd, *(data[k] for k in ("c3", "vinf", "dvd", "dva", "kind")))
         except (OSError, ValueError, KeyError):
             pass
-    r_dep, v_dep = ephemeris.heliocentric_state(spec.origin, departure_jd)
-    r_arr, v_arr = ephemeris.heliocentric_state(spec.target, arrival_jd)
+    r_dep, v_dep = ephemeris.state(spec.origin, departure_jd)
+    r_arr, v_arr = ephemeris.state(spec.target, arrival_jd)
     tof_s = (arrival_jd[None, :] - departure_jd[:, None]) * ephemeris.SECONDS_PER_DAY
     mu_sun, _ = orbits.body_constants("sun")
     v_inf_dep, v_inf_arr, kind = orbits.lambert_grid(r_dep, v_dep, r_arr, v_arr, tof_s, mu_sun)
@@ -116,8 +118,8 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
 
 def single_transfer(spec: TransferSpec, departure_jd: float, tof_days: float) -> dict:
     """One transfer: C3, arrival v-infinity, burns and type, from single Lambert solutions."""
-    r1, v1p = (a.reshape(3) for a in ephemeris.heliocentric_state(spec.origin, float(departure_jd)))
-    r2, v2p = (a.reshape(3) for a in ephemeris.heliocentric_state(spec.target, float(departure_jd + tof_days)))
+    r1, v1p = (a.reshape(3) for a in ephemeris.state(spec.origin, float(departure_jd)))
+    r2, v2p = (a.reshape(3) for a in ephemeris.state(spec.target, float(departure_jd + tof_days)))
     mu_sun, _ = orbits.body_constants("sun")
     v1, v2 = orbits.lambert(r1, r2, tof_days * ephemeris.SECONDS_PER_DAY, mu_sun)
     v_inf_dep = float(np.linalg.norm(v1 - v1p))
