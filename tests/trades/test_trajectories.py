@@ -191,3 +191,13 @@ def test_mars_window_drives_the_model_with_derivatives(tmp_path):
         assert np.all(np.isfinite(data["J_fwd"]))
         assert np.any(data["J_fwd"] != 0)
         assert data["rel error"].forward < 1e-4, key
+
+
+@pytest.mark.parametrize("year, c3", [(1991, 5.904), (1994, 7.918), (1999, 5.946)])
+def test_venus_window_minimum_c3_matches_handbook(year, c3):
+    """Lowest departure C3 of the year to Venus against Sergeyevsky & Yin, Interplanetary Mission
+    Design Handbook Vol. 1 Part 1 (Earth to Venus 1991-2005), JPL Publication 82-43, via the
+    secondary note in shared/reference/refdata.yaml."""
+    found = find_windows(TransferSpec(target="venus"), year)
+    lowest = min(w["c3_km2_s2"] for w in found if w["objective"] == "min_c3")
+    assert lowest == pytest.approx(c3, rel=0.02)
