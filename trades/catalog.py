@@ -27,6 +27,7 @@ CATALOG_FILES = {
     "elements": ("elements.yaml", "elements"),
     "outpost": ("outpost.yaml", None),
     "life_support": ("life_support.yaml", None),
+    "neas": ("neas.yaml", "neas"),
 }
 FLAT_ENTRY = "default"
 

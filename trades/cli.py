@@ -65,7 +65,13 @@ def _cmd_run(args) -> int:
 
 
 def _transfer_spec(args):
+    from trades.ephemeris import nea_ids
+    from trades.errors import StudyError
     from trades.porkchop import TransferSpec
+
+    targets = ["mars", "venus", *nea_ids()]
+    if args.target not in targets:
+        raise StudyErrors([StudyError("<command line>", "target", f"unknown target '{args.target}'; one of {targets}")])
 
     return TransferSpec(
         origin="earth",
@@ -149,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("windows", help="launch windows to a planet in a year: minimum C3 and delta-v per transfer type")
-    p.add_argument("target", choices=["mars", "venus"])
+    p.add_argument("target", help="mars, venus, or a near-Earth asteroid of the catalog (e.g. bennu)")
     p.add_argument("year", type=int)
     p.add_argument("--min-tof", type=float, default=80.0, help="shortest time of flight [d]")
     p.add_argument("--max-tof", type=float, default=500.0, help="longest time of flight [d]")
@@ -158,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_windows)
 
     p = sub.add_parser("porkchop", help="write a porkchop plot (PNG/SVG/PDF) and its grid (CSV)")
-    p.add_argument("target", choices=["mars", "venus"])
+    p.add_argument("target", help="mars, venus, or a near-Earth asteroid of the catalog (e.g. bennu)")
     p.add_argument("departure_start", help="first departure date, YYYY-MM-DD")
     p.add_argument("departure_end", help="last departure date")
     p.add_argument("arrival_start", help="first arrival date")

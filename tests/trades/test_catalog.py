@@ -123,3 +123,11 @@ def test_fraction_override_at_most_one():
     with pytest.raises(StudyErrors) as info:
         load_catalog().with_overrides(override, _error_at)
     assert "at most 1" in info.value.errors[0].reason
+
+
+def test_asteroid_catalog_elements():
+    neas = load_catalog().entries["neas"]
+    assert {"bennu", "ryugu", "itokawa", "2008_ev5", "apophis"} <= set(neas)
+    for entry in neas.values():
+        assert 0 <= entry["e"]["value"] < 1 and entry["a_au"]["value"] > 0
+        assert entry["frame"] == "ecliptic_j2000"

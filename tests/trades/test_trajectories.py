@@ -201,3 +201,39 @@ def test_venus_window_minimum_c3_matches_handbook(year, c3):
     found = find_windows(TransferSpec(target="venus"), year)
     lowest = min(w["c3_km2_s2"] for w in found if w["objective"] == "min_c3")
     assert lowest == pytest.approx(c3, rel=0.02)
+
+
+def test_asteroid_state_matches_boinor_orbit_propagation():
+    """Catalog elements of Bennu (JPL SBDB orbit 97) propagated by our vectorized path equal
+    boinor's high-level Orbit.from_classical(...).propagate() at another date."""
+    from astropy import units as u
+    from astropy.time import Time
+    from boinor.bodies import Sun
+    from boinor.core.angles import E_to_nu, M_to_E
+    from boinor.twobody import Orbit
+
+    cat = ephemeris._nea_catalog()["bennu"]
+    e = cat["e"]["value"]
+    nu = E_to_nu(M_to_E(np.deg2rad(cat["mean_anomaly_deg"]["value"]), e), e)
+    orbit = Orbit.from_classical(
+        Sun, cat["a_au"]["value"] * u.AU, e * u.one, cat["i_deg"]["value"] * u.deg, cat["raan_deg"]["value"] * u.deg,
+        cat["argp_deg"]["value"] * u.deg, nu * u.rad, epoch=Time(cat["epoch_jd"]["value"], format="jd", scale="tdb"),
+    )
+    jd = ephemeris.to_jd("2031-03-15")
+    r, v = ephemeris.state("bennu", jd)
+    later = orbit.propagate(Time(jd, format="jd", scale="tdb"))
+    assert r == pytest.approx(later.r.to_value(u.km), rel=1e-9)
+    assert v == pytest.approx(later.v.to_value(u.km / u.s), rel=1e-9)
+
+
+def test_asteroid_rendezvous_windows():
+    """Rendezvous with an asteroid: the arrival burn is the arrival v-infinity, and each type's
+    least-delta-v transfer needs no more delta-v (and no less C3) than its least-C3 one."""
+    found = find_windows(TransferSpec(target="2008_ev5"), 2030)
+    assert found
+    for w in found:
+        assert w["dv_arrival_km_s"] == pytest.approx(w["v_inf_arrival_km_s"])
+    for kind in (1, 2):
+        by = {w["objective"]: w for w in found if w["type"] == kind}
+        assert by["min_dv"]["dv_total_km_s"] <= by["min_c3"]["dv_total_km_s"] + 1e-9
+        assert by["min_c3"]["c3_km2_s2"] <= by["min_dv"]["c3_km2_s2"] + 1e-9
