@@ -17,10 +17,17 @@ class Result:
     baseline: str
     goal: str
     note: str = ""
+    overhead: bool = False  # True: the figure of merit is ours / baseline (how much slower)
 
     @property
     def ratio(self) -> float:
+        if self.overhead:
+            return self.ours_s / self.baseline_s
         return self.baseline_s / self.ours_s if self.ours_s > 0 else float("inf")
+
+    @property
+    def ratio_text(self) -> str:
+        return f"{self.ratio:.1f}x as long" if self.overhead else f"{self.ratio:.0f}x faster"
 
 
 def median_time(func, repeats: int) -> tuple[float, object]:
@@ -34,10 +41,10 @@ def median_time(func, repeats: int) -> tuple[float, object]:
 
 
 def table(results: list[Result]) -> str:
-    lines = [f"{'benchmark':<38} {'ours (median)':>14} {'baseline (median)':>18} {'ratio':>8}  goal; baseline; note"]
+    lines = [f"{'benchmark':<30} {'ours (median)':>14} {'baseline (median)':>18} {'ratio':>16}  goal; baseline; note"]
     for r in results:
         lines.append(
-            f"{r.name:<38} {r.ours_s * 1000:>11.1f} ms {r.baseline_s * 1000:>15.1f} ms {r.ratio:>7.0f}x  "
+            f"{r.name:<30} {r.ours_s * 1000:>11.1f} ms {r.baseline_s * 1000:>15.1f} ms {r.ratio_text:>16}  "
             f"{r.goal}; {r.baseline}; {r.note}"
         )
     return "\n".join(lines)
