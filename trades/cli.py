@@ -46,6 +46,11 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_schema(args) -> int:
+    if args.markdown:
+        from trades.study_reference import markdown_reference
+
+        print(markdown_reference(), end="")
+        return EXIT_OK
     from trades.study import json_schema
 
     print(json.dumps(json_schema(), indent=2))
@@ -61,6 +66,24 @@ def _cmd_run(args) -> int:
     else:
         print(format_summary(summary), end="")
         print(f"Outputs written to {out}/ (resolved_study.yaml, cases.sqlite, summary.json, summary_by_year.csv, provenance.json)")
+    return EXIT_OK
+
+
+def _cmd_n2(args) -> int:
+    from pathlib import Path
+
+    import openmdao.api as om
+
+    from trades.assemble import build_problem
+    from trades.resolve import resolve
+    from trades.study import load_study
+
+    prob = build_problem(resolve(load_study(args.study)))
+    prob.final_setup()
+    out = Path(args.output) if args.output else Path("trades_output") / f"{Path(args.study).stem}_n2.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    om.n2(prob, outfile=str(out), show_browser=False, display_in_notebook=False, title=f"trades: {args.study}")
+    print(f"wrote {out}")
     return EXIT_OK
 
 
@@ -176,7 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=_cmd_porkchop)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of study files")
+    p = sub.add_parser("n2", help="write the OpenMDAO N2 diagram (HTML) of a study's model")
+    p.add_argument("study", help="study file (YAML)")
+    p.add_argument("--output", "-o", default=None, help="HTML file (default ./trades_output/<study>_n2.html)")
+    p.set_defaults(func=_cmd_n2)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of study files (or, with --markdown, the reference)")
+    p.add_argument("--markdown", action="store_true", help="print the study-file reference in Markdown")
     p.set_defaults(func=_cmd_schema)
     return parser
 

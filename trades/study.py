@@ -270,8 +270,10 @@ class Study(_Strict):
     launch: Launch = Field(default_factory=Launch)
     partners: list[Partner] = Field(..., min_length=1, description="Participating partners.")
     objective: Objective = Field(default_factory=Objective)
-    design_variables: list[DesignVariable] = Field(default_factory=list)
-    references: list[Reference] = Field(default_factory=list)
+    design_variables: list[DesignVariable] = Field(
+        default_factory=list, description="Model inputs an optimizer may move, with bounds (used by the optimization issue)."
+    )
+    references: list[Reference] = Field(default_factory=list, description="Sources the study's inputs cite.")
     input_sources: dict[str, str] = Field(
         default_factory=dict, description="Key path of an input -> reference id or citation."
     )

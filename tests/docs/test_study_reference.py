@@ -1,0 +1,19 @@
+"""docs/study_reference.md is what the schema generates now (regenerate with `trades schema --markdown`)."""
+
+from pathlib import Path
+
+from trades.study_reference import markdown_reference
+
+REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "study_reference.md"
+
+
+def test_reference_matches_schema():
+    assert REFERENCE.read_text() == markdown_reference(), "run: python -m trades schema --markdown > docs/study_reference.md"
+
+
+def test_reference_names_every_field():
+    from trades.study import Study
+
+    text = markdown_reference()
+    for name in Study.model_fields:
+        assert f"| `{name}` |" in text
