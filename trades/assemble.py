@@ -84,7 +84,7 @@ class ArchitectureModel(om.Group):
         if arch.trajectory is not None:
             t = arch.trajectory
             self.add_subsystem("trajectory", TransferTable(
-                departure_days=t["departure_days"], arrival_days=t["arrival_days"],
+                departure_days=t["departure_days"], tof_days=t["tof_days"],
                 departure_delta_v=t["departure_delta_v"], arrival_delta_v=t["arrival_delta_v"],
             ))
             self.connect("trajectory.departure_delta_v", "transfer_cargo.stage0.delta_v")

@@ -92,9 +92,25 @@ def _transfer_spec(args):
     from trades.errors import StudyError
     from trades.porkchop import TransferSpec
 
+    import math
+
+    errors = []
+
+    def bad(field, reason):
+        errors.append(StudyError("<command line>", field, reason))
+
     targets = ["mars", "venus", *nea_ids()]
     if args.target not in targets:
-        raise StudyErrors([StudyError("<command line>", "target", f"unknown target '{args.target}'; one of {targets}")])
+        bad("target", f"unknown target '{args.target}'; one of {targets}")
+    if not (math.isfinite(args.parking_altitude) and 150.0 <= args.parking_altitude <= 100000.0):
+        bad("--parking-altitude", f"{args.parking_altitude:g} km: must be between 150 and 100,000 km")
+    peri, apo = args.capture_periapsis, args.capture_apoapsis
+    if peri is not None and not (math.isfinite(peri) and peri > 0):
+        bad("--capture-periapsis", f"{peri:g} km: must be above the surface (> 0)")
+    if apo is not None and (peri is None or not math.isfinite(apo) or apo < peri):
+        bad("--capture-apoapsis", "needs --capture-periapsis and must be at least the periapsis altitude")
+    if errors:
+        raise StudyErrors(errors)
 
     return TransferSpec(
         origin="earth",
@@ -110,8 +126,15 @@ def _cmd_windows(args) -> int:
     from trades.errors import StudyError
     from trades.porkchop import find_windows
 
+    import math
+
+    spec = _transfer_spec(args)
+    if not (1900 <= args.year <= 2048):
+        raise StudyErrors([StudyError("<command line>", "year", f"{args.year}: must be 1900-2048 (arrivals must fall inside the DE421 span, 1900-2050)")])
+    if not (math.isfinite(args.min_tof) and math.isfinite(args.max_tof) and 0 < args.min_tof < args.max_tof <= 1500):
+        raise StudyErrors([StudyError("<command line>", "--min-tof/--max-tof", "need 0 < min < max <= 1500 days")])
     try:
-        found = find_windows(_transfer_spec(args), args.year, (args.min_tof, args.max_tof))
+        found = find_windows(spec, args.year, (args.min_tof, args.max_tof))
     except EphemerisRangeError as exc:
         raise StudyErrors([StudyError("<command line>", "year", str(exc))]) from None
     if args.format == "json":

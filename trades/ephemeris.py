@@ -92,6 +92,22 @@ def nea_ids() -> list[str]:
     return sorted(_nea_catalog())
 
 
+def body_data(body: str) -> dict:
+    """What a body's states depend on (for cache keys): the ephemeris for planets, the elements for asteroids."""
+    if body in PLANETS:
+        return {"ephemeris": "de421", "obliquity_rad": OBLIQUITY_J2000_RAD}
+    entry = _nea_catalog().get(body, {})
+    return {k: v["value"] for k, v in entry.items() if isinstance(v, dict) and "value" in v}
+
+
+def _check_span(jd) -> None:
+    first, last = coverage_jd()
+    if np.any(np.asarray(jd) < first) or np.any(np.asarray(jd) > last):
+        raise EphemerisRangeError(
+            f"date outside the DE421 ephemeris span the toolkit uses ({to_date(first):%Y-%m-%d} to {to_date(last):%Y-%m-%d})"
+        )
+
+
 def state(body: str, jd) -> tuple[np.ndarray, np.ndarray]:
     """Heliocentric ecliptic J2000 state of a planet (DE421) or a catalog NEA (two-body, boinor)."""
     if body in PLANETS:
@@ -101,6 +117,7 @@ def state(body: str, jd) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"unknown body '{body}'; planets {PLANETS}, asteroids {sorted(neas)}")
     from trades import orbits
 
+    _check_span(jd)  # the same span as the planets: transfers start at Earth
     entry = neas[body]
     elements = {
         "a_km": entry["a_au"]["value"] * AU_KM,
@@ -135,11 +152,7 @@ def heliocentric_state(body: str, jd) -> tuple[np.ndarray, np.ndarray]:
     if body not in PLANETS:
         raise ValueError(f"unknown body '{body}'; one of {PLANETS}")
     jd = np.asarray(jd, dtype=float)
-    first, last = coverage_jd()
-    if np.any(jd < first) or np.any(jd > last):
-        raise EphemerisRangeError(
-            f"date outside the DE421 ephemeris span the toolkit uses ({to_date(first):%Y-%m-%d} to {to_date(last):%Y-%m-%d})"
-        )
+    _check_span(jd)
     eph = _ephemeris()
     if body == "earth":
         r_emb, v_emb = eph.position_and_velocity("earthmoon", jd)

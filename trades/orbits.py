@@ -179,7 +179,10 @@ def _grid_kernel():
                 chord_sine = np.sqrt(cx * cx + cy * cy + cz * cz) / (np.linalg.norm(r1) * np.linalg.norm(r2))
                 if chord_sine < 1e-10:  # collinear: Lambert's problem has no unique plane
                     continue
-                v1, v2 = izzo(k, r1, r2, tof, 0, True, True, numiter, rtol)
+                try:
+                    v1, v2 = izzo(k, r1, r2, tof, 0, True, True, numiter, rtol)
+                except Exception:  # noqa: BLE001 - a cell the solver cannot converge stays NaN
+                    continue
                 v_inf_dep[i, j] = np.linalg.norm(v1 - v_dep[:, i])
                 v_inf_arr[i, j] = np.linalg.norm(v2 - v_arr[:, j])
                 kind[i, j] = 1 if cz >= 0.0 else 2  # prograde sweep under 180 deg: type I

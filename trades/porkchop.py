@@ -25,6 +25,7 @@ import numpy as np
 from trades import ephemeris, orbits
 
 DEFAULT_PARKING_ALTITUDE_KM = 407.0  # the handbook's reference LEO (Burke et al., NASA/TM-2010-216764)
+GRID_FORMAT_VERSION = 2  # bump when the grid's formulas or layout change: old cache files are ignored
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,12 @@ def _burns(spec: TransferSpec, v_inf_dep, v_inf_arr):
 
 
 def _cache_path(spec: TransferSpec, departure_jd, arrival_jd):
+    """A file named by everything the grid depends on: request, bodies' data, library versions."""
+    bodies = {b: ephemeris.body_data(b) for b in (spec.origin, spec.target)}
     digest = hashlib.sha256(
-        json.dumps([spec.key(), list(map(float, departure_jd)), list(map(float, arrival_jd)), version("boinor"),
-                    orbits.LAMBERT_NUMITER, orbits.LAMBERT_RTOL]).encode()
+        json.dumps([GRID_FORMAT_VERSION, spec.key(), bodies, list(map(float, departure_jd)), list(map(float, arrival_jd)),
+                    {p: version(p) for p in ("boinor", "jplephem", "de421")},
+                    orbits.LAMBERT_NUMITER, orbits.LAMBERT_RTOL], sort_keys=True).encode()
     ).hexdigest()[:32]
     return orbits.cache_dir() / "porkchop" / f"{digest}.npz"
 
@@ -159,13 +163,14 @@ def find_windows(
     found = []
     for kind in (1, 2):
         for objective, values, key in (("min_c3", grid.c3, "c3_km2_s2"), ("min_dv", grid.dv_total, "dv_total_km_s")):
-            masked = np.where(inside & (grid.transfer_type == kind) & np.isfinite(values), values, np.inf)
+            masked = np.where(inside & (grid.transfer_type == kind) & np.isfinite(values)
+                              & (grid.departure_jd[:, None] < end), values, np.inf)
             if not np.isfinite(masked).any():
                 continue
             i, j = np.unravel_index(np.argmin(masked), masked.shape)
 
             def cost(x, kind=kind, key=key):
-                if not (start - step_days <= x[0] <= end + step_days and tof_range_days[0] <= x[1] <= tof_range_days[1]):
+                if not (start <= x[0] < end and tof_range_days[0] <= x[1] <= tof_range_days[1]):
                     return 1e9
                 result = single_transfer(spec, x[0], x[1])
                 return result[key] if result["type"] == kind else 1e9
@@ -179,3 +184,45 @@ def find_windows(
                           arrival=f"{ephemeris.to_date(record['departure_jd'] + record['tof_days']):%Y-%m-%d}")
             found.append(record)
     return found
+
+
+@dataclass
+class WindowTable:
+    """Burns over departure date x time of flight around one transfer, all of one type."""
+
+    departure_jd: np.ndarray
+    tof_days: np.ndarray
+    dv_departure: np.ndarray  # (n_dep, n_tof) km/s
+    dv_arrival: np.ndarray
+    departure_span_days: float
+    tof_span_days: float
+
+
+def window_table(spec: TransferSpec, best: dict, departure_span_days: float, tof_span_days: float,
+                 step_days: float = 2.0, min_span_days: float = 4.0) -> WindowTable:
+    """The table a model interpolates: departures and flight times around ``best``.
+
+    Computed on one (departure x arrival) grid whose arrival dates are every departure plus every
+    flight time (a common step makes them one uniform axis), then re-indexed to (departure, time
+    of flight). The spans are halved until every cell is a transfer of ``best``'s type, so the
+    table never straddles the 180-degree ridge between types; ValueError if even
+    ``min_span_days`` does not.
+    """
+    dep_span, tof_span = float(departure_span_days), float(tof_span_days)
+    while True:
+        n_dep, n_tof = int(round(dep_span / step_days)), int(round(tof_span / step_days))
+        dep = best["departure_jd"] + step_days * np.arange(-n_dep, n_dep + 1)
+        tof = best["tof_days"] + step_days * np.arange(-n_tof, n_tof + 1)
+        arr = dep[0] + tof[0] + step_days * np.arange(dep.size + tof.size - 1)
+        grid = compute_grid(spec, dep, arr)
+        rows = np.arange(dep.size)[:, None]
+        cols = rows + np.arange(tof.size)[None, :]  # arrival index of departure i after tof j
+        kind = grid.transfer_type[rows, cols]
+        dv_dep, dv_arr = grid.dv_departure[rows, cols], grid.dv_arrival[rows, cols]
+        if np.all(kind == best["type"]) and np.isfinite(dv_dep).all() and np.isfinite(dv_arr).all():
+            return WindowTable(dep, tof, dv_dep, dv_arr, step_days * n_dep, step_days * n_tof)
+        if dep_span <= min_span_days and tof_span <= min_span_days:
+            raise ValueError(
+                f"the transfers within {min_span_days:g} days of {best['departure']} are not all type {best['type']}"
+            )
+        dep_span, tof_span = max(dep_span / 2, min_span_days), max(tof_span / 2, min_span_days)

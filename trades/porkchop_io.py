@@ -21,11 +21,16 @@ def grid_dates(start: str, end: str, step: float) -> np.ndarray:
         first, last = ephemeris.to_jd(start), ephemeris.to_jd(end)
     except ValueError:
         raise ValueError(f"dates must be YYYY-MM-DD, got '{start}' and '{end}'") from None
-    if not step > 0:
-        raise ValueError(f"the step must be positive, got {step}")
+    if not step > 0 or not np.isfinite(step):
+        raise ValueError(f"the step must be a positive number of days, got {step}")
     if last < first:
         raise ValueError(f"{end} is before {start}")
-    return np.arange(first, last + 1e-9, step)
+    count = int((last - first) / step) + 1
+    if count < 2:
+        raise ValueError(f"{start} to {end} every {step:g} d gives {count} date; a porkchop needs at least 2 per axis")
+    if count > MAX_CELLS:
+        raise ValueError(f"{count} dates from {start} to {end}: use a larger --step")
+    return first + step * np.arange(count)
 
 
 def porkchop_figure(grid: PorkchopGrid, c3_levels=None):
@@ -106,7 +111,11 @@ def write_porkchop(spec: TransferSpec, dep_start, dep_end, arr_start, arr_end, s
     arrivals = grid_dates(arr_start, arr_end, step)
     if departures.size * arrivals.size > MAX_CELLS:
         raise ValueError(f"{departures.size} x {arrivals.size} cells exceed {MAX_CELLS}; use a larger --step")
+    if arrivals[-1] <= departures[0]:
+        raise ValueError("every arrival date is before every departure date")
     grid = compute_grid(spec, departures, arrivals)
+    if not (grid.transfer_type > 0).any():
+        raise ValueError("no transfer in this grid (arrivals must follow departures)")
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     stem = f"porkchop_{spec.target}"

@@ -173,10 +173,10 @@ def _stages(study: Study, catalog: Catalog, site: dict) -> tuple[dict[str, list[
     return stages, lander
 
 
-def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage]) -> dict:
+def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
     """The window's transfer and the porkchop table around it; updates the stages it drives."""
     from trades import ephemeris
-    from trades.porkchop import TransferSpec, compute_grid, find_windows
+    from trades.porkchop import TransferSpec, find_windows, window_table
 
     window = study.transportation.mars_window
     capture = catalog.entry("delta_v", "mars_capture_orbit")
@@ -197,16 +197,14 @@ def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: li
             "with a flight time of 80-500 d"
         )
     best = chosen[0]
-    step = 2.0
-    dep = best["departure_jd"] + np.arange(-window.departure_span_days, window.departure_span_days + 1e-9, step)
-    arr_center = best["departure_jd"] + best["tof_days"]
-    half = window.departure_span_days + window.tof_span_days
-    arr = arr_center + np.arange(-half, half + 1e-9, step)
-    grid = compute_grid(spec, dep, arr)
-    if not (np.isfinite(grid.dv_departure).all() and np.isfinite(grid.dv_arrival).all()):
-        raise InfeasibleError(
-            f"{file}: transportation.mars_window: the transfers around {best['departure']} cross a singular (180 deg) "
-            "geometry; narrow departure_span_days or tof_span_days"
+    try:
+        table = window_table(spec, best, window.departure_span_days, window.tof_span_days)
+    except ValueError as exc:
+        raise InfeasibleError(f"{file}: transportation.mars_window: {exc}") from None
+    if (table.departure_span_days, table.tof_span_days) != (window.departure_span_days, window.tof_span_days):
+        notes.append(
+            f"Mars window table narrowed to +/-{table.departure_span_days:g} d departure and +/-{table.tof_span_days:g} d "
+            "flight time to stay on one transfer type"
         )
     cargo_stages[0].leg_delta_v_km_s = [best["dv_departure_km_s"]]
     cargo_stages[0].legs = [f"window {window.year} type {'I' if window.transfer_type == 1 else 'II'} departure"]
@@ -216,10 +214,14 @@ def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: li
                                 f"{capture['apoapsis_altitude_km']['value']:g} km"]
     return {
         "window": best,
-        "departure_days": dep - ephemeris.J2000_JD,
-        "arrival_days": arr - ephemeris.J2000_JD,
-        "departure_delta_v": grid.dv_departure * 1000.0,
-        "arrival_delta_v": grid.dv_arrival * 1000.0,
+        "departure_days": table.departure_jd - ephemeris.J2000_JD,
+        "tof_days": table.tof_days,
+        "departure_delta_v": table.dv_departure * 1000.0,
+        "arrival_delta_v": table.dv_arrival * 1000.0,
+        "bounds": {
+            "departure_date": (table.departure_jd[0] - ephemeris.J2000_JD, table.departure_jd[-1] - ephemeris.J2000_JD),
+            "time_of_flight": (table.tof_days[0], table.tof_days[-1]),
+        },
         "propulsive_capture": propulsive,
         "source": f"Lambert (boinor Izzo) on JPL DE421, {best['objective']} type {best['type']} transfer of {window.year}",
     }
@@ -278,7 +280,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         reusable_lander=reusable_lander,
     )
     if study.transportation.mars_window is not None:
-        arch.trajectory = _mars_trajectory(study, catalog, file, stages["cargo"])
+        arch.trajectory = _mars_trajectory(study, catalog, file, stages["cargo"], arch.notes)
     if study.destination.body == "mars":
         where = (
             f"TMI and capture from the {arch.trajectory['window']['departure']} transfer, applied to every year's cargo "

@@ -192,6 +192,22 @@ def test_mars_window_drives_the_model_with_derivatives(tmp_path):
         assert np.any(data["J_fwd"] != 0)
         assert data["rel error"].forward < 1e-4, key
 
+    # Off the grid points, the spline agrees with a Lambert solution computed afresh
+    (dep_lo, dep_hi), (tof_lo, tof_hi) = arch.trajectory["bounds"].values()
+    for fraction in (0.23, 0.61, 0.87):
+        dep_day = dep_lo + fraction * (dep_hi - dep_lo)
+        tof = tof_lo + (1 - fraction) * (tof_hi - tof_lo)
+        prob.set_val("trajectory.departure_date", dep_day)
+        prob.set_val("trajectory.time_of_flight", tof)
+        prob.run_model()
+        direct = single_transfer(
+            TransferSpec(capture_periapsis_altitude_km=250.0, capture_apoapsis_altitude_km=33793.0),
+            dep_day + ephemeris.J2000_JD, tof,
+        )
+        assert direct["type"] == 2
+        assert prob.get_val("trajectory.departure_delta_v", units="km/s")[0] == pytest.approx(direct["dv_departure_km_s"], rel=1e-3)
+        assert prob.get_val("trajectory.arrival_delta_v", units="km/s")[0] == pytest.approx(direct["dv_arrival_km_s"], rel=1e-3)
+
 
 @pytest.mark.parametrize("year, c3", [(1991, 5.904), (1994, 7.918), (1999, 5.946)])
 def test_venus_window_minimum_c3_matches_handbook(year, c3):
@@ -237,3 +253,35 @@ def test_asteroid_rendezvous_windows():
         by = {w["objective"]: w for w in found if w["type"] == kind}
         assert by["min_dv"]["dv_total_km_s"] <= by["min_c3"]["dv_total_km_s"] + 1e-9
         assert by["min_c3"]["c3_km2_s2"] <= by["min_dv"]["c3_km2_s2"] + 1e-9
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["windows", "mars", "1850"], "1900-2048"),
+        (["windows", "pluto", "2033"], "unknown target"),
+        (["windows", "mars", "2033", "--capture-periapsis", "-100"], "above the surface"),
+        (["windows", "mars", "2033", "--parking-altitude", "-7000"], "between 150"),
+        (["windows", "mars", "2033", "--capture-apoapsis", "100", "--capture-periapsis", "400"], "at least the periapsis"),
+        (["windows", "mars", "2033", "--min-tof", "nan"], "0 < min < max"),
+        (["windows", "mars", "2033", "--min-tof", "600", "--max-tof", "100"], "0 < min < max"),
+        (["porkchop", "mars", "2033-01-01", "2033-01-01", "2033-06-01", "2033-06-01"], "at least 2"),
+        (["porkchop", "mars", "2033-01-01", "2033-03-01", "2033-06-01", "2033-09-01", "--step", "1e-9"], "larger --step"),
+        (["porkchop", "mars", "2033-06-01", "2033-09-01", "2033-01-01", "2033-03-01"], "before every departure"),
+        (["porkchop", "mars", "2060-01-01", "2060-03-01", "2060-06-01", "2060-09-01"], "DE421"),
+    ],
+)
+def test_bad_trajectory_arguments_are_one_line_exit_2(argv, fragment, tmp_path, capsys):
+    from trades.cli import main
+
+    if argv[0] == "porkchop":
+        argv = [*argv, "-o", str(tmp_path / "out")]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and fragment in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_windows_stay_inside_the_requested_year():
+    for w in find_windows(TransferSpec(target="bennu"), 2030):
+        assert w["departure"].startswith("2030-")
