@@ -1,0 +1,50 @@
+"""Learning curve and present value against independent calculations."""
+
+import math
+
+import numpy as np
+import pytest
+from openmdao.utils.assert_utils import assert_check_partials
+
+from models.cost import LearningCurveProduction, PresentValue
+from models.testing import run_component
+
+
+@pytest.mark.parametrize("rate", [0.75, 0.8, 0.85, 0.9, 0.95])
+@pytest.mark.parametrize("first, later", [(1, 1), (2, 3), (3, 10), (5, 2)])
+def test_learning_curve_within_its_stated_accuracy_of_the_exact_sum(rate, first, later):
+    """Exact Wright sum: unit n costs T1 n^log2(b). The docstring's accuracy: the first year at
+    most 3 % high, later years under 1 %."""
+    prob = run_component(LearningCurveProduction(num_years=2), first_unit_cost=100.0, learning_rate=rate,
+                         units=[float(first), float(later)])
+    x = math.log2(rate)
+    exact_first = sum(100.0 * n**x for n in range(1, first + 1))
+    exact_later = sum(100.0 * n**x for n in range(first + 1, first + later + 1))
+    cost_first, cost_later = prob.get_val("production_cost")
+    assert 0.0 <= cost_first / exact_first - 1.0 < 0.03
+    assert 0.0 <= cost_later / exact_later - 1.0 < 0.01
+
+
+def test_doubling_costs_the_learning_rate():
+    # the second unit costs 80 % of the first at b = 0.8 (Wright's definition)
+    assert 100.0 * 2 ** math.log2(0.8) == pytest.approx(80.0)
+
+
+def test_learning_curve_partials():
+    prob = run_component(LearningCurveProduction(num_years=4), first_unit_cost=75.0, learning_rate=0.85,
+                         units=np.array([0.0, 1.5, 2.0, 4.0]))
+    data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
+    assert_check_partials(data, atol=1e-6, rtol=1e-6)
+
+
+def test_present_value_by_hand():
+    # 100 MUSD a year for 3 years at 7 %: 100 + 100/1.07 + 100/1.07^2 = 280.80
+    prob = run_component(PresentValue(num_years=3), cost=[100.0, 100.0, 100.0], discount_rate=0.07)
+    assert prob.get_val("present_value")[0] == pytest.approx(100 + 100 / 1.07 + 100 / 1.07**2, rel=1e-12)
+    assert prob.get_val("present_value")[0] == pytest.approx(280.80, abs=0.01)
+
+
+def test_present_value_partials():
+    prob = run_component(PresentValue(num_years=5), cost=[10.0, 0.0, 40.0, 25.0, 5.0], discount_rate=0.05)
+    data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
+    assert_check_partials(data, atol=1e-8, rtol=1e-8)
