@@ -28,6 +28,7 @@ CATALOG_FILES = {
     "outpost": ("outpost.yaml", None),
     "life_support": ("life_support.yaml", None),
     "neas": ("neas.yaml", "neas"),
+    "cost": ("cost.yaml", None),
 }
 FLAT_ENTRY = "default"
 

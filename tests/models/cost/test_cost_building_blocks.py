@@ -48,3 +48,36 @@ def test_present_value_partials():
     prob = run_component(PresentValue(num_years=5), cost=[10.0, 0.0, 40.0, 25.0, 5.0], discount_rate=0.05)
     data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
     assert_check_partials(data, atol=1e-8, rtol=1e-8)
+
+
+# AMCM coefficients typed from shared/reference/refdata.yaml ('amcm'), independent of the catalog file
+AMCM = {"a": 0.000504839, "b": 0.594183, "c": 0.653948, "d": 76.99939, "e": 1.68051e-52, "f": -0.355322, "g": 1.554983}
+
+
+def test_amcm_by_hand():
+    """The AMCM formula written out: a 36,930 kg crewed habitat (S = 2.13), one unit, IOC 2031,
+    new design, average difficulty: about 3.4 billion FY1999 dollars."""
+    from models.cost import AmcmCost
+
+    w_lb = 36930.4 / 0.45359237
+    expected = (0.000504839 * 1.0**0.594183 * w_lb**0.653948 * 76.99939**2.13
+                * 1.68051e-52 ** (1.0 / (2031 - 1900)) * 1.0**-0.355322 * 1.554983**0.0)
+    prob = run_component(AmcmCost(coefficients=AMCM), dry_mass=36930.4, quantity=1.0, specification=2.13, ioc_year=2031.0)
+    assert prob.get_val("cost_fy1999")[0] == pytest.approx(expected, rel=1e-12)
+    assert 3000 < expected < 4000
+
+
+def test_amcm_partials():
+    from models.cost import AmcmCost
+
+    prob = run_component(AmcmCost(num_elements=2, coefficients=AMCM), dry_mass=[12000.0, 3000.0], quantity=[1.0, 4.0],
+                         specification=[2.46, 2.13], ioc_year=[2030.0, 2034.0], block=[1.0, 2.0], difficulty=[1.0, -1.0])
+    data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
+    assert_check_partials(data, atol=1e-6, rtol=1e-6)
+
+
+def test_catalog_amcm_matches_the_reference_data():
+    from trades.catalog import load_catalog
+
+    amcm = load_catalog().entry("cost", "default")["amcm"]
+    assert {k: amcm[k]["value"] for k in AMCM} == AMCM
