@@ -280,6 +280,21 @@ def _output_folder(output_dir: str | Path | None, study_path: Path) -> Path:
     return out
 
 
+def _remove_abandoned_staging(out: Path) -> None:
+    """Delete temporary folders left beside ``out`` by runs that were killed (their process is gone)."""
+    for folder in out.parent.glob(f".{out.name}-*-*"):
+        try:
+            pid = int(folder.name[len(out.name) + 2:].split("-")[0])
+        except ValueError:
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:  # another user's live process
+            continue
+
+
 def run_study(study_path: str | Path, output_dir: str | Path | None = None) -> tuple[dict, Path]:
     """Run a study file and write its outputs; returns ``(summary, output folder)``.
 
@@ -293,7 +308,8 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None) -> t
     out = _output_folder(output_dir, study_path)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        _remove_abandoned_staging(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-{os.getpid()}-", dir=out.parent))
     except OSError as exc:
         raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
     try:
