@@ -69,6 +69,27 @@ def _cmd_run(args) -> int:
     return EXIT_OK
 
 
+def _cmd_validation_report(args) -> int:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from trades.validation import markdown
+
+    text = markdown()
+    if args.output == "-":
+        print(text, end="")
+        return EXIT_OK
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", dir=out.parent, delete=False, suffix=".md") as fh:
+        fh.write(text)
+    os.chmod(fh.name, 0o644)
+    os.replace(fh.name, out)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
 def _cmd_n2(args) -> int:
     from pathlib import Path
 
@@ -221,6 +242,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_transfer_arguments(p)
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=_cmd_porkchop)
+
+    p = sub.add_parser("validation-report", help="regenerate the validation report (toolkit vs published figures)")
+    p.add_argument("--output", "-o", default="docs/validation.md", help="Markdown file, or - for stdout (default docs/validation.md)")
+    p.set_defaults(func=_cmd_validation_report)
 
     p = sub.add_parser("n2", help="write the OpenMDAO N2 diagram (HTML) of a study's model")
     p.add_argument("study", help="study file (YAML)")
