@@ -316,6 +316,9 @@ class Study(_Strict):
             ))
         if self.transportation.aerocapture and self.destination.body != "mars":
             errors.append((("transportation", "aerocapture"), "aerocapture applies to destination body 'mars' only"))
+        for key in self.input_sources:
+            if not _is_field_path(Study, key):
+                errors.append((("input_sources", key), f"'{key}' is not a key path of the study (e.g. 'outpost.crew_size')"))
         if self.transportation.mars_window is not None and self.destination.body != "mars":
             errors.append((("transportation", "mars_window"), "a Mars window applies to destination body 'mars' only"))
         return errors
@@ -352,6 +355,20 @@ class Study(_Strict):
         """SHA-256 of the resolved study (defaults filled in), for provenance."""
         text = json.dumps(self.model_dump(mode="json"), sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _is_field_path(model: type[BaseModel], path: str) -> bool:
+    """Whether a dotted path ('outpost.isru.oxygen_production_t_per_year') names a schema field."""
+    import typing
+
+    current = model
+    for part in path.split("."):
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return False
+        annotation = current.model_fields[part].annotation
+        models = [a for a in (annotation, *typing.get_args(annotation)) if isinstance(a, type) and issubclass(a, BaseModel)]
+        current = models[0] if models else None
+    return True
 
 
 # ---- loading ---------------------------------------------------------------------------------
