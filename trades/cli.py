@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="evaluate a study and write its outputs")
     p.add_argument("study", help="study file (YAML)")
-    p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study name>)")
+    p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="print a table or one JSON document")
     p.set_defaults(func=_cmd_run)
 

@@ -308,7 +308,13 @@ def _check_crew_spacecraft(arch, study, catalog, file):
         return
     mass = catalog.entry("elements", craft)["mass_kg"]["value"]  # presence checked by check_study
     vehicle = catalog.entry("launch_vehicles", arch.crew_vehicle)
-    field = "payload_tli_kg" if study.destination.body in ("moon", "moon_orbit") and "payload_tli_kg" in vehicle else "payload_leo_kg"
+    lunar = study.destination.body in ("moon", "moon_orbit")
+    field = "payload_tli_kg" if lunar else "payload_leo_kg"
+    if field not in vehicle:  # the LEO figure says nothing about reaching the Moon
+        arch.notes.append(
+            f"crew spacecraft '{craft}' not checked against '{arch.crew_vehicle}': the catalog has no published TLI payload for it"
+        )
+        return
     capacity = float(vehicle[field]["value"])
     if mass > capacity:
         raise InfeasibleError(

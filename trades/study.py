@@ -174,7 +174,8 @@ class Launch(_Strict):
 
     policy: Literal["open_market", "national"] = Field(
         "open_market",
-        description="open_market: any partner's payload on any vehicle; national: each partner's own vehicles.",
+        description="open_market: any partner's payload on any partner's vehicle; national: the lead partner's "
+        "(listed first) vehicles, until work shares assign elements to partners.",
     )
     cargo_vehicle: str = Field(
         "auto",

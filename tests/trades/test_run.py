@@ -193,3 +193,15 @@ def test_flagship_description_states_what_the_run_finds(flagship_run, flagship):
     assert f"{totals['launches_by_vehicle']['sls_block1b']} heavy cargo launches" in description
     assert f"{totals['launches_by_vehicle']['sls_block1']} crew launches" in description
     assert f"the {summary['outpost']['dry_mass_kg'] / 1000:.1f} t outpost" in description
+
+
+def test_crew_spacecraft_unchecked_without_a_tli_figure(tmp_path, flagship):
+    """Mengzhou (22 t) on Falcon 9 to the Moon: the catalog has no TLI payload for Falcon 9, so the
+    fit is not checked (a LEO figure says nothing about reaching the Moon) and the run says so."""
+    text = flagship.read_text().replace("  crew_vehicle: sls_block1\n  crew_spacecraft: orion\n",
+                                        "  crew_vehicle: falcon9\n  crew_spacecraft: mengzhou\n")
+    study = tmp_path / "f9.yaml"
+    study.write_text(text)
+    assert main(["run", str(study), "--output-dir", str(tmp_path / "out")]) == 0
+    notes = json.loads((tmp_path / "out" / "summary.json").read_text())["notes"]
+    assert any("no published TLI payload" in n for n in notes)
