@@ -77,12 +77,6 @@ class Catalog:
         """The number of a sourced field."""
         return float(self.entries[catalog][entry_id][field]["value"])
 
-    def flat(self, catalog: str, field: str) -> float:
-        return self.value(catalog, FLAT_ENTRY, field)
-
-    def source(self, catalog: str, entry_id: str, field: str) -> str:
-        return str(self.entries[catalog][entry_id][field]["source"])
-
     def with_overrides(self, overrides: dict, error_at: Callable[[tuple, str], StudyError]) -> "Catalog":
         """A copy with the study's overrides applied.
 

@@ -70,23 +70,15 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_validation_report(args) -> int:
-    import os
-    import tempfile
-    from pathlib import Path
-
+    from trades.fileio import atomic_write
     from trades.validation import markdown
 
     text = markdown()
     if args.output == "-":
         print(text, end="")
         return EXIT_OK
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=out.parent, delete=False, suffix=".md") as fh:
-        fh.write(text)
-    os.chmod(fh.name, 0o644)
-    os.replace(fh.name, out)
-    print(f"wrote {out}")
+    atomic_write(args.output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    print(f"wrote {args.output}")
     return EXIT_OK
 
 

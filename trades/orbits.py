@@ -16,10 +16,11 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 import warnings
 from importlib.metadata import version
 from pathlib import Path
+
+from trades.fileio import atomic_write
 
 
 #: Earth's equatorial radius [km]: IAU 2015 Resolution B3 nominal value, the one boinor uses
@@ -49,10 +50,7 @@ def _disk_cached(func):
             pass
         result = func(*args)
         try:  # a cache that cannot be written is only slower, never an error
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as fh:
-                json.dump(list(result), fh)
-            os.replace(fh.name, path)
+            atomic_write(path, lambda tmp: tmp.write_text(json.dumps(list(result))))
         except OSError:
             pass
         return result

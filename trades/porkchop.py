@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 
 import numpy as np
 
 from trades import ephemeris, orbits
+from trades.fileio import atomic_write
 
 DEFAULT_PARKING_ALTITUDE_KM = 407.0  # the handbook's reference LEO (Burke et al., NASA/TM-2010-216764)
 GRID_FORMAT_VERSION = 2  # bump when the grid's formulas or layout change: old cache files are ignored
@@ -110,11 +109,9 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
     dv_dep, dv_arr = _burns(spec, v_inf_dep, v_inf_arr)
     grid = PorkchopGrid(spec, departure_jd, arrival_jd, v_inf_dep**2, v_inf_arr, dv_dep, dv_arr, kind)
     if use_cache:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as fh:
-                np.savez(fh, c3=grid.c3, vinf=grid.v_inf_arrival, dvd=grid.dv_departure, dva=grid.dv_arrival, kind=kind)
-            os.replace(fh.name, path)
+        try:  # a cache that cannot be written is only slower, never an error
+            atomic_write(path, lambda tmp: np.savez(tmp, c3=grid.c3, vinf=grid.v_inf_arrival, dvd=grid.dv_departure,
+                                                    dva=grid.dv_arrival, kind=kind))
         except OSError:
             pass
     return grid

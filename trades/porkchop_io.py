@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
 from trades import ephemeris
+from trades.fileio import atomic_write
 from trades.porkchop import PorkchopGrid, TransferSpec, compute_grid
 
 MAX_CELLS = 2_000_000
@@ -73,19 +72,6 @@ def porkchop_figure(grid: PorkchopGrid, c3_levels=None):
     return fig
 
 
-def _atomic(path: Path, write) -> None:
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=path.suffix, delete=False) as fh:
-        tmp = Path(fh.name)
-    try:
-        write(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # a temporary file is private; the result should not be
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def write_grid_csv(grid: PorkchopGrid, path: Path) -> None:
     def write(tmp: Path):
         with open(tmp, "w", newline="", encoding="utf-8") as fh:
@@ -102,7 +88,7 @@ def write_grid_csv(grid: PorkchopGrid, path: Path) -> None:
                                   f"{grid.dv_departure[i, j]:.6f}", f"{grid.dv_arrival[i, j]:.6f}",
                                   f"{grid.dv_total[i, j]:.6f}"])
 
-    _atomic(path, write)
+    atomic_write(path, write)
 
 
 def write_porkchop(spec: TransferSpec, dep_start, dep_end, arr_start, arr_end, step, output_dir, formats=("png",)):
@@ -124,7 +110,7 @@ def write_porkchop(spec: TransferSpec, dep_start, dep_end, arr_start, arr_end, s
     try:
         for fmt in formats:
             path = out / f"{stem}.{fmt}"
-            _atomic(path, lambda tmp, fmt=fmt: fig.savefig(tmp, format=fmt, dpi=150))
+            atomic_write(path, lambda tmp, fmt=fmt: fig.savefig(tmp, format=fmt, dpi=150))
             files.append(path)
     finally:
         import matplotlib.pyplot as plt

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from trades import orbits
+from trades import ephemeris, orbits
 from trades.catalog import Catalog
 from trades.checks import allowed_vehicles, check_study, partner_vehicles, route_key
 from trades.errors import InfeasibleError
@@ -175,7 +175,6 @@ def _stages(study: Study, catalog: Catalog, site: dict) -> tuple[dict[str, list[
 
 def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
     """The window's transfer and the porkchop table around it; updates the stages it drives."""
-    from trades import ephemeris
     from trades.porkchop import TransferSpec, find_windows, window_table
 
     window = study.transportation.mars_window
@@ -438,11 +437,11 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         arch.add_catalog("reusable_lander.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
         arch.add_catalog("reusable_lander.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
         arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
-        arch.add("reusable_lander.first_year", _masks(study)["deploy"], "unitless", src("outpost.deploy_year", "lander delivered with the outpost"))
+        arch.add("reusable_lander.first_year", masks["deploy"], "unitless", src("outpost.deploy_year", "lander delivered with the outpost"))
 
     if arch.trajectory is not None:
         best = arch.trajectory["window"]
-        arch.add("trajectory.departure_date", best["departure_jd"] - 2451545.0, "d", arch.trajectory["source"] + f" (departs {best['departure']})")
+        arch.add("trajectory.departure_date", best["departure_jd"] - ephemeris.J2000_JD, "d", arch.trajectory["source"] + f" (departs {best['departure']})")
         arch.add("trajectory.time_of_flight", best["tof_days"], "d", arch.trajectory["source"])
 
     cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)

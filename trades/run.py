@@ -83,6 +83,18 @@ def summarize(arch, prob) -> dict:
     if arch.reusable_lander is not None:
         per_trip = float(prob.get_val("reusable_lander.propellant_per_trip")[0])
         refuel = [t * per_trip for t in val("reusable_lander.trips")]
+    model = {  # per-year outputs read once from the problem
+        key: val(name) for key, name in (
+            ("crew_days", "crew.crew_days"),
+            ("crew_rotations", "crew.crew_rotations"),
+            ("consumables_kg", "logistics.consumables.consumables_mass"),
+            ("spares_kg", "logistics.manifest.spares_mass"),
+            ("delivered_to_destination_kg", "logistics.manifest.delivered_mass"),
+            ("stage_propellant_kg", "total_propellant.propellant_mass"),
+            ("mass_in_launch_orbit_kg", "total_launch_mass.mass_in_launch_orbit"),
+            ("cargo_flights", "logistics.manifest.cargo_flights"),
+        )
+    }
     rows = []
     for i, year in enumerate(years):
         per_vehicle = {arch.cargo_vehicle: cargo[i]}
@@ -95,16 +107,16 @@ def summarize(arch, prob) -> dict:
         rows.append(
             {
                 "year": year,
-                "crew_days": val("crew.crew_days")[i],
-                "crew_rotations": val("crew.crew_rotations")[i],
-                "consumables_kg": val("logistics.consumables.consumables_mass")[i],
-                "spares_kg": val("logistics.manifest.spares_mass")[i],
-                "delivered_to_destination_kg": val("logistics.manifest.delivered_mass")[i],
+                "crew_days": model["crew_days"][i],
+                "crew_rotations": model["crew_rotations"][i],
+                "consumables_kg": model["consumables_kg"][i],
+                "spares_kg": model["spares_kg"][i],
+                "delivered_to_destination_kg": model["delivered_to_destination_kg"][i],
                 "crew_landers_to_staging_kg": lander_mass[i],
-                "propellant_kg": val("total_propellant.propellant_mass")[i] + refuel[i],
+                "propellant_kg": model["stage_propellant_kg"][i] + refuel[i],
                 "lander_refuelling_kg": refuel[i],
-                "mass_in_launch_orbit_kg": val("total_launch_mass.mass_in_launch_orbit")[i],
-                "cargo_flights": whole_launches(val("logistics.manifest.cargo_flights")[i]),
+                "mass_in_launch_orbit_kg": model["mass_in_launch_orbit_kg"][i],
+                "cargo_flights": whole_launches(model["cargo_flights"][i]),
                 "launches_by_vehicle": per_vehicle,
                 "launches_by_partner": per_partner,
             }

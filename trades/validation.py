@@ -37,13 +37,17 @@ class Row:
 
 def _delta_v_rows() -> list[Row]:
     from trades import orbits
+    from trades.catalog import load_catalog
 
+    leg = load_catalog().entry("delta_v", "leo_to_tli")  # the model's own TLI leg and its published value
+    moon = float(leg["apoapsis_radius_km"]["value"])
+    reserve = float(leg["reserve_fraction"]["value"])
     radius = orbits.EARTH_RADIUS_KM
-    tli = orbits.hohmann(radius + 407.0, 384400.0)[0]
-    apollo = orbits.hohmann(radius + 185.0, 384400.0)[0]
+    tli = orbits.hohmann(radius + 407.0, moon)[0]  # 407 km: the published table's LEO
+    apollo = orbits.hohmann(radius + 185.0, moon)[0]  # 185 km: Apollo's parking orbit (Orloff)
     return [
-        Row("Delta-v", "TLI from 407 km (Hohmann first burn to the Moon's distance + 5 % reserve)", tli * 1.05, 3.276, "km/s",
-            "Acta Astronautica 177 (2020) 351-372, Table 4 (with 5 % reserve)",
+        Row("Delta-v", "TLI from 407 km (Hohmann first burn to the Moon's distance + 5 % reserve)", tli * (1 + reserve),
+            float(leg["published"]["value"]), "km/s", leg["published"]["source"],
             "A real TLI aims past the Moon's distance; the first-order leg is about 1 % low."),
         Row("Delta-v", "TLI burn from Apollo's 185 km parking orbit (no reserve)", apollo, 3.12, "km/s",
             "Orloff, Apollo by the Numbers, NASA SP-2000-4029: flown 3.04-3.20 km/s (midpoint shown)",

@@ -62,18 +62,13 @@ class PowerSystem(om.ExplicitComponent):
         self.declare_partials("*", "*", method="cs")
 
     def compute(self, inputs, outputs):
-        demand_w = inputs["power_demand"] * 1000.0
-        if self.options["source"] == "solar":
-            rated = inputs["array_specific_power"] * inputs["solar_flux_ratio"]
-            array = demand_w / inputs["illumination_fraction"] / rated
-            energy_wh = demand_w * inputs["longest_night"] / inputs["depth_of_discharge"]
-            storage = energy_wh / inputs["storage_specific_energy"]
-        else:
-            array = 0.0 * demand_w
-            storage = 0.0 * demand_w
-        outputs["array_mass"] = array
-        outputs["storage_mass"] = storage
-        if self.options["source"] == "solar":
-            outputs["power_system_mass"] = array + storage
-        else:
+        if self.options["source"] == "fission":
+            outputs["array_mass"] = 0.0
+            outputs["storage_mass"] = 0.0
             outputs["power_system_mass"] = inputs["power_demand"] * inputs["fission_specific_mass"]
+            return
+        demand_w = inputs["power_demand"] * 1000.0
+        rated = inputs["array_specific_power"] * inputs["solar_flux_ratio"]
+        outputs["array_mass"] = demand_w / inputs["illumination_fraction"] / rated
+        outputs["storage_mass"] = demand_w * inputs["longest_night"] / inputs["depth_of_discharge"] / inputs["storage_specific_energy"]
+        outputs["power_system_mass"] = outputs["array_mass"] + outputs["storage_mass"]

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from trades.validation import markdown, rows
+from trades.validation import markdown
 
 REPORT = Path(__file__).resolve().parents[2] / "docs" / "validation.md"
 
@@ -27,4 +27,3 @@ def test_report_cites_a_source_on_every_row():
     for line in text.splitlines():
         if line.startswith("| ") and not line.startswith("| quantity") and not line.startswith("| ---"):
             assert "via" in line or "Table" in line or "SP-2000" in line, line
-    assert callable(rows)

@@ -36,12 +36,18 @@ def test_every_field_is_documented_or_required():
         ), path
 
 
-def test_error_names_file_key_path_value_and_line(tmp_path):
-    path = tmp_path / "s.yaml"
-    path.write_text(MINIMAL + "  - id: esa\n    budget_cap_musd: -5\n")
+def _only_error(path, text):
+    """The single error that loading ``text`` from ``path`` raises."""
+    path.write_text(text)
     with pytest.raises(StudyErrors) as info:
         load_study(path)
     (error,) = info.value.errors
+    return error
+
+
+def test_error_names_file_key_path_value_and_line(tmp_path):
+    path = tmp_path / "s.yaml"
+    error = _only_error(path, MINIMAL + "  - id: esa\n    budget_cap_musd: -5\n")
     assert error.field == "partners[1].budget_cap_musd"
     assert error.line == 5
     line = error.one_line()
@@ -50,11 +56,7 @@ def test_error_names_file_key_path_value_and_line(tmp_path):
 
 
 def test_unknown_key_is_named(tmp_path):
-    path = tmp_path / "s.yaml"
-    path.write_text(MINIMAL + "outpost:\n  crew_sise: 4\n")
-    with pytest.raises(StudyErrors) as info:
-        load_study(path)
-    (error,) = info.value.errors
+    error = _only_error(tmp_path / "s.yaml", MINIMAL + "outpost:\n  crew_sise: 4\n")
     assert error.field == "outpost.crew_sise"
     assert "unknown key 'crew_sise'" in error.reason
     assert error.line == 5
