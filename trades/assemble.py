@@ -8,13 +8,18 @@ Data flow inside the model (per campaign year where it says [y])::
     transfer: delivered mass[y] -> stage chain -> mass in launch orbit[y]
               crew landers[y]   -> stage chain -> mass in launch orbit[y]
     launch: mass in launch orbit[y] -> cargo launches[y]; rotations[y] -> crew launches[y]
+    cost: dry masses -> development, first unit (TRANSCOST, AMCM) -> production[y] (learning)
+          + operations[y] + crew launches[y] x price; launch mass per item[y]
+    partners: work shares -> coordination overhead; provides[p, y], pays[p, y], rules
 """
 
 from __future__ import annotations
 
 import openmdao.api as om
 
-from models.launch import CrewLaunches, LaunchCount
+from models.cost import AmcmCost, CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, PresentValue, TranscostCost
+from models.launch import CrewLaunches, LaunchCount, LaunchMassByItem
+from models.partners import CoordinationOverhead, PartnerContributions
 from models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
 from models.sums import sum_component
 from models.outpost import HabitatSizing, IsruPlant, LifeSupportHardware, PowerDemand, PowerSystem
@@ -102,25 +107,131 @@ class ArchitectureModel(om.Group):
             self.connect(f"transfer_{stream}.mass_in_launch_orbit", f"total_launch_mass.{stream}_mass")
             self.connect(f"transfer_{stream}.propellant_mass", f"total_propellant.{stream}_propellant")
 
+        self.add_subsystem("campaign_launch_mass", om.ExecComp(
+            "campaign_launch_mass = sum(mass_in_launch_orbit)",
+            campaign_launch_mass={"units": "kg"}, mass_in_launch_orbit={"shape": (n,), "units": "kg"},
+        ))
+        self.connect("total_launch_mass.mass_in_launch_orbit", "campaign_launch_mass.mass_in_launch_orbit")
         self.add_subsystem("launch_cargo", LaunchCount(num_years=n))
         self.connect("total_launch_mass.mass_in_launch_orbit", "launch_cargo.mass_to_orbit")
         if arch.crew_vehicle is not None:
             self.add_subsystem("launch_crew", CrewLaunches(num_years=n))
             self.connect("crew.crew_rotations", "launch_crew.crew_rotations")
 
+        if arch.cost is not None:
+            self.add_subsystem("cost", CostGroup(architecture=arch), promotes_inputs=["crew_size"])
+            self._connect_cost(arch)
+
         for name in shared:  # values are set from the study by build_problem
             self.set_input_defaults(name, val=0.0, units="t/year" if name == "isru_oxygen_production" else "unitless")
 
 
-def build_problem(arch: Architecture, recorder_path: str | None = None) -> om.Problem:
+    def _connect_cost(self, arch: Architecture) -> None:
+        plan = arch.cost
+        for element in plan.elements:
+            if element.mass_output and not element.mass_output.startswith("transfer_cargo."):
+                self.connect(element.mass_output, f"cost.{element.name}.dry_mass")
+        for i, item in enumerate(plan.items):
+            if item.units == "cargo_flights":
+                self.connect("logistics.manifest.cargo_flights", f"cost.units.units_{i}")
+            elif item.units == "crew_rotations":
+                self.connect("crew.crew_rotations", f"cost.units.units_{i}")
+            if item.deploy_mass_output:
+                self.connect(item.deploy_mass_output, f"cost.deploy_mass.deploy_mass_{i}")
+        self.connect("crew.crew_days", "cost.crew_days")
+        if arch.crew_vehicle is not None:
+            self.connect("launch_crew.expected_attempts", "cost.spend.crew_launch_attempts")
+        self.connect("transfer_cargo.mass_in_launch_orbit", "cost.launch_mass.cargo_leo_mass")
+        self.connect("logistics.manifest.delivered_mass", "cost.launch_mass.delivered_mass")
+        self.connect("logistics.consumables.consumables_mass", "cost.logistics_mass.consumables")
+        self.connect("logistics.manifest.spares_mass", "cost.logistics_mass.spares")
+        if "crew_lander" in arch.stages and plan.item_index("crew_lander") is not None:
+            self.connect("transfer_crew_lander.mass_in_launch_orbit", "cost.launch_mass.crew_lander_leo_mass")
+
+
+class CostGroup(om.Group):
+    """Cost of every item per year and what each partner provides and pays."""
+
+    def initialize(self):
+        self.options.declare("architecture", types=Architecture, recordable=False)
+
+    def setup(self):
+        arch: Architecture = self.options["architecture"]
+        plan = arch.cost
+        n, k, p = len(arch.years), len(plan.items), len(plan.partners)
+        amcm = arch.catalog.entry("cost", "default")["amcm"]
+        coefficients = {c: float(amcm[c]["value"]) for c in "abcdefg"}
+        rollup_elements = []
+        for element in plan.elements:
+            if element.method == "transcost":
+                c = element.coefficients
+                self.add_subsystem(element.name, TranscostCost(num_elements=1, dev_a=[c["dev_a"]], dev_x=[c["dev_x"]], prod_a=[c["prod_a"]], prod_x=[c["prod_x"]]))
+                self.connect(f"{element.name}.development", f"rollup.{element.name}_development")
+                self.connect(f"{element.name}.first_unit", f"rollup.{element.name}_first_unit")
+            else:
+                self.add_subsystem(element.name, AmcmCost(num_elements=1, coefficients=coefficients))
+                self.connect(f"{element.name}.cost_fy1999", f"rollup.{element.name}_cost")
+            rollup_elements.append((element.name, element.method, element.item))
+        self.add_subsystem("rollup", CostRollup(num_items=k, elements=rollup_elements))
+
+        units = om.MuxComp(vec_size=k)
+        units.add_var("units", shape=(n,), axis=0, units="unitless")
+        self.add_subsystem("units", units)
+        self.add_subsystem("production", LearningCurveProduction(num_years=n, num_items=k))
+        self.connect("units.units", "production.units")
+        self.connect("rollup.first_unit", "production.first_unit_cost")
+
+        self.add_subsystem("operations", OperationsCost(num_years=n), promotes_inputs=["crew_size"])
+        self.add_subsystem("spend", ItemSpend(
+            num_items=k, num_years=n, operations_item=plan.item_index("operations"), crew_transport_item=plan.item_index("crew_transport"),
+        ))
+        self.connect("rollup.development", "spend.development")
+        self.connect("production.production_cost", "spend.production")
+        self.connect("operations.operations_cost", "spend.operations_cost")
+
+        deploy = om.MuxComp(vec_size=k)
+        deploy.add_var("deploy_mass", shape=(1,), axis=0, units="kg")
+        self.add_subsystem("deploy_mass", deploy)
+        self.add_subsystem("logistics_mass", sum_component("logistics_mass", ["consumables", "spares"], n))
+        self.add_subsystem("launch_mass", LaunchMassByItem(
+            num_items=k, num_years=n, logistics_item=plan.item_index("cargo_transport"), crew_lander_item=plan.item_index("crew_lander"),
+        ))
+        self.connect("deploy_mass.deploy_mass", "launch_mass.deploy_mass", src_indices=om.slicer[:, 0])
+        self.connect("logistics_mass.logistics_mass", "launch_mass.logistics_mass")
+
+        self.add_subsystem("overhead", CoordinationOverhead(num_elements=k, num_partners=p), promotes_inputs=["shares"])
+        self.add_subsystem("partners", PartnerContributions(
+            num_items=k, num_partners=p, num_years=n, key=plan.key,
+            return_bounds=plan.return_bounds or (1.0, 1.0), barred_pairs=tuple(plan.barred_pairs),
+        ), promotes_inputs=["shares"])
+        self.connect("overhead.overhead_factor", "partners.overhead_factor")
+        self.connect("spend.built", "partners.built")
+        self.connect("spend.bought", "partners.bought")
+        self.connect("launch_mass.leo_mass", "partners.leo_mass")
+
+        self.add_subsystem("present_value", PresentValue(num_years=n))
+        self.connect("partners.total_cost", "present_value.cost")
+        self.add_subsystem("per_crew_day", om.ExecComp(
+            "cost_per_crew_day = life_cycle_cost / (sum(crew_days) + 1e-9)",
+            cost_per_crew_day={"units": "MUSD/d"}, life_cycle_cost={"units": "MUSD"}, crew_days={"shape": (n,), "units": "d"},
+        ), promotes_inputs=["crew_days"])
+        self.connect("partners.life_cycle_cost", "per_crew_day.life_cycle_cost")
+        self.set_input_defaults("shares", val=plan.initial_shares, units="unitless")
+
+
+def build_problem(arch: Architecture, recorder_path: str | None = None, before_setup=None) -> om.Problem:
     """An :class:`om.Problem` for the architecture, set up and with every input set.
 
     Parameters
     ----------
     recorder_path : str, optional
         Where to record cases (OpenMDAO SQLite); no recorder when omitted.
+    before_setup : callable, optional
+        Called with the problem before setup (to add a driver, design variables, constraints).
     """
     prob = om.Problem(model=ArchitectureModel(architecture=arch), reports=False)
+    if before_setup is not None:
+        before_setup(prob)
     if recorder_path is not None:
         recorder = om.SqliteRecorder(recorder_path)
         prob.add_recorder(recorder)
@@ -130,4 +241,21 @@ def build_problem(arch: Architecture, recorder_path: str | None = None) -> om.Pr
     prob.setup(check=False)
     for item in arch.inputs:
         prob.set_val(item.name, item.value, units=item.units)
+    if arch.cost is not None:
+        set_stage_unit_masses(arch, prob)
     return prob
+
+
+def set_stage_unit_masses(arch: Architecture, prob: om.Problem) -> None:
+    """Fix the unit dry mass of each costed cargo stage at the baseline design's inert mass per
+    cargo flight (campaign average), from one evaluation. The cost relationships are per unit, so
+    a unit size is needed; holding it fixed keeps cost linear in the number of flights."""
+    stages = [e for e in arch.cost.elements if e.mass_output and e.mass_output.startswith("transfer_cargo.")]
+    if not stages:
+        return
+    prob.run_model()
+    flights = float(prob.get_val("logistics.manifest.cargo_flights").sum())
+    for element in stages:
+        inert = float(prob.get_val(element.mass_output, units="kg").sum())
+        element.mass_kg = inert / flights if flights > 0 else 0.0
+        prob.set_val(f"cost.{element.name}.dry_mass", max(element.mass_kg, 1e-6), units="kg")

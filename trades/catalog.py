@@ -99,6 +99,15 @@ class Catalog:
                 entry = entries[catalog][entry_id]
                 for field, new in fields.items():
                     path = ("overrides", catalog, entry_id, field)
+                    if catalog == "launch_vehicles" and field == "price" and entry.get(field) is None:
+                        # a price the catalog lacks: taken in base-year dollars of the study
+                        if new.value <= 0 or (new.unit or "MUSD") != "MUSD":
+                            errors.append(error_at(path, "a price the catalog lacks must be a positive value in unit MUSD (base-year dollars)"))
+                            continue
+                        entry[field] = {"value": new.value, "unit": "MUSD", "year": None, "source": f"study override: {new.source}",
+                                        "verified": False, "note": "price added by the study, in its base-year dollars"}
+                        applied.append(".".join(path))
+                        continue
                     if not is_sourced(entry.get(field)):
                         numeric = sorted(k for k, v in entry.items() if is_sourced(v))
                         errors.append(error_at(path, f"not a sourced number of this entry; one of {numeric}"))

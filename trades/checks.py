@@ -48,6 +48,46 @@ def allowed_vehicles(study: Study, catalog: Catalog, crew: bool) -> list[str]:
     ]
 
 
+#: continuous inputs ``trades optimize`` may move: name -> (physical lower, upper, units, study field)
+DESIGN_VARIABLES = {
+    "water_closure": (0.0, 0.98, "unitless", "outpost.water_closure"),
+    "oxygen_closure": (0.0, 0.98, "unitless", "outpost.oxygen_closure"),
+    "isru_oxygen_production": (0.0, 10000.0, "t/year", "outpost.isru.oxygen_production_t_per_year"),
+    "crew.stay_days": (1.0, 1000.0, "d", "outpost.stay_days"),
+    "crew.rotations_per_year": (0.0, 12.0, "unitless", "outpost.rotations_per_year"),
+}
+
+
+def _design_variable_errors(study: Study) -> list[StudyError]:
+    errors, seen = [], set()
+    for i, dv in enumerate(study.design_variables):
+        path = ("design_variables", i)
+        if dv.name not in DESIGN_VARIABLES:
+            errors.append(study.error(path + ("name",), f"'{dv.name}' cannot be a design variable; one of {sorted(DESIGN_VARIABLES)}"))
+            continue
+        if dv.name in seen:
+            errors.append(study.error(path + ("name",), f"'{dv.name}' is listed twice"))
+        seen.add(dv.name)
+        low, high, units, _ = DESIGN_VARIABLES[dv.name]
+        lower = low if dv.lower is None else dv.lower
+        upper = high if dv.upper is None else dv.upper
+        if lower < low or upper > high:
+            errors.append(study.error(path, f"bounds [{lower:g}, {upper:g}] leave the physical range [{low:g}, {high:g}] {units}"))
+        elif lower >= upper:
+            errors.append(study.error(path, f"lower bound {lower:g} is not below upper bound {upper:g}"))
+    return errors
+
+
+def _money_errors(study: Study, catalog: Catalog) -> list[StudyError]:
+    from trades.money import cpi_years
+
+    first, last = cpi_years(catalog)
+    base = study.campaign.dollar_base_year
+    if not first <= base <= last:
+        return [study.error(("campaign", "dollar_base_year"), f"{base} is outside the inflation index of the catalog ({first}-{last})")]
+    return []
+
+
 def _element_errors(study: Study, catalog: Catalog) -> list[StudyError]:
     errors = []
     elements = catalog.entries["elements"]
@@ -66,6 +106,14 @@ def _element_errors(study: Study, catalog: Catalog) -> list[StudyError]:
         elif (elements[element_id].get(needed) or {}).get("value") is None:
             what = needed.removesuffix("_kg")
             errors.append(study.error(path, f"element '{element_id}' has no {what} in the catalog; override elements.{element_id}.{needed}"))
+    for i, element_id in enumerate(study.shared_infrastructure):
+        path = ("shared_infrastructure", i)
+        if element_id not in elements:
+            errors.append(study.error(path, f"unknown element '{element_id}'; one of {sorted(elements)}"))
+        elif elements[element_id]["type"] != "relay":
+            errors.append(study.error(path, f"element '{element_id}' is a {elements[element_id]['type']}, not shared infrastructure (relay)"))
+        elif study.shared_infrastructure.index(element_id) != i:
+            errors.append(study.error(path, f"element '{element_id}' is listed twice"))
     return errors
 
 
@@ -161,6 +209,7 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
         errors = (
             _element_errors(study, catalog) + _route_errors(study, catalog)
             + _leg_errors(study, catalog) + _launch_errors(study, catalog)
+            + _design_variable_errors(study) + _money_errors(study, catalog)
         )
     if errors:
         raise StudyErrors(errors)

@@ -69,6 +69,19 @@ def _cmd_run(args) -> int:
     return EXIT_OK
 
 
+def _cmd_optimize(args) -> int:
+    from trades.run import format_summary, run_study
+
+    summary, out = run_study(args.study, args.output_dir, optimize=True)
+    if args.format == "json":
+        print(json.dumps({"output_dir": str(out), **summary}, indent=2))
+    else:
+        print(format_summary(summary), end="")
+        print(f"Outputs written to {out}/ (resolved_study.yaml, cases.sqlite with every driver iteration, summary.json, "
+              "summary_by_year.csv, provenance.json)")
+    return EXIT_OK
+
+
 def _cmd_validation_report(args) -> int:
     from trades.fileio import atomic_write
     from trades.validation import markdown
@@ -207,6 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="print a table or one JSON document")
     p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("optimize", help="optimize work shares and design variables within budget caps and rules")
+    p.add_argument("study", help="study file (YAML)")
+    p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="print tables or one JSON document")
+    p.set_defaults(func=_cmd_optimize)
 
     p = sub.add_parser("validate", help="check study files (exit 0 when all are valid, 2 otherwise)")
     p.add_argument("files", nargs="+", help="study files")

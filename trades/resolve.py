@@ -18,6 +18,7 @@ from trades import ephemeris, orbits
 from trades.catalog import Catalog
 from trades.checks import allowed_vehicles, check_study, partner_vehicles, route_key
 from trades.errors import InfeasibleError
+from trades.costing import CostPlan, make_cost_plan, price_per_kg, vehicle_price_musd
 from trades.study import Study
 
 DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander"}
@@ -66,6 +67,7 @@ class Architecture:
     vehicle_owner: dict[str, str]
     reusable_lander: dict | None = None
     trajectory: dict | None = None
+    cost: "CostPlan | None" = None
     inputs: list[ModelInput] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -94,7 +96,8 @@ def _masks(study: Study) -> dict[str, np.ndarray]:
 
 def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool) -> str:
     """The named vehicle (already checked by :func:`check_study`) or, for 'auto', the allowed
-    vehicle with the largest LEO payload (fewest launches; the cost issue replaces this by price)."""
+    vehicle with the lowest price per kg in the launch orbit (cargo) or per launch (crew), failed
+    attempts included; among unpriced vehicles only, the largest LEO payload (fewest launches)."""
     chosen = getattr(study.launch, key)
     usable = allowed_vehicles(study, catalog, crew)
     if chosen != "auto":
@@ -110,6 +113,13 @@ def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: b
             f"{file}: launch.{key}: no {kind} among the partners' vehicles under the '{study.launch.policy}' policy "
             f"(partners: {[p.id for p in study.partners]})"
         )
+    base = study.campaign.dollar_base_year
+    if crew:
+        priced = [(p, v) for v in usable if (p := vehicle_price_musd(catalog, v, base)[0]) is not None]
+    else:
+        priced = [(p, v) for v in usable if (p := price_per_kg(study, catalog, v, _reliability(study, catalog, v)[0])) is not None]
+    if priced:
+        return min(priced)[1]
     return max(usable, key=lambda v: catalog.value("launch_vehicles", v, "payload_leo_kg"))
 
 
@@ -292,6 +302,8 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         )
     _set_inputs(arch, study, catalog, site)
     _check_crew_spacecraft(arch, study, catalog, file)
+    arch.cost = make_cost_plan(arch, lambda vehicle: _reliability(study, catalog, vehicle)[0])
+    _set_cost_inputs(arch, study, catalog)
     if arch.unverified_inputs:
         arch.notes.append(
             f"{len(arch.unverified_inputs)} model inputs come from catalog values not verified in their source "
@@ -455,3 +467,44 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         note = f"launch success probability of {vehicle}: {value:.3f} ({source.split(':')[0]})"
         if note not in arch.notes:
             arch.notes.append(note)
+
+
+def _set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
+    plan = arch.cost
+    masks = _masks(study)
+    cost = catalog.entry("cost", "default")
+    base = study.campaign.dollar_base_year
+    src = plan.sources
+    for element in plan.elements:
+        name = f"cost.{element.name}"
+        if element.mass_kg is not None and element.mass_output is None:
+            arch.add(f"{name}.dry_mass", element.mass_kg, "kg", f"catalog mass of {element.name}")
+        if element.method == "amcm":
+            arch.add(f"{name}.specification", element.coefficients["specification"], "unitless", element.source)
+            arch.add(f"{name}.ioc_year", float(study.deploy_year), "unitless", "deployment year of the outpost (AMCM IOC)")
+            arch.add(f"{name}.quantity", 1.0, "unitless", "one unit (AMCM cost of development and first unit)")
+            arch.add(f"{name}.block", 1.0, "unitless", "AMCM block 1: a new design (assumption)")
+            arch.add(f"{name}.difficulty", 0.0, "unitless", "AMCM programme difficulty 0: average (assumption)")
+    for i, item in enumerate(plan.items):
+        units = masks["deploy"] if item.units == "deploy" else np.zeros(len(arch.years))
+        if item.units in (None, "deploy"):
+            arch.add(f"cost.units.units_{i}", units, "unitless", f"{item.name}: one unit delivered in {study.deploy_year}" if item.units else f"{item.name}: no hardware")
+        if item.deploy_mass_output is None:
+            arch.add(f"cost.deploy_mass.deploy_mass_{i}", item.deploy_mass_kg, "kg", f"{item.name}: mass delivered with the outpost")
+    arch.add("cost.rollup.work_year_value", plan.work_year_musd, "MUSD", f"converted to {base} $ with CPI-U: {src['work_year_value']}", True)
+    arch.add("cost.rollup.amcm_inflation", plan.amcm_inflation, "unitless", f"CPI-U 1999 to {base}: {src['inflation']}", True)
+    arch.add("cost.production.learning_rate", plan.learning_rate, "unitless",
+             "study: cost_sharing.learning_rate" if study.cost_sharing.learning_rate else cost["learning_rate_aerospace"]["source"])
+    arch.add("cost.operations.rate", plan.operations_rate_musd, "MUSD", f"converted to {base} $: {src['operations_cost_per_crew_position']}", False)
+    arch.add("cost.operations.crewed_year", masks["crewed"], "unitless", f"crewed from {study.first_crewed_year}")
+    arch.add("cost.spend.profile", plan.development_profile, "unitless", f"development {study.years[0]}-{max(study.years[0], study.deploy_year - 1)}: {src['development_profile']}")
+    if arch.crew_vehicle is not None:
+        arch.add("cost.spend.crew_launch_price", plan.crew_launch_price_musd, "MUSD", f"price of a {arch.crew_vehicle} launch in {base} $")
+    arch.add("cost.launch_mass.deploy_year", masks["deploy"], "unitless", f"deployed {study.deploy_year}")
+    arch.add("cost.partners.cost_factor", plan.cost_factor, "unitless", "partners[].cost_factor (default 1, an assumption)")
+    arch.add("cost.partners.launch_price_per_kg", np.nan_to_num(plan.launch_price_per_kg, nan=0.0), "MUSD/kg",
+             f"launch price per kg in the launch orbit on {plan.launch_vehicle} ({study.launch.policy} policy), base-year $")
+    arch.add("cost.overhead.exponent", plan.coordination_exponent, "unitless",
+             "study: cost_sharing.coordination_exponent" if study.cost_sharing.coordination_exponent is not None else cost["coordination_exponent"]["source"])
+    arch.add("cost.present_value.discount_rate", study.campaign.discount_rate, "unitless", "campaign.discount_rate")
+    arch.add("cost.shares", plan.initial_shares, "unitless", "warm start: each item wholly to its cheapest eligible provider")

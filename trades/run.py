@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from trades import __version__
+from trades.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.errors import InfeasibleError, OutputDirError
 from trades.study import Study, load_study
 
@@ -182,6 +183,7 @@ def summarize(arch, prob) -> dict:
             "launches_by_partner": merged("launches_by_partner"),
             "all_launches_succeed_probability": float(success),
         },
+        "cost": summarize_cost(arch, prob) if arch.cost is not None else None,
         "notes": list(arch.notes),
     }
 
@@ -226,6 +228,10 @@ def format_summary(summary: dict) -> str:
     )
     p("Launches by partner: " + ", ".join(f"{k} {v}" for k, v in t["launches_by_partner"].items()))
     p(f"Probability that every launch succeeds: {t['all_launches_succeed_probability']:.3g}")
+    if summary.get("cost"):
+        out.write(format_cost(summary["cost"]))
+    if summary.get("optimization"):
+        out.write(format_optimization(summary["optimization"]))
     for note in summary["notes"]:
         p(f"Note: {note}")
     return out.getvalue()
@@ -307,8 +313,12 @@ def _remove_abandoned_staging(out: Path) -> None:
             continue
 
 
-def run_study(study_path: str | Path, output_dir: str | Path | None = None) -> tuple[dict, Path]:
-    """Run a study file and write its outputs; returns ``(summary, output folder)``.
+def run_study(study_path: str | Path, output_dir: str | Path | None = None, optimize: bool = False) -> tuple[dict, Path]:
+    """Run (or, with ``optimize``, optimize) a study file and write its outputs; returns
+    ``(summary, output folder)``.
+
+    An optimization that ends infeasible still writes its outputs (what was computed is kept)
+    and then raises :class:`InfeasibleError` naming each broken constraint and by how much.
 
     Everything is first written to a temporary folder beside the output folder and moved into
     place only when all succeeded. ``summary.json`` marks a complete run: an old one is removed
@@ -325,9 +335,17 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None) -> t
     except OSError as exc:
         raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
     try:
-        arch, prob = evaluate(study, str(study_path), str(staging / "cases.sqlite"))
+        result = None
+        if optimize:
+            from trades.optimize import optimize as optimize_study
+
+            arch, prob, result = optimize_study(study, str(study_path), str(staging / "cases.sqlite"))
+        else:
+            arch, prob = evaluate(study, str(study_path), str(staging / "cases.sqlite"))
         try:
             summary = summarize(arch, prob)
+            if result is not None:
+                summary["optimization"] = result
         except ValueError as exc:  # a non-finite launch count
             raise InfeasibleError(f"{study_path}: the model produced non-finite values ({exc}); check the inputs' magnitudes") from None
         bad = _non_finite(summary)
@@ -344,4 +362,9 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None) -> t
             os.replace(item, out / item.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if result is not None and result["violations"]:
+        raise InfeasibleError(
+            f"{study_path}: no design meets every constraint; the best found breaks: " + "; ".join(result["violations"])
+            + f" (outputs of that design kept in {out}/)"
+        )
     return summary, out

@@ -222,25 +222,75 @@ class Partner(_Strict):
         None, description="Element types it can build; default: its catalog capabilities."
     )
     budget_cap_musd: NonNegativeFloat | None = Field(
-        None, description="Budget cap per year [MUSD, base-year dollars] (used by the cost issue)."
+        None, description="Most it may pay in any campaign year [MUSD, base-year dollars]; none: no cap."
     )
     cost_factor: PositiveFloat | None = Field(
-        None, description="Multiplier on the cost of what it builds (used by the cost issue)."
+        None,
+        le=10,
+        description="Multiplier on the development, production and operations cost of what it builds "
+        "(1 = the cost relationships' own level); default 1, an assumption reported as such.",
+    )
+    min_share: Fraction = Field(
+        0.0, description="Least share of the campaign's work (cost of what it provides) it must have."
+    )
+    max_share: Fraction = Field(
+        1.0, description="Largest share of the campaign's work it may have."
     )
 
 
 class Objective(_Strict):
-    """What an optimizer minimizes (used by the optimization issue)."""
+    """What ``trades optimize`` minimizes."""
 
-    name: Literal["launch_mass", "life_cycle_cost", "npv_cost", "cost_per_crew_day"] = "launch_mass"
+    name: Literal["launch_mass", "life_cycle_cost", "npv_cost", "cost_per_crew_day"] = Field(
+        "life_cycle_cost",
+        description="launch_mass: total mass in the launch orbit; life_cycle_cost: all spend over the campaign "
+        "(base-year dollars); npv_cost: its present value at campaign.discount_rate; cost_per_crew_day: "
+        "life-cycle cost per crew-member-day.",
+    )
 
 
 class DesignVariable(_Strict):
-    """A model input an optimizer may move (used by the optimization issue)."""
+    """A continuous model input ``trades optimize`` may move, besides the work shares."""
 
-    name: str
-    lower: float | None = None
-    upper: float | None = None
+    name: str = Field(..., description="One of the design variables listed in the documentation (e.g. 'water_closure').")
+    lower: float | None = Field(None, allow_inf_nan=False, description="Lower bound; default: the physical lower bound.")
+    upper: float | None = Field(None, allow_inf_nan=False, description="Upper bound; default: the physical upper bound.")
+
+
+class CostSharing(_Strict):
+    """How partners share the work and the bill."""
+
+    rule: Literal["contribution", "fixed_key"] = Field(
+        "contribution",
+        description="contribution: each partner pays for what it provides (barter); fixed_key: each pays its "
+        "fraction in 'key' of every year's total, the difference settled in cash.",
+    )
+    key: dict[str, Fraction] | None = Field(
+        None, description="fixed_key only: partner id -> fraction of the cost it pays (sums to 1; e.g. ISS-like shares)."
+    )
+    return_min: PositiveFloat | None = Field(
+        None, description="fixed_key only: least ratio of a partner's work share to its funding share (geographic return)."
+    )
+    return_max: PositiveFloat | None = Field(
+        None, description="fixed_key only: largest ratio of a partner's work share to its funding share."
+    )
+    barred_pairs: list[Annotated[list[str], Field(min_length=2, max_length=2)]] = Field(
+        default_factory=list, description="Pairs of partner ids that may not work together on any element."
+    )
+    coordination_exponent: float | None = Field(
+        None, ge=0, le=1, allow_inf_nan=False,
+        description="Exponent of the coordination overhead N_eff^alpha of a shared element; default: the catalog's "
+        "0.5 ('square root of the number of nations'); lower it to model an interface standard.",
+    )
+    learning_rate: float | None = Field(
+        None, gt=0.5, le=1, allow_inf_nan=False,
+        description="Cost of each doubling of units built (Wright); default: the catalog's 0.8.",
+    )
+    crew_time: Literal["funding", "key"] = Field(
+        "funding",
+        description="Each partner's share of the outpost's use (crew time): in proportion to what it pays (funding) "
+        "or to the fixed key.",
+    )
 
 
 class Reference(_Strict):
@@ -272,7 +322,12 @@ class Study(_Strict):
     partners: list[Partner] = Field(..., min_length=1, description="Participating partners.")
     objective: Objective = Field(default_factory=Objective)
     design_variables: list[DesignVariable] = Field(
-        default_factory=list, description="Model inputs an optimizer may move, with bounds (used by the optimization issue)."
+        default_factory=list, description="Continuous model inputs trades optimize may move besides the work shares, with bounds."
+    )
+    cost_sharing: CostSharing = Field(default_factory=CostSharing)
+    shared_infrastructure: list[str] = Field(
+        default_factory=list,
+        description="Element ids (type relay) every partner uses, deployed with the outpost and costed and shared like the others.",
     )
     references: list[Reference] = Field(default_factory=list, description="Sources the study's inputs cite.")
     input_sources: dict[str, str] = Field(
@@ -320,8 +375,45 @@ class Study(_Strict):
         for key in self.input_sources:
             if not _is_field_path(Study, key):
                 errors.append((("input_sources", key), f"'{key}' is not a key path of the study (e.g. 'outpost.crew_size')"))
+        errors += self._cost_sharing_errors()
         if self.transportation.mars_window is not None and self.destination.body != "mars":
             errors.append((("transportation", "mars_window"), "a Mars window applies to destination body 'mars' only"))
+        return errors
+
+    def _cost_sharing_errors(self) -> list[tuple[tuple, str]]:
+        errors = []
+        c, ids = self.cost_sharing, [p.id for p in self.partners]
+        where = ("cost_sharing",)
+        if c.rule == "fixed_key":
+            if c.key is None:
+                errors.append((where + ("key",), "rule 'fixed_key' needs a key: partner id -> fraction"))
+            else:
+                for pid in c.key:
+                    if pid not in ids:
+                        errors.append((where + ("key", pid), f"'{pid}' is not a partner of the study {ids}"))
+                if abs(sum(c.key.values()) - 1.0) > 1e-6:
+                    errors.append((where + ("key",), f"fractions sum to {sum(c.key.values()):.6g}, not 1"))
+        else:
+            for name in ("key", "return_min", "return_max"):
+                if getattr(c, name) is not None:
+                    errors.append((where + (name,), "applies to rule 'fixed_key' only (under 'contribution' each pays what it provides)"))
+        if c.return_min is not None and c.return_max is not None and c.return_min > c.return_max:
+            errors.append((where + ("return_min",), f"{c.return_min:g} is above return_max {c.return_max:g}"))
+        if c.crew_time == "key" and c.rule != "fixed_key":
+            errors.append((where + ("crew_time",), "'key' needs rule 'fixed_key'"))
+        for i, pair in enumerate(c.barred_pairs):
+            for pid in pair:
+                if pid not in ids:
+                    errors.append((where + ("barred_pairs", i), f"'{pid}' is not a partner of the study {ids}"))
+            if pair[0] == pair[1]:
+                errors.append((where + ("barred_pairs", i), f"a partner cannot be barred from itself ('{pair[0]}')"))
+        for i, p in enumerate(self.partners):
+            if p.min_share > p.max_share:
+                errors.append((("partners", i, "min_share"), f"{p.min_share:g} is above max_share {p.max_share:g}"))
+        if sum(p.min_share for p in self.partners) > 1.0 + 1e-9:
+            errors.append((("partners",), f"the partners' min_share add up to {sum(p.min_share for p in self.partners):g}, more than 1"))
+        if sum(p.max_share for p in self.partners) < 1.0 - 1e-9:
+            errors.append((("partners",), f"the partners' max_share add up to {sum(p.max_share for p in self.partners):g}, less than 1: nobody may do the rest"))
         return errors
 
     _file: str = PrivateAttr("<study>")

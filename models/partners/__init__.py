@@ -1,5 +1,6 @@
-"""Partners discipline: work shares, coordination overhead (more to come with cost and budgets)."""
+"""Partners discipline: coordination overhead of shared elements, contributions and payments."""
 
+from models.partners.contributions import PartnerContributions
 from models.partners.coordination import CoordinationOverhead
 
-__all__ = ["CoordinationOverhead"]
+__all__ = ["CoordinationOverhead", "PartnerContributions"]

@@ -1,0 +1,69 @@
+"""Development and first-unit cost of each cost item from its hardware elements, in dollars."""
+
+from __future__ import annotations
+
+import numpy as np
+import openmdao.api as om
+
+
+class CostRollup(om.ExplicitComponent):
+    """``development_i = V_wyr sum_e H_e + r_1999 sum_e C_e`` and ``first_unit_i = V_wyr sum_e F_e``
+    over the elements ``e`` of item ``i``: TRANSCOST elements give development ``H`` and first unit
+    ``F`` in work-years (``V_wyr`` base-year MUSD per work-year); AMCM elements give the cost
+    ``C`` of one unit, development and first unit together, in FY1999 MUSD (``r_1999`` the
+    inflation factor to the base year), all booked as development.
+
+    Option ``elements``: a list of ``(name, method, item_index)``; inputs are named
+    ``<name>_development`` and ``<name>_first_unit`` (transcost) or ``<name>_cost`` (amcm).
+    """
+
+    def initialize(self):
+        self.options.declare("num_items", types=int)
+        self.options.declare("elements", types=list)
+
+    def setup(self):
+        k = self.options["num_items"]
+        self.add_input("work_year_value", val=0.0, units="MUSD")
+        self.add_input("amcm_inflation", val=1.0, units="unitless", desc="FY1999 dollars to base-year dollars")
+        self.add_output("development", val=np.zeros(k), units="MUSD")
+        self.add_output("first_unit", val=np.zeros(k), units="MUSD")
+        for name, method, item in self.options["elements"]:
+            if method == "transcost":
+                self.add_input(f"{name}_development", val=0.0, units="unitless", desc="work-years")
+                self.add_input(f"{name}_first_unit", val=0.0, units="unitless", desc="work-years")
+                self.declare_partials("development", f"{name}_development", rows=[item], cols=[0])
+                self.declare_partials("first_unit", f"{name}_first_unit", rows=[item], cols=[0])
+            else:
+                self.add_input(f"{name}_cost", val=0.0, units="MUSD", desc="FY1999 dollars")
+                self.declare_partials("development", f"{name}_cost", rows=[item], cols=[0])
+        self.declare_partials(["development", "first_unit"], "work_year_value")
+        self.declare_partials("development", "amcm_inflation")
+
+    def _sums(self, inputs):
+        k = self.options["num_items"]
+        dtype = inputs["work_year_value"].dtype  # complex under complex-step checks
+        dev_wyr, first_wyr, amcm = (np.zeros(k, dtype=dtype) for _ in range(3))
+        for name, method, item in self.options["elements"]:
+            if method == "transcost":
+                dev_wyr[item] += inputs[f"{name}_development"][0]
+                first_wyr[item] += inputs[f"{name}_first_unit"][0]
+            else:
+                amcm[item] += inputs[f"{name}_cost"][0]
+        return dev_wyr, first_wyr, amcm
+
+    def compute(self, inputs, outputs):
+        dev_wyr, first_wyr, amcm = self._sums(inputs)
+        outputs["development"] = inputs["work_year_value"] * dev_wyr + inputs["amcm_inflation"] * amcm
+        outputs["first_unit"] = inputs["work_year_value"] * first_wyr
+
+    def compute_partials(self, inputs, partials):
+        dev_wyr, first_wyr, amcm = self._sums(inputs)
+        for name, method, _ in self.options["elements"]:
+            if method == "transcost":
+                partials["development", f"{name}_development"] = inputs["work_year_value"]
+                partials["first_unit", f"{name}_first_unit"] = inputs["work_year_value"]
+            else:
+                partials["development", f"{name}_cost"] = inputs["amcm_inflation"]
+        partials["development", "work_year_value"] = dev_wyr[:, None]
+        partials["first_unit", "work_year_value"] = first_wyr[:, None]
+        partials["development", "amcm_inflation"] = amcm[:, None]

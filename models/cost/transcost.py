@@ -1,0 +1,48 @@
+"""TRANSCOST (Koelle) work-year relationships: development and first-unit cost from dry mass."""
+
+from __future__ import annotations
+
+import numpy as np
+import openmdao.api as om
+
+
+class TranscostCost(om.ExplicitComponent):
+    """Development ``H = a_d M^x_d`` and theoretical first unit ``F = a_p M^x_p`` [work-years]
+    of ``num_elements`` elements of dry mass ``M`` [kg], each with its own category's coefficients.
+
+    Options ``dev_a, dev_x, prod_a, prod_x`` are sequences (one value per element) read from
+    ``trades/catalogs/cost.yaml``. A work-year (WYr) is turned into dollars by the caller.
+
+    References
+    ----------
+    D. E. Koelle, TRANSCOST handbook, CERs as implemented in MIT lvreuse
+    (lvreuse/cost/elements.py), via shared/reference/refdata.yaml 5_costs (tier S).
+    """
+
+    def initialize(self):
+        self.options.declare("num_elements", types=int)
+        for name in ("dev_a", "dev_x", "prod_a", "prod_x"):
+            self.options.declare(name, desc="one coefficient per element")
+
+    def setup(self):
+        n = self.options["num_elements"]
+        self.add_input("dry_mass", val=np.ones(n), units="kg")
+        self.add_output("development", val=np.ones(n), units="unitless", desc="work-years")
+        self.add_output("first_unit", val=np.ones(n), units="unitless", desc="work-years")
+        ar = np.arange(n)
+        self.declare_partials(["development", "first_unit"], "dry_mass", rows=ar, cols=ar)
+
+    def _coefficients(self):
+        return [np.asarray(self.options[k], dtype=float) for k in ("dev_a", "dev_x", "prod_a", "prod_x")]
+
+    def compute(self, inputs, outputs):
+        dev_a, dev_x, prod_a, prod_x = self._coefficients()
+        m = inputs["dry_mass"]
+        outputs["development"] = dev_a * m**dev_x
+        outputs["first_unit"] = prod_a * m**prod_x
+
+    def compute_partials(self, inputs, partials):
+        dev_a, dev_x, prod_a, prod_x = self._coefficients()
+        m = inputs["dry_mass"]
+        partials["development", "dry_mass"] = dev_a * dev_x * m ** (dev_x - 1.0)
+        partials["first_unit", "dry_mass"] = prod_a * prod_x * m ** (prod_x - 1.0)

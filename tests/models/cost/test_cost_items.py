@@ -1,0 +1,80 @@
+"""TRANSCOST relationships, the cost rollup, multi-item learning and the yearly spend of items,
+each against an independent calculation."""
+
+import math
+
+import numpy as np
+import pytest
+from openmdao.utils.assert_utils import assert_check_partials
+
+from models.cost import CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, TranscostCost
+from models.testing import run_component
+
+
+def _check(prob, tol=1e-7):
+    data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
+    assert_check_partials(data, atol=tol, rtol=tol)
+
+
+def test_transcost_by_hand():
+    """Crewed space system CER typed from shared/reference/refdata.yaml (5_costs): H = 1113 M^0.383,
+    F = 0.16 M^0.98 work-years; a 36,930 kg habitat: H = 62,000-63,000 WYr, F about 4,800 WYr."""
+    prob = run_component(TranscostCost(num_elements=2, dev_a=[1113.0, 98.5], dev_x=[0.383, 0.555], prod_a=[0.16, 1.84], prod_x=[0.98, 0.59]),
+                         dry_mass=[36930.0, 1430.0])
+    dev, first = prob.get_val("development"), prob.get_val("first_unit")
+    assert dev[0] == pytest.approx(1113.0 * 36930.0**0.383, rel=1e-12)
+    assert first[1] == pytest.approx(1.84 * 1430.0**0.59, rel=1e-12)
+    assert 62000 < dev[0] < 63000 and 4700 < first[0] < 4900
+
+
+def test_transcost_partials():
+    _check(run_component(TranscostCost(num_elements=2, dev_a=[1113.0, 14.2], dev_x=[0.383, 0.577], prod_a=[0.16, 3.04], prod_x=[0.98, 0.581]),
+                         dry_mass=[5000.0, 800.0]))
+
+
+def test_rollup_by_hand_and_partials():
+    elements = [("hab", "transcost", 0), ("stage_a", "transcost", 1), ("stage_b", "transcost", 1), ("relay", "amcm", 2)]
+    prob = run_component(CostRollup(num_items=3, elements=elements), work_year_value=0.459, amcm_inflation=1.88,
+                         hab_development=100.0, hab_first_unit=10.0, stage_a_development=20.0, stage_a_first_unit=2.0,
+                         stage_b_development=30.0, stage_b_first_unit=3.0, relay_cost=50.0)
+    assert prob.get_val("development") == pytest.approx([45.9, 0.459 * 50.0, 1.88 * 50.0])
+    assert prob.get_val("first_unit") == pytest.approx([4.59, 0.459 * 5.0, 0.0])
+    _check(prob)
+
+
+def test_learning_curve_per_item_equals_separate_curves():
+    units = np.array([[1.0, 0.0, 0.0], [0.0, 2.0, 3.5]])
+    together = run_component(LearningCurveProduction(num_years=3, num_items=2), first_unit_cost=[40.0, 7.0], learning_rate=0.85, units=units)
+    for i, t1 in enumerate((40.0, 7.0)):
+        alone = run_component(LearningCurveProduction(num_years=3), first_unit_cost=t1, learning_rate=0.85, units=units[i])
+        assert together.get_val("production_cost")[i] == pytest.approx(alone.get_val("production_cost"), rel=1e-12)
+    _check(together, 1e-6)
+
+
+def test_operations_by_hand_and_partials():
+    prob = run_component(OperationsCost(num_years=4), rate=229.0, crew_size=4.0, crewed_year=[0, 0, 1, 1])
+    assert prob.get_val("operations_cost") == pytest.approx([0, 0, 916.0, 916.0])
+    _check(prob)
+
+
+def test_item_spend_by_hand_and_partials():
+    profile = [0.3, 0.7, 0.0]
+    prob = run_component(ItemSpend(num_items=3, num_years=3, operations_item=1, crew_transport_item=2),
+                         development=[100.0, 0.0, 0.0], profile=profile, production=np.array([[0, 0, 5.0], [0, 0, 0], [0, 0, 0]]),
+                         operations_cost=[0, 10.0, 10.0], crew_launch_attempts=[0, 1.0, 2.1], crew_launch_price=4746.0)
+    assert prob.get_val("built") == pytest.approx(np.array([[30.0, 70.0, 5.0], [0, 10.0, 10.0], [0, 0, 0]]))
+    assert prob.get_val("bought")[2] == pytest.approx([0.0, 4746.0, 2.1 * 4746.0])
+    assert not prob.get_val("bought")[:2].any()
+    _check(prob)
+
+
+def test_sixty_forty_profile():
+    """The development profile spends 60 % at half the schedule (Beta(2, 2.488), the 60/40 rule)."""
+    from trades.costing import development_profile
+
+    profile = development_profile(list(range(2026, 2045)), 2034, 2.0, 2.488)  # 8 development years
+    assert profile.sum() == pytest.approx(1.0)
+    assert profile[:4].sum() == pytest.approx(0.60, abs=1e-3)
+    assert not profile[8:].any()
+    assert development_profile([2030, 2031], 2030, 2.0, 2.488).tolist() == [1.0, 0.0]  # deployed in year one
+    assert math.isclose(development_profile([2030, 2031, 2032], 2032, 2.0, 2.488)[:2].sum(), 1.0)

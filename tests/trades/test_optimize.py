@@ -1,0 +1,140 @@
+"""`trades optimize`: a reduced case solved by hand, the flagship optimum, infeasible caps."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import openmdao.api as om
+import pytest
+import yaml
+from scipy.optimize import brentq
+
+from trades.cli import main
+from trades.errors import EXIT_INFEASIBLE
+
+OPS_RATE_2024 = 183.3 * 313.689 / 251.107  # ISS O&M per crew position (2018 $) in 2024 $ (CPI-U)
+CREWED_YEARS = 13  # 2032-2044 in the flagship
+
+
+def overhead(s):
+    """sqrt of the effective number of partners for a two-way split s, 1 - s."""
+    return (s**2 + (1 - s) ** 2) ** -0.5
+
+
+@pytest.fixture(scope="module")
+def reduced_case(tmp_path_factory, flagship):
+    """Flagship with two partners: NASA builds everything; ESA (cost factor 0.8, no build
+    capability) may only share the operations, within a budget cap chosen so that ESA's best
+    affordable share is 90 %. By hand: ESA pays 0.8 s k(s) O a year, k(s) = (s^2 + (1-s)^2)^-1/2;
+    at s = 0.9 the operations cost k(0.9) (0.1 + 0.8 x 0.9) O = 0.9055 O, below NASA alone (O) and
+    below any smaller ESA share (the cost rises as s falls from 0.9: overhead grows faster than the
+    saving), so the optimum is s = 0.9 on the cap."""
+    data = yaml.safe_load(flagship.read_text())
+    operations = OPS_RATE_2024 * data["outpost"]["crew_size"]
+    cap = 0.8 * 0.9 * overhead(0.9) * operations
+    data["partners"] = [
+        {"id": "nasa"},
+        {"id": "esa", "capabilities": [], "cost_factor": 0.8, "budget_cap_musd": cap},
+    ]
+    data.pop("design_variables")
+    folder = tmp_path_factory.mktemp("reduced")
+    path = folder / "reduced.yaml"
+    path.write_text(yaml.safe_dump(data))
+    assert main(["run", str(path), "-o", str(folder / "run"), "--format", "json"]) == 0
+    assert main(["optimize", str(path), "-o", str(folder / "opt"), "--format", "json"]) == 0
+    run = json.loads((folder / "run" / "summary.json").read_text())
+    opt = json.loads((folder / "opt" / "summary.json").read_text())
+    return run, opt, operations, cap, folder
+
+
+def test_reduced_case_optimum_by_hand(reduced_case):
+    run, opt, operations, cap, _ = reduced_case
+    esa_share = brentq(lambda s: 0.8 * s * overhead(s) * operations - cap, 0.5, 1.0)
+    assert esa_share == pytest.approx(0.9, abs=1e-9)  # the cap was built for it
+    ops = next(i for i in opt["cost"]["items"] if i["item"] == "operations")
+    assert ops["providers"]["esa"] == pytest.approx(esa_share, abs=1e-4)
+    assert ops["providers"]["nasa"] == pytest.approx(1 - esa_share, abs=1e-4)
+    # the run evaluates the warm start: operations wholly with ESA at 0.8 O a year (over its cap)
+    run_ops = next(i for i in run["cost"]["items"] if i["item"] == "operations")
+    assert run_ops["total_musd"] == pytest.approx(0.8 * operations * CREWED_YEARS, rel=1e-9)
+    expected = run["cost"]["life_cycle_cost_musd"] - 0.8 * operations * CREWED_YEARS + overhead(0.9) * 0.82 * operations * CREWED_YEARS
+    assert opt["cost"]["life_cycle_cost_musd"] == pytest.approx(expected, rel=1e-6)
+    esa = next(p for p in opt["cost"]["partners"] if p["partner"] == "esa")
+    crewed = [pay for pay in esa["pays_by_year_musd"] if pay > 0]
+    assert len(crewed) == CREWED_YEARS and crewed == pytest.approx([cap] * CREWED_YEARS, rel=1e-5)
+    assert opt["optimization"]["violations"] == []
+    assert any("budget cap of esa" in b for b in opt["optimization"]["binding_constraints"])
+
+
+def test_reduced_case_iterations_recorded(reduced_case):
+    *_, folder = reduced_case
+    reader = om.CaseReader(str(folder / "opt" / "cases.sqlite"))
+    cases = reader.list_cases("driver", recurse=False, out_stream=None)
+    assert len(cases) >= 3  # at least one iteration per start
+    last = reader.get_case(cases[-1])
+    assert "cost.partners.life_cycle_cost" in last.outputs
+
+
+def test_finite_differences_reach_the_same_optimum(flagship, tmp_path):
+    from trades.optimize import optimize
+    from trades.study import load_study
+
+    study = load_study(flagship)
+    _, _, analytic = optimize(study, str(flagship))
+    _, _, fd = optimize(study, str(flagship), finite_difference=True)
+    assert analytic["violations"] == [] and fd["violations"] == []
+    assert fd["optimum"] == pytest.approx(analytic["optimum"], rel=1e-3)
+
+
+@pytest.fixture(scope="module")
+def flagship_optimum(tmp_path_factory, flagship):
+    out = tmp_path_factory.mktemp("flagship_opt") / "out"
+    assert main(["optimize", str(flagship), "-o", str(out), "--format", "json"]) == 0
+    return json.loads((out / "summary.json").read_text())
+
+
+def test_flagship_optimum_meets_every_rule(flagship_optimum):
+    cost, result = flagship_optimum["cost"], flagship_optimum["optimization"]
+    assert result["violations"] == [] and result["success"]
+    partners = {p["partner"]: p for p in cost["partners"]}
+    for p in partners.values():
+        if p["budget_cap_musd"] is not None:
+            assert max(p["pays_by_year_musd"]) <= p["budget_cap_musd"] * (1 + 1e-6)
+    assert partners["jaxa"]["work_share"] >= 0.02 - 1e-6
+    for item in cost["items"]:
+        assert sum(item["providers"].values()) == pytest.approx(1.0, abs=1e-6)
+        assert set(item["providers"]) <= set(item["eligible"])
+    # the optimum is no worse than any feasible start's end point
+    assert result["optimum"] <= min(s["objective"] for s in result["starts"] if s["feasible"]) * (1 + 1e-9)
+    assert cost["life_cycle_cost_musd"] == pytest.approx(result["optimum"], rel=1e-12)
+
+
+def test_flagship_description_states_what_optimize_finds(flagship_optimum, flagship):
+    description = " ".join(yaml.safe_load(flagship.read_text())["description"].split())
+    cost = flagship_optimum["cost"]
+    assert f"{cost['life_cycle_cost_musd'] / 1000:.0f} billion" in description
+    crew = next(i for i in cost["items"] if i["item"] == "crew_transport")
+    assert f"crew transport {crew['total_musd'] / 1000:.0f} billion" in description
+    nasa = next(p for p in cost["partners"] if p["partner"] == "nasa")
+    assert f"NASA pays {nasa['funding_share']:.0%}" in description
+    assert f"peak at {max(nasa['pays_by_year_musd']) / 1000:.1f} billion" in description
+
+
+def test_caps_too_low_are_infeasible_and_keep_outputs(tmp_path, flagship, capsys):
+    """NASA capped at its FY2024 Exploration appropriation (7,666 MUSD, partners catalog) cannot
+    carry two SLS crew launches a year: exit 3 naming the cap, the year and the excess; the
+    outputs of the best design found are kept."""
+    data = yaml.safe_load(flagship.read_text())
+    data["partners"][0]["budget_cap_musd"] = 7666
+    path = tmp_path / "capped.yaml"
+    path.write_text(yaml.safe_dump(data))
+    out = tmp_path / "out"
+    code = main(["optimize", str(path), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == EXIT_INFEASIBLE
+    assert "no design meets every constraint" in err
+    assert "budget cap of nasa in 2033: pays" in err and "cap 7,666, over by" in err
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["optimization"]["violations"]
+    assert np.isfinite(summary["cost"]["life_cycle_cost_musd"])

@@ -1,0 +1,143 @@
+"""The cost and partner figures of an evaluated (or optimized) problem, as JSON-able data and as
+the text table the commands print."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+
+
+def summarize_cost(arch, prob) -> dict:
+    """What the campaign costs each year, per item and per partner, and who uses the outpost."""
+    plan = arch.cost
+    val = lambda name: np.asarray(prob.get_val(name), dtype=float)  # noqa: E731
+    years = arch.years
+    shares = val("cost.shares")
+    built, bought, leo = val("cost.spend.built"), val("cost.spend.bought"), val("cost.launch_mass.leo_mass")
+    overhead = val("cost.overhead.overhead_factor")
+    factor, ppk = plan.cost_factor, np.nan_to_num(plan.launch_price_per_kg, nan=0.0)
+    development, production = val("cost.rollup.development"), val("cost.production.production_cost")
+    provides, pays = val("cost.partners.provides"), val("cost.partners.pays")
+    provided, paid = provides.sum(axis=1), pays.sum(axis=1)
+    lcc = float(val("cost.partners.life_cycle_cost")[0])
+    crew_days = val("crew.crew_days")
+    sharing = arch.study.cost_sharing
+    use_share = (np.asarray(plan.key) if sharing.crew_time == "key" else paid / (lcc if lcc > 0 else 1.0))
+    launch_mass = val("cost.partners.launch_mass")
+    vehicles = arch.catalog.entries["launch_vehicles"]
+    packing = arch.study.launch.packing_efficiency
+
+    items = []
+    for i, item in enumerate(plan.items):
+        scale = float(overhead[i] * shares[i] @ factor)  # what building it costs its providers per dollar of the relationships
+        development_i = float(development[i] * plan.development_profile.sum()) * scale
+        production_i = float(production[i].sum()) * scale
+        operations_i = float(built[i].sum() - development[i] * plan.development_profile.sum() - production[i].sum()) * scale
+        launch_i = float(np.sum(shares[i][:, None] * ppk[:, None] * leo[i][None, :]))
+        bought_i = float(bought[i].sum())
+        items.append({
+            "item": item.name,
+            "providers": {pid: float(shares[i, j]) for j, pid in enumerate(plan.partners) if shares[i, j] > 1e-6},
+            "eligible": [pid for j, pid in enumerate(plan.partners) if item.eligible[j]],
+            "coordination_overhead": float(overhead[i]),
+            "development_musd": development_i,
+            "production_musd": production_i,
+            "operations_musd": operations_i,
+            "launch_musd": launch_i,
+            "bought_musd": bought_i,
+            "total_musd": development_i + production_i + operations_i + launch_i + bought_i,
+        })
+    partners = []
+    for j, pid in enumerate(plan.partners):
+        vehicle = plan.launch_vehicle[j]
+        launches = None
+        if vehicle is not None:
+            capacity = float(vehicles[vehicle]["payload_leo_kg"]["value"]) * packing
+            launches = [float(m / capacity) for m in launch_mass[j]]
+        partners.append({
+            "partner": pid,
+            "budget_cap_musd": plan.budget_cap[j],
+            "provides_musd": float(provided[j]),
+            "pays_musd": float(paid[j]),
+            "cash_musd": float(paid[j] - provided[j]),
+            "work_share": float(provided[j] / lcc) if lcc > 0 else 0.0,
+            "funding_share": float(paid[j] / lcc) if lcc > 0 else 0.0,
+            "crew_time_share": float(use_share[j]),
+            "crew_days": float(use_share[j] * crew_days.sum()),
+            "launch_vehicle": vehicle,
+            "launch_mass_kg": float(launch_mass[j].sum()),
+            "elements": [it["item"] for it in items if it["providers"].get(pid, 0.0) >= 0.5],
+            "pays_by_year_musd": [float(x) for x in pays[j]],
+            "provides_by_year_musd": [float(x) for x in provides[j]],
+            "launches_by_year": launches,
+        })
+    return {
+        "currency": f"MUSD {arch.study.campaign.dollar_base_year} (CPI-U)",
+        "rule": sharing.rule,
+        "launch_policy": arch.study.launch.policy,
+        "life_cycle_cost_musd": lcc,
+        "npv_musd": float(val("cost.present_value.present_value")[0]),
+        "discount_rate": arch.study.campaign.discount_rate,
+        "cost_per_crew_day_musd": float(val("cost.per_crew_day.cost_per_crew_day")[0]),
+        "total_by_year_musd": [float(x) for x in val("cost.partners.total_cost")],
+        "launch_prices_complete": not plan.missing_prices,
+        "missing_prices": plan.missing_prices,
+        "items": items,
+        "partners": partners,
+        "years": list(years),
+    }
+
+
+def format_cost(cost: dict) -> str:
+    """The cost tables: per item, per partner, and each partner's payments per year against its cap."""
+    out = io.StringIO()
+    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p(
+        f"Cost [{cost['currency']}]: life-cycle {cost['life_cycle_cost_musd']:,.0f}, NPV at {cost['discount_rate']:.0%} "
+        f"{cost['npv_musd']:,.0f}, per crew-day {cost['cost_per_crew_day_musd']:,.2f}"
+        + ("" if cost["launch_prices_complete"] else f"  (INCOMPLETE: no price for {', '.join(cost['missing_prices'])})")
+    )
+    p(f"{'item':<18} {'development':>11} {'production':>10} {'operations':>10} {'launch':>9} {'bought':>9} {'total':>9}  providers")
+    for it in cost["items"]:
+        providers = ", ".join(f"{k} {v:.0%}" for k, v in it["providers"].items())
+        p(
+            f"{it['item']:<18} {it['development_musd']:>11,.0f} {it['production_musd']:>10,.0f} {it['operations_musd']:>10,.0f} "
+            f"{it['launch_musd']:>9,.0f} {it['bought_musd']:>9,.0f} {it['total_musd']:>9,.0f}  {providers}"
+        )
+    p(f"{'partner':<10} {'provides':>9} {'pays':>9} {'cash':>8} {'work':>6} {'funding':>8} {'crew time':>9}  launches on")
+    for q in cost["partners"]:
+        p(
+            f"{q['partner']:<10} {q['provides_musd']:>9,.0f} {q['pays_musd']:>9,.0f} {q['cash_musd']:>8,.0f} {q['work_share']:>6.1%} "
+            f"{q['funding_share']:>8.1%} {q['crew_time_share']:>9.1%}  {q['launch_vehicle'] or '-'}"
+        )
+    names = [q["partner"] for q in cost["partners"]]
+    p("Payments per year [" + cost["currency"].split(" (")[0] + "] (cap in brackets; * above it):")
+    p(f"{'year':>5} " + " ".join(f"{n:>16}" for n in names) + f" {'total':>9}")
+    for y, year in enumerate(cost["years"]):
+        cells = []
+        for q in cost["partners"]:
+            pay, cap = q["pays_by_year_musd"][y], q["budget_cap_musd"]
+            mark = "*" if cap is not None and pay > cap * (1 + 1e-6) + 1e-6 else " "
+            cells.append(f"{pay:>8,.0f}{mark}" + (f"[{cap:>6,.0f}]" if cap is not None else " " * 8))
+        p(f"{year:>5} " + " ".join(f"{c:>16}" for c in cells) + f" {cost['total_by_year_musd'][y]:>9,.0f}")
+    return out.getvalue()
+
+
+
+def format_optimization(result: dict) -> str:
+    """The optimizer's outcome: objective before and after, effort, binding and broken constraints."""
+    out = io.StringIO()
+    p = lambda *a: print(*a, file=out)  # noqa: E731
+    status = "converged" if result["success"] else "did NOT converge"
+    p(
+        f"Optimization ({result['derivatives']}): {result['objective']} {result['initial']:,.6g} -> {result['optimum']:,.6g} "
+        f"{result['objective_units']}; {status} (best of {len(result['starts'])} starts: {result['best_start']}); "
+        f"{result['model_evaluations']} model evaluations in {result['wall_time_s']:.2f} s"
+    )
+    for name, value in result["design_variables"].items():
+        p(f"  design variable {name} = {value:.6g}")
+    p("  binding constraints: " + ("; ".join(result["binding_constraints"]) if result["binding_constraints"] else "none"))
+    for v in result["violations"]:
+        p(f"  BROKEN: {v}")
+    return out.getvalue()

@@ -1,0 +1,337 @@
+"""The cost and partnership plan of an architecture: what is costed, by which relationship, who
+may provide it, at what launch price, under which rules.
+
+Cost items are what partners provide and share: outpost hardware (habitat, life support, power,
+ISRU plant), cargo transport (the in-space stages of each cargo flight), a reusable lander, crew
+landers, crew transport (crew launches bought at the vehicle's price), operations, and shared
+infrastructure (relays). Each hardware item is costed from its dry mass by a relationship of
+``trades/catalogs/cost.yaml``; every price is turned into base-year dollars by
+:mod:`trades.money`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+from scipy import stats
+
+from trades.catalog import Catalog
+from trades.errors import InfeasibleError
+from trades.money import MoneyError, inflation_factor, sourced_to_base_musd
+
+AMCM_YEAR = 1999  # AMCM gives FY1999 dollars
+
+
+@dataclass
+class CostElement:
+    """A piece of hardware costed by one relationship."""
+
+    item: int
+    name: str
+    method: str  # 'transcost' or 'amcm'
+    coefficients: dict  # transcost: dev_a, dev_x, prod_a, prod_x; amcm: specification
+    mass_output: str | None = None  # model output giving its dry mass, or None for a fixed mass
+    mass_kg: float | None = None
+    source: str = ""
+
+
+@dataclass
+class CostItem:
+    """Something partners provide and share."""
+
+    name: str
+    capability: tuple[str, ...] | None  # partner capabilities any one of which qualifies; None: any partner
+    launched: bool  # carries launch mass, so its provider needs a launch price
+    units: str | None = None  # 'deploy', 'cargo_flights', 'crew_rotations' or None (no production)
+    deploy_mass_output: str | None = None  # hardware delivered in the deployment year (model output)
+    deploy_mass_kg: float = 0.0  # or a fixed mass
+    eligible: list[bool] = field(default_factory=list)
+
+
+@dataclass
+class CostPlan:
+    partners: list[str]
+    items: list[CostItem]
+    elements: list[CostElement]
+    cost_factor: np.ndarray
+    launch_price_per_kg: np.ndarray  # per partner, MUSD/kg in the launch orbit (nan: cannot launch)
+    launch_vehicle: list[str | None]  # per partner: the vehicle its launches fly on
+    budget_cap: list[float | None]
+    min_share: np.ndarray
+    max_share: np.ndarray
+    key: list[float] | None
+    return_bounds: tuple[float, float] | None
+    barred_pairs: list[tuple[int, int]]
+    development_profile: np.ndarray
+    work_year_musd: float
+    amcm_inflation: float
+    operations_rate_musd: float
+    crew_launch_price_musd: float
+    learning_rate: float
+    coordination_exponent: float
+    initial_shares: np.ndarray
+    sources: dict[str, str] = field(default_factory=dict)
+    missing_prices: list[str] = field(default_factory=list)
+
+    def item_index(self, name: str) -> int | None:
+        names = [i.name for i in self.items]
+        return names.index(name) if name in names else None
+
+
+def vehicle_price_musd(catalog: Catalog, vehicle: str, base_year: int) -> tuple[float | None, str]:
+    """Price of one launch in base-year MUSD, or None with the reason."""
+    price = catalog.entry("launch_vehicles", vehicle).get("price")
+    if not price or price.get("value") is None:
+        return None, f"'{vehicle}' has no published price in the catalog"
+    try:
+        return sourced_to_base_musd(price, base_year, catalog), price["source"]
+    except MoneyError as exc:
+        return None, f"the price of '{vehicle}' cannot be converted: {exc}"
+
+
+def price_per_kg(study, catalog: Catalog, vehicle: str, reliability: float) -> float | None:
+    """Base-year MUSD per kg placed in the launch orbit, counting failed attempts and packing."""
+    price, _ = vehicle_price_musd(catalog, vehicle, study.campaign.dollar_base_year)
+    if price is None:
+        return None
+    capacity = catalog.value("launch_vehicles", vehicle, "payload_leo_kg") * study.launch.packing_efficiency
+    return price / (capacity * reliability)
+
+
+def development_profile(years: list[int], deploy_year: int, alpha: float, beta: float) -> np.ndarray:
+    """Fraction of development spent in each campaign year: a Beta(alpha, beta) S-curve over the
+    years from the campaign's start to the year before deployment (the start year alone when the
+    outpost deploys in it)."""
+    span = max(1, deploy_year - years[0])
+    edges = stats.beta.cdf(np.linspace(0.0, 1.0, span + 1), alpha, beta)
+    profile = np.zeros(len(years))
+    profile[:span] = np.diff(edges)
+    return profile
+
+
+def _capabilities(study, catalog: Catalog) -> dict[str, set[str]]:
+    return {
+        p.id: set(p.capabilities if p.capabilities is not None else catalog.entry("partners", p.id)["capabilities"])
+        for p in study.partners
+    }
+
+
+def _stage_category(stage) -> str:
+    if stage.role == "departure":
+        return "expendable_stage_lh2" if stage.propellant == "lox_lh2" else "expendable_stage_storable"
+    return "liquid_propulsion_module"
+
+
+def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
+    """The cost plan of a resolved architecture. ``reliability(vehicle)`` is the launch success
+    probability the launch model uses."""
+    study, catalog, file = arch.study, arch.catalog, arch.file
+    cost = catalog.entry("cost", "default")
+    base = study.campaign.dollar_base_year
+    relationships = cost["element_cost_relationship"]
+    ids = [p.id for p in study.partners]
+    capabilities = _capabilities(study, catalog)
+    items: list[CostItem] = []
+    elements: list[CostElement] = []
+    sources: dict[str, str] = {}
+
+    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None):
+        rel = relationships[element_type]
+        if rel["method"] == "transcost":
+            cer = cost["transcost"][rel["category"]]
+            coefficients = {k: float(cer[k]) for k in ("dev_a", "dev_x", "prod_a", "prod_x")}
+            source = f"TRANSCOST {rel['category']}: {cer['source']}"
+        else:
+            spec = cost["amcm"]["specification"][rel["specification"]]
+            coefficients = {"specification": float(spec["value"])}
+            source = f"AMCM, specification {rel['specification']} {spec['value']}: {spec['source']}"
+        elements.append(CostElement(item_index, name, rel["method"], coefficients, mass_output, mass_kg, source))
+        sources[f"cost element {name}"] = source
+
+    def add_item(item: CostItem) -> int:
+        items.append(item)
+        return len(items) - 1
+
+    out = "outpost"
+    for name, element_type, output in (
+        ("habitat", "habitat", f"{out}.habitat.habitat_mass"),
+        ("life_support", "habitat", f"{out}.life_support.life_support_mass"),
+        ("power", "power", f"{out}.power.power_system_mass"),
+    ):
+        # habitat builders build their own life support (ISS and Tiangong modules carry theirs)
+        capability = ("life_support", "habitat") if name == "life_support" else (element_type,)
+        i = add_item(CostItem(name, capability, True, "deploy", deploy_mass_output=output))
+        add_element(i, name, element_type, mass_output=output)
+    isru_used = study.outpost.isru.oxygen_production_t_per_year > 0 or any(
+        dv.name == "isru_oxygen_production" for dv in study.design_variables
+    )
+    if isru_used:
+        i = add_item(CostItem("isru", ("isru",), True, "deploy", deploy_mass_output=f"{out}.isru.isru_plant_mass"))
+        add_element(i, "isru", "isru", mass_output=f"{out}.isru.isru_plant_mass")
+
+    carrier = study.transportation.cargo_carrier or _default_carrier(study)
+    carrier_type = catalog.entry("elements", carrier)["type"]
+    logistics = add_item(CostItem("cargo_transport", (carrier_type,), True, "cargo_flights"))
+    for stage in arch.stages["cargo"]:
+        if stage.role != "entry":
+            # unit dry mass: the stage's inert mass per cargo flight of the baseline design (set after a first evaluation)
+            category = _stage_category(stage)
+            cer = cost["transcost"][category]
+            name = f"cargo_{stage.role}_stage{stage.index}"
+            source = f"TRANSCOST {category}: {cer['source']}"
+            elements.append(CostElement(
+                logistics, name, "transcost", {k: float(cer[k]) for k in ("dev_a", "dev_x", "prod_a", "prod_x")},
+                mass_output=f"transfer_cargo.stage{stage.index}.inert_mass", source=source,
+            ))
+            sources[f"cost element {name}"] = source
+    if arch.reusable_lander is not None:
+        i = add_item(CostItem("reusable_lander", ("cargo_lander",), False, "deploy"))
+        add_element(i, "reusable_lander", "cargo_lander", mass_output="reusable_lander.lander_dry_mass")
+
+    notes = arch.notes
+    if study.transportation.crew_lander is not None:
+        lander = catalog.entry("elements", study.transportation.crew_lander)
+        i = add_item(CostItem("crew_lander", ("crew_lander",), True, "crew_rotations"))
+        dry = (lander.get("dry_mass_kg") or {}).get("value")
+        if dry is not None:
+            add_element(i, "crew_lander", "crew_lander", mass_kg=float(dry))
+        else:
+            notes.append(
+                f"crew lander '{study.transportation.crew_lander}' hardware is not costed (the catalog has no dry mass); "
+                "its launches are costed"
+            )
+    if arch.crew_vehicle is not None:
+        add_item(CostItem("crew_transport", ("crew_vehicle",), False))
+    add_item(CostItem("operations", None, False))
+    for element_id in study.shared_infrastructure:
+        mass = float(catalog.entry("elements", element_id)["mass_kg"]["value"])
+        i = add_item(CostItem(f"relay:{element_id}", ("relay",), True, "deploy", deploy_mass_kg=mass))
+        add_element(i, element_id, "relay", mass_kg=mass)
+
+    # launch prices per partner
+    missing: list[str] = []
+    ppk = np.full(len(ids), np.nan)
+    vehicle_of: list[str | None] = [None] * len(ids)
+    if study.launch.policy == "open_market":
+        value = price_per_kg(study, catalog, arch.cargo_vehicle, reliability(arch.cargo_vehicle))
+        if value is None:
+            missing.append(arch.cargo_vehicle)
+            value = 0.0
+        ppk[:] = value
+        vehicle_of = [arch.cargo_vehicle] * len(ids)
+    else:
+        from trades.checks import partner_vehicles
+
+        vehicles = catalog.entries["launch_vehicles"]
+        for j, (pid, own) in enumerate(partner_vehicles(study, catalog).items()):
+            usable = [v for v in own if study.launch.include_planned or vehicles[v]["status"] != "planned"]
+            priced = [(price_per_kg(study, catalog, v, reliability(v)), v) for v in usable]
+            priced = [(c, v) for c, v in priced if c is not None]
+            if priced:
+                ppk[j], vehicle_of[j] = min(priced)
+            elif usable:
+                missing += usable
+    crew_price = 0.0
+    if arch.crew_vehicle is not None:
+        price, _ = vehicle_price_musd(catalog, arch.crew_vehicle, base)
+        if price is None:
+            missing.append(arch.crew_vehicle)
+        else:
+            crew_price = price
+        if study.launch.crew_spacecraft and study.launch.crew_spacecraft != "orion":
+            notes.append(
+                f"crew transport is costed at the price of a '{arch.crew_vehicle}' launch; the crew spacecraft "
+                f"'{study.launch.crew_spacecraft}' is not priced separately"
+            )
+    if missing:
+        notes.append(
+            "launch cost is INCOMPLETE: no usable price for " + ", ".join(sorted(set(missing)))
+            + " (add one with overrides.launch_vehicles.<id>.price {value, unit: MUSD, source})"
+        )
+
+    # who may provide what
+    for item in items:
+        item.eligible = [
+            (item.capability is None or bool(set(item.capability) & capabilities[pid]))
+            and (not item.launched or study.launch.policy == "open_market" or not math.isnan(ppk[j]))
+            for j, pid in enumerate(ids)
+        ]
+        if item.name == "crew_transport" and study.launch.policy == "national":
+            owner = arch.vehicle_owner.get(arch.crew_vehicle)
+            item.eligible = [e and pid == owner for e, pid in zip(item.eligible, ids)]
+        if not any(item.eligible):
+            need = f"capability {' or '.join(repr(c) for c in item.capability)}" if item.capability else "a partner"
+            launch = " and a priced launch vehicle of its own (national launch policy)" if item.launched and study.launch.policy == "national" else ""
+            raise InfeasibleError(
+                f"{file}: no partner of {ids} can provide the {item.name.replace('_', ' ')}: it needs {need}{launch}"
+            )
+
+    factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
+    profile = development_profile(study.years, study.deploy_year, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
+    sharing = study.cost_sharing
+    key = None
+    if sharing.rule == "fixed_key":
+        key = [float(sharing.key.get(pid, 0.0)) for pid in ids]
+    bounds = None
+    if sharing.return_min is not None or sharing.return_max is not None:
+        bounds = (sharing.return_min or 0.0, sharing.return_max or 1e6)
+    wyr = cost["work_year_value"]
+    ops = cost["operations_cost_per_crew_position"]
+    sources.update({
+        "work_year_value": f"{wyr['value']} MUSD {wyr['year']}: {wyr['source']}",
+        "operations_cost_per_crew_position": f"{ops['value']} MUSD {ops['year']}: {ops['source']}",
+        "development_profile": cost["development_profile"]["source"],
+        "inflation": cost["cpi_u"]["source"],
+    })
+    plan = CostPlan(
+        partners=ids,
+        items=items,
+        elements=elements,
+        cost_factor=factor,
+        launch_price_per_kg=ppk,
+        launch_vehicle=vehicle_of,
+        budget_cap=[p.budget_cap_musd for p in study.partners],
+        min_share=np.array([p.min_share for p in study.partners]),
+        max_share=np.array([p.max_share for p in study.partners]),
+        key=key,
+        return_bounds=bounds,
+        barred_pairs=[(ids.index(a), ids.index(b)) for a, b in sharing.barred_pairs],
+        development_profile=profile,
+        work_year_musd=sourced_to_base_musd(wyr, base, catalog),
+        amcm_inflation=inflation_factor(AMCM_YEAR, base, catalog),
+        operations_rate_musd=sourced_to_base_musd(ops, base, catalog),
+        crew_launch_price_musd=crew_price,
+        learning_rate=sharing.learning_rate or float(cost["learning_rate_aerospace"]["value"]),
+        coordination_exponent=(
+            sharing.coordination_exponent if sharing.coordination_exponent is not None else float(cost["coordination_exponent"]["value"])
+        ),
+        initial_shares=np.zeros((len(items), len(ids))),
+        sources=sources,
+        missing_prices=sorted(set(missing)),
+    )
+    plan.initial_shares = initial_shares(plan)
+    if study.partners and all(p.cost_factor is None for p in study.partners):
+        notes.append("partner cost factors are 1 (the cost relationships' own level; set partners[].cost_factor with a source)")
+    return plan
+
+
+def initial_shares(plan: CostPlan) -> np.ndarray:
+    """Warm start: each item wholly to its cheapest eligible provider (lowest cost factor, then
+    lowest launch price, then study order). Equal shares would be a stationary point of the
+    coordination overhead (its gradient along the share simplex is zero there), where a gradient
+    optimizer could not leave."""
+    shares = np.zeros((len(plan.items), len(plan.partners)))
+    for i, item in enumerate(plan.items):
+        candidates = [j for j, ok in enumerate(item.eligible) if ok]
+        best = min(candidates, key=lambda j: (plan.cost_factor[j], np.nan_to_num(plan.launch_price_per_kg[j], nan=np.inf), j))
+        shares[i, best] = 1.0
+    return shares
+
+
+def _default_carrier(study) -> str:
+    from trades.resolve import DEFAULT_CARGO_CARRIER
+
+    return DEFAULT_CARGO_CARRIER[study.destination.body]

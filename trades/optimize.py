@@ -1,0 +1,257 @@
+"""``trades optimize``: minimize the study's objective over the work shares and the study's
+design variables, subject to budget caps and the partnership rules, with a gradient-based
+driver (SciPy SLSQP through OpenMDAO) and OpenMDAO's analytic total derivatives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import time
+import warnings
+
+import numpy as np
+import openmdao.api as om
+
+from trades.checks import DESIGN_VARIABLES
+from trades.errors import StudyError, StudyErrors
+
+OBJECTIVES = {
+    "launch_mass": "campaign_launch_mass.campaign_launch_mass",
+    "life_cycle_cost": "cost.partners.life_cycle_cost",
+    "npv_cost": "cost.present_value.present_value",
+    "cost_per_crew_day": "cost.per_crew_day.cost_per_crew_day",
+}
+FEASIBILITY_TOLERANCE = 1e-6  # relative, on caps and shares
+
+
+def share_variables(plan) -> tuple[list[int], list[int]]:
+    """Flat indices of the shares the optimizer moves (items with two or more eligible partners)
+    and the indices of those items."""
+    p = len(plan.partners)
+    items = [i for i, item in enumerate(plan.items) if sum(item.eligible) > 1]
+    flat = [i * p + j for i in items for j, ok in enumerate(plan.items[i].eligible) if ok]
+    return flat, items
+
+
+def configure(prob: om.Problem, arch, objective_ref: float, finite_difference: bool = False) -> None:
+    """Driver, design variables, constraints and objective of the study (before setup)."""
+    study, plan = arch.study, arch.cost
+    n = len(arch.years)
+    driver = prob.driver = om.ScipyOptimizeDriver(optimizer="SLSQP", tol=1e-9, maxiter=300, disp=False)
+    driver.options["debug_print"] = []
+    prob.driver.recording_options["includes"] = ["cost.partners.*", "cost.present_value.present_value"]
+    if finite_difference:
+        prob.model.approx_totals(method="fd")
+    flat, items = share_variables(plan)
+    if flat:
+        prob.model.add_design_var("cost.shares", lower=0.0, upper=1.0, indices=flat, flat_indices=True)
+        prob.model.add_constraint("cost.partners.share_sum", equals=1.0, indices=items)
+    for dv in study.design_variables:
+        low, high, units, _ = DESIGN_VARIABLES[dv.name]
+        lower = low if dv.lower is None else dv.lower
+        upper = high if dv.upper is None else dv.upper
+        prob.model.add_design_var(dv.name, lower=lower, upper=upper, units=units, ref=max(abs(upper), 1e-3))
+    capped = [(j, cap) for j, cap in enumerate(plan.budget_cap) if cap is not None]
+    if capped:
+        indices = [j * n + y for j, _ in capped for y in range(n)]
+        caps = np.array([cap for _, cap in capped for _ in range(n)])
+        ref = max(float(caps.max()), 1.0)
+        prob.model.add_constraint("cost.partners.pays", upper=caps, indices=indices, flat_indices=True, ref=ref)
+    if any(plan.min_share > 0) or any(plan.max_share < 1):
+        prob.model.add_constraint("cost.partners.work_share", lower=plan.min_share, upper=plan.max_share)
+    if plan.return_bounds is not None:
+        prob.model.add_constraint("cost.partners.return_low", lower=0.0, ref=objective_ref)
+        prob.model.add_constraint("cost.partners.return_high", upper=0.0, ref=objective_ref)
+    if plan.barred_pairs:
+        prob.model.add_constraint("cost.partners.barred_overlap", upper=0.0)
+    prob.model.add_objective(OBJECTIVES[study.objective.name], ref=objective_ref)
+
+
+def starting_points(plan) -> list[tuple[str, np.ndarray]]:
+    """Where the optimizer starts (it keeps the best feasible optimum).
+
+    The coordination overhead makes the problem non-convex. At a vertex (an item wholly with one
+    partner) a capped partner's payment has zero slope in its own share, so a gradient method
+    cannot see how to relieve the cap from there; at an equal split between partners of equal
+    cost the overhead is at a stationary point (a saddle) that the method cannot leave either.
+    So three starts: each item with its cheapest provider; a graded split (weights 1/2, 1/4, ...
+    by cost rank); and the cheapest provider keeping 80 % with the rest graded.
+    """
+    cheapest = plan.initial_shares
+    graded = np.zeros_like(cheapest)
+    for i, item in enumerate(plan.items):
+        ranked = sorted((j for j, ok in enumerate(item.eligible) if ok),
+                        key=lambda j: (plan.cost_factor[j], np.nan_to_num(plan.launch_price_per_kg[j], nan=np.inf), j))
+        weights = 0.5 ** np.arange(1, len(ranked) + 1)
+        graded[i, ranked] = weights / weights.sum()
+    mixed = 0.8 * cheapest + 0.2 * np.where(cheapest > 0, 0.0, graded)
+    mixed = mixed / mixed.sum(axis=1, keepdims=True)
+    return [("cheapest provider", cheapest), ("graded split", graded), ("cheapest 80 %", mixed)]
+
+
+def check_optimizable(arch) -> None:
+    """Refuse what cannot be optimized meaningfully: a cost objective without prices."""
+    study, plan = arch.study, arch.cost
+    if study.objective.name != "launch_mass" and plan.missing_prices:
+        raise StudyErrors([study.error(
+            ("objective", "name"),
+            f"'{study.objective.name}' needs launch prices, and the catalog has none for {', '.join(plan.missing_prices)}; "
+            "add overrides.launch_vehicles.<id>.price {value, unit: MUSD, source} or choose priced vehicles",
+        )])
+
+
+def violations(arch, prob) -> list[str]:
+    """Each rule the final design breaks, naming the constraint and by how much."""
+    plan, years = arch.cost, arch.years
+    found = []
+    pays = prob.get_val("cost.partners.pays")
+    for j, cap in enumerate(plan.budget_cap):
+        if cap is None:
+            continue
+        for y, year in enumerate(years):
+            excess = pays[j, y] - cap
+            if excess > FEASIBILITY_TOLERANCE * max(cap, 1.0):
+                found.append(f"budget cap of {plan.partners[j]} in {year}: pays {pays[j, y]:,.0f} MUSD, cap {cap:,.0f}, over by {excess:,.0f}")
+    share = prob.get_val("cost.partners.work_share")
+    for j, pid in enumerate(plan.partners):
+        if share[j] < plan.min_share[j] - FEASIBILITY_TOLERANCE:
+            found.append(f"min_share of {pid}: work share {share[j]:.4f} below {plan.min_share[j]:.4f} by {plan.min_share[j] - share[j]:.4f}")
+        if share[j] > plan.max_share[j] + FEASIBILITY_TOLERANCE:
+            found.append(f"max_share of {pid}: work share {share[j]:.4f} above {plan.max_share[j]:.4f} by {share[j] - plan.max_share[j]:.4f}")
+    if plan.return_bounds is not None:
+        low, high = plan.return_bounds
+        provided, paid = prob.get_val("cost.partners.provided_total"), prob.get_val("cost.partners.paid_total")
+        for j, pid in enumerate(plan.partners):
+            ratio = provided[j] / paid[j] if paid[j] > 0 else float("inf")
+            if paid[j] > 0 and not low - 1e-4 <= ratio <= high + 1e-4:
+                found.append(f"return of {pid}: work/funding {ratio:.3f} outside [{low:g}, {high:g}]")
+    sums = prob.get_val("cost.partners.share_sum")
+    for i, item in enumerate(plan.items):
+        if abs(sums[i] - 1.0) > 1e-4:
+            found.append(f"shares of {item.name} sum to {sums[i]:.4f}, not 1")
+    overlap = prob.get_val("cost.partners.barred_overlap")
+    k = len(plan.items)
+    for m, (a, b) in enumerate(plan.barred_pairs):
+        for i in range(k):
+            if overlap[m * k + i] > 1e-4:
+                found.append(f"barred pair {plan.partners[a]}/{plan.partners[b]} share {plan.items[i].name} "
+                             f"({prob.get_val('cost.shares')[i, a]:.3f} and {prob.get_val('cost.shares')[i, b]:.3f})")
+    return found
+
+
+def binding(arch, prob) -> list[str]:
+    """Constraints at their bound at the optimum (within 0.01 %)."""
+    plan, years = arch.cost, arch.years
+    found = []
+    pays = prob.get_val("cost.partners.pays")
+    for j, cap in enumerate(plan.budget_cap):
+        if cap is None:
+            continue
+        for y, year in enumerate(years):
+            if pays[j, y] >= cap * (1 - 1e-4) and cap > 0:
+                found.append(f"budget cap of {plan.partners[j]} in {year} ({cap:,.0f} MUSD)")
+    for dv in arch.study.design_variables:
+        low, high, units, _ = DESIGN_VARIABLES[dv.name]
+        value = float(prob.get_val(dv.name, units=units)[0])
+        for bound, which in ((low if dv.lower is None else dv.lower, "lower"), (high if dv.upper is None else dv.upper, "upper")):
+            if abs(value - bound) <= 1e-6 * max(1.0, abs(bound)):
+                found.append(f"design variable {dv.name} at its {which} bound {bound:g} {units}")
+    share = prob.get_val("cost.partners.work_share")
+    for j, pid in enumerate(plan.partners):
+        if plan.min_share[j] > 0 and share[j] <= plan.min_share[j] + 1e-4:
+            found.append(f"min_share of {pid} ({plan.min_share[j]:g})")
+        if plan.max_share[j] < 1 and share[j] >= plan.max_share[j] - 1e-4:
+            found.append(f"max_share of {pid} ({plan.max_share[j]:g})")
+    return found
+
+
+def optimize(study, file: str, recorder_path: str | None = None, finite_difference: bool = False):
+    """Resolve, build and optimize; returns ``(architecture, problem, result)``.
+
+    ``result`` holds the objective before and after, the driver's iterations, model and
+    derivative evaluations, wall time, success and message, the binding constraints and the
+    violated ones (empty when feasible).
+    """
+    from trades.assemble import build_problem
+    from trades.resolve import resolve
+
+    arch = resolve(study, file)
+    check_optimizable(arch)
+    baseline = build_problem(arch)
+    baseline.run_model()
+    objective = OBJECTIVES[study.objective.name]
+    initial = float(baseline.get_val(objective)[0])
+    ref = abs(initial) if initial != 0 else 1.0
+
+    def before_setup(prob):
+        configure(prob, arch, ref, finite_difference)
+        if recorder_path is not None:  # every driver iteration, with the partner figures
+            prob.driver.add_recorder(om.SqliteRecorder(recorder_path))
+
+    prob = build_problem(arch, None, before_setup=before_setup)
+    evaluations = count_evaluations(prob)
+    start_time = time.perf_counter()
+    attempts = []
+    for label, shares in starting_points(arch.cost):
+        prob.set_val("cost.shares", shares)
+        # SciPy's messages and OpenMDAO's warnings about constraints a start cannot move (a
+        # partner's payments before anything it may provide is spent) go to a buffer: the
+        # outcome of every start is reported in the result instead
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            prob.run_driver()
+        attempts.append({
+            "start": label,
+            "objective": float(prob.get_val(objective)[0]),
+            "violations": violations(arch, prob),
+            "success": bool(prob.driver.result.success),
+            "shares": np.array(prob.get_val("cost.shares")),
+            "design_variables": {dv.name: np.array(prob.get_val(dv.name)) for dv in study.design_variables},
+        })
+    wall = time.perf_counter() - start_time
+    model_runs = evaluations()
+    best = min(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
+    prob.set_val("cost.shares", best["shares"])
+    for name, value in best["design_variables"].items():
+        prob.set_val(name, value)
+    prob.run_model()  # the reported state is the best start's optimum, evaluated once more
+    if recorder_path is not None:
+        prob.cleanup()
+    broken = violations(arch, prob)
+    result = {
+        "objective": study.objective.name,
+        "objective_units": _objective_units(study.objective.name),
+        "initial": initial,
+        "optimum": float(prob.get_val(objective)[0]),
+        "success": best["success"],
+        "starts": [{k: a[k] for k in ("start", "objective", "success")} | {"feasible": not a["violations"]} for a in attempts],
+        "best_start": best["start"],
+        "model_evaluations": model_runs,
+        "wall_time_s": wall,
+        "derivatives": "finite differences (whole model)" if finite_difference else "analytic (OpenMDAO total derivatives)",
+        "design_variables": {dv.name: float(prob.get_val(dv.name, units=DESIGN_VARIABLES[dv.name][2])[0]) for dv in study.design_variables},
+        "binding_constraints": binding(arch, prob),
+        "violations": broken,
+    }
+    return arch, prob, result
+
+
+def count_evaluations(prob: om.Problem):
+    """A function returning how many times the model has been evaluated since this call,
+    finite-difference steps included (counted at the partner-contributions component, which
+    every objective depends on)."""
+    component = prob.model.cost.partners
+    compute = component.compute
+    calls = [0]
+
+    def counted(inputs, outputs):
+        calls[0] += 1
+        return compute(inputs, outputs)
+
+    component.compute = counted
+    return lambda: calls[0]
+
+
+def _objective_units(name: str) -> str:
+    return {"launch_mass": "kg", "life_cycle_cost": "MUSD", "npv_cost": "MUSD", "cost_per_crew_day": "MUSD/d"}[name]
