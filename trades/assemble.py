@@ -19,7 +19,7 @@ import openmdao.api as om
 
 from models.cost import AmcmCost, CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, PresentValue, TranscostCost
 from models.launch import CrewLaunches, LaunchCount, LaunchMassByItem
-from models.partners import CoordinationOverhead, PartnerContributions
+from models.partners import CoordinationOverhead, PartnerContributions, PartnerPayments
 from models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
 from models.sums import sum_component
 from models.outpost import HabitatSizing, IsruPlant, LifeSupportHardware, PowerDemand, PowerSystem
@@ -200,10 +200,13 @@ class CostGroup(om.Group):
         self.connect("logistics_mass.logistics_mass", "launch_mass.logistics_mass")
 
         self.add_subsystem("overhead", CoordinationOverhead(num_elements=k, num_partners=p), promotes_inputs=["shares"])
-        self.add_subsystem("partners", PartnerContributions(
-            num_items=k, num_partners=p, num_years=n, key=plan.key,
-            return_bounds=plan.return_bounds or (1.0, 1.0), barred_pairs=tuple(plan.barred_pairs),
-        ), promotes_inputs=["shares"])
+        partners = self.add_subsystem("partners", om.Group(), promotes_inputs=["shares"])
+        partners.add_subsystem("contributions", PartnerContributions(
+            num_items=k, num_partners=p, num_years=n, barred_pairs=tuple(plan.barred_pairs),
+        ), promotes=["*"])
+        partners.add_subsystem("payments", PartnerPayments(
+            num_partners=p, num_years=n, key=plan.key, return_bounds=plan.return_bounds or (1.0, 1.0),
+        ), promotes=["*"])
         self.connect("overhead.overhead_factor", "partners.overhead_factor")
         self.connect("spend.built", "partners.built")
         self.connect("spend.bought", "partners.bought")

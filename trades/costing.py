@@ -233,7 +233,7 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
             if priced:
                 ppk[j], vehicle_of[j] = min(priced)
             elif usable:
-                missing += usable
+                notes.append(f"{pid} has no priced launch vehicle ({', '.join(usable)}): under the national policy it provides nothing that must be launched")
     crew_price = 0.0
     if arch.crew_vehicle is not None:
         price, _ = vehicle_price_musd(catalog, arch.crew_vehicle, base)

@@ -76,18 +76,30 @@ def starting_points(plan) -> list[tuple[str, np.ndarray]]:
     cannot see how to relieve the cap from there; at an equal split between partners of equal
     cost the overhead is at a stationary point (a saddle) that the method cannot leave either.
     So three starts: each item with its cheapest provider; a graded split (weights 1/2, 1/4, ...
-    by cost rank); and the cheapest provider keeping 80 % with the rest graded.
+    by cost rank); and the cheapest provider keeping 80 % with the rest graded; plus two per
+    barred pair. The result is the best local optimum found, not a proven global one.
     """
     cheapest = plan.initial_shares
-    graded = np.zeros_like(cheapest)
-    for i, item in enumerate(plan.items):
-        ranked = sorted((j for j, ok in enumerate(item.eligible) if ok),
-                        key=lambda j: (plan.cost_factor[j], np.nan_to_num(plan.launch_price_per_kg[j], nan=np.inf), j))
-        weights = 0.5 ** np.arange(1, len(ranked) + 1)
-        graded[i, ranked] = weights / weights.sum()
+    graded = _graded(plan, excluded=None)
     mixed = 0.8 * cheapest + 0.2 * np.where(cheapest > 0, 0.0, graded)
     mixed = mixed / mixed.sum(axis=1, keepdims=True)
-    return [("cheapest provider", cheapest), ("graded split", graded), ("cheapest 80 %", mixed)]
+    starts = [("cheapest provider", cheapest), ("graded split", graded), ("cheapest 80 %", mixed)]
+    # a barred pair splits the feasible set into regions (one partner or the other on each item);
+    # start once in each: graded splits without one partner of the pair
+    for a, b in plan.barred_pairs:
+        for left_out in (a, b):
+            starts.append((f"graded split without {plan.partners[left_out]}", _graded(plan, excluded=left_out)))
+    return starts
+
+
+def _graded(plan, excluded: int | None) -> np.ndarray:
+    shares = np.zeros_like(plan.initial_shares)
+    for i, item in enumerate(plan.items):
+        candidates = [j for j, ok in enumerate(item.eligible) if ok and j != excluded] or [j for j, ok in enumerate(item.eligible) if ok]
+        ranked = sorted(candidates, key=lambda j: (plan.cost_factor[j], np.nan_to_num(plan.launch_price_per_kg[j], nan=np.inf), j))
+        weights = 0.5 ** np.arange(1, len(ranked) + 1)
+        shares[i, ranked] = weights / weights.sum()
+    return shares
 
 
 def check_optimizable(arch) -> None:
@@ -186,8 +198,12 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
 
     def before_setup(prob):
         configure(prob, arch, ref, finite_difference)
-        if recorder_path is not None:  # every driver iteration, with the partner figures
-            prob.driver.add_recorder(om.SqliteRecorder(recorder_path))
+        if recorder_path is not None:  # every driver iteration, and the final design as a problem case
+            recorder = om.SqliteRecorder(recorder_path)
+            prob.driver.add_recorder(recorder)
+            prob.add_recorder(recorder)
+            prob.recording_options["includes"] = ["*"]
+            prob.recording_options["record_inputs"] = True
 
     prob = build_problem(arch, None, before_setup=before_setup)
     evaluations = count_evaluations(prob)
@@ -217,6 +233,7 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
         prob.set_val(name, value)
     prob.run_model()  # the reported state is the best start's optimum, evaluated once more
     if recorder_path is not None:
+        prob.record("final")
         prob.cleanup()
     broken = violations(arch, prob)
     result = {
@@ -241,7 +258,7 @@ def count_evaluations(prob: om.Problem):
     """A function returning how many times the model has been evaluated since this call,
     finite-difference steps included (counted at the partner-contributions component, which
     every objective depends on)."""
-    component = prob.model.cost.partners
+    component = prob.model.cost.partners.contributions
     compute = component.compute
     calls = [0]
 

@@ -96,9 +96,12 @@ def summarize(arch, prob) -> dict:
             ("cargo_flights", "logistics.manifest.cargo_flights"),
         )
     }
+    cargo_by_vehicle = [{arch.cargo_vehicle: c} for c in cargo]
+    if arch.cost is not None and arch.study.launch.policy == "national":
+        cargo_by_vehicle = _national_cargo_launches(arch, prob)
     rows = []
     for i, year in enumerate(years):
-        per_vehicle = {arch.cargo_vehicle: cargo[i]}
+        per_vehicle = dict(cargo_by_vehicle[i])
         if arch.crew_vehicle:
             per_vehicle[arch.crew_vehicle] = per_vehicle.get(arch.crew_vehicle, 0) + crew[i]
         per_partner: dict[str, int] = {}
@@ -186,6 +189,24 @@ def summarize(arch, prob) -> dict:
         "cost": summarize_cost(arch, prob) if arch.cost is not None else None,
         "notes": list(arch.notes),
     }
+
+
+def _national_cargo_launches(arch, prob) -> list[dict[str, int]]:
+    """Whole cargo launches per vehicle and year when each partner launches what it provides on
+    its own vehicle (national launch policy)."""
+    plan = arch.cost
+    masses = prob.get_val("cost.partners.launch_mass", units="kg")
+    packing = arch.study.launch.packing_efficiency
+    out = []
+    for y in range(len(arch.years)):
+        counts: dict[str, int] = {}
+        for j, vehicle in enumerate(plan.launch_vehicle):
+            if vehicle is None or masses[j, y] <= 0:
+                continue
+            capacity = arch.catalog.value("launch_vehicles", vehicle, "payload_leo_kg") * packing
+            counts[vehicle] = counts.get(vehicle, 0) + whole_launches(float(masses[j, y]) / capacity)
+        out.append(counts)
+    return out
 
 
 def format_summary(summary: dict) -> str:

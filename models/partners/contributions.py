@@ -7,7 +7,7 @@ import openmdao.api as om
 
 
 class PartnerContributions(om.ExplicitComponent):
-    """Contributions, payments and the quantities the partnership rules constrain.
+    """What each partner provides per year, and the share rules that are not about money.
 
     For item ``i``, partner ``p`` and year ``y`` (shares ``s[i, p]`` sum to one over ``p``)::
 
@@ -16,27 +16,22 @@ class PartnerContributions(om.ExplicitComponent):
     ``f_p`` is the partner's cost factor on what it builds, ``k_i`` the coordination overhead of
     item ``i``, ``c_p`` the price per kg in the launch orbit on the vehicles the partner launches
     on (one price for all under an open launch market), ``built`` the development, production
-    and operations spend of the item and ``bought`` what is bought at a quoted price (crew launches).
-
-    Payments follow the split rule: ``contribution`` (barter: each pays what it provides) or
-    ``fixed_key`` (each pays ``key_p`` of every year's total; the difference is cash between
-    partners). Outputs for the rules: ``share_sum`` (one per item), ``work_share`` (each partner's
-    share of all that is provided over the campaign), ``return_low`` / ``return_high``
-    (``provided - bound x paid``, the return coefficient of ESA's geographic return written
-    linearly), ``barred_overlap`` (``s[i, p] s[i, q]`` for each barred pair, zero when they do not
-    work together) and ``launch_mass`` (mass in the launch orbit each partner launches).
+    and operations spend of the item and ``bought`` what is bought at a quoted price (crew
+    launches). Also ``share_sum`` (one per item), ``barred_overlap`` (``s[i, p] s[i, q]`` for each
+    barred pair, zero when they do not work together) and ``launch_mass`` (mass in the launch
+    orbit each partner launches). Partials are declared sparse: a year's spend only moves that
+    year's contributions.
     """
 
     def initialize(self):
         self.options.declare("num_items", types=int)
         self.options.declare("num_partners", types=int)
         self.options.declare("num_years", types=int)
-        self.options.declare("key", default=None, allow_none=True, desc="fixed-key payment fractions, or None for contribution")
-        self.options.declare("return_bounds", default=(1.0, 1.0), desc="(low, high) return coefficient bounds")
         self.options.declare("barred_pairs", default=(), desc="pairs of partner indices that may not share an item")
 
     def setup(self):
         k, p, n = self.options["num_items"], self.options["num_partners"], self.options["num_years"]
+        pairs = self.options["barred_pairs"]
         self.add_input("shares", val=np.full((k, p), 1.0 / p), units="unitless")
         self.add_input("overhead_factor", val=np.ones(k), units="unitless")
         self.add_input("cost_factor", val=np.ones(p), units="unitless")
@@ -45,6 +40,84 @@ class PartnerContributions(om.ExplicitComponent):
         self.add_input("bought", val=np.zeros((k, n)), units="MUSD")
         self.add_input("leo_mass", val=np.zeros((k, n)), units="kg")
         self.add_output("provides", val=np.zeros((p, n)), units="MUSD")
+        self.add_output("share_sum", val=np.ones(k), units="unitless")
+        self.add_output("barred_overlap", val=np.zeros(max(1, k * len(pairs))), units="unitless")
+        self.add_output("launch_mass", val=np.zeros((p, n)), units="kg")
+
+        # index grids: (partner, year, item) for provides wrt per-item-year inputs and shares
+        pp, yy, ii = np.meshgrid(np.arange(p), np.arange(n), np.arange(k), indexing="ij")
+        self._rows = (pp * n + yy).ravel()
+        self._cols_item_year = (ii * n + yy).ravel()
+        self._cols_share = (ii * p + pp).ravel()
+        self._cols_item = ii.ravel()
+        self._grid = (pp.ravel(), yy.ravel(), ii.ravel())
+        for name in ("built", "bought", "leo_mass"):
+            self.declare_partials("provides", name, rows=self._rows, cols=self._cols_item_year)
+        self.declare_partials("provides", "shares", rows=self._rows, cols=self._cols_share)
+        self.declare_partials("provides", "overhead_factor", rows=self._rows, cols=self._cols_item)
+        py_rows = np.arange(p * n)
+        self.declare_partials("provides", ["cost_factor", "launch_price_per_kg"], rows=py_rows, cols=py_rows // n)
+        self.declare_partials("launch_mass", "leo_mass", rows=self._rows, cols=self._cols_item_year)
+        self.declare_partials("launch_mass", "shares", rows=self._rows, cols=self._cols_share)
+        self.declare_partials("share_sum", "shares", rows=np.repeat(np.arange(k), p), cols=np.arange(k * p), val=1.0)
+        if pairs:
+            rows = np.concatenate([np.repeat(m * k + np.arange(k), 2) for m in range(len(pairs))])
+            cols = np.concatenate([np.column_stack((np.arange(k) * p + a, np.arange(k) * p + b)).ravel() for a, b in pairs])
+            self.declare_partials("barred_overlap", "shares", rows=rows, cols=cols)
+
+    def compute(self, inputs, outputs):
+        s, ko, f, c = inputs["shares"], inputs["overhead_factor"], inputs["cost_factor"], inputs["launch_price_per_kg"]
+        built, bought, leo = inputs["built"], inputs["bought"], inputs["leo_mass"]
+        outputs["provides"] = (
+            (s * f[None, :]).T @ (ko[:, None] * built) + (s * c[None, :]).T @ leo + s.T @ bought
+        )
+        outputs["share_sum"] = s.sum(axis=1)
+        pairs = self.options["barred_pairs"]
+        if pairs:
+            outputs["barred_overlap"] = np.concatenate([s[:, a] * s[:, b] for a, b in pairs])
+        outputs["launch_mass"] = s.T @ leo
+
+    def compute_partials(self, inputs, partials):
+        s, ko, f, c = inputs["shares"], inputs["overhead_factor"], inputs["cost_factor"], inputs["launch_price_per_kg"]
+        built, bought, leo = inputs["built"], inputs["bought"], inputs["leo_mass"]
+        p_, y_, i_ = self._grid
+        share = s[i_, p_]
+        partials["provides", "built"] = share * f[p_] * ko[i_]
+        partials["provides", "bought"] = share
+        partials["provides", "leo_mass"] = share * c[p_]
+        partials["provides", "shares"] = f[p_] * ko[i_] * built[i_, y_] + c[p_] * leo[i_, y_] + bought[i_, y_]
+        partials["provides", "overhead_factor"] = share * f[p_] * built[i_, y_]
+        partials["provides", "cost_factor"] = ((s.T @ (ko[:, None] * built))).ravel()
+        partials["provides", "launch_price_per_kg"] = (s.T @ leo).ravel()
+        partials["launch_mass", "leo_mass"] = share
+        partials["launch_mass", "shares"] = leo[i_, y_]
+        pairs = self.options["barred_pairs"]
+        if pairs:
+            partials["barred_overlap", "shares"] = np.concatenate([np.column_stack((s[:, b], s[:, a])).ravel() for a, b in pairs])
+
+
+class PartnerPayments(om.ExplicitComponent):
+    """Payments under the split rule and the money quantities the partnership rules constrain.
+
+    ``contribution`` (barter: each pays what it provides) or ``fixed_key`` (each pays ``key_p`` of
+    every year's total; the difference is cash between partners). ``work_share`` is each partner's
+    share of all that is provided over the campaign; ``return_low`` / ``return_high`` are
+    ``provided - bound x paid``, the return coefficient of ESA's geographic return
+    (work share / funding share within bounds) written linearly. All outputs but ``work_share``
+    are linear in ``provides``, so their partials are constants declared once.
+    """
+
+    def initialize(self):
+        self.options.declare("num_partners", types=int)
+        self.options.declare("num_years", types=int)
+        self.options.declare("key", default=None, allow_none=True, desc="fixed-key payment fractions, or None for contribution")
+        self.options.declare("return_bounds", default=(1.0, 1.0), desc="(low, high) return coefficient bounds")
+
+    def setup(self):
+        p, n = self.options["num_partners"], self.options["num_years"]
+        low, high = self.options["return_bounds"]
+        key = self.options["key"]
+        self.add_input("provides", val=np.zeros((p, n)), units="MUSD")
         self.add_output("pays", val=np.zeros((p, n)), units="MUSD")
         self.add_output("total_cost", val=np.zeros(n), units="MUSD", desc="per year, all partners")
         self.add_output("life_cycle_cost", val=0.0, units="MUSD", desc="sum over the campaign, base-year dollars")
@@ -53,104 +126,38 @@ class PartnerContributions(om.ExplicitComponent):
         self.add_output("work_share", val=np.zeros(p), units="unitless")
         self.add_output("return_low", val=np.zeros(p), units="MUSD")
         self.add_output("return_high", val=np.zeros(p), units="MUSD")
-        self.add_output("share_sum", val=np.ones(k), units="unitless")
-        self.add_output("barred_overlap", val=np.zeros(max(1, k * len(self.options["barred_pairs"]))), units="unitless")
-        self.add_output("launch_mass", val=np.zeros((p, n)), units="kg")
-        money = ["provides", "pays", "total_cost", "life_cycle_cost", "provided_total", "paid_total", "work_share", "return_low", "return_high"]
-        inputs = ["shares", "overhead_factor", "cost_factor", "launch_price_per_kg", "built", "bought", "leo_mass"]
-        self.declare_partials(money, inputs)
-        self.declare_partials(["share_sum", "barred_overlap"], "shares")
-        self.declare_partials("launch_mass", ["shares", "leo_mass"])
-
-    # linear maps from provides (p*n) to the outputs derived from it
-    def _maps(self):
-        p, n = self.options["num_partners"], self.options["num_years"]
-        key = self.options["key"]
-        identity = np.eye(p * n)
-        pay = identity if key is None else np.kron(np.outer(np.asarray(key, float), np.ones(p)), np.eye(n))
-        per_partner_sum = np.kron(np.eye(p), np.ones((1, n)))  # (p, p*n)
-        per_year_sum = np.kron(np.ones((1, p)), np.eye(n))  # (n, p*n)
-        return pay, per_partner_sum, per_year_sum
-
-    def _provides_jacobians(self, inputs, with_jacobians=True):
-        """provides[p, y] and its jacobian with respect to every input (dense, flattened)."""
-        k, p, n = self.options["num_items"], self.options["num_partners"], self.options["num_years"]
-        s, ko, f, c = inputs["shares"], inputs["overhead_factor"], inputs["cost_factor"], inputs["launch_price_per_kg"]
-        built, bought, leo = inputs["built"], inputs["bought"], inputs["leo_mass"]
-        unit = f[None, :, None] * ko[:, None, None] * built[:, None, :] + c[None, :, None] * leo[:, None, :] + bought[:, None, :]  # (k, p, n)
-        provides = np.einsum("ip,ipy->py", s, unit)
-        jac = {}
-        if not with_jacobians:
-            return provides, jac
-        d_s = np.zeros((p, n, k, p))
-        for q in range(p):
-            d_s[q, :, :, q] = unit[:, q, :].T
-        jac["shares"] = d_s.reshape(p * n, k * p)
-        jac["overhead_factor"] = np.einsum("ip,p,iy->pyi", s, f, built).reshape(p * n, k)
-        d_f = np.zeros((p, n, p))
-        d_c = np.zeros((p, n, p))
-        for q in range(p):
-            d_f[q, :, q] = np.einsum("i,i,iy->y", s[:, q], ko, built)
-            d_c[q, :, q] = s[:, q] @ leo
-        jac["cost_factor"], jac["launch_price_per_kg"] = d_f.reshape(p * n, p), d_c.reshape(p * n, p)
-        eye_n = np.eye(n)
-        jac["built"] = np.einsum("ip,p,i,yz->pyiz", s, f, ko, eye_n).reshape(p * n, k * n)
-        jac["bought"] = np.einsum("ip,yz->pyiz", s, eye_n).reshape(p * n, k * n)
-        jac["leo_mass"] = np.einsum("ip,p,yz->pyiz", s, c, eye_n).reshape(p * n, k * n)
-        return provides, jac
+        # the linear maps from provides (p*n, row-major) to each output
+        self._pay = np.eye(p * n) if key is None else np.kron(np.outer(np.asarray(key, float), np.ones(p)), np.eye(n))
+        self._per_partner = np.kron(np.eye(p), np.ones((1, n)))
+        per_year = np.kron(np.ones((1, p)), np.eye(n))
+        paid = self._per_partner @ self._pay
+        for name, matrix in (
+            ("pays", self._pay), ("total_cost", per_year), ("life_cycle_cost", np.ones((1, p * n))),
+            ("provided_total", self._per_partner), ("paid_total", paid),
+            ("return_low", self._per_partner - low * paid), ("return_high", self._per_partner - high * paid),
+        ):
+            rows, cols = np.nonzero(matrix)
+            if len(rows):  # e.g. provided - paid is identically zero under the contribution rule
+                self.declare_partials(name, "provides", rows=rows, cols=cols, val=matrix[rows, cols])
+        self.declare_partials("work_share", "provides")
 
     def compute(self, inputs, outputs):
-        self._compute(inputs, outputs, None)
+        low, high = self.options["return_bounds"]
+        flat = inputs["provides"].ravel()
+        pays = self._pay @ flat
+        provided, paid = self._per_partner @ flat, self._per_partner @ pays
+        lcc = flat.sum()
+        outputs["pays"] = pays.reshape(outputs["pays"].shape)
+        outputs["total_cost"] = inputs["provides"].sum(axis=0)
+        outputs["life_cycle_cost"] = lcc
+        outputs["provided_total"], outputs["paid_total"] = provided, paid
+        outputs["work_share"] = provided / (lcc if lcc.real > 0 else 1.0)
+        outputs["return_low"] = provided - low * paid
+        outputs["return_high"] = provided - high * paid
 
     def compute_partials(self, inputs, partials):
-        self._compute(inputs, {}, partials)
-
-    def _compute(self, inputs, outputs, partials):
-        k, p, n = self.options["num_items"], self.options["num_partners"], self.options["num_years"]
-        low, high = self.options["return_bounds"]
-        provides, jac = self._provides_jacobians(inputs, with_jacobians=partials is not None)
-        pay, per_partner, per_year = self._maps()
-        flat = provides.ravel()
-        pays = pay @ flat
-        provided_total, paid_total = per_partner @ flat, per_partner @ pays
+        flat = inputs["provides"].ravel()
         lcc = flat.sum()
-        safe_lcc = lcc if lcc > 0 else 1.0
-        s = inputs["shares"]
-        pairs = self.options["barred_pairs"]
-        if partials is None:
-            outputs["provides"] = provides
-            outputs["pays"] = pays.reshape(p, n)
-            outputs["total_cost"] = per_year @ flat
-            outputs["life_cycle_cost"] = lcc
-            outputs["provided_total"], outputs["paid_total"] = provided_total, paid_total
-            outputs["work_share"] = provided_total / safe_lcc
-            outputs["return_low"] = provided_total - low * paid_total
-            outputs["return_high"] = provided_total - high * paid_total
-            outputs["share_sum"] = s.sum(axis=1)
-            outputs["barred_overlap"] = np.array([s[i, a] * s[i, b] for (a, b) in pairs for i in range(k)]) if pairs else np.zeros(1)
-            outputs["launch_mass"] = s.T @ inputs["leo_mass"]
-            return
-        for name, j in jac.items():
-            partials["provides", name] = j
-            partials["pays", name] = pay @ j
-            partials["total_cost", name] = per_year @ j
-            d_lcc = j.sum(axis=0)
-            partials["life_cycle_cost", name] = d_lcc
-            d_prov, d_paid = per_partner @ j, per_partner @ pay @ j
-            partials["provided_total", name] = d_prov
-            partials["paid_total", name] = d_paid
-            partials["work_share", name] = d_prov / safe_lcc - np.outer(provided_total, d_lcc) / safe_lcc**2
-            partials["return_low", name] = d_prov - low * d_paid
-            partials["return_high", name] = d_prov - high * d_paid
-        partials["share_sum", "shares"] = np.kron(np.eye(k), np.ones((1, p)))
-        d_overlap = np.zeros((max(1, k * len(pairs)), k * p))
-        for m, (a, b) in enumerate(pairs):
-            for i in range(k):
-                d_overlap[m * k + i, i * p + a] = s[i, b]
-                d_overlap[m * k + i, i * p + b] = s[i, a]
-        partials["barred_overlap", "shares"] = d_overlap
-        d_mass_s = np.zeros((p, n, k, p))
-        for q in range(p):
-            d_mass_s[q, :, :, q] = inputs["leo_mass"].T
-        partials["launch_mass", "shares"] = d_mass_s.reshape(p * n, k * p)
-        partials["launch_mass", "leo_mass"] = np.einsum("ip,yz->pyiz", s, np.eye(n)).reshape(p * n, k * n)
+        safe = lcc if lcc > 0 else 1.0
+        provided = self._per_partner @ flat
+        partials["work_share", "provides"] = self._per_partner / safe - np.outer(provided, np.ones_like(flat)) / safe**2

@@ -1,17 +1,28 @@
 """Partner contributions and payments against hand calculations, and their partials."""
 
 import numpy as np
+import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.partners import PartnerContributions
-from models.testing import run_component
+from models.partners import PartnerContributions, PartnerPayments
+
+
+def _problem(k, p, n, key=None, bounds=(1.0, 1.0), pairs=(), **inputs):
+    prob = om.Problem(reports=False)
+    prob.model.add_subsystem("contributions", PartnerContributions(num_items=k, num_partners=p, num_years=n, barred_pairs=pairs), promotes=["*"])
+    prob.model.add_subsystem("payments", PartnerPayments(num_partners=p, num_years=n, key=key, return_bounds=bounds), promotes=["*"])
+    prob.setup(force_alloc_complex=True)
+    for name, value in inputs.items():
+        prob.set_val(name, value)
+    prob.run_model()
+    return prob
 
 
 def _two_partner_case(key=None):
     # item 0 shared 70/30 with overhead 1.2; item 1 wholly partner 1; cost factors 1 and 0.8
-    return run_component(
-        PartnerContributions(num_items=2, num_partners=2, num_years=2, key=key, return_bounds=(0.9, 1.1), barred_pairs=((0, 1),)),
+    return _problem(
+        2, 2, 2, key=key, bounds=(0.9, 1.1), pairs=((0, 1),),
         shares=np.array([[0.7, 0.3], [0.0, 1.0]]), overhead_factor=[1.2, 1.0], cost_factor=[1.0, 0.8],
         launch_price_per_kg=[0.002, 0.003], built=np.array([[100.0, 50.0], [10.0, 0.0]]), bought=np.array([[0.0, 4.0], [0.0, 0.0]]),
         leo_mass=np.array([[1000.0, 0.0], [0.0, 500.0]]),
@@ -25,6 +36,7 @@ def test_contribution_rule_by_hand():
     provides = prob.get_val("provides")
     assert provides == pytest.approx(np.array([[85.4, 44.8], [37.7, 17.1]]))
     assert prob.get_val("pays") == pytest.approx(provides)
+    assert prob.get_val("total_cost") == pytest.approx([85.4 + 37.7, 44.8 + 17.1])
     assert prob.get_val("life_cycle_cost")[0] == pytest.approx(85.4 + 44.8 + 37.7 + 17.1)
     assert prob.get_val("work_share") == pytest.approx(np.array([130.2, 54.8]) / 185.0)
     assert prob.get_val("share_sum") == pytest.approx([1.0, 1.0])
@@ -37,6 +49,7 @@ def test_fixed_key_by_hand():
     total = np.array([85.4 + 37.7, 44.8 + 17.1])
     assert prob.get_val("pays") == pytest.approx(np.vstack([0.75 * total, 0.25 * total]))
     provided, paid = prob.get_val("provided_total"), prob.get_val("paid_total")
+    assert paid == pytest.approx([0.75 * 185.0, 0.25 * 185.0])
     assert prob.get_val("return_low") == pytest.approx(provided - 0.9 * paid)
     assert prob.get_val("return_high") == pytest.approx(provided - 1.1 * paid)
 
@@ -45,8 +58,8 @@ def test_fixed_key_by_hand():
 def test_partials(key):
     rng = np.random.default_rng(7)
     k, p, n = 3, 3, 4
-    prob = run_component(
-        PartnerContributions(num_items=k, num_partners=p, num_years=n, key=key, return_bounds=(0.8, 1.2), barred_pairs=((0, 2), (1, 2))),
+    prob = _problem(
+        k, p, n, key=key, bounds=(0.8, 1.2), pairs=((0, 2), (1, 2)),
         shares=rng.dirichlet(np.ones(p), size=k), overhead_factor=1 + rng.random(k), cost_factor=0.5 + rng.random(p),
         launch_price_per_kg=rng.random(p) * 1e-3, built=rng.random((k, n)) * 100, bought=rng.random((k, n)) * 10,
         leo_mass=rng.random((k, n)) * 1e4,
