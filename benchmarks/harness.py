@@ -27,7 +27,11 @@ class Result:
 
     @property
     def ratio_text(self) -> str:
-        return f"{self.ratio:.1f}x as long" if self.overhead else f"{self.ratio:.0f}x faster"
+        if self.overhead:
+            return f"{self.ratio:.1f}x as long"
+        if self.ratio < 1:
+            return f"{1 / self.ratio:.1f}x slower"
+        return f"{self.ratio:.1f}x faster" if self.ratio < 10 else f"{self.ratio:.0f}x faster"
 
 
 def median_time(func, repeats: int) -> tuple[float, object]:

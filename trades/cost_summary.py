@@ -34,6 +34,8 @@ def summarize_cost(arch, prob) -> dict:
         development_i = float(development[i] * plan.development_profile.sum()) * scale
         production_i = float(production[i].sum()) * scale
         operations_i = float(built[i].sum() - development[i] * plan.development_profile.sum() - production[i].sum()) * scale
+        if abs(operations_i) < 1e-9 * max(1.0, development_i + production_i):  # round-off of the subtraction
+            operations_i = 0.0
         launch_i = float(np.sum(shares[i][:, None] * ppk[:, None] * leo[i][None, :]))
         bought_i = float(bought[i].sum())
         items.append({

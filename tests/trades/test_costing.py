@@ -101,3 +101,20 @@ def test_packaged_prices_convert_or_say_why():
         else:
             assert price is None and "no published price" in why
     assert vehicle_price_musd(catalog, "sls_block1", 2024)[0] == pytest.approx(4100 * 313.689 / 270.970, rel=1e-9)
+
+
+def test_shared_relay_is_an_item_costed_by_amcm(flagship):
+    """Queqiao-2 (1,200 kg) as shared infrastructure: an AMCM planetary-spacecraft cost, one unit,
+    provided by a partner with the relay capability (NASA or ESA here), launched with the outpost."""
+    from trades.assemble import build_problem
+
+    arch = resolve(_study(flagship, lambda d: d.update(shared_infrastructure=["queqiao_2"])))
+    plan = arch.cost
+    i = plan.item_index("relay:queqiao_2")
+    assert [p for p, ok in zip(plan.partners, plan.items[i].eligible) if ok] == ["nasa", "esa"]
+    prob = build_problem(arch)
+    prob.run_model()
+    w_lb = 1200.0 / 0.45359237
+    amcm = 0.000504839 * w_lb**0.653948 * 76.99939**2.39 * 1.68051e-52 ** (1.0 / (2031 - 1900))  # FY1999 $M, Q = B = 1, D = 0
+    assert prob.get_val("cost.rollup.development")[i] == pytest.approx(amcm * 313.689 / 166.6, rel=1e-6)
+    assert prob.get_val("cost.launch_mass.leo_mass")[i].sum() > 1200.0  # its mass times the gear ratio

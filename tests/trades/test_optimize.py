@@ -138,3 +138,43 @@ def test_caps_too_low_are_infeasible_and_keep_outputs(tmp_path, flagship, capsys
     summary = json.loads((out / "summary.json").read_text())
     assert summary["optimization"]["violations"]
     assert np.isfinite(summary["cost"]["life_cycle_cost_musd"])
+
+
+def _optimized(flagship, tmp_path, edit):
+    data = yaml.safe_load(flagship.read_text())
+    edit(data)
+    path = tmp_path / "variant.yaml"
+    path.write_text(yaml.safe_dump(data))
+    out = tmp_path / "out"
+    assert main(["optimize", str(path), "-o", str(out), "--format", "json"]) == 0
+    return json.loads((out / "summary.json").read_text())
+
+
+def test_barred_pair_never_shares_an_item(flagship, tmp_path):
+    """ESA and JAXA barred from working together: in the flagship's optimum they shared the
+    operations; now no item has both, and the extra starts (one without each) were tried."""
+    summary = _optimized(flagship, tmp_path, lambda d: d.update(cost_sharing={"barred_pairs": [["esa", "jaxa"]]}))
+    for item in summary["cost"]["items"]:
+        assert not (item["providers"].get("esa", 0) > 1e-4 and item["providers"].get("jaxa", 0) > 1e-4), item
+    starts = [s["start"] for s in summary["optimization"]["starts"]]
+    assert "graded split without esa" in starts and "graded split without jaxa" in starts
+    assert summary["optimization"]["violations"] == []
+
+
+def test_fixed_key_with_return_bounds(flagship, tmp_path):
+    """ISS-like key (refdata iss_usos_resource_shares, renormalised without CSA's 2.3 %), each
+    partner's work within 0.8-1.25 of its funding, the design variables fixed."""
+    key = {"nasa": 76.6 / 97.7, "esa": 8.3 / 97.7, "jaxa": 12.8 / 97.7}
+
+    def edit(d):
+        d["partners"] = [{"id": "nasa"}, {"id": "esa", "cost_factor": 0.86}, {"id": "jaxa"}]
+        d.pop("design_variables")
+        d["cost_sharing"] = {"rule": "fixed_key", "key": key, "return_min": 0.8, "return_max": 1.25, "crew_time": "key"}
+
+    summary = _optimized(flagship, tmp_path, edit)
+    assert summary["optimization"]["violations"] == []
+    for p in summary["cost"]["partners"]:
+        assert p["funding_share"] == pytest.approx(key[p["partner"]], rel=1e-9)
+        assert p["crew_time_share"] == pytest.approx(key[p["partner"]], rel=1e-9)
+        assert 0.8 - 1e-4 <= p["work_share"] / p["funding_share"] <= 1.25 + 1e-4
+        assert p["cash_musd"] == pytest.approx(p["pays_musd"] - p["provides_musd"])
