@@ -48,9 +48,7 @@ def configure(prob: om.Problem, arch, objective_ref: float, finite_difference: b
         prob.model.add_design_var("cost.shares", lower=0.0, upper=1.0, indices=flat, flat_indices=True)
         prob.model.add_constraint("cost.partners.share_sum", equals=1.0, indices=items)
     for dv in study.design_variables:
-        low, high, units, _ = DESIGN_VARIABLES[dv.name]
-        lower = low if dv.lower is None else dv.lower
-        upper = high if dv.upper is None else dv.upper
+        lower, upper, units = design_variable_bounds(dv)
         prob.model.add_design_var(dv.name, lower=lower, upper=upper, units=units, ref=max(abs(upper), 1e-3))
     capped = [(j, cap) for j, cap in enumerate(plan.budget_cap) if cap is not None]
     if capped:
@@ -102,6 +100,21 @@ def _graded(plan, excluded: int | None) -> np.ndarray:
     return shares
 
 
+def design_variable_bounds(dv) -> tuple[float, float, str]:
+    """The study's bounds of a design variable, defaulting to its physical range, and its units."""
+    low, high, units, _ = DESIGN_VARIABLES[dv.name]
+    return (low if dv.lower is None else dv.lower), (high if dv.upper is None else dv.upper), units
+
+
+def _capped_payments(plan, years, prob):
+    """(partner, year, payment, cap) for every partner with a budget cap and every year."""
+    pays = prob.get_val("cost.partners.pays")
+    for j, cap in enumerate(plan.budget_cap):
+        if cap is not None:
+            for y, year in enumerate(years):
+                yield plan.partners[j], year, float(pays[j, y]), cap
+
+
 def check_optimizable(arch) -> None:
     """Refuse what cannot be optimized meaningfully: a cost objective without prices."""
     study, plan = arch.study, arch.cost
@@ -117,14 +130,9 @@ def violations(arch, prob) -> list[str]:
     """Each rule the final design breaks, naming the constraint and by how much."""
     plan, years = arch.cost, arch.years
     found = []
-    pays = prob.get_val("cost.partners.pays")
-    for j, cap in enumerate(plan.budget_cap):
-        if cap is None:
-            continue
-        for y, year in enumerate(years):
-            excess = pays[j, y] - cap
-            if excess > FEASIBILITY_TOLERANCE * max(cap, 1.0):
-                found.append(f"budget cap of {plan.partners[j]} in {year}: pays {pays[j, y]:,.0f} MUSD, cap {cap:,.0f}, over by {excess:,.0f}")
+    for partner, year, pay, cap in _capped_payments(plan, years, prob):
+        if pay - cap > FEASIBILITY_TOLERANCE * max(cap, 1.0):
+            found.append(f"budget cap of {partner} in {year}: pays {pay:,.0f} MUSD, cap {cap:,.0f}, over by {pay - cap:,.0f}")
     share = prob.get_val("cost.partners.work_share")
     for j, pid in enumerate(plan.partners):
         if share[j] < plan.min_share[j] - FEASIBILITY_TOLERANCE:
@@ -156,17 +164,13 @@ def binding(arch, prob) -> list[str]:
     """Constraints at their bound at the optimum (within 0.01 %)."""
     plan, years = arch.cost, arch.years
     found = []
-    pays = prob.get_val("cost.partners.pays")
-    for j, cap in enumerate(plan.budget_cap):
-        if cap is None:
-            continue
-        for y, year in enumerate(years):
-            if pays[j, y] >= cap * (1 - 1e-4) and cap > 0:
-                found.append(f"budget cap of {plan.partners[j]} in {year} ({cap:,.0f} MUSD)")
+    for partner, year, pay, cap in _capped_payments(plan, years, prob):
+        if pay >= cap * (1 - 1e-4) and cap > 0:
+            found.append(f"budget cap of {partner} in {year} ({cap:,.0f} MUSD)")
     for dv in arch.study.design_variables:
-        low, high, units, _ = DESIGN_VARIABLES[dv.name]
+        lower, upper, units = design_variable_bounds(dv)
         value = float(prob.get_val(dv.name, units=units)[0])
-        for bound, which in ((low if dv.lower is None else dv.lower, "lower"), (high if dv.upper is None else dv.upper, "upper")):
+        for bound, which in ((lower, "lower"), (upper, "upper")):
             if abs(value - bound) <= 1e-6 * max(1.0, abs(bound)):
                 found.append(f"design variable {dv.name} at its {which} bound {bound:g} {units}")
     share = prob.get_val("cost.partners.work_share")
