@@ -1,0 +1,146 @@
+"""Allocation code on classic games with known answers, and properties on random games."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trades.games import (
+    coalitions, core_check, least_core, marginal_values, nucleolus, proportional, shapley, shapley_sampled,
+    subadditivity_failures,
+)
+
+
+def airport(costs: dict[str, float]) -> dict:
+    """Littlechild and Owen's airport game: a coalition pays for the longest runway it needs."""
+    return {s: max(costs[p] for p in s) for s in coalitions(list(costs))}
+
+
+def test_airport_shapley_is_sequential_equal_sharing():
+    """Littlechild and Owen (1973): each runway segment is shared equally by the aircraft that
+    use it, phi_i = sum_{j <= i} (c_j - c_{j-1}) / (n - j + 1)."""
+    costs = {"a": 8.0, "b": 11.0, "c": 13.0, "d": 20.0}
+    players = list(costs)
+    value = shapley(players, airport(costs))
+    ordered = sorted(costs.values())
+    expected, running = {}, 0.0
+    for j, p in enumerate(sorted(players, key=costs.get)):
+        segment = ordered[j] - (ordered[j - 1] if j else 0.0)
+        running += segment / (len(players) - j)
+        expected[p] = running
+    assert value == pytest.approx(expected)
+    assert value["a"] == pytest.approx(2.0) and value["d"] == pytest.approx(2 + 1 + 1 + 7)
+
+
+def _brute_force_nucleolus(players, game, step):
+    """Lexicographic minimum of the sorted excess vectors over a grid of the allocation simplex
+    (3 players), independent of the LP method."""
+    grand = game[frozenset(players)]
+    grid = np.arange(-grand, 2 * grand + step / 2, step)
+    x1, x2 = np.meshgrid(grid, grid, indexing="ij")
+    x1, x2 = x1.ravel(), x2.ravel()
+    x3 = grand - x1 - x2
+    xs = {players[0]: x1, players[1]: x2, players[2]: x3}
+    excess = np.array([sum(xs[p] for p in s) - game[s] for s in coalitions(players) if len(s) < 3])
+    ordered = -np.sort(-excess, axis=0)  # descending per point
+    best = np.lexsort(ordered[::-1])[0]
+    return {players[0]: x1[best], players[1]: x2[best], players[2]: x3[best]}
+
+
+def test_airport_nucleolus_against_brute_force():
+    """Runways 8, 11, 13: the nucleolus is (11/3, 11/3, 17/3) (the two small aircraft balance
+    their excesses against the large one's; a grid search confirms)."""
+    costs = {"a": 8.0, "b": 11.0, "c": 13.0}
+    game = airport(costs)
+    nuc = nucleolus(list(costs), game)
+    assert nuc == pytest.approx({"a": 11 / 3, "b": 11 / 3, "c": 17 / 3}, abs=1e-7)
+    brute = _brute_force_nucleolus(list(costs), game, 1 / 30)
+    assert nuc == pytest.approx(brute, abs=1 / 30)
+
+
+def test_empty_core_and_leaving_coalition():
+    """Three partners, any pair can do it for 2, the three for 3.6: each pair would pay at least
+    2.4 of an equal split, more than its own 2: the core is empty (least core eps = 0.4)."""
+    players = ["a", "b", "c"]
+    game = {s: {1: 1.5, 2: 2.0, 3: 3.6}[len(s)] for s in coalitions(players)}
+    eps, _ = least_core(players, game)
+    assert eps == pytest.approx(0.4)
+    check = core_check(players, game, shapley(players, game))
+    assert not check.in_core and len(check.coalition) == 2 and check.excess == pytest.approx(0.4)
+
+
+def test_dividend_helpers():
+    costs = {"a": 8.0, "b": 11.0, "c": 13.0}
+    game = airport(costs)
+    # in the airport game the largest aircraft adds cost (its runway is longer): c(N - c) - c(N) = 11 - 13
+    assert marginal_values(list(costs), game) == pytest.approx({"a": 0.0, "b": 0.0, "c": -2.0})
+    assert proportional(list(costs), game, {"a": 1, "b": 1, "c": 2}) == pytest.approx({"a": 3.25, "b": 3.25, "c": 6.5})
+    assert subadditivity_failures(list(costs), game) == []
+    bad = dict(game)
+    bad[frozenset(costs)] = 30.0
+    assert subadditivity_failures(list(costs), bad)
+
+
+def test_sampled_shapley_covers_the_exact_value():
+    costs = {p: float(c) for p, c in zip("abcdefgh", [3, 5, 6, 9, 10, 12, 15, 21])}
+    game = airport(costs)
+    exact = shapley(list(costs), game)
+    sampled = shapley_sampled(list(costs), lambda s: game[s], orderings=4000, seed=3)
+    for p in costs:
+        assert abs(sampled.value[p] - exact[p]) <= 2 * sampled.half_width[p] + 1e-12
+
+
+games = st.integers(min_value=2, max_value=5).flatmap(
+    lambda n: st.lists(st.floats(min_value=0.0, max_value=100.0, allow_nan=False), min_size=2**n - 1, max_size=2**n - 1).map(
+        lambda values: ([f"p{i}" for i in range(n)], dict(zip(coalitions([f"p{i}" for i in range(n)]), values)))
+    )
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(games)
+def test_shapley_properties(case):
+    players, game = case
+    value = shapley(players, game)
+    grand = frozenset(players)
+    assert sum(value.values()) == pytest.approx(game[grand], abs=1e-9)  # efficiency
+    # null player: a player who adds nothing anywhere gets nothing
+    null = dict(game)
+    for s in coalitions(players):
+        if players[0] in s:
+            rest = s - {players[0]}
+            null[s] = null[rest] if rest else 0.0
+    assert shapley(players, null)[players[0]] == pytest.approx(0.0, abs=1e-9)
+    # additivity: the value of a sum of games is the sum of the values
+    double = {s: game[s] + null[s] for s in game}
+    assert shapley(players, double) == pytest.approx({p: value[p] + shapley(players, null)[p] for p in players})
+
+
+@settings(max_examples=40, deadline=None)
+@given(games)
+def test_symmetric_players_get_equal_shares(case):
+    players, game = case
+    symmetric = {s: game[max((t for t in coalitions(players) if len(t) == len(s)), key=sorted)] for s in game}
+    value = shapley(players, symmetric)
+    nuc = nucleolus(players, symmetric)
+    assert max(value.values()) - min(value.values()) == pytest.approx(0.0, abs=1e-7)
+    assert max(nuc.values()) - min(nuc.values()) == pytest.approx(0.0, abs=1e-5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(games)
+def test_nucleolus_efficient_and_in_core_when_core_exists(case):
+    players, game = case
+    nuc = nucleolus(players, game)
+    grand = frozenset(players)
+    assert sum(nuc.values()) == pytest.approx(game[grand], abs=1e-6 * max(1.0, game[grand]))
+    eps, _ = least_core(players, game)
+    check = core_check(players, game, nuc)
+    # the nucleolus lies in the least core: its largest excess is eps
+    assert check.excess == pytest.approx(eps, abs=1e-6 * max(1.0, game[grand]))
+    if eps <= 0:
+        assert check.in_core

@@ -1,0 +1,209 @@
+"""Cooperative cost games: Shapley value, nucleolus, core, and the comparisons the coalition
+analysis reports.
+
+A cost game is a set of players and a cost function ``c(S)`` for every coalition ``S`` (what S
+would pay to do the mission on its own), ``c(empty) = 0``. An allocation ``x`` splits the grand
+coalition's cost, ``sum x = c(N)``. Coalition ``S`` would rather leave when it pays more than its
+own cost: its excess ``e(S, x) = x(S) - c(S)`` is positive. The core is the set of allocations
+with no positive excess; the nucleolus lexicographically minimizes the largest excesses (found by
+a sequence of linear programs solved with scipy's HiGHS).
+
+Written here because no maintained Python library computes the nucleolus of a general cost game
+with an LP solver we already depend on; the Shapley value is a short exact formula.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+from scipy.optimize import linprog
+
+TOLERANCE = 1e-7  # relative to the grand coalition's cost
+
+
+def coalitions(players: Sequence[str], include_empty: bool = False) -> list[frozenset]:
+    """Every coalition of ``players`` (the grand coalition last)."""
+    start = 0 if include_empty else 1
+    return [frozenset(c) for size in range(start, len(players) + 1) for c in itertools.combinations(players, size)]
+
+
+def _cost(game: dict, coalition: frozenset) -> float:
+    return 0.0 if not coalition else float(game[coalition])
+
+
+def shapley(players: Sequence[str], game: dict) -> dict[str, float]:
+    """Exact Shapley value: ``phi_i = sum_S |S|! (n-|S|-1)! / n! (c(S + i) - c(S))``."""
+    n = len(players)
+    weights = [math.factorial(s) * math.factorial(n - s - 1) / math.factorial(n) for s in range(n)]
+    value = {}
+    for player in players:
+        others = [p for p in players if p != player]
+        total = 0.0
+        for size in range(n):
+            for subset in itertools.combinations(others, size):
+                s = frozenset(subset)
+                total += weights[size] * (_cost(game, s | {player}) - _cost(game, s))
+        value[player] = total
+    return value
+
+
+@dataclass
+class SampledShapley:
+    """Shapley value estimated from random orderings, with a 95 % confidence half-width."""
+
+    value: dict[str, float]
+    half_width: dict[str, float]
+    orderings: int
+
+
+def shapley_sampled(players: Sequence[str], cost: Callable[[frozenset], float], orderings: int, seed: int = 0) -> SampledShapley:
+    """Monte Carlo Shapley value over ``orderings`` random permutations (each player's marginal
+    cost when it joins the players before it); ``cost`` is called once per distinct coalition."""
+    rng = np.random.default_rng(seed)
+    cache: dict[frozenset, float] = {frozenset(): 0.0}
+
+    def c(s):
+        if s not in cache:
+            cache[s] = float(cost(s))
+        return cache[s]
+
+    samples = {p: [] for p in players}
+    for _ in range(orderings):
+        order = [players[i] for i in rng.permutation(len(players))]
+        before = frozenset()
+        for p in order:
+            samples[p].append(c(before | {p}) - c(before))
+            before = before | {p}
+    value = {p: float(np.mean(v)) for p, v in samples.items()}
+    half = {p: float(1.96 * np.std(v, ddof=1) / math.sqrt(len(v))) if len(v) > 1 else math.inf for p, v in samples.items()}
+    return SampledShapley(value, half, orderings)
+
+
+def _incidence(players: Sequence[str], sets: Iterable[frozenset]) -> np.ndarray:
+    return np.array([[1.0 if p in s else 0.0 for p in players] for s in sets])
+
+
+def least_core(players: Sequence[str], game: dict) -> tuple[float, np.ndarray]:
+    """The smallest ``eps`` such that some allocation has every excess at most ``eps``, and one
+    such allocation. The core is empty exactly when ``eps > 0``."""
+    proper = [s for s in coalitions(players) if len(s) < len(players)]
+    grand = frozenset(players)
+    n = len(players)
+    a = _incidence(players, proper)
+    c = np.array([_cost(game, s) for s in proper])
+    # variables x (n) and eps; minimize eps s.t. x(S) - eps <= c(S), x(N) = c(N)
+    res = linprog(
+        np.r_[np.zeros(n), 1.0],
+        A_ub=np.hstack([a, -np.ones((len(proper), 1))]), b_ub=c,
+        A_eq=np.r_[np.ones(n), 0.0][None, :], b_eq=[_cost(game, grand)],
+        bounds=[(None, None)] * (n + 1), method="highs",
+    )
+    if res.status != 0:
+        raise RuntimeError(f"least-core LP failed: {res.message}")
+    return float(res.x[-1]), res.x[:n]
+
+
+def nucleolus(players: Sequence[str], game: dict) -> dict[str, float]:
+    """The nucleolus by the sequential LP method: minimize the largest excess, fix the
+    coalitions whose excess cannot go lower at that level, repeat until the allocation is
+    determined (Maschler, Peleg and Shapley 1979)."""
+    n = len(players)
+    grand = frozenset(players)
+    scale = max(abs(_cost(game, grand)), 1.0)
+    free = [s for s in coalitions(players) if len(s) < n]
+    fixed: list[tuple[frozenset, float]] = []
+    for _ in range(2 ** n):
+        eq_sets = [grand] + [s for s, _ in fixed]
+        eq_rows = _incidence(players, eq_sets)
+        if np.linalg.matrix_rank(eq_rows) >= n or not free:
+            break
+        a_free = _incidence(players, free)
+        c_free = np.array([_cost(game, s) for s in free])
+        a_eq = np.hstack([eq_rows, np.zeros((len(eq_sets), 1))])
+        b_eq = np.array([_cost(game, grand)] + [_cost(game, s) + e for s, e in fixed])
+        res = linprog(
+            np.r_[np.zeros(n), 1.0],
+            A_ub=np.hstack([a_free, -np.ones((len(free), 1))]), b_ub=c_free,
+            A_eq=a_eq, b_eq=b_eq, bounds=[(None, None)] * (n + 1), method="highs",
+        )
+        if res.status != 0:
+            raise RuntimeError(f"nucleolus LP failed: {res.message}")
+        eps, x = float(res.x[-1]), res.x[:n]  # x: one allocation at this level
+        # a coalition at the level is fixed when no allocation at this level lowers its excess
+        newly = []
+        for s, row, cs in zip(free, a_free, c_free):
+            if row @ x - cs < eps - TOLERANCE * scale:
+                continue
+            test = linprog(
+                np.r_[row, 0.0],
+                A_ub=np.hstack([a_free, -np.ones((len(free), 1))]), b_ub=c_free,
+                A_eq=np.vstack([a_eq, np.r_[np.zeros(n), 1.0]]), b_eq=np.r_[b_eq, eps],
+                bounds=[(None, None)] * (n + 1), method="highs",
+            )
+            if test.status == 0 and test.fun - cs >= eps - TOLERANCE * scale:
+                newly.append(s)
+        if not newly:  # numerically degenerate: fix the tightest one to make progress
+            newly = [max(free, key=lambda s: _incidence(players, [s])[0] @ x - _cost(game, s))]
+        fixed += [(s, eps) for s in newly]
+        free = [s for s in free if s not in newly]
+    # the fixed coalitions and the grand coalition determine x: solve their equations exactly
+    eq_sets = [grand] + [s for s, _ in fixed]
+    rows = _incidence(players, eq_sets)
+    rhs = np.array([_cost(game, grand)] + [_cost(game, s) + e for s, e in fixed])
+    solution, *_ = np.linalg.lstsq(rows, rhs, rcond=None)
+    return dict(zip(players, map(float, solution)))
+
+
+@dataclass
+class CoreCheck:
+    """Whether an allocation is in the core, and the coalition with the largest excess."""
+
+    in_core: bool
+    coalition: frozenset
+    excess: float  # how much more than its own cost the coalition pays (positive: it would leave)
+
+
+def core_check(players: Sequence[str], game: dict, allocation: dict[str, float]) -> CoreCheck:
+    grand = frozenset(players)
+    scale = max(abs(_cost(game, grand)), 1.0)
+    worst, worst_excess = None, -math.inf
+    for s in coalitions(players):
+        if s == grand:
+            continue
+        excess = sum(allocation[p] for p in s) - _cost(game, s)
+        if excess > worst_excess:
+            worst, worst_excess = s, excess
+    return CoreCheck(worst_excess <= TOLERANCE * scale, worst, worst_excess)
+
+
+def proportional(players: Sequence[str], game: dict, weights: dict[str, float]) -> dict[str, float]:
+    """The grand coalition's cost split in proportion to ``weights`` (e.g. contributions or a key)."""
+    total = sum(weights[p] for p in players)
+    grand = _cost(game, frozenset(players))
+    return {p: grand * weights[p] / total for p in players}
+
+
+def marginal_values(players: Sequence[str], game: dict) -> dict[str, float]:
+    """What each partner saves the others by joining: ``c(N - i) - c(N)``."""
+    grand = frozenset(players)
+    return {p: _cost(game, grand - {p}) - _cost(game, grand) for p in players}
+
+
+def subadditivity_failures(players: Sequence[str], game: dict, limit: int = 10) -> list[tuple[frozenset, frozenset, float]]:
+    """Pairs of disjoint coalitions whose union costs more than the two apart (up to ``limit``)."""
+    grand = frozenset(players)
+    scale = max(abs(_cost(game, grand)), 1.0)
+    found = []
+    for s in coalitions(players):
+        for t in coalitions(sorted(grand - s)):
+            if min(s) < min(t):  # each unordered pair once
+                gap = _cost(game, s | t) - _cost(game, s) - _cost(game, t)
+                if gap > TOLERANCE * scale:
+                    found.append((s, t, gap))
+                    if len(found) >= limit:
+                        return found
+    return found
