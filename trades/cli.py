@@ -82,6 +82,18 @@ def _cmd_optimize(args) -> int:
     return EXIT_OK
 
 
+def _cmd_coalitions(args) -> int:
+    from trades.coalitions import format_report, run_coalitions
+
+    report, out = run_coalitions(args.study, args.output_dir, workers=args.workers, progress=args.format == "text")
+    if args.format == "json":
+        print(json.dumps({"output_dir": str(out), **report}, indent=2, default=str))
+    else:
+        print(format_report(report), end="")
+        print(f"Outputs written to {out}/ (coalitions.csv, coalitions.json)")
+    return EXIT_OK
+
+
 def _cmd_validation_report(args) -> int:
     from trades.fileio import atomic_write
     from trades.validation import markdown
@@ -226,6 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="print tables or one JSON document")
     p.set_defaults(func=_cmd_optimize)
+
+    p = sub.add_parser("coalitions", help="cost of every coalition of partners, fair shares (Shapley, nucleolus), core, dividend")
+    p.add_argument("study", help="study file (YAML)")
+    p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: coalitions.workers, else all cores)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
+    p.set_defaults(func=_cmd_coalitions)
 
     p = sub.add_parser("validate", help="check study files (exit 0 when all are valid, 2 otherwise)")
     p.add_argument("files", nargs="+", help="study files")

@@ -259,6 +259,10 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
             and (not item.launched or study.launch.policy == "open_market" or not math.isnan(ppk[j]))
             for j, pid in enumerate(ids)
         ]
+        vendors = study._vendors
+        if vendors and any(ok for ok, pid in zip(item.eligible, ids) if pid not in vendors):
+            # a coalition buys from outside partners only what none of its members can provide
+            item.eligible = [ok and pid not in vendors for ok, pid in zip(item.eligible, ids)]
         if item.name == "crew_transport" and study.launch.policy == "national":
             owner = arch.vehicle_owner.get(arch.crew_vehicle)
             item.eligible = [e and pid == owner for e, pid in zip(item.eligible, ids)]

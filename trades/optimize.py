@@ -213,7 +213,8 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
     evaluations = count_evaluations(prob)
     start_time = time.perf_counter()
     attempts = []
-    for label, shares in starting_points(arch.cost):
+    has_design_variables = bool(share_variables(arch.cost)[0] or study.design_variables)
+    for label, shares in starting_points(arch.cost) if has_design_variables else []:
         prob.set_val("cost.shares", shares)
         # SciPy's messages and OpenMDAO's warnings about constraints a start cannot move (a
         # partner's payments before anything it may provide is spent) go to a buffer: the
@@ -231,6 +232,10 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
         })
     wall = time.perf_counter() - start_time
     model_runs = evaluations()
+    if not attempts:  # nothing to choose (every item has one possible provider): evaluate the design
+        prob.run_model()
+        attempts.append({"start": "only design", "objective": float(prob.get_val(objective)[0]), "success": True,
+                         "violations": violations(arch, prob), "shares": np.array(prob.get_val("cost.shares")), "design_variables": {}})
     best = min(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
     prob.set_val("cost.shares", best["shares"])
     for name, value in best["design_variables"].items():

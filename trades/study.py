@@ -293,6 +293,26 @@ class CostSharing(_Strict):
     )
 
 
+class Coalitions(_Strict):
+    """How ``trades coalitions`` prices a coalition that lacks a capability the mission needs."""
+
+    missing_capability: Literal["buy", "penalty"] = Field(
+        "buy",
+        description="buy: the coalition buys what it cannot build or launch from the study's other partners, at their "
+        "cost times purchase_markup (like NASA buying Soyuz seats); penalty: the coalition's cost is penalty_musd.",
+    )
+    purchase_markup: float = Field(
+        1.0, ge=1.0, le=10.0, allow_inf_nan=False,
+        description="Multiplier on what a coalition buys from partners outside it (1 = at cost; a study assumption).",
+    )
+    penalty_musd: PositiveFloat | None = Field(
+        None, description="penalty only: the cost charged to a coalition that cannot do the mission [MUSD, base-year dollars]."
+    )
+    workers: int | None = Field(
+        None, ge=1, le=256, description="Worker processes for the coalition optimizations; default: all cores."
+    )
+
+
 class Reference(_Strict):
     """A source the study's inputs cite."""
 
@@ -325,6 +345,7 @@ class Study(_Strict):
         default_factory=list, description="Continuous model inputs trades optimize may move besides the work shares, with bounds."
     )
     cost_sharing: CostSharing = Field(default_factory=CostSharing)
+    coalitions: Coalitions = Field(default_factory=Coalitions)
     shared_infrastructure: list[str] = Field(
         default_factory=list,
         description="Element ids (type relay) every partner uses, deployed with the outpost and costed and shared like the others.",
@@ -407,6 +428,11 @@ class Study(_Strict):
                     errors.append((where + ("barred_pairs", i), f"'{pid}' is not a partner of the study {ids}"))
             if pair[0] == pair[1]:
                 errors.append((where + ("barred_pairs", i), f"a partner cannot be barred from itself ('{pair[0]}')"))
+        k = self.coalitions
+        if k.missing_capability == "penalty" and k.penalty_musd is None:
+            errors.append((("coalitions", "penalty_musd"), "missing_capability 'penalty' needs penalty_musd"))
+        if k.missing_capability == "buy" and k.penalty_musd is not None:
+            errors.append((("coalitions", "penalty_musd"), "applies to missing_capability 'penalty' only"))
         for i, p in enumerate(self.partners):
             if p.min_share > p.max_share:
                 errors.append((("partners", i, "min_share"), f"{p.min_share:g} is above max_share {p.max_share:g}"))
@@ -418,6 +444,7 @@ class Study(_Strict):
 
     _file: str = PrivateAttr("<study>")
     _lines: dict = PrivateAttr(default_factory=dict)
+    _vendors: frozenset = PrivateAttr(default_factory=frozenset)  # coalition analysis: partners it may only buy from
 
     def error(self, path: tuple, reason: str) -> StudyError:
         """A StudyError at ``path`` (a key-path tuple) with this study's file and YAML line."""

@@ -1,0 +1,238 @@
+"""``trades coalitions``: what each coalition of partners would pay to do the mission on its own,
+fair shares of the grand coalition's cost, the core, and the cooperation dividend.
+
+Every coalition ``S`` of the study's partners is optimized as its own study (the same objective,
+design variables and rules). What S cannot provide it buys from the partners outside it at their
+cost times ``coalitions.purchase_markup`` (``missing_capability: buy``, the default: outside
+partners may then provide only what no member can, have no cap, and are paid by the members), or
+S is charged ``penalty_musd`` (``missing_capability: penalty``). A coalition that cannot do the mission
+within its members' capabilities, budget caps and rules is infeasible, with the reason, and is
+charged ``penalty_musd`` or, by default, the cost of the costliest feasible coalition. Coalition
+optimizations are independent and run in worker processes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+import yaml
+
+from trades import games
+from trades.errors import InfeasibleError, StudyErrors
+from trades.fileio import atomic_write
+from trades.study import Study, load_study, parse_study_text
+
+EXACT_SHAPLEY_MAX_PARTNERS = 10
+
+
+def coalition_study(study: Study, members: frozenset[str]) -> Study:
+    """The study as coalition ``members`` would run it alone."""
+    data = study.model_dump(mode="json")
+    mode = study.coalitions.missing_capability
+    inside = [p for p in data["partners"] if p["id"] in members]
+    outside = []
+    if mode == "buy":
+        for p in data["partners"]:
+            if p["id"] not in members:
+                factor = (p["cost_factor"] or 1.0) * study.coalitions.purchase_markup
+                outside.append({**p, "cost_factor": min(factor, 10.0), "budget_cap_musd": None, "min_share": 0.0, "max_share": 1.0})
+    data["partners"] = inside + outside
+    sharing = data["cost_sharing"]
+    if sharing["rule"] == "fixed_key":
+        key = {pid: f for pid, f in sharing["key"].items() if pid in members}
+        total = sum(key.values())
+        sharing["key"] = ({pid: f / total for pid, f in key.items()} if total > 0 else {pid: 1.0 / len(members) for pid in members})
+    if mode == "penalty":
+        sharing["barred_pairs"] = [pair for pair in sharing["barred_pairs"] if set(pair) <= members]
+    data["input_sources"] = {}
+    if sum(p["max_share"] for p in inside) < 1.0 and not outside:
+        for p in inside:
+            p["max_share"] = 1.0
+    result = Study.model_validate(data)
+    result._file, result._lines = study._file, study._lines
+    result._vendors = frozenset(p["id"] for p in outside)
+    return result
+
+
+def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...]) -> dict:
+    """Optimize one coalition (worker entry point: plain data in, plain data out)."""
+    from trades.optimize import optimize
+
+    study = parse_study_text(study_text, file)
+    members_set = frozenset(members)
+    record = {"members": sorted(members_set), "status": "ok", "reason": "", "cost_musd": None, "bought_musd": 0.0}
+    try:
+        sub = coalition_study(study, members_set)
+        arch, prob, result = optimize(sub, file)
+    except (InfeasibleError, StudyErrors) as exc:
+        record.update(status="infeasible", reason=" ".join(str(exc).split())[:500])
+        return record
+    provided = prob.get_val("cost.partners.provided_total")
+    record["design_cost_musd"] = result["optimum"]
+    record["bought_musd"] = float(sum(v for pid, v in zip(arch.cost.partners, provided) if pid not in members_set))
+    record["provided_musd"] = {pid: float(v) for pid, v in zip(arch.cost.partners, provided)}
+    if result["violations"]:
+        record.update(status="infeasible", reason="breaks its rules: " + "; ".join(result["violations"][:3]))
+    else:
+        record["cost_musd"] = result["optimum"]
+    return record
+
+
+def charge_infeasible(study: Study, records: list[dict]) -> float | None:
+    """Give every infeasible coalition its charge: ``penalty_musd`` when the study sets one, else
+    the cost of the costliest feasible coalition (a coalition that cannot do the mission within its
+    members' capabilities, budgets and rules is charged as much as the costliest way any coalition
+    does it). Returns the charge (None when every coalition is feasible)."""
+    infeasible = [r for r in records if r["status"] != "ok"]
+    if not infeasible:
+        return None
+    feasible = [r["cost_musd"] for r in records if r["status"] == "ok"]
+    charge = study.coalitions.penalty_musd if study.coalitions.penalty_musd is not None else (max(feasible) if feasible else None)
+    if charge is None:
+        raise InfeasibleError(f"{study._file}: no coalition can do the mission, not even all partners together: {infeasible[-1]['reason']}")
+    for r in infeasible:
+        r["cost_musd"] = charge
+    return charge
+
+
+def characteristic_function(study: Study, file: str, workers: int | None = None, progress: bool = True) -> list[dict]:
+    """Every coalition's record (members, status, cost, what it bought), in parallel processes."""
+    players = [p.id for p in study.partners]
+    text = yaml.safe_dump(study.model_dump(mode="json"), sort_keys=False)
+    work = [tuple(sorted(s)) for s in games.coalitions(players)]
+    workers = workers or study.coalitions.workers or os.cpu_count() or 1
+    records = []
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(work), desc="coalitions", unit="opt", disable=not progress)
+    if workers == 1:
+        for members in work:
+            records.append(evaluate_coalition(text, file, members))
+            bar.update()
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(evaluate_coalition, text, file, members) for members in work]
+            for future in as_completed(futures):
+                records.append(future.result())
+                bar.update()
+    bar.close()
+    order = {members: i for i, members in enumerate(work)}
+    return sorted(records, key=lambda r: order[tuple(r["members"])])
+
+
+def analyse(study: Study, records: list[dict]) -> dict:
+    """Allocations, core membership, dividend and marginal values from the coalition records."""
+    players = [p.id for p in study.partners]
+    grand = frozenset(players)
+    grand_record = next(r for r in records if frozenset(r["members"]) == grand)
+    if grand_record["status"] != "ok":
+        raise InfeasibleError(f"{study._file}: the grand coalition cannot do the mission: {grand_record['reason']}")
+    charge = charge_infeasible(study, records)
+    game = {frozenset(r["members"]): float(r["cost_musd"]) for r in records}
+    allocations = {"shapley": games.shapley(players, game), "nucleolus": games.nucleolus(players, game)}
+    provided = grand_record.get("provided_musd") or {}
+    if provided and sum(provided.values()) > 0:
+        allocations["proportional_to_contribution"] = games.proportional(players, game, provided)
+    if study.cost_sharing.rule == "fixed_key":
+        allocations["fixed_key"] = games.proportional(players, game, {p: study.cost_sharing.key.get(p, 0.0) for p in players})
+    eps, _ = games.least_core(players, game)
+    core = {}
+    for name, allocation in allocations.items():
+        check = games.core_check(players, game, allocation)
+        core[name] = {"in_core": check.in_core, "would_leave": sorted(check.coalition), "excess_musd": check.excess}
+    stand_alone = {p: game[frozenset([p])] for p in players}
+    dividend_total = sum(stand_alone.values()) - game[grand]
+    failures = games.subadditivity_failures(players, game)
+    return {
+        "partners": players,
+        "objective": study.objective.name,
+        "currency": f"MUSD {study.campaign.dollar_base_year}",
+        "missing_capability": study.coalitions.missing_capability,
+        "purchase_markup": study.coalitions.purchase_markup,
+        "infeasible_charge_musd": charge,
+        "grand_coalition_musd": game[grand],
+        "stand_alone_musd": stand_alone,
+        "allocations": allocations,
+        "core_empty": eps > games.TOLERANCE * max(abs(game[grand]), 1.0),
+        "least_core_epsilon_musd": eps,
+        "core": core,
+        "cooperation_dividend_musd": {"total": dividend_total, **{p: stand_alone[p] - allocations["shapley"][p] for p in players}},
+        "marginal_value_musd": games.marginal_values(players, game),
+        "subadditivity_failures": [
+            {"coalition": sorted(s), "with": sorted(t), "excess_musd": gap} for s, t, gap in failures
+        ],
+        "coalitions": records,
+    }
+
+
+def format_report(report: dict) -> str:
+    out = io.StringIO()
+    p = lambda *a: print(*a, file=out)  # noqa: E731
+    players = report["partners"]
+    p(f"Coalition game [{report['currency']}, objective {report['objective']}; missing capabilities: "
+      f"{report['missing_capability']}" + (f" at x{report['purchase_markup']:g}" if report["missing_capability"] == "buy" else "") + "]")
+    p(f"{'coalition':<28} {'cost':>11} {'bought':>9}  status")
+    for r in report["coalitions"]:
+        cost = "-" if r["cost_musd"] is None else f"{r['cost_musd']:,.0f}"
+        p(f"{'+'.join(r['members']):<28} {cost:>11} {r['bought_musd']:>9,.0f}  {r['status']}" + (f": {r['reason'][:80]}" if r["reason"] else ""))
+    names = list(report["allocations"])
+    p(f"{'partner':<12} {'alone':>11} " + " ".join(f"{n[:14]:>14}" for n in names) + f" {'dividend':>10} {'marginal':>10}")
+    for q in players:
+        p(f"{q:<12} {report['stand_alone_musd'][q]:>11,.0f} " + " ".join(f"{report['allocations'][n][q]:>14,.0f}" for n in names)
+          + f" {report['cooperation_dividend_musd'][q]:>10,.0f} {report['marginal_value_musd'][q]:>10,.0f}")
+    p(f"{'core':<12} {'':>11} " + " ".join(f"{'yes' if report['core'][n]['in_core'] else 'no':>14}" for n in names))
+    if report["infeasible_charge_musd"] is not None:
+        p(f"Infeasible coalitions are charged {report['infeasible_charge_musd']:,.0f} "
+          + ("(coalitions.penalty_musd)" if report["missing_capability"] == "penalty" else "(the costliest feasible coalition)"))
+    p(f"Grand coalition {report['grand_coalition_musd']:,.0f}; cooperation dividend {report['cooperation_dividend_musd']['total']:,.0f} "
+      f"(stand-alone costs summed minus the grand coalition's); core {'EMPTY' if report['core_empty'] else 'non-empty'} "
+      f"(least-core epsilon {report['least_core_epsilon_musd']:,.1f})")
+    for n in names:
+        c = report["core"][n]
+        if not c["in_core"]:
+            p(f"  {n}: {'+'.join(c['would_leave'])} would rather leave: it pays {c['excess_musd']:,.0f} more than on its own")
+    for f in report["subadditivity_failures"]:
+        p(f"  not subadditive: {'+'.join(f['coalition'])} with {'+'.join(f['with'])} costs {f['excess_musd']:,.0f} more together than apart")
+    return out.getvalue()
+
+
+def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None, workers: int | None = None,
+                   progress: bool = True) -> tuple[dict, Path]:
+    """Run the coalition analysis of a study file and write ``coalitions.csv`` and
+    ``coalitions.json`` (each written whole or not at all)."""
+    from trades.run import _output_folder
+
+    study_path = Path(study_path)
+    study = load_study(study_path)
+    out = _output_folder(output_dir, study_path)
+    from trades.checks import check_study
+
+    check_study(study)
+    records = characteristic_function(study, str(study_path), workers, progress)
+    report = analyse(study, records)
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write(out / "coalitions.csv", lambda tmp: tmp.write_text(_csv(records), encoding="utf-8"))
+    atomic_write(out / "coalitions.json", lambda tmp: tmp.write_text(json.dumps(_jsonable(report), indent=2), encoding="utf-8"))
+    return report, out
+
+
+def _csv(records: list[dict]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["coalition", "size", "status", "cost_musd", "bought_musd", "reason"])
+    for r in records:
+        writer.writerow(["+".join(r["members"]), len(r["members"]), r["status"], r["cost_musd"], r["bought_musd"], r["reason"]])
+    return buf.getvalue()
+
+
+def _jsonable(node):
+    if isinstance(node, dict):
+        return {str(k): _jsonable(v) for k, v in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [_jsonable(v) for v in node]
+    return node
