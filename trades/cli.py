@@ -85,11 +85,24 @@ def _cmd_optimize(args) -> int:
 def _cmd_coalitions(args) -> int:
     from trades.coalitions import format_report, run_coalitions
 
-    report, out = run_coalitions(args.study, args.output_dir, workers=args.workers, progress=args.format == "text")
+    bar = tuple(args.bar.split(",")) if args.bar else None
+    if bar is not None and len(bar) != 2:
+        from trades.errors import StudyError
+
+        raise StudyErrors([StudyError(args.study, "--bar", f"'{args.bar}' must be two partner ids separated by a comma")])
+    if not 0.0 <= args.interface_exponent <= 1.0:
+        from trades.errors import StudyError
+
+        raise StudyErrors([StudyError(args.study, "--interface-exponent", f"{args.interface_exponent:g} must be within 0-1")])
+    report, out = run_coalitions(args.study, args.output_dir, workers=args.workers, progress=args.format == "text",
+                                 scenarios=args.scenarios, bar=bar, interface_exponent=args.interface_exponent)
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **report}, indent=2, default=str))
     else:
         print(format_report(report), end="")
+        if "scenarios_table" in report:
+            print("Policy scenarios:")
+            print(report["scenarios_table"], end="")
         print(f"Outputs written to {out}/ (coalitions.csv, coalitions.json)")
     return EXIT_OK
 
@@ -243,6 +256,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("study", help="study file (YAML)")
     p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: coalitions.workers, else all cores)")
+    p.add_argument("--scenarios", action="store_true",
+                   help="also compare policy scenarios: the other launch policy, an interface standard, a barred pair (--bar)")
+    p.add_argument("--bar", default=None, help="with --scenarios: two partner ids barred from working together, e.g. nasa,esa")
+    p.add_argument("--interface-exponent", type=float, default=0.25,
+                   help="with --scenarios: coordination exponent under an interface standard (default 0.25, study default 0.5)")
     p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
     p.set_defaults(func=_cmd_coalitions)
 

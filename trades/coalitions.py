@@ -170,6 +170,43 @@ def analyse(study: Study, records: list[dict]) -> dict:
     }
 
 
+def scenario_studies(study: Study, bar: tuple[str, str] | None = None, interface_exponent: float = 0.25) -> list[tuple[str, Study]]:
+    """The policy scenarios compared side by side: the study as given, the other launch policy,
+    an interface standard that lowers the coordination exponent, and (when a pair is named) two
+    partners barred from working together. A partner leaving mid-campaign is not modelled (work
+    shares are constant over the campaign)."""
+
+    def variant(edit) -> Study:
+        data = study.model_dump(mode="json")
+        edit(data)
+        result = Study.model_validate(data)
+        result._file, result._lines = study._file, study._lines
+        return result
+
+    other = "national" if study.launch.policy == "open_market" else "open_market"
+    scenarios = [
+        ("as given", study),
+        (f"{other} launch", variant(lambda d: d["launch"].update(policy=other))),
+        (f"interface standard (alpha {interface_exponent:g})", variant(lambda d: d["cost_sharing"].update(coordination_exponent=interface_exponent))),
+    ]
+    if bar is not None:
+        scenarios.append((f"{bar[0]} and {bar[1]} barred", variant(lambda d: d["cost_sharing"]["barred_pairs"].append(list(bar)))))
+    return scenarios
+
+
+def format_scenarios(results: list[tuple[str, dict]]) -> str:
+    """Grand-coalition cost, each partner's Shapley share, the dividend and the core, per scenario."""
+    out = io.StringIO()
+    players = results[0][1]["partners"]
+    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p(f"{'scenario':<34} {'grand':>10} " + " ".join(f"{q:>10}" for q in players) + f" {'dividend':>10}  core")
+    for name, r in results:
+        p(f"{name:<34} {r['grand_coalition_musd']:>10,.0f} " + " ".join(f"{r['allocations']['shapley'][q]:>10,.0f}" for q in players)
+          + f" {r['cooperation_dividend_musd']['total']:>10,.0f}  {'empty' if r['core_empty'] else 'non-empty'}")
+    p("(partner columns: Shapley shares of the grand coalition's cost)")
+    return out.getvalue()
+
+
 def format_report(report: dict) -> str:
     out = io.StringIO()
     p = lambda *a: print(*a, file=out)  # noqa: E731
@@ -202,9 +239,11 @@ def format_report(report: dict) -> str:
 
 
 def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None, workers: int | None = None,
-                   progress: bool = True) -> tuple[dict, Path]:
+                   progress: bool = True, scenarios: bool = False, bar: tuple[str, str] | None = None,
+                   interface_exponent: float = 0.25) -> tuple[dict, Path]:
     """Run the coalition analysis of a study file and write ``coalitions.csv`` and
-    ``coalitions.json`` (each written whole or not at all)."""
+    ``coalitions.json`` (each written whole or not at all); with ``scenarios``, also the policy
+    scenarios (``report["scenarios"]``, in ``coalitions.json`` too)."""
     from trades.run import _output_folder
 
     study_path = Path(study_path)
@@ -213,8 +252,21 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
     from trades.checks import check_study
 
     check_study(study)
+    if bar is not None:
+        ids = [p.id for p in study.partners]
+        unknown = [pid for pid in bar if pid not in ids]
+        if unknown or bar[0] == bar[1]:
+            raise StudyErrors([study.error(("partners",), f"--bar {bar[0]},{bar[1]}: needs two different partners of the study {ids}")])
     records = characteristic_function(study, str(study_path), workers, progress)
     report = analyse(study, records)
+    if scenarios:
+        compared = [("as given", report)]
+        for name, variant in scenario_studies(study, bar, interface_exponent)[1:]:
+            compared.append((name, analyse(variant, characteristic_function(variant, str(study_path), workers, progress))))
+        report["scenarios"] = [{"scenario": name, "grand_coalition_musd": r["grand_coalition_musd"],
+                                "shapley_musd": r["allocations"]["shapley"], "dividend_musd": r["cooperation_dividend_musd"]["total"],
+                                "core_empty": r["core_empty"]} for name, r in compared]
+        report["scenarios_table"] = format_scenarios(compared)
     out.mkdir(parents=True, exist_ok=True)
     atomic_write(out / "coalitions.csv", lambda tmp: tmp.write_text(_csv(records), encoding="utf-8"))
     atomic_write(out / "coalitions.json", lambda tmp: tmp.write_text(json.dumps(_jsonable(report), indent=2), encoding="utf-8"))

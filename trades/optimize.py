@@ -194,14 +194,10 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
 
     arch = resolve(study, file)
     check_optimizable(arch)
-    baseline = build_problem(arch)
-    baseline.run_model()
     objective = OBJECTIVES[study.objective.name]
-    initial = float(baseline.get_val(objective)[0])
-    ref = abs(initial) if initial != 0 else 1.0
 
     def before_setup(prob):
-        configure(prob, arch, ref, finite_difference)
+        configure(prob, arch, 1.0, finite_difference)
         if recorder_path is not None:  # every driver iteration, and the final design as a problem case
             recorder = om.SqliteRecorder(recorder_path)
             prob.driver.add_recorder(recorder)
@@ -210,6 +206,9 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
             prob.recording_options["record_inputs"] = True
 
     prob = build_problem(arch, None, before_setup=before_setup)
+    prob.run_model()
+    initial = float(prob.get_val(objective)[0])
+    scale_by_initial_objective(prob, arch, objective, initial)
     evaluations = count_evaluations(prob)
     start_time = time.perf_counter()
     attempts = []
@@ -261,6 +260,18 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
         "violations": broken,
     }
     return arch, prob, result
+
+
+def scale_by_initial_objective(prob: om.Problem, arch, objective: str, initial: float) -> None:
+    """Scale the objective (and the return-rule constraints, in the same money) by its value at
+    the study's design, known only once the problem is built and run: the driver then works with
+    numbers near one."""
+    ref = abs(initial) if initial != 0 else 1.0
+    prob.model.set_objective_options(objective, ref=ref, ref0=0.0)
+    if arch.cost.return_bounds is not None:
+        for name in ("cost.partners.return_low", "cost.partners.return_high"):
+            prob.model.set_constraint_options(name, ref=ref, ref0=0.0)
+    prob.final_setup()
 
 
 def count_evaluations(prob: om.Problem):

@@ -97,3 +97,54 @@ def test_analysis_of_given_records():
     assert sum(report["allocations"]["nucleolus"].values()) == pytest.approx(88.0)
     assert report["cooperation_dividend_musd"]["total"] == pytest.approx(300.0 - 88.0)
     assert report["subadditivity_failures"] == []
+
+
+def test_policy_scenarios_side_by_side(flagship, tmp_path, capsys):
+    path, *_ = _two_partner_study(flagship, tmp_path)
+    out = tmp_path / "out"
+    assert main(["coalitions", str(path), "-o", str(out), "--workers", "2", "--scenarios", "--bar", "nasa,esa"]) == 0
+    printed = capsys.readouterr().out
+    assert "Policy scenarios:" in printed and "national launch" in printed and "nasa and esa barred" in printed
+    report = json.loads((out / "coalitions.json").read_text())
+    by_name = {s["scenario"]: s for s in report["scenarios"]}
+    assert set(by_name) == {"as given", "national launch", "interface standard (alpha 0.25)", "nasa and esa barred"}
+    # a lower coordination exponent cannot make the shared operations dearer
+    assert by_name["interface standard (alpha 0.25)"]["grand_coalition_musd"] <= by_name["as given"]["grand_coalition_musd"] * (1 + 1e-9)
+    # barred from working together, NASA and ESA cannot share the operations: the grand coalition
+    # loses the 90/10 split and costs what NASA alone does
+    nasa_alone = next(r for r in report["coalitions"] if r["members"] == ["nasa"])["cost_musd"]
+    assert by_name["nasa and esa barred"]["grand_coalition_musd"] == pytest.approx(nasa_alone, rel=1e-6)
+    for s in report["scenarios"]:
+        assert sum(s["shapley_musd"].values()) == pytest.approx(s["grand_coalition_musd"])
+
+
+def test_bad_bar_option(flagship, tmp_path, capsys):
+    path, *_ = _two_partner_study(flagship, tmp_path)
+    assert main(["coalitions", str(path), "-o", str(tmp_path / "out"), "--scenarios", "--bar", "nasa,cnsa"]) == 2
+    assert "needs two different partners of the study" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="module")
+def flagship_game(tmp_path_factory, flagship):
+    out = tmp_path_factory.mktemp("game") / "out"
+    assert main(["coalitions", str(flagship), "-o", str(out), "--workers", "2", "--format", "json"]) == 0
+    return json.loads((out / "coalitions.json").read_text())
+
+
+def test_flagship_game_is_subadditive_or_says_where_not(flagship_game):
+    """The grand coalition's cost is not above any partition's summed cost; where a pair of
+    disjoint coalitions costs more together, the report lists it."""
+    game = {frozenset(r["members"]): r["cost_musd"] for r in flagship_game["coalitions"]}
+    grand = frozenset(flagship_game["partners"])
+    listed = {(frozenset(f["coalition"]), frozenset(f["with"])) for f in flagship_game["subadditivity_failures"]}
+    from trades.games import coalitions as all_coalitions
+
+    for s in all_coalitions(sorted(grand)):
+        rest = grand - s
+        if s and rest and min(s) < min(rest):
+            if game[grand] > game[s] + game[rest] + 1e-6:
+                assert (s, rest) in listed
+    assert flagship_game["subadditivity_failures"] == []  # for the flagship it holds
+    for name, allocation in flagship_game["allocations"].items():
+        assert sum(allocation.values()) == pytest.approx(game[grand]), name
