@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from trades.errors import InfeasibleError, StudyErrors
 from trades.fileio import atomic_write
 from trades.study import Study, load_study, parse_study_text
 
-EXACT_SHAPLEY_MAX_PARTNERS = 10
+
 
 
 def coalition_study(study: Study, members: frozenset[str]) -> Study:
@@ -63,6 +64,7 @@ def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...]) -> 
     """Optimize one coalition (worker entry point: plain data in, plain data out)."""
     from trades.optimize import optimize
 
+    start = time.perf_counter()
     study = parse_study_text(study_text, file)
     members_set = frozenset(members)
     record = {"members": sorted(members_set), "status": "ok", "reason": "", "cost_musd": None, "bought_musd": 0.0}
@@ -70,7 +72,7 @@ def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...]) -> 
         sub = coalition_study(study, members_set)
         arch, prob, result = optimize(sub, file)
     except (InfeasibleError, StudyErrors) as exc:
-        record.update(status="infeasible", reason=" ".join(str(exc).split())[:500])
+        record.update(status="infeasible", reason=" ".join(str(exc).split())[:500], seconds=time.perf_counter() - start)
         return record
     provided = prob.get_val("cost.partners.provided_total")
     record["design_cost_musd"] = result["optimum"]
@@ -80,6 +82,7 @@ def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...]) -> 
         record.update(status="infeasible", reason="breaks its rules: " + "; ".join(result["violations"][:3]))
     else:
         record["cost_musd"] = result["optimum"]
+    record["seconds"] = time.perf_counter() - start
     return record
 
 
@@ -100,6 +103,13 @@ def charge_infeasible(study: Study, records: list[dict]) -> float | None:
     return charge
 
 
+def _one_blas_thread() -> None:
+    """Worker initializer: one BLAS thread per worker, as the workers already fill the cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+
+
 def characteristic_function(study: Study, file: str, workers: int | None = None, progress: bool = True) -> list[dict]:
     """Every coalition's record (members, status, cost, what it bought), in parallel processes."""
     players = [p.id for p in study.partners]
@@ -115,7 +125,8 @@ def characteristic_function(study: Study, file: str, workers: int | None = None,
             records.append(evaluate_coalition(text, file, members))
             bar.update()
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread)
+        with pool:
             futures = [pool.submit(evaluate_coalition, text, file, members) for members in work]
             for future in as_completed(futures):
                 records.append(future.result())

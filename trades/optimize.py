@@ -75,7 +75,8 @@ def starting_points(plan) -> list[tuple[str, np.ndarray]]:
     cost the overhead is at a stationary point (a saddle) that the method cannot leave either.
     So three starts: each item with its cheapest provider; a graded split (weights 1/2, 1/4, ...
     by cost rank); and the cheapest provider keeping 80 % with the rest graded; plus two per
-    barred pair. The result is the best local optimum found, not a proven global one.
+    barred pair. The optimizer stops early when two starts agree (feasible, same objective). The
+    result is the best local optimum found, not a proven global one.
     """
     cheapest = plan.initial_shares
     graded = _graded(plan, excluded=None)
@@ -98,6 +99,12 @@ def _graded(plan, excluded: int | None) -> np.ndarray:
         weights = 0.5 ** np.arange(1, len(ranked) + 1)
         shares[i, ranked] = weights / weights.sum()
     return shares
+
+
+def _two_starts_agree(attempts: list[dict]) -> bool:
+    """Whether two starts converged, feasible, to the same objective (within 1e-7)."""
+    good = sorted(a["objective"] for a in attempts if a["success"] and not a["violations"])
+    return any(abs(b - a) <= 1e-7 * max(abs(a), 1.0) for a, b in zip(good, good[1:]))
 
 
 def design_variable_bounds(dv) -> tuple[float, float, str]:
@@ -229,6 +236,8 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
             "shares": np.array(prob.get_val("cost.shares")),
             "design_variables": {dv.name: np.array(prob.get_val(dv.name)) for dv in study.design_variables},
         })
+        if _two_starts_agree(attempts):  # the landscape gives one answer: further starts would repeat it
+            break
     wall = time.perf_counter() - start_time
     model_runs = evaluations()
     if not attempts:  # nothing to choose (every item has one possible provider): evaluate the design
