@@ -157,6 +157,12 @@ def analyse(study: Study, records: list[dict]) -> dict:
         check = games.core_check(players, game, allocation)
         core[name] = {"in_core": check.in_core, "would_leave": sorted(check.coalition), "excess_musd": check.excess}
     stand_alone = {p: game[frozenset([p])] for p in players}
+    # an allocation can ask a partner for more than its caps allow over the campaign
+    budgets = {p.id: (p.budget_cap_musd * len(study.years) if p.budget_cap_musd is not None else None) for p in study.partners}
+    over_budget = {
+        name: sorted(p for p in players if budgets[p] is not None and allocation[p] > budgets[p] * (1 + 1e-9))
+        for name, allocation in allocations.items()
+    }
     dividend_total = sum(stand_alone.values()) - game[grand]
     failures = games.subadditivity_failures(players, game)
     return {
@@ -172,6 +178,8 @@ def analyse(study: Study, records: list[dict]) -> dict:
         "core_empty": eps > games.TOLERANCE * max(abs(game[grand]), 1.0),
         "least_core_epsilon_musd": eps,
         "core": core,
+        "campaign_budget_musd": budgets,
+        "over_budget": over_budget,
         "cooperation_dividend_musd": {"total": dividend_total, **{p: stand_alone[p] - allocations["shapley"][p] for p in players}},
         "marginal_value_musd": games.marginal_values(players, game),
         "subadditivity_failures": [
@@ -240,6 +248,10 @@ def format_report(report: dict) -> str:
     p(f"Grand coalition {report['grand_coalition_musd']:,.0f}; cooperation dividend {report['cooperation_dividend_musd']['total']:,.0f} "
       f"(stand-alone costs summed minus the grand coalition's); core {'EMPTY' if report['core_empty'] else 'non-empty'} "
       f"(least-core epsilon {report['least_core_epsilon_musd']:,.1f})")
+    for n in names:
+        if report["over_budget"][n]:
+            p(f"  {n} asks more than the campaign budget (cap x years) of: " + ", ".join(
+                f"{q} ({report['allocations'][n][q]:,.0f} > {report['campaign_budget_musd'][q]:,.0f})" for q in report["over_budget"][n]))
     for n in names:
         c = report["core"][n]
         if not c["in_core"]:

@@ -146,5 +146,20 @@ def test_flagship_game_is_subadditive_or_says_where_not(flagship_game):
             if game[grand] > game[s] + game[rest] + 1e-6:
                 assert (s, rest) in listed
     assert flagship_game["subadditivity_failures"] == []  # for the flagship it holds
+    # every partner does the same mission alone, so the game splits the outpost like a public
+    # good: the Shapley value asks CSA (cap 100 MUSD a year) for more than 19 years of its cap
+    assert "csa" in flagship_game["over_budget"]["shapley"]
+    assert flagship_game["campaign_budget_musd"]["csa"] == pytest.approx(100 * 19)
     for name, allocation in flagship_game["allocations"].items():
         assert sum(allocation.values()) == pytest.approx(game[grand]), name
+
+
+def test_flagship_description_states_what_coalitions_finds(flagship_game, flagship):
+    description = " ".join(yaml.safe_load(flagship.read_text())["description"].split())
+    marginal = flagship_game["marginal_value_musd"]
+    assert f"ESA adds {marginal['esa'] / 1000:.1f} billion of savings" in description
+    assert f"mission {-marginal['jaxa'] / 1000:.1f} billion dearer" in description
+    shares = [v for name in ("shapley", "nucleolus") for v in flagship_game["allocations"][name].values()]
+    assert f"({min(shares) / 1000:.0f} to {max(shares) / 1000:.0f} billion each)" in description
+    feasible = [r["members"] for r in flagship_game["coalitions"] if r["status"] == "ok"]
+    assert all("nasa" in members for members in feasible)
