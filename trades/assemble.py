@@ -205,7 +205,7 @@ class CostGroup(om.Group):
             num_items=k, num_partners=p, num_years=n, barred_pairs=tuple(plan.barred_pairs),
         ), promotes=["*"])
         partners.add_subsystem("payments", PartnerPayments(
-            num_partners=p, num_years=n, key=plan.key, return_bounds=plan.return_bounds or (1.0, 1.0),
+            num_partners=p, num_years=n, payment_matrix=plan.payment_matrix, return_bounds=plan.return_bounds or (1.0, 1.0),
         ), promotes=["*"])
         self.connect("overhead.overhead_factor", "partners.overhead_factor")
         self.connect("spend.built", "partners.built")

@@ -85,6 +85,10 @@ def _cmd_optimize(args) -> int:
 def _cmd_coalitions(args) -> int:
     from trades.coalitions import format_report, run_coalitions
 
+    if args.bar and not args.scenarios:
+        from trades.errors import StudyError
+
+        raise StudyErrors([StudyError(args.study, "--bar", "applies with --scenarios only")])
     bar = tuple(args.bar.split(",")) if args.bar else None
     if bar is not None and len(bar) != 2:
         from trades.errors import StudyError

@@ -74,6 +74,9 @@ def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...]) -> 
     except (InfeasibleError, StudyErrors) as exc:
         record.update(status="infeasible", reason=" ".join(str(exc).split())[:500], seconds=time.perf_counter() - start)
         return record
+    except Exception as exc:  # a bug, reported with the coalition rather than stopping the game
+        record.update(status="error", reason=f"internal error: {type(exc).__name__}: {exc}"[:500], seconds=time.perf_counter() - start)
+        return record
     provided = prob.get_val("cost.partners.provided_total")
     record["design_cost_musd"] = result["optimum"]
     record["bought_musd"] = float(sum(v for pid, v in zip(arch.cost.partners, provided) if pid not in members_set))
@@ -158,7 +161,10 @@ def analyse(study: Study, records: list[dict]) -> dict:
         core[name] = {"in_core": check.in_core, "would_leave": sorted(check.coalition), "excess_musd": check.excess}
     stand_alone = {p: game[frozenset([p])] for p in players}
     # an allocation can ask a partner for more than its caps allow over the campaign
-    budgets = {p.id: (p.budget_cap_musd * len(study.years) if p.budget_cap_musd is not None else None) for p in study.partners}
+    # (undiscounted budgets against undiscounted allocations only)
+    undiscounted = study.objective.name == "life_cycle_cost"
+    budgets = {p.id: (p.budget_cap_musd * len(study.years) if p.budget_cap_musd is not None and undiscounted else None)
+               for p in study.partners}
     over_budget = {
         name: sorted(p for p in players if budgets[p] is not None and allocation[p] > budgets[p] * (1 + 1e-9))
         for name, allocation in allocations.items()
@@ -275,6 +281,15 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
     from trades.checks import check_study
 
     check_study(study)
+    problems = []
+    if len(study.partners) < 2:
+        problems.append(study.error(("partners",), "a coalition game needs at least two partners"))
+    if study.objective.name not in ("life_cycle_cost", "npv_cost"):
+        problems.append(study.error(("objective", "name"), f"coalitions split a cost: use life_cycle_cost or npv_cost, not '{study.objective.name}'"))
+    if workers is not None and workers < 1:
+        problems.append(study.error(("coalitions", "workers"), f"--workers {workers}: must be at least 1"))
+    if problems:
+        raise StudyErrors(problems)
     if bar is not None:
         ids = [p.id for p in study.partners]
         unknown = [pid for pid in bar if pid not in ids]
@@ -284,12 +299,16 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
     report = analyse(study, records)
     if scenarios:
         compared = [("as given", report)]
+        failed = []
         for name, variant in scenario_studies(study, bar, interface_exponent)[1:]:
-            compared.append((name, analyse(variant, characteristic_function(variant, str(study_path), workers, progress))))
+            try:
+                compared.append((name, analyse(variant, characteristic_function(variant, str(study_path), workers, progress))))
+            except InfeasibleError as exc:
+                failed.append({"scenario": name, "infeasible": " ".join(str(exc).split())})
         report["scenarios"] = [{"scenario": name, "grand_coalition_musd": r["grand_coalition_musd"],
                                 "shapley_musd": r["allocations"]["shapley"], "dividend_musd": r["cooperation_dividend_musd"]["total"],
-                                "core_empty": r["core_empty"]} for name, r in compared]
-        report["scenarios_table"] = format_scenarios(compared)
+                                "core_empty": r["core_empty"]} for name, r in compared] + failed
+        report["scenarios_table"] = format_scenarios(compared) + "".join(f"{f['scenario']}: INFEASIBLE: {f['infeasible']}\n" for f in failed)
     out.mkdir(parents=True, exist_ok=True)
     atomic_write(out / "coalitions.csv", lambda tmp: tmp.write_text(_csv(records), encoding="utf-8"))
     atomic_write(out / "coalitions.json", lambda tmp: tmp.write_text(json.dumps(_jsonable(report), indent=2), encoding="utf-8"))

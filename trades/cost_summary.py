@@ -18,6 +18,7 @@ def summarize_cost(arch, prob) -> dict:
     overhead = val("cost.overhead.overhead_factor")
     factor, ppk = plan.cost_factor, np.nan_to_num(plan.launch_price_per_kg, nan=0.0)
     development, production = val("cost.rollup.development"), val("cost.production.production_cost")
+    operations = val("cost.operations.operations_cost")
     provides, pays = val("cost.partners.provides"), val("cost.partners.pays")
     provided, paid = provides.sum(axis=1), pays.sum(axis=1)
     lcc = float(val("cost.partners.life_cycle_cost")[0])
@@ -31,11 +32,9 @@ def summarize_cost(arch, prob) -> dict:
     items = []
     for i, item in enumerate(plan.items):
         scale = float(overhead[i] * shares[i] @ factor)  # what building it costs its providers per dollar of the relationships
-        development_i = float(development[i] * plan.development_profile.sum()) * scale
+        development_i = float(development[i]) * scale  # the phasing profile sums to one
         production_i = float(production[i].sum()) * scale
-        operations_i = float(built[i].sum() - development[i] * plan.development_profile.sum() - production[i].sum()) * scale
-        if abs(operations_i) < 1e-9 * max(1.0, development_i + production_i):  # round-off of the subtraction
-            operations_i = 0.0
+        operations_i = float(operations.sum()) * scale if item.name == "operations" else 0.0
         launch_i = float(np.sum(shares[i][:, None] * ppk[:, None] * leo[i][None, :]))
         bought_i = float(bought[i].sum())
         items.append({
@@ -81,7 +80,7 @@ def summarize_cost(arch, prob) -> dict:
         "life_cycle_cost_musd": lcc,
         "npv_musd": float(val("cost.present_value.present_value")[0]),
         "discount_rate": arch.study.campaign.discount_rate,
-        "cost_per_crew_day_musd": float(val("cost.per_crew_day.cost_per_crew_day")[0]),
+        "cost_per_crew_day_musd": float(val("cost.per_crew_day.cost_per_crew_day")[0]) if crew_days.sum() > 0 else None,
         "total_by_year_musd": [float(x) for x in val("cost.partners.total_cost")],
         "launch_prices_complete": not plan.missing_prices,
         "missing_prices": plan.missing_prices,
@@ -97,7 +96,8 @@ def format_cost(cost: dict) -> str:
     p = lambda *a: print(*a, file=out)  # noqa: E731
     p(
         f"Cost [{cost['currency']}]: life-cycle {cost['life_cycle_cost_musd']:,.0f}, NPV at {cost['discount_rate']:.0%} "
-        f"{cost['npv_musd']:,.0f}, per crew-day {cost['cost_per_crew_day_musd']:,.2f}"
+        f"{cost['npv_musd']:,.0f}, per crew-day "
+        + (f"{cost['cost_per_crew_day_musd']:,.2f}" if cost["cost_per_crew_day_musd"] is not None else "- (no crew)")
         + ("" if cost["launch_prices_complete"] else f"  (INCOMPLETE: no price for {', '.join(cost['missing_prices'])})")
     )
     p(f"{'item':<18} {'development':>11} {'production':>10} {'operations':>10} {'launch':>9} {'bought':>9} {'total':>9}  providers")

@@ -44,10 +44,12 @@ class CostItem:
 
     name: str
     capability: tuple[str, ...] | None  # partner capabilities any one of which qualifies; None: any partner
-    launched: bool  # carries launch mass, so its provider needs a launch price
+    launched: bool  # carries launch mass of its own, so its provider needs a launch price (a reusable
+    # lander's launch is in the cargo stream's mass, attributed to the payloads it lands)
     units: str | None = None  # 'deploy', 'cargo_flights', 'crew_rotations' or None (no production)
     deploy_mass_output: str | None = None  # hardware delivered in the deployment year (model output)
     deploy_mass_kg: float = 0.0  # or a fixed mass
+    direct_launch_kg: float = 0.0  # launched as it is (own propulsion beyond the launch orbit), deployment year
     eligible: list[bool] = field(default_factory=list)
 
 
@@ -63,6 +65,7 @@ class CostPlan:
     min_share: np.ndarray
     max_share: np.ndarray
     key: list[float] | None
+    payment_matrix: np.ndarray  # pays[:, y] = M provides[:, y]
     return_bounds: tuple[float, float] | None
     barred_pairs: list[tuple[int, int]]
     development_profile: np.ndarray
@@ -208,7 +211,9 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
     add_item(CostItem("operations", None, False))
     for element_id in study.shared_infrastructure:
         mass = float(catalog.entry("elements", element_id)["mass_kg"]["value"])
-        i = add_item(CostItem(f"relay:{element_id}", ("relay",), True, "deploy", deploy_mass_kg=mass))
+        # a relay flies on its own propulsion from the launch orbit (Queqiao-2 rode a Long March 8 to
+        # a trans-lunar orbit): its launch is costed for its own mass in the launch orbit
+        i = add_item(CostItem(f"relay:{element_id}", ("relay",), True, "deploy", direct_launch_kg=mass))
         add_element(i, element_id, "relay", mass_kg=mass)
 
     # launch prices per partner
@@ -279,6 +284,14 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
     key = None
     if sharing.rule == "fixed_key":
         key = [float(sharing.key.get(pid, 0.0)) for pid in ids]
+    payment = np.eye(len(ids)) if key is None else np.outer(key, np.ones(len(ids)))
+    if study._vendors:  # a coalition pays for what it buys: sellers' columns go to the members
+        members = [j for j, pid in enumerate(ids) if pid not in study._vendors]
+        weights = np.array(key)[members] if key is not None else np.ones(len(members))
+        weights = weights / weights.sum() if weights.sum() > 0 else np.full(len(members), 1.0 / len(members))
+        for v in (j for j, pid in enumerate(ids) if pid in study._vendors):
+            payment[:, v] = 0.0
+            payment[members, v] = weights
     bounds = None
     if sharing.return_min is not None or sharing.return_max is not None:
         bounds = (sharing.return_min or 0.0, sharing.return_max or 1e6)
@@ -301,6 +314,7 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
         min_share=np.array([p.min_share for p in study.partners]),
         max_share=np.array([p.max_share for p in study.partners]),
         key=key,
+        payment_matrix=payment,
         return_bounds=bounds,
         barred_pairs=[(ids.index(a), ids.index(b)) for a, b in sharing.barred_pairs],
         development_profile=profile,

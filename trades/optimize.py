@@ -14,7 +14,7 @@ import numpy as np
 import openmdao.api as om
 
 from trades.checks import DESIGN_VARIABLES
-from trades.errors import StudyError, StudyErrors
+from trades.errors import StudyErrors
 
 OBJECTIVES = {
     "launch_mass": "campaign_launch_mass.campaign_launch_mass",
@@ -125,6 +125,9 @@ def _capped_payments(plan, years, prob):
 def check_optimizable(arch) -> None:
     """Refuse what cannot be optimized meaningfully: a cost objective without prices."""
     study, plan = arch.study, arch.cost
+    crew_free = any(dv.name == "crew.rotations_per_year" for dv in study.design_variables)
+    if study.objective.name == "cost_per_crew_day" and study.outpost.rotations_per_year == 0 and not crew_free:
+        raise StudyErrors([study.error(("objective", "name"), "'cost_per_crew_day' needs crew: outpost.rotations_per_year is 0")])
     if study.objective.name != "launch_mass" and plan.missing_prices:
         raise StudyErrors([study.error(
             ("objective", "name"),
@@ -220,8 +223,11 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
     start_time = time.perf_counter()
     attempts = []
     has_design_variables = bool(share_variables(arch.cost)[0] or study.design_variables)
+    initial_design = {dv.name: np.array(prob.get_val(dv.name)) for dv in study.design_variables}
     for label, shares in starting_points(arch.cost) if has_design_variables else []:
         prob.set_val("cost.shares", shares)
+        for name, value in initial_design.items():  # each start from the study's design
+            prob.set_val(name, value)
         # SciPy's messages and OpenMDAO's warnings about constraints a start cannot move (a
         # partner's payments before anything it may provide is spent) go to a buffer: the
         # outcome of every start is reported in the result instead
@@ -277,7 +283,7 @@ def scale_by_initial_objective(prob: om.Problem, arch, objective: str, initial: 
     numbers near one."""
     ref = abs(initial) if initial != 0 else 1.0
     prob.model.set_objective_options(objective, ref=ref, ref0=0.0)
-    if arch.cost.return_bounds is not None:
+    if arch.cost.return_bounds is not None and _objective_units(arch.study.objective.name) == "MUSD":
         for name in ("cost.partners.return_low", "cost.partners.return_high"):
             prob.model.set_constraint_options(name, ref=ref, ref0=0.0)
     prob.final_setup()

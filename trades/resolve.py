@@ -501,6 +501,8 @@ def _set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None
     if arch.crew_vehicle is not None:
         arch.add("cost.spend.crew_launch_price", plan.crew_launch_price_musd, "MUSD", f"price of a {arch.crew_vehicle} launch in {base} $")
     arch.add("cost.launch_mass.deploy_year", masks["deploy"], "unitless", f"deployed {study.deploy_year}")
+    arch.add("cost.launch_mass.direct_leo_mass", [item.direct_launch_kg for item in plan.items], "kg",
+             "catalog mass of hardware launched as it is (relays)")
     arch.add("cost.partners.cost_factor", plan.cost_factor, "unitless", "partners[].cost_factor (default 1, an assumption)")
     arch.add("cost.partners.launch_price_per_kg", np.nan_to_num(plan.launch_price_per_kg, nan=0.0), "MUSD/kg",
              f"launch price per kg in the launch orbit on {plan.launch_vehicle} ({study.launch.policy} policy), base-year $")

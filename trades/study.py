@@ -412,6 +412,9 @@ class Study(_Strict):
                 for pid in c.key:
                     if pid not in ids:
                         errors.append((where + ("key", pid), f"'{pid}' is not a partner of the study {ids}"))
+                missing = [pid for pid in ids if pid not in c.key]
+                if missing:
+                    errors.append((where + ("key",), f"no fraction for {missing} (write 0 for a partner that pays nothing)"))
                 if abs(sum(c.key.values()) - 1.0) > 1e-6:
                     errors.append((where + ("key",), f"fractions sum to {sum(c.key.values()):.6g}, not 1"))
         else:

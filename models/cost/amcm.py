@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import openmdao.api as om
 
+from models.cost.transcost import smooth_mass, smooth_mass_slope
+
 KG_TO_LB = 1.0 / 0.45359237  # exact (international avoirdupois pound)
 
 
@@ -19,7 +21,7 @@ class AmcmCost(om.ExplicitComponent):
     (-2 very low to +2 very high). Vectorized over ``num_elements``.
 
     The coefficients ``a..g`` are an option read from ``trades/catalogs/cost.yaml`` with their
-    source.
+    source. The mass enters as ``sqrt(M^2 + 1 kg^2)`` (finite value and slope at zero mass).
 
     References
     ----------
@@ -46,7 +48,7 @@ class AmcmCost(om.ExplicitComponent):
 
     def compute(self, inputs, outputs):
         k = self.options["coefficients"]
-        w = inputs["dry_mass"] * KG_TO_LB
+        w = smooth_mass(inputs["dry_mass"]) * KG_TO_LB
         outputs["cost_fy1999"] = (
             k["a"] * inputs["quantity"] ** k["b"] * w ** k["c"] * k["d"] ** inputs["specification"]
             * k["e"] ** (1.0 / (inputs["ioc_year"] - 1900.0)) * inputs["block"] ** k["f"] * k["g"] ** inputs["difficulty"]
@@ -57,7 +59,7 @@ class AmcmCost(om.ExplicitComponent):
         out = {}
         self.compute(inputs, out)
         c = out["cost_fy1999"]
-        partials["cost_fy1999", "dry_mass"] = c * k["c"] / inputs["dry_mass"]
+        partials["cost_fy1999", "dry_mass"] = c * k["c"] / smooth_mass(inputs["dry_mass"]) * smooth_mass_slope(inputs["dry_mass"])
         partials["cost_fy1999", "quantity"] = c * k["b"] / inputs["quantity"]
         partials["cost_fy1999", "specification"] = c * np.log(k["d"])
         partials["cost_fy1999", "ioc_year"] = c * np.log(k["e"]) * (-1.0 / (inputs["ioc_year"] - 1900.0) ** 2)

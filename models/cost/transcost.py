@@ -11,7 +11,9 @@ class TranscostCost(om.ExplicitComponent):
     of ``num_elements`` elements of dry mass ``M`` [kg], each with its own category's coefficients.
 
     Options ``dev_a, dev_x, prod_a, prod_x`` are sequences (one value per element) read from
-    ``trades/catalogs/cost.yaml``. A work-year (WYr) is turned into dollars by the caller.
+    ``trades/catalogs/cost.yaml``. A work-year (WYr) is turned into dollars by the caller. The
+    mass enters as ``sqrt(M^2 + 1 kg^2)``: identical for real hardware, and finite in value and
+    slope when an element's mass goes to zero (an ISRU plant sized to nothing).
 
     References
     ----------
@@ -37,12 +39,21 @@ class TranscostCost(om.ExplicitComponent):
 
     def compute(self, inputs, outputs):
         dev_a, dev_x, prod_a, prod_x = self._coefficients()
-        m = inputs["dry_mass"]
+        m = smooth_mass(inputs["dry_mass"])
         outputs["development"] = dev_a * m**dev_x
         outputs["first_unit"] = prod_a * m**prod_x
 
     def compute_partials(self, inputs, partials):
         dev_a, dev_x, prod_a, prod_x = self._coefficients()
-        m = inputs["dry_mass"]
-        partials["development", "dry_mass"] = dev_a * dev_x * m ** (dev_x - 1.0)
-        partials["first_unit", "dry_mass"] = prod_a * prod_x * m ** (prod_x - 1.0)
+        m, dm = smooth_mass(inputs["dry_mass"]), smooth_mass_slope(inputs["dry_mass"])
+        partials["development", "dry_mass"] = dev_a * dev_x * m ** (dev_x - 1.0) * dm
+        partials["first_unit", "dry_mass"] = prod_a * prod_x * m ** (prod_x - 1.0) * dm
+
+
+def smooth_mass(mass):
+    """``sqrt(M^2 + 1)`` [kg]: the mass a cost relationship sees, never zero."""
+    return np.sqrt(mass * mass + 1.0)
+
+
+def smooth_mass_slope(mass):
+    return mass / np.sqrt(mass * mass + 1.0)

@@ -13,7 +13,8 @@ class LaunchMassByItem(om.ExplicitComponent):
     per kg delivered, 0 in years that deliver nothing) is exact for attribution because the stage
     chain is linear in its payload at fixed delta-v. ``payload[i, y]`` is
     ``deploy_mass_i x deploy_y`` for hardware delivered with the outpost and the year's consumables
-    and spares for the logistics item.
+    and spares for the logistics item. Hardware that reaches its orbit on its own propulsion from
+    the launch orbit (a relay satellite) puts ``direct_leo_mass_i x deploy_y`` there instead.
     """
 
     def initialize(self):
@@ -30,9 +31,10 @@ class LaunchMassByItem(om.ExplicitComponent):
         self.add_input("deploy_year", val=np.zeros(n), units="unitless")
         self.add_input("logistics_mass", val=np.zeros(n), units="kg", desc="consumables and spares delivered")
         self.add_input("crew_lander_leo_mass", val=np.zeros(n), units="kg")
+        self.add_input("direct_leo_mass", val=np.zeros(k), units="kg", desc="launched as it is, in the deployment year")
         self.add_output("leo_mass", val=np.zeros((k, n)), units="kg")
         self.declare_partials("leo_mass", ["cargo_leo_mass", "delivered_mass", "deploy_year"], rows=np.arange(k * n), cols=np.tile(np.arange(n), k))
-        self.declare_partials("leo_mass", "deploy_mass", rows=np.arange(k * n), cols=np.repeat(np.arange(k), n))
+        self.declare_partials("leo_mass", ["deploy_mass", "direct_leo_mass"], rows=np.arange(k * n), cols=np.repeat(np.arange(k), n))
         log = self.options["logistics_item"]
         if log is not None:
             self.declare_partials("leo_mass", "logistics_mass", rows=log * n + np.arange(n), cols=np.arange(n))
@@ -54,7 +56,7 @@ class LaunchMassByItem(om.ExplicitComponent):
 
     def compute(self, inputs, outputs):
         gear, _, _ = self._gear(inputs)
-        leo = gear * self._payload(inputs)
+        leo = gear * self._payload(inputs) + np.outer(inputs["direct_leo_mass"], inputs["deploy_year"])
         if self.options["crew_lander_item"] is not None:
             leo[self.options["crew_lander_item"]] += inputs["crew_lander_leo_mass"]
         outputs["leo_mass"] = leo
@@ -64,7 +66,8 @@ class LaunchMassByItem(om.ExplicitComponent):
         payload = self._payload(inputs)
         partials["leo_mass", "cargo_leo_mass"] = (np.where(active, 1.0 / safe, 0.0) * payload).ravel()
         partials["leo_mass", "delivered_mass"] = (np.where(active, -inputs["cargo_leo_mass"] / safe**2, 0.0) * payload).ravel()
-        partials["leo_mass", "deploy_year"] = (gear * inputs["deploy_mass"][:, None]).ravel()
+        partials["leo_mass", "deploy_year"] = (gear * inputs["deploy_mass"][:, None] + inputs["direct_leo_mass"][:, None]).ravel()
+        partials["leo_mass", "direct_leo_mass"] = np.tile(inputs["deploy_year"], self.options["num_items"])
         partials["leo_mass", "deploy_mass"] = np.tile(gear * inputs["deploy_year"], self.options["num_items"])
         if self.options["logistics_item"] is not None:
             partials["leo_mass", "logistics_mass"] = gear

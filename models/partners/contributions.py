@@ -99,8 +99,11 @@ class PartnerContributions(om.ExplicitComponent):
 class PartnerPayments(om.ExplicitComponent):
     """Payments under the split rule and the money quantities the partnership rules constrain.
 
-    ``contribution`` (barter: each pays what it provides) or ``fixed_key`` (each pays ``key_p`` of
-    every year's total; the difference is cash between partners). ``work_share`` is each partner's
+    Each year ``pays[:, y] = M provides[:, y]`` with the option ``payment_matrix`` ``M``: the
+    identity for ``contribution`` (barter: each pays what it provides), ``key 1^T`` for
+    ``fixed_key`` (each pays ``key_p`` of the year's total; the difference is cash between
+    partners), and for a coalition that buys from outside partners, the members' rows also take
+    the sellers' columns (the members pay for what they buy). ``work_share`` is each partner's
     share of all that is provided over the campaign; ``return_low`` / ``return_high`` are
     ``provided - bound x paid``, the return coefficient of ESA's geographic return
     (work share / funding share within bounds) written linearly. All outputs but ``work_share``
@@ -110,13 +113,14 @@ class PartnerPayments(om.ExplicitComponent):
     def initialize(self):
         self.options.declare("num_partners", types=int)
         self.options.declare("num_years", types=int)
-        self.options.declare("key", default=None, allow_none=True, desc="fixed-key payment fractions, or None for contribution")
+        self.options.declare("payment_matrix", default=None, allow_none=True, desc="M in pays = M provides per year; None: identity")
         self.options.declare("return_bounds", default=(1.0, 1.0), desc="(low, high) return coefficient bounds")
 
     def setup(self):
         p, n = self.options["num_partners"], self.options["num_years"]
         low, high = self.options["return_bounds"]
-        key = self.options["key"]
+        matrix = self.options["payment_matrix"]
+        matrix = np.eye(p) if matrix is None else np.asarray(matrix, dtype=float)
         self.add_input("provides", val=np.zeros((p, n)), units="MUSD")
         self.add_output("pays", val=np.zeros((p, n)), units="MUSD")
         self.add_output("total_cost", val=np.zeros(n), units="MUSD", desc="per year, all partners")
@@ -127,7 +131,7 @@ class PartnerPayments(om.ExplicitComponent):
         self.add_output("return_low", val=np.zeros(p), units="MUSD")
         self.add_output("return_high", val=np.zeros(p), units="MUSD")
         # the linear maps from provides (p*n, row-major) to each output
-        self._pay = np.eye(p * n) if key is None else np.kron(np.outer(np.asarray(key, float), np.ones(p)), np.eye(n))
+        self._pay = np.kron(matrix, np.eye(n))
         self._per_partner = np.kron(np.eye(p), np.ones((1, n)))
         per_year = np.kron(np.ones((1, p)), np.eye(n))
         paid = self._per_partner @ self._pay

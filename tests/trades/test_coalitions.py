@@ -163,3 +163,20 @@ def test_flagship_description_states_what_coalitions_finds(flagship_game, flagsh
     assert f"({min(shares) / 1000:.0f} to {max(shares) / 1000:.0f} billion each)" in description
     feasible = [r["members"] for r in flagship_game["coalitions"] if r["status"] == "ok"]
     assert all("nasa" in members for members in feasible)
+
+
+@pytest.mark.parametrize("edit, args, fragment", [
+    (lambda d: d.update(partners=[{"id": "nasa"}]), [], "partners: a coalition game needs at least two partners"),
+    (lambda d: d.update(objective={"name": "launch_mass"}), [], "coalitions split a cost: use life_cycle_cost or npv_cost"),
+    (lambda d: None, ["--workers", "0"], "--workers 0: must be at least 1"),
+    (lambda d: None, ["--bar", "nasa,esa"], "--bar: applies with --scenarios only"),
+])
+def test_coalition_requests_that_cannot_be_played(flagship, tmp_path, capsys, edit, args, fragment):
+    data = yaml.safe_load(flagship.read_text())
+    edit(data)
+    path = tmp_path / "study.yaml"
+    path.write_text(yaml.safe_dump(data))
+    assert main(["coalitions", str(path), "-o", str(tmp_path / "out"), *args]) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()

@@ -63,7 +63,7 @@ def test_amcm_by_hand():
     expected = (0.000504839 * 1.0**0.594183 * w_lb**0.653948 * 76.99939**2.13
                 * 1.68051e-52 ** (1.0 / (2031 - 1900)) * 1.0**-0.355322 * 1.554983**0.0)
     prob = run_component(AmcmCost(coefficients=AMCM), dry_mass=36930.4, quantity=1.0, specification=2.13, ioc_year=2031.0)
-    assert prob.get_val("cost_fy1999")[0] == pytest.approx(expected, rel=1e-12)
+    assert prob.get_val("cost_fy1999")[0] == pytest.approx(expected, rel=1e-9)  # the CER sees sqrt(M^2 + 1 kg^2)
     assert 3000 < expected < 4000
 
 

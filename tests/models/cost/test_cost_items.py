@@ -22,9 +22,26 @@ def test_transcost_by_hand():
     prob = run_component(TranscostCost(num_elements=2, dev_a=[1113.0, 98.5], dev_x=[0.383, 0.555], prod_a=[0.16, 1.84], prod_x=[0.98, 0.59]),
                          dry_mass=[36930.0, 1430.0])
     dev, first = prob.get_val("development"), prob.get_val("first_unit")
-    assert dev[0] == pytest.approx(1113.0 * 36930.0**0.383, rel=1e-12)
-    assert first[1] == pytest.approx(1.84 * 1430.0**0.59, rel=1e-12)
+    # the CER sees sqrt(M^2 + 1 kg^2): relative difference x / (2 M^2), 1.4e-7 at 1,430 kg
+    assert dev[0] == pytest.approx(1113.0 * 36930.0**0.383, rel=1e-9)
+    assert first[1] == pytest.approx(1.84 * 1430.0**0.59, rel=1e-6)
     assert 62000 < dev[0] < 63000 and 4700 < first[0] < 4900
+
+
+@pytest.mark.filterwarnings("ignore:.*zero derivatives")  # the slope is exactly 0 at 0 kg
+def test_zero_mass_is_finite_in_value_and_slope():
+    """An element sized to nothing (an ISRU plant at zero output) must not make the gradient NaN."""
+    from models.cost import AmcmCost
+
+    for component, inputs in (
+        (TranscostCost(num_elements=1, dev_a=[14.2], dev_x=[0.577], prod_a=[3.04], prod_x=[0.581]), {}),
+        (AmcmCost(coefficients={"a": 0.000504839, "b": 0.594183, "c": 0.653948, "d": 76.99939, "e": 1.68051e-52,
+                                "f": -0.355322, "g": 1.554983}), {"quantity": 1.0, "ioc_year": 2031.0}),
+    ):
+        prob = run_component(component, dry_mass=0.0, **inputs)
+        totals = prob.compute_totals(of=list(prob.model.comp._var_rel_names["output"]), wrt=["dry_mass"])
+        assert all(np.all(np.isfinite(v)) for v in totals.values())
+        _check(prob, 1e-6)
 
 
 def test_transcost_partials():

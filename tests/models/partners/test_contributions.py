@@ -8,10 +8,12 @@ from openmdao.utils.assert_utils import assert_check_partials
 from models.partners import PartnerContributions, PartnerPayments
 
 
-def _problem(k, p, n, key=None, bounds=(1.0, 1.0), pairs=(), **inputs):
+def _problem(k, p, n, key=None, bounds=(1.0, 1.0), pairs=(), matrix=None, **inputs):
     prob = om.Problem(reports=False)
     prob.model.add_subsystem("contributions", PartnerContributions(num_items=k, num_partners=p, num_years=n, barred_pairs=pairs), promotes=["*"])
-    prob.model.add_subsystem("payments", PartnerPayments(num_partners=p, num_years=n, key=key, return_bounds=bounds), promotes=["*"])
+    prob.model.add_subsystem("payments", PartnerPayments(
+        num_partners=p, num_years=n, return_bounds=bounds,
+        payment_matrix=matrix if matrix is not None else (None if key is None else np.outer(key, np.ones(p)))), promotes=["*"])
     prob.setup(force_alloc_complex=True)
     for name, value in inputs.items():
         prob.set_val(name, value)
@@ -52,6 +54,18 @@ def test_fixed_key_by_hand():
     assert paid == pytest.approx([0.75 * 185.0, 0.25 * 185.0])
     assert prob.get_val("return_low") == pytest.approx(provided - 0.9 * paid)
     assert prob.get_val("return_high") == pytest.approx(provided - 1.1 * paid)
+
+
+def test_members_pay_for_what_they_buy():
+    """Partner 1 sells to a coalition of partner 0 alone: partner 0 pays its own provision and partner 1's."""
+    prob = _two_partner_case(key=None)
+    provides = prob.get_val("provides")
+    matrix = np.array([[1.0, 1.0], [0.0, 0.0]])
+    bought = _problem(
+        2, 2, 2, matrix=matrix, bounds=(0.9, 1.1), pairs=((0, 1),),
+        **{name: prob.get_val(name) for name in ("shares", "overhead_factor", "cost_factor", "launch_price_per_kg", "built", "bought", "leo_mass")},
+    )
+    assert bought.get_val("pays") == pytest.approx(np.vstack([provides.sum(axis=0), np.zeros(2)]))
 
 
 @pytest.mark.parametrize("key", [None, [0.6, 0.1, 0.3]])
