@@ -68,7 +68,7 @@ def summarize_cost(arch, prob) -> dict:
             "crew_days": float(use_share[j] * crew_days.sum()),
             "launch_vehicle": vehicle,
             "launch_mass_kg": float(launch_mass[j].sum()),
-            "elements": [it["item"] for it in items if it["providers"].get(pid, 0.0) >= 0.5],
+            "elements": {it["item"]: it["providers"][pid] for it in items if it["providers"].get(pid, 0.0) > 1e-4},
             "pays_by_year_musd": [float(x) for x in pays[j]],
             "provides_by_year_musd": [float(x) for x in provides[j]],
             "launches_by_year": launches,
@@ -107,11 +107,12 @@ def format_cost(cost: dict) -> str:
             f"{it['item']:<18} {it['development_musd']:>11,.0f} {it['production_musd']:>10,.0f} {it['operations_musd']:>10,.0f} "
             f"{it['launch_musd']:>9,.0f} {it['bought_musd']:>9,.0f} {it['total_musd']:>9,.0f}  {providers}"
         )
-    p(f"{'partner':<10} {'provides':>9} {'pays':>9} {'cash':>8} {'work':>6} {'funding':>8} {'crew time':>9}  launches on")
+    p(f"{'partner':<10} {'provides':>9} {'pays':>9} {'cash':>8} {'work':>6} {'funding':>8} {'crew time':>9}  cargo launches it pays for; elements")
     for q in cost["partners"]:
+        launches = f"{sum(q['launches_by_year']):.1f} on {q['launch_vehicle']}" if q["launches_by_year"] and q["launch_mass_kg"] > 0 else "-"
         p(
             f"{q['partner']:<10} {q['provides_musd']:>9,.0f} {q['pays_musd']:>9,.0f} {q['cash_musd']:>8,.0f} {q['work_share']:>6.1%} "
-            f"{q['funding_share']:>8.1%} {q['crew_time_share']:>9.1%}  {q['launch_vehicle'] or '-'}"
+            f"{q['funding_share']:>8.1%} {q['crew_time_share']:>9.1%}  {launches}; {', '.join(f'{k} {v:.0%}' for k, v in q['elements'].items()) or '-'}"
         )
     names = [q["partner"] for q in cost["partners"]]
     p("Payments per year [" + cost["currency"].split(" (")[0] + "] (cap in brackets; * above it):")
