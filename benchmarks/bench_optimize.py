@@ -51,7 +51,7 @@ def _one_gradient(study, repeats: int) -> Result:
     arch = resolve(study, str(FLAGSHIP))
     problems = {}
     for fd in (False, True):
-        prob = build_problem(arch, before_setup=lambda p, fd=fd: configure(p, arch, 1.0, finite_difference=fd))
+        prob = build_problem(arch, before_setup=lambda p, fd=fd: configure(p, arch, finite_difference=fd))
         prob.set_val("cost.shares", starting_points(arch.cost)[1][1])
         prob.run_model()
         problems[fd] = prob

@@ -58,6 +58,12 @@ DESIGN_VARIABLES = {
 }
 
 
+def design_variable_bounds(dv) -> tuple[float, float, str]:
+    """The study's bounds of a design variable, defaulting to its physical range, and its units."""
+    low, high, units, _ = DESIGN_VARIABLES[dv.name]
+    return (low if dv.lower is None else dv.lower), (high if dv.upper is None else dv.upper), units
+
+
 def _design_variable_errors(study: Study) -> list[StudyError]:
     errors, seen = [], set()
     for i, dv in enumerate(study.design_variables):
@@ -69,8 +75,7 @@ def _design_variable_errors(study: Study) -> list[StudyError]:
             errors.append(study.error(path + ("name",), f"'{dv.name}' is listed twice"))
         seen.add(dv.name)
         low, high, units, _ = DESIGN_VARIABLES[dv.name]
-        lower = low if dv.lower is None else dv.lower
-        upper = high if dv.upper is None else dv.upper
+        lower, upper, _ = design_variable_bounds(dv)
         if lower < low or upper > high:
             errors.append(study.error(path, f"bounds [{lower:g}, {upper:g}] leave the physical range [{low:g}, {high:g}] {units}"))
         elif lower >= upper:

@@ -29,8 +29,6 @@ from trades.fileio import atomic_write
 from trades.study import Study, load_study, parse_study_text
 
 
-
-
 def coalition_study(study: Study, members: frozenset[str]) -> Study:
     """The study as coalition ``members`` would run it alone."""
     data = study.model_dump(mode="json")
@@ -62,30 +60,32 @@ def coalition_study(study: Study, members: frozenset[str]) -> Study:
 
 def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...]) -> dict:
     """Optimize one coalition (worker entry point: plain data in, plain data out)."""
+    start = time.perf_counter()
+    record = _coalition_record(parse_study_text(study_text, file), file, frozenset(members))
+    record["seconds"] = time.perf_counter() - start
+    return record
+
+
+def _coalition_record(study: Study, file: str, members: frozenset[str]) -> dict:
     from trades.optimize import optimize
 
-    start = time.perf_counter()
-    study = parse_study_text(study_text, file)
-    members_set = frozenset(members)
-    record = {"members": sorted(members_set), "status": "ok", "reason": "", "cost_musd": None, "bought_musd": 0.0}
+    record = {"members": sorted(members), "status": "ok", "reason": "", "cost_musd": None, "bought_musd": 0.0}
     try:
-        sub = coalition_study(study, members_set)
-        arch, prob, result = optimize(sub, file)
+        arch, prob, result = optimize(coalition_study(study, members), file)
     except (InfeasibleError, StudyErrors) as exc:
-        record.update(status="infeasible", reason=" ".join(str(exc).split())[:500], seconds=time.perf_counter() - start)
+        record.update(status="infeasible", reason=" ".join(str(exc).split())[:500])
         return record
     except Exception as exc:  # a bug, reported with the coalition rather than stopping the game
-        record.update(status="error", reason=f"internal error: {type(exc).__name__}: {exc}"[:500], seconds=time.perf_counter() - start)
+        record.update(status="error", reason=f"internal error: {type(exc).__name__}: {exc}"[:500])
         return record
     provided = prob.get_val("cost.partners.provided_total")
     record["design_cost_musd"] = result["optimum"]
-    record["bought_musd"] = float(sum(v for pid, v in zip(arch.cost.partners, provided) if pid not in members_set))
+    record["bought_musd"] = float(sum(v for pid, v in zip(arch.cost.partners, provided) if pid not in members))
     record["provided_musd"] = {pid: float(v) for pid, v in zip(arch.cost.partners, provided)}
     if result["violations"]:
         record.update(status="infeasible", reason="breaks its rules: " + "; ".join(result["violations"][:3]))
     else:
         record["cost_musd"] = result["optimum"]
-    record["seconds"] = time.perf_counter() - start
     return record
 
 

@@ -48,7 +48,6 @@ class CostItem:
     # lander's launch is in the cargo stream's mass, attributed to the payloads it lands)
     units: str | None = None  # 'deploy', 'cargo_flights', 'crew_rotations' or None (no production)
     deploy_mass_output: str | None = None  # hardware delivered in the deployment year (model output)
-    deploy_mass_kg: float = 0.0  # or a fixed mass
     direct_launch_kg: float = 0.0  # launched as it is (own propulsion beyond the launch orbit), deployment year
     eligible: list[bool] = field(default_factory=list)
 
@@ -141,8 +140,10 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
     elements: list[CostElement] = []
     sources: dict[str, str] = {}
 
-    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None):
-        rel = relationships[element_type]
+    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None, category=None):
+        """A costed piece of hardware: by its element type's relationship, or by the TRANSCOST
+        ``category`` given."""
+        rel = {"method": "transcost", "category": category} if category else relationships[element_type]
         if rel["method"] == "transcost":
             cer = cost["transcost"][rel["category"]]
             coefficients = {k: float(cer[k]) for k in ("dev_a", "dev_x", "prod_a", "prod_x")}
@@ -181,15 +182,8 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
     for stage in arch.stages["cargo"]:
         if stage.role != "entry":
             # unit dry mass: the stage's inert mass per cargo flight of the baseline design (set after a first evaluation)
-            category = _stage_category(stage)
-            cer = cost["transcost"][category]
-            name = f"cargo_{stage.role}_stage{stage.index}"
-            source = f"TRANSCOST {category}: {cer['source']}"
-            elements.append(CostElement(
-                logistics, name, "transcost", {k: float(cer[k]) for k in ("dev_a", "dev_x", "prod_a", "prod_x")},
-                mass_output=f"transfer_cargo.stage{stage.index}.inert_mass", source=source,
-            ))
-            sources[f"cost element {name}"] = source
+            add_element(logistics, f"cargo_{stage.role}_stage{stage.index}", None,
+                        mass_output=f"transfer_cargo.stage{stage.index}.inert_mass", category=_stage_category(stage))
     if arch.reusable_lander is not None:
         i = add_item(CostItem("reusable_lander", ("cargo_lander",), False, "deploy"))
         add_element(i, "reusable_lander", "cargo_lander", mass_output="reusable_lander.lander_dry_mass")
@@ -336,16 +330,20 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
     return plan
 
 
+def providers_by_cost(plan: CostPlan, item: int) -> list[int]:
+    """The partners that may provide an item, cheapest first: lowest cost factor, then lowest
+    launch price, then study order."""
+    eligible = [j for j, ok in enumerate(plan.items[item].eligible) if ok]
+    return sorted(eligible, key=lambda j: (plan.cost_factor[j], np.nan_to_num(plan.launch_price_per_kg[j], nan=np.inf), j))
+
+
 def initial_shares(plan: CostPlan) -> np.ndarray:
-    """Warm start: each item wholly to its cheapest eligible provider (lowest cost factor, then
-    lowest launch price, then study order). Equal shares would be a stationary point of the
-    coordination overhead (its gradient along the share simplex is zero there), where a gradient
-    optimizer could not leave."""
+    """Warm start: each item wholly to its cheapest eligible provider. Equal shares would be a
+    stationary point of the coordination overhead (its gradient along the share simplex is zero
+    there), where a gradient optimizer could not leave."""
     shares = np.zeros((len(plan.items), len(plan.partners)))
-    for i, item in enumerate(plan.items):
-        candidates = [j for j, ok in enumerate(item.eligible) if ok]
-        best = min(candidates, key=lambda j: (plan.cost_factor[j], np.nan_to_num(plan.launch_price_per_kg[j], nan=np.inf), j))
-        shares[i, best] = 1.0
+    for i in range(len(plan.items)):
+        shares[i, providers_by_cost(plan, i)[0]] = 1.0
     return shares
 
 

@@ -13,7 +13,8 @@ import warnings
 import numpy as np
 import openmdao.api as om
 
-from trades.checks import DESIGN_VARIABLES
+from trades.checks import design_variable_bounds
+from trades.costing import providers_by_cost
 from trades.errors import StudyErrors
 
 OBJECTIVES = {
@@ -34,8 +35,9 @@ def share_variables(plan) -> tuple[list[int], list[int]]:
     return flat, items
 
 
-def configure(prob: om.Problem, arch, objective_ref: float, finite_difference: bool = False) -> None:
-    """Driver, design variables, constraints and objective of the study (before setup)."""
+def configure(prob: om.Problem, arch, finite_difference: bool = False) -> None:
+    """Driver, design variables, constraints and objective of the study (before setup); the
+    objective's scale is set once the problem is built (:func:`scale_by_initial_objective`)."""
     study, plan = arch.study, arch.cost
     n = len(arch.years)
     driver = prob.driver = om.ScipyOptimizeDriver(optimizer="SLSQP", tol=1e-9, maxiter=300, disp=False)
@@ -59,11 +61,11 @@ def configure(prob: om.Problem, arch, objective_ref: float, finite_difference: b
     if any(plan.min_share > 0) or any(plan.max_share < 1):
         prob.model.add_constraint("cost.partners.work_share", lower=plan.min_share, upper=plan.max_share)
     if plan.return_bounds is not None:
-        prob.model.add_constraint("cost.partners.return_low", lower=0.0, ref=objective_ref)
-        prob.model.add_constraint("cost.partners.return_high", upper=0.0, ref=objective_ref)
+        prob.model.add_constraint("cost.partners.return_low", lower=0.0)
+        prob.model.add_constraint("cost.partners.return_high", upper=0.0)
     if plan.barred_pairs:
         prob.model.add_constraint("cost.partners.barred_overlap", upper=0.0)
-    prob.model.add_objective(OBJECTIVES[study.objective.name], ref=objective_ref)
+    prob.model.add_objective(OBJECTIVES[study.objective.name])
 
 
 def starting_points(plan) -> list[tuple[str, np.ndarray]]:
@@ -93,9 +95,8 @@ def starting_points(plan) -> list[tuple[str, np.ndarray]]:
 
 def _graded(plan, excluded: int | None) -> np.ndarray:
     shares = np.zeros_like(plan.initial_shares)
-    for i, item in enumerate(plan.items):
-        candidates = [j for j, ok in enumerate(item.eligible) if ok and j != excluded] or [j for j, ok in enumerate(item.eligible) if ok]
-        ranked = sorted(candidates, key=lambda j: (plan.cost_factor[j], np.nan_to_num(plan.launch_price_per_kg[j], nan=np.inf), j))
+    for i in range(len(plan.items)):
+        ranked = [j for j in providers_by_cost(plan, i) if j != excluded] or providers_by_cost(plan, i)
         weights = 0.5 ** np.arange(1, len(ranked) + 1)
         shares[i, ranked] = weights / weights.sum()
     return shares
@@ -105,12 +106,6 @@ def _two_starts_agree(attempts: list[dict]) -> bool:
     """Whether two starts converged, feasible, to the same objective (within 1e-7)."""
     good = sorted(a["objective"] for a in attempts if a["success"] and not a["violations"])
     return any(abs(b - a) <= 1e-7 * max(abs(a), 1.0) for a, b in zip(good, good[1:]))
-
-
-def design_variable_bounds(dv) -> tuple[float, float, str]:
-    """The study's bounds of a design variable, defaulting to its physical range, and its units."""
-    low, high, units, _ = DESIGN_VARIABLES[dv.name]
-    return (low if dv.lower is None else dv.lower), (high if dv.upper is None else dv.upper), units
 
 
 def _capped_payments(plan, years, prob):
@@ -207,7 +202,7 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
     objective = OBJECTIVES[study.objective.name]
 
     def before_setup(prob):
-        configure(prob, arch, 1.0, finite_difference)
+        configure(prob, arch, finite_difference)
         if recorder_path is not None:  # every driver iteration, and the final design as a problem case
             recorder = om.SqliteRecorder(recorder_path)
             prob.driver.add_recorder(recorder)
@@ -246,8 +241,7 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
             break
     wall = time.perf_counter() - start_time
     model_runs = evaluations()
-    if not attempts:  # nothing to choose (every item has one possible provider): evaluate the design
-        prob.run_model()
+    if not attempts:  # nothing to choose (every item has one possible provider): the design as evaluated
         attempts.append({"start": "only design", "objective": float(prob.get_val(objective)[0]), "success": True,
                          "violations": violations(arch, prob), "shares": np.array(prob.get_val("cost.shares")), "design_variables": {}})
     best = min(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
@@ -270,7 +264,7 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
         "model_evaluations": model_runs,
         "wall_time_s": wall,
         "derivatives": "finite differences (whole model)" if finite_difference else "analytic (OpenMDAO total derivatives)",
-        "design_variables": {dv.name: float(prob.get_val(dv.name, units=DESIGN_VARIABLES[dv.name][2])[0]) for dv in study.design_variables},
+        "design_variables": {dv.name: float(prob.get_val(dv.name, units=design_variable_bounds(dv)[2])[0]) for dv in study.design_variables},
         "binding_constraints": binding(arch, prob),
         "violations": broken,
     }

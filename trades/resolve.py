@@ -490,7 +490,7 @@ def _set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None
         if item.units in (None, "deploy"):
             arch.add(f"cost.units.units_{i}", units, "unitless", f"{item.name}: one unit delivered in {study.deploy_year}" if item.units else f"{item.name}: no hardware")
         if item.deploy_mass_output is None:
-            arch.add(f"cost.deploy_mass.deploy_mass_{i}", item.deploy_mass_kg, "kg", f"{item.name}: mass delivered with the outpost")
+            arch.add(f"cost.deploy_mass.deploy_mass_{i}", 0.0, "kg", f"{item.name}: no hardware delivered with the outpost")
     arch.add("cost.rollup.work_year_value", plan.work_year_musd, "MUSD", f"converted to {base} $ with CPI-U: {src['work_year_value']}", True)
     arch.add("cost.rollup.amcm_inflation", plan.amcm_inflation, "unitless", f"CPI-U 1999 to {base}: {src['inflation']}", True)
     arch.add("cost.production.learning_rate", plan.learning_rate, "unitless",

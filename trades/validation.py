@@ -111,7 +111,7 @@ def _cost_rows() -> list[Row]:
     ours = float(prob.get_val("cost_fy1999")[0]) * inflation_factor(1999, 2024, catalog)
     return [
         Row("Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element: AMCM power-element relationship, {dry:,.0f} kg dry "
-            "(half its 5,000 kg launch mass), IOC 2027, one unit", ours, 375.0 * inflation_factor(2019, 2024, catalog), "MUSD",
+            "(half its 5,000 kg launch mass), IOC 2027 (assumed: a planned launch year, not read in a source), one unit", ours, 375.0 * inflation_factor(2019, 2024, catalog), "MUSD",
             "Maxar fixed-price contract of USD 375 M (2019), SpacePolicyOnline / Parabolic Arc, via shared/reference/refdata.yaml "
             "(gateway_ppe_maxar)",
             "Does not agree: AMCM, calibrated on government programmes, costs the element at several times the commercial fixed-price "
