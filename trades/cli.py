@@ -98,8 +98,16 @@ def _cmd_coalitions(args) -> int:
         from trades.errors import StudyError
 
         raise StudyErrors([StudyError(args.study, "--interface-exponent", f"{args.interface_exponent:g} must be within 0-1")])
+    leave = None
+    if args.leave:
+        partner, _, year = args.leave.partition(",")
+        if year and not year.strip().isdigit():
+            from trades.errors import StudyError
+
+            raise StudyErrors([StudyError(args.study, "--leave", f"'{args.leave}' must be PARTNER or PARTNER,YEAR, e.g. esa,2032")])
+        leave = (partner.strip(), int(year) if year else None)
     report, out = run_coalitions(args.study, args.output_dir, workers=args.workers, progress=args.format == "text",
-                                 scenarios=args.scenarios, bar=bar, interface_exponent=args.interface_exponent)
+                                 scenarios=args.scenarios, bar=bar, interface_exponent=args.interface_exponent, leave=leave)
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **report}, indent=2, default=str))
     else:
@@ -107,6 +115,11 @@ def _cmd_coalitions(args) -> int:
         if "scenarios_table" in report:
             print("Policy scenarios:")
             print(report["scenarios_table"], end="")
+        if "leaving" in report:
+            from trades.coalitions import format_leaving
+
+            print("Partner leaving mid-campaign:")
+            print(format_leaving(report["leaving"]), end="")
         print(f"Outputs written to {out}/ (coalitions.csv, coalitions.json)")
     return EXIT_OK
 
@@ -265,6 +278,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bar", default=None, help="with --scenarios: two partner ids barred from working together, e.g. nasa,esa")
     p.add_argument("--interface-exponent", type=float, default=0.25,
                    help="with --scenarios: coordination exponent under an interface standard (default 0.25, study default 0.5)")
+    p.add_argument("--leave", default=None, metavar="PARTNER[,YEAR]",
+                   help="also the cost of PARTNER leaving at the start of YEAR (default mid-campaign): the others replan and redo its development")
     p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
     p.set_defaults(func=_cmd_coalitions)
 

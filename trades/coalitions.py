@@ -21,6 +21,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 from trades import games
@@ -198,8 +199,8 @@ def analyse(study: Study, records: list[dict]) -> dict:
 def scenario_studies(study: Study, bar: tuple[str, str] | None = None, interface_exponent: float = 0.25) -> list[tuple[str, Study]]:
     """The policy scenarios compared side by side: the study as given, the other launch policy,
     an interface standard that lowers the coordination exponent, and (when a pair is named) two
-    partners barred from working together. A partner leaving mid-campaign is not modelled (work
-    shares are constant over the campaign)."""
+    partners barred from working together. A partner leaving mid-campaign is
+    :func:`partner_leaving`."""
 
     def variant(edit) -> Study:
         data = study.model_dump(mode="json")
@@ -217,6 +218,79 @@ def scenario_studies(study: Study, bar: tuple[str, str] | None = None, interface
     if bar is not None:
         scenarios.append((f"{bar[0]} and {bar[1]} barred", variant(lambda d: d["cost_sharing"]["barred_pairs"].append(list(bar)))))
     return scenarios
+
+
+def partner_leaving(study: Study, file: str, partner: str, year: int) -> dict:
+    """The campaign's cost when ``partner`` leaves the grand coalition at the start of ``year``.
+
+    First-order model (work shares are constant within a plan, so the campaign is two plans
+    joined at ``year``): before ``year`` the grand coalition's optimum is spent as planned; from
+    ``year`` on the remaining partners fly their own optimum, without the leaving partner
+    (neither member nor vendor), and pay again the development the leaving partner had done on
+    every item still produced from ``year`` on (its share of the item's development, at the
+    remaining plan's providers, cost factors and overhead). Hardware, operations and launches
+    delivered before ``year`` stay; schedule slips are not modelled. Returns the grand
+    coalition's cost, the campaign's cost with the partner leaving, the replacement and who
+    provides it, or ``status: infeasible`` with the reason when the others cannot go on alone.
+    """
+    from trades.optimize import optimize
+
+    years = study.years
+    grand_arch, grand, grand_result = optimize(study, file)
+    if grand_result["violations"]:
+        raise InfeasibleError(f"{study._file}: the grand coalition cannot do the mission: {'; '.join(grand_result['violations'][:3])}")
+    record = {"partner": partner, "year": year, "grand_coalition_musd": grand_result["optimum"], "status": "ok", "reason": ""}
+    remaining = frozenset(p.id for p in study.partners) - {partner}
+    data = study.model_dump(mode="json")
+    data["coalitions"]["missing_capability"] = "penalty"  # the leaving partner sells nothing either
+    without = Study.model_validate(data)
+    without._file, without._lines = study._file, study._lines
+    try:
+        arch, rest, result = optimize(coalition_study(without, remaining), file)
+    except (InfeasibleError, StudyErrors) as exc:
+        return record | {"status": "infeasible", "reason": " ".join(str(exc).split())[:500]}
+    if result["violations"]:
+        return record | {"status": "infeasible", "reason": "breaks its rules: " + "; ".join(result["violations"][:3])}
+    before = [y < year for y in years]
+    after = ~np.array(before)
+    grand_spent = float(grand.get_val("cost.partners.total_cost")[np.array(before)].sum())
+    rest_spent = float(rest.get_val("cost.partners.total_cost")[after].sum())
+    leaving_shares = grand.get_val("cost.shares")[:, grand_arch.cost.partners.index(partner)]
+    by_name = dict(zip((i.name for i in grand_arch.cost.items), leaving_shares))
+    replacement = replacement_development(
+        leaving_share=np.array([by_name.get(i.name, 0.0) for i in arch.cost.items]),
+        still_produced=rest.get_val("cost.production.production_cost")[:, after].sum(axis=1) > 0,
+        development=rest.get_val("cost.rollup.development"),
+        shares=rest.get_val("cost.shares"),
+        cost_factor=rest.get_val("cost.partners.cost_factor"),
+        overhead=rest.get_val("cost.partners.overhead_factor"),
+    )
+    total = grand_spent + rest_spent + float(replacement.sum())
+    return record | {
+        "campaign_musd": total,
+        "extra_musd": total - grand_result["optimum"],
+        "spent_before_musd": grand_spent,
+        "remaining_plan_after_musd": rest_spent,
+        "replacement_musd": float(replacement.sum()),
+        "replacement_by_partner_musd": {pid: float(v) for pid, v in zip(arch.cost.partners, replacement) if v > 0},
+    }
+
+
+def replacement_development(leaving_share, still_produced, development, shares, cost_factor, overhead) -> np.ndarray:
+    """Per remaining partner: the development it redoes for the leaving partner,
+    ``sum_i [still produced] leaving_share_i s[i, p] f_p k_i development_i``."""
+    needed = np.where(still_produced, leaving_share * overhead * development, 0.0)
+    return (shares * cost_factor[None, :]).T @ needed
+
+
+def format_leaving(record: dict) -> str:
+    head = f"{record['partner']} leaves in {record['year']}: "
+    if record["status"] != "ok":
+        return head + f"INFEASIBLE: {record['reason']}\n"
+    who = ", ".join(f"{pid} {v:,.0f}" for pid, v in record["replacement_by_partner_musd"].items()) or "nothing to redo"
+    return (head + f"campaign {record['campaign_musd']:,.0f} MUSD ({record['extra_musd']:+,.0f} against staying): spent before "
+            f"{record['spent_before_musd']:,.0f}, the others' plan after {record['remaining_plan_after_musd']:,.0f}, "
+            f"development redone {record['replacement_musd']:,.0f} ({who})\n")
 
 
 def format_scenarios(results: list[tuple[str, dict]]) -> str:
@@ -269,10 +343,11 @@ def format_report(report: dict) -> str:
 
 def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None, workers: int | None = None,
                    progress: bool = True, scenarios: bool = False, bar: tuple[str, str] | None = None,
-                   interface_exponent: float = 0.25) -> tuple[dict, Path]:
+                   interface_exponent: float = 0.25, leave: tuple[str, int | None] | None = None) -> tuple[dict, Path]:
     """Run the coalition analysis of a study file and write ``coalitions.csv`` and
     ``coalitions.json`` (each written whole or not at all); with ``scenarios``, also the policy
-    scenarios (``report["scenarios"]``, in ``coalitions.json`` too)."""
+    scenarios (``report["scenarios"]``, in ``coalitions.json`` too); with ``leave`` (partner, year
+    or None for mid-campaign), also that partner leaving mid-campaign (``report["leaving"]``)."""
     from trades.run import _output_folder
 
     study_path = Path(study_path)
@@ -295,6 +370,15 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
         unknown = [pid for pid in bar if pid not in ids]
         if unknown or bar[0] == bar[1]:
             raise StudyErrors([study.error(("partners",), f"--bar {bar[0]},{bar[1]}: needs two different partners of the study {ids}")])
+    if leave is not None:
+        ids, years = [p.id for p in study.partners], study.years
+        partner, year = leave
+        year = years[len(years) // 2] if year is None else year
+        if partner not in ids:
+            raise StudyErrors([study.error(("partners",), f"--leave {partner}: not a partner of the study {ids}")])
+        if not years[0] < year <= years[-1]:
+            raise StudyErrors([study.error(("campaign",), f"--leave {partner},{year}: the year must be after {years[0]} and at most {years[-1]}")])
+        leave = (partner, year)
     records = characteristic_function(study, str(study_path), workers, progress)
     report = analyse(study, records)
     if scenarios:
@@ -309,6 +393,8 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
                                 "shapley_musd": r["allocations"]["shapley"], "dividend_musd": r["cooperation_dividend_musd"]["total"],
                                 "core_empty": r["core_empty"]} for name, r in compared] + failed
         report["scenarios_table"] = format_scenarios(compared) + "".join(f"{f['scenario']}: INFEASIBLE: {f['infeasible']}\n" for f in failed)
+    if leave is not None:
+        report["leaving"] = partner_leaving(study, str(study_path), *leave)
     out.mkdir(parents=True, exist_ok=True)
     atomic_write(out / "coalitions.csv", lambda tmp: tmp.write_text(_csv(records), encoding="utf-8"))
     atomic_write(out / "coalitions.json", lambda tmp: tmp.write_text(json.dumps(_jsonable(report), indent=2), encoding="utf-8"))

@@ -180,3 +180,44 @@ def test_coalition_requests_that_cannot_be_played(flagship, tmp_path, capsys, ed
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_partner_leaving_by_hand(flagship, tmp_path):
+    """ESA leaves the two-partner case for its last five crewed years: from then on NASA runs the
+    operations alone (factor 1, no overhead) instead of ESA 90 % at 0.8 with the 90/10 overhead;
+    ESA developed nothing, so nothing is redone."""
+    path, operations, overhead = _two_partner_study(flagship, tmp_path)
+    last = yaml.safe_load(path.read_text())["campaign"]
+    year = last["start_year"] + last["num_years"] - 5
+    out = tmp_path / "out"
+    assert main(["coalitions", str(path), "-o", str(out), "--workers", "1", "--leave", f"esa,{year}", "--format", "json"]) == 0
+    leaving = json.loads((out / "coalitions.json").read_text())["leaving"]
+    assert leaving["status"] == "ok" and leaving["year"] == year
+    assert leaving["replacement_musd"] == 0.0
+    assert leaving["extra_musd"] == pytest.approx((1.0 - overhead * 0.82) * operations * 5, rel=1e-5)
+
+
+def test_replacement_development_by_hand():
+    """Two items, the leaving partner had 50 % of the first and 100 % of the second; only the
+    first is still produced. The two remaining partners share it 30/70 at factors 1.0 and 0.5
+    with overhead 1.1 on a 200 MUSD development: they redo 0.5 x 1.1 x 200 x (0.3 x 1, 0.7 x 0.5)."""
+    from trades.coalitions import replacement_development
+    import numpy as np
+
+    redone = replacement_development(
+        leaving_share=np.array([0.5, 1.0]), still_produced=np.array([True, False]), development=np.array([200.0, 999.0]),
+        shares=np.array([[0.3, 0.7], [1.0, 0.0]]), cost_factor=np.array([1.0, 0.5]), overhead=np.array([1.1, 1.0]))
+    assert redone == pytest.approx([0.5 * 1.1 * 200 * 0.3, 0.5 * 1.1 * 200 * 0.7 * 0.5])
+
+
+@pytest.mark.parametrize("leave, fragment", [
+    ("cnsa", "--leave cnsa: not a partner of the study"),
+    ("esa,1990", "the year must be after"),
+    ("esa,soon", "must be PARTNER or PARTNER,YEAR"),
+])
+def test_bad_leave_option(flagship, tmp_path, capsys, leave, fragment):
+    path, *_ = _two_partner_study(flagship, tmp_path)
+    assert main(["coalitions", str(path), "-o", str(tmp_path / "out"), "--leave", leave]) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
