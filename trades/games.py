@@ -110,26 +110,31 @@ def least_core(players: Sequence[str], game: dict) -> tuple[float, np.ndarray]:
 def nucleolus(players: Sequence[str], game: dict) -> dict[str, float]:
     """The nucleolus by the sequential LP method: minimize the largest excess, fix the
     coalitions whose excess cannot go lower at that level, repeat until the allocation is
-    determined (Maschler, Peleg and Shapley 1979)."""
+    determined (Maschler, Peleg and Shapley 1979).
+
+    A fixed coalition keeps ``x(S) <= c(S) + e`` (its excess cannot go lower, so the bound holds
+    with equality on the level set) rather than an equality: two coalitions fixed at a level
+    that differ by rounding (a cost of 1e-7 beside zero) would otherwise make the next LP
+    infeasible."""
     n = len(players)
     grand = frozenset(players)
     scale = max(abs(_cost(game, grand)), 1.0)
     free = [s for s in coalitions(players) if len(s) < n]
     fixed: list[tuple[frozenset, float]] = []
+    a_eq = np.hstack([_incidence(players, [grand]), np.zeros((1, 1))])
+    b_eq = np.array([_cost(game, grand)])
     for _ in range(2 ** n):
-        eq_sets = [grand] + [s for s, _ in fixed]
-        eq_rows = _incidence(players, eq_sets)
-        if np.linalg.matrix_rank(eq_rows) >= n or not free:
+        if np.linalg.matrix_rank(_incidence(players, [grand] + [s for s, _ in fixed])) >= n or not free:
             break
         a_free = _incidence(players, free)
         c_free = np.array([_cost(game, s) for s in free])
-        a_eq = np.hstack([eq_rows, np.zeros((len(eq_sets), 1))])
-        b_eq = np.array([_cost(game, grand)] + [_cost(game, s) + e for s, e in fixed])
-        res = linprog(
-            np.r_[np.zeros(n), 1.0],
-            A_ub=np.hstack([a_free, -np.ones((len(free), 1))]), b_ub=c_free,
-            A_eq=a_eq, b_eq=b_eq, bounds=[(None, None)] * (n + 1), method="highs",
-        )
+        a_ub = np.hstack([a_free, -np.ones((len(free), 1))])
+        b_ub = c_free
+        if fixed:
+            a_ub = np.vstack([a_ub, np.hstack([_incidence(players, [s for s, _ in fixed]), np.zeros((len(fixed), 1))])])
+            b_ub = np.r_[b_ub, [_cost(game, s) + e for s, e in fixed]]
+        res = linprog(np.r_[np.zeros(n), 1.0], A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
+                      bounds=[(None, None)] * (n + 1), method="highs")
         if res.status != 0:
             raise RuntimeError(f"nucleolus LP failed: {res.message}")
         eps, x = float(res.x[-1]), res.x[:n]  # x: one allocation at this level
@@ -139,8 +144,7 @@ def nucleolus(players: Sequence[str], game: dict) -> dict[str, float]:
             if row @ x - cs < eps - TOLERANCE * scale:
                 continue
             test = linprog(
-                np.r_[row, 0.0],
-                A_ub=np.hstack([a_free, -np.ones((len(free), 1))]), b_ub=c_free,
+                np.r_[row, 0.0], A_ub=a_ub, b_ub=b_ub,
                 A_eq=np.vstack([a_eq, np.r_[np.zeros(n), 1.0]]), b_eq=np.r_[b_eq, eps],
                 bounds=[(None, None)] * (n + 1), method="highs",
             )

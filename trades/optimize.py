@@ -75,16 +75,18 @@ def starting_points(plan) -> list[tuple[str, np.ndarray]]:
     partner) a capped partner's payment has zero slope in its own share, so a gradient method
     cannot see how to relieve the cap from there; at an equal split between partners of equal
     cost the overhead is at a stationary point (a saddle) that the method cannot leave either.
-    So three starts: each item with its cheapest provider; a graded split (weights 1/2, 1/4, ...
-    by cost rank); and the cheapest provider keeping 80 % with the rest graded; plus two per
-    barred pair. The optimizer stops early when two starts agree (feasible, same objective). The
-    result is the best local optimum found, not a proven global one.
+    So three starts: a graded split (weights 1/2, 1/4, ... by cost rank); the cheapest provider
+    keeping 80 % with the rest graded; and each item with its cheapest provider; plus two per
+    barred pair. The optimizer stops early when two starts agree (feasible, same objective): the
+    two interior starts come first because they agree most often (the vertex start rarely ends
+    feasible when a cap binds). The result is the best local optimum found, not a proven global
+    one.
     """
     cheapest = plan.initial_shares
     graded = _graded(plan, excluded=None)
     mixed = 0.8 * cheapest + 0.2 * np.where(cheapest > 0, 0.0, graded)
     mixed = mixed / mixed.sum(axis=1, keepdims=True)
-    starts = [("cheapest provider", cheapest), ("graded split", graded), ("cheapest 80 %", mixed)]
+    starts = [("graded split", graded), ("cheapest 80 %", mixed), ("cheapest provider", cheapest)]
     # a barred pair splits the feasible set into regions (one partner or the other on each item);
     # start once in each: graded splits without one partner of the pair
     for a, b in plan.barred_pairs:
