@@ -124,6 +124,42 @@ def _cmd_coalitions(args) -> int:
     return EXIT_OK
 
 
+def _cmd_sweep(args) -> int:
+    from trades.sweep import format_sweep_summary, run_sweep
+
+    summary, out = run_sweep(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
+                             resume=args.resume, parquet=args.parquet, progress=args.format == "text")
+    if args.format == "json":
+        print(json.dumps({"output_dir": str(out), **summary}, indent=2))
+    else:
+        print(format_sweep_summary(summary), end="")
+        print(f"Outputs written to {out}/ (sweep.sqlite, sweep.csv{', sweep.parquet' if args.parquet else ''}, sweep_summary.json)")
+    return EXIT_OK
+
+
+def _cmd_pareto(args) -> int:
+    from trades.pareto import format_front, pareto_front
+
+    result = pareto_front(args.results, args.objectives)
+    if args.plot:
+        from trades.errors import OutputDirError
+        from trades.fileio import atomic_write
+        from trades.pareto import plot_front
+
+        fig = plot_front(result)
+        try:
+            atomic_write(args.plot, lambda tmp: fig.savefig(tmp, format=os.path.splitext(args.plot)[1][1:] or "png"))
+        except (OSError, ValueError) as exc:
+            raise OutputDirError(f"--plot {args.plot}: cannot write it ({exc})") from None
+    if args.format == "json":
+        print(json.dumps({k: v for k, v in result.items() if k != "all"}, indent=2))
+    else:
+        print(format_front(result), end="")
+        if args.plot:
+            print(f"Plot written to {args.plot}")
+    return EXIT_OK
+
+
 def _cmd_validation_report(args) -> int:
     from trades.fileio import atomic_write
     from trades.validation import markdown
@@ -282,6 +318,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also the cost of PARTNER leaving at the start of YEAR (default mid-campaign): the others replan and redo its development")
     p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
     p.set_defaults(func=_cmd_coalitions)
+
+    p = sub.add_parser("sweep", help="run the study's sweep: every case into sweep.sqlite (resumable, parallel, Dask)")
+    p.add_argument("study", help="study file (YAML) with a sweep section")
+    p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
+    p.add_argument("--workers", type=int, default=None, help="local worker processes (default: all cores)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="a Dask scheduler, e.g. tcp://10.0.0.5:8786, instead of local processes")
+    p.add_argument("--resume", action="store_true", help="complete an interrupted sweep in the output folder: only the missing cases run")
+    p.add_argument("--parquet", action="store_true", help="also export sweep.parquet")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="print a summary (with a progress bar) or one JSON document")
+    p.set_defaults(func=_cmd_sweep)
+
+    p = sub.add_parser("pareto", help="the non-dominated cases of a sweep, printed and plotted")
+    p.add_argument("results", help="a sweep's output folder or its sweep.sqlite")
+    p.add_argument("--objectives", default="life_cycle_cost_musd:min,crew_days:max",
+                   help="columns and senses, e.g. life_cycle_cost_musd:min,crew_days:max,participating_partners:max")
+    p.add_argument("--plot", default=None, metavar="FILE", help="write the front on the first two objectives (PNG, SVG or PDF)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=_cmd_pareto)
 
     p = sub.add_parser("validate", help="check study files (exit 0 when all are valid, 2 otherwise)")
     p.add_argument("files", nargs="+", help="study files")

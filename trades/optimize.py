@@ -196,12 +196,23 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
     derivative evaluations, wall time, success and message, the binding constraints and the
     violated ones (empty when feasible).
     """
+    arch, prob = build_optimization(study, file, recorder_path, finite_difference)
+    result = solve(arch, prob)
+    if recorder_path is not None:
+        prob.record("final")
+        prob.cleanup()
+    return arch, prob, result
+
+
+def build_optimization(study, file: str, recorder_path: str | None = None, finite_difference: bool = False):
+    """Resolve and build the study's optimization problem, run once at the study's design (the
+    objective is scaled by its value there); returns ``(architecture, problem)``. The problem can
+    be solved many times (:func:`solve`), e.g. by a sweep that changes inputs between solves."""
     from trades.assemble import build_problem
     from trades.resolve import resolve
 
     arch = resolve(study, file)
     check_optimizable(arch)
-    objective = OBJECTIVES[study.objective.name]
 
     def before_setup(prob):
         configure(prob, arch, finite_difference)
@@ -214,16 +225,32 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
 
     prob = build_problem(arch, None, before_setup=before_setup)
     prob.run_model()
+    objective = OBJECTIVES[study.objective.name]
+    scale_by_initial_objective(prob, arch, objective, float(prob.get_val(objective)[0]))
+    prob._trades_evaluations = count_evaluations(prob)
+    prob._trades_design = {dv.name: np.array(prob.get_val(dv.name)) for dv in study.design_variables}
+    prob._trades_derivatives = "finite differences (whole model)" if finite_difference else "analytic (OpenMDAO total derivatives)"
+    return arch, prob
+
+
+def solve(arch, prob) -> dict:
+    """Optimize a built problem (:func:`build_optimization`) from each starting point, with the
+    design variables at the study's values and every other input as currently set; leaves the
+    best start's optimum in the problem and returns the result."""
+    study = arch.study
+    objective = OBJECTIVES[study.objective.name]
+    for name, value in prob._trades_design.items():
+        prob.set_val(name, value)
+    prob.run_model()
     initial = float(prob.get_val(objective)[0])
-    scale_by_initial_objective(prob, arch, objective, initial)
-    evaluations = count_evaluations(prob)
+    evaluations = prob._trades_evaluations
+    runs_before = evaluations()
     start_time = time.perf_counter()
     attempts = []
     has_design_variables = bool(share_variables(arch.cost)[0] or study.design_variables)
-    initial_design = {dv.name: np.array(prob.get_val(dv.name)) for dv in study.design_variables}
     for label, shares in starting_points(arch.cost) if has_design_variables else []:
         prob.set_val("cost.shares", shares)
-        for name, value in initial_design.items():  # each start from the study's design
+        for name, value in prob._trades_design.items():  # each start from the study's design
             prob.set_val(name, value)
         # SciPy's messages and OpenMDAO's warnings about constraints a start cannot move (a
         # partner's payments before anything it may provide is spent) go to a buffer: the
@@ -242,7 +269,7 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
         if _two_starts_agree(attempts):  # the landscape gives one answer: further starts would repeat it
             break
     wall = time.perf_counter() - start_time
-    model_runs = evaluations()
+    model_runs = evaluations() - runs_before
     if not attempts:  # nothing to choose (every item has one possible provider): the design as evaluated
         attempts.append({"start": "only design", "objective": float(prob.get_val(objective)[0]), "success": True,
                          "violations": violations(arch, prob), "shares": np.array(prob.get_val("cost.shares")), "design_variables": {}})
@@ -251,11 +278,7 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
     for name, value in best["design_variables"].items():
         prob.set_val(name, value)
     prob.run_model()  # the reported state is the best start's optimum, evaluated once more
-    if recorder_path is not None:
-        prob.record("final")
-        prob.cleanup()
-    broken = violations(arch, prob)
-    result = {
+    return {
         "objective": study.objective.name,
         "objective_units": _objective_units(study.objective.name),
         "initial": initial,
@@ -265,12 +288,11 @@ def optimize(study, file: str, recorder_path: str | None = None, finite_differen
         "best_start": best["start"],
         "model_evaluations": model_runs,
         "wall_time_s": wall,
-        "derivatives": "finite differences (whole model)" if finite_difference else "analytic (OpenMDAO total derivatives)",
+        "derivatives": prob._trades_derivatives,
         "design_variables": {dv.name: float(prob.get_val(dv.name, units=design_variable_bounds(dv)[2])[0]) for dv in study.design_variables},
         "binding_constraints": binding(arch, prob),
-        "violations": broken,
+        "violations": violations(arch, prob),
     }
-    return arch, prob, result
 
 
 def scale_by_initial_objective(prob: om.Problem, arch, objective: str, initial: float) -> None:

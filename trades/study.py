@@ -313,6 +313,34 @@ class Coalitions(_Strict):
     )
 
 
+class SweepFactor(_Strict):
+    """One factor of a sweep: a study field and the values it takes."""
+
+    field: str = Field(..., description="Key path of the study field the factor sets, e.g. 'outpost.water_closure', "
+                       "'launch.policy', 'transportation.staging' or 'partners' (values: lists of partner ids).")
+    values: list[Any] | None = Field(None, min_length=1, description="Discrete choices (catalog ids, options, partner sets).")
+    range: list[Annotated[float, Field(allow_inf_nan=False)]] | None = Field(
+        None, min_length=2, max_length=2, description="Continuous range [low, high] (sampled, or split into levels for full factorial)."
+    )
+    levels: int = Field(3, ge=2, le=1000, description="Full factorial only: evenly spaced values across the range.")
+
+
+class Sweep(_Strict):
+    """``trades sweep``: the cases of a trade study, combined from factors."""
+
+    method: Literal["full_factorial", "latin_hypercube", "sobol"] = Field(
+        "full_factorial", description="How factors combine: every combination, or samples of a Latin hypercube or a "
+        "scrambled Sobol sequence (scipy.stats.qmc) over all factors (a discrete factor takes the choice its sample falls in).",
+    )
+    samples: int | None = Field(None, ge=1, le=10_000_000, description="latin_hypercube and sobol: number of cases.")
+    seed: int = Field(0, ge=0, description="Seed of the sampler: the same seed gives the same cases.")
+    evaluate: Literal["run", "optimize"] = Field(
+        "run", description="run: evaluate each case as trades run does; optimize: optimize each case as trades optimize does.",
+    )
+    factors: list[SweepFactor] = Field(..., min_length=1, description="The factors that vary.")
+    chunk_size: int = Field(64, ge=1, le=100_000, description="Cases a worker evaluates per task (and written per transaction).")
+
+
 class Reference(_Strict):
     """A source the study's inputs cite."""
 
@@ -346,6 +374,7 @@ class Study(_Strict):
     )
     cost_sharing: CostSharing = Field(default_factory=CostSharing)
     coalitions: Coalitions = Field(default_factory=Coalitions)
+    sweep: Sweep | None = Field(None, description="Cases for trades sweep; ignored by the other commands.")
     shared_infrastructure: list[str] = Field(
         default_factory=list,
         description="Element ids (type relay) every partner uses, deployed with the outpost and costed and shared like the others.",
@@ -397,8 +426,29 @@ class Study(_Strict):
             if not _is_field_path(Study, key):
                 errors.append((("input_sources", key), f"'{key}' is not a key path of the study (e.g. 'outpost.crew_size')"))
         errors += self._cost_sharing_errors()
+        errors += self._sweep_errors()
         if self.transportation.mars_window is not None and self.destination.body != "mars":
             errors.append((("transportation", "mars_window"), "a Mars window applies to destination body 'mars' only"))
+        return errors
+
+    def _sweep_errors(self) -> list[tuple[tuple, str]]:
+        if self.sweep is None:
+            return []
+        errors, seen = [], set()
+        where = ("sweep",)
+        if self.sweep.method != "full_factorial" and self.sweep.samples is None:
+            errors.append((where + ("samples",), f"method '{self.sweep.method}' needs the number of samples"))
+        for i, f in enumerate(self.sweep.factors):
+            path = where + ("factors", i)
+            if f.field == "sweep" or f.field.startswith("sweep.") or not _is_field_path(Study, f.field):
+                errors.append((path + ("field",), f"'{f.field}' is not a key path of the study (e.g. 'outpost.water_closure')"))
+            if f.field in seen:
+                errors.append((path + ("field",), f"'{f.field}' is swept twice"))
+            seen.add(f.field)
+            if (f.values is None) == (f.range is None):
+                errors.append((path, "give either values (discrete choices) or range [low, high]"))
+            elif f.range is not None and not f.range[0] < f.range[1]:
+                errors.append((path + ("range",), f"low {f.range[0]:g} is not below high {f.range[1]:g}"))
         return errors
 
     def _cost_sharing_errors(self) -> list[tuple[tuple, str]]:

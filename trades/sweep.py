@@ -1,0 +1,613 @@
+"""``trades sweep``: the cases of a study's ``sweep:`` section, evaluated (or optimized) in
+parallel, recorded in SQLite as they finish, resumable.
+
+A case sets each factor's study field. Factors on the continuous model inputs of
+:data:`trades.checks.DESIGN_VARIABLES` (closures, ISRU rate, stay length, rotations) are *fast*:
+a problem is built once per combination of the other (*structural*) factors and each case only
+sets the fast inputs and runs the model. Cases go to workers in chunks of one structural
+configuration; each worker process keeps the problems it built (a few) and reuses them.
+
+Results go to ``sweep.sqlite`` in the output folder, one transaction per chunk, written by this
+process only; a case id is its position in the case list, so ``--resume`` computes exactly the
+cases that are missing. The final table is exported to ``sweep.csv`` (and ``sweep.parquet`` on
+request), each written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import math
+import os
+import sqlite3
+import time
+from collections import OrderedDict
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from trades.errors import InfeasibleError, OutputDirError, StudyError, StudyErrors, TradesError
+from trades.fileio import atomic_write
+from trades.study import Study, load_study
+
+DATABASE = "sweep.sqlite"
+
+#: what each case records: name -> (problem output, how a per-year output is reduced)
+OUTPUTS = {
+    "life_cycle_cost_musd": ("cost.partners.life_cycle_cost", "sum"),
+    "npv_cost_musd": ("cost.present_value.present_value", "sum"),
+    "cost_per_crew_day_musd": ("cost.per_crew_day.cost_per_crew_day", "sum"),
+    "peak_annual_cost_musd": ("cost.partners.total_cost", "max"),
+    "crew_days": ("crew.crew_days", "sum"),
+    "mass_in_launch_orbit_kg": ("campaign_launch_mass.campaign_launch_mass", "sum"),
+}
+DERIVED = ["launches", "participating_partners", "max_cap_use"]
+OUTPUT_NAMES = list(OUTPUTS) + DERIVED
+CASE_COLUMNS = ["case_id", "status", "reason", "seconds"]
+
+
+class SweepInterrupted(TradesError):
+    """The sweep was stopped; what finished is in the database (exit 4)."""
+
+    exit_code = 4
+
+
+def fast_inputs() -> dict[str, tuple[str, str]]:
+    """Study field -> (model input, units) of the factors a built problem takes without rebuilding."""
+    from trades.checks import DESIGN_VARIABLES
+
+    return {field: (name, units) for name, (_, _, units, field) in DESIGN_VARIABLES.items()}
+
+
+# ---- the cases -------------------------------------------------------------------------------
+
+def _field_is_int(field: str) -> bool:
+    """Whether a study field holds an integer (a range over it takes whole values)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    model, args = Study, ()
+    for part in field.split("."):
+        annotation = model.model_fields[part].annotation
+        args = (annotation, *typing.get_args(annotation))
+        nested = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        model = nested[0] if nested else None
+    return int in args and float not in args
+
+
+def factor_levels(factor) -> list:
+    """A factor's values for a full factorial: its choices, or ``levels`` points across its range."""
+    if factor.values is not None:
+        return list(factor.values)
+    low, high = factor.range
+    points = np.linspace(low, high, factor.levels)
+    return sorted({int(round(v)) for v in points}) if _field_is_int(factor.field) else [float(v) for v in points]
+
+
+def number_of_cases(study: Study) -> int:
+    sweep = study.sweep
+    if sweep.method == "full_factorial":
+        return math.prod(len(factor_levels(f)) for f in sweep.factors)
+    return sweep.samples
+
+
+def cases(study: Study):
+    """Every case as a tuple of factor values, in case-id order (deterministic for the seed)."""
+    sweep = study.sweep
+    if sweep.method == "full_factorial":
+        yield from itertools.product(*(factor_levels(f) for f in sweep.factors))
+        return
+    import warnings
+
+    from scipy.stats import qmc
+
+    d = len(sweep.factors)
+    sampler = qmc.LatinHypercube(d=d, seed=sweep.seed) if sweep.method == "latin_hypercube" else qmc.Sobol(d=d, scramble=True, seed=sweep.seed)
+    with warnings.catch_warnings():  # Sobol's balance needs a power of two; other counts are allowed (documented)
+        warnings.simplefilter("ignore", UserWarning)
+        sample = sampler.random(sweep.samples)  # n x d floats: 4 MB for 100,000 cases of 5 factors
+    for u in sample:
+        yield tuple(_value(f, x) for f, x in zip(sweep.factors, u))
+
+
+def _value(factor, u: float):
+    if factor.values is not None:
+        return factor.values[min(int(u * len(factor.values)), len(factor.values) - 1)]
+    low, high = factor.range
+    value = low + u * (high - low)
+    return int(round(value)) if _field_is_int(factor.field) else float(value)
+
+
+def _set_field(data: dict, field: str, value) -> None:
+    *parents, last = field.split(".")
+    node = data
+    for part in parents:
+        if not isinstance(node.get(part), dict):
+            node[part] = {}
+        node = node[part]
+    node[last] = value
+
+
+def _partners_value(base: dict, value) -> list:
+    """A ``partners`` factor names partner ids; each keeps the study's entry for it, if any."""
+    kept = {p["id"]: p for p in base["partners"]}
+    return [kept.get(pid, {"id": pid}) if isinstance(pid, str) else pid for pid in value]
+
+
+def case_study_data(base: dict, assignments: dict) -> dict:
+    data = json.loads(json.dumps(base))
+    data.pop("sweep", None)
+    data["input_sources"] = {k: v for k, v in data.get("input_sources", {}).items() if k not in assignments}
+    for field, value in assignments.items():
+        _set_field(data, field, _partners_value(base, value) if field == "partners" else value)
+    return data
+
+
+def validate_case_study(data: dict, file: str) -> Study:
+    """The case's study, validated like a study file (schema, cross-field rules, catalogs)."""
+    from trades.checks import check_study
+    from trades.study import parse_study_text
+
+    study = parse_study_text(yaml.safe_dump(data, sort_keys=False), file)
+    check_study(study)
+    return study
+
+
+def check_sweep(study: Study) -> None:
+    """Refuse a sweep that cannot run: no section, a factor the optimizer also moves, or a value
+    that makes the study invalid on its own (each discrete choice and each range end is checked
+    alone; combinations that are invalid together are recorded as invalid cases)."""
+    if study.sweep is None:
+        raise StudyErrors([study.error(("sweep",), "the study has no sweep section: add sweep: {factors: [...]} (see docs)")])
+    sweep, base = study.sweep, study.model_dump(mode="json")
+    errors = []
+    moved = {dv.name for dv in study.design_variables}
+    fast = fast_inputs()
+    for i, factor in enumerate(sweep.factors):
+        where = ("sweep", "factors", i)
+        if sweep.evaluate == "optimize" and factor.field in fast and fast[factor.field][0] in moved:
+            errors.append(study.error(where + ("field",), f"'{factor.field}' is a design variable the optimizer moves; sweep it or optimize it, not both"))
+            continue
+        if factor.field == "partners" and factor.values is not None:
+            bad = [j for j, v in enumerate(factor.values) if not (isinstance(v, list) and v and all(isinstance(p, str) for p in v))]
+            for j in bad:
+                errors.append(study.error(where + ("values", j), "a partners value is a non-empty list of partner ids, e.g. [nasa, esa]"))
+            if bad:
+                continue
+        choices = [("values", j, v) for j, v in enumerate(factor.values)] if factor.values is not None else \
+                  [("range", j, _value(factor, float(j))) for j in (0, 1)]
+        for key, j, value in choices:
+            try:
+                validate_case_study(case_study_data(base, {factor.field: value}), study._file)
+            except StudyErrors as exc:
+                first = exc.errors[0]
+                errors.append(study.error(where + (key, j), f"{value!r} makes the study invalid: {first.field}: {first.reason}"))
+    if errors:
+        raise StudyErrors(errors)
+
+
+def sweep_identity(study: Study) -> str:
+    """Hash of everything that decides the cases and their results (the study with its sweep)."""
+    return hashlib.sha256(json.dumps(study.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()
+
+
+# ---- evaluating a chunk (in a worker) ----------------------------------------------------------
+
+_BUILT: OrderedDict = OrderedDict()  # per process: (study hash, mode, configuration) -> (arch, prob) or error
+_KEEP_BUILT = 8
+
+
+def evaluate_chunk(base_text: str, file: str, mode: str, config: dict, fast: dict, chunk: list) -> list[dict]:
+    """Evaluate the cases ``chunk`` [(case id, {fast field: value})] of one structural
+    configuration; plain data in and out (a worker entry point, local or Dask)."""
+    key = (hashlib.sha256(base_text.encode()).hexdigest(), mode, json.dumps(config, sort_keys=True))
+    if key not in _BUILT:
+        _BUILT[key] = _build(base_text, file, mode, config)
+        while len(_BUILT) > _KEEP_BUILT:
+            _BUILT.popitem(last=False)
+    _BUILT.move_to_end(key)
+    built = _BUILT[key]
+    rows = []
+    for case_id, values in chunk:
+        start = time.perf_counter()
+        if isinstance(built, tuple) and built[0] == "failed":
+            row = {"status": built[1], "reason": built[2]}
+        else:
+            row = _evaluate_case(*built, mode, fast, values)
+        rows.append({"case_id": case_id, "seconds": time.perf_counter() - start, **row})
+    return rows
+
+
+def _build(base_text: str, file: str, mode: str, config: dict):
+    from trades.assemble import build_problem
+    from trades.resolve import resolve
+
+    base = yaml.safe_load(base_text)
+    try:
+        study = validate_case_study(case_study_data(base, config), file)
+        if mode == "optimize":
+            from trades.optimize import build_optimization
+
+            return build_optimization(study, file)
+        arch = resolve(study, file)
+        return arch, build_problem(arch, None)
+    except StudyErrors as exc:
+        return ("failed", "invalid", " ".join(str(exc).split())[:500])
+    except InfeasibleError as exc:
+        return ("failed", "infeasible", " ".join(str(exc).split())[:500])
+    except Exception as exc:  # a bug, recorded with its cases rather than stopping the sweep
+        return ("failed", "error", f"internal error: {type(exc).__name__}: {exc}"[:500])
+
+
+def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
+    try:
+        for field, value in values.items():
+            name, units = fast[field]
+            prob.set_val(name, value, units=units)
+        status, reason = "ok", ""
+        if mode == "optimize":
+            from trades.optimize import solve
+
+            result = solve(arch, prob)
+            if result["violations"]:
+                status, reason = "infeasible", "; ".join(result["violations"][:3])
+        else:
+            prob.run_model()
+        outputs = case_outputs(arch, prob)
+    except Exception as exc:  # a diverged or failed case is recorded, the sweep goes on
+        return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"[:500]}
+    bad = [k for k, v in outputs.items() if v is not None and not math.isfinite(v)]
+    if bad:
+        return {"status": "error", "reason": f"non-finite {', '.join(bad)}"}
+    return {"status": status, "reason": reason, **outputs}
+
+
+def case_outputs(arch, prob) -> dict:
+    from trades.run import whole_launches, whole_launches_cumulative
+
+    out = {}
+    for name, (path, reduce) in OUTPUTS.items():
+        try:
+            value = prob.get_val(path)
+        except KeyError:  # no cost model (e.g. launch-mass studies without prices)
+            out[name] = None
+            continue
+        out[name] = float(value.max() if reduce == "max" else value.sum())
+    cargo = sum(whole_launches(x) for x in prob.get_val("launch_cargo.launches"))
+    crew = sum(whole_launches_cumulative([float(x) for x in prob.get_val("launch_crew.launches")])) if arch.crew_vehicle else 0
+    out["launches"] = float(cargo + crew)
+    plan = arch.cost
+    if plan is None:
+        out["participating_partners"], out["max_cap_use"] = float(len(arch.study.partners)), None
+        return out
+    out["participating_partners"] = float((prob.get_val("cost.partners.work_share") > 1e-3).sum())
+    pays = prob.get_val("cost.partners.pays")
+    uses = [pays[j].max() / cap for j, cap in enumerate(plan.budget_cap) if cap]
+    out["max_cap_use"] = float(max(uses)) if uses else None
+    return out
+
+
+# ---- the database ------------------------------------------------------------------------------
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _factor_column(value):
+    if isinstance(value, list):
+        return "+".join(v if isinstance(v, str) else json.dumps(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, sort_keys=True)
+    return value
+
+
+def open_database(path: Path, study: Study, resume: bool) -> sqlite3.Connection:
+    """The sweep's database: created, or (``resume``) reopened when it holds this very sweep."""
+    identity = sweep_identity(study)
+    exists = path.exists()
+    if exists and not resume:
+        raise OutputDirError(f"{path}: holds a sweep already; run with --resume to complete it, or choose another --output-dir")
+    try:
+        db = sqlite3.connect(path, timeout=30)
+    except sqlite3.Error as exc:
+        raise OutputDirError(f"{path}: cannot open the sweep database ({exc})") from None
+    db.execute("PRAGMA synchronous=FULL")
+    if exists:
+        try:
+            stored = dict(db.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise OutputDirError(f"{path}: not a sweep database ({exc})") from None
+        if stored.get("identity") != identity:
+            db.close()
+            raise StudyErrors([StudyError(study._file, "sweep", f"the study changed since the sweep in {path} began; "
+                                          "--resume needs the same study (or choose another --output-dir)")])
+        return db
+    factors = [f.field for f in study.sweep.factors]
+    columns = (["case_id INTEGER PRIMARY KEY", "status TEXT NOT NULL", "reason TEXT", "seconds REAL"]
+               + [f"{_quote(f)}" for f in factors] + [f"{_quote(o)} REAL" for o in OUTPUT_NAMES])
+    with db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute(f"CREATE TABLE cases ({', '.join(columns)})")
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("identity", identity), ("study", study._file), ("factors", json.dumps(factors)),
+            ("outputs", json.dumps(OUTPUT_NAMES)), ("cases", str(number_of_cases(study))), ("objective", study.objective.name),
+        ])
+    return db
+
+
+def _insert(db: sqlite3.Connection, factors: list[str], rows: list[dict], values_by_id: dict) -> None:
+    names = CASE_COLUMNS + factors + OUTPUT_NAMES
+    sql = f"INSERT INTO cases ({', '.join(map(_quote, names))}) VALUES ({', '.join('?' * len(names))})"
+    with db:  # one transaction per chunk
+        db.executemany(sql, [
+            [r["case_id"], r["status"], r.get("reason", ""), r.get("seconds")]
+            + [_factor_column(v) for v in values_by_id[r["case_id"]]] + [r.get(o) for o in OUTPUT_NAMES]
+            for r in rows
+        ])
+
+
+# ---- running -----------------------------------------------------------------------------------
+
+def pending_chunks(study: Study, done: set[int]):
+    """(configuration, [(case id, fast values)], {case id: factor values}) for the missing cases,
+    in chunks of one structural configuration, streamed."""
+    sweep = study.sweep
+    fields = [f.field for f in sweep.factors]
+    fast = fast_inputs()
+    structural = [i for i, f in enumerate(fields) if f not in fast]
+    buffers: dict[str, tuple[dict, list, dict]] = {}
+    for case_id, values in enumerate(cases(study)):
+        if case_id in done:
+            continue
+        config = {fields[i]: values[i] for i in structural}
+        key = json.dumps(config, sort_keys=True)
+        _, chunk, by_id = buffers.setdefault(key, (config, [], {}))
+        chunk.append((case_id, {f: v for f, v in zip(fields, values) if f in fast}))
+        by_id[case_id] = values
+        if len(chunk) >= sweep.chunk_size:
+            yield buffers.pop(key)
+    yield from buffers.values()
+
+
+def run_sweep(study_path: str | Path, output_dir: str | Path | None = None, workers: int | None = None,
+              scheduler: str | None = None, resume: bool = False, parquet: bool = False, progress: bool = True) -> tuple[dict, Path]:
+    """Run the study's sweep into ``<output>/sweep.sqlite``, export ``sweep.csv`` (and
+    ``sweep.parquet``) and return ``(summary, output folder)``."""
+    from trades.checks import check_study
+    from trades.run import _output_folder
+
+    study_path = Path(study_path)
+    study = load_study(study_path)
+    check_study(study)
+    check_sweep(study)
+    if workers is not None and workers < 1:
+        raise StudyErrors([StudyError(str(study_path), "--workers", f"{workers}: must be at least 1")])
+    out = _output_folder(output_dir, study_path)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
+    db = open_database(out / DATABASE, study, resume)
+    try:
+        done = {row[0] for row in db.execute("SELECT case_id FROM cases")}
+        total = number_of_cases(study)
+        _run_pending(study, str(study_path), db, done, total, workers, scheduler, progress)
+        summary = summarize_sweep(db, study)
+    finally:
+        db.close()
+    export_csv(out / DATABASE, out / "sweep.csv")
+    if parquet:
+        export_parquet(out / DATABASE, out / "sweep.parquet")
+    atomic_write(out / "sweep_summary.json", lambda tmp: tmp.write_text(json.dumps(summary, indent=2), encoding="utf-8"))
+    return summary, out
+
+
+def _run_pending(study, file, db, done, total, workers, scheduler, progress) -> None:
+    from tqdm import tqdm
+
+    base_text = yaml.safe_dump(study.model_dump(mode="json"), sort_keys=False)
+    mode, fast = study.sweep.evaluate, fast_inputs()
+    factors = [f.field for f in study.sweep.factors]
+    bar = tqdm(total=total, initial=len(done), desc="sweep", unit="case", disable=not progress, smoothing=0.1)
+    chunks = pending_chunks(study, done)
+    kept = len(done)
+
+    def write(rows, values_by_id):
+        nonlocal kept
+        _insert(db, factors, rows, values_by_id)
+        kept += len(rows)
+        bar.update(len(rows))
+
+    try:
+        if scheduler:
+            _run_dask(scheduler, chunks, base_text, file, mode, fast, write)
+        elif (workers or os.cpu_count() or 1) == 1:
+            for config, chunk, values_by_id in chunks:
+                write(evaluate_chunk(base_text, file, mode, config, fast, chunk), values_by_id)
+        else:
+            _run_processes(workers or os.cpu_count() or 1, chunks, base_text, file, mode, fast, write)
+    except KeyboardInterrupt:
+        bar.close()
+        raise SweepInterrupted(f"sweep interrupted: {kept} of {total} cases are kept in the database; "
+                               "run again with --resume to compute the rest") from None
+    bar.close()
+
+
+def _run_processes(workers, chunks, base_text, file, mode, fast, write) -> None:
+    """Local worker processes, at most two chunks in flight per worker (results stream to the
+    database). A worker that dies breaks the pool: a new pool reruns the chunks in flight."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from trades.coalitions import _one_blas_thread
+
+    waiting = list()
+    restarts = 0
+    chunks = iter(chunks)
+    while True:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread)
+        in_flight = {}
+        try:
+            while True:
+                while len(in_flight) < 2 * workers:
+                    item = waiting.pop() if waiting else next(chunks, None)
+                    if item is None:
+                        break
+                    config, chunk, values_by_id = item
+                    in_flight[pool.submit(evaluate_chunk, base_text, file, mode, config, fast, chunk)] = item
+                if not in_flight:
+                    return
+                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    item = in_flight.pop(future)
+                    write(future.result(), item[2])
+        except BrokenProcessPool:
+            restarts += 1
+            if restarts > 3:
+                raise RuntimeError("worker processes keep dying (4 pools broken); the cases finished so far are kept") from None
+            waiting.extend(in_flight.values())
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_dask(address, chunks, base_text, file, mode, fast, write) -> None:
+    """A Dask distributed cluster: chunks are tasks (at most two per worker thread in flight);
+    the scheduler reruns the tasks of a worker that dies on the others."""
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError:  # pragma: no cover - dask is a dependency
+        raise StudyErrors([StudyError("--scheduler", "", "dask.distributed is not installed")]) from None
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise OutputDirError(f"--scheduler {address}: cannot connect ({exc})") from None
+    try:
+        slots = 2 * max(1, sum(client.nthreads().values()))
+        chunks = iter(chunks)
+        futures, items = as_completed(), {}
+
+        def submit():
+            item = next(chunks, None)
+            if item is None:
+                return False
+            config, chunk, _ = item
+            future = client.submit(evaluate_chunk, base_text, file, mode, config, fast, chunk, pure=False, retries=3)
+            items[future.key] = item
+            futures.add(future)
+            return True
+
+        for _ in range(slots):
+            if not submit():
+                break
+        for future in futures:
+            write(future.result(), items.pop(future.key)[2])
+            submit()
+    finally:
+        client.close()
+
+
+# ---- reading results ---------------------------------------------------------------------------
+
+def read_table(path: Path) -> tuple[list[str], list[tuple]]:
+    """(column names, rows by case id) of a sweep database."""
+    with sqlite3.connect(path) as db:
+        cursor = db.execute("SELECT * FROM cases ORDER BY case_id")
+        return [c[0] for c in cursor.description], cursor.fetchall()
+
+
+def export_csv(database: Path, target: Path) -> None:
+    import csv
+
+    def write(tmp: Path):
+        db = sqlite3.connect(database)
+        try:
+            cursor = db.execute("SELECT * FROM cases ORDER BY case_id")
+            with tmp.open("w", newline="", encoding="utf-8") as fh:
+                writer = csv.writer(fh)
+                writer.writerow([c[0] for c in cursor.description])
+                while rows := cursor.fetchmany(10_000):
+                    writer.writerows(rows)
+        finally:
+            db.close()
+
+    atomic_write(target, write)
+
+
+def export_parquet(database: Path, target: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def write(tmp: Path):
+        db = sqlite3.connect(database)
+        try:
+            cursor = db.execute("SELECT * FROM cases ORDER BY case_id")
+            names = [c[0] for c in cursor.description]
+            writer = None
+            while rows := cursor.fetchmany(10_000):
+                columns = list(zip(*rows))
+                arrays = [pa.array([None if v is None else str(v) for v in col]) if any(isinstance(v, str) for v in col)
+                          and not all(isinstance(v, str) or v is None for v in col) else pa.array(col) for col in columns]
+                batch = pa.table(arrays, names=names)
+                if writer is None:
+                    schema = batch.schema
+                    writer = pq.ParquetWriter(tmp, schema)
+                writer.write_table(batch.cast(schema))
+            if writer is None:
+                pq.write_table(pa.table({n: pa.array([], pa.null()) for n in names}), tmp)
+            else:
+                writer.close()
+        finally:
+            db.close()
+
+    atomic_write(target, write)
+
+
+def summarize_sweep(db: sqlite3.Connection, study: Study) -> dict:
+    """Counts by status, each output's range over the cases that succeeded, and the best case
+    for the study's objective."""
+    status = dict(db.execute("SELECT status, COUNT(*) FROM cases GROUP BY status"))
+    ranges = {}
+    for name in OUTPUT_NAMES:
+        values = sorted(v for (v,) in db.execute(f"SELECT {_quote(name)} FROM cases WHERE status = 'ok' AND {_quote(name)} IS NOT NULL"))
+        if values:
+            ranges[name] = {"min": values[0], "median": values[len(values) // 2], "max": values[-1]}
+    objective = {"life_cycle_cost": "life_cycle_cost_musd", "npv_cost": "npv_cost_musd", "cost_per_crew_day": "cost_per_crew_day_musd",
+                 "launch_mass": "mass_in_launch_orbit_kg"}[study.objective.name]
+    factors = [f.field for f in study.sweep.factors]
+    best = db.execute(f"SELECT case_id, {', '.join(map(_quote, factors))}, {_quote(objective)} FROM cases "
+                      f"WHERE status = 'ok' AND {_quote(objective)} IS NOT NULL ORDER BY {_quote(objective)}, case_id LIMIT 1").fetchone()
+    reasons = [{"status": s, "reason": r, "cases": n} for s, r, n in db.execute(
+        "SELECT status, reason, COUNT(*) FROM cases WHERE status != 'ok' GROUP BY status, reason ORDER BY COUNT(*) DESC LIMIT 5")]
+    return {
+        "cases": number_of_cases(study),
+        "recorded": sum(status.values()),
+        "by_status": status,
+        "outputs": ranges,
+        "objective": objective,
+        "best_case": None if best is None else {"case_id": best[0], **dict(zip(factors, best[1:-1])), objective: best[-1]},
+        "failures": reasons,
+    }
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}"
+
+
+def format_sweep_summary(summary: dict) -> str:
+    lines = [f"Sweep: {summary['recorded']} of {summary['cases']} cases recorded; "
+             + ", ".join(f"{n} {s}" for s, n in sorted(summary["by_status"].items()))]
+    lines.append(f"{'output':<26} {'min':>14} {'median':>14} {'max':>14}")
+    for name, r in summary["outputs"].items():
+        lines.append(f"{name:<26} " + " ".join(f"{_number(r[k]):>14}" for k in ("min", "median", "max")))
+    if summary["best_case"]:
+        best = summary["best_case"]
+        lines.append(f"Least {summary['objective']}: case {best['case_id']} ("
+                     + ", ".join(f"{k} = {v}" for k, v in best.items() if k not in ("case_id", summary["objective"]))
+                     + f"): {_number(best[summary['objective']])}")
+    for f in summary["failures"]:
+        lines.append(f"  {f['cases']} case(s) {f['status']}: {f['reason'][:140]}")
+    return "\n".join(lines) + "\n"
