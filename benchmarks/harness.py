@@ -18,6 +18,7 @@ class Result:
     goal: str
     note: str = ""
     overhead: bool = False  # True: the figure of merit is ours / baseline (how much slower)
+    unit: str = "ms"  # how ours_s and baseline_s print: "ms" (seconds shown in ms) or "MiB" (bytes)
 
     @property
     def ratio(self) -> float:
@@ -28,7 +29,7 @@ class Result:
     @property
     def ratio_text(self) -> str:
         if self.overhead:
-            return f"{self.ratio:.1f}x as long"
+            return f"{self.ratio:.1f}x as long" if self.unit == "ms" else f"{self.ratio:.2f}x as much"
         if self.ratio < 1:
             return f"{1 / self.ratio:.1f}x slower"
         return f"{self.ratio:.1f}x faster" if self.ratio < 10 else f"{self.ratio:.0f}x faster"
@@ -47,8 +48,9 @@ def median_time(func, repeats: int) -> tuple[float, object]:
 def table(results: list[Result]) -> str:
     lines = [f"{'benchmark':<30} {'ours (median)':>14} {'baseline (median)':>18} {'ratio':>16}  goal; baseline; note"]
     for r in results:
+        scale = 1000 if r.unit == "ms" else 1 / 2**20
         lines.append(
-            f"{r.name:<30} {r.ours_s * 1000:>11.1f} ms {r.baseline_s * 1000:>15.1f} ms {r.ratio_text:>16}  "
+            f"{r.name:<30} {r.ours_s * scale:>11.1f} {r.unit:<3}{r.baseline_s * scale:>15.1f} {r.unit:<3}{r.ratio_text:>16}  "
             f"{r.goal}; {r.baseline}; {r.note}"
         )
     return "\n".join(lines)

@@ -32,3 +32,46 @@ def test_study_runs(path, tmp_path, capsys):
         for key, value in row.items():
             if isinstance(value, float):
                 assert math.isfinite(value) and value >= 0, (row["year"], key, value)
+
+
+SWEPT = [p for p in STUDY_FILES if "\nsweep:" in p.read_text()]
+
+
+@pytest.mark.parametrize("path", SWEPT, ids=lambda p: p.stem)
+def test_study_sweep_runs(path, tmp_path, capsys):
+    """A study's sweep records every case; the case that is the study's own design gives what
+    `trades run` / `trades optimize` gives for the study itself."""
+    import csv
+
+    import yaml
+
+    from trades.study import load_study
+    from trades.sweep import number_of_cases
+
+    study = load_study(path)
+    assert main(["sweep", str(path), "--output-dir", str(tmp_path / "sweep"), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["recorded"] == summary["cases"] == number_of_cases(study)
+    rows = list(csv.DictReader((tmp_path / "sweep" / "sweep.csv").open()))
+    data = yaml.safe_load(path.read_text())
+    own = [r for r in rows if all(_same(r[f["field"]], _get(data, f["field"])) for f in data["sweep"]["factors"])]
+    assert own, "a study's sweep includes the study's own design, as a check"
+    command = "optimize" if study.sweep.evaluate == "optimize" else "run"
+    assert main([command, str(path), "--output-dir", str(tmp_path / "own"), "--format", "json"]) in (0, 3)
+    cost = json.loads(capsys.readouterr().out)["cost"]["life_cycle_cost_musd"]
+    assert float(own[0]["life_cycle_cost_musd"]) == pytest.approx(cost, rel=1e-6)
+
+
+def _get(data, field):
+    node = data
+    for part in field.split("."):
+        node = node[part]
+    return [p["id"] for p in node] if field == "partners" else node
+
+
+def _same(text, value):
+    if isinstance(value, list):
+        return text == "+".join(value)
+    if isinstance(value, (int, float)):
+        return float(text) == pytest.approx(float(value))
+    return text == str(value)

@@ -25,24 +25,25 @@ def test_docs_code_runs(code, tmp_path, monkeypatch):
     exec(compile(code, "<docs>", "exec"), {"OUTPUT_DIR": tmp_path / "out"})
 
 
-# Shell blocks: every `python -m trades ...` line is run in a scratch folder where `studies/` is
-# the repository's (installation lines are CI's job: it runs the README's own commands).
-COMMANDS = [
-    pytest.param(line.strip(), id=f"{path.stem}-{line.split()[3] if len(line.split()) > 3 else 'cmd'}")
+# Shell blocks: the `python -m trades ...` lines of a block run in order in one scratch folder where
+# `studies/` is the repository's (a later line may read what an earlier one wrote; installation
+# lines are CI's job: it runs the README's own commands).
+BASH_BLOCKS = [
+    [line.strip() for line in block.splitlines() if line.strip().startswith("python -m trades ")]
     for path in sorted(DOCS.glob("*.md"))
     for block in re.findall(r"```bash\n(.*?)```", path.read_text(), flags=re.S)
-    for line in block.splitlines()
-    if line.strip().startswith("python -m trades ")
 ]
+COMMANDS = [pytest.param(lines, id=" ; ".join(" ".join(line.split()[3:5]) for line in lines)) for lines in BASH_BLOCKS if lines]
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_docs_commands_run(command, tmp_path):
+@pytest.mark.parametrize("commands", COMMANDS)
+def test_docs_commands_run(commands, tmp_path):
     import shlex
     import subprocess
     import sys
 
     (tmp_path / "studies").symlink_to(DOCS.parent / "studies")
-    result = subprocess.run([sys.executable, *shlex.split(command)[1:]], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
+    for command in commands:
+        result = subprocess.run([sys.executable, *shlex.split(command)[1:]], cwd=tmp_path, capture_output=True,
+                                text=True, timeout=600)
+        assert result.returncode == 0, (command, result.stderr)
