@@ -160,6 +160,52 @@ def _cmd_pareto(args) -> int:
     return EXIT_OK
 
 
+def _cmd_sensitivity(args) -> int:
+    from trades.sensitivity import format_sensitivity, run_sensitivity
+
+    report, out = run_sensitivity(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
+                                  progress=args.format == "text")
+    if args.format == "json":
+        print(json.dumps({"output_dir": str(out), **report}, indent=2))
+    else:
+        print(format_sensitivity(report), end="")
+        print(f"Outputs written to {out}/ (sensitivity.json, elasticities/tornado/global .png .svg .pdf"
+              + (", sensitivity_sweep/" if "global" in report else "") + ")")
+    return EXIT_OK
+
+
+def _cmd_plot(args) -> int:
+    from pathlib import Path
+
+    from trades import figures
+    from trades.errors import StudyError
+
+    folder = Path(args.results)
+    if not folder.is_dir():
+        raise StudyErrors([StudyError(args.results, "", "not an output folder of trades (run, optimize, coalitions, sweep or sensitivity)")])
+    fig = figures.figure_from_folder(folder, args.kind)
+    if fig is None:
+        raise StudyErrors([StudyError(args.results, "", f"no results for a {args.kind} figure here (it is drawn from "
+                                      f"{figures.SOURCES[args.kind]}, written by the matching command)")])
+    stem = Path(args.output) if args.output else folder / args.kind
+    try:
+        written = figures.save(fig, stem, args.formats)
+    except (OSError, ValueError) as exc:
+        from trades.errors import OutputDirError
+
+        raise OutputDirError(f"--output {stem}: cannot write it ({exc})") from None
+    print("Written: " + ", ".join(str(p) for p in written))
+    return EXIT_OK
+
+
+def _cmd_report(args) -> int:
+    from trades.report import write_report
+
+    path = write_report(args.output_dir, args.output)
+    print(f"Report written to {path}")
+    return EXIT_OK
+
+
 def _cmd_validation_report(args) -> int:
     from trades.fileio import atomic_write
     from trades.validation import markdown
@@ -336,6 +382,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plot", default=None, metavar="FILE", help="write the front on the first two objectives (PNG, SVG or PDF)")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=_cmd_pareto)
+
+    p = sub.add_parser("sensitivity", help="elasticities of every input, one-at-a-time swings (tornado), Sobol or Morris indices")
+    p.add_argument("study", help="study file (YAML); its sensitivity section lists the parameters to swing")
+    p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
+    p.add_argument("--workers", type=int, default=None, help="local worker processes for the global analysis (default: all cores)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="a Dask scheduler for the global analysis' cases")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=_cmd_sensitivity)
+
+    from trades.figures_kinds import KINDS
+
+    p = sub.add_parser("plot", help="draw a figure from an output folder: " + ", ".join(KINDS))
+    p.add_argument("results", help="an output folder of run, optimize, coalitions, sweep or sensitivity")
+    p.add_argument("kind", choices=KINDS, help="which figure")
+    p.add_argument("--output", "-o", default=None, help="file name without extension (default: RESULTS/KIND)")
+    p.add_argument("--formats", nargs="+", choices=["png", "svg", "pdf"], default=["png", "svg", "pdf"])
+    p.set_defaults(func=_cmd_plot)
+
+    p = sub.add_parser("report", help="one self-contained HTML report of an output folder (figures, tables, inputs, sources)")
+    p.add_argument("output_dir", help="an output folder of trades run/optimize (and coalitions, sweep, sensitivity)")
+    p.add_argument("--output", "-o", default=None, help="HTML file (default: OUTPUT_DIR/report.html)")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("validate", help="check study files (exit 0 when all are valid, 2 otherwise)")
     p.add_argument("files", nargs="+", help="study files")

@@ -316,21 +316,29 @@ class Coalitions(_Strict):
 class SweepFactor(_Strict):
     """One factor of a sweep: a study field and the values it takes."""
 
-    field: str = Field(..., description="Key path of the study field the factor sets, e.g. 'outpost.water_closure', "
-                       "'launch.policy', 'transportation.staging' or 'partners' (values: lists of partner ids).")
+    field: str | None = Field(None, description="Key path of the study field the factor sets, e.g. 'outpost.water_closure', "
+                              "'launch.policy', 'transportation.staging' or 'partners' (values: lists of partner ids).")
+    input: str | None = Field(None, description="Instead of a field: a model input (see trades sensitivity's list, e.g. "
+                              "'cost.partners.launch_price_per_kg') whose study value the factor's values multiply.")
     values: list[Any] | None = Field(None, min_length=1, description="Discrete choices (catalog ids, options, partner sets).")
     range: list[Annotated[float, Field(allow_inf_nan=False)]] | None = Field(
         None, min_length=2, max_length=2, description="Continuous range [low, high] (sampled, or split into levels for full factorial)."
     )
     levels: int = Field(3, ge=2, le=1000, description="Full factorial only: evenly spaced values across the range.")
 
+    @property
+    def name(self) -> str:
+        """The factor's column: its field, or ``scale:<input>``."""
+        return self.field if self.field is not None else f"scale:{self.input}"
+
 
 class Sweep(_Strict):
     """``trades sweep``: the cases of a trade study, combined from factors."""
 
-    method: Literal["full_factorial", "latin_hypercube", "sobol"] = Field(
+    method: Literal["full_factorial", "latin_hypercube", "sobol", "saltelli", "morris"] = Field(
         "full_factorial", description="How factors combine: every combination, or samples of a Latin hypercube or a "
-        "scrambled Sobol sequence (scipy.stats.qmc) over all factors (a discrete factor takes the choice its sample falls in).",
+        "scrambled Sobol sequence (scipy.stats.qmc) over all factors (a discrete factor takes the choice its sample falls in); "
+        "saltelli and morris: SALib's samples for Sobol indices (N(D+2) cases) and Morris screening (N(D+1)), ranges only.",
     )
     samples: int | None = Field(None, ge=1, le=10_000_000, description="latin_hypercube and sobol: number of cases.")
     seed: int = Field(0, ge=0, description="Seed of the sampler: the same seed gives the same cases.")
@@ -339,6 +347,32 @@ class Sweep(_Strict):
     )
     factors: list[SweepFactor] = Field(..., min_length=1, description="The factors that vary.")
     chunk_size: int = Field(64, ge=1, le=100_000, description="Cases a worker evaluates per task (and written per transaction).")
+
+
+class SensitivityParameter(_Strict):
+    """A parameter of ``trades sensitivity``'s swings and global analysis."""
+
+    field: str | None = Field(None, description="A numeric study field, e.g. 'outpost.water_closure'.")
+    input: str | None = Field(None, description="Instead of a field: a model input, scaled (low and high are multipliers, e.g. 1 and 2 for a price that doubles).")
+    low: float | None = Field(None, allow_inf_nan=False, description="Low value; default: the study's value less swing_percent.")
+    high: float | None = Field(None, allow_inf_nan=False, description="High value; default: the study's value plus swing_percent.")
+
+    @property
+    def name(self) -> str:
+        return self.field if self.field is not None else f"scale:{self.input}"
+
+
+class Sensitivity(_Strict):
+    """``trades sensitivity``: local elasticities of every model input, one-at-a-time swings and
+    global (Sobol or Morris) indices over the listed parameters."""
+
+    parameters: list[SensitivityParameter] = Field(default_factory=list, description="Parameters to swing and to analyse globally.")
+    swing_percent: float = Field(20.0, gt=0, le=100, description="Swing of a parameter without low and high [%].")
+    evaluate: Literal["run", "optimize"] = Field("run", description="Evaluate each case, or re-optimize it (as trades optimize).")
+    global_method: Literal["sobol", "morris", "none"] = Field(
+        "sobol", description="Global indices: Sobol first-order and total (Saltelli sampling) or Morris screening (SALib).")
+    samples: int = Field(64, ge=4, le=100_000, description="Base sample size N: Sobol runs N(D+2) cases, Morris N(D+1) trajectories' points.")
+    seed: int = Field(0, ge=0, description="Seed of the global sample.")
 
 
 class Reference(_Strict):
@@ -375,6 +409,7 @@ class Study(_Strict):
     cost_sharing: CostSharing = Field(default_factory=CostSharing)
     coalitions: Coalitions = Field(default_factory=Coalitions)
     sweep: Sweep | None = Field(None, description="Cases for trades sweep; ignored by the other commands.")
+    sensitivity: Sensitivity | None = Field(None, description="Parameters and ranges for trades sensitivity.")
     shared_infrastructure: list[str] = Field(
         default_factory=list,
         description="Element ids (type relay) every partner uses, deployed with the outpost and costed and shared like the others.",
@@ -427,6 +462,7 @@ class Study(_Strict):
                 errors.append((("input_sources", key), f"'{key}' is not a key path of the study (e.g. 'outpost.crew_size')"))
         errors += self._cost_sharing_errors()
         errors += self._sweep_errors()
+        errors += self._sensitivity_errors()
         if self.transportation.mars_window is not None and self.destination.body != "mars":
             errors.append((("transportation", "mars_window"), "a Mars window applies to destination body 'mars' only"))
         return errors
@@ -436,19 +472,48 @@ class Study(_Strict):
             return []
         errors, seen = [], set()
         where = ("sweep",)
+        if self.sweep.method in ("saltelli", "morris"):
+            for i, f in enumerate(self.sweep.factors):
+                if f.range is None:
+                    errors.append((where + ("factors", i), f"method '{self.sweep.method}' takes ranges only"))
         if self.sweep.method != "full_factorial" and self.sweep.samples is None:
             errors.append((where + ("samples",), f"method '{self.sweep.method}' needs the number of samples"))
         for i, f in enumerate(self.sweep.factors):
             path = where + ("factors", i)
-            if f.field == "sweep" or f.field.startswith("sweep.") or not _is_field_path(Study, f.field):
+            if (f.field is None) == (f.input is None):
+                errors.append((path, "give either field (a study key path) or input (a model input to scale)"))
+                continue
+            if f.field is not None and (f.field == "sweep" or f.field.startswith("sweep.") or not _is_field_path(Study, f.field)):
                 errors.append((path + ("field",), f"'{f.field}' is not a key path of the study (e.g. 'outpost.water_closure')"))
-            if f.field in seen:
-                errors.append((path + ("field",), f"'{f.field}' is swept twice"))
-            seen.add(f.field)
+            if f.name in seen:
+                errors.append((path + ("input" if f.input else "field",), f"'{f.field or f.input}' is swept twice"))
+            seen.add(f.name)
+            if f.input is not None and any(not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 for v in (f.values or f.range)):
+                errors.append((path, "an input factor's values are multipliers of the study's value: numbers of at least 0"))
             if (f.values is None) == (f.range is None):
                 errors.append((path, "give either values (discrete choices) or range [low, high]"))
             elif f.range is not None and not f.range[0] < f.range[1]:
                 errors.append((path + ("range",), f"low {f.range[0]:g} is not below high {f.range[1]:g}"))
+        return errors
+
+    def _sensitivity_errors(self) -> list[tuple[tuple, str]]:
+        if self.sensitivity is None:
+            return []
+        errors, seen = [], set()
+        for i, q in enumerate(self.sensitivity.parameters):
+            path = ("sensitivity", "parameters", i)
+            if (q.field is None) == (q.input is None):
+                errors.append((path, "give either field (a study key path) or input (a model input to scale)"))
+                continue
+            if q.field is not None and not _is_field_path(Study, q.field):
+                errors.append((path + ("field",), f"'{q.field}' is not a key path of the study (e.g. 'outpost.water_closure')"))
+            if q.name in seen:
+                errors.append((path, f"'{q.field or q.input}' is listed twice"))
+            seen.add(q.name)
+            if (q.low is None) != (q.high is None):
+                errors.append((path, "give both low and high, or neither (then +/- swing_percent)"))
+            elif q.low is not None and not q.low < q.high:
+                errors.append((path + ("low",), f"low {q.low:g} is not below high {q.high:g}"))
         return errors
 
     def _cost_sharing_errors(self) -> list[tuple[tuple, str]]:

@@ -84,13 +84,17 @@ def factor_levels(factor) -> list:
         return list(factor.values)
     low, high = factor.range
     points = np.linspace(low, high, factor.levels)
-    return sorted({int(round(v)) for v in points}) if _field_is_int(factor.field) else [float(v) for v in points]
+    return sorted({int(round(v)) for v in points}) if factor.field and _field_is_int(factor.field) else [float(v) for v in points]
 
 
 def number_of_cases(study: Study) -> int:
     sweep = study.sweep
     if sweep.method == "full_factorial":
         return math.prod(len(factor_levels(f)) for f in sweep.factors)
+    if sweep.method == "saltelli":
+        return sweep.samples * (len(sweep.factors) + 2)
+    if sweep.method == "morris":
+        return sweep.samples * (len(sweep.factors) + 1)
     return sweep.samples
 
 
@@ -99,6 +103,10 @@ def cases(study: Study):
     sweep = study.sweep
     if sweep.method == "full_factorial":
         yield from itertools.product(*(factor_levels(f) for f in sweep.factors))
+        return
+    if sweep.method in ("saltelli", "morris"):
+        for x in salib_sample(salib_problem(sweep.factors), sweep.method, sweep.samples, sweep.seed):
+            yield tuple(int(round(v)) if f.field and _field_is_int(f.field) else float(v) for f, v in zip(sweep.factors, x))
         return
     import warnings
 
@@ -113,12 +121,32 @@ def cases(study: Study):
         yield tuple(_value(f, x) for f, x in zip(sweep.factors, u))
 
 
+def salib_problem(factors) -> dict:
+    return {"num_vars": len(factors), "names": [f.name for f in factors], "bounds": [list(f.range) for f in factors]}
+
+
+def salib_sample(problem: dict, method: str, samples: int, seed: int) -> np.ndarray:
+    """SALib's sample: Saltelli's scheme for Sobol indices (first-order and total, N(D+2) points)
+    or Morris trajectories (4 levels, N(D+1) points)."""
+    import warnings
+
+    with warnings.catch_warnings():  # SALib warns when N is not a power of two (convergence): allowed, documented
+        warnings.simplefilter("ignore")
+        if method == "saltelli":
+            from SALib.sample import sobol
+
+            return sobol.sample(problem, samples, calc_second_order=False, seed=seed)
+        from SALib.sample import morris
+
+        return morris.sample(problem, samples, num_levels=4, seed=seed)
+
+
 def _value(factor, u: float):
     if factor.values is not None:
         return factor.values[min(int(u * len(factor.values)), len(factor.values) - 1)]
     low, high = factor.range
     value = low + u * (high - low)
-    return int(round(value)) if _field_is_int(factor.field) else float(value)
+    return int(round(value)) if factor.field and _field_is_int(factor.field) else float(value)
 
 
 def _set_field(data: dict, field: str, value) -> None:
@@ -168,6 +196,8 @@ def check_sweep(study: Study) -> None:
     fast = fast_inputs()
     for i, factor in enumerate(sweep.factors):
         where = ("sweep", "factors", i)
+        if factor.input is not None:
+            continue  # checked against the built problem (check_inputs)
         if sweep.evaluate == "optimize" and factor.field in fast and fast[factor.field][0] in moved:
             errors.append(study.error(where + ("field",), f"'{factor.field}' is a design variable the optimizer moves; sweep it or optimize it, not both"))
             continue
@@ -185,6 +215,40 @@ def check_sweep(study: Study) -> None:
             except StudyErrors as exc:
                 first = exc.errors[0]
                 errors.append(study.error(where + (key, j), f"{value!r} makes the study invalid: {first.field}: {first.reason}"))
+    if errors:
+        raise StudyErrors(errors)
+    scaled = [(i, f.input) for i, f in enumerate(sweep.factors) if f.input is not None]
+    if scaled:
+        check_inputs(study, scaled, ("sweep", "factors"))
+
+
+def model_parameters(prob) -> dict[str, dict]:
+    """The model's independent inputs (what the study and the catalogs set): promoted name ->
+    {units, value}."""
+    found = {}
+    for _, meta in prob.model.list_inputs(prom_name=True, units=True, out_stream=None, is_indep_var=True):
+        found.setdefault(meta["prom_name"], {"units": meta["units"], "value": np.array(meta["val"])})
+    return found
+
+
+def check_inputs(study: Study, named: list[tuple[int, str]], where: tuple) -> None:
+    """Each named model input must be an independent input of the study's model, and not one the
+    optimizer moves."""
+    from trades.assemble import build_problem
+    from trades.resolve import resolve
+
+    base = validate_case_study(case_study_data(study.model_dump(mode="json"), {}), study._file)
+    prob = build_problem(resolve(base, study._file), None)
+    known = model_parameters(prob)
+    moved = {dv.name for dv in study.design_variables} | {"cost.shares"}
+    errors = []
+    for i, name in named:
+        if name not in known:
+            close = sorted(k for k in known if name.split(".")[-1] in k)[:5]
+            errors.append(study.error(where + (i, "input"), f"'{name}' is not an input of the model" + (f"; did you mean one of {close}?" if close else
+                                      "; `trades sensitivity` lists them")))
+        elif name in moved and (study.sweep is None or study.sweep.evaluate == "optimize"):
+            errors.append(study.error(where + (i, "input"), f"'{name}' is moved by the optimizer; it cannot be scaled too"))
     if errors:
         raise StudyErrors(errors)
 
@@ -244,9 +308,16 @@ def _build(base_text: str, file: str, mode: str, config: dict):
 
 def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
     try:
+        base = prob.__dict__.setdefault("_trades_study_values", {})
         for field, value in values.items():
-            name, units = fast[field]
-            prob.set_val(name, value, units=units)
+            if field.startswith("scale:"):  # a model input scaled from its study value
+                name = field.removeprefix("scale:")
+                if name not in base:  # read before any case changed it
+                    base[name] = np.array(prob.get_val(name))
+                prob.set_val(name, base[name] * value)
+            else:
+                name, units = fast[field]
+                prob.set_val(name, value, units=units)
         status, reason = "ok", ""
         if mode == "optimize":
             from trades.optimize import solve
@@ -259,7 +330,7 @@ def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
         outputs = case_outputs(arch, prob)
     except Exception as exc:  # a diverged or failed case is recorded, the sweep goes on
         return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"[:500]}
-    bad = [k for k, v in outputs.items() if v is not None and not math.isfinite(v)]
+    bad = [k for k, v in outputs.items() if isinstance(v, float) and not math.isfinite(v)]
     if bad:
         return {"status": "error", "reason": f"non-finite {', '.join(bad)}"}
     return {"status": status, "reason": reason, **outputs}
@@ -284,6 +355,7 @@ def case_outputs(arch, prob) -> dict:
         out["participating_partners"], out["max_cap_use"] = float(len(arch.study.partners)), None
         return out
     out["participating_partners"] = float((prob.get_val("cost.partners.work_share") > 1e-3).sum())
+    out["paid_by_partner"] = {pid: float(v) for pid, v in zip(plan.partners, prob.get_val("cost.partners.paid_total"))}
     pays = prob.get_val("cost.partners.pays")
     uses = [pays[j].max() / cap for j, cap in enumerate(plan.budget_cap) if cap]
     out["max_cap_use"] = float(max(uses)) if uses else None
@@ -326,7 +398,7 @@ def open_database(path: Path, study: Study, resume: bool) -> sqlite3.Connection:
             raise StudyErrors([StudyError(study._file, "sweep", f"the study changed since the sweep in {path} began; "
                                           "--resume needs the same study (or choose another --output-dir)")])
         return db
-    factors = [f.field for f in study.sweep.factors]
+    factors = [f.name for f in study.sweep.factors]
     columns = (["case_id INTEGER PRIMARY KEY", "status TEXT NOT NULL", "reason TEXT", "seconds REAL"]
                + [f"{_quote(f)}" for f in factors] + [f"{_quote(o)} REAL" for o in OUTPUT_NAMES])
     with db:
@@ -356,9 +428,9 @@ def pending_chunks(study: Study, done: set[int]):
     """(configuration, [(case id, fast values)], {case id: factor values}) for the missing cases,
     in chunks of one structural configuration, streamed."""
     sweep = study.sweep
-    fields = [f.field for f in sweep.factors]
+    fields = [f.name for f in sweep.factors]
     fast = fast_inputs()
-    structural = [i for i, f in enumerate(fields) if f not in fast]
+    structural = [i for i, f in enumerate(sweep.factors) if f.input is None and f.field not in fast]
     buffers: dict[str, tuple[dict, list, dict]] = {}
     for case_id, values in enumerate(cases(study)):
         if case_id in done:
@@ -366,7 +438,7 @@ def pending_chunks(study: Study, done: set[int]):
         config = {fields[i]: values[i] for i in structural}
         key = json.dumps(config, sort_keys=True)
         _, chunk, by_id = buffers.setdefault(key, (config, [], {}))
-        chunk.append((case_id, {f: v for f, v in zip(fields, values) if f in fast}))
+        chunk.append((case_id, {fields[i]: v for i, v in enumerate(values) if i not in structural}))
         by_id[case_id] = values
         if len(chunk) >= sweep.chunk_size:
             yield buffers.pop(key)
@@ -384,9 +456,15 @@ def run_sweep(study_path: str | Path, output_dir: str | Path | None = None, work
     study = load_study(study_path)
     check_study(study)
     check_sweep(study)
-    if workers is not None and workers < 1:
-        raise StudyErrors([StudyError(str(study_path), "--workers", f"{workers}: must be at least 1")])
     out = _output_folder(output_dir, study_path)
+    return run_sweep_study(study, str(study_path), out, workers, scheduler, resume, parquet, progress), out
+
+
+def run_sweep_study(study: Study, file: str, out: Path, workers: int | None = None, scheduler: str | None = None,
+                    resume: bool = False, parquet: bool = False, progress: bool = True) -> dict:
+    """Run a checked study's sweep into ``out``; returns the summary."""
+    if workers is not None and workers < 1:
+        raise StudyErrors([StudyError(file, "--workers", f"{workers}: must be at least 1")])
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -395,7 +473,7 @@ def run_sweep(study_path: str | Path, output_dir: str | Path | None = None, work
     try:
         done = {row[0] for row in db.execute("SELECT case_id FROM cases")}
         total = number_of_cases(study)
-        _run_pending(study, str(study_path), db, done, total, workers, scheduler, progress)
+        _run_pending(study, file, db, done, total, workers, scheduler, progress)
         summary = summarize_sweep(db, study)
     finally:
         db.close()
@@ -403,7 +481,7 @@ def run_sweep(study_path: str | Path, output_dir: str | Path | None = None, work
     if parquet:
         export_parquet(out / DATABASE, out / "sweep.parquet")
     atomic_write(out / "sweep_summary.json", lambda tmp: tmp.write_text(json.dumps(summary, indent=2), encoding="utf-8"))
-    return summary, out
+    return summary
 
 
 def _run_pending(study, file, db, done, total, workers, scheduler, progress) -> None:
@@ -411,7 +489,7 @@ def _run_pending(study, file, db, done, total, workers, scheduler, progress) -> 
 
     base_text = yaml.safe_dump(study.model_dump(mode="json"), sort_keys=False)
     mode, fast = study.sweep.evaluate, fast_inputs()
-    factors = [f.field for f in study.sweep.factors]
+    factors = [f.name for f in study.sweep.factors]
     bar = tqdm(total=total, initial=len(done), desc="sweep", unit="case", disable=not progress, smoothing=0.1)
     chunks = pending_chunks(study, done)
     kept = len(done)
@@ -577,7 +655,7 @@ def summarize_sweep(db: sqlite3.Connection, study: Study) -> dict:
             ranges[name] = {"min": values[0], "median": values[len(values) // 2], "max": values[-1]}
     objective = {"life_cycle_cost": "life_cycle_cost_musd", "npv_cost": "npv_cost_musd", "cost_per_crew_day": "cost_per_crew_day_musd",
                  "launch_mass": "mass_in_launch_orbit_kg"}[study.objective.name]
-    factors = [f.field for f in study.sweep.factors]
+    factors = [f.name for f in study.sweep.factors]
     best = db.execute(f"SELECT case_id, {', '.join(map(_quote, factors))}, {_quote(objective)} FROM cases "
                       f"WHERE status = 'ok' AND {_quote(objective)} IS NOT NULL ORDER BY {_quote(objective)}, case_id LIMIT 1").fetchone()
     reasons = [{"status": s, "reason": r, "cases": n} for s, r, n in db.execute(

@@ -1,0 +1,242 @@
+"""Report figures (matplotlib): each function takes the results a command wrote (as loaded from
+its JSON or database) and returns a figure, for notebooks; :func:`save` writes PNG, SVG and PDF.
+The Pareto front is :func:`trades.pareto.plot_front`, the porkchop plot
+:func:`trades.porkchop_io.porkchop_figure` (``trades porkchop`` writes it).
+
+Figures are drawn for print and grey-scale: bars are told apart by hatching and grey level as
+well as colour, every axis is labelled with its units, and each figure has a title and a legend
+where there is more than one series.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+
+from trades.fileio import atomic_write
+
+GREYS = ["0.15", "0.45", "0.7", "0.85", "0.3", "0.6", "0.9", "0.05"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "++", "--", "oo"]
+FORMATS = ("png", "svg", "pdf")
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _bars_style(i: int) -> dict:
+    return {"color": GREYS[i % len(GREYS)], "hatch": HATCHES[i % len(HATCHES)], "edgecolor": "black", "linewidth": 0.5}
+
+
+def _money_units(currency: str | None) -> str:
+    return currency or "MUSD"
+
+
+# ---- sensitivity ---------------------------------------------------------------------------------
+
+def elasticities(report: dict, top: int = 15):
+    """Horizontal bars: the largest elasticities of the objective (percent per percent)."""
+    plt = _plt()
+    rows = report["local"]["parameters"][:top][::-1]
+    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(rows) + 1.6))
+    values = [r["elasticity"] for r in rows]
+    ax.barh([r["parameter"] for r in rows], values, **_bars_style(1))
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(f"elasticity of {report['local']['objective']} [% per %]")
+    ax.set_ylabel("model input")
+    ax.set_title(f"What drives {report['local']['objective']}: local elasticities (top {len(rows)})")
+    ax.tick_params(axis="y", labelsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def tornado(report: dict):
+    """One-at-a-time swings of the objective: a bar per parameter from its low end's value to its
+    high end's, around the study's value; widest on top."""
+    plt = _plt()
+    swings = report["swings"]
+    rows = [w for w in swings["swings"] if w["objective_low"] is not None and w["objective_high"] is not None][::-1]
+    reference = swings["reference"]
+    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(rows) + 1.8))
+    labels = [f"{w['parameter']} [{w['low']:g}, {w['high']:g}]" for w in rows]
+    low = np.array([w["objective_low"] for w in rows]) - reference
+    high = np.array([w["objective_high"] for w in rows]) - reference
+    ax.barh(labels, low, left=reference, label="parameter at its low end", **_bars_style(2))
+    ax.barh(labels, high, left=reference, label="parameter at its high end", **_bars_style(0))
+    ax.axvline(reference, color="black", linewidth=0.8)
+    ax.set_xlabel(f"{swings['objective']} [{'kg' if swings['objective'].endswith('_kg') else 'MUSD'}]")
+    ax.set_title(f"Tornado: one-at-a-time swings around the study ({reference:,.0f})")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.tick_params(axis="y", labelsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def global_indices(report: dict):
+    """Sobol first-order and total indices with their 95 % intervals (or Morris mu* and sigma)."""
+    plt = _plt()
+    g = report["global"]
+    names = list(g["indices"])
+    x = np.arange(len(names))
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.2 * len(names) + 2), 4.5))
+    if g["method"] == "sobol":
+        s1 = [g["indices"][n]["S1"] for n in names]
+        st = [g["indices"][n]["ST"] for n in names]
+        ax.bar(x - 0.2, s1, 0.4, yerr=[g["indices"][n]["S1_conf"] for n in names], capsize=3, label="first order S1", **_bars_style(1))
+        ax.bar(x + 0.2, st, 0.4, yerr=[g["indices"][n]["ST_conf"] for n in names], capsize=3, label="total ST", **_bars_style(0))
+        ax.set_ylabel("Sobol index [-]")
+        ax.set_title(f"Global sensitivity of {g['output']}: Sobol indices ({g['cases']} cases)")
+    else:
+        ax.bar(x - 0.2, [g["indices"][n]["mu_star"] for n in names], 0.4, label="mu* (mean |elementary effect|)", **_bars_style(1))
+        ax.bar(x + 0.2, [g["indices"][n]["sigma"] for n in names], 0.4, label="sigma (interactions, non-linearity)", **_bars_style(0))
+        ax.set_ylabel(f"elementary effect on {g['output']} [MUSD]")
+        ax.set_title(f"Morris screening of {g['output']} ({g['cases']} cases)")
+    ax.set_xticks(x, names, rotation=20, ha="right", fontsize=8)
+    ax.set_xlabel("parameter")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+# ---- run / optimize summaries --------------------------------------------------------------------
+
+def spend(summary: dict):
+    """Each partner's payments per year, stacked, with each capped partner's budget cap."""
+    plt = _plt()
+    cost = summary["cost"]
+    years = cost["years"]
+    fig, ax = plt.subplots(figsize=(8.0, 4.8))
+    bottom = np.zeros(len(years))
+    for i, partner in enumerate(cost["partners"]):
+        pays = np.array(partner["pays_by_year_musd"])
+        ax.bar(years, pays, bottom=bottom, label=partner["partner"], **_bars_style(i))
+        bottom += pays
+    for i, partner in enumerate(p for p in cost["partners"] if p["budget_cap_musd"] is not None):
+        ax.axhline(partner["budget_cap_musd"], color="black", linestyle=[":", "--", "-."][i % 3], linewidth=1,
+                   label=f"cap of {partner['partner']}")
+    ax.set_xlabel("year")
+    ax.set_ylabel(f"payments [{_money_units(cost['currency'])}]")
+    ax.set_title("Spend per partner per year against budget caps")
+    ax.legend(fontsize=8, ncol=2)
+    fig.tight_layout()
+    return fig
+
+
+def launches(summary: dict):
+    """Launches per vehicle per year, stacked."""
+    plt = _plt()
+    rows = summary["per_year"]
+    years = [r["year"] for r in rows]
+    vehicles = sorted({v for r in rows for v in r["launches_by_vehicle"]})
+    fig, ax = plt.subplots(figsize=(8.0, 4.5))
+    bottom = np.zeros(len(years))
+    for i, vehicle in enumerate(vehicles):
+        counts = np.array([r["launches_by_vehicle"].get(vehicle, 0) for r in rows], dtype=float)
+        ax.bar(years, counts, bottom=bottom, label=vehicle, **_bars_style(i))
+        bottom += counts
+    ax.set_xlabel("year")
+    ax.set_ylabel("launches [-]")
+    ax.set_title("Launches per vehicle per year")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+# ---- coalitions ----------------------------------------------------------------------------------
+
+def shares(report: dict):
+    """Each allocation rule's split of the grand coalition's cost, partners side by side."""
+    plt = _plt()
+    partners, rules = report["partners"], list(report["allocations"])
+    x = np.arange(len(partners))
+    width = 0.8 / len(rules)
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.5 * len(partners) + 2), 4.8))
+    for i, rule in enumerate(rules):
+        ax.bar(x + (i - (len(rules) - 1) / 2) * width, [report["allocations"][rule][p] for p in partners], width,
+               label=rule.replace("_", " ") + ("" if report["core"][rule]["in_core"] else " (not in the core)"), **_bars_style(i))
+    ax.set_xticks(x, partners)
+    ax.set_xlabel("partner")
+    ax.set_ylabel(f"share of the grand coalition's cost [{report['currency']}]")
+    ax.set_title("Cost shares by allocation rule")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def dividend(report: dict):
+    """Each partner's stand-alone cost against its Shapley share: the cooperation dividend."""
+    plt = _plt()
+    partners = report["partners"]
+    x = np.arange(len(partners))
+    fig, ax = plt.subplots(figsize=(max(6.0, 1.5 * len(partners) + 2), 4.8))
+    ax.bar(x - 0.2, [report["stand_alone_musd"][p] for p in partners], 0.4, label="alone (its own optimum, or the charge)", **_bars_style(3))
+    ax.bar(x + 0.2, [report["allocations"]["shapley"][p] for p in partners], 0.4, label="Shapley share in the grand coalition", **_bars_style(0))
+    ax.set_xticks(x, partners)
+    ax.set_xlabel("partner")
+    ax.set_ylabel(f"cost [{report['currency']}]")
+    total = report["cooperation_dividend_musd"]["total"]
+    ax.set_title(f"Cooperation dividend: {total:,.0f} {report['currency']} in all")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+# ---- reading results and writing files -----------------------------------------------------------
+
+def _pareto(folder: Path):
+    from trades.pareto import pareto_front, plot_front
+
+    return plot_front(pareto_front(folder, "life_cycle_cost_musd:min,crew_days:max"))
+
+
+#: kind -> (file it reads in the output folder, function of its content)
+FIGURES = {
+    "elasticities": elasticities,
+    "tornado": tornado,
+    "global": global_indices,
+    "spend": spend,
+    "launches": launches,
+    "shares": shares,
+    "dividend": dividend,
+}
+from trades.figures_kinds import KINDS, SOURCES  # noqa: E402,F401
+
+
+def available(kind: str, data: dict) -> bool:
+    """Whether ``data`` (a loaded results file) holds what figure ``kind`` draws."""
+    needs = {"elasticities": ("local",), "tornado": ("swings",), "global": ("global",), "spend": ("cost",),
+             "launches": ("per_year",), "shares": ("allocations",), "dividend": ("allocations",)}[kind]
+    return all(key in data and data[key] for key in needs) and (kind != "spend" or bool(data["cost"].get("partners")))
+
+
+def figure_from_folder(folder: Path, kind: str):
+    """The figure ``kind`` drawn from the results in ``folder`` (None when they are not there)."""
+    source = folder / SOURCES[kind]
+    if not source.is_file():
+        return None
+    if kind == "pareto":
+        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as db:
+            if db.execute("SELECT COUNT(*) FROM cases WHERE status = 'ok'").fetchone()[0] == 0:
+                return None
+        return _pareto(folder)
+    data = json.loads(source.read_text())
+    return FIGURES[kind](data) if available(kind, data) else None
+
+
+def save(fig, stem: Path, formats=FORMATS) -> list[Path]:
+    """Write ``fig`` as ``stem.png`` / ``.svg`` / ``.pdf`` (each whole or not at all)."""
+    written = []
+    for fmt in formats:
+        path = Path(f"{stem}.{fmt}")
+        atomic_write(path, lambda tmp, fmt=fmt: fig.savefig(tmp, format=fmt, dpi=150))
+        written.append(path)
+    _plt().close(fig)
+    return written

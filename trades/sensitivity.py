@@ -1,0 +1,287 @@
+"""``trades sensitivity``: what drives the cost, and who carries the risk.
+
+- **Local elasticities** of the objective and of each partner's payments with respect to every
+  independent model input (what the study and the catalogs set), from OpenMDAO total
+  derivatives: ``e = (dy/dx . x) / y``, the percent change of ``y`` per percent change of the
+  whole input (an input with several values, e.g. one price per partner, is scaled as a whole).
+- **One-at-a-time swings** of the study's ``sensitivity.parameters`` between their low and high
+  values (or +/- ``swing_percent``), each end evaluated (or re-optimized) by the sweep's case
+  evaluator: the tornado, and each partner's payment at each end.
+- **Global indices** over the same parameters' ranges: Sobol first-order and total indices with
+  Saltelli's sampling, or Morris screening (SALib), the cases run as a sweep (parallel,
+  resumable, recorded in ``sensitivity_sweep/sweep.sqlite``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from trades.errors import InfeasibleError, StudyError, StudyErrors
+from trades.fileio import atomic_write
+from trades.study import Study, load_study
+
+#: model inputs that are not parameters: design decisions, unit counts, schedules, categories
+NOT_PARAMETERS = ("cost.shares", ".units.units_", "crewed_year", "operating_year", "deploy_year", "spend.profile",
+                  "ioc_year", ".block", ".difficulty", ".quantity")
+OBJECTIVE_COLUMNS = {"life_cycle_cost": "life_cycle_cost_musd", "npv_cost": "npv_cost_musd",
+                     "cost_per_crew_day": "cost_per_crew_day_musd", "launch_mass": "mass_in_launch_orbit_kg"}
+
+
+def is_parameter(name: str) -> bool:
+    return not any(part in name for part in NOT_PARAMETERS)
+
+
+def local_elasticities(arch, prob) -> dict:
+    """Elasticities of the objective and of each partner's payments over the campaign with
+    respect to every nonzero parameter, ranked by the objective's."""
+    from trades.optimize import OBJECTIVES
+    from trades.sweep import model_parameters
+
+    study = arch.study
+    objective = OBJECTIVES[study.objective.name]
+    parameters = {name: meta for name, meta in model_parameters(prob).items() if is_parameter(name) and np.any(meta["value"] != 0)}
+    of = [objective] + (["cost.partners.paid_total"] if arch.cost is not None else [])
+    totals = prob.compute_totals(of=of, wrt=list(parameters), return_format="dict")
+    y = float(prob.get_val(objective)[0])
+    paid = prob.get_val("cost.partners.paid_total") if arch.cost is not None else np.zeros(0)
+    partners = list(arch.cost.partners) if arch.cost is not None else []
+    rows = []
+    for name, meta in parameters.items():
+        x = np.asarray(prob.get_val(name)).ravel()
+        row = {"parameter": name, "units": meta["units"], "value": x.tolist() if x.size > 1 else float(x[0]),
+               "elasticity": float(np.asarray(totals[objective][name]).ravel() @ x / y) if y else 0.0}
+        if partners:
+            jac = np.asarray(totals["cost.partners.paid_total"][name]).reshape(len(partners), x.size)
+            row["partners"] = {pid: (float(jac[j] @ x / paid[j]) if paid[j] > 0 else None) for j, pid in enumerate(partners)}
+        rows.append(row)
+    rows.sort(key=lambda r: -abs(r["elasticity"]))
+    return {"objective": study.objective.name, "value": y, "paid_musd": dict(zip(partners, map(float, paid))), "parameters": rows}
+
+
+def swing_ends(study: Study, parameter) -> tuple[float, float]:
+    """The low and high values of a swing: the study's, or its value +/- swing_percent (for an
+    input: multipliers 1 -/+ swing_percent)."""
+    if parameter.low is not None:
+        return parameter.low, parameter.high
+    p = study.sensitivity.swing_percent / 100.0
+    if parameter.input is not None:
+        return 1.0 - p, 1.0 + p
+    value = _study_value(study, parameter.field)
+    return value * (1.0 - p), value * (1.0 + p)
+
+
+def _study_value(study: Study, field: str):
+    node = study.model_dump(mode="json")
+    for part in field.split("."):
+        node = node[part]
+    return node
+
+
+def check_sensitivity(study: Study) -> None:
+    """Refuse parameters that cannot be swung: a non-numeric field, a zero value without low and
+    high, an end that makes the study invalid, an unknown model input."""
+    from trades.sweep import case_study_data, check_inputs, validate_case_study
+
+    section = study.sensitivity
+    if section is None:
+        return
+    errors, base = [], study.model_dump(mode="json")
+    for i, q in enumerate(section.parameters):
+        where = ("sensitivity", "parameters", i)
+        if q.field is None:
+            continue
+        value = _study_value(study, q.field)
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            errors.append(study.error(where + ("field",), f"'{q.field}' is not a number ({value!r}); swing numbers only"))
+            continue
+        if q.low is None and value == 0:
+            errors.append(study.error(where, f"'{q.field}' is 0 in the study: give low and high (a percent of 0 is 0)"))
+            continue
+        for end, v in zip(("low", "high"), swing_ends(study, q)):
+            try:
+                validate_case_study(case_study_data(base, {q.field: _as_field_type(q.field, v)}), study._file)
+            except StudyErrors as exc:
+                first = exc.errors[0]
+                errors.append(study.error(where + (end,), f"{v:g} makes the study invalid: {first.field}: {first.reason}"))
+    if errors:
+        raise StudyErrors(errors)
+    scaled = [(i, q.input) for i, q in enumerate(section.parameters) if q.input is not None]
+    if scaled:
+        check_inputs(study, scaled, ("sensitivity", "parameters"))
+
+
+def _as_field_type(field: str, value: float):
+    from trades.sweep import _field_is_int
+
+    return int(round(value)) if _field_is_int(field) else float(value)
+
+
+def one_at_a_time(study: Study, file: str) -> dict:
+    """Each parameter at its low and its high end, the others at the study's values: the
+    objective and each partner's payments, through the sweep's case evaluator."""
+    from trades.sweep import evaluate_chunk, fast_inputs
+
+    fast = fast_inputs()
+    base = study.model_dump(mode="json")
+    base.pop("sensitivity", None)
+    text = yaml.safe_dump(base, sort_keys=False)
+    mode = study.sensitivity.evaluate
+    column = OBJECTIVE_COLUMNS[study.objective.name]
+    reference = evaluate_chunk(text, file, mode, {}, fast, [(0, {})])[0]
+    if reference["status"] != "ok":
+        raise InfeasibleError(f"{file}: the study itself does not evaluate: {reference['reason']}")
+    swings = []
+    for q in study.sensitivity.parameters:
+        ends = swing_ends(study, q)
+        results = []
+        for value in ends:
+            if q.input is not None or q.field in fast:
+                row = evaluate_chunk(text, file, mode, {}, fast, [(0, {q.name: value})])[0]
+            else:
+                row = evaluate_chunk(text, file, mode, {q.field: _as_field_type(q.field, value)}, fast, [(0, {})])[0]
+            results.append(row)
+        swings.append({
+            "parameter": q.name, "low": ends[0], "high": ends[1],
+            "objective_low": results[0].get(column), "objective_high": results[1].get(column),
+            "status": [r["status"] for r in results], "reason": [r.get("reason", "") for r in results],
+            "paid_low": results[0].get("paid_by_partner"), "paid_high": results[1].get("paid_by_partner"),
+        })
+    swings.sort(key=lambda s: -abs((s["objective_high"] or 0) - (s["objective_low"] or 0)))
+    return {"objective": column, "reference": reference.get(column), "reference_paid": reference.get("paid_by_partner"), "swings": swings}
+
+
+def global_indices(problem: dict, method: str, samples: int, seed: int, outputs: np.ndarray) -> dict:
+    """SALib's analysis of ``outputs`` (one per sample, in sample order): Sobol S1 and ST with
+    95 % confidence intervals, or Morris mu*, sigma."""
+    import warnings
+
+    from trades.sweep import salib_sample
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if method == "saltelli":
+            from SALib.analyze import sobol
+
+            result = sobol.analyze(problem, outputs, calc_second_order=False, seed=seed, print_to_console=False)
+            return {name: {"S1": float(result["S1"][i]), "S1_conf": float(result["S1_conf"][i]),
+                           "ST": float(result["ST"][i]), "ST_conf": float(result["ST_conf"][i])}
+                    for i, name in enumerate(problem["names"])}
+        from SALib.analyze import morris
+
+        x = salib_sample(problem, "morris", samples, seed)
+        result = morris.analyze(problem, x, outputs, num_levels=4, seed=seed, print_to_console=False)
+        return {name: {"mu_star": float(result["mu_star"][i]), "mu_star_conf": float(result["mu_star_conf"][i]),
+                       "sigma": float(result["sigma"][i])} for i, name in enumerate(problem["names"])}
+
+
+def global_sweep_study(study: Study) -> Study:
+    """The study whose sweep is the global analysis' sample (ranges of the parameters)."""
+    section = study.sensitivity
+    data = study.model_dump(mode="json")
+    data.pop("sensitivity")
+    factors = []
+    for q in section.parameters:
+        low, high = swing_ends(study, q)
+        factors.append({("input" if q.input else "field"): q.input or q.field, "range": [low, high]})
+    data["sweep"] = {"method": "saltelli" if section.global_method == "sobol" else "morris", "samples": section.samples,
+                     "seed": section.seed, "evaluate": section.evaluate, "factors": factors}
+    result = Study.model_validate(data)
+    result._file, result._lines = study._file, study._lines
+    return result
+
+
+def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None, workers: int | None = None,
+                    scheduler: str | None = None, progress: bool = True) -> tuple[dict, Path]:
+    """Elasticities, swings and global indices of a study; writes ``sensitivity.json`` and the
+    figures (tornado, elasticities, Sobol or Morris bars) as PNG, SVG and PDF."""
+    from trades.checks import check_study
+    from trades.run import _output_folder, evaluate
+
+    study_path = Path(study_path)
+    study = load_study(study_path)
+    check_study(study)
+    if study.sensitivity is None:  # elasticities only
+        from trades.study import Sensitivity
+
+        study.sensitivity = Sensitivity()
+    check_sensitivity(study)
+    if workers is not None and workers < 1:
+        raise StudyErrors([StudyError(str(study_path), "--workers", f"{workers}: must be at least 1")])
+    out = _output_folder(output_dir, study_path)
+    if study.sensitivity.evaluate == "optimize":
+        from trades.optimize import optimize
+
+        arch, prob, _ = optimize(study, str(study_path))
+    else:
+        arch, prob = evaluate(study, str(study_path))
+    report = {"study": str(study_path), "evaluate": study.sensitivity.evaluate, "local": local_elasticities(arch, prob)}
+    if study.sensitivity.parameters:
+        report["swings"] = one_at_a_time(study, str(study_path))
+        if study.sensitivity.global_method != "none":
+            report["global"] = _global(study, str(study_path), out, workers, scheduler, progress)
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write(out / "sensitivity.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2), encoding="utf-8"))
+    from trades import figures
+
+    for kind in ("elasticities", "tornado", "global"):
+        if figures.available(kind, report):
+            figures.save(figures.FIGURES[kind](report), out / kind)
+    return report, out
+
+
+def _global(study, file, out, workers, scheduler, progress) -> dict:
+    import sqlite3
+
+    from trades.sweep import DATABASE, run_sweep_study, salib_problem
+
+    sweep_study = global_sweep_study(study)
+    folder = out / "sensitivity_sweep"
+    # the sample is deterministic: an earlier run of the same analysis is completed, not redone
+    run_sweep_study(sweep_study, file, folder, workers=workers, scheduler=scheduler,
+                    resume=(folder / DATABASE).exists(), progress=progress)
+    column = OBJECTIVE_COLUMNS[study.objective.name]
+    with sqlite3.connect(folder / DATABASE) as db:
+        rows = db.execute(f'SELECT status, "{column}", reason FROM cases ORDER BY case_id').fetchall()
+    failed = [r for r in rows if r[0] != "ok" or r[1] is None]
+    if failed:
+        raise InfeasibleError(f"{file}: global sensitivity needs every case, and {len(failed)} of {len(rows)} failed "
+                              f"(first: {failed[0][0]}: {failed[0][2][:200]}); narrow the ranges in sensitivity.parameters")
+    method = sweep_study.sweep.method
+    indices = global_indices(salib_problem(sweep_study.sweep.factors), method, sweep_study.sweep.samples, sweep_study.sweep.seed,
+                             np.array([r[1] for r in rows]))
+    return {"method": "sobol" if method == "saltelli" else "morris", "samples": sweep_study.sweep.samples, "cases": len(rows),
+            "output": column, "indices": indices}
+
+
+def format_sensitivity(report: dict, top: int = 15) -> str:
+    local = report["local"]
+    lines = [f"Local elasticities of {local['objective']} ({local['value']:,.0f}) and of each partner's payments "
+             f"(% per %, at the study's {'optimum' if report['evaluate'] == 'optimize' else 'design'}; top {top}):"]
+    partners = list(local["paid_musd"])
+    lines.append(f"{'parameter':<52} {'objective':>10} " + " ".join(f"{p:>8}" for p in partners))
+    for row in local["parameters"][:top]:
+        cells = " ".join(f"{v:>8.3f}" if v is not None else f"{'-':>8}" for v in (row.get("partners") or {}).values())
+        lines.append(f"{row['parameter']:<52} {row['elasticity']:>10.4f} {cells}")
+    if "swings" in report:
+        s = report["swings"]
+        lines.append(f"One-at-a-time swings of {s['objective']} (reference {s['reference']:,.0f}):")
+        for w in s["swings"]:
+            low, high = w["objective_low"], w["objective_high"]
+            text = (f"{low:>12,.0f} {high:>12,.0f} {high - low:>+12,.0f}" if low is not None and high is not None
+                    else f"  failed: {'; '.join(r for r in w['reason'] if r)[:100]}")
+            lines.append(f"  {w['parameter']:<46} [{w['low']:g}, {w['high']:g}] {text}")
+    if "global" in report:
+        g = report["global"]
+        if g["method"] == "sobol":
+            lines.append(f"Sobol indices of {g['output']} ({g['cases']} cases; 95 % intervals):")
+            for name, v in sorted(g["indices"].items(), key=lambda kv: -kv[1]["ST"]):
+                lines.append(f"  {name:<46} S1 {v['S1']:6.3f} +/- {v['S1_conf']:.3f}   ST {v['ST']:6.3f} +/- {v['ST_conf']:.3f}")
+        else:
+            lines.append(f"Morris screening of {g['output']} ({g['cases']} cases):")
+            for name, v in sorted(g["indices"].items(), key=lambda kv: -kv[1]["mu_star"]):
+                lines.append(f"  {name:<46} mu* {v['mu_star']:12,.1f} +/- {v['mu_star_conf']:.1f}   sigma {v['sigma']:12,.1f}")
+    return "\n".join(lines) + "\n"
