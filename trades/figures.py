@@ -40,6 +40,20 @@ def _money_units(currency: str | None) -> str:
     return currency or "MUSD"
 
 
+def _thousands(axis) -> None:
+    """Tick labels with thousands separators (120,000 rather than 120000 or 1.2e5)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(6))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+
+
+def _years(axis) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 # ---- sensitivity ---------------------------------------------------------------------------------
 
 def elasticities(report: dict, top: int = 15):
@@ -74,6 +88,7 @@ def tornado(report: dict):
     ax.axvline(reference, color="black", linewidth=0.8)
     ax.set_xlabel(f"{swings['objective']} [{'kg' if swings['objective'].endswith('_kg') else 'MUSD'}]")
     ax.set_title(f"Tornado: one-at-a-time swings around the study ({reference:,.0f})")
+    _thousands(ax.xaxis)
     ax.legend(loc="lower right", fontsize=8)
     ax.tick_params(axis="y", labelsize=7)
     fig.tight_layout()
@@ -125,6 +140,8 @@ def spend(summary: dict):
     ax.set_xlabel("year")
     ax.set_ylabel(f"payments [{_money_units(cost['currency'])}]")
     ax.set_title("Spend per partner per year against budget caps")
+    _years(ax.xaxis)
+    _thousands(ax.yaxis)
     ax.legend(fontsize=8, ncol=2)
     fig.tight_layout()
     return fig
@@ -145,6 +162,8 @@ def launches(summary: dict):
     ax.set_xlabel("year")
     ax.set_ylabel("launches [-]")
     ax.set_title("Launches per vehicle per year")
+    _years(ax.xaxis)
+    _years(ax.yaxis)
     ax.legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -166,6 +185,7 @@ def shares(report: dict):
     ax.set_xlabel("partner")
     ax.set_ylabel(f"share of the grand coalition's cost [{report['currency']}]")
     ax.set_title("Cost shares by allocation rule")
+    _thousands(ax.yaxis)
     ax.legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -184,6 +204,7 @@ def dividend(report: dict):
     ax.set_ylabel(f"cost [{report['currency']}]")
     total = report["cooperation_dividend_musd"]["total"]
     ax.set_title(f"Cooperation dividend: {total:,.0f} {report['currency']} in all")
+    _thousands(ax.yaxis)
     ax.legend(fontsize=8)
     fig.tight_layout()
     return fig

@@ -134,15 +134,19 @@ def one_at_a_time(study: Study, file: str) -> dict:
     reference = evaluate_chunk(text, file, mode, {}, fast, [(0, {})])[0]
     if reference["status"] != "ok":
         raise InfeasibleError(f"{file}: the study itself does not evaluate: {reference['reason']}")
+    # a built problem keeps what the last case set: every case sets every fast parameter, the
+    # ones not swung at the study's value (a scaled input at 1)
+    at_reference = {q.name: (1.0 if q.input is not None else _study_value(study, q.field))
+                    for q in study.sensitivity.parameters if q.input is not None or q.field in fast}
     swings = []
     for q in study.sensitivity.parameters:
         ends = swing_ends(study, q)
         results = []
         for value in ends:
-            if q.input is not None or q.field in fast:
-                row = evaluate_chunk(text, file, mode, {}, fast, [(0, {q.name: value})])[0]
+            if q.name in at_reference:
+                row = evaluate_chunk(text, file, mode, {}, fast, [(0, {**at_reference, q.name: value})])[0]
             else:
-                row = evaluate_chunk(text, file, mode, {q.field: _as_field_type(q.field, value)}, fast, [(0, {})])[0]
+                row = evaluate_chunk(text, file, mode, {q.field: _as_field_type(q.field, value)}, fast, [(0, at_reference)])[0]
             results.append(row)
         swings.append({
             "parameter": q.name, "low": ends[0], "high": ends[1],
@@ -166,14 +170,15 @@ def global_indices(problem: dict, method: str, samples: int, seed: int, outputs:
         if method == "saltelli":
             from SALib.analyze import sobol
 
-            result = sobol.analyze(problem, outputs, calc_second_order=False, seed=seed, print_to_console=False)
+            # SALib seeds its bootstrap only when the seed is truthy: seed + 1 keeps a seed of 0 reproducible
+            result = sobol.analyze(problem, outputs, calc_second_order=False, seed=seed + 1, print_to_console=False)
             return {name: {"S1": float(result["S1"][i]), "S1_conf": float(result["S1_conf"][i]),
                            "ST": float(result["ST"][i]), "ST_conf": float(result["ST_conf"][i])}
                     for i, name in enumerate(problem["names"])}
         from SALib.analyze import morris
 
         x = salib_sample(problem, "morris", samples, seed)
-        result = morris.analyze(problem, x, outputs, num_levels=4, seed=seed, print_to_console=False)
+        result = morris.analyze(problem, x, outputs, num_levels=4, seed=seed + 1, print_to_console=False)
         return {name: {"mu_star": float(result["mu_star"][i]), "mu_star_conf": float(result["mu_star_conf"][i]),
                        "sigma": float(result["sigma"][i])} for i, name in enumerate(problem["names"])}
 

@@ -1,0 +1,153 @@
+"""`trades sensitivity`: elasticities against finite differences, swings against independent
+runs, Sobol indices against the Ishigami function's analytic values, bad parameters."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import yaml
+
+from trades.cli import main
+from trades.run import evaluate
+from trades.sensitivity import global_indices, local_elasticities
+from trades.study import parse_study_text
+from trades.sweep import salib_sample
+
+
+@pytest.fixture(scope="module")
+def flagship_model(flagship):
+    study = parse_study_text(flagship.read_text(), str(flagship))
+    arch, prob = evaluate(study, str(flagship))
+    return arch, prob
+
+
+def test_elasticities_match_finite_differences(flagship_model):
+    """Each of the ten largest elasticities (objective and every partner's payments) against a
+    central difference of the whole input scaled by 1 +/- 1e-5, on a fresh run of the model."""
+    arch, prob = flagship_model
+    report = local_elasticities(arch, prob)
+    y0 = report["value"]
+    paid0 = prob.get_val("cost.partners.paid_total").copy()
+    for row in report["parameters"][:10]:
+        name = row["parameter"]
+        base = np.array(prob.get_val(name))
+        results = []
+        for factor in (1 + 1e-5, 1 - 1e-5):
+            prob.set_val(name, base * factor)
+            prob.run_model()
+            results.append((float(prob.get_val("cost.partners.life_cycle_cost")[0]), prob.get_val("cost.partners.paid_total").copy()))
+        prob.set_val(name, base)
+        prob.run_model()
+        (y_up, paid_up), (y_down, paid_down) = results
+        assert row["elasticity"] == pytest.approx((y_up - y_down) / (2e-5 * y0), rel=1e-4, abs=1e-7), name
+        for j, pid in enumerate(arch.cost.partners):
+            if paid0[j] > 0:
+                assert row["partners"][pid] == pytest.approx((paid_up[j] - paid_down[j]) / (2e-5 * paid0[j]), rel=1e-4, abs=1e-7), (name, pid)
+
+
+def test_elasticities_are_ranked_and_exclude_decisions(flagship_model):
+    arch, prob = flagship_model
+    rows = local_elasticities(arch, prob)["parameters"]
+    sizes = [abs(r["elasticity"]) for r in rows]
+    assert sizes == sorted(sizes, reverse=True)
+    names = {r["parameter"] for r in rows}
+    assert "cost.shares" not in names and not any("units_" in n for n in names)
+    # the crew launch price scales the crew transport item exactly: its elasticity is that item's
+    # share of the life-cycle cost (an independent reading from the summary)
+    from trades.run import summarize
+
+    summary = summarize(arch, prob)
+    crew = next(i for i in summary["cost"]["items"] if i["item"] == "crew_transport")
+    price = next(r for r in rows if r["parameter"] == "cost.spend.crew_launch_price")
+    assert price["elasticity"] == pytest.approx(crew["bought_musd"] / summary["cost"]["life_cycle_cost_musd"], rel=1e-9)
+
+
+def _ishigami(x, a=7.0, b=0.1):
+    return np.sin(x[:, 0]) + a * np.sin(x[:, 1]) ** 2 + b * x[:, 2] ** 4 * np.sin(x[:, 0])
+
+
+def test_sobol_indices_of_the_ishigami_function():
+    """Analytic indices (a = 7, b = 0.1; Ishigami and Homma 1990, as tabulated by Saltelli et al.
+    2008): S1 = 0.3139, 0.4424, 0; ST = 0.5576, 0.4424, 0.2437; the same sampling and analysis
+    code the study path uses."""
+    problem = {"num_vars": 3, "names": ["x1", "x2", "x3"], "bounds": [[-np.pi, np.pi]] * 3}
+    x = salib_sample(problem, "saltelli", 2048, seed=1)
+    indices = global_indices(problem, "saltelli", 2048, 1, _ishigami(x))
+    for name, s1, st in (("x1", 0.3139, 0.5576), ("x2", 0.4424, 0.4424), ("x3", 0.0, 0.2437)):
+        assert indices[name]["S1"] == pytest.approx(s1, abs=0.04)
+        assert indices[name]["ST"] == pytest.approx(st, abs=0.04)
+        assert indices[name]["S1_conf"] > 0
+
+
+def test_morris_screening_of_the_ishigami_function():
+    """x3 has no first-order effect but interacts with x1: its Morris sigma is large against its
+    mu*; x2 acts alone (sigma small against mu*)."""
+    problem = {"num_vars": 3, "names": ["x1", "x2", "x3"], "bounds": [[-np.pi, np.pi]] * 3}
+    x = salib_sample(problem, "morris", 200, seed=2)
+    indices = global_indices(problem, "morris", 200, 2, _ishigami(x))
+    assert indices["x3"]["sigma"] > indices["x3"]["mu_star"]
+    assert indices["x2"]["mu_star"] > indices["x3"]["mu_star"]
+
+
+def _sensitivity_study(flagship, tmp_path, **section):
+    data = yaml.safe_load(flagship.read_text())
+    data.pop("sweep", None)
+    data["sensitivity"] = {"parameters": [{"field": "outpost.stay_days", "low": 30, "high": 90},
+                                          {"input": "cost.spend.crew_launch_price", "low": 0.5, "high": 2.0},
+                                          {"field": "outpost.crew_size", "low": 2, "high": 6}],
+                           "samples": 8, **section}
+    path = tmp_path / "sens.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path, data
+
+
+def test_sensitivity_command(flagship, tmp_path, capsys):
+    path, data = _sensitivity_study(flagship, tmp_path)
+    out = tmp_path / "out"
+    assert main(["sensitivity", str(path), "-o", str(out), "--workers", "1", "--format", "json"]) == 0
+    report = json.loads((out / "sensitivity.json").read_text())
+    swings = {s["parameter"]: s for s in report["swings"]["swings"]}
+    # a swing end equals `trades run` of the study with that value written in (a new problem)
+    for field, key, value in (("outpost.stay_days", "objective_low", 30.0), ("outpost.crew_size", "objective_high", 6)):
+        edited = json.loads(json.dumps(data))
+        edited.pop("sensitivity")
+        section, name = field.split(".")
+        edited[section][name] = value
+        _, prob = evaluate(parse_study_text(yaml.safe_dump(edited), "edited.yaml"), "edited.yaml")
+        assert swings[field][key] == pytest.approx(float(prob.get_val("cost.partners.life_cycle_cost")[0]), rel=1e-10)
+    # the crew launch price is linear in the cost: its swing is its item's cost x (2 - 0.5)
+    price = swings["scale:cost.spend.crew_launch_price"]
+    elasticity = next(r for r in report["local"]["parameters"] if r["parameter"] == "cost.spend.crew_launch_price")["elasticity"]
+    assert price["objective_high"] - price["objective_low"] == pytest.approx(1.5 * elasticity * report["local"]["value"], rel=1e-9)
+    g = report["global"]
+    assert g["method"] == "sobol" and g["cases"] == 8 * (3 + 2) and set(g["indices"]) == set(swings)
+    # the crew launch price dominates the swings; it dominates the total Sobol indices too
+    assert max(g["indices"], key=lambda n: g["indices"][n]["ST"]) == "scale:cost.spend.crew_launch_price"
+    for kind in ("elasticities", "tornado", "global"):
+        for fmt in ("png", "svg", "pdf"):
+            assert (out / f"{kind}.{fmt}").stat().st_size > 1000
+    # run again: the global sample is complete already, nothing is recomputed and the same indices come out
+    assert main(["sensitivity", str(path), "-o", str(out), "--workers", "1", "--format", "json"]) == 0
+    assert json.loads((out / "sensitivity.json").read_text())["global"] == g
+
+
+@pytest.mark.parametrize("parameter, fragment", [
+    ({"field": "launch.policy"}, "is not a number ('open_market')"),
+    ({"field": "outpost.isru.oxygen_production_t_per_year"}, "is 0 in the study: give low and high"),
+    ({"field": "outpost.water_closure", "low": 0.5, "high": 1.5}, "sensitivity.parameters[0].high: 1.5 makes the study invalid"),
+    ({"input": "cost.launch_price"}, "is not an input of the model"),
+    ({"input": "cost.shares"}, "is moved by the optimizer"),
+    ({"field": "outpost.stay_days", "low": 90, "high": 30}, "low 90 is not below high 30"),
+    ({"field": "outpost.stay_days", "low": 30}, "give both low and high"),
+])
+def test_bad_sensitivity_parameters(flagship, tmp_path, capsys, parameter, fragment):
+    data = yaml.safe_load(flagship.read_text())
+    data["sensitivity"] = {"parameters": [parameter]}
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert main(["sensitivity", str(path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
