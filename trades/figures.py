@@ -121,6 +121,15 @@ def global_indices(report: dict):
     return fig
 
 
+def _stacked_by_year(ax, years: list[int], series: dict[str, list[float]]) -> None:
+    """One bar per year, the series stacked in order, each with its grey and hatch."""
+    bottom = np.zeros(len(years))
+    for i, (label, values) in enumerate(series.items()):
+        values = np.asarray(values, dtype=float)
+        ax.bar(years, values, bottom=bottom, label=label, **_bars_style(i))
+        bottom += values
+
+
 # ---- run / optimize summaries --------------------------------------------------------------------
 
 def spend(summary: dict):
@@ -129,11 +138,7 @@ def spend(summary: dict):
     cost = summary["cost"]
     years = cost["years"]
     fig, ax = plt.subplots(figsize=(8.0, 4.8))
-    bottom = np.zeros(len(years))
-    for i, partner in enumerate(cost["partners"]):
-        pays = np.array(partner["pays_by_year_musd"])
-        ax.bar(years, pays, bottom=bottom, label=partner["partner"], **_bars_style(i))
-        bottom += pays
+    _stacked_by_year(ax, years, {p["partner"]: p["pays_by_year_musd"] for p in cost["partners"]})
     for i, partner in enumerate(p for p in cost["partners"] if p["budget_cap_musd"] is not None):
         ax.axhline(partner["budget_cap_musd"], color="black", linestyle=[":", "--", "-."][i % 3], linewidth=1,
                    label=f"cap of {partner['partner']}")
@@ -154,11 +159,7 @@ def launches(summary: dict):
     years = [r["year"] for r in rows]
     vehicles = sorted({v for r in rows for v in r["launches_by_vehicle"]})
     fig, ax = plt.subplots(figsize=(8.0, 4.5))
-    bottom = np.zeros(len(years))
-    for i, vehicle in enumerate(vehicles):
-        counts = np.array([r["launches_by_vehicle"].get(vehicle, 0) for r in rows], dtype=float)
-        ax.bar(years, counts, bottom=bottom, label=vehicle, **_bars_style(i))
-        bottom += counts
+    _stacked_by_year(ax, years, {v: [r["launches_by_vehicle"].get(v, 0) for r in rows] for v in vehicles})
     ax.set_xlabel("year")
     ax.set_ylabel("launches [-]")
     ax.set_title("Launches per vehicle per year")
