@@ -266,9 +266,11 @@ def partner_leaving(study: Study, file: str, partner: str, year: int) -> dict:
         overhead=rest.get_val("cost.partners.overhead_factor"),
     )
     total = grand_spent + rest_spent + float(replacement.sum())
+    staying = float(grand.get_val("cost.partners.total_cost").sum())  # undiscounted, like the total (also for npv_cost)
     return record | {
         "campaign_musd": total,
-        "extra_musd": total - grand_result["optimum"],
+        "staying_musd": staying,
+        "extra_musd": total - staying,
         "spent_before_musd": grand_spent,
         "remaining_plan_after_musd": rest_spent,
         "replacement_musd": float(replacement.sum()),

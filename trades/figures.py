@@ -241,16 +241,21 @@ def available(kind: str, data: dict) -> bool:
 
 def figure_from_folder(folder: Path, kind: str):
     """The figure ``kind`` drawn from the results in ``folder`` (None when they are not there)."""
+    from trades.errors import StudyError, StudyErrors
+
     source = folder / SOURCES[kind]
     if not source.is_file():
         return None
-    if kind == "pareto":
-        with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as db:
-            if db.execute("SELECT COUNT(*) FROM cases WHERE status = 'ok'").fetchone()[0] == 0:
-                return None
-        return _pareto(folder)
-    data = json.loads(source.read_text())
-    return FIGURES[kind](data) if available(kind, data) else None
+    try:
+        if kind == "pareto":
+            with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as db:
+                if db.execute("SELECT COUNT(*) FROM cases WHERE status = 'ok'").fetchone()[0] == 0:
+                    return None
+            return _pareto(folder)
+        data = json.loads(source.read_text(encoding="utf-8"))
+        return FIGURES[kind](data) if isinstance(data, dict) and available(kind, data) else None
+    except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:  # a damaged or foreign file
+        raise StudyErrors([StudyError(str(source), "", f"cannot draw the {kind} figure from it: {type(exc).__name__}: {exc}"[:300])]) from None
 
 
 def save(fig, stem: Path, formats=FORMATS) -> list[Path]:

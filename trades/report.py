@@ -187,7 +187,10 @@ def _inputs_section(folder: Path, provenance: dict) -> list[str]:
 def write_report(output_dir: str | Path, output: str | Path | None = None) -> Path:
     """Write the report of ``output_dir`` (default ``OUTPUT_DIR/report.html``), whole or not at all."""
     folder = Path(output_dir)
-    text = build_report(folder)
+    try:
+        text = build_report(folder)
+    except (ValueError, KeyError, TypeError) as exc:  # a damaged or foreign results file (JSON errors are ValueErrors)
+        raise StudyErrors([StudyError(str(folder), "", f"cannot read the results in it: {type(exc).__name__}: {exc}"[:300])]) from None
     target = Path(output) if output else folder / "report.html"
     atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return target

@@ -89,10 +89,16 @@ def check_sensitivity(study: Study) -> None:
     section = study.sensitivity
     if section is None:
         return
+    from trades.sweep import fast_inputs
+
     errors, base = [], study.model_dump(mode="json")
+    moved = {dv.name for dv in study.design_variables}
     for i, q in enumerate(section.parameters):
         where = ("sensitivity", "parameters", i)
         if q.field is None:
+            continue
+        if section.evaluate == "optimize" and fast_inputs().get(q.field, ("",))[0] in moved:
+            errors.append(study.error(where + ("field",), f"'{q.field}' is a design variable the optimizer moves; it cannot be swung too"))
             continue
         value = _study_value(study, q.field)
         if not isinstance(value, (int, float)) or isinstance(value, bool):
@@ -111,7 +117,7 @@ def check_sensitivity(study: Study) -> None:
         raise StudyErrors(errors)
     scaled = [(i, q.input) for i, q in enumerate(section.parameters) if q.input is not None]
     if scaled:
-        check_inputs(study, scaled, ("sensitivity", "parameters"))
+        check_inputs(study, scaled, ("sensitivity", "parameters"), section.evaluate)
 
 
 def _as_field_type(field: str, value: float):
@@ -123,7 +129,7 @@ def _as_field_type(field: str, value: float):
 def one_at_a_time(study: Study, file: str) -> dict:
     """Each parameter at its low and its high end, the others at the study's values: the
     objective and each partner's payments, through the sweep's case evaluator."""
-    from trades.sweep import evaluate_chunk, fast_inputs
+    from trades.sweep import evaluate_chunk, fast_inputs, is_fast
 
     fast = fast_inputs()
     base = study.model_dump(mode="json")
@@ -137,7 +143,7 @@ def one_at_a_time(study: Study, file: str) -> dict:
     # a built problem keeps what the last case set: every case sets every fast parameter, the
     # ones not swung at the study's value (a scaled input at 1)
     at_reference = {q.name: (1.0 if q.input is not None else _study_value(study, q.field))
-                    for q in study.sensitivity.parameters if q.input is not None or q.field in fast}
+                    for q in study.sensitivity.parameters if q.input is not None or is_fast(study, q.field, swing_ends(study, q))}
     swings = []
     for q in study.sensitivity.parameters:
         ends = swing_ends(study, q)
@@ -241,13 +247,22 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
 def _global(study, file, out, workers, scheduler, progress) -> dict:
     import sqlite3
 
-    from trades.sweep import DATABASE, run_sweep_study, salib_problem
+    from trades.sweep import DATABASE, run_sweep_study, salib_problem, sweep_identity
 
     sweep_study = global_sweep_study(study)
     folder = out / "sensitivity_sweep"
-    # the sample is deterministic: an earlier run of the same analysis is completed, not redone
-    run_sweep_study(sweep_study, file, folder, workers=workers, scheduler=scheduler,
-                    resume=(folder / DATABASE).exists(), progress=progress)
+    # the sample is deterministic: an earlier run of the same analysis is completed, not redone;
+    # one of another analysis (the study changed since) is replaced
+    database = folder / DATABASE
+    if database.exists():
+        try:
+            with sqlite3.connect(database) as db:
+                stored = dict(db.execute("SELECT key, value FROM meta")).get("identity")
+        except sqlite3.DatabaseError:
+            stored = None
+        if stored != sweep_identity(sweep_study):
+            database.unlink()
+    run_sweep_study(sweep_study, file, folder, workers=workers, scheduler=scheduler, resume=database.exists(), progress=progress)
     column = OBJECTIVE_COLUMNS[study.objective.name]
     with sqlite3.connect(folder / DATABASE) as db:
         rows = db.execute(f'SELECT status, "{column}", reason FROM cases ORDER BY case_id').fetchall()

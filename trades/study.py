@@ -488,7 +488,7 @@ class Study(_Strict):
             if f.name in seen:
                 errors.append((path + ("input" if f.input else "field",), f"'{f.field or f.input}' is swept twice"))
             seen.add(f.name)
-            if f.input is not None and any(not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 for v in (f.values or f.range)):
+            if f.input is not None and any(not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 for v in (f.values or f.range or [])):
                 errors.append((path, "an input factor's values are multipliers of the study's value: numbers of at least 0"))
             if (f.values is None) == (f.range is None):
                 errors.append((path, "give either values (discrete choices) or range [low, high]"))

@@ -55,10 +55,26 @@ class SweepInterrupted(TradesError):
 
 
 def fast_inputs() -> dict[str, tuple[str, str]]:
-    """Study field -> (model input, units) of the factors a built problem takes without rebuilding."""
+    """Study field -> (model input, units) of the fields a built problem may take without rebuilding."""
     from trades.checks import DESIGN_VARIABLES
 
     return {field: (name, units) for name, (_, _, units, field) in DESIGN_VARIABLES.items()}
+
+
+def is_fast(study: Study, field: str, values) -> bool:
+    """Whether a field taking ``values`` can be set on the study's built problem: it is one of
+    :func:`fast_inputs` and neither the study's value nor any of ``values`` is zero or below (a
+    zero ISRU rate or zero rotations leave an item or the crew vehicle out of the problem)."""
+    if field not in fast_inputs():
+        return False
+    node = study.model_dump(mode="json")
+    for part in field.split("."):
+        node = node[part]
+    return node > 0 and min(values) > 0
+
+
+def _factor_is_fast(study: Study, factor) -> bool:
+    return factor.input is not None or is_fast(study, factor.field, factor.values if factor.values is not None else factor.range)
 
 
 # ---- the cases -------------------------------------------------------------------------------
@@ -219,7 +235,7 @@ def check_sweep(study: Study) -> None:
         raise StudyErrors(errors)
     scaled = [(i, f.input) for i, f in enumerate(sweep.factors) if f.input is not None]
     if scaled:
-        check_inputs(study, scaled, ("sweep", "factors"))
+        check_inputs(study, scaled, ("sweep", "factors"), sweep.evaluate)
 
 
 def model_parameters(prob) -> dict[str, dict]:
@@ -231,7 +247,7 @@ def model_parameters(prob) -> dict[str, dict]:
     return found
 
 
-def check_inputs(study: Study, named: list[tuple[int, str]], where: tuple) -> None:
+def check_inputs(study: Study, named: list[tuple[int, str]], where: tuple, mode: str) -> None:
     """Each named model input must be an independent input of the study's model, and not one the
     optimizer moves."""
     from trades.assemble import build_problem
@@ -247,7 +263,7 @@ def check_inputs(study: Study, named: list[tuple[int, str]], where: tuple) -> No
             close = sorted(k for k in known if name.split(".")[-1] in k)[:5]
             errors.append(study.error(where + (i, "input"), f"'{name}' is not an input of the model" + (f"; did you mean one of {close}?" if close else
                                       "; `trades sensitivity` lists them")))
-        elif name in moved and (study.sweep is None or study.sweep.evaluate == "optimize"):
+        elif name in moved and (name == "cost.shares" or mode == "optimize"):
             errors.append(study.error(where + (i, "input"), f"'{name}' is moved by the optimizer; it cannot be scaled too"))
     if errors:
         raise StudyErrors(errors)
@@ -297,7 +313,8 @@ def _build(base_text: str, file: str, mode: str, config: dict):
 
             return build_optimization(study, file)
         arch = resolve(study, file)
-        return arch, build_problem(arch, None)
+        prob = build_problem(arch, None)
+        return arch, prob
     except StudyErrors as exc:
         return ("failed", "invalid", " ".join(str(exc).split())[:500])
     except InfeasibleError as exc:
@@ -306,7 +323,21 @@ def _build(base_text: str, file: str, mode: str, config: dict):
         return ("failed", "error", f"internal error: {type(exc).__name__}: {exc}"[:500])
 
 
+def _case_rule_errors(arch, values: dict) -> list[str]:
+    """The study's cross-field rules on the case's fast values together (each was valid alone)."""
+    fields = {k: v for k, v in values.items() if not k.startswith("scale:")}
+    if not fields:
+        return []
+    data = arch.study.model_dump(mode="json")
+    for field, value in fields.items():
+        _set_field(data, field, value)
+    return [f"{'.'.join(map(str, path))}: {reason}" for path, reason in Study.model_validate(data).cross_field_errors()]
+
+
 def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
+    broken = _case_rule_errors(arch, values)
+    if broken:
+        return {"status": "invalid", "reason": "; ".join(broken)[:500]}
     try:
         base = prob.__dict__.setdefault("_trades_study_values", {})
         for field, value in values.items():
@@ -429,8 +460,7 @@ def pending_chunks(study: Study, done: set[int]):
     in chunks of one structural configuration, streamed."""
     sweep = study.sweep
     fields = [f.name for f in sweep.factors]
-    fast = fast_inputs()
-    structural = [i for i, f in enumerate(sweep.factors) if f.input is None and f.field not in fast]
+    structural = [i for i, f in enumerate(sweep.factors) if not _factor_is_fast(study, f)]
     buffers: dict[str, tuple[dict, list, dict]] = {}
     for case_id, values in enumerate(cases(study)):
         if case_id in done:
@@ -465,18 +495,25 @@ def run_sweep_study(study: Study, file: str, out: Path, workers: int | None = No
     """Run a checked study's sweep into ``out``; returns the summary."""
     if workers is not None and workers < 1:
         raise StudyErrors([StudyError(file, "--workers", f"{workers}: must be at least 1")])
+    client = _dask_client(scheduler) if scheduler else None  # before anything is written
     try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
-    db = open_database(out / DATABASE, study, resume)
-    try:
-        done = {row[0] for row in db.execute("SELECT case_id FROM cases")}
-        total = number_of_cases(study)
-        _run_pending(study, file, db, done, total, workers, scheduler, progress)
-        summary = summarize_sweep(db, study)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
+        db = open_database(out / DATABASE, study, resume)
+        try:
+            done = {row[0] for row in db.execute("SELECT case_id FROM cases")}
+            total = number_of_cases(study)
+            _run_pending(study, file, db, done, total, workers, client, progress)
+            summary = summarize_sweep(db, study)
+        finally:
+            db.close()
     finally:
-        db.close()
+        if client is not None:
+            client.close()
+    if summary["recorded"] != total:  # every chunk is written or re-run: a gap is a bug, not a result
+        raise RuntimeError(f"the sweep ended with {summary['recorded']} of {total} cases recorded; run again with --resume")
     export_csv(out / DATABASE, out / "sweep.csv")
     if parquet:
         export_parquet(out / DATABASE, out / "sweep.parquet")
@@ -484,7 +521,7 @@ def run_sweep_study(study: Study, file: str, out: Path, workers: int | None = No
     return summary
 
 
-def _run_pending(study, file, db, done, total, workers, scheduler, progress) -> None:
+def _run_pending(study, file, db, done, total, workers, client, progress) -> None:
     from tqdm import tqdm
 
     base_text = yaml.safe_dump(study.model_dump(mode="json"), sort_keys=False)
@@ -501,8 +538,8 @@ def _run_pending(study, file, db, done, total, workers, scheduler, progress) -> 
         bar.update(len(rows))
 
     try:
-        if scheduler:
-            _run_dask(scheduler, chunks, base_text, file, mode, fast, write)
+        if client is not None:
+            _run_dask(client, chunks, base_text, file, mode, fast, write)
         elif (workers or os.cpu_count() or 1) == 1:
             for config, chunk, values_by_id in chunks:
                 write(evaluate_chunk(base_text, file, mode, config, fast, chunk), values_by_id)
@@ -535,14 +572,18 @@ def _run_processes(workers, chunks, base_text, file, mode, fast, write) -> None:
                     item = waiting.pop() if waiting else next(chunks, None)
                     if item is None:
                         break
-                    config, chunk, values_by_id = item
-                    in_flight[pool.submit(evaluate_chunk, base_text, file, mode, config, fast, chunk)] = item
+                    config, chunk, _ = item
+                    try:
+                        in_flight[pool.submit(evaluate_chunk, base_text, file, mode, config, fast, chunk)] = item
+                    except BrokenProcessPool:
+                        waiting.append(item)
+                        raise
                 if not in_flight:
                     return
                 finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    item = in_flight.pop(future)
-                    write(future.result(), item[2])
+                    rows = future.result()  # raises BrokenProcessPool if its worker died: the chunk stays in flight
+                    write(rows, in_flight.pop(future)[2])
         except BrokenProcessPool:
             restarts += 1
             if restarts > 3:
@@ -552,40 +593,41 @@ def _run_processes(workers, chunks, base_text, file, mode, fast, write) -> None:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _run_dask(address, chunks, base_text, file, mode, fast, write) -> None:
-    """A Dask distributed cluster: chunks are tasks (at most two per worker thread in flight);
-    the scheduler reruns the tasks of a worker that dies on the others."""
-    try:
-        from dask.distributed import Client, as_completed
-    except ImportError:  # pragma: no cover - dask is a dependency
-        raise StudyErrors([StudyError("--scheduler", "", "dask.distributed is not installed")]) from None
-    try:
-        client = Client(address, timeout="10s")
-    except (OSError, TimeoutError) as exc:
-        raise OutputDirError(f"--scheduler {address}: cannot connect ({exc})") from None
-    try:
-        slots = 2 * max(1, sum(client.nthreads().values()))
-        chunks = iter(chunks)
-        futures, items = as_completed(), {}
+def _dask_client(address: str):
+    """A client of the Dask scheduler at ``address`` (bad input when it cannot be reached)."""
+    from dask.distributed import Client
 
-        def submit():
-            item = next(chunks, None)
-            if item is None:
-                return False
-            config, chunk, _ = item
-            future = client.submit(evaluate_chunk, base_text, file, mode, config, fast, chunk, pure=False, retries=3)
-            items[future.key] = item
-            futures.add(future)
-            return True
+    try:
+        return Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:
+        raise OutputDirError(f"--scheduler {address}: cannot connect to a Dask scheduler there ({exc})") from None
 
-        for _ in range(slots):
-            if not submit():
-                break
-        for future in futures:
-            write(future.result(), items.pop(future.key)[2])
-            submit()
-    finally:
-        client.close()
+
+def _run_dask(client, chunks, base_text, file, mode, fast, write) -> None:
+    """Chunks as Dask tasks (at most two per worker thread in flight); the scheduler reruns the
+    tasks of a worker that dies on the others."""
+    from dask.distributed import as_completed
+
+    slots = 2 * max(1, sum(client.nthreads().values()))
+    chunks = iter(chunks)
+    futures, items = as_completed(), {}
+
+    def submit():
+        item = next(chunks, None)
+        if item is None:
+            return False
+        config, chunk, _ = item
+        future = client.submit(evaluate_chunk, base_text, file, mode, config, fast, chunk, pure=False, retries=3)
+        items[future.key] = item
+        futures.add(future)
+        return True
+
+    for _ in range(slots):
+        if not submit():
+            break
+    for future in futures:
+        write(future.result(), items.pop(future.key)[2])
+        submit()
 
 
 # ---- reading results ---------------------------------------------------------------------------
@@ -615,29 +657,28 @@ def export_csv(database: Path, target: Path) -> None:
     atomic_write(target, write)
 
 
-def export_parquet(database: Path, target: Path) -> None:
+def export_parquet(database: Path, target: Path, batch: int = 10_000) -> None:
+    """The results table as Parquet, in batches; column types from the table's declared types
+    (a factor whose values are all numbers is float64, other factors are text)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     def write(tmp: Path):
         db = sqlite3.connect(database)
         try:
+            declared = {name: kind for _, name, kind, *_ in db.execute("PRAGMA table_info(cases)")}
+            text_factors = set()
+            for name, kind in declared.items():
+                if not kind and db.execute(f"SELECT 1 FROM cases WHERE typeof({_quote(name)}) = 'text' LIMIT 1").fetchone():
+                    text_factors.add(name)
+            types = {"INTEGER": pa.int64(), "TEXT": pa.string(), "REAL": pa.float64()}
+            schema = pa.schema([(name, pa.string() if name in text_factors else types.get(kind, pa.float64())) for name, kind in declared.items()])
             cursor = db.execute("SELECT * FROM cases ORDER BY case_id")
-            names = [c[0] for c in cursor.description]
-            writer = None
-            while rows := cursor.fetchmany(10_000):
-                columns = list(zip(*rows))
-                arrays = [pa.array([None if v is None else str(v) for v in col]) if any(isinstance(v, str) for v in col)
-                          and not all(isinstance(v, str) or v is None for v in col) else pa.array(col) for col in columns]
-                batch = pa.table(arrays, names=names)
-                if writer is None:
-                    schema = batch.schema
-                    writer = pq.ParquetWriter(tmp, schema)
-                writer.write_table(batch.cast(schema))
-            if writer is None:
-                pq.write_table(pa.table({n: pa.array([], pa.null()) for n in names}), tmp)
-            else:
-                writer.close()
+            with pq.ParquetWriter(tmp, schema) as writer:
+                while rows := cursor.fetchmany(batch):
+                    columns = [[None if v is None else (str(v) if field.type == pa.string() else v) for v in col]
+                               for field, col in zip(schema, zip(*rows))]
+                    writer.write_table(pa.table([pa.array(col, type=field.type) for field, col in zip(schema, columns)], schema=schema))
         finally:
             db.close()
 

@@ -127,3 +127,15 @@ def test_report_of_a_folder_without_results(tmp_path, capsys):
     assert main(["report", str(tmp_path)]) == 2
     assert "not an output folder of trades run or optimize" in capsys.readouterr().err
     assert not (tmp_path / "report.html").exists()
+
+
+def test_damaged_results_give_a_clear_error(tmp_path, capsys):
+    (tmp_path / "summary.json").write_text("{ not json")
+    (tmp_path / "sweep.sqlite").write_bytes(b"junk" * 200)
+    assert main(["plot", str(tmp_path), "spend"]) == 2
+    assert "cannot draw the spend figure" in capsys.readouterr().err
+    assert main(["plot", str(tmp_path), "pareto"]) == 2
+    assert "cannot draw the pareto figure" in capsys.readouterr().err
+    assert main(["report", str(tmp_path)]) == 2
+    assert "cannot read the results in it" in capsys.readouterr().err
+    assert not (tmp_path / "report.html").exists()

@@ -128,9 +128,22 @@ def test_sensitivity_command(flagship, tmp_path, capsys):
     for kind in ("elasticities", "tornado", "global"):
         for fmt in ("png", "svg", "pdf"):
             assert (out / f"{kind}.{fmt}").stat().st_size > 1000
-    # run again: the global sample is complete already, nothing is recomputed and the same indices come out
+    # run again: the global sample is complete already, nothing is recomputed (the recorded rows,
+    # timings included, are untouched) and the same indices come out
+    import sqlite3
+
+    def rows():
+        with sqlite3.connect(out / "sensitivity_sweep" / "sweep.sqlite") as db:
+            return db.execute("SELECT * FROM cases ORDER BY case_id").fetchall()
+
+    before = rows()
     assert main(["sensitivity", str(path), "-o", str(out), "--workers", "1", "--format", "json"]) == 0
-    assert json.loads((out / "sensitivity.json").read_text())["global"] == g
+    assert json.loads((out / "sensitivity.json").read_text())["global"] == g and rows() == before
+    # the study changed (another swing): the old sample is replaced, not refused
+    data["sensitivity"]["parameters"][0]["high"] = 120
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert main(["sensitivity", str(path), "-o", str(out), "--workers", "1", "--format", "json"]) == 0
+    assert json.loads((out / "sensitivity.json").read_text())["global"]["cases"] == 40
 
 
 @pytest.mark.parametrize("parameter, fragment", [
@@ -151,3 +164,26 @@ def test_bad_sensitivity_parameters(flagship, tmp_path, capsys, parameter, fragm
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_design_variables_are_not_swung_when_reoptimizing(flagship, tmp_path, capsys):
+    data = yaml.safe_load(flagship.read_text())  # the flagship optimizes water_closure
+    data["sensitivity"] = {"evaluate": "optimize", "parameters": [{"field": "outpost.water_closure", "low": 0.6, "high": 0.9}]}
+    path = tmp_path / "dv.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert main(["sensitivity", str(path), "-o", str(tmp_path / "out")]) == 2
+    assert "is a design variable the optimizer moves" in capsys.readouterr().err
+
+
+def test_partner_leaving_uses_the_npv_objectives_undiscounted_total(flagship, tmp_path):
+    """With npv_cost the optimum is a present value; the leaving comparison stays in campaign
+    totals (undiscounted), so staying equals the sum of the yearly costs."""
+    from trades.coalitions import partner_leaving
+
+    data = yaml.safe_load(flagship.read_text())
+    data["objective"] = {"name": "npv_cost"}
+    data.pop("design_variables")
+    study = parse_study_text(yaml.safe_dump(data), "npv.yaml")
+    record = partner_leaving(study, "npv.yaml", "jaxa", 2036)
+    assert record["staying_musd"] > record["grand_coalition_musd"]  # undiscounted total above the NPV
+    assert record["extra_musd"] == pytest.approx(record["campaign_musd"] - record["staying_musd"])
