@@ -75,3 +75,20 @@ def _same(text, value):
     if isinstance(value, (int, float)):
         return float(text) == pytest.approx(float(value))
     return text == str(value)
+
+
+def test_mars_description_states_what_the_run_finds(tmp_path, capsys):
+    """The Mars study's 'Finding' must not drift from what the toolkit computes."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / "crewed_mars_2033.yaml"
+    assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    departure = next(s for s in summary["stages"] if s["stream"] == "cargo" and s["stage"] == "departure")
+    assert f"needs a {departure['delta_v_km_s']:.2f} km/s departure burn" in description
+    totals, cost = summary["totals"], summary["cost"]
+    assert f"{totals['mass_in_launch_orbit_kg'] / 1000:.0f} t go to LEO" in description
+    assert f"{totals['launches_by_vehicle']['falcon_heavy']} Falcon Heavy cargo launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
+    assert f"{cost['life_cycle_cost_musd'] / 1000:.0f} billion 2024 dollars" in description
+    assert f"{max(cost['total_by_year_musd']) / 1000:.0f} billion in the peak year" in description
