@@ -40,16 +40,17 @@ def test_sigkill_at_random_moments(tmp_path, flagship):
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, env=env)  # a complete run, to time it
     duration = time.perf_counter() - start
-    kills = 0
-    for _ in range(12):
+    kills = attempts = 0
+    while kills < 10 and attempts < 30:  # a run that ends before its kill (a noisy machine) is retried
+        attempts += 1
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        time.sleep(rng.uniform(0.0, duration * 0.95))
+        time.sleep(rng.uniform(0.0, duration * 0.9))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait()
         _check_complete(out)
-    assert kills >= 10, f"only {kills} runs were still going when killed"
+    assert kills >= 10, f"only {kills} of {attempts} runs were still going when killed"
     # a run after the kills completes and leaves a full, consistent result
     subprocess.run(command, check=True, capture_output=True, env=env)
     _check_complete(out)
