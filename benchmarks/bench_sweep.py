@@ -31,7 +31,7 @@ FLAGSHIP = Path(__file__).resolve().parents[1] / "studies" / "lunar_south_pole_o
 def sweep_study(folder: Path, samples: int) -> Path:
     data = yaml.safe_load(FLAGSHIP.read_text())
     data.pop("design_variables", None)
-    data["sweep"] = {"method": "latin_hypercube", "samples": samples, "seed": 1, "chunk_size": 256, "factors": [
+    data["sweep"] = {"method": "latin_hypercube", "samples": samples, "seed": 1, "factors": [
         {"field": "outpost.water_closure", "range": [0.5, 0.95]},
         {"field": "outpost.oxygen_closure", "range": [0.5, 0.95]},
         {"field": "outpost.stay_days", "range": [90, 180]},

@@ -560,6 +560,11 @@ def _run_processes(workers, chunks, base_text, file, mode, fast, write) -> None:
 
     from trades.coalitions import _one_blas_thread
 
+    # the model's libraries are imported once here: forked workers share them instead of each
+    # spending about two seconds importing OpenMDAO
+    import trades.assemble  # noqa: F401
+    import trades.resolve  # noqa: F401
+
     waiting = list()
     restarts = 0
     chunks = iter(chunks)
