@@ -297,9 +297,12 @@ def _cmd_windows(args) -> int:
     for w in found:
         print(f"{w['objective']:<9} {'I' if w['type'] == 1 else 'II':>4} {w['departure']:>10} {w['arrival']:>10} "
               f"{w['tof_days']:>6.0f} {w['c3_km2_s2']:>9.3f} {w['v_inf_arrival_km_s']:>13.3f} "
-              f"{w['dv_departure_km_s']:>11.3f} {w['dv_arrival_km_s']:>11.3f} {w['dv_total_km_s']:>8.3f}")
+              f"{w['dv_departure_km_s']:>11.3f} {w['dv_arrival_km_s']:>11.3f} {w['dv_total_km_s']:>8.3f}"
+              + ("  * at the year's edge" if w["at_year_edge"] else ""))
     if not found:
         print("no transfer found in this range")
+    elif any(w["at_year_edge"] for w in found):
+        print("* the least value in the year is at its edge, on the slope of a neighbouring year's window: not a window of this year")
     return EXIT_OK
 
 

@@ -148,6 +148,8 @@ def find_windows(
 
     Returns a list of records (type, objective, dates, C3, v-infinity, burns, time of flight),
     each refined off the grid; an empty list when no transfer of a type exists in the grid.
+    ``at_year_edge`` marks a least value found within two grid steps of the year's first or last
+    day: the slope continues into the neighbouring year, so it is not a window of this year.
     """
     from scipy.optimize import minimize
 
@@ -177,7 +179,8 @@ def find_windows(
                                 [departures[i], tof[i, j]], [departures[i] + step_days, tof[i, j]],
                                 [departures[i], tof[i, j] + step_days]]})
             record = single_transfer(spec, *best.x)
-            record.update(objective=objective, departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
+            edge = min(record["departure_jd"] - start, end - record["departure_jd"]) <= 2 * step_days
+            record.update(objective=objective, at_year_edge=bool(edge), departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
                           arrival=f"{ephemeris.to_date(record['departure_jd'] + record['tof_days']):%Y-%m-%d}")
             found.append(record)
     return found

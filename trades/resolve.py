@@ -205,6 +205,12 @@ def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: li
             f"{file}: transportation.mars_window: no type {window.transfer_type} transfer to Mars departs in {window.year} "
             "with a flight time of 80-500 d"
         )
+    if chosen[0]["at_year_edge"]:
+        raise InfeasibleError(
+            f"{file}: transportation.mars_window: no type {window.transfer_type} transfer to Mars departs in {window.year}: "
+            f"the least {'delta-v' if window.objective == 'min_dv' else 'C3'} in the year is at its edge ({chosen[0]['departure']}, "
+            f"{chosen[0]['dv_total_km_s']:.2f} km/s), on the slope of a neighbouring year's window; choose that year"
+        )
     best = chosen[0]
     try:
         table = window_table(spec, best, window.departure_span_days, window.tof_span_days)
