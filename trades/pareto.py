@@ -84,6 +84,8 @@ def pareto_front(results: str | Path, objectives: str) -> dict:
 
 
 def format_front(result: dict) -> str:
+    from trades.sweep import format_number
+
     names = [n for n, _ in result["objectives"]]
     shown = ["case_id"] + result["factors"] + names
     lines = [f"Pareto front: {len(result['front'])} of {result['cases']} cases not beaten on "
@@ -91,12 +93,8 @@ def format_front(result: dict) -> str:
     width = max(16, *(len(c) for c in shown))
     lines.append("  ".join(f"{c:>{width}}" for c in shown))
     for r in result["front"]:
-        lines.append("  ".join(f"{_number(r[c]):>{width}}" if isinstance(r[c], float) else f"{str(r[c]):>{width}}" for c in shown))
+        lines.append("  ".join(f"{format_number(r[c], 6):>{width}}" if isinstance(r[c], float) else f"{str(r[c]):>{width}}" for c in shown))
     return "\n".join(lines) + "\n"
-
-
-def _number(x: float) -> str:
-    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.6g}"
 
 
 def plot_front(result: dict):

@@ -23,12 +23,11 @@ import yaml
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
 from trades.study import Study, load_study
+from trades.sweep import OBJECTIVE_COLUMNS, as_field_type, study_value
 
 #: model inputs that are not parameters: design decisions, unit counts, schedules, categories
 NOT_PARAMETERS = ("cost.shares", ".units.units_", "crewed_year", "operating_year", "deploy_year", "spend.profile",
                   "ioc_year", ".block", ".difficulty", ".quantity")
-OBJECTIVE_COLUMNS = {"life_cycle_cost": "life_cycle_cost_musd", "npv_cost": "npv_cost_musd",
-                     "cost_per_crew_day": "cost_per_crew_day_musd", "launch_mass": "mass_in_launch_orbit_kg"}
 
 
 def is_parameter(name: str) -> bool:
@@ -70,15 +69,8 @@ def swing_ends(study: Study, parameter) -> tuple[float, float]:
     p = study.sensitivity.swing_percent / 100.0
     if parameter.input is not None:
         return 1.0 - p, 1.0 + p
-    value = _study_value(study, parameter.field)
+    value = study_value(study, parameter.field)
     return value * (1.0 - p), value * (1.0 + p)
-
-
-def _study_value(study: Study, field: str):
-    node = study.model_dump(mode="json")
-    for part in field.split("."):
-        node = node[part]
-    return node
 
 
 def check_sensitivity(study: Study) -> None:
@@ -100,7 +92,7 @@ def check_sensitivity(study: Study) -> None:
         if section.evaluate == "optimize" and fast_inputs().get(q.field, ("",))[0] in moved:
             errors.append(study.error(where + ("field",), f"'{q.field}' is a design variable the optimizer moves; it cannot be swung too"))
             continue
-        value = _study_value(study, q.field)
+        value = study_value(study, q.field)
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             errors.append(study.error(where + ("field",), f"'{q.field}' is not a number ({value!r}); swing numbers only"))
             continue
@@ -109,7 +101,7 @@ def check_sensitivity(study: Study) -> None:
             continue
         for end, v in zip(("low", "high"), swing_ends(study, q)):
             try:
-                validate_case_study(case_study_data(base, {q.field: _as_field_type(q.field, v)}), study._file)
+                validate_case_study(case_study_data(base, {q.field: as_field_type(q.field, v)}), study._file)
             except StudyErrors as exc:
                 first = exc.errors[0]
                 errors.append(study.error(where + (end,), f"{v:g} makes the study invalid: {first.field}: {first.reason}"))
@@ -118,12 +110,6 @@ def check_sensitivity(study: Study) -> None:
     scaled = [(i, q.input) for i, q in enumerate(section.parameters) if q.input is not None]
     if scaled:
         check_inputs(study, scaled, ("sensitivity", "parameters"), section.evaluate)
-
-
-def _as_field_type(field: str, value: float):
-    from trades.sweep import _field_is_int
-
-    return int(round(value)) if _field_is_int(field) else float(value)
 
 
 def one_at_a_time(study: Study, file: str) -> dict:
@@ -142,7 +128,7 @@ def one_at_a_time(study: Study, file: str) -> dict:
         raise InfeasibleError(f"{file}: the study itself does not evaluate: {reference['reason']}")
     # a built problem keeps what the last case set: every case sets every fast parameter, the
     # ones not swung at the study's value (a scaled input at 1)
-    at_reference = {q.name: (1.0 if q.input is not None else _study_value(study, q.field))
+    at_reference = {q.name: (1.0 if q.input is not None else study_value(study, q.field))
                     for q in study.sensitivity.parameters if q.input is not None or is_fast(study, q.field, swing_ends(study, q))}
     swings = []
     for q in study.sensitivity.parameters:
@@ -152,7 +138,7 @@ def one_at_a_time(study: Study, file: str) -> dict:
             if q.name in at_reference:
                 row = evaluate_chunk(text, file, mode, {}, fast, [(0, {**at_reference, q.name: value})])[0]
             else:
-                row = evaluate_chunk(text, file, mode, {q.field: _as_field_type(q.field, value)}, fast, [(0, at_reference)])[0]
+                row = evaluate_chunk(text, file, mode, {q.field: as_field_type(q.field, value)}, fast, [(0, at_reference)])[0]
             results.append(row)
         swings.append({
             "parameter": q.name, "low": ends[0], "high": ends[1],

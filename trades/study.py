@@ -470,7 +470,7 @@ class Study(_Strict):
     def _sweep_errors(self) -> list[tuple[tuple, str]]:
         if self.sweep is None:
             return []
-        errors, seen = [], set()
+        errors = []
         where = ("sweep",)
         if self.sweep.method in ("saltelli", "morris"):
             for i, f in enumerate(self.sweep.factors):
@@ -478,16 +478,10 @@ class Study(_Strict):
                     errors.append((where + ("factors", i), f"method '{self.sweep.method}' takes ranges only"))
         if self.sweep.method != "full_factorial" and self.sweep.samples is None:
             errors.append((where + ("samples",), f"method '{self.sweep.method}' needs the number of samples"))
-        for i, f in enumerate(self.sweep.factors):
-            path = where + ("factors", i)
-            if (f.field is None) == (f.input is None):
-                errors.append((path, "give either field (a study key path) or input (a model input to scale)"))
-                continue
-            if f.field is not None and (f.field == "sweep" or f.field.startswith("sweep.") or not _is_field_path(Study, f.field)):
-                errors.append((path + ("field",), f"'{f.field}' is not a key path of the study (e.g. 'outpost.water_closure')"))
-            if f.name in seen:
-                errors.append((path + ("input" if f.input else "field",), f"'{f.field or f.input}' is swept twice"))
-            seen.add(f.name)
+        target_errors, named = _target_errors(self.sweep.factors, where + ("factors",), "swept twice")
+        errors += target_errors
+        for i in named:
+            f, path = self.sweep.factors[i], where + ("factors", i)
             if f.input is not None and any(not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 for v in (f.values or f.range or [])):
                 errors.append((path, "an input factor's values are multipliers of the study's value: numbers of at least 0"))
             if (f.values is None) == (f.range is None):
@@ -499,17 +493,9 @@ class Study(_Strict):
     def _sensitivity_errors(self) -> list[tuple[tuple, str]]:
         if self.sensitivity is None:
             return []
-        errors, seen = [], set()
-        for i, q in enumerate(self.sensitivity.parameters):
-            path = ("sensitivity", "parameters", i)
-            if (q.field is None) == (q.input is None):
-                errors.append((path, "give either field (a study key path) or input (a model input to scale)"))
-                continue
-            if q.field is not None and not _is_field_path(Study, q.field):
-                errors.append((path + ("field",), f"'{q.field}' is not a key path of the study (e.g. 'outpost.water_closure')"))
-            if q.name in seen:
-                errors.append((path, f"'{q.field or q.input}' is listed twice"))
-            seen.add(q.name)
+        errors, named = _target_errors(self.sensitivity.parameters, ("sensitivity", "parameters"), "listed twice")
+        for i in named:
+            q, path = self.sensitivity.parameters[i], ("sensitivity", "parameters", i)
             if (q.low is None) != (q.high is None):
                 errors.append((path, "give both low and high, or neither (then +/- swing_percent)"))
             elif q.low is not None and not q.low < q.high:
@@ -593,6 +579,25 @@ class Study(_Strict):
         """SHA-256 of the resolved study (defaults filled in), for provenance."""
         text = json.dumps(self.model_dump(mode="json"), sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _target_errors(items, where: tuple, twice: str) -> tuple[list[tuple[tuple, str]], list[int]]:
+    """Sweep factors and sensitivity parameters name a study ``field`` or a model ``input``:
+    errors for naming neither or both, a path that is not the study's (nor its sweep section), or
+    the same target twice; and the indices of the items that name exactly one."""
+    errors, seen, named = [], set(), []
+    for i, item in enumerate(items):
+        path = where + (i,)
+        if (item.field is None) == (item.input is None):
+            errors.append((path, "give either field (a study key path) or input (a model input to scale)"))
+            continue
+        named.append(i)
+        if item.field is not None and (item.field.split(".")[0] == "sweep" or not _is_field_path(Study, item.field)):
+            errors.append((path + ("field",), f"'{item.field}' is not a key path of the study (e.g. 'outpost.water_closure')"))
+        if item.name in seen:
+            errors.append((path + ("input" if item.input else "field",), f"'{item.field or item.input}' is {twice}"))
+        seen.add(item.name)
+    return errors, named
 
 
 def _is_field_path(model: type[BaseModel], path: str) -> bool:

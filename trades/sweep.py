@@ -15,6 +15,7 @@ request), each written whole or not at all.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -28,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from trades.errors import InfeasibleError, OutputDirError, StudyError, StudyErrors, TradesError
+from trades.errors import EXIT_INTERRUPTED, InfeasibleError, OutputDirError, StudyError, StudyErrors, TradesError
 from trades.fileio import atomic_write
 from trades.study import Study, load_study
 
@@ -44,6 +45,9 @@ OUTPUTS = {
     "mass_in_launch_orbit_kg": ("campaign_launch_mass.campaign_launch_mass", "sum"),
 }
 DERIVED = ["launches", "participating_partners", "max_cap_use"]
+#: the column of each study objective
+OBJECTIVE_COLUMNS = {"life_cycle_cost": "life_cycle_cost_musd", "npv_cost": "npv_cost_musd",
+                     "cost_per_crew_day": "cost_per_crew_day_musd", "launch_mass": "mass_in_launch_orbit_kg"}
 OUTPUT_NAMES = list(OUTPUTS) + DERIVED
 CASE_COLUMNS = ["case_id", "status", "reason", "seconds"]
 
@@ -51,7 +55,7 @@ CASE_COLUMNS = ["case_id", "status", "reason", "seconds"]
 class SweepInterrupted(TradesError):
     """The sweep was stopped; what finished is in the database (exit 4)."""
 
-    exit_code = 4
+    exit_code = EXIT_INTERRUPTED
 
 
 def fast_inputs() -> dict[str, tuple[str, str]]:
@@ -67,10 +71,15 @@ def is_fast(study: Study, field: str, values) -> bool:
     zero ISRU rate or zero rotations leave an item or the crew vehicle out of the problem)."""
     if field not in fast_inputs():
         return False
+    return study_value(study, field) > 0 and min(values) > 0
+
+
+def study_value(study: Study, field: str):
+    """The value of a study field given by its key path, e.g. ``outpost.stay_days``."""
     node = study.model_dump(mode="json")
     for part in field.split("."):
         node = node[part]
-    return node > 0 and min(values) > 0
+    return node
 
 
 def _factor_is_fast(study: Study, factor) -> bool:
@@ -79,6 +88,7 @@ def _factor_is_fast(study: Study, factor) -> bool:
 
 # ---- the cases -------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)  # asked for every sampled value of every case
 def _field_is_int(field: str) -> bool:
     """Whether a study field holds an integer (a range over it takes whole values)."""
     import typing
@@ -94,13 +104,18 @@ def _field_is_int(field: str) -> bool:
     return int in args and float not in args
 
 
+def as_field_type(field: str | None, value: float):
+    """A sampled number as the field takes it: whole for integer fields (crew size), else float."""
+    return int(round(value)) if field and _field_is_int(field) else float(value)
+
+
 def factor_levels(factor) -> list:
     """A factor's values for a full factorial: its choices, or ``levels`` points across its range."""
     if factor.values is not None:
         return list(factor.values)
     low, high = factor.range
     points = np.linspace(low, high, factor.levels)
-    return sorted({int(round(v)) for v in points}) if factor.field and _field_is_int(factor.field) else [float(v) for v in points]
+    return sorted({as_field_type(factor.field, v) for v in points})
 
 
 def number_of_cases(study: Study) -> int:
@@ -122,7 +137,7 @@ def cases(study: Study):
         return
     if sweep.method in ("saltelli", "morris"):
         for x in salib_sample(salib_problem(sweep.factors), sweep.method, sweep.samples, sweep.seed):
-            yield tuple(int(round(v)) if f.field and _field_is_int(f.field) else float(v) for f, v in zip(sweep.factors, x))
+            yield tuple(as_field_type(f.field, v) for f, v in zip(sweep.factors, x))
         return
     import warnings
 
@@ -161,8 +176,7 @@ def _value(factor, u: float):
     if factor.values is not None:
         return factor.values[min(int(u * len(factor.values)), len(factor.values) - 1)]
     low, high = factor.range
-    value = low + u * (high - low)
-    return int(round(value)) if factor.field and _field_is_int(factor.field) else float(value)
+    return as_field_type(factor.field, low + u * (high - low))
 
 
 def _set_field(data: dict, field: str, value) -> None:
@@ -361,7 +375,9 @@ def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
         outputs = case_outputs(arch, prob)
     except Exception as exc:  # a diverged or failed case is recorded, the sweep goes on
         return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"[:500]}
-    bad = [k for k, v in outputs.items() if isinstance(v, float) and not math.isfinite(v)]
+    from trades.run import _non_finite
+
+    bad = _non_finite(outputs)
     if bad:
         return {"status": "error", "reason": f"non-finite {', '.join(bad)}"}
     return {"status": status, "reason": reason, **outputs}
@@ -699,8 +715,7 @@ def summarize_sweep(db: sqlite3.Connection, study: Study) -> dict:
         values = sorted(v for (v,) in db.execute(f"SELECT {_quote(name)} FROM cases WHERE status = 'ok' AND {_quote(name)} IS NOT NULL"))
         if values:
             ranges[name] = {"min": values[0], "median": values[len(values) // 2], "max": values[-1]}
-    objective = {"life_cycle_cost": "life_cycle_cost_musd", "npv_cost": "npv_cost_musd", "cost_per_crew_day": "cost_per_crew_day_musd",
-                 "launch_mass": "mass_in_launch_orbit_kg"}[study.objective.name]
+    objective = OBJECTIVE_COLUMNS[study.objective.name]
     factors = [f.name for f in study.sweep.factors]
     best = db.execute(f"SELECT case_id, {', '.join(map(_quote, factors))}, {_quote(objective)} FROM cases "
                       f"WHERE status = 'ok' AND {_quote(objective)} IS NOT NULL ORDER BY {_quote(objective)}, case_id LIMIT 1").fetchone()
@@ -717,8 +732,9 @@ def summarize_sweep(db: sqlite3.Connection, study: Study) -> dict:
     }
 
 
-def _number(x: float) -> str:
-    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}"
+def format_number(x: float, digits: int = 4) -> str:
+    """Thousands with separators, smaller numbers to ``digits`` significant digits."""
+    return f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.{digits}g}"
 
 
 def format_sweep_summary(summary: dict) -> str:
@@ -726,12 +742,12 @@ def format_sweep_summary(summary: dict) -> str:
              + ", ".join(f"{n} {s}" for s, n in sorted(summary["by_status"].items()))]
     lines.append(f"{'output':<26} {'min':>14} {'median':>14} {'max':>14}")
     for name, r in summary["outputs"].items():
-        lines.append(f"{name:<26} " + " ".join(f"{_number(r[k]):>14}" for k in ("min", "median", "max")))
+        lines.append(f"{name:<26} " + " ".join(f"{format_number(r[k]):>14}" for k in ("min", "median", "max")))
     if summary["best_case"]:
         best = summary["best_case"]
         lines.append(f"Least {summary['objective']}: case {best['case_id']} ("
                      + ", ".join(f"{k} = {v}" for k, v in best.items() if k not in ("case_id", summary["objective"]))
-                     + f"): {_number(best[summary['objective']])}")
+                     + f"): {format_number(best[summary['objective']])}")
     for f in summary["failures"]:
         lines.append(f"  {f['cases']} case(s) {f['status']}: {f['reason'][:140]}")
     return "\n".join(lines) + "\n"
