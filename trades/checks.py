@@ -22,6 +22,8 @@ def route_key(study: Study) -> str:
         return study.destination.site
     if body == "mars":
         return "aerocapture" if study.transportation.aerocapture else "propulsive"
+    if body == "near_earth_asteroid":
+        return "rendezvous"
     return study.transportation.staging
 
 
@@ -140,6 +142,11 @@ def _id_errors(study: Study, catalog: Catalog) -> list[StudyError]:
         errors.append(study.error(
             ("destination", "site"),
             f"site '{site['id']}' is at '{site['body']}', not at destination body '{study.destination.body}'; sites there: {sites_here}",
+        ))
+    asteroid = study.destination.asteroid
+    if asteroid is not None and asteroid not in known.get("neas", {}):
+        errors.append(study.error(
+            ("destination", "asteroid"), f"unknown asteroid '{asteroid}'; asteroids in the catalog: {sorted(known.get('neas', {}))}",
         ))
     for key in ("departure_propellant", "lander_propellant"):
         value = getattr(study.transportation, key)

@@ -64,8 +64,11 @@ class PorkchopGrid:
 
 
 def _burns(spec: TransferSpec, v_inf_dep, v_inf_arr):
-    mu_o, radius_o = orbits.body_constants(spec.origin)
-    dv_dep = orbits.hyperbolic_burn(v_inf_dep, radius_o + spec.parking_altitude_km, mu_o)
+    if spec.origin in ephemeris.PLANETS:
+        mu_o, radius_o = orbits.body_constants(spec.origin)
+        dv_dep = orbits.hyperbolic_burn(v_inf_dep, radius_o + spec.parking_altitude_km, mu_o)
+    else:  # leaving an asteroid (negligible gravity): the burn is the excess speed itself
+        dv_dep = np.asarray(v_inf_dep, dtype=float).copy()
     if spec.target not in ephemeris.PLANETS:  # an asteroid: rendezvous, match its velocity
         dv_arr = np.asarray(v_inf_arr, dtype=float).copy()
     elif spec.capture_periapsis_altitude_km is None:
@@ -151,8 +154,6 @@ def find_windows(
     ``at_year_edge`` marks a least value found within two grid steps of the year's first or last
     day: the slope continues into the neighbouring year, so it is not a window of this year.
     """
-    from scipy.optimize import minimize
-
     start, end = ephemeris.to_jd(f"{year}-01-01"), ephemeris.to_jd(f"{year + 1}-01-01")
     departures = np.arange(start, end, step_days)
     arrivals = np.arange(start + tof_range_days[0], end + tof_range_days[1], step_days)
@@ -167,23 +168,53 @@ def find_windows(
             if not np.isfinite(masked).any():
                 continue
             i, j = np.unravel_index(np.argmin(masked), masked.shape)
-
-            def cost(x, kind=kind, key=key):
-                if not (start <= x[0] < end and tof_range_days[0] <= x[1] <= tof_range_days[1]):
-                    return 1e9
-                result = single_transfer(spec, x[0], x[1])
-                return result[key] if result["type"] == kind else 1e9
-
-            best = minimize(cost, [departures[i], tof[i, j]], method="Nelder-Mead",
-                            options={"xatol": 1e-3, "fatol": 1e-7, "initial_simplex": [
-                                [departures[i], tof[i, j]], [departures[i] + step_days, tof[i, j]],
-                                [departures[i], tof[i, j] + step_days]]})
-            record = single_transfer(spec, *best.x)
+            record = _refine(spec, departures[i], tof[i, j], key, kind, step_days,
+                             lambda d, t: start <= d < end and tof_range_days[0] <= t <= tof_range_days[1])
             edge = min(record["departure_jd"] - start, end - record["departure_jd"]) <= 2 * step_days
             record.update(objective=objective, at_year_edge=bool(edge), departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
                           arrival=f"{ephemeris.to_date(record['departure_jd'] + record['tof_days']):%Y-%m-%d}")
             found.append(record)
     return found
+
+
+def _refine(spec: TransferSpec, departure_jd: float, tof_days: float, key: str, kind: int, step_days: float, inside) -> dict:
+    """Nelder-Mead on the continuous departure date and flight time from a grid cell, minimizing
+    ``key`` among transfers of type ``kind`` that satisfy ``inside(departure_jd, tof_days)``."""
+    from scipy.optimize import minimize
+
+    def cost(x):
+        if not inside(x[0], x[1]):
+            return 1e9
+        result = single_transfer(spec, x[0], x[1])
+        return result[key] if result["type"] == kind else 1e9
+
+    best = minimize(cost, [departure_jd, tof_days], method="Nelder-Mead",
+                    options={"xatol": 1e-3, "fatol": 1e-7, "initial_simplex": [
+                        [departure_jd, tof_days], [departure_jd + step_days, tof_days], [departure_jd, tof_days + step_days]]})
+    return single_transfer(spec, *best.x)
+
+
+def return_leg(spec: TransferSpec, earliest_departure_jd: float, latest_arrival_jd: float,
+               min_tof_days: float = 20.0, step_days: float = 2.0) -> dict | None:
+    """The least-delta-v transfer from ``spec.origin`` (an asteroid) back to Earth that leaves no
+    earlier than ``earliest_departure_jd`` and arrives by ``latest_arrival_jd``: a grid over
+    departure and arrival dates, refined like :func:`find_windows`. None if no transfer fits.
+    ``min_tof_days`` keeps the search off the singular zero-length transfers."""
+    departures = np.arange(earliest_departure_jd, latest_arrival_jd - min_tof_days, step_days)
+    if departures.size == 0:
+        return None
+    arrivals = np.arange(earliest_departure_jd + min_tof_days, latest_arrival_jd + 1e-9, step_days)
+    grid = compute_grid(spec, departures, arrivals)
+    fits = (grid.tof_days >= min_tof_days) & np.isfinite(grid.dv_departure)
+    masked = np.where(fits, grid.dv_departure, np.inf)
+    if not np.isfinite(masked).any():
+        return None
+    i, j = np.unravel_index(np.argmin(masked), masked.shape)
+    record = _refine(spec, departures[i], grid.tof_days[i, j], "dv_departure_km_s", int(grid.transfer_type[i, j]), step_days,
+                     lambda d, t: d >= earliest_departure_jd and t >= min_tof_days and d + t <= latest_arrival_jd)
+    record.update(departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
+                  arrival=f"{ephemeris.to_date(record['departure_jd'] + record['tof_days']):%Y-%m-%d}")
+    return record
 
 
 @dataclass

@@ -21,7 +21,8 @@ from trades.errors import InfeasibleError
 from trades.costing import CostPlan, make_cost_plan, price_per_kg, vehicle_price_musd
 from trades.study import Study
 
-DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander"}
+DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander",
+                         "near_earth_asteroid": "dragon_xl"}
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Stage:
     leg_delta_v_km_s: list[float]
     propellant: str
     landed_fraction: float | None = None  # entry steps only
+    source: str | None = None  # where computed legs came from (else the delta-v catalog)
 
     @property
     def delta_v_km_s(self) -> float:
@@ -140,6 +142,8 @@ def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple
     method = leg.get("method")
     if method is None:
         return float(leg["delta_v"]["value"]), leg["delta_v"]["source"]
+    if method == "asteroid_window":  # set by _asteroid_trajectory (the window is required at an asteroid)
+        return math.nan, "asteroid window"
     _, radius = orbits.body_constants("earth")
     r_launch = radius + study.transportation.launch_orbit_altitude_km
     if method == "hohmann_departure_burn":
@@ -242,6 +246,90 @@ def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: li
     }
 
 
+def _asteroid_trajectory(study: Study, file: str, cargo_stages: list[Stage], notes: list) -> dict:
+    """The asteroid window's outbound transfer (a table around it, like Mars) and the Earth return
+    leg after the stay; sets the three stages' delta-v. Transfers come from boinor Lambert
+    solutions (:mod:`trades.porkchop`), with the asteroid propagated from its catalog elements."""
+    from trades.porkchop import TransferSpec, find_windows, return_leg, window_table
+
+    window, target = study.transportation.asteroid_window, study.destination.asteroid
+    where = f"{file}: transportation.asteroid_window"
+    spec = TransferSpec(target=target, parking_altitude_km=study.transportation.launch_orbit_altitude_km)
+    # the outbound flight takes at most half the mission, leaving the other half for the return
+    tof_range = (20.0, window.max_mission_days / 2)
+    try:
+        found = find_windows(spec, window.year, tof_range)
+    except ephemeris.EphemerisRangeError as exc:
+        raise InfeasibleError(f"{where}: {exc}") from None
+    chosen = [w for w in found if w["type"] == window.transfer_type and w["objective"] == window.objective]
+    kind = "I" if window.transfer_type == 1 else "II"
+    if not chosen or chosen[0]["at_year_edge"]:
+        edge = f": the least value in the year is at its edge ({chosen[0]['departure']}), on the slope of a neighbouring year's window" if chosen else ""
+        raise InfeasibleError(
+            f"{where}: no type {kind} transfer to {target} departs in {window.year} with a flight time of "
+            f"{tof_range[0]:g}-{tof_range[1]:g} d (half of max_mission_days){edge}; try another year or transfer type"
+        )
+    best = chosen[0]
+    arrival_jd = best["departure_jd"] + best["tof_days"]
+    try:
+        back = return_leg(TransferSpec(origin=target, target="earth"), arrival_jd + window.stay_days,
+                          best["departure_jd"] + window.max_mission_days)
+        table = window_table(spec, best, window.departure_span_days, window.tof_span_days)
+    except ephemeris.EphemerisRangeError as exc:
+        raise InfeasibleError(f"{where}: {exc}") from None
+    except ValueError as exc:
+        raise InfeasibleError(f"{where}: {exc}") from None
+    if back is None:
+        raise InfeasibleError(
+            f"{where}: no return from {target} leaves {window.stay_days:g} d after the {best['departure']} outbound arrives "
+            f"and reaches Earth within max_mission_days ({window.max_mission_days:g} d)"
+        )
+    round_trip = back["departure_jd"] + back["tof_days"] - best["departure_jd"]
+    at_target = back["departure_jd"] - arrival_jd
+    if study.outpost.stay_days < round_trip - 1e-6:
+        raise InfeasibleError(
+            f"{file}: outpost.stay_days: the crew lives in the habitat for the whole {round_trip:.1f} d round trip "
+            f"(out {best['tof_days']:.1f} d, {at_target:.1f} d at {target}, back {back['tof_days']:.1f} d); "
+            f"stay_days {study.outpost.stay_days:g} does not supply it"
+        )
+    source = f"Lambert (boinor Izzo): Earth on JPL DE421, {target} from its catalog elements (two-body)"
+    departure, rendezvous, home = cargo_stages
+    departure.leg_delta_v_km_s, departure.legs = [best["dv_departure_km_s"]], [f"window {window.year} type {kind} departure to {target}"]
+    rendezvous.leg_delta_v_km_s, rendezvous.legs = [best["dv_arrival_km_s"]], [f"rendezvous with {target}"]
+    home.leg_delta_v_km_s[home.legs.index("nea_earth_return")] = back["dv_departure_km_s"]
+    home.legs = [leg if leg != "nea_earth_return" else f"return from {target} {back['departure']}" for leg in home.legs]
+    home.source = f"{source}: return leg leaving {back['departure']}, {back['tof_days']:.0f} d; proximity allowance: catalog leg rendezvous"
+    if (table.departure_span_days, table.tof_span_days) != (window.departure_span_days, window.tof_span_days):
+        notes.append(
+            f"asteroid window table narrowed to +/-{table.departure_span_days:g} d departure and +/-{table.tof_span_days:g} d "
+            "flight time to stay on one transfer type"
+        )
+    total = best["dv_departure_km_s"] + best["dv_arrival_km_s"] + back["dv_departure_km_s"]
+    notes.append(
+        f"{target}: leave LEO {best['departure']} ({best['dv_departure_km_s']:.2f} km/s, C3 {best['c3_km2_s2']:.1f} km2/s2), "
+        f"rendezvous after {best['tof_days']:.0f} d ({best['dv_arrival_km_s']:.2f} km/s), {at_target:.0f} d there, leave "
+        f"{back['departure']} ({back['dv_departure_km_s']:.2f} km/s), Earth entry {back['arrival']} at v-infinity "
+        f"{back['v_inf_arrival_km_s']:.2f} km/s (direct entry, not checked against a capsule's limit): {round_trip:.0f} d, "
+        f"{total:.2f} km/s in all; the return burn is sized for the outbound transfer of the window, not re-solved when an "
+        "optimizer moves it; the crew's own spacecraft is not in the stack: crew launches are counted, their transit is not modelled"
+    )
+    return {
+        "window": best,
+        "return": back,
+        "round_trip_days": round_trip,
+        "departure_days": table.departure_jd - ephemeris.J2000_JD,
+        "tof_days": table.tof_days,
+        "departure_delta_v": table.dv_departure * 1000.0,
+        "arrival_delta_v": table.dv_arrival * 1000.0,
+        "bounds": {
+            "departure_date": (table.departure_jd[0] - ephemeris.J2000_JD, table.departure_jd[-1] - ephemeris.J2000_JD),
+            "time_of_flight": (table.tof_days[0], table.tof_days[-1]),
+        },
+        "propulsive_capture": True,  # the rendezvous burn: the table drives stage 1
+        "source": f"{source}, {best['objective']} type {best['type']} transfer of {window.year}",
+    }
+
+
 def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str) -> None:
     from models.transfer.rocket_stage import STANDARD_GRAVITY
 
@@ -278,6 +366,12 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     catalog = check_study(study, catalog)
     site = catalog.entry("sites", study.destination.site)
     stages, reusable_lander = _stages(study, catalog, site)
+    notes: list[str] = []
+    trajectory = None
+    if study.transportation.mars_window is not None:
+        trajectory = _mars_trajectory(study, catalog, file, stages["cargo"], notes)
+    elif study.transportation.asteroid_window is not None:
+        trajectory = _asteroid_trajectory(study, file, stages["cargo"], notes)
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":
@@ -292,10 +386,8 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
 
     arch = Architecture(
         study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner,
-        reusable_lander=reusable_lander,
+        reusable_lander=reusable_lander, trajectory=trajectory, notes=notes,
     )
-    if study.transportation.mars_window is not None:
-        arch.trajectory = _mars_trajectory(study, catalog, file, stages["cargo"], arch.notes)
     if study.destination.body == "mars":
         where = (
             f"TMI and capture from the {arch.trajectory['window']['departure']} transfer, applied to every year's cargo "
@@ -441,7 +533,8 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
                 stage.index == 0 or (stage.index == 1 and arch.trajectory["propulsive_capture"])
             )
             if not driven:  # else the trajectory table sets it
-                arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s", f"legs {', '.join(stage.legs)} (trades/catalogs/delta_v.yaml)")
+                arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s",
+                         f"legs {', '.join(stage.legs)} ({stage.source or 'trades/catalogs/delta_v.yaml'})")
             arch.add_catalog(f"{prefix}.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
             arch.add_catalog(f"{prefix}.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
             arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")

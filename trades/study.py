@@ -52,14 +52,20 @@ class Campaign(_Strict):
 class Destination(_Strict):
     """Where the outpost is. The route (which delta-v legs) follows from body and staging."""
 
-    body: Literal["earth_orbit", "moon_orbit", "moon", "mars"] = Field(
+    body: Literal["earth_orbit", "moon_orbit", "moon", "mars", "near_earth_asteroid"] = Field(
         "moon",
-        description="Destination: a station in Earth orbit or lunar orbit, or a surface outpost on the Moon or Mars "
-        "(Mars: cargo route with TMI, capture and entry; crew transit is not modelled yet).",
+        description="Destination: a station in Earth orbit or lunar orbit, a surface outpost on the Moon or Mars "
+        "(Mars: cargo route with TMI, capture and entry; crew transit is not modelled yet), or a habitat that "
+        "rendezvouses with a near-Earth asteroid and returns (needs asteroid and transportation.asteroid_window).",
     )
     site: str = Field(
         "south_pole",
         description="Site id from the sites catalog (sets night length for solar power and the orbit).",
+    )
+    asteroid: str | None = Field(
+        None,
+        description="near_earth_asteroid only: id of the target in the asteroid catalog (trades/catalogs/neas.yaml, "
+        "e.g. '2008_ev5'; `trades windows ID YEAR` lists its transfers).",
     )
 
 
@@ -119,6 +125,22 @@ class MarsWindow(_Strict):
     )
 
 
+class AsteroidWindow(MarsWindow):
+    """A near-Earth-asteroid round trip: the outbound transfer is chosen in the year like a Mars
+    window; the Earth return is the least-delta-v Lambert leg that fits the stay and the mission
+    length (defaults: the NHATS filter, Barbee et al., AAS 11-444, 2011)."""
+
+    stay_days: float = Field(
+        8.0, ge=1, le=365, allow_inf_nan=False,
+        description="Least time at the asteroid [d] (NHATS: at least 8 d); the return may leave later if that costs less.",
+    )
+    max_mission_days: float = Field(
+        450.0, ge=60, le=1000, allow_inf_nan=False,
+        description="Longest round trip, Earth departure to Earth return [d] (NHATS: 450 d); the outbound "
+        "flight takes at most half of it.",
+    )
+
+
 class Transportation(_Strict):
     """How mass gets from the launch orbit to the destination."""
 
@@ -145,6 +167,11 @@ class Transportation(_Strict):
         None,
         description="Mars only: compute departure and capture delta-v for this launch window (porkchop on DE421); "
         "without it the DRA 5.0 upper-bound legs of the catalog are used.",
+    )
+    asteroid_window: AsteroidWindow | None = Field(
+        None,
+        description="near_earth_asteroid only (required there): Earth departure and rendezvous delta-v for this "
+        "window and the Earth-return burn, from Lambert transfers on DE421 (Earth) and the catalog's elements (asteroid).",
     )
     aerocapture: bool = Field(
         False, description="Mars only: capture by aerocapture (with the entry aeroshell) instead of a propulsive burn."
@@ -465,6 +492,21 @@ class Study(_Strict):
         errors += self._sensitivity_errors()
         if self.transportation.mars_window is not None and self.destination.body != "mars":
             errors.append((("transportation", "mars_window"), "a Mars window applies to destination body 'mars' only"))
+        errors += self._asteroid_errors()
+        return errors
+
+    def _asteroid_errors(self) -> list[tuple[tuple, str]]:
+        nea = self.destination.body == "near_earth_asteroid"
+        rules = (
+            (("destination", "asteroid"), self.destination.asteroid, "an asteroid target"),
+            (("transportation", "asteroid_window"), self.transportation.asteroid_window, "an asteroid window"),
+        )
+        errors = []
+        for path, value, what in rules:
+            if nea and value is None:
+                errors.append((path, f"destination body 'near_earth_asteroid' needs {what} ({format_path(path)})"))
+            elif not nea and value is not None:
+                errors.append((path, f"{what} applies to destination body 'near_earth_asteroid' only, not '{self.destination.body}'"))
         return errors
 
     def _sweep_errors(self) -> list[tuple[tuple, str]]:
