@@ -92,3 +92,36 @@ def test_mars_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"{totals['launches_by_vehicle']['falcon_heavy']} Falcon Heavy cargo launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
     assert f"{cost['life_cycle_cost_musd'] / 1000:.0f} billion 2024 dollars" in description
     assert f"{max(cost['total_by_year_musd']) / 1000:.0f} billion in the peak year" in description
+
+
+def _cpi(year):
+    from trades.catalog import load_catalog
+
+    return float(load_catalog().entry("cost", "default")["cpi_u"]["values"][year])
+
+
+# Published totals as read in their sources, in 2024 dollars with the catalog's CPI-U: Apollo, 264 billion
+# 2019 dollars (The Planetary Society, 2019); Artemis, 93 billion then-year FY2012-2025 of which 53 billion
+# in FY2021-2025 (NASA OIG IG-22-003), each tranche from its middle year.
+CAMPAIGNS = {
+    "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the six crew launches", "a fifth"),
+    "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "the crew launch", "two fifths"),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(CAMPAIGNS))
+def test_campaign_description_states_what_the_run_finds(stem, tmp_path, capsys):
+    """The Apollo- and Artemis-like studies' 'Finding' must not drift from the run or from the published totals."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / f"{stem}.yaml"
+    assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    cost = json.loads(capsys.readouterr().out)["cost"]
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    published, launches, fraction = CAMPAIGNS[stem]
+    crew = next(i for i in cost["items"] if i["item"] == "crew_transport")["total_musd"]
+    lcc = cost["life_cycle_cost_musd"] / 1000
+    assert f"life-cycle cost is {lcc:.0f} billion 2024 dollars, of which {crew / 1000:.0f} billion for {launches}" in description
+    assert f"{published():.0f} billion in 2024 dollars" in description
+    assert f"about {fraction} of it" in description
+    assert {"a fifth": 0.2, "two fifths": 0.4}[fraction] == pytest.approx(lcc / published(), abs=0.05)

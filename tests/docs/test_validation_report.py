@@ -27,3 +27,43 @@ def test_report_cites_a_source_on_every_row():
     for line in text.splitlines():
         if line.startswith("| ") and not line.startswith("| quantity") and not line.startswith("| ---"):
             assert "via" in line or "Table" in line or "SP-2000" in line, line
+
+
+def test_campaign_totals_are_the_studies_runs_against_the_published_totals(tmp_path, capsys):
+    """The Apollo- and Artemis-like rows: ours is what `trades run` gives for the study, published is the
+    source's figure inflated here from the catalog's CPI-U table (not through trades.money)."""
+    import json
+
+    from trades.catalog import load_catalog
+    from trades.cli import main
+    from trades.validation import _campaign_rows
+
+    cpi = {int(y): float(v) for y, v in load_catalog().entry("cost", "default")["cpi_u"]["values"].items()}
+    published = {
+        "apollo_like_lunar_campaign": 264_000.0 * cpi[2024] / cpi[2019],  # The Planetary Society 2019, 2019 dollars
+        "artemis_like_lunar_campaign": 40_000.0 * cpi[2024] / cpi[2016] + 53_000.0 * cpi[2024] / cpi[2023],  # OIG: 93 bn, 53 of it FY2021-25
+    }
+    rows = {stem: r for r in _campaign_rows() for stem in published if stem in r.quantity}
+    assert set(rows) == set(published)
+    studies = Path(__file__).resolve().parents[2] / "studies"
+    for stem, row in rows.items():
+        assert main(["run", str(studies / f"{stem}.yaml"), "--output-dir", str(tmp_path / stem), "--format", "json"]) == 0
+        assert row.ours == pytest.approx(json.loads(capsys.readouterr().out)["cost"]["life_cycle_cost_musd"], rel=1e-9)
+        assert row.published == pytest.approx(published[stem], rel=1e-12)
+        assert "Does not agree" in row.comment and row.ratio < 0.5  # shown, with why
+
+
+def test_iss_launch_count_is_the_stations_mass_over_the_shuttle_payload():
+    """The launch-count row: ours is NASA's station mass (in pounds, converted here) over the Shuttle's
+    payload to the station's orbit times the studies' default packing efficiency, rounded up; published
+    is NASA's 37 Shuttle and 5 Russian assembly flights."""
+    import math
+
+    from trades.study import Launch
+    from trades.validation import _launch_count_rows
+
+    (row,) = _launch_count_rows()
+    mass_kg = 924_739 * 0.45359237  # NASA ISS Facts and Figures: 924,739 lb
+    assert row.ours == math.ceil(mass_kg / (16_050.0 * Launch().packing_efficiency))  # Astronautix: 16,050 kg to 407 km, 51.6 deg
+    assert row.published == 37 + 5
+    assert "Does not agree" in row.comment and 0.5 < row.ratio < 1.0  # shown, with why
