@@ -124,6 +124,18 @@ def _cmd_coalitions(args) -> int:
     return EXIT_OK
 
 
+def _cmd_integrated(args) -> int:
+    from trades.integrated import format_integrated, run_integrated
+
+    report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize)
+    if args.format == "json":
+        print(json.dumps({"output_dir": str(out), **report}, indent=2))
+    else:
+        print(format_integrated(report), end="")
+        print(f"Outputs written to {out}/ (integrated.json, integrated_by_year.csv)")
+    return EXIT_OK
+
+
 def _cmd_sweep(args) -> int:
     from trades.sweep import format_sweep_summary, run_sweep
 
@@ -367,6 +379,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also the cost of PARTNER leaving at the start of YEAR (default mid-campaign): the others replan and redo its development")
     p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
     p.set_defaults(func=_cmd_coalitions)
+
+    p = sub.add_parser("integrated", help="several destinations as one architecture: one budget envelope per partner, policy scenarios")
+    p.add_argument("file", help="integrated-architecture file (YAML) naming member study files")
+    p.add_argument("--optimize", action="store_true", help="optimize every destination's shares and design variables together")
+    p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<file name without .yaml>)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=_cmd_integrated)
 
     p = sub.add_parser("sweep", help="run the study's sweep: every case into sweep.sqlite (resumable, parallel, Dask)")
     p.add_argument("study", help="study file (YAML) with a sweep section")

@@ -38,34 +38,45 @@ def share_variables(plan) -> tuple[list[int], list[int]]:
 def configure(prob: om.Problem, arch, finite_difference: bool = False) -> None:
     """Driver, design variables, constraints and objective of the study (before setup); the
     objective's scale is set once the problem is built (:func:`scale_by_initial_objective`)."""
-    study, plan = arch.study, arch.cost
-    n = len(arch.years)
-    driver = prob.driver = om.ScipyOptimizeDriver(optimizer="SLSQP", tol=1e-9, maxiter=300, disp=False)
-    driver.options["debug_print"] = []
+    plan, n = arch.cost, len(arch.years)
+    add_driver(prob, finite_difference)
     prob.driver.recording_options["includes"] = ["cost.partners.*", "cost.present_value.present_value"]
-    if finite_difference:
-        prob.model.approx_totals(method="fd")
-    flat, items = share_variables(plan)
-    if flat:
-        prob.model.add_design_var("cost.shares", lower=0.0, upper=1.0, indices=flat, flat_indices=True)
-        prob.model.add_constraint("cost.partners.share_sum", equals=1.0, indices=items)
-    for dv in study.design_variables:
-        lower, upper, units = design_variable_bounds(dv)
-        prob.model.add_design_var(dv.name, lower=lower, upper=upper, units=units, ref=max(abs(upper), 1e-3))
+    add_design_and_rules(prob.model, arch)
     capped = [(j, cap) for j, cap in enumerate(plan.budget_cap) if cap is not None]
     if capped:
         indices = [j * n + y for j, _ in capped for y in range(n)]
         caps = np.array([cap for _, cap in capped for _ in range(n)])
         ref = max(float(caps.max()), 1.0)
         prob.model.add_constraint("cost.partners.pays", upper=caps, indices=indices, flat_indices=True, ref=ref)
+    prob.model.add_objective(OBJECTIVES[arch.study.objective.name])
+
+
+def add_driver(prob: om.Problem, finite_difference: bool = False) -> None:
+    """The gradient-based driver (SLSQP); whole-model finite differences only as a baseline."""
+    driver = prob.driver = om.ScipyOptimizeDriver(optimizer="SLSQP", tol=1e-9, maxiter=300, disp=False)
+    driver.options["debug_print"] = []
+    if finite_difference:
+        prob.model.approx_totals(method="fd")
+
+
+def add_design_and_rules(model: om.Group, arch, prefix: str = "") -> None:
+    """The architecture's design variables (its work shares and the study's own) and the
+    partnership rules other than budget caps, on the architecture's model at ``prefix``."""
+    study, plan = arch.study, arch.cost
+    flat, items = share_variables(plan)
+    if flat:
+        model.add_design_var(f"{prefix}cost.shares", lower=0.0, upper=1.0, indices=flat, flat_indices=True)
+        model.add_constraint(f"{prefix}cost.partners.share_sum", equals=1.0, indices=items)
+    for dv in study.design_variables:
+        lower, upper, units = design_variable_bounds(dv)
+        model.add_design_var(f"{prefix}{dv.name}", lower=lower, upper=upper, units=units, ref=max(abs(upper), 1e-3))
     if any(plan.min_share > 0) or any(plan.max_share < 1):
-        prob.model.add_constraint("cost.partners.work_share", lower=plan.min_share, upper=plan.max_share)
+        model.add_constraint(f"{prefix}cost.partners.work_share", lower=plan.min_share, upper=plan.max_share)
     if plan.return_bounds is not None:
-        prob.model.add_constraint("cost.partners.return_low", lower=0.0)
-        prob.model.add_constraint("cost.partners.return_high", upper=0.0)
+        model.add_constraint(f"{prefix}cost.partners.return_low", lower=0.0)
+        model.add_constraint(f"{prefix}cost.partners.return_high", upper=0.0)
     if plan.barred_pairs:
-        prob.model.add_constraint("cost.partners.barred_overlap", upper=0.0)
-    prob.model.add_objective(OBJECTIVES[study.objective.name])
+        model.add_constraint(f"{prefix}cost.partners.barred_overlap", upper=0.0)
 
 
 def starting_points(plan) -> list[tuple[str, np.ndarray]]:

@@ -1,0 +1,165 @@
+"""Integrated architectures: several destinations in one problem with one budget envelope per
+partner, checked against each destination run and optimized on its own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from trades.cli import main
+from trades.integrated import evaluate, load_integrated, member_studies
+
+STUDIES = Path(__file__).resolve().parents[2] / "studies"
+INTEGRATED = sorted((STUDIES / "integrated").glob("*.yaml"))
+
+
+def _write(tmp_path, caps=None, **extra) -> Path:
+    """Two stations (LEO, NRHO) with the four partners they share; ESA builds for 0.86 of the
+    others' cost (the flagship's factor), so that it takes all it may."""
+    data = {
+        "name": "two stations",
+        "members": [{"id": "leo", "study": str(STUDIES / "leo_station_after_iss.yaml")},
+                    {"id": "nrho", "study": str(STUDIES / "cislunar_nrho_station.yaml")}],
+        "partners": [{"id": p, **({"cost_factor": 0.86} if p == "esa" else {}), **({"budget_cap_musd": caps[p]} if caps and p in caps else {})}
+                     for p in ("nasa", "esa", "jaxa", "csa")],
+        **extra,
+    }
+    path = tmp_path / "two.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def test_run_is_each_destination_run_alone(tmp_path):
+    """Each destination's cost and payments equal a separate run of its study (as it takes part),
+    and the envelope adds them up by calendar year (summed here with numpy)."""
+    from trades.run import evaluate as run_alone
+
+    spec = load_integrated(_write(tmp_path))
+    result = evaluate(spec, None, optimize=False)
+    years = result["years"]
+    expected = {p: np.zeros(len(years)) for p in ("nasa", "esa", "jaxa", "csa")}
+    total = 0.0
+    for mid, study in member_studies(spec):
+        arch, prob = run_alone(study, study._file)
+        lcc = float(prob.get_val("cost.partners.life_cycle_cost")[0])
+        assert result["destinations"][mid]["life_cycle_cost_musd"] == pytest.approx(lcc, rel=1e-12)
+        pays = prob.get_val("cost.partners.pays")
+        for j, pid in enumerate(arch.cost.partners):
+            for y, year in enumerate(arch.years):
+                expected[pid][years.index(year)] += pays[j, y]
+        total += lcc
+    assert result["total_life_cycle_cost_musd"] == pytest.approx(total, rel=1e-12)
+    for pid, row in result["spend_by_year_musd"].items():
+        assert row == pytest.approx(list(expected[pid]), rel=1e-12, abs=1e-9)
+    assert years == list(range(2028, 2040))  # NRHO 2028-2039 and LEO 2030-2039
+
+
+def test_optimum_without_caps_is_the_sum_of_each_destination_optimized_alone(tmp_path):
+    """No envelope cap couples the destinations, so the joint optimum is the sum of the separate
+    optima (each found by `trades optimize` of the study as it takes part)."""
+    from trades.optimize import optimize
+
+    spec = load_integrated(_write(tmp_path))
+    joint = evaluate(spec, None, optimize=True)
+    alone = {mid: optimize(study, study._file)[2]["optimum"] for mid, study in member_studies(spec)}
+    assert joint["status"] == "ok"
+    assert joint["total_life_cycle_cost_musd"] == pytest.approx(sum(alone.values()), rel=1e-6)
+    for mid, value in alone.items():
+        assert joint["destinations"][mid]["life_cycle_cost_musd"] == pytest.approx(value, rel=1e-6)
+
+
+def test_an_envelope_cap_binds_across_destinations(tmp_path):
+    """ESA, the cheapest builder, capped at 10 BUSD a year over both stations, which its uncapped
+    optimum breaks: its yearly payments over both stay within the cap, the others take the rest,
+    and the cost is above the uncapped optimum (ESA's work moves to dearer partners; sharing an
+    item costs coordination overhead, so the cap need not be reached)."""
+    free = evaluate(load_integrated(_write(tmp_path)), None, optimize=True)
+    assert max(free["spend_by_year_musd"]["esa"]) > 10_000  # the cap will bind
+    capped = evaluate(load_integrated(_write(tmp_path, caps={"esa": 10_000.0})), None, optimize=True)
+    assert capped["status"] == "ok", capped["reason"]
+    assert max(capped["spend_by_year_musd"]["esa"]) <= 10_000 * (1 + 1e-6)
+    assert sum(capped["partners"][p]["paid_musd"] for p in ("nasa", "jaxa", "csa")) > 1_000
+    assert capped["total_life_cycle_cost_musd"] > free["total_life_cycle_cost_musd"] * (1 + 1e-4)
+
+
+def test_cli_writes_every_scenario(tmp_path, capsys):
+    path = _write(tmp_path, scenarios=[{"name": "national launch", "launch_policy": "national"}])
+    out = tmp_path / "out"
+    assert main(["integrated", str(path), "-o", str(out), "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    written = json.loads((out / "integrated.json").read_text())
+    assert [s["scenario"] for s in written["scenarios"]] == ["as specified", "national launch"]
+    assert printed["scenarios"] == written["scenarios"]
+    rows = (out / "integrated_by_year.csv").read_text().splitlines()
+    assert len(rows) == 1 + 2 * 4 * 12  # header + scenarios x partners x years
+
+
+@pytest.mark.parametrize("change, field, reason", [
+    (lambda d: d["members"].append(dict(d["members"][0])), "members[2].id", "names two members"),
+    (lambda d: d["members"][1].update(study="nowhere.yaml"), "members[1].study", "is not a file"),
+    (lambda d: d.update(barred_pairs=[["nasa", "cnsa"]]), "barred_pairs[0]", "both must be different partners"),
+    (lambda d: d["partners"].pop(0), "members[0].study", "has partners not in this file's partners: nasa"),
+    (lambda d: d["partners"][1].update(budget_cap_musd=-5.0), "partners[1].budget_cap_musd", "greater than or equal to 0"),
+    (lambda d: d.update(colour="blue"), "colour", "unknown key"),
+    (lambda d: d.update(members=d["members"][:1]), "members", "at least 2"),
+])
+def test_bad_input_names_file_and_field_and_writes_nothing(tmp_path, capsys, change, field, reason):
+    path = _write(tmp_path)
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    out = tmp_path / "out"
+    assert main(["integrated", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and field in err and reason in err, err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_members_in_different_base_years_are_refused(tmp_path, capsys):
+    member = yaml.safe_load((STUDIES / "leo_station_after_iss.yaml").read_text())
+    member["campaign"]["dollar_base_year"] = 2020
+    (tmp_path / "leo_2020.yaml").write_text(yaml.safe_dump(member, sort_keys=False))
+    path = _write(tmp_path)
+    data = yaml.safe_load(path.read_text())
+    data["members"][0]["study"] = "leo_2020.yaml"  # relative to the integrated file
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert main(["integrated", str(path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "different base years" in err and "leo 2020" in err and "nrho 2024" in err
+
+
+@pytest.mark.parametrize("path", INTEGRATED, ids=lambda p: p.stem)
+def test_integrated_studies_run(path, tmp_path, capsys):
+    assert main(["integrated", str(path), "-o", str(tmp_path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    for scenario in report["scenarios"]:
+        parts = sum(d["life_cycle_cost_musd"] for d in scenario["destinations"].values())
+        assert scenario["total_life_cycle_cost_musd"] == pytest.approx(parts, rel=1e-12)
+        paid = sum(p["paid_musd"] for p in scenario["partners"].values())
+        assert paid == pytest.approx(parts, rel=1e-9)
+
+
+@pytest.mark.slow
+def test_global_architecture_finding(tmp_path, capsys):
+    """The figures the global study's description states, from `trades integrated --optimize`."""
+    path = STUDIES / "integrated" / "global_leo_cislunar_lunar.yaml"
+    assert main(["integrated", str(path), "--optimize", "-o", str(tmp_path), "--format", "json"]) == 0
+    base, national, barred = json.loads(capsys.readouterr().out)["scenarios"]
+    text = " ".join(load_integrated(path).description.split())
+    figure = lambda value: f"{value:,.0f}"  # noqa: E731
+    assert base["status"] == national["status"] == barred["status"] == "ok"
+    for value in (base["total_life_cycle_cost_musd"], *(d["life_cycle_cost_musd"] for d in base["destinations"].values()),
+                  *(base["partners"][p]["paid_musd"] for p in ("nasa", "roscosmos", "esa", "jaxa"))):
+        assert figure(value) in text, figure(value)
+    assert base["partners"]["cnsa"]["paid_musd"] == pytest.approx(0.0, abs=1e-6)
+    assert barred["total_life_cycle_cost_musd"] == pytest.approx(base["total_life_cycle_cost_musd"], rel=1e-9)
+    assert figure(base["total_life_cycle_cost_musd"] - national["total_life_cycle_cost_musd"]) + " MUSD less" in text
+    assert "budget cap of jaxa in 2031 (400 MUSD, all destinations)" in base["optimization"]["binding_constraints"]
+    assert base["optimization"]["best_start"] == "optimum of scenario 'NASA and CNSA barred'"
+    first = [s["objective"] for s in base["optimization"]["starts"] if s["start"] == "graded split"][0]
+    assert figure(first) in text

@@ -1,0 +1,476 @@
+"""``trades integrated``: several destinations (a LEO station, a cislunar station, a lunar
+outpost, ...) as one architecture, with one budget envelope per partner across all of them.
+
+An integrated-architecture file names member study files and the partners of the whole
+architecture. Every partner takes part in every destination (with the member study's own entry
+for it where there is one, else the catalog's defaults) and its budget cap, if any, limits what
+it pays each calendar year over all destinations together: the member studies' own caps are
+replaced by it. The objective is the sum of the destinations' life-cycle costs. Each
+destination's model is the study's own :class:`~trades.assemble.ArchitectureModel`, as a
+subsystem named by the member id, in one OpenMDAO problem with a
+:class:`~models.partners.PartnerEnvelope`; ``--optimize`` moves every destination's work shares
+and design variables at once with SLSQP and OpenMDAO's total derivatives.
+
+Policy scenarios (``scenarios:``: another launch policy, barred pairs of partners) are each the
+same architecture with that change, compared side by side.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import time
+import warnings
+from pathlib import Path
+from typing import Annotated, Literal
+
+import numpy as np
+import yaml
+from pydantic import Field, PrivateAttr, ValidationError
+
+from trades.errors import InfeasibleError, StudyError, StudyErrors
+from trades.fileio import atomic_write
+from trades.study import MAX_STUDY_BYTES, NonNegativeFloat, Reference, Study, _Strict, _line_index, _pydantic_errors, load_study, parse_study_text
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+Pair = Annotated[list[str], Field(min_length=2, max_length=2)]
+
+
+class Member(_Strict):
+    """One destination of the architecture: a study file."""
+
+    id: Identifier = Field(..., description="Name of the destination in the results (lower case, e.g. leo_station).")
+    study: str = Field(..., description="Path of the member study file, relative to this file.")
+
+
+class EnvelopePartner(_Strict):
+    """A partner of the whole architecture."""
+
+    id: str = Field(..., description="Partner id from the partners catalog.")
+    budget_cap_musd: NonNegativeFloat | None = Field(
+        None, description="Most it can pay in any calendar year over all destinations together [MUSD of the base year]; none: uncapped."
+    )
+    cost_factor: float | None = Field(
+        None, gt=0, le=10, description="Cost factor on what it builds, at every destination (default: each member study's own, else 1)."
+    )
+
+
+class Scenario(_Strict):
+    """A policy variant of the architecture, compared with it side by side."""
+
+    name: str = Field(..., min_length=1, max_length=80, description="Label of the scenario.")
+    launch_policy: Literal["open_market", "national"] | None = Field(None, description="Launch policy at every destination.")
+    barred_pairs: list[Pair] = Field(default_factory=list, description="Pairs of partners that may not share an item (added to the architecture's).")
+
+
+class IntegratedArchitecture(_Strict):
+    """An integrated-architecture file (``trades integrated``)."""
+
+    name: str = Field(..., min_length=1, max_length=200)
+    description: str = Field("", max_length=5000, description="The question it answers and what the toolkit found.")
+    members: list[Member] = Field(..., min_length=2, max_length=10, description="The destinations, each a study file.")
+    partners: list[EnvelopePartner] = Field(..., min_length=1, max_length=12, description="Partners of the whole architecture.")
+    launch_policy: Literal["open_market", "national"] | None = Field(
+        None, description="Launch policy at every destination (default: each member study's own)."
+    )
+    barred_pairs: list[Pair] = Field(default_factory=list, description="Pairs of partners that may not share an item, at every destination.")
+    scenarios: list[Scenario] = Field(default_factory=list, max_length=10, description="Policy variants compared side by side.")
+    references: list[Reference] = Field(default_factory=list)
+    input_sources: dict[str, str] = Field(default_factory=dict, description="Source of each input of this file (key: field).")
+    _file: str = PrivateAttr("")
+
+
+def load_integrated(path: str | Path) -> IntegratedArchitecture:
+    """Read and validate an integrated-architecture file; failures are :class:`StudyErrors`."""
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise StudyErrors([StudyError(name, "", "file not found" if not path.exists() else "not a file")])
+    if path.stat().st_size > MAX_STUDY_BYTES:
+        raise StudyErrors([StudyError(name, "", f"file is larger than {MAX_STUDY_BYTES} bytes")])
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError:
+        raise StudyErrors([StudyError(name, "", "not a UTF-8 text file")]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise StudyErrors([StudyError(name, "", f"YAML syntax error: {getattr(exc, 'problem', None) or exc}",
+                                      mark.line + 1 if mark else None)]) from None
+    if not isinstance(data, dict):
+        raise StudyErrors([StudyError(name, "", "an integrated-architecture file must be a YAML mapping of keys")])
+    lines = _line_index(node)
+    try:
+        spec = IntegratedArchitecture.model_validate(data)
+    except ValidationError as exc:
+        raise _pydantic_errors(name, exc, lines) from None
+    errors = []
+
+    def error(where: tuple, reason: str):
+        errors.append(StudyError(name, ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in where).replace(".[", "["), reason, lines.get(where)))
+
+    ids = [m.id for m in spec.members]
+    for i, member in enumerate(spec.members):
+        if ids.count(member.id) > 1:
+            error(("members", i, "id"), f"'{member.id}' names two members")
+        if not (path.parent / member.study).is_file():
+            error(("members", i, "study"), f"'{member.study}' is not a file (paths are relative to {path.parent or '.'})")
+    partner_ids = [p.id for p in spec.partners]
+    for i, p in enumerate(spec.partners):
+        if partner_ids.count(p.id) > 1:
+            error(("partners", i, "id"), f"'{p.id}' is listed twice")
+    for where, pairs in [(("barred_pairs",), spec.barred_pairs)] + [(("scenarios", k, "barred_pairs"), s.barred_pairs) for k, s in enumerate(spec.scenarios)]:
+        for j, pair in enumerate(pairs):
+            unknown = [pid for pid in pair if pid not in partner_ids]
+            if unknown or pair[0] == pair[1]:
+                error((*where, j), f"{pair}: both must be different partners of this file ({', '.join(partner_ids)})")
+    if errors:
+        raise StudyErrors(errors)
+    spec._file = name
+    return spec
+
+
+def member_studies(spec: IntegratedArchitecture, scenario: Scenario | None = None) -> list[tuple[str, Study]]:
+    """Each member's study as it takes part: the architecture's partners (caps removed: the
+    envelope caps them), launch policy and barred pairs. Errors name the file and the member."""
+    base = Path(spec._file).parent
+    members, errors, years = [], [], {}
+    for i, member in enumerate(spec.members):
+        path = base / member.study
+        study = load_study(path)
+        data = study.model_dump(mode="json")
+        own = {p["id"]: p for p in data["partners"]}
+        outside = sorted(set(own) - {p.id for p in spec.partners})
+        if outside:
+            errors.append(StudyError(spec._file, f"members[{i}].study", f"'{member.study}' has partners not in this file's partners: {', '.join(outside)}"))
+            continue
+        partners = []
+        for p in spec.partners:
+            entry = {**own.get(p.id, {"id": p.id}), "budget_cap_musd": None}
+            if p.cost_factor is not None:
+                entry["cost_factor"] = p.cost_factor
+            partners.append(entry)
+        data["partners"] = partners
+        policy = (scenario.launch_policy if scenario else None) or spec.launch_policy
+        if policy:
+            data["launch"]["policy"] = policy
+        pairs = [list(pair) for pair in data["cost_sharing"]["barred_pairs"]]
+        for pair in spec.barred_pairs + (scenario.barred_pairs if scenario else []):
+            if sorted(pair) not in [sorted(q) for q in pairs]:
+                pairs.append(list(pair))
+        data["cost_sharing"]["barred_pairs"] = pairs
+        data["sweep"] = data["sensitivity"] = None
+        label = f"{spec._file}: members[{i}] ({path}, with this file's partners and policy)"
+        try:
+            taking_part = parse_study_text(yaml.safe_dump(data, sort_keys=False), label)
+        except StudyErrors as exc:
+            errors.extend(StudyError(label, e.field, e.reason) for e in exc.errors)
+            continue
+        # errors found later (resolve) name the member's file, with its lines except for the
+        # partners (listed here in this file's order)
+        taking_part._file = str(path)
+        taking_part._lines = {key: line for key, line in study._lines.items() if key[:1] != ("partners",)}
+        years[member.id] = taking_part.campaign.dollar_base_year
+        members.append((member.id, taking_part))
+    if len(set(years.values())) > 1:
+        errors.append(StudyError(spec._file, "members", "member studies count money in different base years: "
+                                 + ", ".join(f"{k} {v}" for k, v in years.items()) + "; set one campaign.dollar_base_year"))
+    if errors:
+        raise StudyErrors(errors)
+    return members
+
+
+class MemberView:
+    """One destination's variables in the integrated problem under its own model's names, so
+    that what was written for one study (summaries, rule checks) reads it unchanged."""
+
+    def __init__(self, prob, member_id: str):
+        self._prob, self._prefix = prob, f"{member_id}."
+
+    def get_val(self, name, *args, **kwargs):
+        return self._prob.get_val(self._prefix + name, *args, **kwargs)
+
+    def set_val(self, name, *args, **kwargs):
+        self._prob.set_val(self._prefix + name, *args, **kwargs)
+
+    def run_model(self):
+        self._prob.run_model()
+
+
+def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimize: bool = False):
+    """``(problem, architectures, caps)``: every destination's model and the partners' envelope
+    in one problem, set up and evaluated at the member studies' designs."""
+    import openmdao.api as om
+
+    from models.partners import PartnerEnvelope
+    from trades.assemble import ArchitectureModel, set_stage_unit_masses
+    from trades.optimize import add_design_and_rules, add_driver, check_optimizable
+    from trades.resolve import resolve
+
+    archs = {mid: resolve(study, study._file) for mid, study in members}
+    partners = [p.id for p in spec.partners]
+    years = sorted({y for arch in archs.values() for y in arch.years})
+    caps = {p.id: p.budget_cap_musd for p in spec.partners if p.budget_cap_musd is not None}
+    model = om.Group()
+    for mid, arch in archs.items():
+        model.add_subsystem(mid, ArchitectureModel(architecture=arch))
+    model.add_subsystem("envelope", PartnerEnvelope(
+        partners=partners, years=years, destinations=[(mid, list(arch.cost.partners), list(arch.years)) for mid, arch in archs.items()],
+    ))
+    for mid in archs:
+        model.connect(f"{mid}.cost.partners.pays", f"envelope.pays_{mid}")
+        model.connect(f"{mid}.cost.partners.life_cycle_cost", f"envelope.life_cycle_cost_{mid}")
+    prob = om.Problem(model=model, reports=False)
+    if optimize:
+        for arch in archs.values():
+            check_optimizable(arch)
+        add_driver(prob)
+        for mid, arch in archs.items():
+            add_design_and_rules(model, arch, prefix=f"{mid}.")
+        if caps:
+            rows = [partners.index(pid) * len(years) + y for pid in caps for y in range(len(years))]
+            upper = np.repeat(list(caps.values()), len(years))
+            model.add_constraint("envelope.spend", upper=upper, indices=rows, flat_indices=True, ref=max(float(upper.max()), 1.0))
+        model.add_objective("envelope.life_cycle_cost")
+    prob.setup(check=False)
+    for mid, arch in archs.items():
+        for item in arch.inputs:
+            prob.set_val(f"{mid}.{item.name}", item.value, units=item.units)
+        set_stage_unit_masses(arch, MemberView(prob, mid))
+    prob.run_model()
+    if optimize:  # the driver works with numbers near one
+        initial = float(prob.get_val("envelope.life_cycle_cost")[0])
+        ref = abs(initial) if initial else 1.0
+        model.set_objective_options("envelope.life_cycle_cost", ref=ref, ref0=0.0)
+        for mid, arch in archs.items():
+            if arch.cost.return_bounds is not None:
+                for name in ("return_low", "return_high"):
+                    model.set_constraint_options(f"{mid}.cost.partners.{name}", ref=ref, ref0=0.0)
+        prob.final_setup()
+    return prob, archs, caps
+
+
+def envelope_violations(prob, partners: list[str], years: list[int], caps: dict) -> list[str]:
+    """Each partner-year whose payments over all destinations exceed the partner's cap."""
+    spend = prob.get_val("envelope.spend")
+    found = []
+    for pid, cap in caps.items():
+        for y, year in enumerate(years):
+            pay = float(spend[partners.index(pid), y])
+            if pay - cap > 1e-6 * max(cap, 1.0):
+                found.append(f"budget cap of {pid} in {year} (all destinations): pays {pay:,.0f} MUSD, cap {cap:,.0f}, over by {pay - cap:,.0f}")
+    return found
+
+
+def _violations(prob, archs, partners, years, caps) -> list[str]:
+    from trades.optimize import violations
+
+    found = envelope_violations(prob, partners, years, caps)
+    for mid, arch in archs.items():
+        found += [f"{mid}: {v}" for v in violations(arch, MemberView(prob, mid))]
+    return found
+
+
+def _binding(prob, archs, partners, years, caps) -> list[str]:
+    from trades.optimize import binding
+
+    spend = prob.get_val("envelope.spend")
+    found = [f"budget cap of {pid} in {year} ({cap:,.0f} MUSD, all destinations)"
+             for pid, cap in caps.items() for y, year in enumerate(years)
+             if cap > 0 and spend[partners.index(pid), y] >= cap * (1 - 1e-4)]
+    for mid, arch in archs.items():
+        found += [f"{mid}: {b}" for b in binding(arch, MemberView(prob, mid))]
+    return found
+
+
+def _starts(archs) -> list[tuple[str, dict]]:
+    """The single-study starts (:func:`trades.optimize.starting_points`) taken together: each
+    destination from its start of the same name, or its graded split when it has none."""
+    from trades.optimize import starting_points
+
+    per_member = {mid: dict(starting_points(arch.cost)) for mid, arch in archs.items()}
+    labels = list(dict.fromkeys(label for starts in per_member.values() for label in starts))
+    return [(label, {mid: starts.get(label, starts["graded split"]) for mid, starts in per_member.items()}) for label in labels]
+
+
+def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict]] = ()) -> dict:
+    """Optimize from each start until two agree (as :func:`trades.optimize.solve`), after
+    ``first_starts`` (label, values of the design variables by name); leaves the best start's
+    optimum in the problem and returns the result."""
+    from trades.optimize import _two_starts_agree, share_variables
+
+    design = {f"{mid}.{dv.name}": np.array(prob.get_val(f"{mid}.{dv.name}")) for mid, arch in archs.items() for dv in arch.study.design_variables}
+    initial = float(prob.get_val("envelope.life_cycle_cost")[0])
+    movable = design or any(share_variables(arch.cost)[0] for arch in archs.values())
+    attempts, start_time = [], time.perf_counter()
+    starts = [(label, {**design, **{f"{mid}.cost.shares": v for mid, v in shares.items()}}) for label, shares in _starts(archs)]
+    for label, values in [*first_starts, *starts] if movable else []:
+        for name, value in values.items():
+            prob.set_val(name, value)
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # starts that cannot move a constraint: the result says how each ended
+            prob.run_driver()
+        attempts.append({
+            "start": label, "objective": float(prob.get_val("envelope.life_cycle_cost")[0]), "success": bool(prob.driver.result.success),
+            "violations": _violations(prob, archs, partners, years, caps),
+            "state": {name: np.array(prob.get_val(name)) for name in [*design, *(f"{mid}.cost.shares" for mid in archs)]},
+        })
+        if _two_starts_agree(attempts[len(first_starts):]):
+            break
+    if attempts:
+        best = min(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
+        for name, value in best["state"].items():
+            prob.set_val(name, value)
+        prob.run_model()
+    return {
+        "initial_musd": initial,
+        "optimum_musd": float(prob.get_val("envelope.life_cycle_cost")[0]),
+        "starts": [{"start": a["start"], "objective": a["objective"], "success": a["success"], "feasible": not a["violations"]} for a in attempts],
+        "best_start": best["start"] if attempts else "only design",
+        "wall_time_s": time.perf_counter() - start_time,
+        "design_variables": {name: float(prob.get_val(name)[0]) for name in design},
+        "state": best["state"] if attempts else {},
+        "binding_constraints": _binding(prob, archs, partners, years, caps),
+        "violations": _violations(prob, archs, partners, years, caps),
+    }
+
+
+def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: bool, first_starts=()) -> dict:
+    """One scenario's results (the architecture as specified when ``scenario`` is None). An
+    architecture that cannot be closed is a result with status 'infeasible' and the reason."""
+    from trades.run import summarize
+
+    label = scenario.name if scenario else "as specified"
+    members = member_studies(spec, scenario)
+    try:
+        prob, archs, caps = build(spec, members, optimize)
+    except InfeasibleError as exc:
+        return {"scenario": label, "status": "infeasible", "reason": " ".join(str(exc).split())}
+    partners = [p.id for p in spec.partners]
+    years = sorted({y for arch in archs.values() for y in arch.years})
+    result = solve(prob, archs, partners, years, caps, first_starts) if optimize else None
+    # caps bind the optimizer; a run at the studies' designs reports the excess, as `trades run` does
+    broken = result["violations"] if result else []
+    spend = prob.get_val("envelope.spend")
+    destinations = {}
+    for mid, arch in archs.items():
+        summary = summarize(arch, MemberView(prob, mid))
+        destinations[mid] = {
+            "study": arch.file,
+            "destination": summary["destination"],
+            "years": summary["years"],
+            "life_cycle_cost_musd": float(prob.get_val(f"{mid}.cost.partners.life_cycle_cost")[0]),
+            "mass_in_launch_orbit_kg": summary["totals"]["mass_in_launch_orbit_kg"],
+            "launches_by_vehicle": summary["totals"]["launches_by_vehicle"],
+            "paid_by_partner_musd": {pid: float(v) for pid, v in zip(arch.cost.partners, prob.get_val(f"{mid}.cost.partners.pays").sum(axis=1))},
+        }
+    return {
+        "scenario": label,
+        "status": "infeasible" if broken else "ok",
+        "reason": "; ".join(broken[:5]) if broken else "",
+        "currency": f"MUSD {members[0][1].campaign.dollar_base_year}",
+        "total_life_cycle_cost_musd": float(prob.get_val("envelope.life_cycle_cost")[0]),
+        "years": years,
+        "partners": {pid: {"paid_musd": float(spend[j].sum()), "peak_year_musd": float(spend[j].max()),
+                           "peak_year": years[int(np.argmax(spend[j]))], "budget_cap_musd": caps.get(pid)}
+                     for j, pid in enumerate(partners)},
+        "spend_by_year_musd": {pid: [float(v) for v in spend[j]] for j, pid in enumerate(partners)},
+        "over_cap": envelope_violations(prob, partners, years, caps),
+        "destinations": destinations,
+        "optimization": result,
+    }
+
+
+def run_integrated(path: str | Path, output_dir: str | Path | None = None, optimize: bool = False) -> tuple[dict, Path]:
+    """Evaluate (or optimize) the architecture and each scenario; writes ``integrated.json`` and
+    ``integrated_by_year.csv`` (each complete or absent). Raises :class:`InfeasibleError` after
+    writing when the architecture as specified cannot meet its rules."""
+    from trades.run import _output_folder
+
+    spec = load_integrated(path)
+    out = _output_folder(output_dir, Path(path))
+    results = [evaluate(spec, None, optimize)] + [evaluate(spec, s, optimize) for s in spec.scenarios]
+    if optimize:
+        results[0] = _retry_from_restrictions(spec, results)
+    for r in results:
+        if r.get("optimization"):
+            r["optimization"].pop("state")
+    report = {"name": spec.name, "file": str(path), "evaluation": "optimize" if optimize else "run", "scenarios": results}
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from trades.errors import OutputDirError
+
+        raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
+    atomic_write(out / "integrated_by_year.csv", lambda tmp: tmp.write_text(_csv_text(results), encoding="utf-8"))
+    atomic_write(out / "integrated.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2, allow_nan=False), encoding="utf-8"))
+    base = results[0]
+    if base["status"] != "ok":
+        raise InfeasibleError(f"{path}: the architecture as specified cannot meet its rules: {base['reason']} (outputs kept in {out}/)")
+    return report, out
+
+
+def _retry_from_restrictions(spec: IntegratedArchitecture, results: list[dict]) -> dict:
+    """The architecture as specified, optimized again from the optimum of each scenario that
+    only adds barred pairs, when that optimum is cheaper: such a design meets every rule of the
+    architecture too, so the optimizer's local optimum was not the best one. Returns the better
+    result, which says which start it came from."""
+    base = results[0]
+    if not base.get("optimization"):
+        return base
+    better = [
+        (f"optimum of scenario '{r['scenario']}'", r["optimization"]["state"])
+        for s, r in zip(spec.scenarios, results[1:])
+        if s.launch_policy in (None, spec.launch_policy) and r["status"] == "ok"
+        and (base["status"] != "ok" or r["total_life_cycle_cost_musd"] < base["total_life_cycle_cost_musd"] * (1 - 1e-7))
+    ]
+    if not better:
+        return base
+    retried = evaluate(spec, None, True, first_starts=better)
+    rank = lambda r: (r["status"] != "ok", r["total_life_cycle_cost_musd"])  # noqa: E731
+    return retried if rank(retried) <= rank(base) else base
+
+
+def _csv_text(results: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["scenario", "partner", "year", "pays_musd", "budget_cap_musd"])
+    for r in results:
+        for pid, row in r.get("spend_by_year_musd", {}).items():
+            for year, value in zip(r["years"], row):
+                writer.writerow([r["scenario"], pid, year, f"{value:.6f}", r["partners"][pid]["budget_cap_musd"] or ""])
+    return buffer.getvalue()
+
+
+def format_integrated(report: dict) -> str:
+    """The side-by-side table of the scenarios."""
+    out = io.StringIO()
+    p = lambda *a: print(*a, file=out)  # noqa: E731
+    p(f"Integrated architecture: {report['name']} ({report['evaluation']})")
+    first = next((r for r in report["scenarios"] if "partners" in r), None)
+    if first is None:
+        for r in report["scenarios"]:
+            p(f"  {r['scenario']}: {r['status']}: {r['reason']}")
+        return out.getvalue()
+    partners, destinations = list(first["partners"]), list(first["destinations"])
+    p(f"{'scenario':<28} {'total':>10} " + " ".join(f"{d[:12]:>12}" for d in destinations) + " " + " ".join(f"{pid:>9}" for pid in partners)
+      + f"  [{first['currency']}; partners: paid over the campaign]")
+    for r in report["scenarios"]:
+        if "partners" not in r:
+            p(f"{r['scenario'][:28]:<28} {r['status']}: {r['reason']}")
+            continue
+        p(f"{r['scenario'][:28]:<28} {r['total_life_cycle_cost_musd']:>10,.0f} "
+          + " ".join(f"{r['destinations'][d]['life_cycle_cost_musd']:>12,.0f}" for d in destinations) + " "
+          + " ".join(f"{r['partners'][pid]['paid_musd']:>9,.0f}" for pid in partners)
+          + ("" if r["status"] == "ok" else f"  INFEASIBLE: {r['reason']}"))
+    for r in report["scenarios"]:
+        if r.get("over_cap") and r.get("optimization") is None:  # a run: caps are the optimizer's constraints
+            more = f" and {len(r['over_cap']) - 2} more" if len(r["over_cap"]) > 2 else ""
+            p(f"Over a budget envelope ({r['scenario']}, at the studies' designs): {'; '.join(r['over_cap'][:2])}{more}")
+        if "partners" in r:
+            launches = "; ".join(f"{d}: " + ", ".join(f"{n} {v}" for v, n in r["destinations"][d]["launches_by_vehicle"].items() if n) for d in destinations)
+            p(f"Launches ({r['scenario']}): {launches}")
+    return out.getvalue()
