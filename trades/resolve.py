@@ -233,6 +233,15 @@ def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: li
                                 f"{capture['apoapsis_altitude_km']['value']:g} km"]
     return {
         "window": best,
+        **_table_inputs(table),
+        "propulsive_capture": propulsive,
+        "source": f"Lambert (boinor Izzo) on JPL DE421, {best['objective']} type {best['type']} transfer of {window.year}",
+    }
+
+
+def _table_inputs(table) -> dict:
+    """The window table as the TransferTable component takes it (days from J2000, m/s)."""
+    return {
         "departure_days": table.departure_jd - ephemeris.J2000_JD,
         "tof_days": table.tof_days,
         "departure_delta_v": table.dv_departure * 1000.0,
@@ -241,8 +250,6 @@ def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: li
             "departure_date": (table.departure_jd[0] - ephemeris.J2000_JD, table.departure_jd[-1] - ephemeris.J2000_JD),
             "time_of_flight": (table.tof_days[0], table.tof_days[-1]),
         },
-        "propulsive_capture": propulsive,
-        "source": f"Lambert (boinor Izzo) on JPL DE421, {best['objective']} type {best['type']} transfer of {window.year}",
     }
 
 
@@ -317,14 +324,7 @@ def _asteroid_trajectory(study: Study, file: str, cargo_stages: list[Stage], not
         "window": best,
         "return": back,
         "round_trip_days": round_trip,
-        "departure_days": table.departure_jd - ephemeris.J2000_JD,
-        "tof_days": table.tof_days,
-        "departure_delta_v": table.dv_departure * 1000.0,
-        "arrival_delta_v": table.dv_arrival * 1000.0,
-        "bounds": {
-            "departure_date": (table.departure_jd[0] - ephemeris.J2000_JD, table.departure_jd[-1] - ephemeris.J2000_JD),
-            "time_of_flight": (table.tof_days[0], table.tof_days[-1]),
-        },
+        **_table_inputs(table),
         "propulsive_capture": True,  # the rendezvous burn: the table drives stage 1
         "source": f"{source}, {best['objective']} type {best['type']} transfer of {window.year}",
     }
