@@ -68,7 +68,7 @@ class Scenario(_Strict):
 class IntegratedArchitecture(_Strict):
     """An integrated-architecture file (``trades integrated``)."""
 
-    name: str = Field(..., min_length=1, max_length=200)
+    name: str = Field(..., min_length=1, max_length=200, description="Title of the architecture.")
     description: str = Field("", max_length=5000, description="The question it answers and what the toolkit found.")
     members: list[Member] = Field(..., min_length=2, max_length=10, description="The destinations, each a study file.")
     partners: list[EnvelopePartner] = Field(..., min_length=1, max_length=12, description="Partners of the whole architecture.")
@@ -77,7 +77,7 @@ class IntegratedArchitecture(_Strict):
     )
     barred_pairs: list[Pair] = Field(default_factory=list, description="Pairs of partners that may not share an item, at every destination.")
     scenarios: list[Scenario] = Field(default_factory=list, max_length=10, description="Policy variants compared side by side.")
-    references: list[Reference] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list, description="Sources the file's inputs cite.")
     input_sources: dict[str, str] = Field(default_factory=dict, description="Source of each input of this file (key: field).")
     _file: str = PrivateAttr("")
 

@@ -17,7 +17,7 @@ def _type_name(annotation) -> str:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Literal:
-        return " | ".join(repr(a) for a in args)
+        return "one of " + ", ".join(repr(a) for a in args)  # a "|" would split the Markdown table's cell
     if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
         return " or ".join(_type_name(a) for a in args)
     if origin in (list, tuple):
@@ -58,7 +58,10 @@ def _models(model: type[BaseModel], seen: list) -> list:
 
 
 def markdown_reference() -> str:
-    """The reference: one table per section of a study file."""
+    """The reference: one table per section of a study file, then of an integrated-architecture
+    file (``trades integrated``)."""
+    from trades.integrated import IntegratedArchitecture
+
     lines = [
         "# Study file reference",
         "",
@@ -66,7 +69,22 @@ def markdown_reference() -> str:
         "errors. A field without a default is required.",
         "",
     ]
-    for model in _models(Study, []):
+    seen = _models(Study, [])
+    lines += _tables(seen)
+    lines += [
+        "# Integrated-architecture file reference",
+        "",
+        "`trades integrated FILE`: several study files as one architecture with one budget envelope per",
+        "partner (sections already described above are not repeated).",
+        "",
+    ]
+    lines += _tables([m for m in _models(IntegratedArchitecture, []) if m not in seen])
+    return "\n".join(lines)
+
+
+def _tables(models: list) -> list[str]:
+    lines = []
+    for model in models:
         lines += [f"## {model.__name__}", "", (model.__doc__ or "").strip().splitlines()[0], ""]
         lines += ["| key | type | default | limits | meaning |", "| --- | --- | --- | --- | --- |"]
         for name, info in model.model_fields.items():
@@ -83,4 +101,4 @@ def markdown_reference() -> str:
             description = (description or "").replace("|", "/")
             lines.append(f"| `{name}` | {_type_name(info.annotation)} | {default} | {_limits(info)} | {description} |")
         lines.append("")
-    return "\n".join(lines)
+    return lines

@@ -17,3 +17,13 @@ def test_reference_names_every_field():
     text = markdown_reference()
     for name in Study.model_fields:
         assert f"| `{name}` |" in text
+
+
+def test_reference_names_every_integrated_field():
+    from trades.integrated import EnvelopePartner, IntegratedArchitecture, Member, Scenario
+
+    text = markdown_reference().split("# Integrated-architecture file reference")[1]
+    for model in (IntegratedArchitecture, Member, EnvelopePartner, Scenario):
+        assert f"## {model.__name__}" in text
+        for name in model.model_fields:
+            assert f"| `{name}` |" in text
