@@ -17,12 +17,10 @@ same architecture with that change, compared side by side.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import time
-import warnings
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -32,7 +30,10 @@ from pydantic import Field, PrivateAttr, ValidationError
 
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
-from trades.study import MAX_STUDY_BYTES, NonNegativeFloat, Reference, Study, _Strict, _line_index, _pydantic_errors, load_study, parse_study_text
+from trades.study import (
+    NonNegativeFloat, Reference, Study, _is_field_path, _pydantic_errors, _Strict, load_study, parse_study_text, parse_yaml_mapping,
+    read_text_file,
+)
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Pair = Annotated[list[str], Field(min_length=2, max_length=2)]
@@ -82,31 +83,24 @@ class IntegratedArchitecture(_Strict):
     _file: str = PrivateAttr("")
 
 
+SCHEMA = "the integrated-architecture schema; see docs/study_reference.md"
+RESERVED_IDS = {"envelope"}  # the envelope subsystem's name
+BASE_SCENARIO = "as specified"
+
+
 def load_integrated(path: str | Path) -> IntegratedArchitecture:
-    """Read and validate an integrated-architecture file; failures are :class:`StudyErrors`."""
+    """Read and validate an integrated-architecture file (with the study files' safe YAML
+    reading); every failure is a :class:`StudyErrors` naming the file and the field."""
+    from trades.catalog import load_catalog
+
     path = Path(path)
     name = str(path)
-    if not path.is_file():
-        raise StudyErrors([StudyError(name, "", "file not found" if not path.exists() else "not a file")])
-    if path.stat().st_size > MAX_STUDY_BYTES:
-        raise StudyErrors([StudyError(name, "", f"file is larger than {MAX_STUDY_BYTES} bytes")])
-    try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except UnicodeDecodeError:
-        raise StudyErrors([StudyError(name, "", "not a UTF-8 text file")]) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise StudyErrors([StudyError(name, "", f"YAML syntax error: {getattr(exc, 'problem', None) or exc}",
-                                      mark.line + 1 if mark else None)]) from None
-    if not isinstance(data, dict):
-        raise StudyErrors([StudyError(name, "", "an integrated-architecture file must be a YAML mapping of keys")])
-    lines = _line_index(node)
+    data, lines = parse_yaml_mapping(read_text_file(path, "an integrated-architecture"), name, "an integrated-architecture file",
+                                     "an integrated-architecture file needs 'name', 'members' and 'partners'")
     try:
         spec = IntegratedArchitecture.model_validate(data)
     except ValidationError as exc:
-        raise _pydantic_errors(name, exc, lines) from None
+        raise _pydantic_errors(name, exc, lines, SCHEMA) from None
     errors = []
 
     def error(where: tuple, reason: str):
@@ -116,12 +110,24 @@ def load_integrated(path: str | Path) -> IntegratedArchitecture:
     for i, member in enumerate(spec.members):
         if ids.count(member.id) > 1:
             error(("members", i, "id"), f"'{member.id}' names two members")
+        if member.id in RESERVED_IDS:
+            error(("members", i, "id"), f"'{member.id}' is reserved (the partners' envelope); choose another name")
         if not (path.parent / member.study).is_file():
             error(("members", i, "study"), f"'{member.study}' is not a file (paths are relative to {path.parent or '.'})")
     partner_ids = [p.id for p in spec.partners]
+    known = load_catalog().entries["partners"]
     for i, p in enumerate(spec.partners):
         if partner_ids.count(p.id) > 1:
             error(("partners", i, "id"), f"'{p.id}' is listed twice")
+        if p.id not in known:
+            error(("partners", i, "id"), f"unknown partner '{p.id}' (the partners catalog has {', '.join(sorted(known))})")
+    names = [BASE_SCENARIO] + [sc.name for sc in spec.scenarios]
+    for k, sc in enumerate(spec.scenarios):
+        if names.count(sc.name) > 1:
+            error(("scenarios", k, "name"), f"'{sc.name}' names another scenario (or the architecture as specified)")
+    for key in spec.input_sources:
+        if not _is_field_path(IntegratedArchitecture, key):
+            error(("input_sources", key), f"'{key}' is not a key path of this file (e.g. 'partners.budget_cap_musd')")
     for where, pairs in [(("barred_pairs",), spec.barred_pairs)] + [(("scenarios", k, "barred_pairs"), s.barred_pairs) for k, s in enumerate(spec.scenarios)]:
         for j, pair in enumerate(pairs):
             unknown = [pid for pid in pair if pid not in partner_ids]
@@ -224,6 +230,12 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
         model.connect(f"{mid}.cost.partners.pays", f"envelope.pays_{mid}")
         model.connect(f"{mid}.cost.partners.life_cycle_cost", f"envelope.life_cycle_cost_{mid}")
     prob = om.Problem(model=model, reports=False)
+    for i, (mid, study) in enumerate(members if optimize else []):
+        missing = archs[mid].cost.missing_prices
+        if missing:  # the objective is the total cost, whatever a member study's own objective
+            raise StudyErrors([StudyError(spec._file, f"members[{i}].study", f"'{study._file}' launches on vehicles without a price "
+                                          f"({', '.join(missing)}), and the architecture is costed; add overrides.launch_vehicles.<id>.price "
+                                          "{value, unit: MUSD, source} in the study or choose priced vehicles")])
     if optimize:
         for arch in archs.values():
             check_optimizable(arch)
@@ -300,28 +312,20 @@ def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict
     """Optimize from each start until two agree (as :func:`trades.optimize.solve`), after
     ``first_starts`` (label, values of the design variables by name); leaves the best start's
     optimum in the problem and returns the result."""
-    from trades.optimize import _two_starts_agree, share_variables
+    from trades.checks import design_variable_bounds
+    from trades.optimize import best_attempt, run_starts, share_variables
 
-    design = {f"{mid}.{dv.name}": np.array(prob.get_val(f"{mid}.{dv.name}")) for mid, arch in archs.items() for dv in arch.study.design_variables}
+    units = {f"{mid}.{dv.name}": design_variable_bounds(dv)[2] for mid, arch in archs.items() for dv in arch.study.design_variables}
+    design = {name: np.array(prob.get_val(name)) for name in units}
     initial = float(prob.get_val("envelope.life_cycle_cost")[0])
     movable = design or any(share_variables(arch.cost)[0] for arch in archs.values())
-    attempts, start_time = [], time.perf_counter()
+    start_time = time.perf_counter()
     starts = [(label, {**design, **{f"{mid}.cost.shares": v for mid, v in shares.items()}}) for label, shares in _starts(archs)]
-    for label, values in [*first_starts, *starts] if movable else []:
-        for name, value in values.items():
-            prob.set_val(name, value)
-        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # starts that cannot move a constraint: the result says how each ended
-            prob.run_driver()
-        attempts.append({
-            "start": label, "objective": float(prob.get_val("envelope.life_cycle_cost")[0]), "success": bool(prob.driver.result.success),
-            "violations": _violations(prob, archs, partners, years, caps),
-            "state": {name: np.array(prob.get_val(name)) for name in [*design, *(f"{mid}.cost.shares" for mid in archs)]},
-        })
-        if _two_starts_agree(attempts[len(first_starts):]):
-            break
+    attempts = run_starts(prob, [*first_starts, *starts] if movable else [], "envelope.life_cycle_cost",
+                          lambda: _violations(prob, archs, partners, years, caps), [*design, *(f"{mid}.cost.shares" for mid in archs)],
+                          agree_after=len(first_starts))
     if attempts:
-        best = min(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
+        best = best_attempt(attempts)
         for name, value in best["state"].items():
             prob.set_val(name, value)
         prob.run_model()
@@ -331,7 +335,7 @@ def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict
         "starts": [{"start": a["start"], "objective": a["objective"], "success": a["success"], "feasible": not a["violations"]} for a in attempts],
         "best_start": best["start"] if attempts else "only design",
         "wall_time_s": time.perf_counter() - start_time,
-        "design_variables": {name: float(prob.get_val(name)[0]) for name in design},
+        "design_variables": {name: float(prob.get_val(name, units=u)[0]) for name, u in units.items()},
         "state": best["state"] if attempts else {},
         "binding_constraints": _binding(prob, archs, partners, years, caps),
         "violations": _violations(prob, archs, partners, years, caps),
@@ -343,7 +347,7 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
     architecture that cannot be closed is a result with status 'infeasible' and the reason."""
     from trades.run import summarize
 
-    label = scenario.name if scenario else "as specified"
+    label = scenario.name if scenario else BASE_SCENARIO
     members = member_studies(spec, scenario)
     try:
         prob, archs, caps = build(spec, members, optimize)
@@ -366,6 +370,7 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
             "mass_in_launch_orbit_kg": summary["totals"]["mass_in_launch_orbit_kg"],
             "launches_by_vehicle": summary["totals"]["launches_by_vehicle"],
             "paid_by_partner_musd": {pid: float(v) for pid, v in zip(arch.cost.partners, prob.get_val(f"{mid}.cost.partners.pays").sum(axis=1))},
+            "notes": summary["notes"],
         }
     return {
         "scenario": label,
@@ -441,7 +446,8 @@ def _csv_text(results: list[dict]) -> str:
     for r in results:
         for pid, row in r.get("spend_by_year_musd", {}).items():
             for year, value in zip(r["years"], row):
-                writer.writerow([r["scenario"], pid, year, f"{value:.6f}", r["partners"][pid]["budget_cap_musd"] or ""])
+                cap = r["partners"][pid]["budget_cap_musd"]
+                writer.writerow([r["scenario"], pid, year, f"{value:.6f}", "" if cap is None else cap])
     return buffer.getvalue()
 
 
@@ -473,4 +479,7 @@ def format_integrated(report: dict) -> str:
         if "partners" in r:
             launches = "; ".join(f"{d}: " + ", ".join(f"{n} {v}" for v, n in r["destinations"][d]["launches_by_vehicle"].items() if n) for d in destinations)
             p(f"Launches ({r['scenario']}): {launches}")
+    for d in destinations:  # what the destination's own run would say (the same for every scenario but launch)
+        for note in first["destinations"][d]["notes"]:
+            p(f"Note ({d}): {note}")
     return out.getvalue()

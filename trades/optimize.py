@@ -115,6 +115,35 @@ def _graded(plan, excluded: int | None) -> np.ndarray:
     return shares
 
 
+def run_starts(prob: om.Problem, starts: list[tuple[str, dict]], objective: str, check, keep: list[str], agree_after: int = 0) -> list[dict]:
+    """Run the driver from each start (label, values of variables by name) until two starts
+    after the first ``agree_after`` converge, feasible, to the same objective; returns each
+    attempt: label, objective, success, the rules it breaks (``check()``) and the values of the
+    variables ``keep``."""
+    attempts = []
+    for label, values in starts:
+        for name, value in values.items():
+            prob.set_val(name, value)
+        # SciPy's messages and OpenMDAO's warnings about constraints a start cannot move (a
+        # partner's payments before anything it may provide is spent) go to a buffer: the
+        # outcome of every start is reported in the result instead
+        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            prob.run_driver()
+        attempts.append({
+            "start": label, "objective": float(prob.get_val(objective)[0]), "success": bool(prob.driver.result.success),
+            "violations": check(), "state": {name: np.array(prob.get_val(name)) for name in keep},
+        })
+        if _two_starts_agree(attempts[agree_after:]):  # the landscape gives one answer: further starts would repeat it
+            break
+    return attempts
+
+
+def best_attempt(attempts: list[dict]) -> dict:
+    """The feasible, converged start with the least objective (else the least bad)."""
+    return min(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
+
+
 def _two_starts_agree(attempts: list[dict]) -> bool:
     """Whether two starts converged, feasible, to the same objective (within 1e-7)."""
     good = sorted(a["objective"] for a in attempts if a["success"] and not a["violations"])
@@ -257,36 +286,18 @@ def solve(arch, prob) -> dict:
     evaluations = prob._trades_evaluations
     runs_before = evaluations()
     start_time = time.perf_counter()
-    attempts = []
     has_design_variables = bool(share_variables(arch.cost)[0] or study.design_variables)
-    for label, shares in starting_points(arch.cost) if has_design_variables else []:
-        prob.set_val("cost.shares", shares)
-        for name, value in prob._trades_design.items():  # each start from the study's design
-            prob.set_val(name, value)
-        # SciPy's messages and OpenMDAO's warnings about constraints a start cannot move (a
-        # partner's payments before anything it may provide is spent) go to a buffer: the
-        # outcome of every start is reported in the result instead
-        with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            prob.run_driver()
-        attempts.append({
-            "start": label,
-            "objective": float(prob.get_val(objective)[0]),
-            "violations": violations(arch, prob),
-            "success": bool(prob.driver.result.success),
-            "shares": np.array(prob.get_val("cost.shares")),
-            "design_variables": {dv.name: np.array(prob.get_val(dv.name)) for dv in study.design_variables},
-        })
-        if _two_starts_agree(attempts):  # the landscape gives one answer: further starts would repeat it
-            break
+    # each start from the study's design
+    starts = [(label, {"cost.shares": shares, **prob._trades_design}) for label, shares in starting_points(arch.cost)]
+    attempts = run_starts(prob, starts if has_design_variables else [], objective, lambda: violations(arch, prob),
+                          ["cost.shares", *prob._trades_design])
     wall = time.perf_counter() - start_time
     model_runs = evaluations() - runs_before
     if not attempts:  # nothing to choose (every item has one possible provider): the design as evaluated
         attempts.append({"start": "only design", "objective": float(prob.get_val(objective)[0]), "success": True,
-                         "violations": violations(arch, prob), "shares": np.array(prob.get_val("cost.shares")), "design_variables": {}})
-    best = min(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
-    prob.set_val("cost.shares", best["shares"])
-    for name, value in best["design_variables"].items():
+                         "violations": violations(arch, prob), "state": {}})
+    best = best_attempt(attempts)
+    for name, value in best["state"].items():
         prob.set_val(name, value)
     prob.run_model()  # the reported state is the best start's optimum, evaluated once more
     return {

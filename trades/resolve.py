@@ -468,6 +468,13 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
             arch.add_catalog(f"{out}.power.longest_night", site["longest_night_h"], "h")
         if "solar_flux_ratio" in site:
             arch.add_catalog(f"{out}.power.solar_flux_ratio", site["solar_flux_ratio"], "unitless")
+        elif study.destination.body == "near_earth_asteroid":
+            # arrays rated at 1 AU, sized for the farthest point: the asteroid's aphelion Q = a(1 + e)
+            # (the transfers run between Earth's orbit and the asteroid's)
+            nea = catalog.entry("neas", study.destination.asteroid)
+            aphelion = float(nea["a_au"]["value"]) * (1.0 + float(nea["e"]["value"]))
+            arch.add(f"{out}.power.solar_flux_ratio", min(1.0, 1.0 / aphelion**2), "unitless",
+                     f"computed: inverse square of {nea['name']}'s aphelion a(1+e) = {aphelion:.3f} AU (neas.yaml)")
         for name, key, units in (
             ("array_specific_power", "solar_array_specific_power_w_kg", "W/kg"),
             ("storage_specific_energy", "battery_specific_energy_wh_kg", "W*h/kg"),

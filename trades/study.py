@@ -126,9 +126,11 @@ class MarsWindow(_Strict):
 
 
 class AsteroidWindow(MarsWindow):
-    """A near-Earth-asteroid round trip: the outbound transfer is chosen in the year like a Mars
-    window; the Earth return is the least-delta-v Lambert leg that fits the stay and the mission
-    length (defaults: the NHATS filter, Barbee et al., AAS 11-444, 2011)."""
+    """A near-Earth-asteroid round trip, its outbound transfer chosen in the year's window.
+
+    As for Mars, the outbound transfer is the window's; the Earth return is the least-delta-v
+    Lambert leg that fits the stay and the mission length (defaults: the NHATS filter, Barbee et
+    al., AAS 11-444, 2011)."""
 
     stay_days: float = Field(
         8.0, ge=1, le=365, allow_inf_nan=False,
@@ -750,7 +752,7 @@ def _short(value: Any) -> str:
     return reprlib.repr(value)  # bounded: never walks a huge value
 
 
-def _pydantic_errors(file: str, exc: ValidationError, lines: dict) -> StudyErrors:
+def _pydantic_errors(file: str, exc: ValidationError, lines: dict, schema: str = "the study schema; see `trades schema`") -> StudyErrors:
     errors = []
     for err in exc.errors():
         # pydantic adds the validator name for model validators; keep only real key parts
@@ -763,7 +765,7 @@ def _pydantic_errors(file: str, exc: ValidationError, lines: dict) -> StudyError
         kind = err["type"]
         msg = err["msg"].removeprefix("Value error, ")
         if kind == "extra_forbidden":
-            reason = f"unknown key '{loc[-1]}' (not part of the study schema; see `trades schema`)"
+            reason = f"unknown key '{loc[-1]}' (not part of {schema})"
         elif kind == "missing":
             reason = "required field is missing"
         else:
@@ -775,8 +777,9 @@ def _pydantic_errors(file: str, exc: ValidationError, lines: dict) -> StudyError
     return StudyErrors(errors)
 
 
-def parse_study_text(text: str, file: str = "<study>") -> Study:
-    """Validate study YAML text; errors name ``file``."""
+def parse_yaml_mapping(text: str, file: str, what: str = "a study", empty: str = "a study needs at least 'name' and 'partners'") -> tuple[dict, dict]:
+    """Safe YAML text (no duplicate keys, bounded size, aliases and depth) that must be a mapping;
+    returns it and the line of each key path. Errors name ``file``."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         if node is not None:
@@ -793,12 +796,17 @@ def parse_study_text(text: str, file: str = "<study>") -> Study:
     except RecursionError:
         raise StudyErrors([StudyError(file, "", f"nesting deeper than {MAX_DEPTH} levels")]) from None
     if data is None:
-        raise StudyErrors([StudyError(file, "", "the file is empty; a study needs at least 'name' and 'partners'")])
+        raise StudyErrors([StudyError(file, "", f"the file is empty; {empty}")])
     if not isinstance(data, dict):
         raise StudyErrors(
-            [StudyError(file, "", f"a study must be a YAML mapping of keys, not a {type(data).__name__}", 1)]
+            [StudyError(file, "", f"{what} must be a YAML mapping of keys, not a {type(data).__name__}", 1)]
         )
-    lines = _line_index(node)
+    return data, _line_index(node)
+
+
+def parse_study_text(text: str, file: str = "<study>") -> Study:
+    """Validate study YAML text; errors name ``file``."""
+    data, lines = parse_yaml_mapping(text, file)
     try:
         study = Study.model_validate(data)
     except ValidationError as exc:
@@ -812,12 +820,18 @@ def parse_study_text(text: str, file: str = "<study>") -> Study:
 
 def load_study(path: str | Path) -> Study:
     """Read and validate a study file; every failure is a :class:`StudyErrors`."""
+    return parse_study_text(read_text_file(path, "a study"), str(path))
+
+
+def read_text_file(path: str | Path, what: str) -> str:
+    """The text of a file the user names (at most MAX_STUDY_BYTES of UTF-8, no NUL bytes);
+    every failure is a :class:`StudyErrors` naming the file."""
     path = Path(path)
     name = str(path)
     if not path.exists():
         raise StudyErrors([StudyError(name, "", "file not found")])
     if path.is_dir():
-        raise StudyErrors([StudyError(name, "", "is a directory, not a study file")])
+        raise StudyErrors([StudyError(name, "", f"is a directory, not {what} file")])
     size = path.stat().st_size
     if size > MAX_STUDY_BYTES:
         raise StudyErrors(
@@ -831,8 +845,8 @@ def load_study(path: str | Path) -> Study:
             [StudyError(name, "", f"not a UTF-8 text file (undecodable byte at offset {exc.start})")]
         ) from None
     if "\x00" in text:
-        raise StudyErrors([StudyError(name, "", "contains NUL bytes: binary data, not a YAML study")])
-    return parse_study_text(text, name)
+        raise StudyErrors([StudyError(name, "", f"contains NUL bytes: binary data, not {what}")])
+    return text
 
 
 def json_schema() -> dict:

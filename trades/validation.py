@@ -129,12 +129,13 @@ APOLLO_MUSD_2019 = 264_000.0
 APOLLO = ("The Planetary Society (C. Dreier), Apollo cost analysis, press release of 14 June 2019: USD 264 billion in 2019 "
           "dollars (NASA New Start Index) for Project Apollo 1961-1972, via planetary.org/press-room/releases/2019/"
           "apollo-cost-analysis.html (refdata apollo_cost's 28 and 280 billion add Gemini and the robotic programmes)")
-#: Artemis: NASA OIG IG-22-003, then-year dollars: 93 billion in FY2012-2025, 53 billion of it in FY2021-2025
-#: (refdata artemis_cost_fy2012_2025 and its note). Each tranche is converted from its middle year.
+#: Artemis: NASA OIG IG-22-003: 93 billion in FY2012-2025, 53 billion of it in FY2021-2025 (refdata
+#: artemis_cost_fy2012_2025 and its note). The sources read do not state the dollar basis; taken as
+#: then-year (nominal) dollars, as budget totals are. Each tranche is converted from its middle year.
 ARTEMIS_TRANCHES_MUSD = [(40_000.0, 2016), (53_000.0, 2023)]
-ARTEMIS = ("NASA OIG IG-22-003 (Nov 2021): USD 93 billion on Artemis FY2012-2025 in then-year dollars, 53 billion of it in "
-           "FY2021-2025, via shared/reference/refdata.yaml (artemis_cost_fy2012_2025); each tranche inflated from its middle "
-           "year (2016, 2023), an assumption")
+ARTEMIS = ("NASA OIG IG-22-003 (Nov 2021): USD 93 billion on Artemis FY2012-2025, 53 billion of it in "
+           "FY2021-2025, via shared/reference/refdata.yaml (artemis_cost_fy2012_2025); taken as then-year dollars (the basis "
+           "is not stated in the sources read) and each tranche inflated from its middle year (2016, 2023): assumptions")
 
 
 def _run_study(stem: str):

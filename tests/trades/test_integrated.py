@@ -106,6 +106,10 @@ def test_cli_writes_every_scenario(tmp_path, capsys):
     (lambda d: d["partners"][1].update(budget_cap_musd=-5.0), "partners[1].budget_cap_musd", "greater than or equal to 0"),
     (lambda d: d.update(colour="blue"), "colour", "unknown key"),
     (lambda d: d.update(members=d["members"][:1]), "members", "at least 2"),
+    (lambda d: d["members"][0].update(id="envelope"), "members[0].id", "is reserved"),
+    (lambda d: d["partners"].append({"id": "nosuch"}), "partners[4].id", "unknown partner 'nosuch'"),
+    (lambda d: d.update(scenarios=[{"name": "as specified", "launch_policy": "national"}]), "scenarios[0].name", "names another scenario"),
+    (lambda d: d.update(input_sources={"partners.budget_cap_mud": "typo"}), "input_sources", "is not a key path"),
 ])
 def test_bad_input_names_file_and_field_and_writes_nothing(tmp_path, capsys, change, field, reason):
     path = _write(tmp_path)
@@ -118,6 +122,49 @@ def test_bad_input_names_file_and_field_and_writes_nothing(tmp_path, capsys, cha
     assert str(path) in err and field in err and reason in err, err
     assert "Traceback" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("name: a\nname: b\n", "duplicate key"),
+    ("[" * 5000 + "]" * 5000, "nesting deeper"),
+    ("- a\n- b\n", "must be a YAML mapping"),
+    ("", "the file is empty"),
+])
+def test_unsafe_yaml_is_refused_like_a_study(tmp_path, capsys, text, reason):
+    """The integrated file is read with the study files' safe YAML reader."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(text)
+    assert main(["integrated", str(path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert str(path) in err and reason in err, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_optimizing_needs_every_launch_price(tmp_path, capsys):
+    """The integrated objective is a cost even when a member study's own objective is launch
+    mass: a vehicle without a price is refused when optimizing, and noted when running."""
+    member = yaml.safe_load((STUDIES / "leo_station_after_iss.yaml").read_text())
+    member["launch"]["cargo_vehicle"] = "starship"  # no published price in the catalog
+    member["objective"] = {"name": "launch_mass"}
+    (tmp_path / "leo_starship.yaml").write_text(yaml.safe_dump(member, sort_keys=False))
+    path = _write(tmp_path)
+    data = yaml.safe_load(path.read_text())
+    data["members"][0]["study"] = "leo_starship.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert main(["integrated", str(path), "--optimize", "-o", str(tmp_path / "opt")]) == 2
+    err = capsys.readouterr().err
+    assert "members[0].study" in err and "starship" in err and "without a price" in err
+    assert not (tmp_path / "opt").exists()
+    assert main(["integrated", str(path), "-o", str(tmp_path / "run")]) == 0
+    assert "launch cost is INCOMPLETE" in capsys.readouterr().out
+
+
+def test_a_zero_cap_is_written_as_a_cap(tmp_path, capsys):
+    path = _write(tmp_path, caps={"csa": 0.0})
+    assert main(["integrated", str(path), "-o", str(tmp_path / "out")]) == 0
+    rows = [r.split(",") for r in (tmp_path / "out" / "integrated_by_year.csv").read_text().splitlines()[1:]]
+    assert {r[4] for r in rows if r[1] == "csa"} == {"0.0"}
+    assert {r[4] for r in rows if r[1] == "nasa"} == {""}
 
 
 def test_members_in_different_base_years_are_refused(tmp_path, capsys):
@@ -158,7 +205,7 @@ def test_global_architecture_finding(tmp_path, capsys):
         assert figure(value) in text, figure(value)
     assert base["partners"]["cnsa"]["paid_musd"] == pytest.approx(0.0, abs=1e-6)
     assert barred["total_life_cycle_cost_musd"] == pytest.approx(base["total_life_cycle_cost_musd"], rel=1e-9)
-    assert figure(base["total_life_cycle_cost_musd"] - national["total_life_cycle_cost_musd"]) + " MUSD less" in text
+    assert figure(base["total_life_cycle_cost_musd"] - national["total_life_cycle_cost_musd"]) + " MUSD cheaper" in text
     assert "budget cap of jaxa in 2031 (400 MUSD, all destinations)" in base["optimization"]["binding_constraints"]
     assert base["optimization"]["best_start"] == "optimum of scenario 'NASA and CNSA barred'"
     first = [s["objective"] for s in base["optimization"]["starts"] if s["start"] == "graded split"][0]
