@@ -90,8 +90,9 @@ def starting_points(plan) -> list[tuple[str, np.ndarray]]:
     keeping 80 % with the rest graded; and each item with its cheapest provider; plus two per
     barred pair. The optimizer stops early when two starts agree (feasible, same objective): the
     two interior starts come first because they agree most often (the vertex start rarely ends
-    feasible when a cap binds). The result is the best local optimum found, not a proven global
-    one.
+    feasible when a cap binds). Under one launch price for all, when the vertex meets every rule,
+    it alone is tried (:func:`cheapest_vertex`). The result is the best local optimum found, not a
+    proven global one.
     """
     cheapest = plan.initial_shares
     graded = _graded(plan, excluded=None)
@@ -104,6 +105,32 @@ def starting_points(plan) -> list[tuple[str, np.ndarray]]:
         for left_out in (a, b):
             starts.append((f"graded split without {plan.partners[left_out]}", _graded(plan, excluded=left_out)))
     return starts
+
+
+def cheapest_vertex(arch, prob: om.Problem) -> np.ndarray | None:
+    """Each item wholly with its cheapest eligible provider, when that minimizes the cost over
+    the shares whatever the design and it meets every rule at the study's design (else None).
+
+    Item ``i`` costs ``k_i(s) b_i sum_p s_ip f_p + c m_i + q_i`` (built, launched, bought; see
+    :class:`~models.partners.PartnerContributions`) when every partner launches at one price per
+    kg ``c`` (the open market): its launch and purchases do not depend on who provides it, the
+    overhead ``k_i = N_eff^alpha`` is at least one and is one at a vertex (``alpha >= 0``), and
+    ``sum_p s_ip f_p >= min_p f_p``. So at any design the vertex of the least cost factors is
+    the cheapest shares, and a start from it that ends meeting every rule needs no other. The
+    inputs are read from the problem (a sweep may have scaled them)."""
+    plan = arch.cost
+    prices = np.asarray(prob.get_val("cost.partners.launch_price_per_kg"))
+    if float(prob.get_val("cost.overhead.exponent")[0]) < 0 or np.ptp(prices) > 0:
+        return None
+    factors = np.asarray(prob.get_val("cost.partners.cost_factor"))
+    vertex = np.zeros_like(plan.initial_shares)
+    for i, item in enumerate(plan.items):
+        vertex[i, min((j for j, ok in enumerate(item.eligible) if ok), key=lambda j: (factors[j], j))] = 1.0
+    prob.set_val("cost.shares", vertex)
+    for name, value in prob._trades_design.items():
+        prob.set_val(name, value)
+    prob.run_model()
+    return vertex if not violations(arch, prob) else None
 
 
 def _graded(plan, excluded: int | None) -> np.ndarray:
@@ -289,8 +316,16 @@ def solve(arch, prob) -> dict:
     has_design_variables = bool(share_variables(arch.cost)[0] or study.design_variables)
     # each start from the study's design
     starts = [(label, {"cost.shares": shares, **prob._trades_design}) for label, shares in starting_points(arch.cost)]
-    attempts = run_starts(prob, starts if has_design_variables else [], objective, lambda: violations(arch, prob),
-                          ["cost.shares", *prob._trades_design])
+    check, keep = (lambda: violations(arch, prob)), ["cost.shares", *prob._trades_design]
+    attempts = []
+    vertex = cheapest_vertex(arch, prob) if has_design_variables else None
+    if vertex is not None:  # optimal in the shares whatever the design: one start settles it when it meets every rule
+        attempts = run_starts(prob, [("cheapest provider", {"cost.shares": vertex, **prob._trades_design})], objective, check, keep)
+        if attempts[0]["success"] and not attempts[0]["violations"]:
+            starts = []
+        else:
+            starts = [start for start in starts if start[0] != "cheapest provider"]
+    attempts += run_starts(prob, starts if has_design_variables else [], objective, check, keep)
     wall = time.perf_counter() - start_time
     model_runs = evaluations() - runs_before
     if not attempts:  # nothing to choose (every item has one possible provider): the design as evaluated
