@@ -72,7 +72,7 @@ def _derivative_time():
 
 
 def _one_gradient(study, repeats: int) -> Result:
-    """One total-derivative evaluation of the optimization's responses at the graded start."""
+    """One total-derivative evaluation of the optimization's responses at the 'cheapest 80 %' start."""
     import warnings
 
     from benchmarks.harness import median_time

@@ -95,7 +95,7 @@ def load_integrated(path: str | Path) -> IntegratedArchitecture:
 
     path = Path(path)
     name = str(path)
-    data, lines = parse_yaml_mapping(read_text_file(path, "an integrated-architecture"), name, "an integrated-architecture file",
+    data, lines = parse_yaml_mapping(read_text_file(path, "an integrated-architecture file"), name, "an integrated-architecture file",
                                      "an integrated-architecture file needs 'name', 'members' and 'partners'")
     try:
         spec = IntegratedArchitecture.model_validate(data)

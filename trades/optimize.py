@@ -90,8 +90,8 @@ def starting_points(plan) -> list[tuple[str, np.ndarray]]:
     keeping 80 % with the rest graded; and each item with its cheapest provider; plus two per
     barred pair. The optimizer stops early when two starts agree (feasible, same objective): the
     two interior starts come first because they agree most often (the vertex start rarely ends
-    feasible when a cap binds). Under one launch price for all, when the vertex meets every rule,
-    it alone is tried (:func:`cheapest_vertex`). The result is the best local optimum found, not a
+    feasible when a cap binds). Under one launch price for all and no rule on money or shares,
+    the vertex alone is tried (:func:`cheapest_vertex`). The result is the best local optimum found, not a
     proven global one.
     """
     cheapest = plan.initial_shares
@@ -109,16 +109,21 @@ def starting_points(plan) -> list[tuple[str, np.ndarray]]:
 
 def cheapest_vertex(arch, prob: om.Problem) -> np.ndarray | None:
     """Each item wholly with its cheapest eligible provider, when that minimizes the cost over
-    the shares whatever the design and it meets every rule at the study's design (else None).
+    the shares whatever the design (else None).
 
     Item ``i`` costs ``k_i(s) b_i sum_p s_ip f_p + c m_i + q_i`` (built, launched, bought; see
     :class:`~models.partners.PartnerContributions`) when every partner launches at one price per
     kg ``c`` (the open market): its launch and purchases do not depend on who provides it, the
     overhead ``k_i = N_eff^alpha`` is at least one and is one at a vertex (``alpha >= 0``), and
     ``sum_p s_ip f_p >= min_p f_p``. So at any design the vertex of the least cost factors is
-    the cheapest shares, and a start from it that ends meeting every rule needs no other. The
-    inputs are read from the problem (a sweep may have scaled them)."""
+    the cheapest shares. Only when no rule on money or work shares can bind (no budget cap,
+    share limit or return rule: a cap that binds once the design variables move makes other
+    shares better, and other starts find them); barred pairs are met at any vertex. The inputs
+    are read from the problem (a sweep may have scaled them)."""
     plan = arch.cost
+    if (any(cap is not None for cap in plan.budget_cap) or any(plan.min_share > 0) or any(plan.max_share < 1)
+            or plan.return_bounds is not None):
+        return None
     prices = np.asarray(prob.get_val("cost.partners.launch_price_per_kg"))
     if float(prob.get_val("cost.overhead.exponent")[0]) < 0 or np.ptp(prices) > 0:
         return None
@@ -126,11 +131,7 @@ def cheapest_vertex(arch, prob: om.Problem) -> np.ndarray | None:
     vertex = np.zeros_like(plan.initial_shares)
     for i, item in enumerate(plan.items):
         vertex[i, min((j for j, ok in enumerate(item.eligible) if ok), key=lambda j: (factors[j], j))] = 1.0
-    prob.set_val("cost.shares", vertex)
-    for name, value in prob._trades_design.items():
-        prob.set_val(name, value)
-    prob.run_model()
-    return vertex if not violations(arch, prob) else None
+    return vertex
 
 
 def _graded(plan, excluded: int | None) -> np.ndarray:
@@ -319,7 +320,7 @@ def solve(arch, prob) -> dict:
     check, keep = (lambda: violations(arch, prob)), ["cost.shares", *prob._trades_design]
     attempts = []
     vertex = cheapest_vertex(arch, prob) if has_design_variables else None
-    if vertex is not None:  # optimal in the shares whatever the design: one start settles it when it meets every rule
+    if vertex is not None:  # optimal in the shares whatever the design: one start settles it
         attempts = run_starts(prob, [("cheapest provider", {"cost.shares": vertex, **prob._trades_design})], objective, check, keep)
         if attempts[0]["success"] and not attempts[0]["violations"]:
             starts = []

@@ -820,7 +820,7 @@ def parse_study_text(text: str, file: str = "<study>") -> Study:
 
 def load_study(path: str | Path) -> Study:
     """Read and validate a study file; every failure is a :class:`StudyErrors`."""
-    return parse_study_text(read_text_file(path, "a study"), str(path))
+    return parse_study_text(read_text_file(path, "a study file"), str(path))
 
 
 def read_text_file(path: str | Path, what: str) -> str:
@@ -831,11 +831,11 @@ def read_text_file(path: str | Path, what: str) -> str:
     if not path.exists():
         raise StudyErrors([StudyError(name, "", "file not found")])
     if path.is_dir():
-        raise StudyErrors([StudyError(name, "", f"is a directory, not {what} file")])
+        raise StudyErrors([StudyError(name, "", f"is a directory, not {what}")])
     size = path.stat().st_size
     if size > MAX_STUDY_BYTES:
         raise StudyErrors(
-            [StudyError(name, "", f"file is {size} bytes; a study file may be at most {MAX_STUDY_BYTES}")]
+            [StudyError(name, "", f"file is {size} bytes; {what} may be at most {MAX_STUDY_BYTES}")]
         )
     raw = path.read_bytes()
     try:
@@ -845,7 +845,7 @@ def read_text_file(path: str | Path, what: str) -> str:
             [StudyError(name, "", f"not a UTF-8 text file (undecodable byte at offset {exc.start})")]
         ) from None
     if "\x00" in text:
-        raise StudyErrors([StudyError(name, "", f"contains NUL bytes: binary data, not {what}")])
+        raise StudyErrors([StudyError(name, "", f"contains NUL bytes: binary data, not {what} in YAML")])
     return text
 
 

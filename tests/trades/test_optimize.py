@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import openmdao.api as om
@@ -178,3 +179,50 @@ def test_fixed_key_with_return_bounds(flagship, tmp_path):
         assert p["crew_time_share"] == pytest.approx(key[p["partner"]], rel=1e-9)
         assert 0.8 - 1e-4 <= p["work_share"] / p["funding_share"] <= 1.25 + 1e-4
         assert p["cash_musd"] == pytest.approx(p["pays_musd"] - p["provides_musd"])
+
+
+def _solve_both_ways(text: str, file: str, monkeypatch):
+    """The study optimized as `trades optimize` does, and with the one-start case switched off
+    (every start of the multi-start run): both results."""
+    import trades.optimize as optimize_module
+    from trades.study import parse_study_text
+
+    results = []
+    for shortcut in (True, False):
+        with monkeypatch.context() as patch:
+            if not shortcut:
+                patch.setattr(optimize_module, "cheapest_vertex", lambda arch, prob: None)
+            arch, prob = optimize_module.build_optimization(parse_study_text(text, file), file)
+            results.append(optimize_module.solve(arch, prob))
+    return results
+
+
+def test_one_start_when_the_vertex_settles_it(monkeypatch):
+    """No cap or share rule, one launch price: one start, the multi-start run's optimum."""
+    path = Path(__file__).resolve().parents[2] / "studies" / "leo_station_after_iss.yaml"
+    one, every = _solve_both_ways(path.read_text(), str(path), monkeypatch)
+    assert [s["start"] for s in one["starts"]] == ["cheapest provider"]
+    assert len(every["starts"]) >= 2
+    assert one["optimum"] == pytest.approx(every["optimum"], rel=1e-9)
+    assert not one["violations"]
+
+
+def test_a_cap_that_binds_as_the_design_moves_gets_every_start(monkeypatch):
+    """A case found in review: the vertex meets ESA's cap at the study's design, but with crew
+    rotations and stay free the cap binds and other shares are better (the graded split finds
+    7.96 MUSD a crew-day, one start from the vertex 14.5). With a cap the one-start case is not
+    taken, so the result is the multi-start run's."""
+    path = Path(__file__).resolve().parents[2] / "studies" / "lunar_south_pole_outpost.yaml"
+    data = yaml.safe_load(path.read_text())
+    data.pop("sweep"), data.pop("sensitivity")
+    data["outpost"].update(water_closure=0.5, oxygen_closure=0.0)
+    data["design_variables"] = [{"name": "crew.rotations_per_year", "lower": 1, "upper": 8},
+                                {"name": "crew.stay_days", "lower": 30, "upper": 180}]
+    data["objective"] = {"name": "cost_per_crew_day"}
+    data["cost_sharing"] = {**data.get("cost_sharing", {}), "coordination_exponent": 0.75}
+    data["partners"] = [{"id": "nasa"}, {"id": "esa", "cost_factor": 0.86, "capabilities": ["logistics_vehicle", "cargo_lander"],
+                                         "budget_cap_musd": 960.0}]
+    data["input_sources"] = {}
+    one, every = _solve_both_ways(yaml.safe_dump(data), str(path), monkeypatch)
+    assert one["optimum"] == pytest.approx(every["optimum"], rel=1e-12)
+    assert one["optimum"] < 10.0 and not one["violations"]
