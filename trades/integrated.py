@@ -31,8 +31,8 @@ from pydantic import Field, PrivateAttr, ValidationError
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
 from trades.study import (
-    NonNegativeFloat, Reference, Study, _is_field_path, _pydantic_errors, _Strict, load_study, parse_study_text, parse_yaml_mapping,
-    read_text_file,
+    NonNegativeFloat, Reference, Study, _is_field_path, _pydantic_errors, _Strict, format_path, load_study, parse_study_text,
+    parse_yaml_mapping, read_text_file,
 )
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
@@ -104,7 +104,7 @@ def load_integrated(path: str | Path) -> IntegratedArchitecture:
     errors = []
 
     def error(where: tuple, reason: str):
-        errors.append(StudyError(name, ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in where).replace(".[", "["), reason, lines.get(where)))
+        errors.append(StudyError(name, format_path(where), reason, lines.get(where)))
 
     ids = [m.id for m in spec.members]
     for i, member in enumerate(spec.members):
@@ -213,12 +213,18 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
 
     from models.partners import PartnerEnvelope
     from trades.assemble import ArchitectureModel, set_stage_unit_masses
-    from trades.optimize import add_design_and_rules, add_driver, check_optimizable
+    from trades.optimize import add_design_and_rules, add_driver, check_optimizable, scale_objective
     from trades.resolve import resolve
 
     archs = {mid: resolve(study, study._file) for mid, study in members}
-    partners = [p.id for p in spec.partners]
-    years = sorted({y for arch in archs.values() for y in arch.years})
+    for i, (mid, study) in enumerate(members if optimize else []):
+        missing = archs[mid].cost.missing_prices
+        if missing:  # the objective is the total cost, whatever a member study's own objective
+            raise StudyErrors([StudyError(spec._file, f"members[{i}].study", f"'{study._file}' launches on vehicles without a price "
+                                          f"({', '.join(missing)}), and the architecture is costed; add overrides.launch_vehicles.<id>.price "
+                                          "{value, unit: MUSD, source} in the study or choose priced vehicles")])
+        check_optimizable(archs[mid])
+    partners, years = [p.id for p in spec.partners], calendar_years(archs)
     caps = {p.id: p.budget_cap_musd for p in spec.partners if p.budget_cap_musd is not None}
     model = om.Group()
     for mid, arch in archs.items():
@@ -230,15 +236,7 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
         model.connect(f"{mid}.cost.partners.pays", f"envelope.pays_{mid}")
         model.connect(f"{mid}.cost.partners.life_cycle_cost", f"envelope.life_cycle_cost_{mid}")
     prob = om.Problem(model=model, reports=False)
-    for i, (mid, study) in enumerate(members if optimize else []):
-        missing = archs[mid].cost.missing_prices
-        if missing:  # the objective is the total cost, whatever a member study's own objective
-            raise StudyErrors([StudyError(spec._file, f"members[{i}].study", f"'{study._file}' launches on vehicles without a price "
-                                          f"({', '.join(missing)}), and the architecture is costed; add overrides.launch_vehicles.<id>.price "
-                                          "{value, unit: MUSD, source} in the study or choose priced vehicles")])
     if optimize:
-        for arch in archs.values():
-            check_optimizable(arch)
         add_driver(prob)
         for mid, arch in archs.items():
             add_design_and_rules(model, arch, prefix=f"{mid}.")
@@ -254,25 +252,26 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
         set_stage_unit_masses(arch, MemberView(prob, mid))
     prob.run_model()
     if optimize:  # the driver works with numbers near one
-        initial = float(prob.get_val("envelope.life_cycle_cost")[0])
-        ref = abs(initial) if initial else 1.0
-        model.set_objective_options("envelope.life_cycle_cost", ref=ref, ref0=0.0)
-        for mid, arch in archs.items():
-            if arch.cost.return_bounds is not None:
-                for name in ("return_low", "return_high"):
-                    model.set_constraint_options(f"{mid}.cost.partners.{name}", ref=ref, ref0=0.0)
-        prob.final_setup()
+        scale_objective(prob, "envelope.life_cycle_cost", float(prob.get_val("envelope.life_cycle_cost")[0]),
+                        list(archs.values()), [f"{mid}." for mid in archs])
     return prob, archs, caps
+
+
+def calendar_years(archs) -> list[int]:
+    """Every calendar year of any destination's campaign, in order (the envelope's columns)."""
+    return sorted({y for arch in archs.values() for y in arch.years})
 
 
 def envelope_violations(prob, partners: list[str], years: list[int], caps: dict) -> list[str]:
     """Each partner-year whose payments over all destinations exceed the partner's cap."""
+    from trades.optimize import FEASIBILITY_TOLERANCE
+
     spend = prob.get_val("envelope.spend")
     found = []
     for pid, cap in caps.items():
         for y, year in enumerate(years):
             pay = float(spend[partners.index(pid), y])
-            if pay - cap > 1e-6 * max(cap, 1.0):
+            if pay - cap > FEASIBILITY_TOLERANCE * max(cap, 1.0):
                 found.append(f"budget cap of {pid} in {year} (all destinations): pays {pay:,.0f} MUSD, cap {cap:,.0f}, over by {pay - cap:,.0f}")
     return found
 
@@ -353,8 +352,7 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
         prob, archs, caps = build(spec, members, optimize)
     except InfeasibleError as exc:
         return {"scenario": label, "status": "infeasible", "reason": " ".join(str(exc).split())}
-    partners = [p.id for p in spec.partners]
-    years = sorted({y for arch in archs.values() for y in arch.years})
+    partners, years = [p.id for p in spec.partners], calendar_years(archs)
     result = solve(prob, archs, partners, years, caps, first_starts) if optimize else None
     # caps bind the optimizer; a run at the studies' designs reports the excess, as `trades run` does
     broken = result["violations"] if result else []

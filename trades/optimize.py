@@ -119,7 +119,8 @@ def cheapest_vertex(arch, prob: om.Problem) -> np.ndarray | None:
     the cheapest shares. Only when no rule on money or work shares can bind (no budget cap,
     share limit or return rule: a cap that binds once the design variables move makes other
     shares better, and other starts find them); barred pairs are met at any vertex. The inputs
-    are read from the problem (a sweep may have scaled them)."""
+    price and exponent are read from the problem (a sweep may have scaled them; scaling every
+    partner's cost factor alike keeps their ranking)."""
     plan = arch.cost
     if (any(cap is not None for cap in plan.budget_cap) or any(plan.min_share > 0) or any(plan.max_share < 1)
             or plan.return_bounds is not None):
@@ -127,11 +128,7 @@ def cheapest_vertex(arch, prob: om.Problem) -> np.ndarray | None:
     prices = np.asarray(prob.get_val("cost.partners.launch_price_per_kg"))
     if float(prob.get_val("cost.overhead.exponent")[0]) < 0 or np.ptp(prices) > 0:
         return None
-    factors = np.asarray(prob.get_val("cost.partners.cost_factor"))
-    vertex = np.zeros_like(plan.initial_shares)
-    for i, item in enumerate(plan.items):
-        vertex[i, min((j for j, ok in enumerate(item.eligible) if ok), key=lambda j: (factors[j], j))] = 1.0
-    return vertex
+    return plan.initial_shares  # ranked by cost factor, then launch price (here one for all)
 
 
 def _graded(plan, excluded: int | None) -> np.ndarray:
@@ -357,11 +354,19 @@ def scale_by_initial_objective(prob: om.Problem, arch, objective: str, initial: 
     """Scale the objective (and the return-rule constraints, in the same money) by its value at
     the study's design, known only once the problem is built and run: the driver then works with
     numbers near one."""
+    scale_objective(prob, objective, initial, [arch] if _objective_units(arch.study.objective.name) == "MUSD" else [])
+
+
+def scale_objective(prob: om.Problem, objective: str, initial: float, money_rules: list, prefixes: list[str] | None = None) -> None:
+    """Scale the objective by its value ``initial``, and the return-rule constraints of each
+    architecture of ``money_rules`` (at its prefix in the model) in the same money, then take the
+    new scales into the driver."""
     ref = abs(initial) if initial != 0 else 1.0
     prob.model.set_objective_options(objective, ref=ref, ref0=0.0)
-    if arch.cost.return_bounds is not None and _objective_units(arch.study.objective.name) == "MUSD":
-        for name in ("cost.partners.return_low", "cost.partners.return_high"):
-            prob.model.set_constraint_options(name, ref=ref, ref0=0.0)
+    for arch, prefix in zip(money_rules, prefixes or [""] * len(money_rules)):
+        if arch.cost.return_bounds is not None:
+            for name in ("return_low", "return_high"):
+                prob.model.set_constraint_options(f"{prefix}cost.partners.{name}", ref=ref, ref0=0.0)
     prob.final_setup()
 
 

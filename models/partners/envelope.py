@@ -44,13 +44,13 @@ class PartnerEnvelope(om.ExplicitComponent):
             self.add_input(f"life_cycle_cost_{name}", val=0.0, units="MUSD")
             p, y = np.meshgrid([rows_of[i] for i in ids], [cols_of[year] for year in dest_years], indexing="ij")
             rows = (p * len(years) + y).ravel()  # where each (partner, year) of d lands, row-major
-            self._maps.append((f"pays_{name}", rows))
+            self._maps.append((name, rows))
             self.declare_partials("spend", f"pays_{name}", rows=rows, cols=np.arange(rows.size), val=1.0)
             self.declare_partials("life_cycle_cost", f"life_cycle_cost_{name}", val=1.0)
 
     def compute(self, inputs, outputs):
-        spend = np.zeros(outputs["spend"].size, dtype=inputs[self._maps[0][0]].dtype)
+        spend = np.zeros(outputs["spend"].size, dtype=inputs[f"pays_{self._maps[0][0]}"].dtype)
         for name, rows in self._maps:
-            np.add.at(spend, rows, inputs[name].ravel())
+            np.add.at(spend, rows, inputs[f"pays_{name}"].ravel())
         outputs["spend"] = spend.reshape(outputs["spend"].shape)
-        outputs["life_cycle_cost"] = sum(inputs[f"life_cycle_cost_{name.removeprefix('pays_')}"] for name, _ in self._maps)
+        outputs["life_cycle_cost"] = sum(inputs[f"life_cycle_cost_{name}"] for name, _ in self._maps)
