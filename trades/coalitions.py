@@ -4,7 +4,8 @@ fair shares of the grand coalition's cost, the core, and the cooperation dividen
 Every coalition ``S`` of the study's partners is optimized as its own study (the same objective,
 design variables and rules). What S cannot provide it buys from the partners outside it at their
 cost times ``coalitions.purchase_markup`` (``missing_capability: buy``, the default: outside
-partners may then provide only what no member can, have no cap, and are paid by the members), or
+partners may then provide only what no member can and have no cap; the members split the
+purchases as they choose, so their caps are pooled, :class:`~trades.costing.CostPlan`), or
 S is charged ``penalty_musd`` (``missing_capability: penalty``). A coalition that cannot do the mission
 within its members' capabilities, budget caps and rules is infeasible, with the reason, and is
 charged ``penalty_musd`` or, by default, the cost of the costliest feasible coalition. Coalition

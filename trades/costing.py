@@ -77,6 +77,9 @@ class CostPlan:
     initial_shares: np.ndarray
     sources: dict[str, str] = field(default_factory=dict)
     missing_prices: list[str] = field(default_factory=list)
+    # a coalition whose members are all capped and which splits its purchases as it chooses: its
+    # yearly spending (members' work and purchases) against the sum of the members' caps
+    pooled_cap: float | None = None
 
     def item_index(self, name: str) -> int | None:
         names = [i.name for i in self.items]
@@ -278,17 +281,26 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
     key = None
     if sharing.rule == "fixed_key":
         key = [float(sharing.key.get(pid, 0.0)) for pid in ids]
+    bounds = None
+    if sharing.return_min is not None or sharing.return_max is not None:
+        bounds = (sharing.return_min or 0.0, sharing.return_max or 1e6)
     payment = np.eye(len(ids)) if key is None else np.outer(key, np.ones(len(ids)))
-    if study._vendors:  # a coalition pays for what it buys: sellers' columns go to the members
-        members = [j for j, pid in enumerate(ids) if pid not in study._vendors]
+    pooled_cap = None
+    members = [j for j, pid in enumerate(ids) if pid not in study._vendors]
+    caps = [study.partners[j].budget_cap_musd for j in members]
+    if study._vendors and key is None and bounds is None:
+        # a coalition splits what it buys among its members as it chooses (it changes no cost,
+        # only who pays): identity payments (a seller's row is what the coalition pays it) and,
+        # when every member is capped, the year's whole spending within the sum of their caps
+        # (a split within each member's cap exists exactly then)
+        if all(cap is not None for cap in caps):
+            pooled_cap = float(sum(caps))
+    elif study._vendors:  # a fixed key, or a return rule on what each pays: split as the rule says, else equally
         weights = np.array(key)[members] if key is not None else np.ones(len(members))
         weights = weights / weights.sum() if weights.sum() > 0 else np.full(len(members), 1.0 / len(members))
         for v in (j for j, pid in enumerate(ids) if pid in study._vendors):
             payment[:, v] = 0.0
             payment[members, v] = weights
-    bounds = None
-    if sharing.return_min is not None or sharing.return_max is not None:
-        bounds = (sharing.return_min or 0.0, sharing.return_max or 1e6)
     wyr = cost["work_year_value"]
     ops = cost["operations_cost_per_crew_position"]
     sources.update({
@@ -309,6 +321,7 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
         max_share=np.array([p.max_share for p in study.partners]),
         key=key,
         payment_matrix=payment,
+        pooled_cap=pooled_cap,
         return_bounds=bounds,
         barred_pairs=[(ids.index(a), ids.index(b)) for a, b in sharing.barred_pairs],
         development_profile=profile,

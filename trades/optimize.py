@@ -48,6 +48,8 @@ def configure(prob: om.Problem, arch, finite_difference: bool = False) -> None:
         caps = np.array([cap for _, cap in capped for _ in range(n)])
         ref = max(float(caps.max()), 1.0)
         prob.model.add_constraint("cost.partners.pays", upper=caps, indices=indices, flat_indices=True, ref=ref)
+    if plan.pooled_cap is not None:  # a coalition's whole spending within its members' caps
+        prob.model.add_constraint("cost.partners.total_cost", upper=plan.pooled_cap, ref=max(plan.pooled_cap, 1.0))
     prob.model.add_objective(OBJECTIVES[arch.study.objective.name])
 
 
@@ -176,12 +178,18 @@ def _two_starts_agree(attempts: list[dict]) -> bool:
 
 
 def _capped_payments(plan, years, prob):
-    """(partner, year, payment, cap) for every partner with a budget cap and every year."""
+    """(who, year, payment, cap) for every partner with a budget cap and every year, and for a
+    coalition's pooled caps (:attr:`~trades.costing.CostPlan.pooled_cap`)."""
     pays = prob.get_val("cost.partners.pays")
     for j, cap in enumerate(plan.budget_cap):
         if cap is not None:
             for y, year in enumerate(years):
                 yield plan.partners[j], year, float(pays[j, y]), cap
+    if plan.pooled_cap is not None:
+        total = prob.get_val("cost.partners.total_cost")
+        members = "+".join(pid for pid, cap in zip(plan.partners, plan.budget_cap) if cap is not None)
+        for y, year in enumerate(years):
+            yield f"the coalition ({members}, caps pooled)", year, float(total[y]), plan.pooled_cap
 
 
 def check_optimizable(arch) -> None:

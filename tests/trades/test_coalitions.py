@@ -84,6 +84,69 @@ def test_coalition_study_buys_only_what_members_cannot_provide(flagship):
     assert eligible["crew_transport"] == ["nasa"]  # bought, as ESA has no crew vehicle
 
 
+def _flagship_with_caps(flagship, caps: dict[str, float | None]):
+    data = yaml.safe_load(flagship.read_text())
+    for partner in data["partners"]:
+        if partner["id"] in caps:
+            partner["budget_cap_musd"] = caps[partner["id"]]
+    return parse_study_text(yaml.safe_dump(data), str(flagship))
+
+
+def test_coalition_of_capped_members_pools_its_caps(flagship):
+    """Who pays for what a coalition buys is the coalition's choice (it changes no cost): each
+    member's own work stays within its cap, and, when every member is capped, the year's whole
+    spending within the sum of the caps. Payments stay one-to-one (a seller's row is what the
+    coalition pays it)."""
+    import numpy as np
+
+    from trades.resolve import resolve
+
+    study = parse_study_text(flagship.read_text(), str(flagship))
+    capped = resolve(coalition_study(study, frozenset({"esa", "jaxa"}))).cost
+    assert capped.pooled_cap == 1000 + 400  # the flagship's ESA and JAXA caps
+    assert np.array_equal(capped.payment_matrix, np.eye(len(capped.partners)))
+    assert resolve(coalition_study(study, frozenset({"nasa", "esa"}))).cost.pooled_cap is None  # NASA has no cap
+    # under a fixed key each member pays its key's part of everything, purchases included
+    keyed = yaml.safe_load(flagship.read_text())
+    keyed["cost_sharing"] = {"rule": "fixed_key", "key": {"nasa": 0.7, "esa": 0.2, "jaxa": 0.05, "csa": 0.05}}
+    plan = resolve(coalition_study(parse_study_text(yaml.safe_dump(keyed), str(flagship)), frozenset({"esa", "jaxa"}))).cost
+    assert plan.pooled_cap is None
+    nasa = plan.partners.index("nasa")
+    assert plan.payment_matrix[[plan.partners.index("esa"), plan.partners.index("jaxa")], nasa] == pytest.approx([0.8, 0.2])
+
+
+def test_pooled_caps_let_a_member_pay_what_the_coalition_buys(flagship):
+    """JAXA with a 300 MUSD cap and ESA with one far above the mission's yearly cost: ESA can pay
+    for everything the pair buys, so the pair costs what it costs with ESA uncapped (the pooled
+    cap never binds; that optimum, found without it, is the reference). Under an equal split of
+    purchases JAXA would pay half of them: on average over the 19 years more than its cap, so
+    more than its cap in some year."""
+    from trades.coalitions import _coalition_record
+
+    members = frozenset({"esa", "jaxa"})
+    pooled = _coalition_record(_flagship_with_caps(flagship, {"esa": 1.0e6, "jaxa": 300.0}), str(flagship), members)
+    uncapped = _coalition_record(_flagship_with_caps(flagship, {"esa": None, "jaxa": 300.0}), str(flagship), members)
+    assert pooled["status"] == uncapped["status"] == "ok"
+    assert pooled["cost_musd"] == pytest.approx(uncapped["cost_musd"], rel=1e-6)
+    assert pooled["bought_musd"] / 2 / 19 > 300
+
+
+def test_pooled_caps_too_small_make_the_coalition_infeasible(flagship, tmp_path):
+    """ESA and a second partner like it (no build capability, a cap of twice the yearly
+    operations each) can run the operations between them but must buy the rest of the outpost
+    from NASA: more a year than their pooled caps."""
+    from trades.coalitions import _coalition_record
+
+    path, operations, _ = _two_partner_study(flagship, tmp_path)
+    data = yaml.safe_load(path.read_text())
+    data["partners"][1]["budget_cap_musd"] = 2 * operations
+    data["partners"].append({**data["partners"][1], "id": "jaxa"})
+    record = _coalition_record(parse_study_text(yaml.safe_dump(data), str(path)), str(path), frozenset({"esa", "jaxa"}))
+    assert record["status"] == "infeasible"
+    assert record["reason"].startswith(f"breaks its rules: budget cap of the coalition (esa+jaxa, caps pooled) in {data['campaign']['start_year']}")
+    assert f"cap {4 * operations:,.0f}" in record["reason"]
+
+
 def test_analysis_of_given_records():
     """A synthetic three-partner record set: allocations efficient, infeasible coalitions charged."""
     study = parse_study_text(yaml.safe_dump({"name": "t", "partners": [{"id": "nasa"}, {"id": "esa"}, {"id": "jaxa"}]}), "t.yaml")
