@@ -15,6 +15,7 @@ Data flow inside the model (per campaign year where it says [y])::
 
 from __future__ import annotations
 
+import numpy as np
 import openmdao.api as om
 
 from models.cost import AmcmCost, CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, PresentValue, TranscostCost
@@ -242,11 +243,37 @@ def build_problem(arch: Architecture, recorder_path: str | None = None, before_s
         prob.recording_options["record_outputs"] = True
         prob.recording_options["includes"] = ["*"]
     prob.setup(check=False)
+    set_inputs(arch, prob)
+    return prob
+
+
+def set_inputs(arch: Architecture, prob: om.Problem) -> None:
+    """Every input of the architecture, and the costed stages' unit masses (one evaluation)."""
     for item in arch.inputs:
         prob.set_val(item.name, item.value, units=item.units)
     if arch.cost is not None:
         set_stage_unit_masses(arch, prob)
-    return prob
+
+
+def structure_key(arch: Architecture) -> tuple:
+    """What :class:`ArchitectureModel` builds its structure from (everything its ``setup`` reads
+    but the values it then receives as inputs): two architectures with equal keys give problems
+    of the same structure, so one built problem can take the other's inputs (the coalitions of a
+    study that buy what they lack all have the study's partners, in another order)."""
+    plan = arch.cost
+    cost = None
+    if plan is not None:
+        cost = (
+            len(plan.partners),
+            tuple((i.name, i.units, i.deploy_mass_output, i.launched) for i in plan.items),
+            tuple((e.item, e.name, e.method, repr(e.coefficients), e.mass_output) for e in plan.elements),
+            plan.payment_matrix.tobytes(), plan.return_bounds, tuple(plan.barred_pairs),
+            repr(arch.catalog.entry("cost", "default")["amcm"]),
+        )
+    return (
+        tuple(arch.years), repr(arch.stages), arch.power_source, repr(arch.reusable_lander), repr(arch.trajectory),
+        arch.crew_vehicle is None, tuple((i.name, np.shape(i.value), i.units) for i in arch.inputs), cost,
+    )
 
 
 def set_stage_unit_masses(arch: Architecture, prob: om.Problem) -> None:

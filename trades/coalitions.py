@@ -60,20 +60,46 @@ def coalition_study(study: Study, members: frozenset[str]) -> Study:
     return result
 
 
-def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...]) -> dict:
-    """Optimize one coalition (worker entry point: plain data in, plain data out)."""
+# a worker's built problems by trades.optimize.reuse_key: the coalitions of a game that buy what
+# they lack share the model's structure, so each worker builds one problem per set of rules
+_BUILT_IN_WORKER: dict = {}
+
+
+def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...], built: dict | None = None) -> dict:
+    """Optimize one coalition (worker entry point: plain data in, plain data out), reusing a
+    problem from ``built`` (default: this worker's) when one of the same structure is there."""
     start = time.perf_counter()
-    record = _coalition_record(parse_study_text(study_text, file), file, frozenset(members))
+    record = _coalition_record(parse_study_text(study_text, file), file, frozenset(members), _BUILT_IN_WORKER if built is None else built)
     record["seconds"] = time.perf_counter() - start
     return record
 
 
-def _coalition_record(study: Study, file: str, members: frozenset[str]) -> dict:
-    from trades.optimize import optimize
+def optimize_reusing(study: Study, file: str, built: dict) -> tuple:
+    """:func:`trades.optimize.optimize` for a study, on a problem of ``built``
+    (:func:`trades.optimize.reuse_key` to problem) aimed at it when one has its key, else on a
+    new one kept there; returns ``(architecture, problem, result)``. Reused and new problems give
+    the same optimum (tested on every coalition of the flagship); an OpenMDAO setup is saved
+    each time (docs/performance.md)."""
+    from trades.optimize import check_optimizable, optimization_problem, reuse_key, reuse_optimization, solve
+    from trades.resolve import resolve
 
+    arch = resolve(study, file)
+    check_optimizable(arch)
+    key = reuse_key(arch)
+    prob = reuse_optimization(built[key], arch) if key in built else None
+    if prob is None:
+        prob = built[key] = optimization_problem(arch)
+    try:
+        return arch, prob, solve(arch, prob)
+    except Exception:
+        built.pop(key, None)  # its state is unknown
+        raise
+
+
+def _coalition_record(study: Study, file: str, members: frozenset[str], built: dict | None = None) -> dict:
     record = {"members": sorted(members), "status": "ok", "reason": "", "cost_musd": None, "bought_musd": 0.0}
     try:
-        arch, prob, result = optimize(coalition_study(study, members), file)
+        arch, prob, result = optimize_reusing(coalition_study(study, members), file, {} if built is None else built)
     except (InfeasibleError, StudyErrors) as exc:
         record.update(status="infeasible", reason=" ".join(str(exc).split())[:500])
         return record
@@ -126,8 +152,9 @@ def characteristic_function(study: Study, file: str, workers: int | None = None,
 
     bar = tqdm(total=len(work), desc="coalitions", unit="opt", disable=not progress)
     if workers == 1:
+        built = {}
         for members in work:
-            records.append(evaluate_coalition(text, file, members))
+            records.append(evaluate_coalition(text, file, members, built))
             bar.update()
     else:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread)

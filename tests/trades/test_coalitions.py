@@ -147,6 +147,25 @@ def test_pooled_caps_too_small_make_the_coalition_infeasible(flagship, tmp_path)
     assert f"cap {4 * operations:,.0f}" in record["reason"]
 
 
+def test_reused_problems_give_the_optimum_of_a_new_one(flagship):
+    """The game builds one problem per structure and aims it at each coalition in turn (its
+    variables, rules and inputs): every coalition's record equals the one from a problem built
+    for it alone."""
+    from trades.coalitions import _coalition_record
+    from trades.games import coalitions as all_coalitions
+
+    study = parse_study_text(flagship.read_text(), str(flagship))
+    built, played = {}, all_coalitions([p.id for p in study.partners])
+    for members in played:
+        reused = _coalition_record(study, str(flagship), frozenset(members), built)
+        new = _coalition_record(study, str(flagship), frozenset(members))
+        assert (reused["status"], reused["reason"]) == (new["status"], new["reason"])
+        if new["status"] == "ok":
+            assert reused["cost_musd"] == pytest.approx(new["cost_musd"], rel=1e-12)
+            assert reused["provided_musd"] == pytest.approx(new["provided_musd"], rel=1e-9, abs=1e-9)
+    assert len(built) < len(played)  # a problem per set of rules (caps, share limits), not per coalition
+
+
 def test_analysis_of_given_records():
     """A synthetic three-partner record set: allocations efficient, infeasible coalitions charged."""
     study = parse_study_text(yaml.safe_dump({"name": "t", "partners": [{"id": "nasa"}, {"id": "esa"}, {"id": "jaxa"}]}), "t.yaml")

@@ -111,6 +111,13 @@ def test_flagship_optimum_meets_every_rule(flagship_optimum):
     assert cost["life_cycle_cost_musd"] == pytest.approx(result["optimum"], rel=1e-12)
 
 
+def test_flagship_starts_inside_and_stops_when_two_agree(flagship_optimum):
+    """Caps bind, so the vertex is not exact: the two interior starts run, and they agree."""
+    starts = flagship_optimum["optimization"]["starts"]
+    assert [s["start"] for s in starts] == ["graded split", "cheapest 80 %"]
+    assert starts[0]["objective"] == pytest.approx(starts[1]["objective"], rel=1e-7)
+
+
 def test_flagship_description_states_what_optimize_finds(flagship_optimum, flagship):
     description = " ".join(yaml.safe_load(flagship.read_text())["description"].split())
     cost = flagship_optimum["cost"]
