@@ -271,9 +271,21 @@ def structure_key(arch: Architecture) -> tuple:
             repr(arch.catalog.entry("cost", "default")["amcm"]),
         )
     return (
-        tuple(arch.years), repr(arch.stages), arch.power_source, repr(arch.reusable_lander), repr(arch.trajectory),
+        tuple(arch.years), repr(arch.stages), arch.power_source, _exact(arch.reusable_lander), _exact(arch.trajectory),
         arch.crew_vehicle is None, tuple((i.name, np.shape(i.value), i.units) for i in arch.inputs), cost,
     )
+
+
+def _exact(value):
+    """A hashable, lossless stand-in for options made of dicts, lists and arrays (numpy's repr
+    rounds and abbreviates arrays)."""
+    if isinstance(value, dict):
+        return tuple((k, _exact(v)) for k, v in sorted(value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_exact(v) for v in value)
+    if isinstance(value, np.ndarray):
+        return value.shape, str(value.dtype), value.tobytes()
+    return repr(value)
 
 
 def set_stage_unit_masses(arch: Architecture, prob: om.Problem) -> None:

@@ -19,6 +19,7 @@ import io
 import json
 import os
 import time
+from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -60,9 +61,12 @@ def coalition_study(study: Study, members: frozenset[str]) -> Study:
     return result
 
 
-# a worker's built problems by trades.optimize.reuse_key: the coalitions of a game that buy what
-# they lack share the model's structure, so each worker builds one problem per set of rules
-_BUILT_IN_WORKER: dict = {}
+# a worker's built problems by trades.optimize.reuse_key, the most recently used last: the
+# coalitions of a game that buy what they lack under the contribution rule share the model's
+# structure, so a worker builds one problem per set of rules; a fixed key or barred pairs make
+# each coalition's model its own, so only the last few are kept
+_BUILT_IN_WORKER: OrderedDict = OrderedDict()
+KEPT_PROBLEMS = 8
 
 
 def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...], built: dict | None = None) -> dict:
@@ -74,22 +78,23 @@ def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...], bui
     return record
 
 
-def optimize_reusing(study: Study, file: str, built: dict) -> tuple:
+def optimize_reusing(study: Study, file: str, built: OrderedDict) -> tuple:
     """:func:`trades.optimize.optimize` for a study, on a problem of ``built``
     (:func:`trades.optimize.reuse_key` to problem) aimed at it when one has its key, else on a
-    new one kept there; returns ``(architecture, problem, result)``. Reused and new problems give
-    the same optimum (tested on every coalition of the flagship); an OpenMDAO setup is saved
-    each time (docs/performance.md)."""
-    from trades.optimize import check_optimizable, optimization_problem, reuse_key, reuse_optimization, solve
-    from trades.resolve import resolve
+    new one kept there (at most ``KEPT_PROBLEMS``); returns ``(architecture, problem, result)``.
+    Reused and new problems give the same optimum (tested on every coalition of the flagship);
+    an OpenMDAO setup is saved each time (docs/performance.md)."""
+    from trades.optimize import optimization_problem, resolve_for_optimization, reuse_key, reuse_optimization, solve
 
-    arch = resolve(study, file)
-    check_optimizable(arch)
+    arch = resolve_for_optimization(study, file)
     key = reuse_key(arch)
-    prob = reuse_optimization(built[key], arch) if key in built else None
-    if prob is None:
-        prob = built[key] = optimization_problem(arch)
     try:
+        prob = reuse_optimization(built[key], arch, key) if key in built else None
+        if prob is None:
+            prob = built[key] = optimization_problem(arch)
+        built.move_to_end(key)
+        while len(built) > KEPT_PROBLEMS:
+            built.popitem(last=False)
         return arch, prob, solve(arch, prob)
     except Exception:
         built.pop(key, None)  # its state is unknown
@@ -99,7 +104,7 @@ def optimize_reusing(study: Study, file: str, built: dict) -> tuple:
 def _coalition_record(study: Study, file: str, members: frozenset[str], built: dict | None = None) -> dict:
     record = {"members": sorted(members), "status": "ok", "reason": "", "cost_musd": None, "bought_musd": 0.0}
     try:
-        arch, prob, result = optimize_reusing(coalition_study(study, members), file, {} if built is None else built)
+        arch, prob, result = optimize_reusing(coalition_study(study, members), file, OrderedDict() if built is None else built)
     except (InfeasibleError, StudyErrors) as exc:
         record.update(status="infeasible", reason=" ".join(str(exc).split())[:500])
         return record
@@ -135,10 +140,12 @@ def charge_infeasible(study: Study, records: list[dict]) -> float | None:
 
 
 def _one_blas_thread() -> None:
-    """Worker initializer: one BLAS thread per worker, as the workers already fill the cores."""
+    """Worker initializer: one BLAS thread per worker, as the workers already fill the cores;
+    no built problem inherited from the parent process."""
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
+    _BUILT_IN_WORKER.clear()
 
 
 def characteristic_function(study: Study, file: str, workers: int | None = None, progress: bool = True) -> list[dict]:
@@ -152,7 +159,7 @@ def characteristic_function(study: Study, file: str, workers: int | None = None,
 
     bar = tqdm(total=len(work), desc="coalitions", unit="opt", disable=not progress)
     if workers == 1:
-        built = {}
+        built = OrderedDict()
         for members in work:
             records.append(evaluate_coalition(text, file, members, built))
             bar.update()

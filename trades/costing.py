@@ -284,23 +284,17 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
     bounds = None
     if sharing.return_min is not None or sharing.return_max is not None:
         bounds = (sharing.return_min or 0.0, sharing.return_max or 1e6)
+    # pays[:, y] = M provides[:, y]. A coalition's sellers have no key: under a fixed key its
+    # members pay their (rescaled) key's part of everything, purchases included
     payment = np.eye(len(ids)) if key is None else np.outer(key, np.ones(len(ids)))
     pooled_cap = None
-    members = [j for j, pid in enumerate(ids) if pid not in study._vendors]
-    caps = [study.partners[j].budget_cap_musd for j in members]
-    if study._vendors and key is None and bounds is None:
+    caps = [p.budget_cap_musd for p in study.partners if p.id not in study._vendors]
+    if study._vendors and key is None and all(cap is not None for cap in caps):
         # a coalition splits what it buys among its members as it chooses (it changes no cost,
-        # only who pays): identity payments (a seller's row is what the coalition pays it) and,
-        # when every member is capped, the year's whole spending within the sum of their caps
-        # (a split within each member's cap exists exactly then)
-        if all(cap is not None for cap in caps):
-            pooled_cap = float(sum(caps))
-    elif study._vendors:  # a fixed key, or a return rule on what each pays: split as the rule says, else equally
-        weights = np.array(key)[members] if key is not None else np.ones(len(members))
-        weights = weights / weights.sum() if weights.sum() > 0 else np.full(len(members), 1.0 / len(members))
-        for v in (j for j, pid in enumerate(ids) if pid in study._vendors):
-            payment[:, v] = 0.0
-            payment[members, v] = weights
+        # only who pays; a seller's row is what the coalition pays it): every member capped,
+        # the year's whole spending within the sum of their caps (a split of the purchases
+        # within each member's cap exists exactly then)
+        pooled_cap = float(sum(caps))
     wyr = cost["work_year_value"]
     ops = cost["operations_cost_per_crew_position"]
     sources.update({

@@ -79,9 +79,10 @@ def add_design_and_rules(model: om.Group, arch, prefix: str = "") -> None:
         model.add_design_var(f"{prefix}{dv.name}", lower=lower, upper=upper, units=units, ref=max(abs(upper), 1e-3))
     if any(plan.min_share > 0) or any(plan.max_share < 1):
         model.add_constraint(f"{prefix}cost.partners.work_share", lower=plan.min_share, upper=plan.max_share)
-    if plan.return_bounds is not None:
-        model.add_constraint(f"{prefix}cost.partners.return_low", lower=0.0)
-        model.add_constraint(f"{prefix}cost.partners.return_high", upper=0.0)
+    if plan.return_bounds is not None:  # on the partners who pay: what a coalition buys, its members pay
+        payers = [j for j, pid in enumerate(plan.partners) if pid not in study._vendors]
+        model.add_constraint(f"{prefix}cost.partners.return_low", lower=0.0, indices=payers)
+        model.add_constraint(f"{prefix}cost.partners.return_high", upper=0.0, indices=payers)
     if plan.barred_pairs:
         model.add_constraint(f"{prefix}cost.partners.barred_overlap", upper=0.0)
 
@@ -289,11 +290,17 @@ def build_optimization(study, file: str, recorder_path: str | None = None, finit
     objective is scaled by its value there); returns ``(architecture, problem)``. The problem can
     be solved many times (:func:`solve`), e.g. by a sweep that changes inputs between solves, and
     aimed at another study of the same structure (:func:`reuse_optimization`)."""
+    arch = resolve_for_optimization(study, file)
+    return arch, optimization_problem(arch, recorder_path, finite_difference)
+
+
+def resolve_for_optimization(study, file: str):
+    """The study's architecture, refused when it cannot be optimized (:func:`check_optimizable`)."""
     from trades.resolve import resolve
 
     arch = resolve(study, file)
     check_optimizable(arch)
-    return arch, optimization_problem(arch, recorder_path, finite_difference)
+    return arch
 
 
 def optimization_problem(arch, recorder_path: str | None = None, finite_difference: bool = False) -> om.Problem:
@@ -330,15 +337,15 @@ def reuse_key(arch) -> tuple:
     return structure_key(arch), tuple(sorted(scratch._static_design_vars)), tuple(sorted(scratch._static_responses))
 
 
-def reuse_optimization(prob: om.Problem, arch) -> om.Problem | None:
+def reuse_optimization(prob: om.Problem, arch, key: tuple | None = None) -> om.Problem | None:
     """Aim a problem built by :func:`optimization_problem` at another resolved architecture with
-    the same :func:`reuse_key` (else None): its design variables, rules, objective and inputs
-    replace the problem's, and the driver takes them at a final setup, instead of a new
-    OpenMDAO setup. For the coalitions of a game, which differ in who may provide what, at what
-    cost and under which caps."""
+    the same :func:`reuse_key` (``key`` when already computed; else None is returned): its
+    design variables, rules, objective and inputs replace the problem's, and the driver takes
+    them at a final setup, instead of a new OpenMDAO setup. For the coalitions of a game, which
+    differ in who may provide what, at what cost and under which caps."""
     from trades.assemble import set_inputs
 
-    if reuse_key(arch) != prob._trades_reuse_key:
+    if (key or reuse_key(arch)) != prob._trades_reuse_key:
         return None
     model = prob.model
     for variables in (model._design_vars, model._static_design_vars, model._responses, model._static_responses):
@@ -347,7 +354,10 @@ def reuse_optimization(prob: om.Problem, arch) -> om.Problem | None:
     model._design_vars.update(model._static_design_vars)
     model._responses.update(model._static_responses)
     prob.final_setup()  # the driver takes the new variables and rules
-    prob.set_val("cost.shares", arch.cost.initial_shares)
+    if prob._orig_mode == "auto":  # forward or reverse derivatives by sizes, as the first final setup chooses
+        responses, design = prob.driver._update_voi_meta(model, model.get_responses(recurse=True, use_prom_ivc=True),
+                                                         model.get_design_vars(recurse=True, use_prom_ivc=True))
+        prob._metadata["mode"] = "rev" if responses < design else "fwd"
     set_inputs(arch, prob)
     _run_at_study_design(prob, arch)
     return prob

@@ -102,9 +102,9 @@ class PartnerPayments(om.ExplicitComponent):
     Each year ``pays[:, y] = M provides[:, y]`` with the option ``payment_matrix`` ``M``: the
     identity for ``contribution`` (barter: each pays what it provides), ``key 1^T`` for
     ``fixed_key`` (each pays ``key_p`` of the year's total; the difference is cash between
-    partners), and for a coalition that buys from outside partners under a fixed key or a return
-    rule, the members' rows also take the sellers' columns (the members pay for what they buy;
-    otherwise a seller's row is what the coalition pays it, from its members' pooled caps). ``work_share`` is each partner's
+    partners; for a coalition that buys from outside partners, the key is its members' and
+    covers what it buys). Under the contribution rule a coalition's seller's row is what the
+    coalition pays it, from its members' pooled caps. ``work_share`` is each partner's
     share of all that is provided over the campaign; ``return_low`` / ``return_high`` are
     ``provided - bound x paid``, the return coefficient of ESA's geographic return
     (work share / funding share within bounds) written linearly. All outputs but ``work_share``

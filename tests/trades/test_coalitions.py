@@ -119,7 +119,7 @@ def test_pooled_caps_let_a_member_pay_what_the_coalition_buys(flagship):
     """JAXA with a 300 MUSD cap and ESA with one far above the mission's yearly cost: ESA can pay
     for everything the pair buys, so the pair costs what it costs with ESA uncapped (the pooled
     cap never binds; that optimum, found without it, is the reference). Under an equal split of
-    purchases JAXA would pay half of them: on average over the 19 years more than its cap, so
+    purchases JAXA would pay half of them: on average over the campaign more than its cap, so
     more than its cap in some year."""
     from trades.coalitions import _coalition_record
 
@@ -128,7 +128,8 @@ def test_pooled_caps_let_a_member_pay_what_the_coalition_buys(flagship):
     uncapped = _coalition_record(_flagship_with_caps(flagship, {"esa": None, "jaxa": 300.0}), str(flagship), members)
     assert pooled["status"] == uncapped["status"] == "ok"
     assert pooled["cost_musd"] == pytest.approx(uncapped["cost_musd"], rel=1e-6)
-    assert pooled["bought_musd"] / 2 / 19 > 300
+    years = len(_flagship_with_caps(flagship, {}).years)
+    assert pooled["bought_musd"] / 2 / years > 300
 
 
 def test_pooled_caps_too_small_make_the_coalition_infeasible(flagship, tmp_path):
@@ -147,19 +148,41 @@ def test_pooled_caps_too_small_make_the_coalition_infeasible(flagship, tmp_path)
     assert f"cap {4 * operations:,.0f}" in record["reason"]
 
 
+def test_return_rule_binds_the_members_only(flagship):
+    """Under a fixed key with a return rule, a coalition's sellers are paid by its members and
+    pay nothing themselves: the work/funding rule is on the two members, not on the sellers
+    (whose ratio has no funding), and the optimizer ends converged."""
+    from collections import OrderedDict
+
+    from trades.coalitions import optimize_reusing
+
+    data = yaml.safe_load(flagship.read_text())
+    data["partners"] = [{"id": "nasa"}, {"id": "esa", "cost_factor": 0.86}, {"id": "jaxa"}]
+    data.pop("design_variables")
+    data["cost_sharing"] = {"rule": "fixed_key", "key": {"nasa": 76.6 / 97.7, "esa": 8.3 / 97.7, "jaxa": 12.8 / 97.7},
+                            "return_min": 0.8, "return_max": 1.25}
+    study = parse_study_text(yaml.safe_dump(data), str(flagship))
+    arch, prob, result = optimize_reusing(coalition_study(study, frozenset({"nasa", "esa"})), str(flagship), OrderedDict())
+    assert {name: meta["size"] for name, meta in prob.driver._cons.items() if "return" in name} == {
+        "cost.partners.return_low": 2, "cost.partners.return_high": 2}
+    assert result["success"] and result["violations"] == []
+
+
 def test_reused_problems_give_the_optimum_of_a_new_one(flagship):
     """The game builds one problem per structure and aims it at each coalition in turn (its
     variables, rules and inputs): every coalition's record equals the one from a problem built
     for it alone."""
+    from collections import OrderedDict
+
     from trades.coalitions import _coalition_record
     from trades.games import coalitions as all_coalitions
 
     study = parse_study_text(flagship.read_text(), str(flagship))
-    built, played = {}, all_coalitions([p.id for p in study.partners])
+    built, played = OrderedDict(), all_coalitions([p.id for p in study.partners])
     for members in played:
         reused = _coalition_record(study, str(flagship), frozenset(members), built)
         new = _coalition_record(study, str(flagship), frozenset(members))
-        assert (reused["status"], reused["reason"]) == (new["status"], new["reason"])
+        assert new["status"] != "error" and (reused["status"], reused["reason"]) == (new["status"], new["reason"])
         if new["status"] == "ok":
             assert reused["cost_musd"] == pytest.approx(new["cost_musd"], rel=1e-12)
             assert reused["provided_musd"] == pytest.approx(new["provided_musd"], rel=1e-9, abs=1e-9)
