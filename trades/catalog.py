@@ -127,7 +127,7 @@ class Catalog:
                     applied.append(".".join(path))
         if errors:
             raise StudyErrors(errors)
-        return Catalog(entries, self.routes, self.overridden + applied)
+        return Catalog(entries, copy.deepcopy(self.routes), self.overridden + applied)
 
 
 def _override_problem(field: str, old: dict, new) -> str | None:
@@ -172,3 +172,9 @@ def load_catalog() -> Catalog:
     """The packaged catalogs (a fresh copy the caller may modify)."""
     packaged = _load_packaged()
     return Catalog(copy.deepcopy(packaged.entries), copy.deepcopy(packaged.routes), [])
+
+
+def catalog_with_overrides(overrides: dict, error_at: Callable[[tuple, str], StudyError]) -> Catalog:
+    """A fresh copy of the packaged catalogs with a study's overrides applied (one copy, not a
+    copy of a copy: every resolve makes one)."""
+    return _load_packaged().with_overrides(overrides, error_at)

@@ -8,7 +8,7 @@ delta-v) is not checked here: :mod:`trades.resolve` reports it as infeasible (ex
 
 from __future__ import annotations
 
-from trades.catalog import Catalog, load_catalog
+from trades.catalog import Catalog, catalog_with_overrides
 from trades.errors import StudyError, StudyErrors
 from trades.study import Study
 
@@ -215,7 +215,7 @@ def _launch_errors(study: Study, catalog: Catalog) -> list[StudyError]:
 
 def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
     """Apply the study's overrides and check it against the catalogs; returns the catalog used."""
-    catalog = (catalog or load_catalog()).with_overrides(study.overrides, study.error)
+    catalog = catalog.with_overrides(study.overrides, study.error) if catalog else catalog_with_overrides(study.overrides, study.error)
     errors = _id_errors(study, catalog)
     if not errors:  # element properties, routes and launch choices presuppose known ids
         errors = (

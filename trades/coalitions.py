@@ -15,6 +15,7 @@ optimizations are independent and run in worker processes.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -73,9 +74,15 @@ def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...], bui
     """Optimize one coalition (worker entry point: plain data in, plain data out), reusing a
     problem from ``built`` (default: this worker's) when one of the same structure is there."""
     start = time.perf_counter()
-    record = _coalition_record(parse_study_text(study_text, file), file, frozenset(members), _BUILT_IN_WORKER if built is None else built)
+    record = _coalition_record(_parsed(study_text, file), file, frozenset(members), _BUILT_IN_WORKER if built is None else built)
     record["seconds"] = time.perf_counter() - start
     return record
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed(study_text: str, file: str) -> Study:
+    """The game's study, parsed once per worker (read only: each coalition makes its own study)."""
+    return parse_study_text(study_text, file)
 
 
 def optimize_reusing(study: Study, file: str, built: OrderedDict) -> tuple:
