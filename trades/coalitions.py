@@ -70,7 +70,7 @@ _BUILT_IN_WORKER: OrderedDict = OrderedDict()
 KEPT_PROBLEMS = 8
 
 
-def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...], built: dict | None = None) -> dict:
+def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...], built: OrderedDict | None = None) -> dict:
     """Optimize one coalition (worker entry point: plain data in, plain data out), reusing a
     problem from ``built`` (default: this worker's) when one of the same structure is there."""
     start = time.perf_counter()
@@ -108,7 +108,7 @@ def optimize_reusing(study: Study, file: str, built: OrderedDict) -> tuple:
         raise
 
 
-def _coalition_record(study: Study, file: str, members: frozenset[str], built: dict | None = None) -> dict:
+def _coalition_record(study: Study, file: str, members: frozenset[str], built: OrderedDict | None = None) -> dict:
     record = {"members": sorted(members), "status": "ok", "reason": "", "cost_musd": None, "bought_musd": 0.0}
     try:
         arch, prob, result = optimize_reusing(coalition_study(study, members), file, OrderedDict() if built is None else built)

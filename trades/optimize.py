@@ -231,9 +231,14 @@ def violations(arch, prob) -> list[str]:
         low, high = plan.return_bounds
         provided, paid = prob.get_val("cost.partners.provided_total"), prob.get_val("cost.partners.paid_total")
         for j, pid in enumerate(plan.partners):
-            ratio = provided[j] / paid[j] if paid[j] > 0 else float("inf")
-            if paid[j] > 0 and not low - 1e-4 <= ratio <= high + 1e-4:
-                found.append(f"return of {pid}: work/funding {ratio:.3f} outside [{low:g}, {high:g}]")
+            if pid in arch.study._vendors:  # a coalition's seller: paid by its members, the rule is theirs
+                continue
+            if paid[j] > 0:
+                ratio = provided[j] / paid[j]
+                if not low - 1e-4 <= ratio <= high + 1e-4:
+                    found.append(f"return of {pid}: work/funding {ratio:.3f} outside [{low:g}, {high:g}]")
+            elif provided[j] > FEASIBILITY_TOLERANCE * max(float(provided.sum()), 1.0):
+                found.append(f"return of {pid}: provides {provided[j]:,.0f} MUSD of work and pays nothing (key 0)")
     sums = prob.get_val("cost.partners.share_sum")
     for i, item in enumerate(plan.items):
         if abs(sums[i] - 1.0) > 1e-4:
@@ -353,11 +358,8 @@ def reuse_optimization(prob: om.Problem, arch, key: tuple | None = None) -> om.P
     add_variables_rules_and_objective(model, arch)
     model._design_vars.update(model._static_design_vars)
     model._responses.update(model._static_responses)
-    prob.final_setup()  # the driver takes the new variables and rules
-    if prob._orig_mode == "auto":  # forward or reverse derivatives by sizes, as the first final setup chooses
-        responses, design = prob.driver._update_voi_meta(model, model.get_responses(recurse=True, use_prom_ivc=True),
-                                                         model.get_design_vars(recurse=True, use_prom_ivc=True))
-        prob._metadata["mode"] = "rev" if responses < design else "fwd"
+    prob.final_setup()  # the driver takes the new variables and rules (and, in 'auto' mode,
+    # OpenMDAO picks forward or reverse derivatives by their sizes at each computation)
     set_inputs(arch, prob)
     _run_at_study_design(prob, arch)
     return prob

@@ -188,6 +188,22 @@ def test_fixed_key_with_return_bounds(flagship, tmp_path):
         assert p["cash_musd"] == pytest.approx(p["pays_musd"] - p["provides_musd"])
 
 
+def test_work_without_funding_is_reported(flagship):
+    """A fixed key of 0 for JAXA, which must still do 2 % of the work: its work/funding ratio has
+    no funding, and the broken rule is named (it used to be skipped)."""
+    from trades.optimize import optimize
+    from trades.study import parse_study_text
+
+    data = yaml.safe_load(flagship.read_text())
+    data["partners"] = [{"id": "nasa"}, {"id": "esa", "cost_factor": 0.86}, {"id": "jaxa", "min_share": 0.02}]
+    data.pop("design_variables")
+    data["cost_sharing"] = {"rule": "fixed_key", "key": {"nasa": 0.9, "esa": 0.1, "jaxa": 0.0}, "return_min": 0.8, "return_max": 1.25}
+    _, prob, result = optimize(parse_study_text(yaml.safe_dump(data), str(flagship)), str(flagship))
+    jaxa = prob.get_val("cost.partners.provided_total")[2]
+    assert jaxa > 0  # the optimizer ends with JAXA at part of its minimum share (0.5 % in this run)
+    assert f"return of jaxa: provides {jaxa:,.0f} MUSD of work and pays nothing (key 0)" in result["violations"]
+
+
 def _solve_both_ways(text: str, file: str, monkeypatch):
     """The study optimized as `trades optimize` does, and with the one-start case switched off
     (every start of the multi-start run): both results."""
