@@ -72,7 +72,7 @@ KEPT_PROBLEMS = 8
 
 def evaluate_coalition(study_text: str, file: str, members: tuple[str, ...], built: OrderedDict | None = None) -> dict:
     """Optimize one coalition (worker entry point: plain data in, plain data out), reusing a
-    problem from ``built`` (default: this worker's) when one of the same structure is there."""
+    problem from ``built`` (default: this worker's) when one with its reuse key is there."""
     start = time.perf_counter()
     record = _coalition_record(_parsed(study_text, file), file, frozenset(members), _BUILT_IN_WORKER if built is None else built)
     record["seconds"] = time.perf_counter() - start
