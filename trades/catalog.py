@@ -113,7 +113,7 @@ class Catalog:
                         errors.append(error_at(path, f"not a sourced number of this entry; one of {numeric}"))
                         continue
                     old = entry[field]
-                    problem = _override_problem(field, old, new)
+                    problem = _override_problem(field, old, new, catalog)
                     if problem:
                         errors.append(error_at(path, problem))
                         continue
@@ -130,10 +130,12 @@ class Catalog:
         return Catalog(entries, copy.deepcopy(self.routes), self.overridden + applied)
 
 
-def _override_problem(field: str, old: dict, new) -> str | None:
+def _override_problem(field: str, old: dict, new, catalog: str = "") -> str | None:
     """Why an override value cannot replace a catalog value, or None."""
     if new.unit is not None and new.unit != old.get("unit"):
         return f"unit '{new.unit}' differs from the catalog's '{old.get('unit')}'"
+    if catalog == "neas" and field in _ELEMENT_DOMAINS:
+        return _element_problem(field, new.value)  # its own domain (a circular orbit has e = 0)
     reference = old.get("value")
     if reference is None or reference > 0:
         if new.value <= 0:
@@ -143,6 +145,26 @@ def _override_problem(field: str, old: dict, new) -> str | None:
     if any(word in field for word in ("fraction", "closure", "efficiency", "mass_ratio")) and new.value > 1:
         return f"value {new.value:g} is a fraction and must be at most 1"
     return None
+
+
+# Domains of an asteroid's orbital elements (catalog "neas"): (low, high, whether high is allowed,
+# why). The toolkit meets the asteroid and leaves it again, so its orbit must be an ellipse; the
+# semi-major axis bounds keep the aphelion (which sizes the solar arrays) and the mean motion
+# finite (near-Earth asteroids have a within about 0.5-4 AU).
+_ELEMENT_DOMAINS = {
+    "e": (0.0, 1.0, False, "an asteroid's orbit must be an ellipse, 0 <= e < 1 (a parabolic or hyperbolic body "
+                            "passes the Sun once: it cannot be met and left on a round trip)"),
+    "a_au": (0.1, 100.0, True, "a semi-major axis must be within 0.1-100 AU (near-Earth asteroids: about 0.5-4 AU)"),
+    "i_deg": (0.0, 180.0, True, "an inclination is within 0-180 deg"),
+}
+
+
+def _element_problem(field: str, value: float) -> str | None:
+    """Why an override of an asteroid's orbital element is outside its domain, or None."""
+    low, high, closed, why = _ELEMENT_DOMAINS[field]
+    if low <= value < high or (closed and value == high):
+        return None
+    return f"value {value:g}: {why}"
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,12 +9,21 @@ per problem on stderr and exit with the documented codes (see :mod:`trades.error
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import sys
 
 from trades import __version__
 from trades.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, StudyErrors, TradesError
+from trades.escape import safe_text
+
+
+def _echo(text: str) -> None:
+    """Print a command's text output (tables, paths) with what came from files made harmless:
+    a carriage return or escape sequence in a partner id, study name or path could otherwise
+    forge lines or clear the screen. Newlines and tabs of the tables are kept."""
+    print(safe_text(text, multiline=True), end="")
 
 
 def _cmd_validate(args) -> int:
@@ -29,7 +38,7 @@ def _cmd_validate(args) -> int:
             failures.append(exc)
             continue
         if args.format == "text":
-            print(f"{path}: ok")
+            print(f"{safe_text(path)}: ok")  # a newline in the path must not forge an "ok" line
     if args.format == "json":
         report = {
             "valid": [p for p in args.files if not any(e.errors[0].file == p for e in failures)],
@@ -64,8 +73,8 @@ def _cmd_run(args) -> int:
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **summary}, indent=2))
     else:
-        print(format_summary(summary), end="")
-        print(f"Outputs written to {out}/ (resolved_study.yaml, cases.sqlite, summary.json, summary_by_year.csv, provenance.json)")
+        _echo(format_summary(summary))
+        _echo(f"Outputs written to {out}/ (resolved_study.yaml, cases.sqlite, summary.json, summary_by_year.csv, provenance.json)\n")
     return EXIT_OK
 
 
@@ -76,9 +85,9 @@ def _cmd_optimize(args) -> int:
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **summary}, indent=2))
     else:
-        print(format_summary(summary), end="")
-        print(f"Outputs written to {out}/ (resolved_study.yaml, cases.sqlite with every driver iteration, summary.json, "
-              "summary_by_year.csv, provenance.json)")
+        _echo(format_summary(summary))
+        _echo(f"Outputs written to {out}/ (resolved_study.yaml, cases.sqlite with every driver iteration, summary.json, "
+              "summary_by_year.csv, provenance.json)\n")
     return EXIT_OK
 
 
@@ -111,16 +120,16 @@ def _cmd_coalitions(args) -> int:
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **report}, indent=2, default=str))
     else:
-        print(format_report(report), end="")
+        _echo(format_report(report))
         if "scenarios_table" in report:
             print("Policy scenarios:")
-            print(report["scenarios_table"], end="")
+            _echo(report["scenarios_table"])
         if "leaving" in report:
             from trades.coalitions import format_leaving
 
             print("Partner leaving mid-campaign:")
-            print(format_leaving(report["leaving"]), end="")
-        print(f"Outputs written to {out}/ (coalitions.csv, coalitions.json)")
+            _echo(format_leaving(report["leaving"]))
+        _echo(f"Outputs written to {out}/ (coalitions.csv, coalitions.json)\n")
     return EXIT_OK
 
 
@@ -131,8 +140,8 @@ def _cmd_integrated(args) -> int:
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **report}, indent=2))
     else:
-        print(format_integrated(report), end="")
-        print(f"Outputs written to {out}/ (integrated.json, integrated_by_year.csv)")
+        _echo(format_integrated(report))
+        _echo(f"Outputs written to {out}/ (integrated.json, integrated_by_year.csv)\n")
     return EXIT_OK
 
 
@@ -144,8 +153,8 @@ def _cmd_sweep(args) -> int:
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **summary}, indent=2))
     else:
-        print(format_sweep_summary(summary), end="")
-        print(f"Outputs written to {out}/ (sweep.sqlite, sweep.csv{', sweep.parquet' if args.parquet else ''}, sweep_summary.json)")
+        _echo(format_sweep_summary(summary))
+        _echo(f"Outputs written to {out}/ (sweep.sqlite, sweep.csv{', sweep.parquet' if args.parquet else ''}, sweep_summary.json)\n")
     return EXIT_OK
 
 
@@ -160,15 +169,15 @@ def _cmd_pareto(args) -> int:
 
         fig = plot_front(result)
         try:
-            atomic_write(args.plot, lambda tmp: fig.savefig(tmp, format=os.path.splitext(args.plot)[1][1:] or "png"))
-        except (OSError, ValueError) as exc:
+            atomic_write(args.plot, lambda tmp: fig.savefig(tmp, format=os.path.splitext(args.plot)[1][1:] or "png"), "--plot")
+        except ValueError as exc:  # an unknown image format
             raise OutputDirError(f"--plot {args.plot}: cannot write it ({exc})") from None
     if args.format == "json":
         print(json.dumps({k: v for k, v in result.items() if k != "all"}, indent=2))
     else:
-        print(format_front(result), end="")
+        _echo(format_front(result))
         if args.plot:
-            print(f"Plot written to {args.plot}")
+            _echo(f"Plot written to {args.plot}\n")
     return EXIT_OK
 
 
@@ -180,9 +189,9 @@ def _cmd_sensitivity(args) -> int:
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **report}, indent=2))
     else:
-        print(format_sensitivity(report), end="")
-        print(f"Outputs written to {out}/ (sensitivity.json, elasticities/tornado/global .png .svg .pdf"
-              + (", sensitivity_sweep/" if "global" in report else "") + ")")
+        _echo(format_sensitivity(report))
+        _echo(f"Outputs written to {out}/ (sensitivity.json, elasticities/tornado/global .png .svg .pdf"
+              + (", sensitivity_sweep/" if "global" in report else "") + ")\n")
     return EXIT_OK
 
 
@@ -206,7 +215,7 @@ def _cmd_plot(args) -> int:
         from trades.errors import OutputDirError
 
         raise OutputDirError(f"--output {stem}: cannot write it ({exc})") from None
-    print("Written: " + ", ".join(str(p) for p in written))
+    _echo("Written: " + ", ".join(str(p) for p in written) + "\n")
     return EXIT_OK
 
 
@@ -219,14 +228,16 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_validation_report(args) -> int:
-    from trades.fileio import atomic_write
+    from trades.fileio import atomic_write, check_output_file
     from trades.validation import markdown
 
+    if args.output != "-":
+        check_output_file(args.output)  # before the minutes of computing
     text = markdown()
     if args.output == "-":
         print(text, end="")
         return EXIT_OK
-    atomic_write(args.output, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    atomic_write(args.output, lambda tmp: tmp.write_text(text, encoding="utf-8"), "--output")
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -237,14 +248,16 @@ def _cmd_n2(args) -> int:
     import openmdao.api as om
 
     from trades.assemble import build_problem
+    from trades.fileio import atomic_write, check_output_file
     from trades.resolve import resolve
     from trades.study import load_study
 
-    prob = build_problem(resolve(load_study(args.study)))
+    study = load_study(args.study)
+    out = check_output_file(Path(args.output) if args.output else Path("trades_output") / f"{Path(args.study).stem}_n2.html")
+    prob = build_problem(resolve(study))
     prob.final_setup()
-    out = Path(args.output) if args.output else Path("trades_output") / f"{Path(args.study).stem}_n2.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    om.n2(prob, outfile=str(out), show_browser=False, display_in_notebook=False, title=f"trades: {args.study}")
+    atomic_write(out, lambda tmp: om.n2(prob, outfile=str(tmp), show_browser=False, display_in_notebook=False,
+                                        title=html.escape(f"trades: {args.study}")))
     print(f"wrote {out}")
     return EXIT_OK
 
@@ -470,23 +483,42 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit code.
+
+    SIGTERM is handled as Ctrl-C (clean up, stop the workers, exit 4). Called as the process's
+    entry point (``argv`` None), further signals are ignored once it is interrupted, so a second
+    Ctrl-C cannot turn exit 4 into 130; called in-process with ``argv``, the caller's signal
+    handlers are restored on return.
+    """
+    from trades.executor import handle_termination, ignore_termination
+
     args = build_parser().parse_args(argv)
+    restore_signals = handle_termination()
+    interrupted = False
     try:
         return args.func(args)
     except TradesError as exc:
+        interrupted = exc.exit_code == EXIT_INTERRUPTED
         print(str(exc), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
-        print("trades: interrupted; nothing was written to the output folder", file=sys.stderr)
+        interrupted = True
+        print("trades: interrupted; no half-written file was left (a file is written whole or not at all, "
+              "and a run's results are moved into place only when all of them are complete)", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line, traceback on request
         if os.environ.get("TRADES_DEBUG"):
             raise
         print(f"trades: internal error: {type(exc).__name__}: {exc} (set TRADES_DEBUG=1 for a traceback)", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if argv is None and interrupted:
+            ignore_termination()
+        else:
+            restore_signals()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,10 +18,8 @@ import csv
 import functools
 import io
 import json
-import os
 import time
 from collections import OrderedDict
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +27,7 @@ import yaml
 
 from trades import games
 from trades.errors import InfeasibleError, StudyErrors
+from trades.executor import default_workers, run_tasks
 from trades.fileio import atomic_write
 from trades.study import Study, load_study, parse_study_text
 
@@ -146,12 +145,8 @@ def charge_infeasible(study: Study, records: list[dict]) -> float | None:
     return charge
 
 
-def _one_blas_thread() -> None:
-    """Worker initializer: one BLAS thread per worker, as the workers already fill the cores;
-    no built problem inherited from the parent process."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
+def _fresh_worker() -> None:
+    """Worker set-up: no built problem inherited from the parent process."""
     _BUILT_IN_WORKER.clear()
 
 
@@ -160,24 +155,22 @@ def characteristic_function(study: Study, file: str, workers: int | None = None,
     players = [p.id for p in study.partners]
     text = yaml.safe_dump(study.model_dump(mode="json"), sort_keys=False)
     work = [tuple(sorted(s)) for s in games.coalitions(players)]
-    workers = workers or study.coalitions.workers or os.cpu_count() or 1
+    workers = workers or study.coalitions.workers or default_workers()
     records = []
     from tqdm import tqdm
 
     bar = tqdm(total=len(work), desc="coalitions", unit="opt", disable=not progress)
-    if workers == 1:
-        built = OrderedDict()
-        for members in work:
-            records.append(evaluate_coalition(text, file, members, built))
-            bar.update()
-    else:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread)
-        with pool:
-            futures = [pool.submit(evaluate_coalition, text, file, members) for members in work]
-            for future in as_completed(futures):
-                records.append(future.result())
-                bar.update()
-    bar.close()
+    built = OrderedDict()  # reused problems when the game runs in this process
+
+    def keep(task, record):
+        records.append(record)
+        bar.update()
+
+    try:
+        run_tasks(evaluate_coalition, [(text, file, members, built) if workers == 1 else (text, file, members) for members in work],
+                  keep, workers=workers, setup=_fresh_worker, total=len(work))
+    finally:
+        bar.close()
     order = {members: i for i, members in enumerate(work)}
     return sorted(records, key=lambda r: order[tuple(r["members"])])
 
@@ -392,11 +385,11 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
     ``coalitions.json`` (each written whole or not at all); with ``scenarios``, also the policy
     scenarios (``report["scenarios"]``, in ``coalitions.json`` too); with ``leave`` (partner, year
     or None for mid-campaign), also that partner leaving mid-campaign (``report["leaving"]``)."""
-    from trades.run import _output_folder
+    from trades.run import open_output_folder
 
     study_path = Path(study_path)
     study = load_study(study_path)
-    out = _output_folder(output_dir, study_path)
+    digest = study.digest()
     from trades.checks import check_study
 
     check_study(study)
@@ -423,34 +416,36 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
         if not years[0] < year <= years[-1]:
             raise StudyErrors([study.error(("campaign",), f"--leave {partner},{year}: the year must be after {years[0]} and at most {years[-1]}")])
         leave = (partner, year)
-    records = characteristic_function(study, str(study_path), workers, progress)
-    report = analyse(study, records)
-    if scenarios:
-        compared = [("as given", report)]
-        failed = []
-        for name, variant in scenario_studies(study, bar, interface_exponent)[1:]:
-            try:
-                compared.append((name, analyse(variant, characteristic_function(variant, str(study_path), workers, progress))))
-            except InfeasibleError as exc:
-                failed.append({"scenario": name, "infeasible": " ".join(str(exc).split())})
-        report["scenarios"] = [{"scenario": name, "grand_coalition_musd": r["grand_coalition_musd"],
-                                "shapley_musd": r["allocations"]["shapley"], "dividend_musd": r["cooperation_dividend_musd"]["total"],
-                                "core_empty": r["core_empty"]} for name, r in compared] + failed
-        report["scenarios_table"] = format_scenarios(compared) + "".join(f"{f['scenario']}: INFEASIBLE: {f['infeasible']}\n" for f in failed)
-    if leave is not None:
-        report["leaving"] = partner_leaving(study, str(study_path), *leave)
-    out.mkdir(parents=True, exist_ok=True)
-    atomic_write(out / "coalitions.csv", lambda tmp: tmp.write_text(_csv(records), encoding="utf-8"))
-    atomic_write(out / "coalitions.json", lambda tmp: tmp.write_text(json.dumps(_jsonable(report), indent=2), encoding="utf-8"))
+    with open_output_folder(output_dir, study_path, digest, ("coalitions.json",)) as out:
+        records = characteristic_function(study, str(study_path), workers, progress)
+        report = {**analyse(study, records), "study_sha256": digest}
+        if scenarios:
+            compared = [("as given", report)]
+            failed = []
+            for name, variant in scenario_studies(study, bar, interface_exponent)[1:]:
+                try:
+                    compared.append((name, analyse(variant, characteristic_function(variant, str(study_path), workers, progress))))
+                except InfeasibleError as exc:
+                    failed.append({"scenario": name, "infeasible": " ".join(str(exc).split())})
+            report["scenarios"] = [{"scenario": name, "grand_coalition_musd": r["grand_coalition_musd"],
+                                    "shapley_musd": r["allocations"]["shapley"], "dividend_musd": r["cooperation_dividend_musd"]["total"],
+                                    "core_empty": r["core_empty"]} for name, r in compared] + failed
+            report["scenarios_table"] = format_scenarios(compared) + "".join(f"{f['scenario']}: INFEASIBLE: {f['infeasible']}\n" for f in failed)
+        if leave is not None:
+            report["leaving"] = partner_leaving(study, str(study_path), *leave)
+        atomic_write(out / "coalitions.csv", lambda tmp: tmp.write_text(_csv(records), encoding="utf-8"))
+        atomic_write(out / "coalitions.json", lambda tmp: tmp.write_text(json.dumps(_jsonable(report), indent=2), encoding="utf-8"))
     return report, out
 
 
 def _csv(records: list[dict]) -> str:
+    from trades.escape import csv_row
+
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(["coalition", "size", "status", "cost_musd", "bought_musd", "reason"])
-    for r in records:
-        writer.writerow(["+".join(r["members"]), len(r["members"]), r["status"], r["cost_musd"], r["bought_musd"], r["reason"]])
+    for r in records:  # ids and reasons quote the study: no cell may start a spreadsheet formula
+        writer.writerow(csv_row(["+".join(r["members"]), len(r["members"]), r["status"], r["cost_musd"], r["bought_musd"], r["reason"]]))
     return buf.getvalue()
 
 

@@ -13,6 +13,8 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+from trades.escape import safe_text
+
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
@@ -24,6 +26,10 @@ class TradesError(Exception):
     """Base class of every error the toolkit reports to the user as one clear line."""
 
     exit_code = EXIT_INTERNAL
+
+    def __str__(self) -> str:
+        # messages quote paths and study text: no control character may reach the terminal raw
+        return safe_text(super().__str__(), multiline=True)
 
 
 class StudyError(TradesError):
@@ -51,9 +57,12 @@ class StudyError(TradesError):
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.reason}"
+        """``FILE[:LINE]: FIELD: REASON`` on one line: a newline, carriage return or escape
+        sequence from the file (in a path, key or quoted value) is shown escaped, so that it
+        cannot forge another line or restyle the terminal."""
+        where = safe_text(self.file) if self.line is None else f"{safe_text(self.file)}:{self.line}"
+        field = f" {safe_text(self.field)}:" if self.field else ""
+        return f"{where}:{field} {safe_text(self.reason)}"
 
 
 class StudyErrors(TradesError):

@@ -243,8 +243,10 @@ def figure_from_folder(folder: Path, kind: str):
     """The figure ``kind`` drawn from the results in ``folder`` (None when they are not there)."""
     from trades.errors import StudyError, StudyErrors
 
-    source = folder / SOURCES[kind]
-    if not source.is_file():
+    from trades.fileio import own_file
+
+    source = own_file(folder, SOURCES[kind])  # never through a symlink
+    if source is None:
         return None
     try:
         if kind == "pareto":

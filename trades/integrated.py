@@ -391,10 +391,12 @@ def run_integrated(path: str | Path, output_dir: str | Path | None = None, optim
     """Evaluate (or optimize) the architecture and each scenario; writes ``integrated.json`` and
     ``integrated_by_year.csv`` (each complete or absent). Raises :class:`InfeasibleError` after
     writing when the architecture as specified cannot meet its rules."""
+    from trades.fileio import prepare_output_folder
     from trades.run import _output_folder
 
     spec = load_integrated(path)
     out = _output_folder(output_dir, Path(path))
+    prepare_output_folder(out)  # before computing: a folder that cannot be written is found at once
     results = [evaluate(spec, None, optimize)] + [evaluate(spec, s, optimize) for s in spec.scenarios]
     if optimize:
         results[0] = _retry_from_restrictions(spec, results)
@@ -402,12 +404,6 @@ def run_integrated(path: str | Path, output_dir: str | Path | None = None, optim
         if r.get("optimization"):
             r["optimization"].pop("state")
     report = {"name": spec.name, "file": str(path), "evaluation": "optimize" if optimize else "run", "scenarios": results}
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        from trades.errors import OutputDirError
-
-        raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
     atomic_write(out / "integrated_by_year.csv", lambda tmp: tmp.write_text(_csv_text(results), encoding="utf-8"))
     atomic_write(out / "integrated.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2, allow_nan=False), encoding="utf-8"))
     base = results[0]
@@ -438,6 +434,8 @@ def _retry_from_restrictions(spec: IntegratedArchitecture, results: list[dict]) 
 
 
 def _csv_text(results: list[dict]) -> str:
+    from trades.escape import csv_row
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["scenario", "partner", "year", "pays_musd", "budget_cap_musd"])
@@ -445,7 +443,8 @@ def _csv_text(results: list[dict]) -> str:
         for pid, row in r.get("spend_by_year_musd", {}).items():
             for year, value in zip(r["years"], row):
                 cap = r["partners"][pid]["budget_cap_musd"]
-                writer.writerow([r["scenario"], pid, year, f"{value:.6f}", "" if cap is None else cap])
+                # scenario names and ids come from files: no cell may start a spreadsheet formula
+                writer.writerow(csv_row([r["scenario"], pid, year, f"{value:.6f}", "" if cap is None else cap]))
     return buffer.getvalue()
 
 

@@ -1,8 +1,9 @@
 """``trades pareto``: the cases of a sweep that no other case beats on every objective.
 
-The non-dominated filter is written here (a few lines of NumPy, sorting by the first objective
-and sweeping once per point): the maintained libraries that have one (pymoo, paretoset) would
-add a heavy dependency for it.
+The non-dominated filter is written here (NumPy: for two objectives one sort and one running
+minimum, n log n even when every case is on the front; for more, a sort and a block-wise
+comparison with the front found so far): the maintained libraries that have one (pymoo,
+paretoset) would add a heavy dependency for it.
 """
 
 from __future__ import annotations
@@ -17,22 +18,73 @@ from trades.errors import StudyError, StudyErrors
 
 
 def non_dominated(values: np.ndarray) -> np.ndarray:
-    """Mask of the rows of ``values`` (cases x objectives, all minimized) that no other row
-    dominates (no worse on every objective and better on one). Duplicates are all kept."""
-    n = len(values)
-    keep = np.ones(n, dtype=bool)
-    order = np.lexsort(values.T[::-1])  # by the first objective, then the next ...
-    for position, i in enumerate(order):
-        if not keep[i]:
-            continue
-        later = order[position + 1:]
-        dominated = np.all(values[later] >= values[i], axis=1) & np.any(values[later] > values[i], axis=1)
-        keep[later[dominated]] = False
+    """Mask of the rows of ``values`` that no other row dominates.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        Cases x objectives, every objective minimized.
+
+    Returns
+    -------
+    numpy.ndarray
+        Boolean mask: True for a row that no other row dominates (no worse on every objective
+        and better on one). Duplicates are all kept.
+    """
+    values = np.asarray(values, dtype=float)
+    if len(values) == 0:
+        return np.zeros(0, dtype=bool)
+    if values.shape[1] == 2:
+        return _non_dominated_2d(values)
+    return _non_dominated_blocks(values)
+
+
+def _non_dominated_2d(values: np.ndarray) -> np.ndarray:
+    """Two objectives in O(n log n), one sort: a point is on the front when its f2 is the least
+    among the points of its f1 and below every f2 of a smaller f1."""
+    order = np.argsort(values[:, 0])
+    a, b = values[order, 0], values[order, 1]
+    first = np.empty(len(a), dtype=bool)  # first row of each run of equal f1
+    first[0] = True
+    np.not_equal(a[1:], a[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    group = np.cumsum(first) - 1
+    least = np.minimum.reduceat(b, starts)  # least f2 of each f1
+    before = np.empty_like(least)  # least f2 of every smaller f1
+    before[0] = np.inf
+    np.minimum.accumulate(least[:-1], out=before[1:])
+    keep = np.empty(len(a), dtype=bool)
+    keep[order] = (b == least[group]) & (b < before[group])
     return keep
 
 
+def _non_dominated_blocks(values: np.ndarray, block: int = 256) -> np.ndarray:
+    """Three or more objectives: in lexicographic order a point can only be dominated by one
+    before it, and then by one on the front (dominance is transitive); each block of points is
+    compared with the front so far and with itself, vectorised."""
+    order = np.lexsort(values.T[::-1])  # by the first objective, then the next ...
+    ordered = values[order]
+    keep = np.zeros(len(values), dtype=bool)
+    front = ordered[:0]
+    for start in range(0, len(ordered), block):
+        points = ordered[start:start + block]
+        beaten = np.zeros(len(points), dtype=bool)
+        for chunk in (front[i:i + 4096] for i in range(0, len(front), 4096)):
+            beaten |= _dominates(chunk, points).any(axis=0)
+        beaten |= _dominates(points, points).any(axis=0)
+        keep[order[start:start + block]] = ~beaten
+        front = np.concatenate([front, points[~beaten]])
+    return keep
+
+
+def _dominates(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``[i, j]``: row ``a[i]`` dominates row ``b[j]`` (all objectives minimized)."""
+    left, right = a[:, None, :], b[None, :, :]
+    return np.all(left <= right, axis=2) & np.any(left < right, axis=2)
+
+
 def parse_objectives(text: str, columns: list[str], where: str) -> list[tuple[str, str]]:
-    """``name:min,name:max`` -> [(column, sense)]; at least two, each a numeric column."""
+    """``name:min,name:max`` -> [(column, sense)]; at least two, each a column of the results."""
     objectives, errors = [], []
     for part in text.split(","):
         name, _, sense = part.strip().partition(":")
@@ -59,28 +111,65 @@ def results_database(path: str | Path) -> Path:
     try:
         with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
             db.execute("SELECT case_id FROM cases LIMIT 1")
+            db.execute("SELECT key, value FROM meta LIMIT 1")
     except sqlite3.DatabaseError as exc:
-        raise StudyErrors([StudyError(str(database), "", f"not a sweep database ({exc})")]) from None
+        raise StudyErrors([StudyError(str(database), "", f"not a sweep database, or a damaged one ({exc})")]) from None
     return database
 
 
+def _factors(meta: dict, database: Path) -> list[str]:
+    """The factor columns the sweep recorded in its metadata."""
+    try:
+        factors = json.loads(meta.get("factors", "[]"))
+    except ValueError:
+        factors = None
+    if not (isinstance(factors, list) and all(isinstance(f, str) for f in factors)):
+        raise StudyErrors([StudyError(str(database), "", "damaged sweep metadata: 'factors' is not a list of column names")])
+    return factors
+
+
 def pareto_front(results: str | Path, objectives: str) -> dict:
-    """The non-dominated cases of a sweep (cases that succeeded and have every objective)."""
+    """The non-dominated cases of a sweep (cases that succeeded and have every objective).
+
+    Returns the database, the objectives [(column, sense)], the factor columns, the number of
+    cases compared, the front (rows as dicts, by the first objective, then the next) and ``all``:
+    every compared case's objective values (an array, cases x objectives, for the plot).
+    """
     database = results_database(results)
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
-        factors = json.loads(dict(db.execute("SELECT key, value FROM meta")).get("factors", "[]"))
+        factors = _factors(dict(db.execute("SELECT key, value FROM meta")), database)
         cursor = db.execute("SELECT * FROM cases WHERE status = 'ok' ORDER BY case_id")
         columns = [c[0] for c in cursor.description]
         rows = cursor.fetchall()
     chosen = parse_objectives(objectives, columns, str(database))
     index = [columns.index(name) for name, _ in chosen]
-    rows = [r for r in rows if all(isinstance(r[i], (int, float)) for i in index)]
-    values = np.array([[r[i] * (1.0 if sense == "min" else -1.0) for i, (_, sense) in zip(index, chosen)] for r in rows]).reshape(len(rows), len(chosen))
-    mask = non_dominated(values) if len(rows) else np.zeros(0, dtype=bool)
-    front = [dict(zip(columns, r)) for r, keep in zip(rows, mask) if keep]
-    front.sort(key=lambda r: [r[name] * (1 if sense == "min" else -1) for name, sense in chosen])
+    _refuse_text(chosen, index, rows, columns, str(database))
+    # a case without a value of some objective (None: its output failed) is left out
+    raw = np.array([[np.nan if r[i] is None else r[i] for i in index] for r in rows], dtype=float).reshape(len(rows), len(chosen))
+    usable = ~np.isnan(raw).any(axis=1)
+    raw, rows = raw[usable], [r for r, ok in zip(rows, usable) if ok]
+    values = raw * np.array([1.0 if sense == "min" else -1.0 for _, sense in chosen])
+    on_front = np.flatnonzero(non_dominated(values))
+    on_front = on_front[np.lexsort(values[on_front].T[::-1])]  # by the first objective, then the next (stable)
+    front = [dict(zip(columns, rows[i])) for i in on_front.tolist()]
     return {"database": str(database), "objectives": chosen, "factors": factors, "cases": len(rows), "front": front,
-            "all": [[r[i] for i in index] for r in rows]}
+            "all": raw}
+
+
+def _refuse_text(chosen: list[tuple[str, str]], index: list[int], rows: list[tuple], columns: list[str], where: str) -> None:
+    """An objective must be a numeric column: text cannot be minimized, and every row holding it
+    would be left out without a word."""
+    from trades.sweep import OUTPUT_NAMES
+
+    errors = []
+    for (name, _), i in zip(chosen, index):
+        sample = "ok" if name in ("status", "reason") else next((r[i] for r in rows if isinstance(r[i], (str, bytes))), None)
+        if sample is not None:
+            numeric = [c for c in columns if c in OUTPUT_NAMES]
+            errors.append(StudyError(where, "--objectives", f"'{name}' holds text (e.g. {sample!r}), not numbers; "
+                                     f"an objective is a numeric column such as {numeric}"))
+    if errors:
+        raise StudyErrors(errors)
 
 
 def format_front(result: dict) -> str:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from importlib.metadata import version
 
 import numpy as np
@@ -102,8 +104,8 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
         try:
             with np.load(path) as data:
                 return PorkchopGrid(spec, departure_jd, arrival_jd, *(data[k] for k in ("c3", "vinf", "dvd", "dva", "kind")))
-        except (OSError, ValueError, KeyError):
-            pass
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            pass  # an empty or damaged cache file is a miss: computed again and replaced
     r_dep, v_dep = ephemeris.state(spec.origin, departure_jd)
     r_arr, v_arr = ephemeris.state(spec.target, arrival_jd)
     tof_s = (arrival_jd[None, :] - departure_jd[:, None]) * ephemeris.SECONDS_PER_DAY
@@ -113,8 +115,11 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
     grid = PorkchopGrid(spec, departure_jd, arrival_jd, v_inf_dep**2, v_inf_arr, dv_dep, dv_arr, kind)
     if use_cache:
         try:  # a cache that cannot be written is only slower, never an error
-            atomic_write(path, lambda tmp: np.savez(tmp, c3=grid.c3, vinf=grid.v_inf_arrival, dvd=grid.dv_departure,
-                                                    dva=grid.dv_arrival, kind=kind))
+            def save(tmp: Path):
+                with open(tmp, "wb") as fh:  # a file object: np.savez adds ".npz" to a path that lacks it
+                    np.savez(fh, c3=grid.c3, vinf=grid.v_inf_arrival, dvd=grid.dv_departure, dva=grid.dv_arrival, kind=kind)
+
+            atomic_write(path, save)
         except OSError:
             pass
     return grid

@@ -93,6 +93,10 @@ def write_grid_csv(grid: PorkchopGrid, path: Path) -> None:
 
 def write_porkchop(spec: TransferSpec, dep_start, dep_end, arr_start, arr_end, step, output_dir, formats=("png",)):
     """Compute the grid and write ``porkchop_<target>.<fmt>`` and ``porkchop_<target>.csv``."""
+    from trades.fileio import prepare_output_folder
+
+    out = Path(output_dir)
+    prepare_output_folder(out)  # a file in its place or a read-only folder is found before computing
     departures = grid_dates(dep_start, dep_end, step)
     arrivals = grid_dates(arr_start, arr_end, step)
     if departures.size * arrivals.size > MAX_CELLS:
@@ -102,8 +106,6 @@ def write_porkchop(spec: TransferSpec, dep_start, dep_end, arr_start, arr_end, s
     grid = compute_grid(spec, departures, arrivals)
     if not (grid.transfer_type > 0).any():
         raise ValueError("no transfer in this grid (arrivals must follow departures)")
-    out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
     stem = f"porkchop_{spec.target}"
     files = []
     fig = porkchop_figure(grid)

@@ -12,14 +12,12 @@ Outputs (in the output folder, each written whole or not at all):
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import math
 import os
 import platform
-import shutil
-import tempfile
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -29,6 +27,7 @@ import yaml
 from trades import __version__
 from trades.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.errors import InfeasibleError, OutputDirError
+from trades.fileio import Staging, prepare_output_folder, remove_abandoned_staging, remove_if_empty
 from trades.study import Study, load_study
 
 DEFAULT_OUTPUT_ROOT = "trades_output"
@@ -258,7 +257,7 @@ def format_summary(summary: dict) -> str:
     return out.getvalue()
 
 
-def _provenance(arch, study_path: Path) -> dict:
+def _provenance(arch, study: Study, study_path: Path) -> dict:
     deps = {}
     for name in DEPENDENCIES:
         try:
@@ -272,7 +271,7 @@ def _provenance(arch, study_path: Path) -> dict:
         "dependencies": deps,
         "created_utc": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "study_file": str(study_path),
-        "study_file_sha256": hashlib.sha256(study_path.read_bytes()).hexdigest(),
+        "study_file_sha256": study._source_sha256,  # the bytes that were read (a second read may differ)
         "resolved_study_sha256": arch.study.digest(),
         "catalog_overrides": arch.catalog.overridden,
         "study_input_sources": arch.study.input_sources,
@@ -285,18 +284,21 @@ def _provenance(arch, study_path: Path) -> dict:
 
 
 def _csv_text(summary: dict) -> str:
+    from trades.escape import csv_row
+
     buf = io.StringIO()
     vehicles = list(summary["totals"]["launches_by_vehicle"])
     partners = list(summary["totals"]["launches_by_partner"])
     scalar_keys = [k for k, v in summary["per_year"][0].items() if not isinstance(v, dict)]
     writer = csv.writer(buf)
-    writer.writerow(scalar_keys + [f"launches_{v}" for v in vehicles] + [f"launches_partner_{p}" for p in partners])
+    # names come from the study and catalogs: no cell may start a spreadsheet formula
+    writer.writerow(csv_row(scalar_keys + [f"launches_{v}" for v in vehicles] + [f"launches_partner_{p}" for p in partners]))
     for r in summary["per_year"]:
-        writer.writerow(
+        writer.writerow(csv_row(
             [r[k] for k in scalar_keys]
             + [r["launches_by_vehicle"].get(v, 0) for v in vehicles]
             + [r["launches_by_partner"].get(p, 0) for p in partners]
-        )
+        ))
     return buf.getvalue()
 
 
@@ -319,19 +321,58 @@ def _output_folder(output_dir: str | Path | None, study_path: Path) -> Path:
     return out
 
 
-def _remove_abandoned_staging(out: Path) -> None:
-    """Delete temporary folders left beside ``out`` by runs that were killed (their process is gone)."""
-    for folder in out.parent.glob(f".{out.name}-*-*"):
-        try:
-            pid = int(folder.name[len(out.name) + 2:].split("-")[0])
-        except ValueError:
+@contextmanager
+def open_output_folder(output_dir: str | Path | None, study_path: Path, digest: str, results: tuple[str, ...]):
+    """The output folder, created and checked writable before any computing (a context: a folder
+    it created is removed again if the command fails and leaves it empty).
+
+    ``results`` are the files the command will write; when the folder already holds results of
+    another study (another ``study_sha256``) that this command will not replace, stderr says so
+    (``trades report`` refuses to mix them).
+    """
+    out = _output_folder(output_dir, study_path)
+    created = prepare_output_folder(out)
+    warn_other_studies(out, digest, results)
+    try:
+        yield out
+    except BaseException:
+        if created:
+            remove_if_empty(out)
+        raise
+
+
+def warn_other_studies(out: Path, digest: str, results: tuple[str, ...]) -> None:
+    """Say on stderr when ``out`` holds results of another study that ``results`` will not replace."""
+    import sys
+
+    others = [name for name, sha in results_studies(out).items() if sha != digest and name not in results]
+    if others:
+        print(f"note: {out} also holds {', '.join(others)} of another study (or another version of it); "
+              "trades report will refuse to mix them: use another --output-dir", file=sys.stderr)
+
+
+# the results files that say which study they come from (key "study_sha256")
+RESULTS_FILES = ("summary.json", "coalitions.json", "sweep_summary.json", "sensitivity.json")
+
+
+def results_studies(folder: Path) -> dict[str, str]:
+    """The ``study_sha256`` of each results file in ``folder`` that states one."""
+    found = {}
+    for name in RESULTS_FILES:
+        path = folder / name
+        if path.is_symlink() or not path.is_file():
             continue
         try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            shutil.rmtree(folder, ignore_errors=True)
-        except PermissionError:  # another user's live process
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             continue
+        if isinstance(data, dict) and isinstance(data.get("study_sha256"), str):
+            found[name] = data["study_sha256"]
+    return found
+
+
+# every file run and optimize write; the only names a staging folder's clean-up deletes
+RUN_OUTPUTS = ("resolved_study.yaml", "cases.sqlite", "summary.json", "summary_by_year.csv", "provenance.json")
 
 
 def run_study(study_path: str | Path, output_dir: str | Path | None = None, optimize: bool = False) -> tuple[dict, Path]:
@@ -349,22 +390,27 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None, opti
     study_path = Path(study_path)
     study = load_study(study_path)
     out = _output_folder(output_dir, study_path)
+    created = prepare_output_folder(out)  # a folder that cannot be written is found before computing
+    digest = study.digest()
+    warn_other_studies(out, digest, ("summary.json",))
+    remove_abandoned_staging(out, RUN_OUTPUTS)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned_staging(out)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-{os.getpid()}-", dir=out.parent))
+        staging = Staging(out, RUN_OUTPUTS)
     except OSError as exc:
+        if created:
+            remove_if_empty(out)
         raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
+    moved = False
     try:
         result = None
         if optimize:
             from trades.optimize import optimize as optimize_study
 
-            arch, prob, result = optimize_study(study, str(study_path), str(staging / "cases.sqlite"))
+            arch, prob, result = optimize_study(study, str(study_path), str(staging.path / "cases.sqlite"))
         else:
-            arch, prob = evaluate(study, str(study_path), str(staging / "cases.sqlite"))
+            arch, prob = evaluate(study, str(study_path), str(staging.path / "cases.sqlite"))
         try:
-            summary = summarize(arch, prob)
+            summary = {**summarize(arch, prob), "study_sha256": digest}
             if result is not None:
                 summary["optimization"] = result
         except ValueError as exc:  # a non-finite launch count
@@ -373,16 +419,22 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None, opti
         if bad:
             raise InfeasibleError(f"{study_path}: the model produced non-finite values in {', '.join(bad[:5])}; check the inputs' magnitudes")
         resolved = study.model_dump(mode="json")
-        (staging / "resolved_study.yaml").write_text(yaml.safe_dump(resolved, sort_keys=False), encoding="utf-8")
-        (staging / "summary.json").write_text(json.dumps(summary, indent=2, allow_nan=False), encoding="utf-8")
-        (staging / "summary_by_year.csv").write_text(_csv_text(summary), encoding="utf-8")
-        (staging / "provenance.json").write_text(json.dumps(_provenance(arch, study_path), indent=2), encoding="utf-8")
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "summary.json").unlink(missing_ok=True)
-        for item in sorted(staging.iterdir(), key=lambda p: p.name == "summary.json"):
-            os.replace(item, out / item.name)
+        try:
+            (staging.path / "resolved_study.yaml").write_text(yaml.safe_dump(resolved, sort_keys=False), encoding="utf-8")
+            (staging.path / "summary.json").write_text(json.dumps(summary, indent=2, allow_nan=False), encoding="utf-8")
+            (staging.path / "summary_by_year.csv").write_text(_csv_text(summary), encoding="utf-8")
+            (staging.path / "provenance.json").write_text(json.dumps(_provenance(arch, study, study_path), indent=2), encoding="utf-8")
+            (out / "summary.json").unlink(missing_ok=True)
+            for name in sorted(RUN_OUTPUTS, key=lambda n: n == "summary.json"):
+                os.replace(staging.path / name, out / name)
+        except OSError as exc:
+            raise OutputDirError(f"--output-dir {out}: cannot write the results ({exc.strerror}); "
+                                 "no complete result was written (summary.json marks a complete run)") from None
+        moved = True
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.remove()
+        if created and not moved:
+            remove_if_empty(out)
     if result is not None and result["violations"]:
         raise InfeasibleError(
             f"{study_path}: no design meets every constraint; the best found breaks: " + "; ".join(result["violations"])

@@ -196,10 +196,11 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
     """Elasticities, swings and global indices of a study; writes ``sensitivity.json`` and the
     figures (tornado, elasticities, Sobol or Morris bars) as PNG, SVG and PDF."""
     from trades.checks import check_study
-    from trades.run import _output_folder, evaluate
+    from trades.run import evaluate, open_output_folder
 
     study_path = Path(study_path)
     study = load_study(study_path)
+    digest = study.digest()  # of the study as written (before the default section below)
     check_study(study)
     if study.sensitivity is None:  # elasticities only
         from trades.study import Sensitivity
@@ -208,32 +209,31 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
     check_sensitivity(study)
     if workers is not None and workers < 1:
         raise StudyErrors([StudyError(str(study_path), "--workers", f"{workers}: must be at least 1")])
-    out = _output_folder(output_dir, study_path)
-    if study.sensitivity.evaluate == "optimize":
-        from trades.optimize import optimize
+    with open_output_folder(output_dir, study_path, digest, ("sensitivity.json",)) as out:
+        if study.sensitivity.evaluate == "optimize":
+            from trades.optimize import optimize
 
-        arch, prob, _ = optimize(study, str(study_path))
-    else:
-        arch, prob = evaluate(study, str(study_path))
-    report = {"study": str(study_path), "evaluate": study.sensitivity.evaluate, "local": local_elasticities(arch, prob)}
-    if study.sensitivity.parameters:
-        report["swings"] = one_at_a_time(study, str(study_path))
-        if study.sensitivity.global_method != "none":
-            report["global"] = _global(study, str(study_path), out, workers, scheduler, progress)
-    out.mkdir(parents=True, exist_ok=True)
-    atomic_write(out / "sensitivity.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2), encoding="utf-8"))
-    from trades import figures
+            arch, prob, _ = optimize(study, str(study_path))
+        else:
+            arch, prob = evaluate(study, str(study_path))
+        report = {"study": str(study_path), "study_sha256": digest, "evaluate": study.sensitivity.evaluate, "local": local_elasticities(arch, prob)}
+        if study.sensitivity.parameters:
+            report["swings"] = one_at_a_time(study, str(study_path))
+            if study.sensitivity.global_method != "none":
+                report["global"] = _global(study, str(study_path), out, workers, scheduler, progress)
+        atomic_write(out / "sensitivity.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2), encoding="utf-8"))
+        from trades import figures
 
-    for kind in ("elasticities", "tornado", "global"):
-        if figures.available(kind, report):
-            figures.save(figures.FIGURES[kind](report), out / kind)
+        for kind in ("elasticities", "tornado", "global"):
+            if figures.available(kind, report):
+                figures.save(figures.FIGURES[kind](report), out / kind)
     return report, out
 
 
 def _global(study, file, out, workers, scheduler, progress) -> dict:
     import sqlite3
 
-    from trades.sweep import DATABASE, run_sweep_study, salib_problem, sweep_identity
+    from trades.sweep import DATABASE, SweepInterrupted, run_sweep_study, salib_problem, sweep_identity
 
     sweep_study = global_sweep_study(study)
     folder = out / "sensitivity_sweep"
@@ -248,7 +248,12 @@ def _global(study, file, out, workers, scheduler, progress) -> dict:
             stored = None
         if stored != sweep_identity(sweep_study):
             database.unlink()
-    run_sweep_study(sweep_study, file, folder, workers=workers, scheduler=scheduler, resume=database.exists(), progress=progress)
+    try:
+        run_sweep_study(sweep_study, file, folder, workers=workers, scheduler=scheduler, resume=database.exists(), progress=progress)
+    except SweepInterrupted as exc:
+        raise SweepInterrupted(f"sensitivity interrupted: {exc.kept} of {exc.total} cases of the global analysis are kept "
+                               f"in {database}; sensitivity.json was not written; "
+                               "the same command completes the global analysis from there") from None
     column = OBJECTIVE_COLUMNS[study.objective.name]
     with sqlite3.connect(folder / DATABASE) as db:
         rows = db.execute(f'SELECT status, "{column}", reason FROM cases ORDER BY case_id').fetchall()

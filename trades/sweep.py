@@ -20,7 +20,6 @@ import hashlib
 import itertools
 import json
 import math
-import os
 import sqlite3
 import time
 from collections import OrderedDict
@@ -30,6 +29,7 @@ import numpy as np
 import yaml
 
 from trades.errors import EXIT_INTERRUPTED, InfeasibleError, OutputDirError, StudyError, StudyErrors, TradesError
+from trades.executor import default_workers
 from trades.fileio import atomic_write
 from trades.study import Study, load_study
 
@@ -56,6 +56,8 @@ class SweepInterrupted(TradesError):
     """The sweep was stopped; what finished is in the database (exit 4)."""
 
     exit_code = EXIT_INTERRUPTED
+    kept: int = 0
+    total: int = 0
 
 
 def fast_inputs() -> dict[str, tuple[str, str]]:
@@ -423,38 +425,66 @@ def _factor_column(value):
     return value
 
 
+def _holds_nothing(path: Path) -> bool:
+    """Whether ``path`` is an SQLite file without a single table (or empty): a sweep that failed
+    while creating its database (a full disk), with nothing to keep or resume."""
+    try:
+        if path.stat().st_size == 0:
+            return True
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0
+    except (OSError, sqlite3.Error):
+        return False
+
+
 def open_database(path: Path, study: Study, resume: bool) -> sqlite3.Connection:
     """The sweep's database: created, or (``resume``) reopened when it holds this very sweep."""
     identity = sweep_identity(study)
-    exists = path.exists()
+    if path.exists() and not path.is_symlink() and path.is_file() and _holds_nothing(path):
+        path.unlink()
+    exists = path.exists() or path.is_symlink()
     if exists and not resume:
         raise OutputDirError(f"{path}: holds a sweep already; run with --resume to complete it, or choose another --output-dir")
+    if exists and (path.is_symlink() or not path.is_file()):
+        raise OutputDirError(f"{path}: not a regular file (a link or a device); a sweep database is the output folder's own file")
     try:
         db = sqlite3.connect(path, timeout=30)
     except sqlite3.Error as exc:
         raise OutputDirError(f"{path}: cannot open the sweep database ({exc})") from None
-    db.execute("PRAGMA synchronous=FULL")
-    if exists:
-        try:
+    try:
+        db.execute("PRAGMA synchronous=FULL")
+        if exists:
             stored = dict(db.execute("SELECT key, value FROM meta"))
-        except sqlite3.DatabaseError as exc:
-            db.close()
-            raise OutputDirError(f"{path}: not a sweep database ({exc})") from None
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise OutputDirError(f"{path}: not a sweep database, or a damaged one ({exc}); "
+                             "choose another --output-dir to start the sweep anew") from None
+    if exists:
         if stored.get("identity") != identity:
             db.close()
             raise StudyErrors([StudyError(study._file, "sweep", f"the study changed since the sweep in {path} began; "
                                           "--resume needs the same study (or choose another --output-dir)")])
+        try:
+            db.execute("SELECT case_id FROM cases LIMIT 1").fetchall()
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise OutputDirError(f"{path}: a damaged sweep database ({exc}); choose another --output-dir") from None
         return db
     factors = [f.name for f in study.sweep.factors]
     columns = (["case_id INTEGER PRIMARY KEY", "status TEXT NOT NULL", "reason TEXT", "seconds REAL"]
                + [f"{_quote(f)}" for f in factors] + [f"{_quote(o)} REAL" for o in OUTPUT_NAMES])
-    with db:
-        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-        db.execute(f"CREATE TABLE cases ({', '.join(columns)})")
-        db.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("identity", identity), ("study", study._file), ("factors", json.dumps(factors)),
-            ("outputs", json.dumps(OUTPUT_NAMES)), ("cases", str(number_of_cases(study))), ("objective", study.objective.name),
-        ])
+    try:
+        with db:  # one transaction: a database has both tables and its meta rows, or nothing
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            db.execute(f"CREATE TABLE cases ({', '.join(columns)})")
+            db.executemany("INSERT INTO meta VALUES (?, ?)", [
+                ("identity", identity), ("study", study._file), ("factors", json.dumps(factors)),
+                ("outputs", json.dumps(OUTPUT_NAMES)), ("cases", str(number_of_cases(study))), ("objective", study.objective.name),
+            ])
+    except sqlite3.Error as exc:  # e.g. a full disk: remove the file this call created
+        db.close()
+        path.unlink(missing_ok=True)
+        raise OutputDirError(f"{path}: cannot create the sweep database ({exc}); nothing was kept") from None
     return db
 
 
@@ -496,14 +526,16 @@ def run_sweep(study_path: str | Path, output_dir: str | Path | None = None, work
     """Run the study's sweep into ``<output>/sweep.sqlite``, export ``sweep.csv`` (and
     ``sweep.parquet``) and return ``(summary, output folder)``."""
     from trades.checks import check_study
-    from trades.run import _output_folder
+    from trades.run import open_output_folder
 
     study_path = Path(study_path)
     study = load_study(study_path)
     check_study(study)
     check_sweep(study)
-    out = _output_folder(output_dir, study_path)
-    return run_sweep_study(study, str(study_path), out, workers, scheduler, resume, parquet, progress), out
+    if workers is not None and workers < 1:
+        raise StudyErrors([StudyError(str(study_path), "--workers", f"{workers}: must be at least 1")])
+    with open_output_folder(output_dir, study_path, study.digest(), ("sweep_summary.json",)) as out:
+        return run_sweep_study(study, str(study_path), out, workers, scheduler, resume, parquet, progress), out
 
 
 def run_sweep_study(study: Study, file: str, out: Path, workers: int | None = None, scheduler: str | None = None,
@@ -522,7 +554,7 @@ def run_sweep_study(study: Study, file: str, out: Path, workers: int | None = No
             done = {row[0] for row in db.execute("SELECT case_id FROM cases")}
             total = number_of_cases(study)
             _run_pending(study, file, db, done, total, workers, client, progress)
-            summary = summarize_sweep(db, study)
+            summary = {**summarize_sweep(db, study), "study_sha256": study.digest()}
         finally:
             db.close()
     finally:
@@ -549,69 +581,35 @@ def _run_pending(study, file, db, done, total, workers, client, progress) -> Non
 
     def write(rows, values_by_id):
         nonlocal kept
-        _insert(db, factors, rows, values_by_id)
+        try:
+            _insert(db, factors, rows, values_by_id)
+        except sqlite3.Error as exc:  # e.g. a full disk: the chunk's transaction is rolled back whole
+            raise OutputDirError(f"sweep.sqlite: cannot record cases ({exc}); {kept} of {total} cases are kept; "
+                                 "make room and run again with --resume") from None
         kept += len(rows)
         bar.update(len(rows))
 
+    from trades.executor import WorkersKeepDying, run_tasks
+
+    if client is None and (workers or default_workers()) > 1:
+        # the model's libraries are imported once here: forked workers share them instead of each
+        # spending about two seconds importing OpenMDAO
+        import trades.assemble  # noqa: F401
+        import trades.resolve  # noqa: F401, F811
+    tasks = ((base_text, file, mode, config, fast, chunk, values_by_id) for config, chunk, values_by_id in chunks)
     try:
-        if client is not None:
-            _run_dask(client, chunks, base_text, file, mode, fast, write)
-        elif (workers or os.cpu_count() or 1) == 1:
-            for config, chunk, values_by_id in chunks:
-                write(evaluate_chunk(base_text, file, mode, config, fast, chunk), values_by_id)
-        else:
-            _run_processes(workers or os.cpu_count() or 1, chunks, base_text, file, mode, fast, write)
+        run_tasks(_evaluate_task, tasks, lambda task, rows: write(rows, task[-1]), workers=workers, client=client,
+                  total=total - len(done))
     except KeyboardInterrupt:
         bar.close()
-        raise SweepInterrupted(f"sweep interrupted: {kept} of {total} cases are kept in the database; "
-                               "run again with --resume to compute the rest") from None
+        interrupted = SweepInterrupted(f"sweep interrupted: {kept} of {total} cases are kept in the database; "
+                                       "run again with --resume to compute the rest")
+        interrupted.kept, interrupted.total = kept, total
+        raise interrupted from None
+    except WorkersKeepDying as exc:
+        bar.close()
+        raise RuntimeError(f"{exc}: {kept} of {total} cases are kept; run again with --resume") from None
     bar.close()
-
-
-def _run_processes(workers, chunks, base_text, file, mode, fast, write) -> None:
-    """Local worker processes, at most two chunks in flight per worker (results stream to the
-    database). A worker that dies breaks the pool: a new pool reruns the chunks in flight."""
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-    from concurrent.futures.process import BrokenProcessPool
-
-    from trades.coalitions import _one_blas_thread
-
-    # the model's libraries are imported once here: forked workers share them instead of each
-    # spending about two seconds importing OpenMDAO
-    import trades.assemble  # noqa: F401
-    import trades.resolve  # noqa: F401
-
-    waiting = list()
-    restarts = 0
-    chunks = iter(chunks)
-    while True:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_one_blas_thread)
-        in_flight = {}
-        try:
-            while True:
-                while len(in_flight) < 2 * workers:
-                    item = waiting.pop() if waiting else next(chunks, None)
-                    if item is None:
-                        break
-                    config, chunk, _ = item
-                    try:
-                        in_flight[pool.submit(evaluate_chunk, base_text, file, mode, config, fast, chunk)] = item
-                    except BrokenProcessPool:
-                        waiting.append(item)
-                        raise
-                if not in_flight:
-                    return
-                finished, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    rows = future.result()  # raises BrokenProcessPool if its worker died: the chunk stays in flight
-                    write(rows, in_flight.pop(future)[2])
-        except BrokenProcessPool:
-            restarts += 1
-            if restarts > 3:
-                raise RuntimeError("worker processes keep dying (4 pools broken); the cases finished so far are kept") from None
-            waiting.extend(in_flight.values())
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _dask_client(address: str):
@@ -624,31 +622,9 @@ def _dask_client(address: str):
         raise OutputDirError(f"--scheduler {address}: cannot connect to a Dask scheduler there ({exc})") from None
 
 
-def _run_dask(client, chunks, base_text, file, mode, fast, write) -> None:
-    """Chunks as Dask tasks (at most two per worker thread in flight); the scheduler reruns the
-    tasks of a worker that dies on the others."""
-    from dask.distributed import as_completed
-
-    slots = 2 * max(1, sum(client.nthreads().values()))
-    chunks = iter(chunks)
-    futures, items = as_completed(), {}
-
-    def submit():
-        item = next(chunks, None)
-        if item is None:
-            return False
-        config, chunk, _ = item
-        future = client.submit(evaluate_chunk, base_text, file, mode, config, fast, chunk, pure=False, retries=3)
-        items[future.key] = item
-        futures.add(future)
-        return True
-
-    for _ in range(slots):
-        if not submit():
-            break
-    for future in futures:
-        write(future.result(), items.pop(future.key)[2])
-        submit()
+def _evaluate_task(base_text, file, mode, config, fast, chunk, values_by_id):
+    """One chunk of cases (``values_by_id`` stays with the task for the parent's bookkeeping)."""
+    return evaluate_chunk(base_text, file, mode, config, fast, chunk)
 
 
 # ---- reading results ---------------------------------------------------------------------------
@@ -663,15 +639,18 @@ def read_table(path: Path) -> tuple[list[str], list[tuple]]:
 def export_csv(database: Path, target: Path) -> None:
     import csv
 
+    from trades.escape import csv_row
+
     def write(tmp: Path):
         db = sqlite3.connect(database)
         try:
             cursor = db.execute("SELECT * FROM cases ORDER BY case_id")
             with tmp.open("w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh)
-                writer.writerow([c[0] for c in cursor.description])
+                writer.writerow(csv_row(c[0] for c in cursor.description))
                 while rows := cursor.fetchmany(10_000):
-                    writer.writerows(rows)
+                    # a factor's text (e.g. a swept `name`) must not run as a spreadsheet formula
+                    writer.writerows(csv_row(r) for r in rows)
         finally:
             db.close()
 

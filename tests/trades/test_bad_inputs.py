@@ -206,6 +206,10 @@ def _check_line_number(path: Path, line_no: int, key_path: str, line: str) -> No
 def check_stderr(path: Path, err: str, case: Case) -> None:
     assert "Traceback" not in err
     assert err.strip(), "nothing on stderr"
+    # text from the file (ids, values, the path) reaches the terminal escaped: no carriage return,
+    # escape sequence or other control character that could forge a line or clear the screen
+    raw = re.findall(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", err)
+    assert not raw, f"control characters on stderr: {sorted(set(raw))!r} in {err!r}"
     name = str(path)
     lines = err.strip().splitlines()
     prefix = re.compile(re.escape(name) + r"(?::(\d+))?: ")

@@ -137,5 +137,5 @@ def test_damaged_results_give_a_clear_error(tmp_path, capsys):
     assert main(["plot", str(tmp_path), "pareto"]) == 2
     assert "cannot draw the pareto figure" in capsys.readouterr().err
     assert main(["report", str(tmp_path)]) == 2
-    assert "cannot read the results in it" in capsys.readouterr().err
+    assert "summary.json: damaged: not JSON" in capsys.readouterr().err
     assert not (tmp_path / "report.html").exists()

@@ -56,3 +56,4 @@ def test_sigkill_at_random_moments(tmp_path, flagship):
     _check_complete(out)
     assert (out / "summary.json").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["out"], "killed runs' temporary folders were not cleaned up"
+    assert not list(out.glob(".trades-staging-*")), "killed runs' staging folders were not cleaned up"

@@ -257,7 +257,7 @@ def test_dask_cluster_on_loopback_with_a_worker_killed(flagship, tmp_path):
         deadline = time.time() + 180
         while time.time() < deadline:
             try:
-                with sqlite3.connect(database) as db:
+                with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:  # read-only: never creates it
                     recorded = db.execute("SELECT COUNT(*) FROM cases").fetchone()[0]
                 if recorded >= 2:
                     workers[0].send_signal(signal.SIGKILL)
