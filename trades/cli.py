@@ -13,6 +13,7 @@ import html
 import json
 import os
 import sys
+import warnings
 
 from trades import __version__
 from trades.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, StudyErrors, TradesError
@@ -496,7 +497,13 @@ def main(argv: list[str] | None = None) -> int:
     restore_signals = handle_termination()
     interrupted = False
     try:
-        return args.func(args)
+        # numerical libraries' warnings (overflow, singular matrices) are shown after a success;
+        # around a one-line bad-input or infeasible message they are noise, so they are dropped
+        with warnings.catch_warnings(record=True) as caught:
+            code = args.func(args)
+        for w in caught:
+            print(warnings.formatwarning(w.message, w.category, w.filename, w.lineno), file=sys.stderr, end="")
+        return code
     except TradesError as exc:
         interrupted = exc.exit_code == EXIT_INTERRUPTED
         print(str(exc), file=sys.stderr)

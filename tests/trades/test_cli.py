@@ -68,3 +68,37 @@ def test_internal_error_is_one_line(monkeypatch, capsys, flagship):
     assert main(["run", str(flagship)]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "trades: internal error: RuntimeError: boom (set TRADES_DEBUG=1 for a traceback)"
+
+
+def test_library_warnings_do_not_surround_a_one_line_error(monkeypatch, capsys, tmp_path):
+    """Infeasible overrides printed 17-56 lines of numpy/OpenMDAO warnings around the message."""
+    import warnings
+
+    import numpy as np
+
+    import trades.run
+    from trades.errors import InfeasibleError
+
+    def noisy_infeasible(*args, **kwargs):
+        np.float64(1e308) * np.float64(10.0)  # RuntimeWarning: overflow
+        warnings.warn("DerivativesWarning: singular Jacobian", UserWarning)
+        raise InfeasibleError("study.yaml: the model produced non-finite values")
+
+    monkeypatch.setattr(trades.run, "run_study", noisy_infeasible)
+    assert main(["run", "study.yaml", "-o", str(tmp_path / "o")]) == 3
+    assert capsys.readouterr().err == "study.yaml: the model produced non-finite values\n"
+
+
+def test_library_warnings_are_shown_after_a_success(monkeypatch, capsys, tmp_path):
+    import warnings
+
+    import trades.run
+
+    def noisy_success(*args, **kwargs):
+        warnings.warn("a library's warning", UserWarning)
+        return {}, tmp_path
+
+    monkeypatch.setattr(trades.run, "run_study", noisy_success)
+    monkeypatch.setattr(trades.run, "format_summary", lambda summary: "")
+    assert main(["run", "study.yaml"]) == 0
+    assert "a library's warning" in capsys.readouterr().err

@@ -303,3 +303,41 @@ def test_output_through_a_symlink_onto_another_filesystem(tmp_path, capsys):
         link.symlink_to(other)
         assert main(["run", str(LEO), "-o", str(link)]) == 0, capsys.readouterr().err
         assert set(RUN_OUTPUTS) == {p.name for p in Path(other).iterdir()}
+
+
+# ---- a sweep's database ------------------------------------------------------------------------
+
+
+def _small_sweep(tmp_path: Path) -> Path:
+    import yaml
+
+    data = yaml.safe_load(LEO.read_text())
+    data["sweep"] = {"method": "full_factorial", "evaluate": "run",
+                     "factors": [{"field": "outpost.water_closure", "values": [0.6, 0.9]}]}
+    path = tmp_path / "sweep.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def test_a_sweep_whose_start_failed_is_started_anew(tmp_path, capsys):
+    """A full disk while a sweep created its database left a file without tables, which --resume
+    misread as 'the study changed'. Such a file holds nothing and is replaced."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sweep.sqlite").write_bytes(b"")
+    assert main(["sweep", str(_small_sweep(tmp_path)), "-o", str(out), "--resume", "--workers", "1", "--format", "json"]) == 0
+    assert "study changed" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_resume_on_a_damaged_database_is_bad_input(tmp_path, damage, capsys):
+    study = _small_sweep(tmp_path)
+    out = tmp_path / "out"
+    assert main(["sweep", str(study), "-o", str(out), "--workers", "1", "--format", "json"]) == 0
+    database = out / "sweep.sqlite"
+    data = database.read_bytes()
+    database.write_bytes(os.urandom(4096) if damage == "garbage" else data[: len(data) // 3])
+    capsys.readouterr()
+    assert main(["sweep", str(study), "-o", str(out), "--resume", "--workers", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "sweep.sqlite" in err and "internal error" not in err and err.count("\n") == 1, err
