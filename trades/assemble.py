@@ -18,13 +18,13 @@ from __future__ import annotations
 import numpy as np
 import openmdao.api as om
 
-from models.cost import AmcmCost, CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, PresentValue, TranscostCost
-from models.launch import CrewLaunches, LaunchCount, LaunchMassByItem
-from models.partners import CoordinationOverhead, PartnerContributions, PartnerPayments
-from models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
-from models.sums import sum_component
-from models.outpost import HabitatSizing, IsruPlant, LifeSupportHardware, PowerDemand, PowerSystem
-from models.transfer import ReusableLander, StageChain, TransferTable
+from trades.models.cost import AmcmCost, CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, PresentValue, TranscostCost
+from trades.models.launch import CrewLaunches, LaunchCount, LaunchMassByItem
+from trades.models.partners import CoordinationOverhead, PartnerContributions, PartnerPayments
+from trades.models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
+from trades.models.sums import sum_component
+from trades.models.outpost import HabitatSizing, IsruPlant, LifeSupportHardware, PowerDemand, PowerSystem
+from trades.models.transfer import ReusableLander, StageChain, TransferTable
 from trades.resolve import Architecture
 
 

@@ -211,7 +211,7 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
     in one problem, set up and evaluated at the member studies' designs."""
     import openmdao.api as om
 
-    from models.partners import PartnerEnvelope
+    from trades.models.partners import PartnerEnvelope
     from trades.assemble import ArchitectureModel, set_stage_unit_masses
     from trades.optimize import add_design_and_rules, add_driver, check_optimizable, scale_objective
     from trades.resolve import resolve

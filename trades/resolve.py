@@ -331,7 +331,7 @@ def _asteroid_trajectory(study: Study, file: str, cargo_stages: list[Stage], not
 
 
 def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str) -> None:
-    from models.transfer.rocket_stage import STANDARD_GRAVITY
+    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
 
     isp = catalog.value("propellants", stage.propellant, "isp_vac_s")
     inert = catalog.value("propellants", stage.propellant, "stage_inert_fraction")
@@ -345,7 +345,7 @@ def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str) -> None:
 
 
 def _check_round_trip_feasible(lander: dict, propellant: str, catalog: Catalog, file: str) -> None:
-    from models.transfer.rocket_stage import STANDARD_GRAVITY
+    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
 
     isp = catalog.value("propellants", propellant, "isp_vac_s")
     f = catalog.value("propellants", propellant, "stage_inert_fraction")

@@ -95,8 +95,8 @@ def _life_support_rows() -> list[Row]:
 
 def _cost_rows() -> list[Row]:
     """Element cost relationships against contract values, in 2024 dollars."""
-    from models.cost import AmcmCost
-    from models.testing import run_component
+    from trades.models.cost import AmcmCost
+    from trades.models.testing import run_component
     from trades.catalog import load_catalog
     from trades.money import inflation_factor
 
@@ -211,8 +211,8 @@ def _launch_count_rows() -> list[Row]:
     rounded up as `trades run` reports) for the station's mass on a vehicle with the Shuttle's payload
     to the station's orbit, against the assembly flights NASA reports. The Shuttle's payload is a sourced
     constant, not a catalog entry: the catalog has no 'retired' status, so studies would be offered it."""
-    from models.launch.launch_count import LaunchCount
-    from models.testing import run_component
+    from trades.models.launch.launch_count import LaunchCount
+    from trades.models.testing import run_component
     from trades.run import whole_launches
     from trades.study import Launch
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import openmdao.api as om
 
-from models.cost.transcost import smooth_mass, smooth_mass_slope
+from trades.models.cost.transcost import smooth_mass, smooth_mass_slope
 
 KG_TO_LB = 1.0 / 0.45359237  # exact (international avoirdupois pound)
 

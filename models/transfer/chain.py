@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import openmdao.api as om
 
-from models.sums import sum_component
-from models.transfer.entry_descent import EntryDescent
-from models.transfer.rocket_stage import RocketStage
+from trades.models.sums import sum_component
+from trades.models.transfer.entry_descent import EntryDescent
+from trades.models.transfer.rocket_stage import RocketStage
 
 
 class StageChain(om.Group):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import openmdao.api as om
 
-from models.transfer.rocket_stage import STANDARD_GRAVITY
+from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
 
 
 class ReusableLander(om.ExplicitComponent):

@@ -4,7 +4,7 @@ import numpy as np
 import openmdao.api as om
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.sums import sum_component
+from trades.models.sums import sum_component
 
 
 def _problem(terms, vec_size, values, units="kg"):

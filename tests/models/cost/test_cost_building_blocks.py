@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.cost import LearningCurveProduction, PresentValue
-from models.testing import run_component
+from trades.models.cost import LearningCurveProduction, PresentValue
+from trades.models.testing import run_component
 
 
 @pytest.mark.parametrize("rate", [0.75, 0.8, 0.85, 0.9, 0.95])
@@ -57,7 +57,7 @@ AMCM = {"a": 0.000504839, "b": 0.594183, "c": 0.653948, "d": 76.99939, "e": 1.68
 def test_amcm_by_hand():
     """The AMCM formula written out: a 36,930 kg crewed habitat (S = 2.13), one unit, IOC 2031,
     new design, average difficulty: about 3.4 billion FY1999 dollars."""
-    from models.cost import AmcmCost
+    from trades.models.cost import AmcmCost
 
     w_lb = 36930.4 / 0.45359237
     expected = (0.000504839 * 1.0**0.594183 * w_lb**0.653948 * 76.99939**2.13
@@ -68,7 +68,7 @@ def test_amcm_by_hand():
 
 
 def test_amcm_partials():
-    from models.cost import AmcmCost
+    from trades.models.cost import AmcmCost
 
     prob = run_component(AmcmCost(num_elements=2, coefficients=AMCM), dry_mass=[12000.0, 3000.0], quantity=[1.0, 4.0],
                          specification=[2.46, 2.13], ioc_year=[2030.0, 2034.0], block=[1.0, 2.0], difficulty=[1.0, -1.0])

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.cost import CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, TranscostCost
-from models.testing import run_component
+from trades.models.cost import CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, TranscostCost
+from trades.models.testing import run_component
 
 
 def _check(prob, tol=1e-7):
@@ -31,7 +31,7 @@ def test_transcost_by_hand():
 @pytest.mark.filterwarnings("ignore:.*zero derivatives")  # the slope is exactly 0 at 0 kg
 def test_zero_mass_is_finite_in_value_and_slope():
     """An element sized to nothing (an ISRU plant at zero output) must not make the gradient NaN."""
-    from models.cost import AmcmCost
+    from trades.models.cost import AmcmCost
 
     for component, inputs in (
         (TranscostCost(num_elements=1, dev_a=[14.2], dev_x=[0.577], prod_a=[3.04], prod_x=[0.581]), {}),

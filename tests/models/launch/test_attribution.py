@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.launch import LaunchMassByItem
-from models.testing import run_component
+from trades.models.launch import LaunchMassByItem
+from trades.models.testing import run_component
 
 
 def _problem(**overrides):

@@ -5,8 +5,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.launch.launch_count import CrewLaunches, LaunchCount
-from models.testing import run_component
+from trades.models.launch.launch_count import CrewLaunches, LaunchCount
+from trades.models.testing import run_component
 
 MASS = np.array([0.0, 1.2e5, 3.4e4, 0.0, 8.05e4])  # kg to the launch orbit per year
 

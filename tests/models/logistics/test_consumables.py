@@ -5,8 +5,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.logistics.consumables import Consumables, smooth_min
-from models.testing import run_component
+from trades.models.logistics.consumables import Consumables, smooth_min
+from trades.models.testing import run_component
 
 # Complex-step partials are declared "*" x "*", so many pairs are structurally zero.
 pytestmark = pytest.mark.filterwarnings("ignore:(?s).*has zero derivatives")

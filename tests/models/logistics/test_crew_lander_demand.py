@@ -5,8 +5,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.logistics.crew_lander_demand import CrewLanderDemand
-from models.testing import run_component
+from trades.models.logistics.crew_lander_demand import CrewLanderDemand
+from trades.models.testing import run_component
 
 
 def _problem(**values):

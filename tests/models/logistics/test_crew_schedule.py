@@ -5,8 +5,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.logistics.crew_schedule import CrewSchedule
-from models.testing import run_component
+from trades.models.logistics.crew_schedule import CrewSchedule
+from trades.models.testing import run_component
 
 CREWED = np.array([0.0, 0.0, 1.0, 1.0, 1.0])
 

@@ -5,8 +5,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.logistics.manifest import DeliveryManifest
-from models.testing import run_component
+from trades.models.logistics.manifest import DeliveryManifest
+from trades.models.testing import run_component
 
 DEPLOY = np.array([0.0, 1.0, 0.0, 0.0, 0.0])
 OPERATING = np.array([0.0, 0.0, 1.0, 1.0, 1.0])

@@ -4,8 +4,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.outpost.habitat import HabitatSizing
-from models.testing import run_component
+from trades.models.outpost.habitat import HabitatSizing
+from trades.models.testing import run_component
 
 
 # Catalog values (trades/catalogs/outpost.yaml): 67 m^3 per crew (Rucker & Thompson, GLEX-2012),

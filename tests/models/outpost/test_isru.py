@@ -4,8 +4,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.outpost.isru import IsruPlant
-from models.testing import run_component
+from trades.models.outpost.isru import IsruPlant
+from trades.models.testing import run_component
 
 
 # Catalog values (trades/catalogs/outpost.yaml): 143 kg per t/yr (molten regolith electrolysis),

@@ -4,8 +4,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.outpost.life_support import LifeSupportHardware
-from models.testing import run_component
+from trades.models.outpost.life_support import LifeSupportHardware
+from trades.models.testing import run_component
 
 
 # Catalog values (trades/catalogs/outpost.yaml, life_support.yaml): open loop 100 kg/crew

@@ -4,8 +4,8 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.outpost.power import PowerDemand, PowerSystem
-from models.testing import run_component
+from trades.models.outpost.power import PowerDemand, PowerSystem
+from trades.models.testing import run_component
 
 # Complex-step partials are declared "*" x "*", so many pairs are structurally zero.
 pytestmark = pytest.mark.filterwarnings("ignore:(?s).*has zero derivatives")

@@ -5,7 +5,7 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.partners import PartnerContributions, PartnerPayments
+from trades.models.partners import PartnerContributions, PartnerPayments
 
 
 def _problem(k, p, n, key=None, bounds=(1.0, 1.0), pairs=(), matrix=None, **inputs):

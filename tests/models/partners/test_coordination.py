@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.partners import CoordinationOverhead
-from models.testing import run_component
+from trades.models.partners import CoordinationOverhead
+from trades.models.testing import run_component
 
 
 def test_hand_cases():

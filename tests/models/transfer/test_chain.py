@@ -7,7 +7,7 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials, assert_check_totals
 
-from models.transfer.chain import StageChain
+from trades.models.transfer.chain import StageChain
 
 pytestmark = pytest.mark.filterwarnings("ignore:(?s).*has zero derivatives")
 

@@ -9,7 +9,7 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.transfer import ReusableLander
+from trades.models.transfer import ReusableLander
 
 G0 = 9.80665
 

@@ -7,7 +7,7 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from models.transfer.rocket_stage import RocketStage
+from trades.models.transfer.rocket_stage import RocketStage
 
 G0 = 9.80665  # m/s^2, standard gravity (exact by definition)
 
