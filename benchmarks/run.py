@@ -1,4 +1,4 @@
-"""Run every benchmark and print one table: ``python -m benchmarks.run [--quick]``.
+"""Run every benchmark and print one table: ``python -m benchmarks.run [--quick] [--only NAME ...]``.
 
 Quick mode (seconds, run by the test suite so no benchmark rots) uses small problems; the full
 mode uses the sizes the goals are stated for. Figures are medians of repeats, and each goal is a
@@ -19,8 +19,11 @@ BENCHMARKS = [bench_startup, bench_porkchop, bench_optimize, bench_coalitions, b
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, seconds")
+    names = [b.__name__.rsplit(".", 1)[1].removeprefix("bench_") for b in BENCHMARKS]
+    parser.add_argument("--only", nargs="+", choices=names, metavar="NAME", help=f"run only these: {', '.join(names)}")
     args = parser.parse_args(argv)
-    results = [r for bench in BENCHMARKS for r in bench.run(args.quick)]
+    chosen = [b for b, name in zip(BENCHMARKS, names) if not args.only or name in args.only]
+    results = [r for bench in chosen for r in bench.run(args.quick)]
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}; "
           f"mode: {'quick' if args.quick else 'full'}")
     print(table(results))

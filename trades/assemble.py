@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 import openmdao.api as om
 
+from trades.models import variables as var
 from trades.models.cost import AmcmCost, CostRollup, ItemSpend, LearningCurveProduction, OperationsCost, PresentValue, TranscostCost
 from trades.models.launch import CrewLaunches, LaunchCount, LaunchMassByItem
 from trades.models.partners import CoordinationOverhead, PartnerContributions, PartnerPayments
@@ -73,16 +74,16 @@ class ArchitectureModel(om.Group):
         )
         logistics.add_subsystem("manifest", DeliveryManifest(num_years=n))
         logistics.connect("consumables.consumables_mass", "manifest.consumables_mass")
-        self.connect("crew.crew_days", "logistics.consumables.crew_days")
-        self.connect("outpost.outpost_dry_mass", "logistics.manifest.outpost_dry_mass")
+        self.connect("crew.crew_days", var.CONSUMABLES_CREW_DAYS)
+        self.connect(var.OUTPOST_DRY_MASS, var.MANIFEST_OUTPOST_DRY_MASS)
 
         streams = list(arch.stages)
         if arch.reusable_lander is not None:
             self.add_subsystem("reusable_lander", ReusableLander(num_years=n))
-            self.connect("logistics.manifest.delivered_mass", "reusable_lander.delivered_mass")
+            self.connect(var.DELIVERED_MASS, "reusable_lander.delivered_mass")
             self.connect("reusable_lander.mass_to_staging_orbit", "transfer_cargo.payload_mass")
         else:
-            self.connect("logistics.manifest.delivered_mass", "transfer_cargo.payload_mass")
+            self.connect(var.DELIVERED_MASS, "transfer_cargo.payload_mass")
         if "crew_lander" in streams:
             self.add_subsystem("crew_lander_demand", CrewLanderDemand(num_years=n))
             self.connect("crew.crew_rotations", "crew_lander_demand.crew_rotations")
@@ -114,10 +115,10 @@ class ArchitectureModel(om.Group):
         ))
         self.connect("total_launch_mass.mass_in_launch_orbit", "campaign_launch_mass.mass_in_launch_orbit")
         self.add_subsystem("launch_cargo", LaunchCount(num_years=n))
-        self.connect("total_launch_mass.mass_in_launch_orbit", "launch_cargo.mass_to_orbit")
+        self.connect("total_launch_mass.mass_in_launch_orbit", var.CARGO_MASS_TO_ORBIT)
         if arch.crew_vehicle is not None:
             self.add_subsystem("launch_crew", CrewLaunches(num_years=n))
-            self.connect("crew.crew_rotations", "launch_crew.crew_rotations")
+            self.connect("crew.crew_rotations", var.CREW_ROTATIONS)
 
         if arch.cost is not None:
             self.add_subsystem("cost", CostGroup(architecture=arch), promotes_inputs=["crew_size"])
@@ -134,20 +135,20 @@ class ArchitectureModel(om.Group):
                 self.connect(element.mass_output, f"cost.{element.name}.dry_mass")
         for i, item in enumerate(plan.items):
             if item.units == "cargo_flights":
-                self.connect("logistics.manifest.cargo_flights", f"cost.units.units_{i}")
+                self.connect(var.CARGO_FLIGHTS, f"cost.units.units_{i}")
             elif item.units == "crew_rotations":
                 self.connect("crew.crew_rotations", f"cost.units.units_{i}")
             if item.deploy_mass_output:
                 self.connect(item.deploy_mass_output, f"cost.deploy_mass.deploy_mass_{i}")
-        self.connect("crew.crew_days", "cost.crew_days")
+        self.connect("crew.crew_days", var.COST_CREW_DAYS)
         if arch.crew_vehicle is not None:
-            self.connect("launch_crew.expected_attempts", "cost.spend.crew_launch_attempts")
-        self.connect("transfer_cargo.mass_in_launch_orbit", "cost.launch_mass.cargo_leo_mass")
-        self.connect("logistics.manifest.delivered_mass", "cost.launch_mass.delivered_mass")
-        self.connect("logistics.consumables.consumables_mass", "cost.logistics_mass.consumables")
-        self.connect("logistics.manifest.spares_mass", "cost.logistics_mass.spares")
+            self.connect(var.CREW_EXPECTED_ATTEMPTS, var.CREW_LAUNCH_ATTEMPTS)
+        self.connect("transfer_cargo.mass_in_launch_orbit", var.CARGO_LEO_MASS)
+        self.connect(var.DELIVERED_MASS, var.COST_DELIVERED_MASS)
+        self.connect(var.CONSUMABLES_MASS, var.LOGISTICS_CONSUMABLES)
+        self.connect(var.SPARES_MASS, var.LOGISTICS_SPARES)
         if "crew_lander" in arch.stages and plan.item_index("crew_lander") is not None:
-            self.connect("transfer_crew_lander.mass_in_launch_orbit", "cost.launch_mass.crew_lander_leo_mass")
+            self.connect("transfer_crew_lander.mass_in_launch_orbit", var.CREW_LANDER_LEO_MASS)
 
 
 class CostGroup(om.Group):
@@ -296,7 +297,7 @@ def set_stage_unit_masses(arch: Architecture, prob: om.Problem) -> None:
     if not stages:
         return
     prob.run_model()
-    flights = float(prob.get_val("logistics.manifest.cargo_flights").sum())
+    flights = float(prob.get_val(var.CARGO_FLIGHTS).sum())
     for element in stages:
         inert = float(prob.get_val(element.mass_output, units="kg").sum())
         element.mass_kg = inert / flights if flights > 0 else 0.0

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from trades.models import variables as var
 from trades import games
 from trades.errors import InfeasibleError, StudyErrors
 from trades.executor import default_workers, run_tasks
@@ -117,7 +118,7 @@ def _coalition_record(study: Study, file: str, members: frozenset[str], built: O
     except Exception as exc:  # a bug, reported with the coalition rather than stopping the game
         record.update(status="error", reason=f"internal error: {type(exc).__name__}: {exc}"[:500])
         return record
-    provided = prob.get_val("cost.partners.provided_total")
+    provided = prob.get_val(var.PROVIDED_TOTAL)
     record["design_cost_musd"] = result["optimum"]
     record["bought_musd"] = float(sum(v for pid, v in zip(arch.cost.partners, provided) if pid not in members))
     record["provided_musd"] = {pid: float(v) for pid, v in zip(arch.cost.partners, provided)}
@@ -288,20 +289,20 @@ def partner_leaving(study: Study, file: str, partner: str, year: int) -> dict:
         return record | {"status": "infeasible", "reason": "breaks its rules: " + "; ".join(result["violations"][:3])}
     before = [y < year for y in years]
     after = ~np.array(before)
-    grand_spent = float(grand.get_val("cost.partners.total_cost")[np.array(before)].sum())
-    rest_spent = float(rest.get_val("cost.partners.total_cost")[after].sum())
-    leaving_shares = grand.get_val("cost.shares")[:, grand_arch.cost.partners.index(partner)]
+    grand_spent = float(grand.get_val(var.TOTAL_COST)[np.array(before)].sum())
+    rest_spent = float(rest.get_val(var.TOTAL_COST)[after].sum())
+    leaving_shares = grand.get_val(var.SHARES)[:, grand_arch.cost.partners.index(partner)]
     by_name = dict(zip((i.name for i in grand_arch.cost.items), leaving_shares))
     replacement = replacement_development(
         leaving_share=np.array([by_name.get(i.name, 0.0) for i in arch.cost.items]),
-        still_produced=rest.get_val("cost.production.production_cost")[:, after].sum(axis=1) > 0,
-        development=rest.get_val("cost.rollup.development"),
-        shares=rest.get_val("cost.shares"),
-        cost_factor=rest.get_val("cost.partners.cost_factor"),
-        overhead=rest.get_val("cost.partners.overhead_factor"),
+        still_produced=rest.get_val(var.PRODUCTION_COST)[:, after].sum(axis=1) > 0,
+        development=rest.get_val(var.DEVELOPMENT),
+        shares=rest.get_val(var.SHARES),
+        cost_factor=rest.get_val(var.COST_FACTOR),
+        overhead=rest.get_val(var.PARTNER_OVERHEAD_FACTOR),
     )
     total = grand_spent + rest_spent + float(replacement.sum())
-    staying = float(grand.get_val("cost.partners.total_cost").sum())  # undiscounted, like the total (also for npv_cost)
+    staying = float(grand.get_val(var.TOTAL_COST).sum())  # undiscounted, like the total (also for npv_cost)
     return record | {
         "campaign_musd": total,
         "staying_musd": staying,

@@ -7,25 +7,27 @@ import io
 
 import numpy as np
 
+from trades.models import variables as var
+
 
 def summarize_cost(arch, prob) -> dict:
     """What the campaign costs each year, per item and per partner, and who uses the outpost."""
     plan = arch.cost
     val = lambda name: np.asarray(prob.get_val(name), dtype=float)  # noqa: E731
     years = arch.years
-    shares = val("cost.shares")
-    built, bought, leo = val("cost.spend.built"), val("cost.spend.bought"), val("cost.launch_mass.leo_mass")
-    overhead = val("cost.overhead.overhead_factor")
+    shares = val(var.SHARES)
+    built, bought, leo = val(var.BUILT), val(var.BOUGHT), val(var.LEO_MASS)
+    overhead = val(var.OVERHEAD_FACTOR)
     factor, ppk = plan.cost_factor, np.nan_to_num(plan.launch_price_per_kg, nan=0.0)
-    development, production = val("cost.rollup.development"), val("cost.production.production_cost")
-    operations = val("cost.operations.operations_cost")
-    provides, pays = val("cost.partners.provides"), val("cost.partners.pays")
+    development, production = val(var.DEVELOPMENT), val(var.PRODUCTION_COST)
+    operations = val(var.OPERATIONS_COST)
+    provides, pays = val(var.PROVIDES), val(var.PAYS)
     provided, paid = provides.sum(axis=1), pays.sum(axis=1)
-    lcc = float(val("cost.partners.life_cycle_cost")[0])
+    lcc = float(val(var.PARTNER_LIFE_CYCLE_COST)[0])
     crew_days = val("crew.crew_days")
     sharing = arch.study.cost_sharing
     use_share = (np.asarray(plan.key) if sharing.crew_time == "key" else paid / (lcc if lcc > 0 else 1.0))
-    launch_mass = val("cost.partners.launch_mass")
+    launch_mass = val(var.PARTNER_LAUNCH_MASS)
     vehicles = arch.catalog.entries["launch_vehicles"]
     packing = arch.study.launch.packing_efficiency
 
@@ -78,10 +80,10 @@ def summarize_cost(arch, prob) -> dict:
         "rule": sharing.rule,
         "launch_policy": arch.study.launch.policy,
         "life_cycle_cost_musd": lcc,
-        "npv_musd": float(val("cost.present_value.present_value")[0]),
+        "npv_musd": float(val(var.PRESENT_VALUE)[0]),
         "discount_rate": arch.study.campaign.discount_rate,
-        "cost_per_crew_day_musd": float(val("cost.per_crew_day.cost_per_crew_day")[0]) if crew_days.sum() > 0 else None,
-        "total_by_year_musd": [float(x) for x in val("cost.partners.total_cost")],
+        "cost_per_crew_day_musd": float(val(var.COST_PER_CREW_DAY)[0]) if crew_days.sum() > 0 else None,
+        "total_by_year_musd": [float(x) for x in val(var.TOTAL_COST)],
         "launch_prices_complete": not plan.missing_prices,
         "missing_prices": plan.missing_prices,
         "items": items,

@@ -18,6 +18,7 @@ import os
 import secrets
 import stat
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -101,6 +102,19 @@ def prepare_output_folder(out: Path, option: str = "--output-dir") -> bool:
             remove_if_empty(out)
         raise OutputDirError(f"{option} {out}: cannot write there ({_why(exc)})") from None
     return created
+
+
+@contextmanager
+def output_folder(out: Path, option: str = "--output-dir"):
+    """:func:`prepare_output_folder` as a context: a folder it created is removed again if the
+    command fails and leaves it empty."""
+    created = prepare_output_folder(out, option)
+    try:
+        yield out
+    except BaseException:
+        if created:
+            remove_if_empty(out)
+        raise
 
 
 def remove_if_empty(folder: Path) -> None:

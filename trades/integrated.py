@@ -28,6 +28,7 @@ import numpy as np
 import yaml
 from pydantic import Field, PrivateAttr, ValidationError
 
+from trades.models import variables as var
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
 from trades.study import (
@@ -233,8 +234,8 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
         partners=partners, years=years, destinations=[(mid, list(arch.cost.partners), list(arch.years)) for mid, arch in archs.items()],
     ))
     for mid in archs:
-        model.connect(f"{mid}.cost.partners.pays", f"envelope.pays_{mid}")
-        model.connect(f"{mid}.cost.partners.life_cycle_cost", f"envelope.life_cycle_cost_{mid}")
+        model.connect(f"{mid}.{var.PAYS}", f"envelope.pays_{mid}")
+        model.connect(f"{mid}.{var.PARTNER_LIFE_CYCLE_COST}", f"envelope.life_cycle_cost_{mid}")
     prob = om.Problem(model=model, reports=False)
     if optimize:
         add_driver(prob)
@@ -319,9 +320,9 @@ def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict
     initial = float(prob.get_val("envelope.life_cycle_cost")[0])
     movable = design or any(share_variables(arch.cost)[0] for arch in archs.values())
     start_time = time.perf_counter()
-    starts = [(label, {**design, **{f"{mid}.cost.shares": v for mid, v in shares.items()}}) for label, shares in _starts(archs)]
+    starts = [(label, {**design, **{f"{mid}.{var.SHARES}": v for mid, v in shares.items()}}) for label, shares in _starts(archs)]
     attempts = run_starts(prob, [*first_starts, *starts] if movable else [], "envelope.life_cycle_cost",
-                          lambda: _violations(prob, archs, partners, years, caps), [*design, *(f"{mid}.cost.shares" for mid in archs)],
+                          lambda: _violations(prob, archs, partners, years, caps), [*design, *(f"{mid}.{var.SHARES}" for mid in archs)],
                           agree_after=len(first_starts))
     if attempts:
         best = best_attempt(attempts)
@@ -364,10 +365,10 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
             "study": arch.file,
             "destination": summary["destination"],
             "years": summary["years"],
-            "life_cycle_cost_musd": float(prob.get_val(f"{mid}.cost.partners.life_cycle_cost")[0]),
+            "life_cycle_cost_musd": float(prob.get_val(f"{mid}.{var.PARTNER_LIFE_CYCLE_COST}")[0]),
             "mass_in_launch_orbit_kg": summary["totals"]["mass_in_launch_orbit_kg"],
             "launches_by_vehicle": summary["totals"]["launches_by_vehicle"],
-            "paid_by_partner_musd": {pid: float(v) for pid, v in zip(arch.cost.partners, prob.get_val(f"{mid}.cost.partners.pays").sum(axis=1))},
+            "paid_by_partner_musd": {pid: float(v) for pid, v in zip(arch.cost.partners, prob.get_val(f"{mid}.{var.PAYS}").sum(axis=1))},
             "notes": summary["notes"],
         }
     return {
@@ -391,21 +392,20 @@ def run_integrated(path: str | Path, output_dir: str | Path | None = None, optim
     """Evaluate (or optimize) the architecture and each scenario; writes ``integrated.json`` and
     ``integrated_by_year.csv`` (each complete or absent). Raises :class:`InfeasibleError` after
     writing when the architecture as specified cannot meet its rules."""
-    from trades.fileio import prepare_output_folder
+    from trades.fileio import output_folder
     from trades.run import _output_folder
 
     spec = load_integrated(path)
-    out = _output_folder(output_dir, Path(path))
-    prepare_output_folder(out)  # before computing: a folder that cannot be written is found at once
-    results = [evaluate(spec, None, optimize)] + [evaluate(spec, s, optimize) for s in spec.scenarios]
-    if optimize:
-        results[0] = _retry_from_restrictions(spec, results)
-    for r in results:
-        if r.get("optimization"):
-            r["optimization"].pop("state")
-    report = {"name": spec.name, "file": str(path), "evaluation": "optimize" if optimize else "run", "scenarios": results}
-    atomic_write(out / "integrated_by_year.csv", lambda tmp: tmp.write_text(_csv_text(results), encoding="utf-8"))
-    atomic_write(out / "integrated.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2, allow_nan=False), encoding="utf-8"))
+    with output_folder(_output_folder(output_dir, Path(path))) as out:  # checked before computing
+        results = [evaluate(spec, None, optimize)] + [evaluate(spec, s, optimize) for s in spec.scenarios]
+        if optimize:
+            results[0] = _retry_from_restrictions(spec, results)
+        for r in results:
+            if r.get("optimization"):
+                r["optimization"].pop("state")
+        report = {"name": spec.name, "file": str(path), "evaluation": "optimize" if optimize else "run", "scenarios": results}
+        atomic_write(out / "integrated_by_year.csv", lambda tmp: tmp.write_text(_csv_text(results), encoding="utf-8"))
+        atomic_write(out / "integrated.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2, allow_nan=False), encoding="utf-8"))
     base = results[0]
     if base["status"] != "ok":
         raise InfeasibleError(f"{path}: the architecture as specified cannot meet its rules: {base['reason']} (outputs kept in {out}/)")

@@ -9,19 +9,23 @@ import contextlib
 import io
 import time
 import warnings
+import weakref
+from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
 import openmdao.api as om
 
+from trades.models import variables as var
 from trades.checks import design_variable_bounds
 from trades.costing import providers_by_cost
 from trades.errors import StudyErrors
 
 OBJECTIVES = {
     "launch_mass": "campaign_launch_mass.campaign_launch_mass",
-    "life_cycle_cost": "cost.partners.life_cycle_cost",
-    "npv_cost": "cost.present_value.present_value",
-    "cost_per_crew_day": "cost.per_crew_day.cost_per_crew_day",
+    "life_cycle_cost": var.PARTNER_LIFE_CYCLE_COST,
+    "npv_cost": var.PRESENT_VALUE,
+    "cost_per_crew_day": var.COST_PER_CREW_DAY,
 }
 FEASIBILITY_TOLERANCE = 1e-6  # relative, on caps and shares
 
@@ -39,7 +43,7 @@ def configure(prob: om.Problem, arch, finite_difference: bool = False) -> None:
     """Driver, design variables, constraints and objective of the study (before setup); the
     objective's scale is set once the problem is built (:func:`scale_by_initial_objective`)."""
     add_driver(prob, finite_difference)
-    prob.driver.recording_options["includes"] = ["cost.partners.*", "cost.present_value.present_value"]
+    prob.driver.recording_options["includes"] = ["cost.partners.*", var.PRESENT_VALUE]
     add_variables_rules_and_objective(prob.model, arch)
 
 
@@ -52,9 +56,9 @@ def add_variables_rules_and_objective(model: om.Group, arch) -> None:
         indices = [j * n + y for j, _ in capped for y in range(n)]
         caps = np.array([cap for _, cap in capped for _ in range(n)])
         ref = max(float(caps.max()), 1.0)
-        model.add_constraint("cost.partners.pays", upper=caps, indices=indices, flat_indices=True, ref=ref)
+        model.add_constraint(var.PAYS, upper=caps, indices=indices, flat_indices=True, ref=ref)
     if plan.pooled_cap is not None:  # a coalition's whole spending within its members' caps
-        model.add_constraint("cost.partners.total_cost", upper=plan.pooled_cap, ref=max(plan.pooled_cap, 1.0))
+        model.add_constraint(var.TOTAL_COST, upper=plan.pooled_cap, ref=max(plan.pooled_cap, 1.0))
     model.add_objective(OBJECTIVES[arch.study.objective.name])
 
 
@@ -72,19 +76,19 @@ def add_design_and_rules(model: om.Group, arch, prefix: str = "") -> None:
     study, plan = arch.study, arch.cost
     flat, items = share_variables(plan)
     if flat:
-        model.add_design_var(f"{prefix}cost.shares", lower=0.0, upper=1.0, indices=flat, flat_indices=True)
-        model.add_constraint(f"{prefix}cost.partners.share_sum", equals=1.0, indices=items)
+        model.add_design_var(f"{prefix}{var.SHARES}", lower=0.0, upper=1.0, indices=flat, flat_indices=True)
+        model.add_constraint(f"{prefix}{var.SHARE_SUM}", equals=1.0, indices=items)
     for dv in study.design_variables:
         lower, upper, units = design_variable_bounds(dv)
         model.add_design_var(f"{prefix}{dv.name}", lower=lower, upper=upper, units=units, ref=max(abs(upper), 1e-3))
     if any(plan.min_share > 0) or any(plan.max_share < 1):
-        model.add_constraint(f"{prefix}cost.partners.work_share", lower=plan.min_share, upper=plan.max_share)
+        model.add_constraint(f"{prefix}{var.WORK_SHARE}", lower=plan.min_share, upper=plan.max_share)
     if plan.return_bounds is not None:  # on the partners who pay: what a coalition buys, its members pay
         payers = [j for j, pid in enumerate(plan.partners) if pid not in study._vendors]
-        model.add_constraint(f"{prefix}cost.partners.return_low", lower=0.0, indices=payers)
-        model.add_constraint(f"{prefix}cost.partners.return_high", upper=0.0, indices=payers)
+        model.add_constraint(f"{prefix}{var.RETURN_LOW}", lower=0.0, indices=payers)
+        model.add_constraint(f"{prefix}{var.RETURN_HIGH}", upper=0.0, indices=payers)
     if plan.barred_pairs:
-        model.add_constraint(f"{prefix}cost.partners.barred_overlap", upper=0.0)
+        model.add_constraint(f"{prefix}{var.BARRED_OVERLAP}", upper=0.0)
 
 
 def starting_points(plan) -> list[tuple[str, np.ndarray]]:
@@ -135,8 +139,8 @@ def cheapest_vertex(arch, prob: om.Problem) -> np.ndarray | None:
     if (any(cap is not None for cap in plan.budget_cap) or any(plan.min_share > 0) or any(plan.max_share < 1)
             or plan.return_bounds is not None):
         return None
-    prices = np.asarray(prob.get_val("cost.partners.launch_price_per_kg"))
-    if float(prob.get_val("cost.overhead.exponent")[0]) < 0 or np.ptp(prices) > 0:
+    prices = np.asarray(prob.get_val(var.LAUNCH_PRICE_PER_KG))
+    if float(prob.get_val(var.COORDINATION_EXPONENT)[0]) < 0 or np.ptp(prices) > 0:
         return None
     return plan.initial_shares  # ranked by cost factor, then launch price (here one for all)
 
@@ -188,13 +192,13 @@ def _two_starts_agree(attempts: list[dict]) -> bool:
 def _capped_payments(plan, years, prob):
     """(who, year, payment, cap) for every partner with a budget cap and every year, and for a
     coalition's pooled caps (:attr:`~trades.costing.CostPlan.pooled_cap`)."""
-    pays = prob.get_val("cost.partners.pays")
+    pays = prob.get_val(var.PAYS)
     for j, cap in enumerate(plan.budget_cap):
         if cap is not None:
             for y, year in enumerate(years):
                 yield plan.partners[j], year, float(pays[j, y]), cap
     if plan.pooled_cap is not None:
-        total = prob.get_val("cost.partners.total_cost")
+        total = prob.get_val(var.TOTAL_COST)
         members = "+".join(pid for pid, cap in zip(plan.partners, plan.budget_cap) if cap is not None)
         for y, year in enumerate(years):
             yield f"the coalition ({members}, caps pooled)", year, float(total[y]), plan.pooled_cap
@@ -221,7 +225,7 @@ def violations(arch, prob) -> list[str]:
     for partner, year, pay, cap in _capped_payments(plan, years, prob):
         if pay - cap > FEASIBILITY_TOLERANCE * max(cap, 1.0):
             found.append(f"budget cap of {partner} in {year}: pays {pay:,.0f} MUSD, cap {cap:,.0f}, over by {pay - cap:,.0f}")
-    share = prob.get_val("cost.partners.work_share")
+    share = prob.get_val(var.WORK_SHARE)
     for j, pid in enumerate(plan.partners):
         if share[j] < plan.min_share[j] - FEASIBILITY_TOLERANCE:
             found.append(f"min_share of {pid}: work share {share[j]:.4f} below {plan.min_share[j]:.4f} by {plan.min_share[j] - share[j]:.4f}")
@@ -229,7 +233,7 @@ def violations(arch, prob) -> list[str]:
             found.append(f"max_share of {pid}: work share {share[j]:.4f} above {plan.max_share[j]:.4f} by {share[j] - plan.max_share[j]:.4f}")
     if plan.return_bounds is not None:
         low, high = plan.return_bounds
-        provided, paid = prob.get_val("cost.partners.provided_total"), prob.get_val("cost.partners.paid_total")
+        provided, paid = prob.get_val(var.PROVIDED_TOTAL), prob.get_val(var.PAID_TOTAL)
         for j, pid in enumerate(plan.partners):
             if pid in arch.study._vendors:  # a coalition's seller: paid by its members, the rule is theirs
                 continue
@@ -239,17 +243,17 @@ def violations(arch, prob) -> list[str]:
                     found.append(f"return of {pid}: work/funding {ratio:.3f} outside [{low:g}, {high:g}]")
             elif provided[j] > FEASIBILITY_TOLERANCE * max(float(provided.sum()), 1.0):
                 found.append(f"return of {pid}: provides {provided[j]:,.0f} MUSD of work and pays nothing (key 0)")
-    sums = prob.get_val("cost.partners.share_sum")
+    sums = prob.get_val(var.SHARE_SUM)
     for i, item in enumerate(plan.items):
         if abs(sums[i] - 1.0) > 1e-4:
             found.append(f"shares of {item.name} sum to {sums[i]:.4f}, not 1")
-    overlap = prob.get_val("cost.partners.barred_overlap")
+    overlap = prob.get_val(var.BARRED_OVERLAP)
     k = len(plan.items)
     for m, (a, b) in enumerate(plan.barred_pairs):
         for i in range(k):
             if overlap[m * k + i] > 1e-4:
                 found.append(f"barred pair {plan.partners[a]}/{plan.partners[b]} share {plan.items[i].name} "
-                             f"({prob.get_val('cost.shares')[i, a]:.3f} and {prob.get_val('cost.shares')[i, b]:.3f})")
+                             f"({prob.get_val(var.SHARES)[i, a]:.3f} and {prob.get_val(var.SHARES)[i, b]:.3f})")
     return found
 
 
@@ -266,7 +270,7 @@ def binding(arch, prob) -> list[str]:
         for bound, which in ((lower, "lower"), (upper, "upper")):
             if abs(value - bound) <= 1e-6 * max(1.0, abs(bound)):
                 found.append(f"design variable {dv.name} at its {which} bound {bound:g} {units}")
-    share = prob.get_val("cost.partners.work_share")
+    share = prob.get_val(var.WORK_SHARE)
     for j, pid in enumerate(plan.partners):
         if plan.min_share[j] > 0 and share[j] <= plan.min_share[j] + 1e-4:
             found.append(f"min_share of {pid} ({plan.min_share[j]:g})")
@@ -322,11 +326,27 @@ def optimization_problem(arch, recorder_path: str | None = None, finite_differen
             prob.recording_options["record_inputs"] = True
 
     prob = build_problem(arch, None, before_setup=before_setup)
-    prob._trades_evaluations = count_evaluations(prob)
-    prob._trades_derivatives = "finite differences (whole model)" if finite_difference else "analytic (OpenMDAO total derivatives)"
-    prob._trades_reuse_key = reuse_key(arch)
+    _PREPARED[prob] = Prepared(
+        evaluations=count_evaluations(prob),
+        derivatives="finite differences (whole model)" if finite_difference else "analytic (OpenMDAO total derivatives)",
+        reuse_key=reuse_key(arch),
+    )
     _run_at_study_design(prob, arch)
     return prob
+
+
+@dataclass
+class Prepared:
+    """What the optimizer keeps about a problem built by :func:`optimization_problem`."""
+
+    evaluations: Callable[[], int]  # model runs so far
+    derivatives: str  # how total derivatives are computed, as reported
+    reuse_key: tuple  # :func:`reuse_key` of the architecture it was built for
+    design: dict[str, np.ndarray] = field(default_factory=dict)  # design variables at the study's values
+
+
+# by problem, without hanging attributes on OpenMDAO's object; gone with the problem
+_PREPARED: "weakref.WeakKeyDictionary[om.Problem, Prepared]" = weakref.WeakKeyDictionary()
 
 
 def reuse_key(arch) -> tuple:
@@ -350,7 +370,7 @@ def reuse_optimization(prob: om.Problem, arch, key: tuple | None = None) -> om.P
     differ in who may provide what, at what cost and under which caps."""
     from trades.assemble import set_inputs
 
-    if (key or reuse_key(arch)) != prob._trades_reuse_key:
+    if (key or reuse_key(arch)) != _PREPARED[prob].reuse_key:
         return None
     model = prob.model
     for variables in (model._design_vars, model._static_design_vars, model._responses, model._static_responses):
@@ -371,7 +391,7 @@ def _run_at_study_design(prob: om.Problem, arch) -> None:
     prob.run_model()
     objective = OBJECTIVES[arch.study.objective.name]
     scale_by_initial_objective(prob, arch, objective, float(prob.get_val(objective)[0]))
-    prob._trades_design = {dv.name: np.array(prob.get_val(dv.name)) for dv in arch.study.design_variables}
+    _PREPARED[prob].design = {dv.name: np.array(prob.get_val(dv.name)) for dv in arch.study.design_variables}
 
 
 def solve(arch, prob) -> dict:
@@ -380,21 +400,22 @@ def solve(arch, prob) -> dict:
     best start's optimum in the problem and returns the result."""
     study = arch.study
     objective = OBJECTIVES[study.objective.name]
-    for name, value in prob._trades_design.items():
+    prepared = _PREPARED[prob]
+    for name, value in prepared.design.items():
         prob.set_val(name, value)
     prob.run_model()
     initial = float(prob.get_val(objective)[0])
-    evaluations = prob._trades_evaluations
+    evaluations = prepared.evaluations
     runs_before = evaluations()
     start_time = time.perf_counter()
     has_design_variables = bool(share_variables(arch.cost)[0] or study.design_variables)
     # each start from the study's design
-    starts = [(label, {"cost.shares": shares, **prob._trades_design}) for label, shares in starting_points(arch.cost)]
-    check, keep = (lambda: violations(arch, prob)), ["cost.shares", *prob._trades_design]
+    starts = [(label, {var.SHARES: shares, **prepared.design}) for label, shares in starting_points(arch.cost)]
+    check, keep = (lambda: violations(arch, prob)), [var.SHARES, *prepared.design]
     attempts = []
     vertex = cheapest_vertex(arch, prob) if has_design_variables else None
     if vertex is not None:  # optimal in the shares whatever the design: one start settles it
-        attempts = run_starts(prob, [("cheapest provider", {"cost.shares": vertex, **prob._trades_design})], objective, check, keep)
+        attempts = run_starts(prob, [("cheapest provider", {var.SHARES: vertex, **prepared.design})], objective, check, keep)
         if attempts[0]["success"] and not attempts[0]["violations"]:
             starts = []
     attempts += run_starts(prob, starts if has_design_variables else [], objective, check, keep)
@@ -417,7 +438,7 @@ def solve(arch, prob) -> dict:
         "best_start": best["start"],
         "model_evaluations": model_runs,
         "wall_time_s": wall,
-        "derivatives": prob._trades_derivatives,
+        "derivatives": prepared.derivatives,
         "design_variables": {dv.name: float(prob.get_val(dv.name, units=design_variable_bounds(dv)[2])[0]) for dv in study.design_variables},
         "binding_constraints": binding(arch, prob),
         "violations": violations(arch, prob),

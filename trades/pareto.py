@@ -1,8 +1,8 @@
 """``trades pareto``: the cases of a sweep that no other case beats on every objective.
 
-The non-dominated filter is written here (NumPy: for two objectives one sort and one running
-minimum, n log n even when every case is on the front; for more, a sort and a block-wise
-comparison with the front found so far): the maintained libraries that have one (pymoo,
+The non-dominated filter is written here (for two objectives one NumPy sort and one running
+minimum, for three a sort and a staircase, n log n even when every case is on the front; for
+more, a sort and a block-wise comparison with the front found so far): the maintained libraries that have one (pymoo,
 paretoset) would add a heavy dependency for it.
 """
 
@@ -36,6 +36,8 @@ def non_dominated(values: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=bool)
     if values.shape[1] == 2:
         return _non_dominated_2d(values)
+    if values.shape[1] == 3:
+        return _non_dominated_3d(values)
     return _non_dominated_blocks(values)
 
 
@@ -58,8 +60,33 @@ def _non_dominated_2d(values: np.ndarray) -> np.ndarray:
     return keep
 
 
+def _non_dominated_3d(values: np.ndarray) -> np.ndarray:
+    """Three objectives in O(n log n) comparisons: in lexicographic order a point can only be
+    dominated by one before it, so it is enough to keep the staircase of (f2, f3) of the front so
+    far (f2 ascending, f3 descending) and ask it for the least f3 at an f2 no greater."""
+    from bisect import bisect_left, bisect_right
+
+    order = np.lexsort(values.T[::-1])
+    keep = np.zeros(len(values), dtype=bool)
+    f2s, minus_f3s, f1s = [], [], []  # the staircase; f1 of the first point of each (f2, f3)
+    for index, (f1, f2, f3) in zip(order.tolist(), values[order].tolist()):
+        i = bisect_right(f2s, f2) - 1
+        if i >= 0:
+            least = -minus_f3s[i]  # the least f3 of the front so far at an f2 no greater than this one's
+            if least < f3 or (least == f3 and (f2s[i] < f2 or f1s[i] < f1)):
+                continue  # dominated
+            if least == f3:  # the same point again (equal in every objective): kept, nothing to add
+                keep[index] = True
+                continue
+        keep[index] = True
+        j = bisect_left(f2s, f2)
+        k = bisect_right(minus_f3s, -f3, lo=j)  # the staircase points this one dominates: j..k-1
+        f2s[j:k], minus_f3s[j:k], f1s[j:k] = [f2], [-f3], [f1]
+    return keep
+
+
 def _non_dominated_blocks(values: np.ndarray, block: int = 256) -> np.ndarray:
-    """Three or more objectives: in lexicographic order a point can only be dominated by one
+    """Four or more objectives: in lexicographic order a point can only be dominated by one
     before it, and then by one on the front (dominance is transitive); each block of points is
     compared with the front so far and with itself, vectorised."""
     order = np.lexsort(values.T[::-1])  # by the first objective, then the next ...

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from trades.models import variables as var
 from trades import ephemeris, orbits
 from trades.catalog import Catalog
 from trades.checks import allowed_vehicles, check_study, partner_vehicles, route_key
@@ -506,20 +507,20 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     water_keys = ("potable_water_kg_per_cm_d", "hygiene_water_kg_per_cm_d", "flush_water_kg_per_cm_d")
     water = [catalog.entry("life_support", "default")[k] for k in water_keys]
     arch.add(
-        "logistics.consumables.water_rate",
+        var.WATER_RATE,
         sum(w["value"] for w in water),
         "kg/d",
         "sum of potable, hygiene and flush water: " + "; ".join(w["source"] for w in water),
         all(w["verified"] for w in water),
     )
-    add_flat("logistics.consumables.packaging_factor", "outpost", "cargo_packaging_factor", "unitless")
-    arch.add("logistics.consumables.isru_operating_year", masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
-    add_flat("logistics.manifest.spares_fraction", "outpost", "spares_fraction_per_year", "1/year")
-    arch.add("logistics.manifest.deploy_year", masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
-    arch.add("logistics.manifest.operating_year", masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
+    add_flat(var.PACKAGING_FACTOR, "outpost", "cargo_packaging_factor", "unitless")
+    arch.add(var.ISRU_OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
+    add_flat(var.SPARES_FRACTION, "outpost", "spares_fraction_per_year", "1/year")
+    arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
+    arch.add(var.OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
     carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
     payload = catalog.entry("elements", carrier)["payload_kg"]  # presence checked by check_study
-    arch.add("logistics.manifest.cargo_flight_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
+    arch.add(var.CARGO_FLIGHT_PAYLOAD, payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
     arch.notes.append(f"cargo flights counted with the payload of '{carrier}' ({payload['value']:.0f} kg)")
 
     if study.transportation.crew_lander is not None:
@@ -563,8 +564,8 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
         arch.add("trajectory.time_of_flight", best["tof_days"], "d", arch.trajectory["source"])
 
     cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
-    arch.add_catalog("launch_cargo.payload_capacity", cargo["payload_leo_kg"], "kg")
-    arch.add("launch_cargo.packing_efficiency", study.launch.packing_efficiency, "unitless", src("launch.packing_efficiency"))
+    arch.add_catalog(var.CARGO_PAYLOAD_CAPACITY, cargo["payload_leo_kg"], "kg")
+    arch.add(var.PACKING_EFFICIENCY, study.launch.packing_efficiency, "unitless", src("launch.packing_efficiency"))
     for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew")):
         if vehicle is None:
             continue
@@ -597,22 +598,22 @@ def _set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None
             arch.add(f"cost.units.units_{i}", units, "unitless", f"{item.name}: one unit delivered in {study.deploy_year}" if item.units else f"{item.name}: no hardware")
         if item.deploy_mass_output is None:
             arch.add(f"cost.deploy_mass.deploy_mass_{i}", 0.0, "kg", f"{item.name}: no hardware delivered with the outpost")
-    arch.add("cost.rollup.work_year_value", plan.work_year_musd, "MUSD", f"converted to {base} $ with CPI-U: {src['work_year_value']}", True)
-    arch.add("cost.rollup.amcm_inflation", plan.amcm_inflation, "unitless", f"CPI-U 1999 to {base}: {src['inflation']}", True)
-    arch.add("cost.production.learning_rate", plan.learning_rate, "unitless",
+    arch.add(var.WORK_YEAR_VALUE, plan.work_year_musd, "MUSD", f"converted to {base} $ with CPI-U: {src['work_year_value']}", True)
+    arch.add(var.AMCM_INFLATION, plan.amcm_inflation, "unitless", f"CPI-U 1999 to {base}: {src['inflation']}", True)
+    arch.add(var.LEARNING_RATE, plan.learning_rate, "unitless",
              "study: cost_sharing.learning_rate" if study.cost_sharing.learning_rate else cost["learning_rate_aerospace"]["source"])
-    arch.add("cost.operations.rate", plan.operations_rate_musd, "MUSD", f"converted to {base} $: {src['operations_cost_per_crew_position']}", False)
-    arch.add("cost.operations.crewed_year", masks["crewed"], "unitless", f"crewed from {study.first_crewed_year}")
-    arch.add("cost.spend.profile", plan.development_profile, "unitless", f"development {study.years[0]}-{max(study.years[0], study.deploy_year - 1)}: {src['development_profile']}")
+    arch.add(var.OPERATIONS_RATE, plan.operations_rate_musd, "MUSD", f"converted to {base} $: {src['operations_cost_per_crew_position']}", False)
+    arch.add(var.CREWED_YEAR, masks["crewed"], "unitless", f"crewed from {study.first_crewed_year}")
+    arch.add(var.DEVELOPMENT_PROFILE, plan.development_profile, "unitless", f"development {study.years[0]}-{max(study.years[0], study.deploy_year - 1)}: {src['development_profile']}")
     if arch.crew_vehicle is not None:
-        arch.add("cost.spend.crew_launch_price", plan.crew_launch_price_musd, "MUSD", f"price of a {arch.crew_vehicle} launch in {base} $")
-    arch.add("cost.launch_mass.deploy_year", masks["deploy"], "unitless", f"deployed {study.deploy_year}")
-    arch.add("cost.launch_mass.direct_leo_mass", [item.direct_launch_kg for item in plan.items], "kg",
+        arch.add(var.CREW_LAUNCH_PRICE, plan.crew_launch_price_musd, "MUSD", f"price of a {arch.crew_vehicle} launch in {base} $")
+    arch.add(var.LAUNCH_MASS_DEPLOY_YEAR, masks["deploy"], "unitless", f"deployed {study.deploy_year}")
+    arch.add(var.DIRECT_LEO_MASS, [item.direct_launch_kg for item in plan.items], "kg",
              "catalog mass of hardware launched as it is (relays)")
-    arch.add("cost.partners.cost_factor", plan.cost_factor, "unitless", "partners[].cost_factor (default 1, an assumption)")
-    arch.add("cost.partners.launch_price_per_kg", np.nan_to_num(plan.launch_price_per_kg, nan=0.0), "MUSD/kg",
+    arch.add(var.COST_FACTOR, plan.cost_factor, "unitless", "partners[].cost_factor (default 1, an assumption)")
+    arch.add(var.LAUNCH_PRICE_PER_KG, np.nan_to_num(plan.launch_price_per_kg, nan=0.0), "MUSD/kg",
              f"launch price per kg in the launch orbit on {plan.launch_vehicle} ({study.launch.policy} policy), base-year $")
-    arch.add("cost.overhead.exponent", plan.coordination_exponent, "unitless",
+    arch.add(var.COORDINATION_EXPONENT, plan.coordination_exponent, "unitless",
              "study: cost_sharing.coordination_exponent" if study.cost_sharing.coordination_exponent is not None else cost["coordination_exponent"]["source"])
-    arch.add("cost.present_value.discount_rate", study.campaign.discount_rate, "unitless", "campaign.discount_rate")
-    arch.add("cost.shares", plan.initial_shares, "unitless", "warm start: each item wholly to its cheapest eligible provider")
+    arch.add(var.DISCOUNT_RATE, study.campaign.discount_rate, "unitless", "campaign.discount_rate")
+    arch.add(var.SHARES, plan.initial_shares, "unitless", "warm start: each item wholly to its cheapest eligible provider")

@@ -24,10 +24,11 @@ from pathlib import Path
 
 import yaml
 
+from trades.models import variables as var
 from trades import __version__
 from trades.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.errors import InfeasibleError, OutputDirError
-from trades.fileio import Staging, prepare_output_folder, remove_abandoned_staging, remove_if_empty
+from trades.fileio import Staging, output_folder, prepare_output_folder, remove_abandoned_staging, remove_if_empty
 from trades.study import Study, load_study
 
 DEFAULT_OUTPUT_ROOT = "trades_output"
@@ -76,8 +77,8 @@ def summarize(arch, prob) -> dict:
     """The figures ``trades run`` prints, as plain JSON-able data."""
     years = arch.years
     val = lambda name: [float(x) for x in prob.get_val(name).ravel()]  # noqa: E731
-    cargo = [whole_launches(x) for x in val("launch_cargo.launches")]  # each year's cargo flies that year
-    crew = whole_launches_cumulative(val("launch_crew.launches")) if arch.crew_vehicle else [0] * len(years)
+    cargo = [whole_launches(x) for x in val(var.CARGO_LAUNCHES)]  # each year's cargo flies that year
+    crew = whole_launches_cumulative(val(var.CREW_LAUNCHES)) if arch.crew_vehicle else [0] * len(years)
     lander_mass = val("crew_lander_demand.lander_mass") if "crew_lander" in arch.stages else [0.0] * len(years)
     refuel = [0.0] * len(years)
     if arch.reusable_lander is not None:
@@ -87,12 +88,12 @@ def summarize(arch, prob) -> dict:
         key: val(name) for key, name in (
             ("crew_days", "crew.crew_days"),
             ("crew_rotations", "crew.crew_rotations"),
-            ("consumables_kg", "logistics.consumables.consumables_mass"),
-            ("spares_kg", "logistics.manifest.spares_mass"),
-            ("delivered_to_destination_kg", "logistics.manifest.delivered_mass"),
+            ("consumables_kg", var.CONSUMABLES_MASS),
+            ("spares_kg", var.SPARES_MASS),
+            ("delivered_to_destination_kg", var.DELIVERED_MASS),
             ("stage_propellant_kg", "total_propellant.propellant_mass"),
             ("mass_in_launch_orbit_kg", "total_launch_mass.mass_in_launch_orbit"),
-            ("cargo_flights", "logistics.manifest.cargo_flights"),
+            ("cargo_flights", var.CARGO_FLIGHTS),
         )
     }
     cargo_by_vehicle = [{arch.cargo_vehicle: c} for c in cargo]
@@ -137,9 +138,9 @@ def summarize(arch, prob) -> dict:
 
     # the reported probability counts the whole launches of the table (the model's own output,
     # for optimizers, uses the continuous count)
-    success = float(prob.get_val("launch_cargo.reliability")[0]) ** sum(cargo)
+    success = float(prob.get_val(var.CARGO_RELIABILITY)[0]) ** sum(cargo)
     if arch.crew_vehicle:
-        success *= float(prob.get_val("launch_crew.reliability")[0]) ** sum(crew)
+        success *= float(prob.get_val(var.CREW_RELIABILITY)[0]) ** sum(crew)
     study = arch.study
     return {
         "study": study.name,
@@ -148,14 +149,14 @@ def summarize(arch, prob) -> dict:
         "cargo_vehicle": arch.cargo_vehicle,
         "crew_vehicle": arch.crew_vehicle,
         "outpost": {
-            "pressurized_volume_m3": float(prob.get_val("outpost.habitat.pressurized_volume")[0]),
-            "habitat_kg": float(prob.get_val("outpost.habitat.habitat_mass")[0]),
-            "power_demand_kw": float(prob.get_val("outpost.power_demand.power_demand")[0]),
-            "power_system_kg": float(prob.get_val("outpost.power.power_system_mass")[0]),
+            "pressurized_volume_m3": float(prob.get_val(var.PRESSURIZED_VOLUME)[0]),
+            "habitat_kg": float(prob.get_val(var.HABITAT_MASS)[0]),
+            "power_demand_kw": float(prob.get_val(var.POWER_DEMAND)[0]),
+            "power_system_kg": float(prob.get_val(var.POWER_SYSTEM_MASS)[0]),
             "power_source": arch.power_source,
-            "life_support_kg": float(prob.get_val("outpost.life_support.life_support_mass")[0]),
-            "isru_plant_kg": float(prob.get_val("outpost.isru.isru_plant_mass")[0]),
-            "dry_mass_kg": float(prob.get_val("outpost.outpost_dry_mass")[0]),
+            "life_support_kg": float(prob.get_val(var.LIFE_SUPPORT_MASS)[0]),
+            "isru_plant_kg": float(prob.get_val(var.ISRU_PLANT_MASS)[0]),
+            "dry_mass_kg": float(prob.get_val(var.OUTPOST_DRY_MASS)[0]),
         },
         "stages": [
             {"stream": s.stream, "stage": s.role, "legs": s.legs, "delta_v_km_s": s.delta_v_km_s, "propellant": s.propellant,
@@ -194,7 +195,7 @@ def _national_cargo_launches(arch, prob) -> list[dict[str, int]]:
     """Whole cargo launches per vehicle and year when each partner launches what it provides on
     its own vehicle (national launch policy)."""
     plan = arch.cost
-    masses = prob.get_val("cost.partners.launch_mass", units="kg")
+    masses = prob.get_val(var.PARTNER_LAUNCH_MASS, units="kg")
     packing = arch.study.launch.packing_efficiency
     out = []
     for y in range(len(arch.years)):
@@ -330,15 +331,9 @@ def open_output_folder(output_dir: str | Path | None, study_path: Path, digest: 
     another study (another ``study_sha256``) that this command will not replace, stderr says so
     (``trades report`` refuses to mix them).
     """
-    out = _output_folder(output_dir, study_path)
-    created = prepare_output_folder(out)
-    warn_other_studies(out, digest, results)
-    try:
+    with output_folder(_output_folder(output_dir, study_path)) as out:
+        warn_other_studies(out, digest, results)
         yield out
-    except BaseException:
-        if created:
-            remove_if_empty(out)
-        raise
 
 
 def warn_other_studies(out: Path, digest: str, results: tuple[str, ...]) -> None:

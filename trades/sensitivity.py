@@ -20,13 +20,14 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from trades.models import variables as var
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
 from trades.study import Study, load_study
 from trades.sweep import OBJECTIVE_COLUMNS, as_field_type, study_value
 
 #: model inputs that are not parameters: design decisions, unit counts, schedules, categories
-NOT_PARAMETERS = ("cost.shares", ".units.units_", "crewed_year", "operating_year", "deploy_year", "spend.profile",
+NOT_PARAMETERS = (var.SHARES, ".units.units_", "crewed_year", "operating_year", "deploy_year", "spend.profile",
                   "ioc_year", ".block", ".difficulty", ".quantity")
 
 
@@ -43,10 +44,10 @@ def local_elasticities(arch, prob) -> dict:
     study = arch.study
     objective = OBJECTIVES[study.objective.name]
     parameters = {name: meta for name, meta in model_parameters(prob).items() if is_parameter(name) and np.any(meta["value"] != 0)}
-    of = [objective] + (["cost.partners.paid_total"] if arch.cost is not None else [])
+    of = [objective] + ([var.PAID_TOTAL] if arch.cost is not None else [])
     totals = prob.compute_totals(of=of, wrt=list(parameters), return_format="dict")
     y = float(prob.get_val(objective)[0])
-    paid = prob.get_val("cost.partners.paid_total") if arch.cost is not None else np.zeros(0)
+    paid = prob.get_val(var.PAID_TOTAL) if arch.cost is not None else np.zeros(0)
     partners = list(arch.cost.partners) if arch.cost is not None else []
     rows = []
     for name, meta in parameters.items():
@@ -54,7 +55,7 @@ def local_elasticities(arch, prob) -> dict:
         row = {"parameter": name, "units": meta["units"], "value": x.tolist() if x.size > 1 else float(x[0]),
                "elasticity": float(np.asarray(totals[objective][name]).ravel() @ x / y) if y else 0.0}
         if partners:
-            jac = np.asarray(totals["cost.partners.paid_total"][name]).reshape(len(partners), x.size)
+            jac = np.asarray(totals[var.PAID_TOTAL][name]).reshape(len(partners), x.size)
             row["partners"] = {pid: (float(jac[j] @ x / paid[j]) if paid[j] > 0 else None) for j, pid in enumerate(partners)}
         rows.append(row)
     rows.sort(key=lambda r: -abs(r["elasticity"]))

@@ -21,6 +21,7 @@ import itertools
 import json
 import math
 import sqlite3
+import weakref
 import time
 from collections import OrderedDict
 from pathlib import Path
@@ -28,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from trades.models import variables as var
 from trades.errors import EXIT_INTERRUPTED, InfeasibleError, OutputDirError, StudyError, StudyErrors, TradesError
 from trades.executor import default_workers
 from trades.fileio import atomic_write
@@ -37,10 +39,10 @@ DATABASE = "sweep.sqlite"
 
 #: what each case records: name -> (problem output, how a per-year output is reduced)
 OUTPUTS = {
-    "life_cycle_cost_musd": ("cost.partners.life_cycle_cost", "sum"),
-    "npv_cost_musd": ("cost.present_value.present_value", "sum"),
-    "cost_per_crew_day_musd": ("cost.per_crew_day.cost_per_crew_day", "sum"),
-    "peak_annual_cost_musd": ("cost.partners.total_cost", "max"),
+    "life_cycle_cost_musd": (var.PARTNER_LIFE_CYCLE_COST, "sum"),
+    "npv_cost_musd": (var.PRESENT_VALUE, "sum"),
+    "cost_per_crew_day_musd": (var.COST_PER_CREW_DAY, "sum"),
+    "peak_annual_cost_musd": (var.TOTAL_COST, "max"),
     "crew_days": ("crew.crew_days", "sum"),
     "mass_in_launch_orbit_kg": ("campaign_launch_mass.campaign_launch_mass", "sum"),
 }
@@ -272,14 +274,14 @@ def check_inputs(study: Study, named: list[tuple[int, str]], where: tuple, mode:
     base = validate_case_study(case_study_data(study.model_dump(mode="json"), {}), study._file)
     prob = build_problem(resolve(base, study._file), None)
     known = model_parameters(prob)
-    moved = {dv.name for dv in study.design_variables} | {"cost.shares"}
+    moved = {dv.name for dv in study.design_variables} | {var.SHARES}
     errors = []
     for i, name in named:
         if name not in known:
             close = sorted(k for k in known if name.split(".")[-1] in k)[:5]
             errors.append(study.error(where + (i, "input"), f"'{name}' is not an input of the model" + (f"; did you mean one of {close}?" if close else
                                       "; `trades sensitivity` lists them")))
-        elif name in moved and (name == "cost.shares" or mode == "optimize"):
+        elif name in moved and (name == var.SHARES or mode == "optimize"):
             errors.append(study.error(where + (i, "input"), f"'{name}' is moved by the optimizer; it cannot be scaled too"))
     if errors:
         raise StudyErrors(errors)
@@ -350,12 +352,16 @@ def _case_rule_errors(arch, values: dict) -> list[str]:
     return [f"{'.'.join(map(str, path))}: {reason}" for path, reason in Study.model_validate(data).cross_field_errors()]
 
 
+# a built problem's model inputs at the study's values, read before a case scaled them
+_STUDY_VALUES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
     broken = _case_rule_errors(arch, values)
     if broken:
         return {"status": "invalid", "reason": "; ".join(broken)[:500]}
     try:
-        base = prob.__dict__.setdefault("_trades_study_values", {})
+        base = _STUDY_VALUES.setdefault(prob, {})
         for field, value in values.items():
             if field.startswith("scale:"):  # a model input scaled from its study value
                 name = field.removeprefix("scale:")
@@ -396,16 +402,16 @@ def case_outputs(arch, prob) -> dict:
             out[name] = None
             continue
         out[name] = float(value.max() if reduce == "max" else value.sum())
-    cargo = sum(whole_launches(x) for x in prob.get_val("launch_cargo.launches"))
-    crew = sum(whole_launches_cumulative([float(x) for x in prob.get_val("launch_crew.launches")])) if arch.crew_vehicle else 0
+    cargo = sum(whole_launches(x) for x in prob.get_val(var.CARGO_LAUNCHES))
+    crew = sum(whole_launches_cumulative([float(x) for x in prob.get_val(var.CREW_LAUNCHES)])) if arch.crew_vehicle else 0
     out["launches"] = float(cargo + crew)
     plan = arch.cost
     if plan is None:
         out["participating_partners"], out["max_cap_use"] = float(len(arch.study.partners)), None
         return out
-    out["participating_partners"] = float((prob.get_val("cost.partners.work_share") > 1e-3).sum())
-    out["paid_by_partner"] = {pid: float(v) for pid, v in zip(plan.partners, prob.get_val("cost.partners.paid_total"))}
-    pays = prob.get_val("cost.partners.pays")
+    out["participating_partners"] = float((prob.get_val(var.WORK_SHARE) > 1e-3).sum())
+    out["paid_by_partner"] = {pid: float(v) for pid, v in zip(plan.partners, prob.get_val(var.PAID_TOTAL))}
+    pays = prob.get_val(var.PAYS)
     uses = [pays[j].max() / cap for j, cap in enumerate(plan.budget_cap) if cap]
     out["max_cap_use"] = float(max(uses)) if uses else None
     return out

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trades.models import variables as var
+
 HANDBOOK_MARS = "Burke, Falck & McGuire, NASA/TM-2010-216764 (2010), ballistic from 407 km, via transcriptions (docs/research/mars_windows.md)"
 JPL_82_43 = "Sergeyevsky & Yin, JPL Publication 82-43, Vol. 1 Part 1, via shared/reference/refdata.yaml"
 DRA5 = "Drake (ed.), NASA/SP-2009-566 (2009), Fig. 4-2, via shared/reference/refdata.yaml"
@@ -158,11 +160,11 @@ def _campaign_rows() -> list[Row]:
 
     catalog = load_catalog()
     study, prob = _run_study("leo_station_after_iss")
-    last = float(prob.get_val("cost.partners.total_cost")[-1])
+    last = float(prob.get_val(var.TOTAL_COST)[-1])
     published = 3000.0 * inflation_factor(2021, study.campaign.dollar_base_year, catalog)
     apollo, apollo_prob = _run_study("apollo_like_lunar_campaign")
     artemis, artemis_prob = _run_study("artemis_like_lunar_campaign")
-    lcc = lambda p: float(p.get_val("cost.partners.life_cycle_cost")[0])  # noqa: E731
+    lcc = lambda p: float(p.get_val(var.PARTNER_LIFE_CYCLE_COST)[0])  # noqa: E731
     base = apollo.campaign.dollar_base_year
     return [
         Row("Campaign cost (2024 dollars, CPI-U)", f"LEO station after the ISS (studies/leo_station_after_iss.yaml): all partners' cost "

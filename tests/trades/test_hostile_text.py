@@ -235,8 +235,8 @@ def test_non_dominated_three_objectives_all_on_the_front():
 
 
 def test_non_dominated_is_not_quadratic_when_every_case_is_on_the_front():
-    """40,000 cases on the front took 45 s with the former filter; now milliseconds."""
-    n = 200_000
+    """40,000 cases on the front took 45 s with the former filter (20,000: about 10 s); now milliseconds."""
+    n = 20_000
     x = np.random.default_rng(0).permutation(n).astype(float)
     start = time.perf_counter()
     keep = non_dominated(np.c_[x, n - x])

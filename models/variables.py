@@ -1,0 +1,115 @@
+"""Promoted paths of the assembled model: the one place a model variable is named outside the
+component that declares it (after Aviary's variable metadata, much smaller).
+
+Each name is a ``str`` (pass it to ``prob.get_val``/``set_val`` as it is) that also carries its
+units and a description. A test builds the problems of the shipped studies and checks that every
+registered path exists with these units.
+"""
+
+from __future__ import annotations
+
+
+class Variable(str):
+    """A promoted model path with its units and description."""
+
+    units: str
+    description: str
+
+    def __new__(cls, path: str, units: str, description: str) -> "Variable":
+        self = super().__new__(cls, path)
+        self.units, self.description = units, description
+        return self
+
+    def under(self, prefix: str) -> str:
+        """The path inside a group named ``prefix`` (an integrated architecture's destination)."""
+        return f"{prefix}.{self}" if prefix else str(self)
+
+
+REGISTRY: dict[str, Variable] = {}
+
+
+def _v(path: str, units: str, description: str) -> Variable:
+    variable = Variable(path, units, description)
+    REGISTRY[path] = variable
+    return variable
+
+
+# ---- outpost -------------------------------------------------------------------------------------
+HABITAT_MASS = _v("outpost.habitat.habitat_mass", "kg", "habitat structure and outfitting mass")
+PRESSURIZED_VOLUME = _v("outpost.habitat.pressurized_volume", "m**3", "habitat pressurized volume")
+ISRU_PLANT_MASS = _v("outpost.isru.isru_plant_mass", "kg", "ISRU oxygen plant mass")
+LIFE_SUPPORT_MASS = _v("outpost.life_support.life_support_mass", "kg", "life-support hardware mass")
+OUTPOST_DRY_MASS = _v("outpost.outpost_dry_mass", "kg", "outpost elements' dry mass")
+POWER_SYSTEM_MASS = _v("outpost.power.power_system_mass", "kg", "power system mass (solar with storage, or fission)")
+POWER_DEMAND = _v("outpost.power_demand.power_demand", "kW", "outpost electrical demand")
+
+# ---- logistics -----------------------------------------------------------------------------------
+CONSUMABLES_MASS = _v("logistics.consumables.consumables_mass", "kg", "packaged consumables per year")
+CONSUMABLES_CREW_DAYS = _v("logistics.consumables.crew_days", "d", "crew-days per campaign year (consumables input)")
+ISRU_OPERATING_YEAR = _v("logistics.consumables.isru_operating_year", "unitless", "1 in years the ISRU plant runs")
+PACKAGING_FACTOR = _v("logistics.consumables.packaging_factor", "unitless", "packaged over net consumables mass")
+WATER_RATE = _v("logistics.consumables.water_rate", "kg/d", "water use per crew-day")
+CARGO_FLIGHT_PAYLOAD = _v("logistics.manifest.cargo_flight_payload", "kg", "payload one cargo flight lands")
+CARGO_FLIGHTS = _v("logistics.manifest.cargo_flights", "unitless", "cargo flights per year")
+DELIVERED_MASS = _v("logistics.manifest.delivered_mass", "kg", "mass delivered to the destination per year")
+MANIFEST_DEPLOY_YEAR = _v("logistics.manifest.deploy_year", "unitless", "1 in the deployment year")
+OPERATING_YEAR = _v("logistics.manifest.operating_year", "unitless", "1 once deployed and in use")
+MANIFEST_OUTPOST_DRY_MASS = _v("logistics.manifest.outpost_dry_mass", "kg", "outpost dry mass (manifest input)")
+SPARES_FRACTION = _v("logistics.manifest.spares_fraction", "1/year", "spares per year as a fraction of dry mass")
+SPARES_MASS = _v("logistics.manifest.spares_mass", "kg", "spares delivered per year")
+
+# ---- launch --------------------------------------------------------------------------------------
+CARGO_LAUNCHES = _v("launch_cargo.launches", "unitless", "cargo launches per year (continuous)")
+CARGO_MASS_TO_ORBIT = _v("launch_cargo.mass_to_orbit", "kg", "cargo mass to the launch orbit per year")
+PACKING_EFFICIENCY = _v("launch_cargo.packing_efficiency", "unitless", "usable fraction of a launcher's payload")
+CARGO_PAYLOAD_CAPACITY = _v("launch_cargo.payload_capacity", "kg", "cargo launcher payload to the launch orbit")
+CARGO_RELIABILITY = _v("launch_cargo.reliability", "unitless", "cargo launcher success probability per launch")
+CREW_ROTATIONS = _v("launch_crew.crew_rotations", "unitless", "crew rotations per year")
+CREW_EXPECTED_ATTEMPTS = _v("launch_crew.expected_attempts", "unitless", "crew launch attempts per year, failures included")
+CREW_LAUNCHES = _v("launch_crew.launches", "unitless", "crew launches per year")
+CREW_RELIABILITY = _v("launch_crew.reliability", "unitless", "crew launcher success probability per launch")
+
+# ---- cost ----------------------------------------------------------------------------------------
+COST_CREW_DAYS = _v("cost.crew_days", "d", "crew-days per campaign year (cost input)")
+CARGO_LEO_MASS = _v("cost.launch_mass.cargo_leo_mass", "kg", "cargo stream mass in the launch orbit per year")
+CREW_LANDER_LEO_MASS = _v("cost.launch_mass.crew_lander_leo_mass", "kg", "crew landers' mass in the launch orbit per year")
+COST_DELIVERED_MASS = _v("cost.launch_mass.delivered_mass", "kg", "mass delivered per year (launch-mass input)")
+LAUNCH_MASS_DEPLOY_YEAR = _v("cost.launch_mass.deploy_year", "unitless", "1 in the deployment year")
+DIRECT_LEO_MASS = _v("cost.launch_mass.direct_leo_mass", "kg", "elements launched as they are, in the deployment year")
+LEO_MASS = _v("cost.launch_mass.leo_mass", "kg", "all mass in the launch orbit per year")
+LOGISTICS_CONSUMABLES = _v("cost.logistics_mass.consumables", "kg", "consumables per year (cost input)")
+LOGISTICS_SPARES = _v("cost.logistics_mass.spares", "kg", "spares per year (cost input)")
+CREWED_YEAR = _v("cost.operations.crewed_year", "unitless", "1 in crewed years")
+OPERATIONS_COST = _v("cost.operations.operations_cost", "MUSD", "operations cost per year")
+OPERATIONS_RATE = _v("cost.operations.rate", "MUSD", "operations cost per crew position and year")
+COORDINATION_EXPONENT = _v("cost.overhead.exponent", "unitless", "alpha in the coordination overhead N_eff^alpha")
+OVERHEAD_FACTOR = _v("cost.overhead.overhead_factor", "unitless", "coordination overhead factor of each item")
+BARRED_OVERLAP = _v("cost.partners.barred_overlap", "unitless", "work shared by barred pairs (must be zero)")
+COST_FACTOR = _v("cost.partners.cost_factor", "unitless", "each partner's cost factor")
+PARTNER_LAUNCH_MASS = _v("cost.partners.launch_mass", "kg", "mass each partner launches per year")
+LAUNCH_PRICE_PER_KG = _v("cost.partners.launch_price_per_kg", "MUSD/kg", "each partner's launch price per kilogram")
+PARTNER_LIFE_CYCLE_COST = _v("cost.partners.life_cycle_cost", "MUSD", "life-cycle cost over the campaign, base-year dollars")
+PARTNER_OVERHEAD_FACTOR = _v("cost.partners.overhead_factor", "unitless", "coordination overhead factor (partner input)")
+PAID_TOTAL = _v("cost.partners.paid_total", "MUSD", "what each partner pays over the campaign")
+PAYS = _v("cost.partners.pays", "MUSD", "what each partner pays per year")
+RETURN_LOW = _v("cost.partners.return_low", "MUSD", "return rule: work provided minus the lower return coefficient times what is paid (at least zero)")
+RETURN_HIGH = _v("cost.partners.return_high", "MUSD", "return rule: work provided minus the upper return coefficient times what is paid (at most zero)")
+PROVIDED_TOTAL = _v("cost.partners.provided_total", "MUSD", "what each partner provides over the campaign")
+PROVIDES = _v("cost.partners.provides", "MUSD", "what each partner provides per year")
+SHARE_SUM = _v("cost.partners.share_sum", "unitless", "work shares of each item summed over partners (must be one)")
+TOTAL_COST = _v("cost.partners.total_cost", "MUSD", "cost per year, all partners")
+WORK_SHARE = _v("cost.partners.work_share", "unitless", "each partner's work share of the whole")
+COST_PER_CREW_DAY = _v("cost.per_crew_day.cost_per_crew_day", "MUSD/d", "life-cycle cost per crew-day")
+DISCOUNT_RATE = _v("cost.present_value.discount_rate", "unitless", "real discount rate per year")
+PRESENT_VALUE = _v("cost.present_value.present_value", "MUSD", "net present value of the cost")
+LEARNING_RATE = _v("cost.production.learning_rate", "unitless", "production cost ratio per doubling of units")
+PRODUCTION_COST = _v("cost.production.production_cost", "MUSD", "production cost per year")
+AMCM_INFLATION = _v("cost.rollup.amcm_inflation", "unitless", "FY1999 dollars to base-year dollars")
+DEVELOPMENT = _v("cost.rollup.development", "MUSD", "development cost of each item")
+WORK_YEAR_VALUE = _v("cost.rollup.work_year_value", "MUSD", "value of one work-year (TRANSCOST)")
+SHARES = _v("cost.shares", "unitless", "work share of each partner in each item")
+BOUGHT = _v("cost.spend.bought", "MUSD", "cost of each item bought as a service, per year")
+BUILT = _v("cost.spend.built", "MUSD", "cost of each item the partners build, per year")
+CREW_LAUNCH_ATTEMPTS = _v("cost.spend.crew_launch_attempts", "unitless", "crew launch attempts per year (cost input)")
+CREW_LAUNCH_PRICE = _v("cost.spend.crew_launch_price", "MUSD", "price of one crew launch")
+DEVELOPMENT_PROFILE = _v("cost.spend.profile", "unitless", "development fraction spent per year")
