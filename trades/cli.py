@@ -224,7 +224,7 @@ def _cmd_report(args) -> int:
     from trades.report import write_report
 
     path = write_report(args.output_dir, args.output)
-    print(f"Report written to {path}")
+    _echo(f"Report written to {path}\n")
     return EXIT_OK
 
 
@@ -239,7 +239,7 @@ def _cmd_validation_report(args) -> int:
         print(text, end="")
         return EXIT_OK
     atomic_write(args.output, lambda tmp: tmp.write_text(text, encoding="utf-8"), "--output")
-    print(f"wrote {args.output}")
+    _echo(f"wrote {args.output}\n")
     return EXIT_OK
 
 
@@ -259,7 +259,7 @@ def _cmd_n2(args) -> int:
     prob.final_setup()
     atomic_write(out, lambda tmp: om.n2(prob, outfile=str(tmp), show_browser=False, display_in_notebook=False,
                                         title=html.escape(f"trades: {args.study}")))
-    print(f"wrote {out}")
+    _echo(f"wrote {out}\n")
     return EXIT_OK
 
 
@@ -348,7 +348,7 @@ def _cmd_porkchop(args) -> int:
         print(json.dumps({"files": [str(f) for f in files]}, indent=2))
     else:
         for f in files:
-            print(f"wrote {f}")
+            _echo(f"wrote {f}\n")
     return EXIT_OK
 
 
@@ -502,7 +502,8 @@ def main(argv: list[str] | None = None) -> int:
         with warnings.catch_warnings(record=True) as caught:
             code = args.func(args)
         for w in caught:
-            print(warnings.formatwarning(w.message, w.category, w.filename, w.lineno), file=sys.stderr, end="")
+            print(safe_text(warnings.formatwarning(w.message, w.category, w.filename, w.lineno), multiline=True),
+                  file=sys.stderr, end="")
         return code
     except TradesError as exc:
         interrupted = exc.exit_code == EXIT_INTERRUPTED
@@ -519,7 +520,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, traceback on request
         if os.environ.get("TRADES_DEBUG"):
             raise
-        print(f"trades: internal error: {type(exc).__name__}: {exc} (set TRADES_DEBUG=1 for a traceback)", file=sys.stderr)
+        print(safe_text(f"trades: internal error: {type(exc).__name__}: {exc} (set TRADES_DEBUG=1 for a traceback)"), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if argv is None and interrupted:

@@ -68,7 +68,7 @@ def atomic_write(path: str | Path, write: Callable[[Path], None], option: str = 
         path = path.resolve()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False) as fh:
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix, delete=False) as fh:
             tmp = Path(fh.name)
     except OSError as exc:
         raise OutputDirError(f"{option} {path}: cannot write there ({_why(exc)})") from None

@@ -93,32 +93,31 @@ def write_grid_csv(grid: PorkchopGrid, path: Path) -> None:
 
 def write_porkchop(spec: TransferSpec, dep_start, dep_end, arr_start, arr_end, step, output_dir, formats=("png",)):
     """Compute the grid and write ``porkchop_<target>.<fmt>`` and ``porkchop_<target>.csv``."""
-    from trades.fileio import prepare_output_folder
+    from trades.fileio import output_folder
 
-    out = Path(output_dir)
-    prepare_output_folder(out)  # a file in its place or a read-only folder is found before computing
-    departures = grid_dates(dep_start, dep_end, step)
-    arrivals = grid_dates(arr_start, arr_end, step)
-    if departures.size * arrivals.size > MAX_CELLS:
-        raise ValueError(f"{departures.size} x {arrivals.size} cells exceed {MAX_CELLS}; use a larger --step")
-    if arrivals[-1] <= departures[0]:
-        raise ValueError("every arrival date is before every departure date")
-    grid = compute_grid(spec, departures, arrivals)
-    if not (grid.transfer_type > 0).any():
-        raise ValueError("no transfer in this grid (arrivals must follow departures)")
-    stem = f"porkchop_{spec.target}"
-    files = []
-    fig = porkchop_figure(grid)
-    try:
-        for fmt in formats:
-            path = out / f"{stem}.{fmt}"
-            atomic_write(path, lambda tmp, fmt=fmt: fig.savefig(tmp, format=fmt, dpi=150))
-            files.append(path)
-    finally:
-        import matplotlib.pyplot as plt
+    with output_folder(Path(output_dir)) as out:  # a file in its place or a read-only folder is found before computing
+        departures = grid_dates(dep_start, dep_end, step)
+        arrivals = grid_dates(arr_start, arr_end, step)
+        if departures.size * arrivals.size > MAX_CELLS:
+            raise ValueError(f"{departures.size} x {arrivals.size} cells exceed {MAX_CELLS}; use a larger --step")
+        if arrivals[-1] <= departures[0]:
+            raise ValueError("every arrival date is before every departure date")
+        grid = compute_grid(spec, departures, arrivals)
+        if not (grid.transfer_type > 0).any():
+            raise ValueError("no transfer in this grid (arrivals must follow departures)")
+        stem = f"porkchop_{spec.target}"
+        files = []
+        fig = porkchop_figure(grid)
+        try:
+            for fmt in formats:
+                path = out / f"{stem}.{fmt}"
+                atomic_write(path, lambda tmp, fmt=fmt: fig.savefig(tmp, format=fmt, dpi=150))
+                files.append(path)
+        finally:
+            import matplotlib.pyplot as plt
 
-        plt.close(fig)
-    csv_path = out / f"{stem}.csv"
-    write_grid_csv(grid, csv_path)
-    files.append(csv_path)
+            plt.close(fig)
+        csv_path = out / f"{stem}.csv"
+        write_grid_csv(grid, csv_path)
+        files.append(csv_path)
     return files

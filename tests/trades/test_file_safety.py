@@ -121,7 +121,7 @@ def test_atomic_write_never_replaces_a_special_file(specials, which):
     with pytest.raises(OutputDirError, match="not a regular file|is a folder"):
         atomic_write(target, lambda tmp: tmp.write_text("x"))
     assert _kind(target) == before
-    assert [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in target.parent.iterdir() if p.name.startswith(f".{target.stem}.")] == []  # no temporary file
 
 
 def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path):

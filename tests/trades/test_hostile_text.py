@@ -222,7 +222,7 @@ def _brute_force(values):
 @pytest.mark.parametrize("objectives", [2, 3, 4])
 def test_non_dominated_matches_brute_force_with_ties(objectives):
     rng = np.random.default_rng(objectives)
-    for n in (1, 2, 7, 300, 600):  # 600 > one block of the method for three or more
+    for n in (1, 2, 7, 300, 600):  # 600 > one block of the method for four or more
         for levels in (2, 5, 1000):
             values = rng.integers(0, levels, size=(n, objectives)).astype(float)
             assert np.array_equal(non_dominated(values), _brute_force(values)), values

@@ -98,7 +98,7 @@ def test_a_signal_stops_cleanly(command, sig, tmp_path):
     assert not [p for p in workers if _alive(p)], "worker processes outlived the command"
     if out.exists():
         assert not list(out.glob(".trades-staging-*")), "a staging folder was left"
-        assert not list(out.glob("*.tmp")), "a temporary file was left"
+        assert not [p.name for p in out.iterdir() if p.name.startswith(".")], "a temporary file was left"
     if command in ("run", "optimize"):
         assert not (out / "summary.json").exists()
 
