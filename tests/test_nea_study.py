@@ -113,3 +113,30 @@ def test_nea_burns_equal_an_independent_lambert_solution():
     window = arch.study.transportation.asteroid_window
     assert back["departure_jd"] - (out["departure_jd"] + out["tof_days"]) >= window.stay_days
     assert arch.trajectory["round_trip_days"] <= min(window.max_mission_days, arch.study.outpost.stay_days)
+
+
+def test_an_override_of_the_asteroids_orbit_moves_the_trajectory():
+    """Overrides of an asteroid's elements sized its solar arrays only: the trajectory flew to the
+    packaged orbit (found by the reliability review). Now the override reaches the Lambert
+    solutions: half a degree further along its orbit, the asteroid is somewhere else at every date
+    (checked by propagating both orbits) and the chosen transfer changes."""
+    import yaml
+
+    from trades import ephemeris
+    from trades.catalog import load_catalog
+    from trades.resolve import resolve
+    from trades.study import parse_study_text
+
+    data = yaml.safe_load(STUDY.read_text())
+    base = resolve(parse_study_text(yaml.safe_dump(data), "nea.yaml"))
+    anomaly = float(load_catalog().entries["neas"]["2008_ev5"]["mean_anomaly_deg"]["value"])
+    data.setdefault("overrides", {})["neas"] = {"2008_ev5": {"mean_anomaly_deg": {
+        "value": anomaly + 0.5, "source": "test: the asteroid half a degree further along its orbit"}}}
+    moved = resolve(parse_study_text(yaml.safe_dump(data), "nea.yaml"))
+    a, b = base.trajectory["window"], moved.trajectory["window"]
+    assert (a["departure_jd"], a["tof_days"], a["dv_total_km_s"]) != (b["departure_jd"], b["tof_days"], b["dv_total_km_s"])
+    overridden = {k: v["value"] for k, v in moved.catalog.entry("neas", "2008_ev5").items() if isinstance(v, dict) and "value" in v}
+    assert overridden["mean_anomaly_deg"] == anomaly + 0.5
+    r_catalog, _ = ephemeris.state("2008_ev5", a["departure_jd"])
+    r_override, _ = ephemeris.state("2008_ev5", a["departure_jd"], overridden)
+    assert np.linalg.norm(r_catalog - r_override) > 5e5  # km: half a degree of a ~1 AU orbit is about 1.3e6 km

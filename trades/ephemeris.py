@@ -92,10 +92,13 @@ def nea_ids() -> list[str]:
     return sorted(_nea_catalog())
 
 
-def body_data(body: str) -> dict:
-    """What a body's states depend on (for cache keys): the ephemeris for planets, the elements for asteroids."""
+def body_data(body: str, elements: dict | None = None) -> dict:
+    """What a body's states depend on (for cache keys): the ephemeris for planets, the elements for
+    asteroids (``elements``, a study's with its overrides, else the catalog's)."""
     if body in PLANETS:
         return {"ephemeris": "de421", "obliquity_rad": OBLIQUITY_J2000_RAD}
+    if elements is not None:
+        return dict(elements)
     entry = _nea_catalog().get(body, {})
     return {k: v["value"] for k, v in entry.items() if isinstance(v, dict) and "value" in v}
 
@@ -108,8 +111,10 @@ def _check_span(jd) -> None:
         )
 
 
-def state(body: str, jd) -> tuple[np.ndarray, np.ndarray]:
-    """Heliocentric ecliptic J2000 state of a planet (DE421) or a catalog NEA (two-body, boinor)."""
+def state(body: str, jd, elements: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Heliocentric ecliptic J2000 state of a planet (DE421) or a catalog NEA (two-body, boinor);
+    ``elements`` (names as in the catalog: a_au, e, i_deg, ...) replace the NEA's catalog values,
+    as a study's overrides do."""
     if body in PLANETS:
         return heliocentric_state(body, jd)
     neas = _nea_catalog()
@@ -118,15 +123,15 @@ def state(body: str, jd) -> tuple[np.ndarray, np.ndarray]:
     from trades import orbits
 
     _check_span(jd)  # the same span as the planets: transfers start at Earth
-    entry = neas[body]
+    values = body_data(body, elements)
     elements = {
-        "a_km": entry["a_au"]["value"] * AU_KM,
-        "e": entry["e"]["value"],
-        "i_deg": entry["i_deg"]["value"],
-        "raan_deg": entry["raan_deg"]["value"],
-        "argp_deg": entry["argp_deg"]["value"],
-        "mean_anomaly_deg": entry["mean_anomaly_deg"]["value"],
-        "epoch_jd": entry["epoch_jd"]["value"],
+        "a_km": values["a_au"] * AU_KM,
+        "e": values["e"],
+        "i_deg": values["i_deg"],
+        "raan_deg": values["raan_deg"],
+        "argp_deg": values["argp_deg"],
+        "mean_anomaly_deg": values["mean_anomaly_deg"],
+        "epoch_jd": values["epoch_jd"],
     }
     mu_sun, _ = orbits.body_constants("sun")
     r, v = orbits.propagate_elements(elements, jd, mu_sun)

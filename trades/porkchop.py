@@ -38,9 +38,16 @@ class TransferSpec:
     parking_altitude_km: float = DEFAULT_PARKING_ALTITUDE_KM
     capture_periapsis_altitude_km: float | None = None
     capture_apoapsis_altitude_km: float | None = None
+    # an asteroid's orbital elements as the study has them (catalog values with its overrides),
+    # as sorted (name, value) pairs; empty: the packaged catalog's
+    asteroid_elements: tuple[tuple[str, float], ...] = ()
 
     def key(self) -> dict:
         return asdict(self)
+
+    def elements(self, body: str) -> dict | None:
+        """The elements of ``body`` this transfer uses, when it is the study's asteroid."""
+        return dict(self.asteroid_elements) if self.asteroid_elements and body not in ephemeris.PLANETS else None
 
 
 @dataclass
@@ -86,7 +93,7 @@ def _burns(spec: TransferSpec, v_inf_dep, v_inf_arr):
 
 def _cache_path(spec: TransferSpec, departure_jd, arrival_jd):
     """A file named by everything the grid depends on: request, bodies' data, library versions."""
-    bodies = {b: ephemeris.body_data(b) for b in (spec.origin, spec.target)}
+    bodies = {b: ephemeris.body_data(b, spec.elements(b)) for b in (spec.origin, spec.target)}
     digest = hashlib.sha256(
         json.dumps([GRID_FORMAT_VERSION, spec.key(), bodies, list(map(float, departure_jd)), list(map(float, arrival_jd)),
                     {p: version(p) for p in ("boinor", "jplephem", "de421")},
@@ -106,8 +113,8 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
                 return PorkchopGrid(spec, departure_jd, arrival_jd, *(data[k] for k in ("c3", "vinf", "dvd", "dva", "kind")))
         except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
             pass  # an empty or damaged cache file is a miss: computed again and replaced
-    r_dep, v_dep = ephemeris.state(spec.origin, departure_jd)
-    r_arr, v_arr = ephemeris.state(spec.target, arrival_jd)
+    r_dep, v_dep = ephemeris.state(spec.origin, departure_jd, spec.elements(spec.origin))
+    r_arr, v_arr = ephemeris.state(spec.target, arrival_jd, spec.elements(spec.target))
     tof_s = (arrival_jd[None, :] - departure_jd[:, None]) * ephemeris.SECONDS_PER_DAY
     mu_sun, _ = orbits.body_constants("sun")
     v_inf_dep, v_inf_arr, kind = orbits.lambert_grid(r_dep, v_dep, r_arr, v_arr, tof_s, mu_sun)
@@ -127,8 +134,8 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
 
 def single_transfer(spec: TransferSpec, departure_jd: float, tof_days: float) -> dict:
     """One transfer: C3, arrival v-infinity, burns and type, from single Lambert solutions."""
-    r1, v1p = (a.reshape(3) for a in ephemeris.state(spec.origin, float(departure_jd)))
-    r2, v2p = (a.reshape(3) for a in ephemeris.state(spec.target, float(departure_jd + tof_days)))
+    r1, v1p = (a.reshape(3) for a in ephemeris.state(spec.origin, float(departure_jd), spec.elements(spec.origin)))
+    r2, v2p = (a.reshape(3) for a in ephemeris.state(spec.target, float(departure_jd + tof_days), spec.elements(spec.target)))
     mu_sun, _ = orbits.body_constants("sun")
     v1, v2 = orbits.lambert(r1, r2, tof_days * ephemeris.SECONDS_PER_DAY, mu_sun)
     v_inf_dep = float(np.linalg.norm(v1 - v1p))

@@ -254,7 +254,7 @@ def _table_inputs(table) -> dict:
     }
 
 
-def _asteroid_trajectory(study: Study, file: str, cargo_stages: list[Stage], notes: list) -> dict:
+def _asteroid_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
     """The asteroid window's outbound transfer (a table around it, like Mars) and the Earth return
     leg after the stay; sets the three stages' delta-v. Transfers come from boinor Lambert
     solutions (:mod:`trades.porkchop`), with the asteroid propagated from its catalog elements."""
@@ -262,7 +262,10 @@ def _asteroid_trajectory(study: Study, file: str, cargo_stages: list[Stage], not
 
     window, target = study.transportation.asteroid_window, study.destination.asteroid
     where = f"{file}: transportation.asteroid_window"
-    spec = TransferSpec(target=target, parking_altitude_km=study.transportation.launch_orbit_altitude_km)
+    entry = catalog.entry("neas", target)  # with the study's overrides: the orbit the trajectory flies to
+    elements = tuple(sorted((k, float(v["value"])) for k, v in entry.items() if isinstance(v, dict) and "value" in v))
+    spec = TransferSpec(target=target, parking_altitude_km=study.transportation.launch_orbit_altitude_km,
+                        asteroid_elements=elements)
     # the outbound flight takes at most half the mission, leaving the other half for the return
     tof_range = (20.0, window.max_mission_days / 2)
     try:
@@ -280,7 +283,7 @@ def _asteroid_trajectory(study: Study, file: str, cargo_stages: list[Stage], not
     best = chosen[0]
     arrival_jd = best["departure_jd"] + best["tof_days"]
     try:
-        back = return_leg(TransferSpec(origin=target, target="earth"), arrival_jd + window.stay_days,
+        back = return_leg(TransferSpec(origin=target, target="earth", asteroid_elements=elements), arrival_jd + window.stay_days,
                           best["departure_jd"] + window.max_mission_days)
         table = window_table(spec, best, window.departure_span_days, window.tof_span_days)
     except ephemeris.EphemerisRangeError as exc:
@@ -372,7 +375,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     if study.transportation.mars_window is not None:
         trajectory = _mars_trajectory(study, catalog, file, stages["cargo"], notes)
     elif study.transportation.asteroid_window is not None:
-        trajectory = _asteroid_trajectory(study, file, stages["cargo"], notes)
+        trajectory = _asteroid_trajectory(study, catalog, file, stages["cargo"], notes)
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":

@@ -14,7 +14,6 @@ import io
 import json
 import re
 import sqlite3
-import time
 from pathlib import Path
 
 import numpy as np
@@ -234,13 +233,14 @@ def test_non_dominated_three_objectives_all_on_the_front():
     assert np.array_equal(non_dominated(values), _brute_force(values))
 
 
-def test_non_dominated_is_not_quadratic_when_every_case_is_on_the_front():
-    """40,000 cases on the front took 45 s with the former filter (20,000: about 10 s); now milliseconds."""
+def test_non_dominated_keeps_every_case_of_a_large_front():
+    """20,000 cases all on the front (the former filter's worst case, about 10 s); its speed is
+    measured by benchmarks/bench_pareto.py, not here."""
     n = 20_000
     x = np.random.default_rng(0).permutation(n).astype(float)
-    start = time.perf_counter()
-    keep = non_dominated(np.c_[x, n - x])
-    assert keep.all() and time.perf_counter() - start < 2.0
+    assert non_dominated(np.c_[x, n - x]).all()
+    shifted = np.c_[x, n - x + (x == 7)]  # one case made worse in one objective by a tie-breaking amount
+    assert non_dominated(shifted).sum() == n - 1
 
 
 def _database(path: Path, meta: bool = True, factors: str = '["partners"]') -> Path:
