@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 from scipy import stats
@@ -23,6 +22,10 @@ from trades.errors import InfeasibleError
 from trades.money import MoneyError, inflation_factor, sourced_to_base_musd
 
 AMCM_YEAR = 1999  # AMCM gives FY1999 dollars
+
+# the cargo carrier (lander or logistics vehicle) of each destination when the study names none
+DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander",
+                         "near_earth_asteroid": "dragon_xl"}
 
 
 @dataclass
@@ -130,10 +133,27 @@ def _stage_category(stage) -> str:
     return "liquid_propulsion_module"
 
 
-def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
-    """The cost plan of a resolved architecture. ``reliability(vehicle)`` is the launch success
-    probability the launch model uses."""
+def launch_reliability(study, catalog: Catalog, vehicle: str) -> tuple[float, str]:
+    """A launch vehicle's success probability per launch, and where it comes from: Laplace's rule
+    on its flight record when long enough, else the study's assumption."""
+    flights = catalog.entry("launch_vehicles", vehicle).get("flights")
+    if flights and flights.get("launches") is not None:
+        n, s = int(flights["launches"]), int(flights["successes"])
+        if n >= study.launch.min_flights_for_record:
+            return (s + 1) / (n + 2), f"Laplace rule (s+1)/(n+2) on {s}/{n} flights: {flights['source']}"
+        why = f"only {n} flight(s) on record, fewer than launch.min_flights_for_record = {study.launch.min_flights_for_record}"
+    else:
+        why = "no flight record in the catalog"
+    return study.launch.default_reliability, f"study assumption launch.default_reliability ({why})"
+
+
+def make_cost_plan(arch) -> CostPlan:
+    """The cost plan of a resolved architecture (launch prices per kilogram use each vehicle's
+    :func:`launch_reliability`, as the launch model does)."""
     study, catalog, file = arch.study, arch.catalog, arch.file
+
+    def reliability(vehicle: str) -> float:
+        return launch_reliability(study, catalog, vehicle)[0]
     cost = catalog.entry("cost", "default")
     base = study.campaign.dollar_base_year
     relationships = cost["element_cost_relationship"]
@@ -225,10 +245,8 @@ def make_cost_plan(arch, reliability: Callable[[str], float]) -> CostPlan:
         ppk[:] = value
         vehicle_of = [arch.cargo_vehicle] * len(ids)
     else:
-        from trades.checks import partner_vehicles
-
         vehicles = catalog.entries["launch_vehicles"]
-        for j, (pid, own) in enumerate(partner_vehicles(study, catalog).items()):
+        for j, (pid, own) in enumerate(arch.vehicles_by_partner.items()):
             usable = [v for v in own if study.launch.include_planned or vehicles[v]["status"] != "planned"]
             priced = [(price_per_kg(study, catalog, v, reliability(v)), v) for v in usable]
             priced = [(c, v) for c, v in priced if c is not None]
@@ -355,6 +373,4 @@ def initial_shares(plan: CostPlan) -> np.ndarray:
 
 
 def _default_carrier(study) -> str:
-    from trades.resolve import DEFAULT_CARGO_CARRIER
-
     return DEFAULT_CARGO_CARRIER[study.destination.body]

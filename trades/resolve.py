@@ -19,12 +19,8 @@ from trades import ephemeris, orbits
 from trades.catalog import Catalog
 from trades.checks import allowed_vehicles, check_study, partner_vehicles, route_key
 from trades.errors import InfeasibleError
-from trades.costing import CostPlan, make_cost_plan, price_per_kg, vehicle_price_musd
+from trades.costing import DEFAULT_CARGO_CARRIER, CostPlan, launch_reliability, make_cost_plan, price_per_kg, vehicle_price_musd
 from trades.study import Study
-
-DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander",
-                         "near_earth_asteroid": "dragon_xl"}
-
 
 @dataclass
 class ModelInput:
@@ -68,6 +64,7 @@ class Architecture:
     cargo_vehicle: str
     crew_vehicle: str | None
     vehicle_owner: dict[str, str]
+    vehicles_by_partner: dict[str, list[str]]  # each partner's launch vehicles (checks.partner_vehicles), in partner order
     reusable_lander: dict | None = None
     trajectory: dict | None = None
     cost: "CostPlan | None" = None
@@ -120,22 +117,10 @@ def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: b
     if crew:
         priced = [(p, v) for v in usable if (p := vehicle_price_musd(catalog, v, base)[0]) is not None]
     else:
-        priced = [(p, v) for v in usable if (p := price_per_kg(study, catalog, v, _reliability(study, catalog, v)[0])) is not None]
+        priced = [(p, v) for v in usable if (p := price_per_kg(study, catalog, v, launch_reliability(study, catalog, v)[0])) is not None]
     if priced:
         return min(priced)[1]
     return max(usable, key=lambda v: catalog.value("launch_vehicles", v, "payload_leo_kg"))
-
-
-def _reliability(study, catalog, vehicle) -> tuple[float, str]:
-    flights = catalog.entry("launch_vehicles", vehicle).get("flights")
-    if flights and flights.get("launches") is not None:
-        n, s = int(flights["launches"]), int(flights["successes"])
-        if n >= study.launch.min_flights_for_record:
-            return (s + 1) / (n + 2), f"Laplace rule (s+1)/(n+2) on {s}/{n} flights: {flights['source']}"
-        why = f"only {n} flight(s) on record, fewer than launch.min_flights_for_record = {study.launch.min_flights_for_record}"
-    else:
-        why = "no flight record in the catalog"
-    return study.launch.default_reliability, f"study assumption launch.default_reliability ({why})"
 
 
 def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple[float, str]:
@@ -383,13 +368,14 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     if reusable_lander is not None:
         _check_round_trip_feasible(reusable_lander, study.transportation.lander_propellant, catalog, file)
 
-    owner = {v: p for p, vs in partner_vehicles(study, catalog).items() for v in vs}
+    by_partner = partner_vehicles(study, catalog)
+    owner = {v: p for p, vs in by_partner.items() for v in vs}
     cargo_vehicle = _choose_vehicle(study, catalog, file, "cargo_vehicle", crew=False)
     crewed = study.outpost.rotations_per_year > 0
     crew_vehicle = _choose_vehicle(study, catalog, file, "crew_vehicle", crew=True) if crewed else None
 
     arch = Architecture(
-        study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner,
+        study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner, by_partner,
         reusable_lander=reusable_lander, trajectory=trajectory, notes=notes,
     )
     if study.destination.body == "mars":
@@ -404,7 +390,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         )
     _set_inputs(arch, study, catalog, site)
     _check_crew_spacecraft(arch, study, catalog, file)
-    arch.cost = make_cost_plan(arch, lambda vehicle: _reliability(study, catalog, vehicle)[0])
+    arch.cost = make_cost_plan(arch)
     _set_cost_inputs(arch, study, catalog)
     if arch.unverified_inputs:
         arch.notes.append(
@@ -572,7 +558,7 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew")):
         if vehicle is None:
             continue
-        value, source = _reliability(study, catalog, vehicle)
+        value, source = launch_reliability(study, catalog, vehicle)
         arch.add(f"{name}.reliability", value, "unitless", source)
         note = f"launch success probability of {vehicle}: {value:.3f} ({source.split(':')[0]})"
         if note not in arch.notes:
