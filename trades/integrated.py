@@ -6,7 +6,7 @@ architecture. Every partner takes part in every destination (with the member stu
 for it where there is one, else the catalog's defaults) and its budget cap, if any, limits what
 it pays each calendar year over all destinations together: the member studies' own caps are
 replaced by it. The objective is the sum of the destinations' life-cycle costs. Each
-destination's model is the study's own :class:`~trades.assemble.ArchitectureModel`, as a
+destination's model is the study's own :class:`~trades.models.architecture.ArchitectureModel`, as a
 subsystem named by the member id, in one OpenMDAO problem with a
 :class:`~models.partners.PartnerEnvelope`; ``--optimize`` moves every destination's work shares
 and design variables at once with SLSQP and OpenMDAO's total derivatives.
@@ -213,7 +213,8 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
     import openmdao.api as om
 
     from trades.models.partners import PartnerEnvelope
-    from trades.assemble import ArchitectureModel, set_stage_unit_masses
+    from trades.assemble import model_options, set_stage_unit_masses
+    from trades.models.architecture import ArchitectureModel
     from trades.optimize import add_design_and_rules, add_driver, check_optimizable, scale_objective
     from trades.resolve import resolve
 
@@ -229,7 +230,7 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
     caps = {p.id: p.budget_cap_musd for p in spec.partners if p.budget_cap_musd is not None}
     model = om.Group()
     for mid, arch in archs.items():
-        model.add_subsystem(mid, ArchitectureModel(architecture=arch))
+        model.add_subsystem(mid, ArchitectureModel(**model_options(arch)))
     model.add_subsystem("envelope", PartnerEnvelope(
         partners=partners, years=years, destinations=[(mid, list(arch.cost.partners), list(arch.years)) for mid, arch in archs.items()],
     ))

@@ -1,0 +1,140 @@
+"""The whole physical architecture of one study as one group, configured with plain data.
+
+Data flow inside the model (per campaign year where it says [y])::
+
+    crew schedule -> crew-days[y], rotations[y]
+    outpost: ISRU plant -> power demand -> power system; habitat; life support -> dry mass
+    logistics: consumables[y] (crew-days, closure, ISRU) -> manifest: delivered mass[y]
+    transfer: delivered mass[y] -> stage chain -> mass in launch orbit[y]
+              crew landers[y]   -> stage chain -> mass in launch orbit[y]
+    launch: mass in launch orbit[y] -> cargo launches[y]; rotations[y] -> crew launches[y]
+    cost: dry masses -> development, first unit (TRANSCOST, AMCM) -> production[y] (learning)
+          + operations[y] + crew launches[y] x price; launch mass per item[y]
+    partners: work shares -> coordination overhead; provides[p, y], pays[p, y], rules
+"""
+
+from __future__ import annotations
+
+import openmdao.api as om
+
+from trades.models import variables as var
+from trades.models.cost.cost_group import CostGroup
+from trades.models.launch import CrewLaunches, LaunchCount
+from trades.models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
+from trades.models.outpost.outpost_group import OutpostGroup
+from trades.models.sums import sum_component
+from trades.models.transfer import ReusableLander, StageChain, TransferTable
+
+
+class ArchitectureModel(om.Group):
+    """The whole physical architecture of one study.
+
+    Options
+    -------
+    streams : list of (name, num_stages, entry_last)
+        Each payload stream's stage chain (``cargo`` first; ``crew_lander`` when crews land).
+    trajectory : dict or None
+        A window's table (``departure_days``, ``tof_days``, ``departure_delta_v``,
+        ``arrival_delta_v``) and ``propulsive_capture``; it drives the cargo stages' burns.
+    cost : dict or None
+        :class:`CostGroup`'s options, and how the cost inputs connect: ``element_mass_outputs``
+        (element name, model output of its dry mass), ``item_units`` (item index, 'cargo_flights'
+        or 'crew_rotations'), ``item_deploy_outputs`` (item index, model output),
+        ``crew_lander_costed``.
+    """
+
+    def initialize(self):
+        self.options.declare("num_years", types=int)
+        self.options.declare("power_source", values=["solar", "fission"])
+        self.options.declare("streams", types=list)
+        self.options.declare("reusable_lander", types=bool, default=False)
+        self.options.declare("crew_launches", types=bool, default=True, desc="a crew vehicle flies crews")
+        self.options.declare("trajectory", default=None, allow_none=True, recordable=False)
+        self.options.declare("cost", default=None, allow_none=True, recordable=False)
+
+    def setup(self):
+        o = self.options
+        n = o["num_years"]
+        streams = [name for name, _, _ in o["streams"]]
+        shared = ["crew_size", "water_closure", "oxygen_closure", "isru_oxygen_production"]
+
+        self.add_subsystem("crew", CrewSchedule(num_years=n), promotes_inputs=["crew_size"])
+        self.add_subsystem("outpost", OutpostGroup(power_source=o["power_source"]), promotes_inputs=shared)
+        logistics = self.add_subsystem("logistics", om.Group(), promotes_inputs=shared[1:])
+        logistics.add_subsystem(
+            "consumables", Consumables(num_years=n), promotes_inputs=["water_closure", "oxygen_closure", "isru_oxygen_production"]
+        )
+        logistics.add_subsystem("manifest", DeliveryManifest(num_years=n))
+        logistics.connect("consumables.consumables_mass", "manifest.consumables_mass")
+        self.connect("crew.crew_days", var.CONSUMABLES_CREW_DAYS)
+        self.connect(var.OUTPOST_DRY_MASS, var.MANIFEST_OUTPOST_DRY_MASS)
+
+        if o["reusable_lander"]:
+            self.add_subsystem("reusable_lander", ReusableLander(num_years=n))
+            self.connect(var.DELIVERED_MASS, "reusable_lander.delivered_mass")
+            self.connect("reusable_lander.mass_to_staging_orbit", "transfer_cargo.payload_mass")
+        else:
+            self.connect(var.DELIVERED_MASS, "transfer_cargo.payload_mass")
+        if "crew_lander" in streams:
+            self.add_subsystem("crew_lander_demand", CrewLanderDemand(num_years=n))
+            self.connect("crew.crew_rotations", "crew_lander_demand.crew_rotations")
+            self.connect("crew_lander_demand.lander_mass", "transfer_crew_lander.payload_mass")
+        t = o["trajectory"]
+        if t is not None:
+            self.add_subsystem("trajectory", TransferTable(
+                departure_days=t["departure_days"], tof_days=t["tof_days"],
+                departure_delta_v=t["departure_delta_v"], arrival_delta_v=t["arrival_delta_v"],
+            ))
+            self.connect("trajectory.departure_delta_v", "transfer_cargo.stage0.delta_v")
+            if t["propulsive_capture"]:
+                self.connect("trajectory.arrival_delta_v", "transfer_cargo.stage1.delta_v")
+        for stream, num_stages, entry_last in o["streams"]:
+            self.add_subsystem(f"transfer_{stream}", StageChain(num_stages=num_stages, num_nodes=n, entry_last=entry_last))
+
+        mass_terms = [f"{s}_mass" for s in streams]
+        propellant_terms = [f"{s}_propellant" for s in streams]
+        self.add_subsystem("total_launch_mass", sum_component("mass_in_launch_orbit", mass_terms, n))
+        self.add_subsystem("total_propellant", sum_component("propellant_mass", propellant_terms, n))
+        for stream in streams:
+            self.connect(f"transfer_{stream}.mass_in_launch_orbit", f"total_launch_mass.{stream}_mass")
+            self.connect(f"transfer_{stream}.propellant_mass", f"total_propellant.{stream}_propellant")
+
+        self.add_subsystem("campaign_launch_mass", om.ExecComp(
+            "campaign_launch_mass = sum(mass_in_launch_orbit)",
+            campaign_launch_mass={"units": "kg"}, mass_in_launch_orbit={"shape": (n,), "units": "kg"},
+        ))
+        self.connect("total_launch_mass.mass_in_launch_orbit", "campaign_launch_mass.mass_in_launch_orbit")
+        self.add_subsystem("launch_cargo", LaunchCount(num_years=n))
+        self.connect("total_launch_mass.mass_in_launch_orbit", var.CARGO_MASS_TO_ORBIT)
+        if o["crew_launches"]:
+            self.add_subsystem("launch_crew", CrewLaunches(num_years=n))
+            self.connect("crew.crew_rotations", var.CREW_ROTATIONS)
+
+        cost = o["cost"]
+        if cost is not None:
+            self.add_subsystem("cost", CostGroup(**cost["group"]), promotes_inputs=["crew_size"])
+            self._connect_cost(cost, streams)
+
+        for name in shared:  # values are set from the study
+            self.set_input_defaults(name, val=0.0, units="t/year" if name == "isru_oxygen_production" else "unitless")
+
+    def _connect_cost(self, cost: dict, streams: list[str]) -> None:
+        for name, mass_output in cost["element_mass_outputs"]:
+            if not mass_output.startswith("transfer_cargo."):
+                self.connect(mass_output, f"cost.{name}.dry_mass")
+        for i, units in cost["item_units"]:
+            if units == "cargo_flights":
+                self.connect(var.CARGO_FLIGHTS, f"cost.units.units_{i}")
+            elif units == "crew_rotations":
+                self.connect("crew.crew_rotations", f"cost.units.units_{i}")
+        for i, output in cost["item_deploy_outputs"]:
+            self.connect(output, f"cost.deploy_mass.deploy_mass_{i}")
+        self.connect("crew.crew_days", var.COST_CREW_DAYS)
+        if self.options["crew_launches"]:
+            self.connect(var.CREW_EXPECTED_ATTEMPTS, var.CREW_LAUNCH_ATTEMPTS)
+        self.connect("transfer_cargo.mass_in_launch_orbit", var.CARGO_LEO_MASS)
+        self.connect(var.DELIVERED_MASS, var.COST_DELIVERED_MASS)
+        self.connect(var.CONSUMABLES_MASS, var.LOGISTICS_CONSUMABLES)
+        self.connect(var.SPARES_MASS, var.LOGISTICS_SPARES)
+        if "crew_lander" in streams and cost["crew_lander_costed"]:
+            self.connect("transfer_crew_lander.mass_in_launch_orbit", var.CREW_LANDER_LEO_MASS)

@@ -1,0 +1,45 @@
+"""The architecture's top-level group is built from plain data (no study, no Architecture): what
+trades.assemble hands it for a study, a user can hand it too."""
+
+from __future__ import annotations
+
+import numpy as np
+import openmdao.api as om
+
+from trades.models import variables as var
+from trades.models.architecture import ArchitectureModel
+
+
+def test_a_cargo_only_architecture_from_plain_data():
+    model = ArchitectureModel(num_years=3, power_source="solar", streams=[("cargo", 1, False)], crew_launches=False)
+    prob = om.Problem(model=model, reports=False)
+    prob.setup(check=False)
+    prob.set_val("crew_size", 4.0)
+    prob.set_val("water_closure", 0.9)
+    prob.set_val("oxygen_closure", 0.5)
+    prob.run_model()
+    delivered = prob.get_val(var.DELIVERED_MASS, units="kg")
+    in_orbit = prob.get_val("total_launch_mass.mass_in_launch_orbit", units="kg")
+    assert delivered.shape == (3,) and in_orbit.shape == (3,)
+    assert np.all(np.isfinite(in_orbit)) and np.all(in_orbit >= delivered - 1e-9)  # a stage adds propellant and inert mass
+
+
+def test_the_study_model_is_built_from_the_same_plain_data(flagship):
+    """trades.assemble passes nothing but plain data: the options hold no Architecture."""
+    from trades.assemble import model_options
+    from trades.resolve import Architecture, resolve
+    from trades.study import load_study
+
+    options = model_options(resolve(load_study(flagship)))
+
+    def walk(value):
+        assert not isinstance(value, Architecture)
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+
+    walk(options)
+    assert options["cost"]["group"]["num_partners"] == 4 and options["streams"][0][0] == "cargo"
