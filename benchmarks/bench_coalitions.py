@@ -38,8 +38,8 @@ def run(quick: bool) -> list[Result]:
 
     from threadpoolctl import threadpool_limits
 
-    from trades.coalitions import analyse, characteristic_function
-    from trades.optimize import optimize
+    from trades.analyses.coalitions import analyse, characteristic_function
+    from trades.analyses.optimize import optimize
 
     partners = PARTNERS[:3] if quick else PARTNERS
     study = study_with(partners)

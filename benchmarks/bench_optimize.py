@@ -20,7 +20,7 @@ FLAGSHIP = Path(__file__).resolve().parents[1] / "studies" / "lunar_south_pole_o
 
 
 def run(quick: bool) -> list[Result]:
-    from trades.optimize import optimize
+    from trades.analyses.optimize import optimize
     from trades.study import load_study
 
     repeats = 1 if quick else 5
@@ -76,9 +76,9 @@ def _one_gradient(study, repeats: int) -> Result:
     import warnings
 
     from benchmarks.harness import median_time
-    from trades.assemble import build_problem
-    from trades.optimize import configure, starting_points
-    from trades.resolve import resolve
+    from trades.architecture.assemble import build_problem
+    from trades.analyses.optimize import configure, starting_points
+    from trades.architecture.resolve import resolve
 
     arch = resolve(study, str(FLAGSHIP))
     problems = {}

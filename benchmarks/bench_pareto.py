@@ -2,7 +2,7 @@
 
 Goal (issue 23): with 50,000, 100,000 and 200,000 cases all on the front, each doubling takes at
 most 2.3 times as long as the one before (n log n doubles to about 2.1 times). Measured end to end
-as the command and the report run it (:func:`trades.pareto.pareto_front`: read ``sweep.sqlite``,
+as the command and the report run it (:func:`trades.analyses.pareto.pareto_front`: read ``sweep.sqlite``,
 filter, sort the front), on synthetic sweeps whose cases lie on the line cost + crew-days =
 constant, in random order. A last line compares the filter alone on the largest sweep with the
 former quadratic filter (one pass over the later cases per point) on 5,000 cases.
@@ -50,7 +50,7 @@ def _former_filter(values: np.ndarray) -> np.ndarray:
 
 
 def run(quick: bool) -> list[Result]:
-    from trades.pareto import non_dominated, pareto_front
+    from trades.analyses.pareto import non_dominated, pareto_front
 
     sizes = (5_000, 10_000, 20_000) if quick else (50_000, 100_000, 200_000)
     repeats = 3 if quick else 7

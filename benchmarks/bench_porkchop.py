@@ -22,8 +22,8 @@ def run(quick: bool) -> list[Result]:
     from boinor.bodies import Earth, Mars
     from boinor.plotting.porkchop import targetting_vec
 
-    from trades import ephemeris
-    from trades.porkchop import TransferSpec, compute_grid
+    from trades.astro import ephemeris
+    from trades.astro.porkchop import TransferSpec, compute_grid
 
     n = 20 if quick else 200
     step = 365.0 / n

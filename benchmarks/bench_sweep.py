@@ -43,7 +43,7 @@ def sweep_study(folder: Path, samples: int) -> Path:
 
 
 def _sweep_seconds(path: Path, out: Path, workers: int) -> float:
-    from trades.sweep import run_sweep
+    from trades.analyses.sweep import run_sweep
 
     start = time.perf_counter()
     run_sweep(path, out, workers=workers, progress=False)
@@ -52,9 +52,9 @@ def _sweep_seconds(path: Path, out: Path, workers: int) -> float:
 
 def _naive_seconds_per_case(path: Path, count: int) -> float:
     """A new problem for every case: the case's study resolved, built, set up and run."""
-    from trades.run import evaluate
+    from trades.analyses.run import evaluate
     from trades.study import load_study
-    from trades.sweep import case_study_data, cases, validate_case_study
+    from trades.analyses.sweep import case_study_data, cases, validate_case_study
 
     study = load_study(path)
     base, fields = study.model_dump(mode="json"), [f.field for f in study.sweep.factors]
@@ -68,7 +68,7 @@ def _naive_seconds_per_case(path: Path, count: int) -> float:
 
 def _peak_memory(path: Path, out: Path) -> int:
     """Max RSS in bytes of a fresh process running the sweep with one worker."""
-    code = ("import resource, sys; from trades.sweep import run_sweep; "
+    code = ("import resource, sys; from trades.analyses.sweep import run_sweep; "
             "run_sweep(sys.argv[1], sys.argv[2], workers=1, progress=False); "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     done = subprocess.run([sys.executable, "-c", code, str(path), str(out)], capture_output=True, text=True, check=True)

@@ -1,6 +1,6 @@
 """The crewed near-Earth-asteroid study: its stated finding and its burns against an independent
 Lambert solution (boinor's Orbit and Maneuver objects, Earth read from DE421 here, not through
-trades.ephemeris)."""
+trades.astro.ephemeris)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_nea_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"leaves LEO on {leave} with a {departure:.2f} km/s burn" in description
     assert f"{out_days} days later with a {rendezvous:.2f} km/s rendezvous burn ({departure + rendezvous:.2f} km/s one way" in description
     assert f"after {there} days at 2008 EV5 a {back} km/s burn" in description
-    from trades.catalog import load_catalog
+    from trades.study.catalog import load_catalog
 
     allowance = load_catalog().entries["delta_v"]["rendezvous"]["delta_v"]["value"]  # proximity operations, on the return stage
     assert f"{home - allowance:.2f}" == back
@@ -71,8 +71,8 @@ def test_nea_burns_equal_an_independent_lambert_solution():
     from boinor.maneuver import Maneuver
     from boinor.twobody import Orbit
 
-    from trades.catalog import load_catalog
-    from trades.resolve import resolve
+    from trades.study.catalog import load_catalog
+    from trades.architecture.resolve import resolve
     from trades.study import load_study
 
     arch = resolve(load_study(STUDY))
@@ -122,9 +122,9 @@ def test_an_override_of_the_asteroids_orbit_moves_the_trajectory():
     (checked by propagating both orbits) and the chosen transfer changes."""
     import yaml
 
-    from trades import ephemeris
-    from trades.catalog import load_catalog
-    from trades.resolve import resolve
+    from trades.astro import ephemeris
+    from trades.study.catalog import load_catalog
+    from trades.architecture.resolve import resolve
     from trades.study import parse_study_text
 
     data = yaml.safe_load(STUDY.read_text())

@@ -46,7 +46,7 @@ def test_study_sweep_runs(path, tmp_path, capsys):
     import yaml
 
     from trades.study import load_study
-    from trades.sweep import number_of_cases
+    from trades.analyses.sweep import number_of_cases
 
     study = load_study(path)
     assert main(["sweep", str(path), "--output-dir", str(tmp_path / "sweep"), "--format", "json"]) == 0
@@ -95,7 +95,7 @@ def test_mars_description_states_what_the_run_finds(tmp_path, capsys):
 
 
 def _cpi(year):
-    from trades.catalog import load_catalog
+    from trades.study.catalog import load_catalog
 
     return float(load_catalog().entry("cost", "default")["cpi_u"]["values"][year])
 

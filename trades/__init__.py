@@ -1,8 +1,8 @@
 """trades: trade studies of international space exploration architectures.
 
 Study files (YAML) are validated (:mod:`trades.study`), resolved against sourced catalogs
-(:mod:`trades.resolve`), assembled into an OpenMDAO problem from :mod:`models`
-(:mod:`trades.assemble`) and run (:mod:`trades.run`). Heavy dependencies are imported where
+(:mod:`trades.architecture.resolve`), assembled into an OpenMDAO problem from :mod:`models`
+(:mod:`trades.architecture.assemble`) and run (:mod:`trades.analyses.run`). Heavy dependencies are imported where
 they are used so that ``trades --help`` starts fast.
 """
 

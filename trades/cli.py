@@ -28,8 +28,8 @@ def _echo(text: str) -> None:
 
 
 def _cmd_validate(args) -> int:
-    from trades.checks import check_study
-    from trades.study import load_study
+    from trades.architecture.checks import check_study
+    from trades.study.schema import load_study
 
     failures = []
     for path in args.files:
@@ -57,18 +57,18 @@ def _cmd_validate(args) -> int:
 
 def _cmd_schema(args) -> int:
     if args.markdown:
-        from trades.study_reference import markdown_reference
+        from trades.outputs.study_reference import markdown_reference
 
         print(markdown_reference(), end="")
         return EXIT_OK
-    from trades.study import json_schema
+    from trades.study.schema import json_schema
 
     print(json.dumps(json_schema(), indent=2))
     return EXIT_OK
 
 
 def _cmd_run(args) -> int:
-    from trades.run import format_summary, run_study
+    from trades.analyses.run import format_summary, run_study
 
     summary, out = run_study(args.study, args.output_dir)
     if args.format == "json":
@@ -80,7 +80,7 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_optimize(args) -> int:
-    from trades.run import format_summary, run_study
+    from trades.analyses.run import format_summary, run_study
 
     summary, out = run_study(args.study, args.output_dir, optimize=True)
     if args.format == "json":
@@ -93,7 +93,7 @@ def _cmd_optimize(args) -> int:
 
 
 def _cmd_coalitions(args) -> int:
-    from trades.coalitions import format_report, run_coalitions
+    from trades.analyses.coalitions import format_report, run_coalitions
 
     if args.bar and not args.scenarios:
         from trades.errors import StudyError
@@ -126,7 +126,7 @@ def _cmd_coalitions(args) -> int:
             print("Policy scenarios:")
             _echo(report["scenarios_table"])
         if "leaving" in report:
-            from trades.coalitions import format_leaving
+            from trades.analyses.coalitions import format_leaving
 
             print("Partner leaving mid-campaign:")
             _echo(format_leaving(report["leaving"]))
@@ -135,7 +135,7 @@ def _cmd_coalitions(args) -> int:
 
 
 def _cmd_integrated(args) -> int:
-    from trades.integrated import format_integrated, run_integrated
+    from trades.analyses.integrated import format_integrated, run_integrated
 
     report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize)
     if args.format == "json":
@@ -147,7 +147,7 @@ def _cmd_integrated(args) -> int:
 
 
 def _cmd_sweep(args) -> int:
-    from trades.sweep import format_sweep_summary, run_sweep
+    from trades.analyses.sweep import format_sweep_summary, run_sweep
 
     summary, out = run_sweep(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
                              resume=args.resume, parquet=args.parquet, progress=args.format == "text")
@@ -160,13 +160,13 @@ def _cmd_sweep(args) -> int:
 
 
 def _cmd_pareto(args) -> int:
-    from trades.pareto import format_front, pareto_front
+    from trades.analyses.pareto import format_front, pareto_front
 
     result = pareto_front(args.results, args.objectives)
     if args.plot:
         from trades.errors import OutputDirError
         from trades.fileio import atomic_write
-        from trades.pareto import plot_front
+        from trades.analyses.pareto import plot_front
 
         fig = plot_front(result)
         try:
@@ -183,7 +183,7 @@ def _cmd_pareto(args) -> int:
 
 
 def _cmd_sensitivity(args) -> int:
-    from trades.sensitivity import format_sensitivity, run_sensitivity
+    from trades.analyses.sensitivity import format_sensitivity, run_sensitivity
 
     report, out = run_sensitivity(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
                                   progress=args.format == "text")
@@ -199,7 +199,7 @@ def _cmd_sensitivity(args) -> int:
 def _cmd_plot(args) -> int:
     from pathlib import Path
 
-    from trades import figures
+    from trades.outputs import figures
     from trades.errors import StudyError
 
     folder = Path(args.results)
@@ -221,7 +221,7 @@ def _cmd_plot(args) -> int:
 
 
 def _cmd_report(args) -> int:
-    from trades.report import write_report
+    from trades.outputs.report import write_report
 
     path = write_report(args.output_dir, args.output)
     _echo(f"Report written to {path}\n")
@@ -230,7 +230,7 @@ def _cmd_report(args) -> int:
 
 def _cmd_validation_report(args) -> int:
     from trades.fileio import atomic_write, check_output_file
-    from trades.validation import markdown
+    from trades.analyses.validation import markdown
 
     if args.output != "-":
         check_output_file(args.output)  # before the minutes of computing
@@ -248,10 +248,10 @@ def _cmd_n2(args) -> int:
 
     import openmdao.api as om
 
-    from trades.assemble import build_problem
+    from trades.architecture.assemble import build_problem
     from trades.fileio import atomic_write, check_output_file
-    from trades.resolve import resolve
-    from trades.study import load_study
+    from trades.architecture.resolve import resolve
+    from trades.study.schema import load_study
 
     study = load_study(args.study)
     out = check_output_file(Path(args.output) if args.output else Path("trades_output") / f"{Path(args.study).stem}_n2.html")
@@ -264,9 +264,9 @@ def _cmd_n2(args) -> int:
 
 
 def _transfer_spec(args):
-    from trades.ephemeris import nea_ids
+    from trades.astro.ephemeris import nea_ids
     from trades.errors import StudyError
-    from trades.porkchop import TransferSpec
+    from trades.astro.porkchop import TransferSpec
 
     import math
 
@@ -298,9 +298,9 @@ def _transfer_spec(args):
 
 
 def _cmd_windows(args) -> int:
-    from trades.ephemeris import EphemerisRangeError
+    from trades.astro.ephemeris import EphemerisRangeError
     from trades.errors import StudyError
-    from trades.porkchop import find_windows
+    from trades.astro.porkchop import find_windows
 
     import math
 
@@ -333,9 +333,9 @@ def _cmd_windows(args) -> int:
 
 
 def _cmd_porkchop(args) -> int:
-    from trades.ephemeris import EphemerisRangeError
+    from trades.astro.ephemeris import EphemerisRangeError
     from trades.errors import StudyError
-    from trades.porkchop_io import write_porkchop
+    from trades.astro.porkchop_files import write_porkchop
 
     try:
         files = write_porkchop(_transfer_spec(args), args.departure_start, args.departure_end,
@@ -427,7 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=_cmd_sensitivity)
 
-    from trades.figures_kinds import KINDS
+    from trades.outputs.figures_kinds import KINDS
 
     p = sub.add_parser("plot", help="draw a figure from an output folder: " + ", ".join(KINDS))
     p.add_argument("results", help="an output folder of run, optimize, coalitions, sweep or sensitivity")

@@ -10,7 +10,7 @@ class TransferTable(om.Group):
     """Departure and capture delta-v interpolated from a porkchop grid.
 
     The table (departure date, days from J2000 TDB, x time of flight) comes from Lambert solutions
-    on a JPL ephemeris, all of one transfer type (:func:`trades.porkchop.window_table`); a cubic
+    on a JPL ephemeris, all of one transfer type (:func:`trades.astro.porkchop.window_table`); a cubic
     spline (``MetaModelStructuredComp``) makes it differentiable, so departure date and time of
     flight can be design variables, within the table's range (outside it the component raises
     an AnalysisError: give the design variables the table's bounds).

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from trades.study_reference import markdown_reference
+from trades.outputs.study_reference import markdown_reference
 
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "study_reference.md"
 
@@ -20,7 +20,7 @@ def test_reference_names_every_field():
 
 
 def test_reference_names_every_integrated_field():
-    from trades.integrated import EnvelopePartner, IntegratedArchitecture, Member, Scenario
+    from trades.analyses.integrated import EnvelopePartner, IntegratedArchitecture, Member, Scenario
 
     text = markdown_reference().split("# Integrated-architecture file reference")[1]
     for model in (IntegratedArchitecture, Member, EnvelopePartner, Scenario):

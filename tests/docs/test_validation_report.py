@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from trades.validation import markdown
+from trades.analyses.validation import markdown
 
 REPORT = Path(__file__).resolve().parents[2] / "docs" / "validation.md"
 
@@ -15,7 +15,7 @@ def test_report_is_current():
 
 
 def test_delta_v_rows_agree_within_two_percent():
-    from trades.validation import _delta_v_rows
+    from trades.analyses.validation import _delta_v_rows
 
     for row in _delta_v_rows():
         assert abs(row.ratio - 1.0) < 0.02, row
@@ -31,12 +31,12 @@ def test_report_cites_a_source_on_every_row():
 
 def test_campaign_totals_are_the_studies_runs_against_the_published_totals(tmp_path, capsys):
     """The Apollo- and Artemis-like rows: ours is what `trades run` gives for the study, published is the
-    source's figure inflated here from the catalog's CPI-U table (not through trades.money)."""
+    source's figure inflated here from the catalog's CPI-U table (not through trades.study.money)."""
     import json
 
-    from trades.catalog import load_catalog
+    from trades.study.catalog import load_catalog
     from trades.cli import main
-    from trades.validation import _campaign_rows
+    from trades.analyses.validation import _campaign_rows
 
     cpi = {int(y): float(v) for y, v in load_catalog().entry("cost", "default")["cpi_u"]["values"].items()}
     published = {
@@ -60,7 +60,7 @@ def test_iss_launch_count_is_the_stations_mass_over_the_shuttle_payload():
     import math
 
     from trades.study import Launch
-    from trades.validation import _launch_count_rows
+    from trades.analyses.validation import _launch_count_rows
 
     (row,) = _launch_count_rows()
     mass_kg = 924_739 * 0.45359237  # NASA ISS Facts and Figures: 924,739 lb

@@ -1,5 +1,5 @@
 """The architecture's top-level group is built from plain data (no study, no Architecture): what
-trades.assemble hands it for a study, a user can hand it too."""
+trades.architecture.assemble hands it for a study, a user can hand it too."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ def test_a_cargo_only_architecture_from_plain_data():
 
 
 def test_the_study_model_is_built_from_the_same_plain_data(flagship):
-    """trades.assemble passes nothing but plain data: the options hold no Architecture."""
-    from trades.assemble import model_options
-    from trades.resolve import Architecture, resolve
+    """trades.architecture.assemble passes nothing but plain data: the options hold no Architecture."""
+    from trades.architecture.assemble import model_options
+    from trades.architecture.resolve import Architecture, resolve
     from trades.study import load_study
 
     options = model_options(resolve(load_study(flagship)))

@@ -56,7 +56,7 @@ def test_a_users_own_models_folder_does_not_shadow_the_components(tmp_path):
     users = tmp_path / "models"
     users.mkdir()
     (users / "__init__.py").write_text("raise ImportError('the user models package was imported')\n")
-    code = "import trades.models.cost, trades.assemble; import trades.models as m; print(m.__name__)"
+    code = "import trades.models.cost, trades.architecture.assemble; import trades.models as m; print(m.__name__)"
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "trades.models"

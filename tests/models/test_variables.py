@@ -17,8 +17,8 @@ STUDIES = ["lunar_south_pole_outpost", "leo_station_after_iss", "crewed_mars_203
 @pytest.fixture(scope="module")
 def promoted() -> dict[str, str]:
     """Promoted path -> units over the problems of the shipped studies."""
-    from trades.assemble import build_problem
-    from trades.resolve import resolve
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
     from trades.study import load_study
 
     found = {}

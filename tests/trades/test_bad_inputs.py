@@ -139,8 +139,8 @@ def _params(command: str):
 @pytest.fixture(scope="module", autouse=True)
 def _warm_imports():
     """Import OpenMDAO, boinor & co. once, outside the per-call deadline."""
-    import trades.assemble  # noqa: F401  (OpenMDAO)
-    from trades.resolve import resolve
+    import trades.architecture.assemble  # noqa: F401  (OpenMDAO)
+    from trades.architecture.resolve import resolve
     from trades.study import load_study
 
     resolve(load_study(FLAGSHIP), str(FLAGSHIP))  # boinor/astropy first use

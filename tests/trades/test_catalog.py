@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from trades.catalog import CATALOG_FILES, _read, load_catalog, unsourced_numbers
+from trades.study.catalog import CATALOG_FILES, _read, load_catalog, unsourced_numbers
 from trades.errors import StudyError, StudyErrors
 from trades.study import SourcedOverride, format_path
 

@@ -58,12 +58,12 @@ def test_python_dash_m_and_lazy_imports(flagship):
 
 
 def test_internal_error_is_one_line(monkeypatch, capsys, flagship):
-    import trades.run
+    import trades.analyses.run
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(trades.run, "run_study", broken)
+    monkeypatch.setattr(trades.analyses.run, "run_study", broken)
     monkeypatch.delenv("TRADES_DEBUG", raising=False)
     assert main(["run", str(flagship)]) == 1
     err = capsys.readouterr().err
@@ -76,7 +76,7 @@ def test_library_warnings_do_not_surround_a_one_line_error(monkeypatch, capsys, 
 
     import numpy as np
 
-    import trades.run
+    import trades.analyses.run
     from trades.errors import InfeasibleError
 
     def noisy_infeasible(*args, **kwargs):
@@ -84,7 +84,7 @@ def test_library_warnings_do_not_surround_a_one_line_error(monkeypatch, capsys, 
         warnings.warn("DerivativesWarning: singular Jacobian", UserWarning)
         raise InfeasibleError("study.yaml: the model produced non-finite values")
 
-    monkeypatch.setattr(trades.run, "run_study", noisy_infeasible)
+    monkeypatch.setattr(trades.analyses.run, "run_study", noisy_infeasible)
     assert main(["run", "study.yaml", "-o", str(tmp_path / "o")]) == 3
     assert capsys.readouterr().err == "study.yaml: the model produced non-finite values\n"
 
@@ -92,13 +92,13 @@ def test_library_warnings_do_not_surround_a_one_line_error(monkeypatch, capsys, 
 def test_library_warnings_are_shown_after_a_success(monkeypatch, capsys, tmp_path):
     import warnings
 
-    import trades.run
+    import trades.analyses.run
 
     def noisy_success(*args, **kwargs):
         warnings.warn("a library's warning", UserWarning)
         return {}, tmp_path
 
-    monkeypatch.setattr(trades.run, "run_study", noisy_success)
-    monkeypatch.setattr(trades.run, "format_summary", lambda summary: "")
+    monkeypatch.setattr(trades.analyses.run, "run_study", noisy_success)
+    monkeypatch.setattr(trades.analyses.run, "format_summary", lambda summary: "")
     assert main(["run", "study.yaml"]) == 0
     assert "a library's warning" in capsys.readouterr().err

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from trades.cli import main
-from trades.coalitions import analyse, coalition_study
+from trades.analyses.coalitions import analyse, coalition_study
 from trades.study import parse_study_text
 
 OPS_RATE_2024 = 183.3 * 313.689 / 251.107
@@ -76,7 +76,7 @@ def test_coalition_study_buys_only_what_members_cannot_provide(flagship):
     assert [p.id for p in sub.partners] == ["esa", "nasa", "jaxa", "csa"]  # members first: ESA leads
     assert sub._vendors == {"nasa", "jaxa", "csa"}
     assert all(p.budget_cap_musd is None and p.min_share == 0 for p in sub.partners[1:])
-    from trades.resolve import resolve
+    from trades.architecture.resolve import resolve
 
     plan = resolve(sub).cost
     eligible = {i.name: [p for p, ok in zip(plan.partners, i.eligible) if ok] for i in plan.items}
@@ -99,7 +99,7 @@ def test_coalition_of_capped_members_pools_its_caps(flagship):
     coalition pays it)."""
     import numpy as np
 
-    from trades.resolve import resolve
+    from trades.architecture.resolve import resolve
 
     study = parse_study_text(flagship.read_text(), str(flagship))
     capped = resolve(coalition_study(study, frozenset({"esa", "jaxa"}))).cost
@@ -121,7 +121,7 @@ def test_pooled_caps_let_a_member_pay_what_the_coalition_buys(flagship):
     cap never binds; that optimum, found without it, is the reference). Under an equal split of
     purchases JAXA would pay half of them: on average over the campaign more than its cap, so
     more than its cap in some year."""
-    from trades.coalitions import _coalition_record
+    from trades.analyses.coalitions import _coalition_record
 
     members = frozenset({"esa", "jaxa"})
     pooled = _coalition_record(_flagship_with_caps(flagship, {"esa": 1.0e6, "jaxa": 300.0}), str(flagship), members)
@@ -136,7 +136,7 @@ def test_pooled_caps_too_small_make_the_coalition_infeasible(flagship, tmp_path)
     """ESA and a second partner like it (no build capability, a cap of twice the yearly
     operations each) can run the operations between them but must buy the rest of the outpost
     from NASA: more a year than their pooled caps."""
-    from trades.coalitions import _coalition_record
+    from trades.analyses.coalitions import _coalition_record
 
     path, operations, _ = _two_partner_study(flagship, tmp_path)
     data = yaml.safe_load(path.read_text())
@@ -154,7 +154,7 @@ def test_return_rule_binds_the_members_only(flagship):
     (whose ratio has no funding), and the optimizer ends converged."""
     from collections import OrderedDict
 
-    from trades.coalitions import optimize_reusing
+    from trades.analyses.coalitions import optimize_reusing
 
     data = yaml.safe_load(flagship.read_text())
     data["partners"] = [{"id": "nasa"}, {"id": "esa", "cost_factor": 0.86}, {"id": "jaxa"}]
@@ -174,8 +174,8 @@ def test_reused_problems_give_the_optimum_of_a_new_one(flagship):
     for it alone."""
     from collections import OrderedDict
 
-    from trades.coalitions import _coalition_record
-    from trades.games import coalitions as all_coalitions
+    from trades.analyses.coalitions import _coalition_record
+    from trades.analyses.games import coalitions as all_coalitions
 
     study = parse_study_text(flagship.read_text(), str(flagship))
     built, played = OrderedDict(), all_coalitions([p.id for p in study.partners])
@@ -243,7 +243,7 @@ def test_flagship_game_is_subadditive_or_says_where_not(flagship_game):
     game = {frozenset(r["members"]): r["cost_musd"] for r in flagship_game["coalitions"]}
     grand = frozenset(flagship_game["partners"])
     listed = {(frozenset(f["coalition"]), frozenset(f["with"])) for f in flagship_game["subadditivity_failures"]}
-    from trades.games import coalitions as all_coalitions
+    from trades.analyses.games import coalitions as all_coalitions
 
     for s in all_coalitions(sorted(grand)):
         rest = grand - s
@@ -306,7 +306,7 @@ def test_replacement_development_by_hand():
     """Two items, the leaving partner had 50 % of the first and 100 % of the second; only the
     first is still produced. The two remaining partners share it 30/70 at factors 1.0 and 0.5
     with overhead 1.1 on a 200 MUSD development: they redo 0.5 x 1.1 x 200 x (0.3 x 1, 0.7 x 0.5)."""
-    from trades.coalitions import replacement_development
+    from trades.analyses.coalitions import replacement_development
     import numpy as np
 
     redone = replacement_development(

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 import yaml
 
-from trades.catalog import load_catalog
-from trades.costing import price_per_kg
+from trades.study.catalog import load_catalog
+from trades.architecture.costing import price_per_kg
 from trades.errors import InfeasibleError
-from trades.resolve import resolve
+from trades.architecture.resolve import resolve
 from trades.study import parse_study_text
 
 
@@ -79,7 +79,7 @@ def test_a_price_can_be_added_for_an_unpriced_vehicle(flagship):
 
 def test_unpriced_vehicle_is_reported_and_blocks_cost_optimization(flagship):
     from trades.errors import StudyErrors
-    from trades.optimize import check_optimizable
+    from trades.analyses.optimize import check_optimizable
 
     def starship(d):
         d["launch"]["cargo_vehicle"] = "starship"
@@ -91,7 +91,7 @@ def test_unpriced_vehicle_is_reported_and_blocks_cost_optimization(flagship):
 
 
 def test_packaged_prices_convert_or_say_why():
-    from trades.costing import vehicle_price_musd
+    from trades.architecture.costing import vehicle_price_musd
 
     catalog = load_catalog()
     for vehicle, entry in catalog.entries["launch_vehicles"].items():
@@ -107,7 +107,7 @@ def test_shared_relay_is_an_item_costed_by_amcm(flagship):
     """Queqiao-2 (1,200 kg) as shared infrastructure: an AMCM planetary-spacecraft cost, one unit,
     provided by a partner with the relay capability (NASA or ESA here), launched in the deployment
     year for its own mass (it flies on from the launch orbit on its own propulsion)."""
-    from trades.assemble import build_problem
+    from trades.architecture.assemble import build_problem
 
     arch = resolve(_study(flagship, lambda d: d.update(shared_infrastructure=["queqiao_2"])))
     plan = arch.cost

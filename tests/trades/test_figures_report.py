@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import yaml
 
-from trades import figures
+from trades.outputs import figures
 from trades.cli import main
 
 

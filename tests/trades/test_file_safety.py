@@ -17,7 +17,7 @@ import pytest
 
 from trades.cli import main
 from trades.fileio import STAGING_MARKER, STAGING_PREFIX, Staging, atomic_write, remove_abandoned_staging
-from trades.run import RUN_OUTPUTS
+from trades.analyses.run import RUN_OUTPUTS
 
 ROOT = Path(__file__).resolve().parents[2]
 LEO = ROOT / "studies" / "leo_station_after_iss.yaml"
@@ -211,9 +211,9 @@ def test_a_read_only_output_folder_is_found_before_computing(tmp_path, capsys, m
     out = tmp_path / "ro"
     out.mkdir()
     out.chmod(0o500)
-    import trades.run
+    import trades.analyses.run
 
-    monkeypatch.setattr(trades.run, "evaluate", lambda *a, **k: pytest.fail("computed before checking the folder"))
+    monkeypatch.setattr(trades.analyses.run, "evaluate", lambda *a, **k: pytest.fail("computed before checking the folder"))
     assert main(["run", str(LEO), "-o", str(out)]) == 2
     assert "cannot write there" in capsys.readouterr().err
 
@@ -223,12 +223,12 @@ def test_an_unwritable_output_folder_is_found_before_computing(tmp_path, capsys,
     import tempfile
 
     import trades.fileio
-    import trades.run
+    import trades.analyses.run
 
     def no_room(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(trades.run, "evaluate", lambda *a, **k: pytest.fail("computed before checking the folder"))
+    monkeypatch.setattr(trades.analyses.run, "evaluate", lambda *a, **k: pytest.fail("computed before checking the folder"))
     monkeypatch.setattr(trades.fileio.tempfile, "TemporaryFile", no_room)
     assert main(["run", str(LEO), "-o", str(tmp_path / "out")]) == 2
     assert "no space left" in capsys.readouterr().err

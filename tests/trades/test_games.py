@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from trades.games import (
+from trades.analyses.games import (
     coalitions, core_check, least_core, marginal_values, nucleolus, proportional, shapley, shapley_sampled,
     subadditivity_failures,
 )

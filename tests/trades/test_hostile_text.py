@@ -23,7 +23,7 @@ import yaml
 from trades.cli import main
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.escape import csv_safe, safe_text
-from trades.pareto import non_dominated
+from trades.analyses.pareto import non_dominated
 from trades.study import load_study, parse_study_text, parse_yaml_mapping
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]")  # what may not reach a terminal raw (newline, tab may)
@@ -119,9 +119,9 @@ def test_csv_safe_quotes_formulas_and_keeps_numbers():
 
 
 def test_every_toolkit_csv_neutralises_formulas():
-    from trades.coalitions import _csv as coalitions_csv
-    from trades.integrated import _csv_text as integrated_csv
-    from trades.run import _csv_text as run_csv
+    from trades.analyses.coalitions import _csv as coalitions_csv
+    from trades.analyses.integrated import _csv_text as integrated_csv
+    from trades.analyses.run import _csv_text as run_csv
 
     evil = "=cmd|' /C calc'!A0"
     rows = list(csv.reader(io.StringIO(coalitions_csv([
@@ -201,7 +201,7 @@ def test_explicit_duplicate_keys_are_still_refused_next_to_a_merge():
 
 
 def test_a_valid_asteroid_override_is_still_accepted(tmp_path, flagship):
-    from trades.checks import check_study
+    from trades.architecture.checks import check_study
 
     data = _flagship_data(flagship)
     data["overrides"] = {"neas": {"bennu": {"e": {"value": 0.0, "source": "a circular test orbit"},

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from trades.cli import main
-from trades.integrated import evaluate, load_integrated, member_studies
+from trades.analyses.integrated import evaluate, load_integrated, member_studies
 
 STUDIES = Path(__file__).resolve().parents[2] / "studies"
 INTEGRATED = sorted((STUDIES / "integrated").glob("*.yaml"))
@@ -36,7 +36,7 @@ def _write(tmp_path, caps=None, **extra) -> Path:
 def test_run_is_each_destination_run_alone(tmp_path):
     """Each destination's cost and payments equal a separate run of its study (as it takes part),
     and the envelope adds them up by calendar year (summed here with numpy)."""
-    from trades.run import evaluate as run_alone
+    from trades.analyses.run import evaluate as run_alone
 
     spec = load_integrated(_write(tmp_path))
     result = evaluate(spec, None, optimize=False)
@@ -61,7 +61,7 @@ def test_run_is_each_destination_run_alone(tmp_path):
 def test_optimum_without_caps_is_the_sum_of_each_destination_optimized_alone(tmp_path):
     """No envelope cap couples the destinations, so the joint optimum is the sum of the separate
     optima (each found by `trades optimize` of the study as it takes part)."""
-    from trades.optimize import optimize
+    from trades.analyses.optimize import optimize
 
     spec = load_integrated(_write(tmp_path))
     joint = evaluate(spec, None, optimize=True)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from trades.errors import InfeasibleError, StudyErrors
-from trades.run import evaluate, summarize
+from trades.analyses.run import evaluate, summarize
 from trades.study import Study
 
 DESTINATIONS = [

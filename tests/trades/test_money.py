@@ -2,8 +2,8 @@
 
 import pytest
 
-from trades.catalog import load_catalog
-from trades.money import MoneyError, inflation_factor, to_base_musd
+from trades.study.catalog import load_catalog
+from trades.study.money import MoneyError, inflation_factor, to_base_musd
 
 
 def test_ariane_62_in_2024_dollars():

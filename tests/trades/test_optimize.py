@@ -78,7 +78,7 @@ def test_reduced_case_iterations_recorded(reduced_case):
 
 
 def test_finite_differences_reach_the_same_optimum(flagship, tmp_path):
-    from trades.optimize import optimize
+    from trades.analyses.optimize import optimize
     from trades.study import load_study
 
     study = load_study(flagship)
@@ -191,7 +191,7 @@ def test_fixed_key_with_return_bounds(flagship, tmp_path):
 def test_work_without_funding_is_reported(flagship):
     """A fixed key of 0 for JAXA, which must still do 2 % of the work: its work/funding ratio has
     no funding, and the broken rule is named (it used to be skipped)."""
-    from trades.optimize import optimize
+    from trades.analyses.optimize import optimize
     from trades.study import parse_study_text
 
     data = yaml.safe_load(flagship.read_text())
@@ -207,7 +207,7 @@ def test_work_without_funding_is_reported(flagship):
 def _solve_both_ways(text: str, file: str, monkeypatch):
     """The study optimized as `trades optimize` does, and with the one-start case switched off
     (every start of the multi-start run): both results."""
-    import trades.optimize as optimize_module
+    import trades.analyses.optimize as optimize_module
     from trades.study import parse_study_text
 
     results = []

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from trades import orbits
-from trades.catalog import load_catalog
+from trades.astro import orbits
+from trades.study.catalog import load_catalog
 
 MU_EARTH = 398600.4418  # km^3/s^2, EGM96/WGS-84 value (independent of boinor's constant)
 R_EARTH = 6378.1366  # km, IAU 2015 nominal equatorial radius

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from trades.cli import main
-from trades.run import evaluate
-from trades.sensitivity import global_indices, local_elasticities
+from trades.analyses.run import evaluate
+from trades.analyses.sensitivity import global_indices, local_elasticities
 from trades.study import parse_study_text
-from trades.sweep import salib_sample
+from trades.analyses.sweep import salib_sample
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_elasticities_are_ranked_and_exclude_decisions(flagship_model):
     assert "cost.shares" not in names and not any("units_" in n for n in names)
     # the crew launch price scales the crew transport item exactly: its elasticity is that item's
     # share of the life-cycle cost (an independent reading from the summary)
-    from trades.run import summarize
+    from trades.analyses.run import summarize
 
     summary = summarize(arch, prob)
     crew = next(i for i in summary["cost"]["items"] if i["item"] == "crew_transport")
@@ -178,7 +178,7 @@ def test_design_variables_are_not_swung_when_reoptimizing(flagship, tmp_path, ca
 def test_partner_leaving_uses_the_npv_objectives_undiscounted_total(flagship, tmp_path):
     """With npv_cost the optimum is a present value; the leaving comparison stays in campaign
     totals (undiscounted), so staying equals the sum of the yearly costs."""
-    from trades.coalitions import partner_leaving
+    from trades.analyses.coalitions import partner_leaving
 
     data = yaml.safe_load(flagship.read_text())
     data["objective"] = {"name": "npv_cost"}

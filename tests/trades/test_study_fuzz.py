@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trades.checks import check_study
+from trades.architecture.checks import check_study
 from trades.errors import StudyErrors
 from trades.study import parse_study_text
 

@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from trades.cli import main
-from trades.pareto import non_dominated
+from trades.analyses.pareto import non_dominated
 from trades.study import parse_study_text
-from trades.sweep import cases, number_of_cases
+from trades.analyses.sweep import cases, number_of_cases
 
 FACTORS = [
     {"field": "outpost.water_closure", "range": [0.5, 0.9], "levels": 3},  # fast: set on a built problem
@@ -80,7 +80,7 @@ def test_each_case_equals_an_independent_run(reference):
     path, out = reference
     rows = list(csv.DictReader((out / "sweep.csv").open()))
     assert [int(r["case_id"]) for r in rows] == list(range(6)) and all(r["status"] == "ok" for r in rows)
-    from trades.run import evaluate
+    from trades.analyses.run import evaluate
 
     for row in (rows[5], rows[2]):  # national then open market: a problem switch in between
         data = yaml.safe_load(path.read_text())
@@ -116,7 +116,7 @@ def test_fast_factors_that_change_the_structure_and_combinations_that_break_a_ru
         data.pop("sweep")
         data["outpost"]["isru"]["oxygen_production_t_per_year"] = float(row["outpost.isru.oxygen_production_t_per_year"])
         data["outpost"]["stay_days"], data["outpost"]["rotations_per_year"] = stay, rotations
-        from trades.run import evaluate
+        from trades.analyses.run import evaluate
 
         _, prob = evaluate(parse_study_text(yaml.safe_dump(data), "case.yaml"), "case.yaml")
         assert float(row["life_cycle_cost_musd"]) == pytest.approx(float(prob.get_val("cost.partners.life_cycle_cost")[0]), rel=1e-12), row
@@ -127,7 +127,7 @@ def test_parquet_types_hold_across_batches(reference, tmp_path):
     """A column empty (NULL) in the first batch and numbers later, exported one row per batch."""
     import pyarrow.parquet as pq
 
-    from trades.sweep import export_parquet
+    from trades.analyses.sweep import export_parquet
 
     _, out = reference
     copy = tmp_path / "sweep.sqlite"
@@ -158,7 +158,7 @@ def test_two_workers_give_the_same_table(reference, tmp_path):
 
 def test_interrupted_sweep_resumes_to_the_same_table(reference, tmp_path, monkeypatch, capsys):
     path, out = reference
-    import trades.sweep as sweep
+    import trades.analyses.sweep as sweep
 
     original, calls = sweep._insert, []
 
@@ -298,7 +298,7 @@ def test_optimize_each_case(flagship, tmp_path):
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     assert main(["sweep", str(path), "-o", str(tmp_path / "out"), "--workers", "1", "--format", "json"]) == 0
     rows = list(csv.DictReader((tmp_path / "out" / "sweep.csv").open()))
-    from trades.optimize import optimize
+    from trades.analyses.optimize import optimize
 
     data.pop("sweep")
     data["outpost"]["water_closure"] = 0.9

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from trades import ephemeris, orbits
-from trades.porkchop import TransferSpec, compute_grid, find_windows, single_transfer
+from trades.astro import ephemeris, orbits
+from trades.astro.porkchop import TransferSpec, compute_grid, find_windows, single_transfer
 
 MU_EARTH = 398600.0  # km^3/s^2 as used in the textbook examples
 
@@ -144,7 +144,7 @@ def test_porkchop_command_writes_figure_and_grid(tmp_path, capsys):
 
 
 def test_porkchop_figure_content():
-    from trades.porkchop_io import grid_dates, porkchop_figure
+    from trades.astro.porkchop_files import grid_dates, porkchop_figure
 
     grid = compute_grid(TransferSpec(), grid_dates("2033-03-01", "2033-06-01", 10), grid_dates("2033-09-01", "2034-03-01", 10))
     fig = porkchop_figure(grid)
@@ -170,8 +170,8 @@ def test_mars_window_drives_the_model_with_derivatives(tmp_path):
     differences."""
     from pathlib import Path
 
-    from trades.assemble import build_problem
-    from trades.resolve import resolve
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
     from trades.study import load_study
 
     study_path = Path(__file__).resolve().parents[2] / "studies" / "mars_outpost_2033.yaml"

@@ -77,7 +77,7 @@ def test_amcm_partials():
 
 
 def test_catalog_amcm_matches_the_reference_data():
-    from trades.catalog import load_catalog
+    from trades.study.catalog import load_catalog
 
     amcm = load_catalog().entry("cost", "default")["amcm"]
     assert {k: amcm[k]["value"] for k in AMCM} == AMCM

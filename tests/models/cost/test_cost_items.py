@@ -87,7 +87,7 @@ def test_item_spend_by_hand_and_partials():
 
 def test_sixty_forty_profile():
     """The development profile spends 60 % at half the schedule (Beta(2, 2.488), the 60/40 rule)."""
-    from trades.costing import development_profile
+    from trades.architecture.costing import development_profile
 
     profile = development_profile(list(range(2026, 2045)), 2034, 2.0, 2.488)  # 8 development years
     assert profile.sum() == pytest.approx(1.0)

@@ -17,8 +17,8 @@ import numpy as np
 import openmdao.api as om
 
 from trades.models import variables as var
-from trades.checks import design_variable_bounds
-from trades.costing import providers_by_cost
+from trades.architecture.checks import design_variable_bounds
+from trades.architecture.costing import providers_by_cost
 from trades.errors import StudyErrors
 
 OBJECTIVES = {
@@ -191,7 +191,7 @@ def _two_starts_agree(attempts: list[dict]) -> bool:
 
 def _capped_payments(plan, years, prob):
     """(who, year, payment, cap) for every partner with a budget cap and every year, and for a
-    coalition's pooled caps (:attr:`~trades.costing.CostPlan.pooled_cap`)."""
+    coalition's pooled caps (:attr:`~trades.architecture.costing.CostPlan.pooled_cap`)."""
     pays = prob.get_val(var.PAYS)
     for j, cap in enumerate(plan.budget_cap):
         if cap is not None:
@@ -305,7 +305,7 @@ def build_optimization(study, file: str, recorder_path: str | None = None, finit
 
 def resolve_for_optimization(study, file: str):
     """The study's architecture, refused when it cannot be optimized (:func:`check_optimizable`)."""
-    from trades.resolve import resolve
+    from trades.architecture.resolve import resolve
 
     arch = resolve(study, file)
     check_optimizable(arch)
@@ -314,7 +314,7 @@ def resolve_for_optimization(study, file: str):
 
 def optimization_problem(arch, recorder_path: str | None = None, finite_difference: bool = False) -> om.Problem:
     """The resolved architecture's optimization problem, built and run at the study's design."""
-    from trades.assemble import build_problem
+    from trades.architecture.assemble import build_problem
 
     def before_setup(prob):
         configure(prob, arch, finite_difference)
@@ -351,11 +351,11 @@ _PREPARED: "weakref.WeakKeyDictionary[om.Problem, Prepared]" = weakref.WeakKeyDi
 
 def reuse_key(arch) -> tuple:
     """What must be equal for a built problem to be aimed at another architecture: the model's
-    structure (:func:`trades.assemble.structure_key`) and the names of the design variables,
+    structure (:func:`trades.architecture.assemble.structure_key`) and the names of the design variables,
     constraints and objective (OpenMDAO works out once, at its first final setup, which systems
     a driver run evaluates, from these names: a problem built without share variables, for one,
     would not evaluate the overhead when shares move)."""
-    from trades.assemble import structure_key
+    from trades.architecture.assemble import structure_key
 
     scratch = om.Group()
     add_variables_rules_and_objective(scratch, arch)
@@ -368,7 +368,7 @@ def reuse_optimization(prob: om.Problem, arch, key: tuple | None = None) -> om.P
     design variables, rules, objective and inputs replace the problem's, and the driver takes
     them at a final setup, instead of a new OpenMDAO setup. For the coalitions of a game, which
     differ in who may provide what, at what cost and under which caps."""
-    from trades.assemble import set_inputs
+    from trades.architecture.assemble import set_inputs
 
     if (key or reuse_key(arch)) != _PREPARED[prob].reuse_key:
         return None

@@ -10,7 +10,7 @@ import typing
 
 from pydantic import BaseModel
 
-from trades.study import Study
+from trades.study.schema import Study
 
 
 def _type_name(annotation) -> str:
@@ -60,7 +60,7 @@ def _models(model: type[BaseModel], seen: list) -> list:
 def markdown_reference() -> str:
     """The reference: one table per section of a study file, then of an integrated-architecture
     file (``trades integrated``)."""
-    from trades.integrated import IntegratedArchitecture
+    from trades.analyses.integrated import IntegratedArchitecture
 
     lines = [
         "# Study file reference",

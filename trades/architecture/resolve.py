@@ -2,7 +2,7 @@
 
 This is where ids become numbers: every model input gets its value, units and source, the
 route's legs become stage delta-v (Earth-orbit legs computed with boinor through
-:mod:`trades.orbits`), vehicles are chosen under the launch policy, and what cannot work is
+:mod:`trades.astro.orbits`), vehicles are chosen under the launch policy, and what cannot work is
 reported: unknown ids as :class:`StudyErrors` (bad input, exit 2), architectures that cannot
 close as :class:`InfeasibleError` (exit 3) naming what fails and by how much.
 """
@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from trades.models import variables as var
-from trades import ephemeris, orbits
-from trades.catalog import Catalog
-from trades.checks import allowed_vehicles, check_study, partner_vehicles, route_key
+from trades.astro import ephemeris, orbits
+from trades.study.catalog import Catalog
+from trades.architecture.checks import allowed_vehicles, check_study, partner_vehicles, route_key
 from trades.errors import InfeasibleError
-from trades.costing import DEFAULT_CARGO_CARRIER, CostPlan, launch_reliability, make_cost_plan, price_per_kg, vehicle_price_musd
-from trades.study import Study
+from trades.architecture.costing import DEFAULT_CARGO_CARRIER, CostPlan, launch_reliability, make_cost_plan, price_per_kg, vehicle_price_musd
+from trades.study.schema import Study
 
 @dataclass
 class ModelInput:
@@ -53,7 +53,7 @@ class Stage:
 
 @dataclass
 class Architecture:
-    """Everything :mod:`trades.assemble` needs to build the OpenMDAO problem."""
+    """Everything :mod:`trades.architecture.assemble` needs to build the OpenMDAO problem."""
 
     study: Study
     file: str
@@ -133,7 +133,7 @@ def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple
     _, radius = orbits.body_constants("earth")
     r_launch = radius + study.transportation.launch_orbit_altitude_km
     if method == "hohmann_departure_burn":
-        apo = float(leg["apoapsis_radius_km"]["value"])  # above the launch orbit: trades.checks
+        apo = float(leg["apoapsis_radius_km"]["value"])  # above the launch orbit: trades.architecture.checks
         reserve = float(leg["reserve_fraction"]["value"])
         dv = orbits.hohmann(r_launch, apo)[0] * (1.0 + reserve)
         return dv, f"boinor Hohmann first burn from {r_launch - radius:.0f} km to apoapsis {apo:.0f} km, +{reserve:.0%} reserve"
@@ -175,7 +175,7 @@ def _stages(study: Study, catalog: Catalog, site: dict) -> tuple[dict[str, list[
 
 def _mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
     """The window's transfer and the porkchop table around it; updates the stages it drives."""
-    from trades.porkchop import TransferSpec, find_windows, window_table
+    from trades.astro.porkchop import TransferSpec, find_windows, window_table
 
     window = study.transportation.mars_window
     capture = catalog.entry("delta_v", "mars_capture_orbit")
@@ -242,8 +242,8 @@ def _table_inputs(table) -> dict:
 def _asteroid_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
     """The asteroid window's outbound transfer (a table around it, like Mars) and the Earth return
     leg after the stay; sets the three stages' delta-v. Transfers come from boinor Lambert
-    solutions (:mod:`trades.porkchop`), with the asteroid propagated from its catalog elements."""
-    from trades.porkchop import TransferSpec, find_windows, return_leg, window_table
+    solutions (:mod:`trades.astro.porkchop`), with the asteroid propagated from its catalog elements."""
+    from trades.astro.porkchop import TransferSpec, find_windows, return_leg, window_table
 
     window, target = study.transportation.asteroid_window, study.destination.asteroid
     where = f"{file}: transportation.asteroid_window"
@@ -451,8 +451,8 @@ def _set_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) 
     if o.power_source == "solar":
         if "illumination_fraction" not in site:
             orbit_night, sunlit = orbits.circular_eclipse(float(site["altitude_km"]["value"]), "earth" if site["body"] == "earth_orbit" else "moon")
-            arch.add(f"{out}.power.illumination_fraction", sunlit, "unitless", "computed: circular orbit eclipse, beta 0 (trades.orbits.circular_eclipse)")
-            arch.add(f"{out}.power.longest_night", orbit_night, "h", "computed: circular orbit eclipse, beta 0 (trades.orbits.circular_eclipse)")
+            arch.add(f"{out}.power.illumination_fraction", sunlit, "unitless", "computed: circular orbit eclipse, beta 0 (trades.astro.orbits.circular_eclipse)")
+            arch.add(f"{out}.power.longest_night", orbit_night, "h", "computed: circular orbit eclipse, beta 0 (trades.astro.orbits.circular_eclipse)")
         else:
             arch.add_catalog(f"{out}.power.illumination_fraction", site["illumination_fraction"], "unitless")
             arch.add_catalog(f"{out}.power.longest_night", site["longest_night_h"], "h")

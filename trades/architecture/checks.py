@@ -3,14 +3,14 @@ without building the model (no OpenMDAO, no boinor).
 
 Bad input is reported as :class:`StudyErrors` (exit 2) with the study's key path and YAML line.
 An architecture that is valid input but cannot close (no crew-rated vehicle, a stage short of
-delta-v) is not checked here: :mod:`trades.resolve` reports it as infeasible (exit 3).
+delta-v) is not checked here: :mod:`trades.architecture.resolve` reports it as infeasible (exit 3).
 """
 
 from __future__ import annotations
 
-from trades.catalog import Catalog, catalog_with_overrides
+from trades.study.catalog import Catalog, catalog_with_overrides
 from trades.errors import StudyError, StudyErrors
-from trades.study import Study
+from trades.study.schema import Study
 
 
 def route_key(study: Study) -> str:
@@ -86,7 +86,7 @@ def _design_variable_errors(study: Study) -> list[StudyError]:
 
 
 def _money_errors(study: Study, catalog: Catalog) -> list[StudyError]:
-    from trades.money import cpi_years
+    from trades.study.money import cpi_years
 
     first, last = cpi_years(catalog)
     base = study.campaign.dollar_base_year
@@ -178,7 +178,7 @@ def _route_errors(study: Study, catalog: Catalog) -> list[StudyError]:
 
 def _leg_errors(study: Study, catalog: Catalog) -> list[StudyError]:
     """Computed legs whose (possibly overridden) geometry cannot work."""
-    from trades.orbits import EARTH_RADIUS_KM
+    from trades.astro.orbits import EARTH_RADIUS_KM
 
     errors = []
     r_launch = EARTH_RADIUS_KM + study.transportation.launch_orbit_altitude_km
@@ -209,7 +209,7 @@ def _launch_errors(study: Study, catalog: Catalog) -> list[StudyError]:
                 f"'{chosen}' is not available: it is a planned vehicle and launch.include_planned is false; available: {usable}",
             ))
         # a vehicle the partners do not have under the policy is not bad input: the partnership
-        # cannot fly it, which trades.resolve reports as infeasible
+        # cannot fly it, which trades.architecture.resolve reports as infeasible
     return errors
 
 

@@ -82,7 +82,7 @@ AU_KM = 149597870.7  # IAU 2012 Resolution B2, exact
 
 @functools.lru_cache(maxsize=1)
 def _nea_catalog() -> dict:
-    from trades.catalog import load_catalog
+    from trades.study.catalog import load_catalog
 
     return load_catalog().entries.get("neas", {})
 
@@ -120,7 +120,7 @@ def state(body: str, jd, elements: dict | None = None) -> tuple[np.ndarray, np.n
     neas = _nea_catalog()
     if body not in neas:
         raise ValueError(f"unknown body '{body}'; planets {PLANETS}, asteroids {sorted(neas)}")
-    from trades import orbits
+    from trades.astro import orbits
 
     _check_span(jd)  # the same span as the planets: transfers start at Earth
     values = body_data(body, elements)

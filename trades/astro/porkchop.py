@@ -1,7 +1,7 @@
 """Porkchop grids and launch windows between planets.
 
 A grid evaluates the ephemeris once per departure date and once per arrival date, then solves
-every cell's Lambert problem in one compiled loop (:func:`trades.orbits.lambert_grid`). From the
+every cell's Lambert problem in one compiled loop (:func:`trades.astro.orbits.lambert_grid`). From the
 hyperbolic excess speeds it derives the departure C3, the burn from a circular parking orbit, the
 arrival v-infinity and the burn into a capture orbit (or none, for atmospheric entry). Grids are
 cached on disk by a hash of their inputs.
@@ -22,7 +22,7 @@ from importlib.metadata import version
 
 import numpy as np
 
-from trades import ephemeris, orbits
+from trades.astro import ephemeris, orbits
 from trades.fileio import atomic_write
 
 DEFAULT_PARKING_ALTITUDE_KM = 407.0  # the handbook's reference LEO (Burke et al., NASA/TM-2010-216764)

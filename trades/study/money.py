@@ -8,7 +8,7 @@ usual choice for a USD-based model (docs/research/cost_research.md, sec. 2c).
 
 from __future__ import annotations
 
-from trades.catalog import Catalog
+from trades.study.catalog import Catalog
 
 _RATE_KEYS = {"MEUR": ("usd_per_eur", True), "MJPY": ("jpy_per_usd", False), "MINR": ("inr_per_usd", False), "MCNY": ("cny_per_usd", False)}
 

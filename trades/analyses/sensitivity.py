@@ -23,8 +23,8 @@ import yaml
 from trades.models import variables as var
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
-from trades.study import Study, load_study
-from trades.sweep import OBJECTIVE_COLUMNS, as_field_type, study_value
+from trades.study.schema import Study, load_study
+from trades.analyses.sweep import OBJECTIVE_COLUMNS, as_field_type, study_value
 
 #: model inputs that are not parameters: design decisions, unit counts, schedules, categories
 NOT_PARAMETERS = (var.SHARES, ".units.units_", "crewed_year", "operating_year", "deploy_year", "spend.profile",
@@ -38,8 +38,8 @@ def is_parameter(name: str) -> bool:
 def local_elasticities(arch, prob) -> dict:
     """Elasticities of the objective and of each partner's payments over the campaign with
     respect to every nonzero parameter, ranked by the objective's."""
-    from trades.optimize import OBJECTIVES
-    from trades.sweep import model_parameters
+    from trades.analyses.optimize import OBJECTIVES
+    from trades.analyses.sweep import model_parameters
 
     study = arch.study
     objective = OBJECTIVES[study.objective.name]
@@ -77,12 +77,12 @@ def swing_ends(study: Study, parameter) -> tuple[float, float]:
 def check_sensitivity(study: Study) -> None:
     """Refuse parameters that cannot be swung: a non-numeric field, a zero value without low and
     high, an end that makes the study invalid, an unknown model input."""
-    from trades.sweep import case_study_data, check_inputs, validate_case_study
+    from trades.analyses.sweep import case_study_data, check_inputs, validate_case_study
 
     section = study.sensitivity
     if section is None:
         return
-    from trades.sweep import fast_inputs
+    from trades.analyses.sweep import fast_inputs
 
     errors, base = [], study.model_dump(mode="json")
     moved = {dv.name for dv in study.design_variables}
@@ -116,7 +116,7 @@ def check_sensitivity(study: Study) -> None:
 def one_at_a_time(study: Study, file: str) -> dict:
     """Each parameter at its low and its high end, the others at the study's values: the
     objective and each partner's payments, through the sweep's case evaluator."""
-    from trades.sweep import evaluate_chunk, fast_inputs, is_fast
+    from trades.analyses.sweep import evaluate_chunk, fast_inputs, is_fast
 
     fast = fast_inputs()
     base = study.model_dump(mode="json")
@@ -156,7 +156,7 @@ def global_indices(problem: dict, method: str, samples: int, seed: int, outputs:
     95 % confidence intervals, or Morris mu*, sigma."""
     import warnings
 
-    from trades.sweep import salib_sample
+    from trades.analyses.sweep import salib_sample
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -196,15 +196,15 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
                     scheduler: str | None = None, progress: bool = True) -> tuple[dict, Path]:
     """Elasticities, swings and global indices of a study; writes ``sensitivity.json`` and the
     figures (tornado, elasticities, Sobol or Morris bars) as PNG, SVG and PDF."""
-    from trades.checks import check_study
-    from trades.run import evaluate, open_output_folder
+    from trades.architecture.checks import check_study
+    from trades.analyses.run import evaluate, open_output_folder
 
     study_path = Path(study_path)
     study = load_study(study_path)
     digest = study.digest()  # of the study as written (before the default section below)
     check_study(study)
     if study.sensitivity is None:  # elasticities only
-        from trades.study import Sensitivity
+        from trades.study.schema import Sensitivity
 
         study.sensitivity = Sensitivity()
     check_sensitivity(study)
@@ -212,7 +212,7 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
         raise StudyErrors([StudyError(str(study_path), "--workers", f"{workers}: must be at least 1")])
     with open_output_folder(output_dir, study_path, digest, ("sensitivity.json",)) as out:
         if study.sensitivity.evaluate == "optimize":
-            from trades.optimize import optimize
+            from trades.analyses.optimize import optimize
 
             arch, prob, _ = optimize(study, str(study_path))
         else:
@@ -223,7 +223,7 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
             if study.sensitivity.global_method != "none":
                 report["global"] = _global(study, str(study_path), out, workers, scheduler, progress)
         atomic_write(out / "sensitivity.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2), encoding="utf-8"))
-        from trades import figures
+        from trades.outputs import figures
 
         for kind in ("elasticities", "tornado", "global"):
             if figures.available(kind, report):
@@ -234,7 +234,7 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
 def _global(study, file, out, workers, scheduler, progress) -> dict:
     import sqlite3
 
-    from trades.sweep import DATABASE, SweepInterrupted, run_sweep_study, salib_problem, sweep_identity
+    from trades.analyses.sweep import DATABASE, SweepInterrupted, run_sweep_study, salib_problem, sweep_identity
 
     sweep_study = global_sweep_study(study)
     folder = out / "sensitivity_sweep"

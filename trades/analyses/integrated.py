@@ -31,7 +31,7 @@ from pydantic import Field, PrivateAttr, ValidationError
 from trades.models import variables as var
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
-from trades.study import (
+from trades.study.schema import (
     NonNegativeFloat, Reference, Study, _is_field_path, _pydantic_errors, _Strict, format_path, load_study, parse_study_text,
     parse_yaml_mapping, read_text_file,
 )
@@ -92,7 +92,7 @@ BASE_SCENARIO = "as specified"
 def load_integrated(path: str | Path) -> IntegratedArchitecture:
     """Read and validate an integrated-architecture file (with the study files' safe YAML
     reading); every failure is a :class:`StudyErrors` naming the file and the field."""
-    from trades.catalog import load_catalog
+    from trades.study.catalog import load_catalog
 
     path = Path(path)
     name = str(path)
@@ -213,10 +213,10 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
     import openmdao.api as om
 
     from trades.models.partners import PartnerEnvelope
-    from trades.assemble import model_options, set_stage_unit_masses
+    from trades.architecture.assemble import model_options, set_stage_unit_masses
     from trades.models.architecture import ArchitectureModel
-    from trades.optimize import add_design_and_rules, add_driver, check_optimizable, scale_objective
-    from trades.resolve import resolve
+    from trades.analyses.optimize import add_design_and_rules, add_driver, check_optimizable, scale_objective
+    from trades.architecture.resolve import resolve
 
     archs = {mid: resolve(study, study._file) for mid, study in members}
     for i, (mid, study) in enumerate(members if optimize else []):
@@ -266,7 +266,7 @@ def calendar_years(archs) -> list[int]:
 
 def envelope_violations(prob, partners: list[str], years: list[int], caps: dict) -> list[str]:
     """Each partner-year whose payments over all destinations exceed the partner's cap."""
-    from trades.optimize import FEASIBILITY_TOLERANCE
+    from trades.analyses.optimize import FEASIBILITY_TOLERANCE
 
     spend = prob.get_val("envelope.spend")
     found = []
@@ -279,7 +279,7 @@ def envelope_violations(prob, partners: list[str], years: list[int], caps: dict)
 
 
 def _violations(prob, archs, partners, years, caps) -> list[str]:
-    from trades.optimize import violations
+    from trades.analyses.optimize import violations
 
     found = envelope_violations(prob, partners, years, caps)
     for mid, arch in archs.items():
@@ -288,7 +288,7 @@ def _violations(prob, archs, partners, years, caps) -> list[str]:
 
 
 def _binding(prob, archs, partners, years, caps) -> list[str]:
-    from trades.optimize import binding
+    from trades.analyses.optimize import binding
 
     spend = prob.get_val("envelope.spend")
     found = [f"budget cap of {pid} in {year} ({cap:,.0f} MUSD, all destinations)"
@@ -300,9 +300,9 @@ def _binding(prob, archs, partners, years, caps) -> list[str]:
 
 
 def _starts(archs) -> list[tuple[str, dict]]:
-    """The single-study starts (:func:`trades.optimize.starting_points`) taken together: each
+    """The single-study starts (:func:`trades.analyses.optimize.starting_points`) taken together: each
     destination from its start of the same name, or its graded split when it has none."""
-    from trades.optimize import starting_points
+    from trades.analyses.optimize import starting_points
 
     per_member = {mid: dict(starting_points(arch.cost)) for mid, arch in archs.items()}
     labels = list(dict.fromkeys(label for starts in per_member.values() for label in starts))
@@ -310,11 +310,11 @@ def _starts(archs) -> list[tuple[str, dict]]:
 
 
 def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict]] = ()) -> dict:
-    """Optimize from each start until two agree (as :func:`trades.optimize.solve`), after
+    """Optimize from each start until two agree (as :func:`trades.analyses.optimize.solve`), after
     ``first_starts`` (label, values of the design variables by name); leaves the best start's
     optimum in the problem and returns the result."""
-    from trades.checks import design_variable_bounds
-    from trades.optimize import best_attempt, run_starts, share_variables
+    from trades.architecture.checks import design_variable_bounds
+    from trades.analyses.optimize import best_attempt, run_starts, share_variables
 
     units = {f"{mid}.{dv.name}": design_variable_bounds(dv)[2] for mid, arch in archs.items() for dv in arch.study.design_variables}
     design = {name: np.array(prob.get_val(name)) for name in units}
@@ -346,7 +346,7 @@ def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict
 def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: bool, first_starts=()) -> dict:
     """One scenario's results (the architecture as specified when ``scenario`` is None). An
     architecture that cannot be closed is a result with status 'infeasible' and the reason."""
-    from trades.run import summarize
+    from trades.analyses.run import summarize
 
     label = scenario.name if scenario else BASE_SCENARIO
     members = member_studies(spec, scenario)
@@ -394,7 +394,7 @@ def run_integrated(path: str | Path, output_dir: str | Path | None = None, optim
     ``integrated_by_year.csv`` (each complete or absent). Raises :class:`InfeasibleError` after
     writing when the architecture as specified cannot meet its rules."""
     from trades.fileio import output_folder
-    from trades.run import _output_folder
+    from trades.analyses.run import _output_folder
 
     spec = load_integrated(path)
     with output_folder(_output_folder(output_dir, Path(path))) as out:  # checked before computing

@@ -1,7 +1,7 @@
 """Report figures (matplotlib): each function takes the results a command wrote (as loaded from
 its JSON or database) and returns a figure, for notebooks; :func:`save` writes PNG, SVG and PDF.
-The Pareto front is :func:`trades.pareto.plot_front`, the porkchop plot
-:func:`trades.porkchop_io.porkchop_figure` (``trades porkchop`` writes it).
+The Pareto front is :func:`trades.analyses.pareto.plot_front`, the porkchop plot
+:func:`trades.astro.porkchop_files.porkchop_figure` (``trades porkchop`` writes it).
 
 Figures are drawn for print and grey-scale: bars are told apart by hatching and grey level as
 well as colour, every axis is labelled with its units, and each figure has a title and a legend
@@ -214,7 +214,7 @@ def dividend(report: dict):
 # ---- reading results and writing files -----------------------------------------------------------
 
 def _pareto(folder: Path):
-    from trades.pareto import pareto_front, plot_front
+    from trades.analyses.pareto import pareto_front, plot_front
 
     return plot_front(pareto_front(folder, "life_cycle_cost_musd:min,crew_days:max"))
 
@@ -229,7 +229,7 @@ FIGURES = {
     "shares": shares,
     "dividend": dividend,
 }
-from trades.figures_kinds import KINDS, SOURCES  # noqa: E402,F401
+from trades.outputs.figures_kinds import KINDS, SOURCES  # noqa: E402,F401
 
 
 def available(kind: str, data: dict) -> bool:

@@ -49,7 +49,7 @@ def _table(header: list[str], rows: list[list]) -> str:
 
 
 def _figure(fig, kind: str, caption: str) -> str:
-    from trades.figures import _plt
+    from trades.outputs.figures import _plt
 
     buffer = io.BytesIO()
     fig.savefig(buffer, format="svg")
@@ -96,7 +96,7 @@ def _check_one_study(folder: Path, found: dict[str, dict]) -> None:
 
 def build_report(folder: Path) -> str:
     """The report's HTML for the results in ``folder``."""
-    from trades import figures
+    from trades.outputs import figures
 
     if not folder.is_dir():
         raise StudyErrors([StudyError(str(folder), "", "not an output folder of trades run or optimize (not a folder)")])

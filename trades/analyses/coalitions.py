@@ -5,7 +5,7 @@ Every coalition ``S`` of the study's partners is optimized as its own study (the
 design variables and rules). What S cannot provide it buys from the partners outside it at their
 cost times ``coalitions.purchase_markup`` (``missing_capability: buy``, the default: outside
 partners may then provide only what no member can and have no cap; the members split the
-purchases as they choose, so their caps are pooled, :class:`~trades.costing.CostPlan`), or
+purchases as they choose, so their caps are pooled, :class:`~trades.architecture.costing.CostPlan`), or
 S is charged ``penalty_musd`` (``missing_capability: penalty``). A coalition that cannot do the mission
 within its members' capabilities, budget caps and rules is infeasible, with the reason, and is
 charged ``penalty_musd`` or, by default, the cost of the costliest feasible coalition. Coalition
@@ -26,11 +26,11 @@ import numpy as np
 import yaml
 
 from trades.models import variables as var
-from trades import games
+from trades.analyses import games
 from trades.errors import InfeasibleError, StudyErrors
 from trades.executor import default_workers, run_tasks
 from trades.fileio import atomic_write
-from trades.study import Study, load_study, parse_study_text
+from trades.study.schema import Study, load_study, parse_study_text
 
 
 def coalition_study(study: Study, members: frozenset[str]) -> Study:
@@ -62,7 +62,7 @@ def coalition_study(study: Study, members: frozenset[str]) -> Study:
     return result
 
 
-# a worker's built problems by trades.optimize.reuse_key, the most recently used last: the
+# a worker's built problems by trades.analyses.optimize.reuse_key, the most recently used last: the
 # coalitions of a game that buy what they lack under the contribution rule share the model's
 # structure, so a worker builds one problem per set of rules; a fixed key or barred pairs make
 # each coalition's model its own, so only the last few are kept
@@ -86,12 +86,12 @@ def _parsed(study_text: str, file: str) -> Study:
 
 
 def optimize_reusing(study: Study, file: str, built: OrderedDict) -> tuple:
-    """:func:`trades.optimize.optimize` for a study, on a problem of ``built``
-    (:func:`trades.optimize.reuse_key` to problem) aimed at it when one has its key, else on a
+    """:func:`trades.analyses.optimize.optimize` for a study, on a problem of ``built``
+    (:func:`trades.analyses.optimize.reuse_key` to problem) aimed at it when one has its key, else on a
     new one kept there (at most ``KEPT_PROBLEMS``); returns ``(architecture, problem, result)``.
     Reused and new problems give the same optimum (tested on every coalition of the flagship);
     an OpenMDAO setup is saved each time (docs/performance.md)."""
-    from trades.optimize import optimization_problem, resolve_for_optimization, reuse_key, reuse_optimization, solve
+    from trades.analyses.optimize import optimization_problem, resolve_for_optimization, reuse_key, reuse_optimization, solve
 
     arch = resolve_for_optimization(study, file)
     key = reuse_key(arch)
@@ -269,7 +269,7 @@ def partner_leaving(study: Study, file: str, partner: str, year: int) -> dict:
     coalition's cost, the campaign's cost with the partner leaving, the replacement and who
     provides it, or ``status: infeasible`` with the reason when the others cannot go on alone.
     """
-    from trades.optimize import optimize
+    from trades.analyses.optimize import optimize
 
     years = study.years
     grand_arch, grand, grand_result = optimize(study, file)
@@ -386,12 +386,12 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
     ``coalitions.json`` (each written whole or not at all); with ``scenarios``, also the policy
     scenarios (``report["scenarios"]``, in ``coalitions.json`` too); with ``leave`` (partner, year
     or None for mid-campaign), also that partner leaving mid-campaign (``report["leaving"]``)."""
-    from trades.run import open_output_folder
+    from trades.analyses.run import open_output_folder
 
     study_path = Path(study_path)
     study = load_study(study_path)
     digest = study.digest()
-    from trades.checks import check_study
+    from trades.architecture.checks import check_study
 
     check_study(study)
     problems = []

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
-from trades import ephemeris
+from trades.astro import ephemeris
 from trades.fileio import atomic_write
-from trades.porkchop import PorkchopGrid, TransferSpec, compute_grid
+from trades.astro.porkchop import PorkchopGrid, TransferSpec, compute_grid
 
 MAX_CELLS = 2_000_000
 

@@ -2,7 +2,7 @@
 parallel, recorded in SQLite as they finish, resumable.
 
 A case sets each factor's study field. Factors on the continuous model inputs of
-:data:`trades.checks.DESIGN_VARIABLES` (closures, ISRU rate, stay length, rotations) are *fast*:
+:data:`trades.architecture.checks.DESIGN_VARIABLES` (closures, ISRU rate, stay length, rotations) are *fast*:
 a problem is built once per combination of the other (*structural*) factors and each case only
 sets the fast inputs and runs the model. Cases go to workers in chunks of one structural
 configuration; each worker process keeps the problems it built (a few) and reuses them.
@@ -33,7 +33,7 @@ from trades.models import variables as var
 from trades.errors import EXIT_INTERRUPTED, InfeasibleError, OutputDirError, StudyError, StudyErrors, TradesError
 from trades.executor import default_workers
 from trades.fileio import atomic_write
-from trades.study import Study, load_study
+from trades.study.schema import Study, load_study
 
 DATABASE = "sweep.sqlite"
 
@@ -64,7 +64,7 @@ class SweepInterrupted(TradesError):
 
 def fast_inputs() -> dict[str, tuple[str, str]]:
     """Study field -> (model input, units) of the fields a built problem may take without rebuilding."""
-    from trades.checks import DESIGN_VARIABLES
+    from trades.architecture.checks import DESIGN_VARIABLES
 
     return {field: (name, units) for name, (_, _, units, field) in DESIGN_VARIABLES.items()}
 
@@ -210,8 +210,8 @@ def case_study_data(base: dict, assignments: dict) -> dict:
 
 def validate_case_study(data: dict, file: str) -> Study:
     """The case's study, validated like a study file (schema, cross-field rules, catalogs)."""
-    from trades.checks import check_study
-    from trades.study import parse_study_text
+    from trades.architecture.checks import check_study
+    from trades.study.schema import parse_study_text
 
     study = parse_study_text(yaml.safe_dump(data, sort_keys=False), file)
     check_study(study)
@@ -268,8 +268,8 @@ def model_parameters(prob) -> dict[str, dict]:
 def check_inputs(study: Study, named: list[tuple[int, str]], where: tuple, mode: str) -> None:
     """Each named model input must be an independent input of the study's model, and not one the
     optimizer moves."""
-    from trades.assemble import build_problem
-    from trades.resolve import resolve
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
 
     base = validate_case_study(case_study_data(study.model_dump(mode="json"), {}), study._file)
     prob = build_problem(resolve(base, study._file), None)
@@ -320,14 +320,14 @@ def evaluate_chunk(base_text: str, file: str, mode: str, config: dict, fast: dic
 
 
 def _build(base_text: str, file: str, mode: str, config: dict):
-    from trades.assemble import build_problem
-    from trades.resolve import resolve
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
 
     base = yaml.safe_load(base_text)
     try:
         study = validate_case_study(case_study_data(base, config), file)
         if mode == "optimize":
-            from trades.optimize import build_optimization
+            from trades.analyses.optimize import build_optimization
 
             return build_optimization(study, file)
         arch = resolve(study, file)
@@ -373,7 +373,7 @@ def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
                 prob.set_val(name, value, units=units)
         status, reason = "ok", ""
         if mode == "optimize":
-            from trades.optimize import solve
+            from trades.analyses.optimize import solve
 
             result = solve(arch, prob)
             if result["violations"]:
@@ -383,7 +383,7 @@ def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
         outputs = case_outputs(arch, prob)
     except Exception as exc:  # a diverged or failed case is recorded, the sweep goes on
         return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"[:500]}
-    from trades.run import _non_finite
+    from trades.analyses.run import _non_finite
 
     bad = _non_finite(outputs)
     if bad:
@@ -392,7 +392,7 @@ def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
 
 
 def case_outputs(arch, prob) -> dict:
-    from trades.run import whole_launches, whole_launches_cumulative
+    from trades.analyses.run import whole_launches, whole_launches_cumulative
 
     out = {}
     for name, (path, reduce) in OUTPUTS.items():
@@ -531,8 +531,8 @@ def run_sweep(study_path: str | Path, output_dir: str | Path | None = None, work
               scheduler: str | None = None, resume: bool = False, parquet: bool = False, progress: bool = True) -> tuple[dict, Path]:
     """Run the study's sweep into ``<output>/sweep.sqlite``, export ``sweep.csv`` (and
     ``sweep.parquet``) and return ``(summary, output folder)``."""
-    from trades.checks import check_study
-    from trades.run import open_output_folder
+    from trades.architecture.checks import check_study
+    from trades.analyses.run import open_output_folder
 
     study_path = Path(study_path)
     study = load_study(study_path)
@@ -600,8 +600,8 @@ def _run_pending(study, file, db, done, total, workers, client, progress) -> Non
     if client is None and (workers or default_workers()) > 1:
         # the model's libraries are imported once here: forked workers share them instead of each
         # spending about two seconds importing OpenMDAO
-        import trades.assemble  # noqa: F401
-        import trades.resolve  # noqa: F401, F811
+        import trades.architecture.assemble  # noqa: F401
+        import trades.architecture.resolve  # noqa: F401, F811
     tasks = ((base_text, file, mode, config, fast, chunk, values_by_id) for config, chunk, values_by_id in chunks)
     try:
         run_tasks(_evaluate_task, tasks, lambda task, rows: write(rows, task[-1]), workers=workers, client=client,

@@ -37,8 +37,8 @@ class Row:
 
 
 def _delta_v_rows() -> list[Row]:
-    from trades import orbits
-    from trades.catalog import load_catalog
+    from trades.astro import orbits
+    from trades.study.catalog import load_catalog
 
     leg = load_catalog().entry("delta_v", "leo_to_tli")  # the model's own TLI leg and its published value
     moon = float(leg["apoapsis_radius_km"]["value"])
@@ -57,7 +57,7 @@ def _delta_v_rows() -> list[Row]:
 
 
 def _window_rows() -> list[Row]:
-    from trades.porkchop import TransferSpec, find_windows
+    from trades.astro.porkchop import TransferSpec, find_windows
 
     rows = []
     cache: dict = {}
@@ -83,7 +83,7 @@ def _window_rows() -> list[Row]:
 
 
 def _life_support_rows() -> list[Row]:
-    from trades.catalog import load_catalog
+    from trades.study.catalog import load_catalog
 
     ls = load_catalog().entry("life_support", "default")
     open_loop = sum(ls[k]["value"] for k in ("food_kg_per_cm_d", "potable_water_kg_per_cm_d", "oxygen_kg_per_cm_d"))
@@ -99,8 +99,8 @@ def _cost_rows() -> list[Row]:
     """Element cost relationships against contract values, in 2024 dollars."""
     from trades.models.cost import AmcmCost
     from trades.models.testing import run_component
-    from trades.catalog import load_catalog
-    from trades.money import inflation_factor
+    from trades.study.catalog import load_catalog
+    from trades.study.money import inflation_factor
 
     catalog = load_catalog()
     cost = catalog.entry("cost", "default")
@@ -144,10 +144,10 @@ def _run_study(stem: str):
     """The study file of studies/ and its evaluated problem: the rows use what `trades run` computes."""
     from pathlib import Path
 
-    from trades.run import evaluate
-    from trades.study import load_study
+    from trades.analyses.run import evaluate
+    from trades.study.schema import load_study
 
-    path = Path(__file__).resolve().parents[1] / "studies" / f"{stem}.yaml"
+    path = Path(__file__).resolve().parents[2] / "studies" / f"{stem}.yaml"
     study = load_study(path)
     return study, evaluate(study, str(path))[1]
 
@@ -155,8 +155,8 @@ def _run_study(stem: str):
 def _campaign_rows() -> list[Row]:
     """A station's yearly cost once built against the ISS's; Apollo- and Artemis-like campaigns
     against their reported totals, all in the studies' base year (CPI-U from the sources' years)."""
-    from trades.catalog import load_catalog
-    from trades.money import inflation_factor
+    from trades.study.catalog import load_catalog
+    from trades.study.money import inflation_factor
 
     catalog = load_catalog()
     study, prob = _run_study("leo_station_after_iss")
@@ -215,8 +215,8 @@ def _launch_count_rows() -> list[Row]:
     constant, not a catalog entry: the catalog has no 'retired' status, so studies would be offered it."""
     from trades.models.launch.launch_count import LaunchCount
     from trades.models.testing import run_component
-    from trades.run import whole_launches
-    from trades.study import Launch
+    from trades.analyses.run import whole_launches
+    from trades.study.schema import Launch
 
     packing = Launch.model_fields["packing_efficiency"].default
     prob = run_component(LaunchCount(num_years=1), mass_to_orbit=[ISS_MASS_KG], payload_capacity=SHUTTLE_TO_ISS_KG,

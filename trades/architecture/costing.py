@@ -6,7 +6,7 @@ ISRU plant), cargo transport (the in-space stages of each cargo flight), a reusa
 landers, crew transport (crew launches bought at the vehicle's price), operations, and shared
 infrastructure (relays). Each hardware item is costed from its dry mass by a relationship of
 ``trades/catalogs/cost.yaml``; every price is turned into base-year dollars by
-:mod:`trades.money`.
+:mod:`trades.study.money`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
-from trades.catalog import Catalog
+from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
-from trades.money import MoneyError, inflation_factor, sourced_to_base_musd
+from trades.study.money import MoneyError, inflation_factor, sourced_to_base_musd
 
 AMCM_YEAR = 1999  # AMCM gives FY1999 dollars
 

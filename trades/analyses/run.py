@@ -26,10 +26,10 @@ import yaml
 
 from trades.models import variables as var
 from trades import __version__
-from trades.cost_summary import format_cost, format_optimization, summarize_cost
+from trades.analyses.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.errors import InfeasibleError, OutputDirError
 from trades.fileio import Staging, output_folder, prepare_output_folder, remove_abandoned_staging, remove_if_empty
-from trades.study import Study, load_study
+from trades.study.schema import Study, load_study
 
 DEFAULT_OUTPUT_ROOT = "trades_output"
 DEPENDENCIES = ["openmdao", "numpy", "scipy", "boinor", "astropy", "pydantic", "PyYAML"]
@@ -61,8 +61,8 @@ def whole_launches_cumulative(per_year: list[float]) -> list[int]:
 
 def evaluate(study: Study, file: str, recorder_path: str | None = None):
     """Resolve, assemble and run the model; returns ``(architecture, problem)``."""
-    from trades.assemble import build_problem
-    from trades.resolve import resolve
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
 
     arch = resolve(study, file)
     prob = build_problem(arch, recorder_path)
@@ -399,7 +399,7 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None, opti
     try:
         result = None
         if optimize:
-            from trades.optimize import optimize as optimize_study
+            from trades.analyses.optimize import optimize as optimize_study
 
             arch, prob, result = optimize_study(study, str(study_path), str(staging.path / "cases.sqlite"))
         else:

@@ -1,0 +1,2 @@
+"""Stage 5, the outputs: figures, the HTML report and the study-file reference, drawn from the
+analyses' results files."""
