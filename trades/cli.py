@@ -185,8 +185,11 @@ def _cmd_pareto(args) -> int:
 def _cmd_sensitivity(args) -> int:
     from trades.analyses.sensitivity import format_sensitivity, run_sensitivity
 
+    from trades.outputs.figures import save_sensitivity_figures
+
     report, out = run_sensitivity(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
                                   progress=args.format == "text")
+    save_sensitivity_figures(report, out)
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **report}, indent=2))
     else:
@@ -487,15 +490,14 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit code.
 
     SIGTERM is handled as Ctrl-C (clean up, stop the workers, exit 4). Called as the process's
-    entry point (``argv`` None), further signals are ignored once it is interrupted, so a second
-    Ctrl-C cannot turn exit 4 into 130; called in-process with ``argv``, the caller's signal
-    handlers are restored on return.
+    entry point (``argv`` None), signals are ignored once the command is over, so that one
+    arriving while Python shuts down cannot turn its exit code into 130 or 143; called in-process
+    (with ``argv``), the caller's signal handlers are restored on return.
     """
     from trades.executor import handle_termination, ignore_termination
 
     args = build_parser().parse_args(argv)
     restore_signals = handle_termination()
-    interrupted = False
     try:
         # numerical libraries' warnings (overflow, singular matrices) are shown after a success;
         # around a one-line bad-input or infeasible message they are noise, so they are dropped
@@ -506,14 +508,12 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr, end="")
         return code
     except TradesError as exc:
-        interrupted = exc.exit_code == EXIT_INTERRUPTED
         print(str(exc), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
-        interrupted = True
         print("trades: interrupted; no half-written file was left (a file is written whole or not at all, "
               "and a run's results are moved into place only when all of them are complete)", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -523,8 +523,8 @@ def main(argv: list[str] | None = None) -> int:
         print(safe_text(f"trades: internal error: {type(exc).__name__}: {exc} (set TRADES_DEBUG=1 for a traceback)"), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
-        if argv is None and interrupted:
-            ignore_termination()
+        if argv is None:  # the process's entry point: a signal while Python shuts down must not
+            ignore_termination()  # turn the exit code into 130 or 143 (the command is over)
         else:
             restore_signals()
 

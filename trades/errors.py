@@ -28,8 +28,9 @@ class TradesError(Exception):
     exit_code = EXIT_INTERNAL
 
     def __str__(self) -> str:
-        # messages quote paths and study text: no control character may reach the terminal raw
-        return safe_text(super().__str__(), multiline=True)
+        # messages quote paths and study text: no control character (not even a newline, which
+        # could start a forged line) may reach the terminal raw
+        return safe_text(super().__str__())
 
 
 class StudyError(TradesError):
@@ -73,6 +74,9 @@ class StudyErrors(TradesError):
     def __init__(self, errors: list[StudyError]):
         self.errors = errors
         super().__init__("\n".join(e.one_line() for e in errors))
+
+    def __str__(self) -> str:
+        return "\n".join(e.one_line() for e in self.errors)  # one line per error, each escaped on its own
 
 
 class InfeasibleError(TradesError):

@@ -9,7 +9,8 @@ keeps what finished). What it takes care of, so that no caller does:
   never more worker processes than tasks;
 - one BLAS thread per worker process, since the workers already fill the cores;
 - a worker that dies (killed, out of memory) breaks the pool: a new pool reruns the tasks that
-  were in flight, up to ``MAX_POOL_RESTARTS`` times; Dask reruns a lost worker's tasks itself;
+  were in flight, up to ``MAX_POOL_RESTARTS`` times in a row (without a task finishing between);
+  Dask reruns a lost worker's tasks itself;
 - interruption: workers ignore SIGINT (the terminal sends it to the whole process group) and the
   parent, on KeyboardInterrupt (Ctrl-C, or SIGTERM turned into it by :func:`handle_termination`),
   terminates its workers before it re-raises, so none outlives the command.
@@ -120,6 +121,7 @@ def _run_processes(function, tasks, on_result, workers, setup) -> None:
                 for future in finished:
                     result = future.result()  # BrokenProcessPool if its worker died: the task stays in flight
                     on_result(in_flight.pop(future), result)
+                    restarts = 0  # the budget is for breaks in a row: a long run may lose a worker now and then
         except BrokenProcessPool:
             restarts += 1
             waiting.extend(in_flight.values())
@@ -167,6 +169,7 @@ def _run_dask(client, function, tasks, on_result) -> None:
 
 _interrupted = False
 _signal_received: int | None = None
+_redelivery: threading.Timer | None = None  # a swallowed interrupt's signal, about to be sent again
 
 
 def _interrupt(signum, frame) -> None:
@@ -187,9 +190,10 @@ def _redeliver_swallowed(hook_args) -> None:
     if isinstance(hook_args.exc_value, KeyboardInterrupt) and _interrupted and _signal_received is not None:
         _interrupted = False
         # from another thread, a moment later: sent from here it would be handled here again
-        timer = threading.Timer(0.05, os.kill, (os.getpid(), _signal_received))
-        timer.daemon = True
-        timer.start()
+        global _redelivery
+        _redelivery = threading.Timer(0.05, os.kill, (os.getpid(), _signal_received))
+        _redelivery.daemon = True
+        _redelivery.start()
         return
     sys.__unraisablehook__(hook_args)
 
@@ -200,6 +204,8 @@ def handle_termination() -> Callable[[], None]:
     Returns a function that restores the handlers that were there before (for in-process calls).
     """
     global _interrupted, _signal_received
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # only the main thread may set signal handlers; Python's defaults stay
     _interrupted, _signal_received = False, None
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     previous_hook = sys.unraisablehook
@@ -208,6 +214,10 @@ def handle_termination() -> Callable[[], None]:
     sys.unraisablehook = _redeliver_swallowed
 
     def restore() -> None:
+        """Put back the caller's handlers; a swallowed interrupt still to be sent again is not sent
+        (it would reach the caller's handlers)."""
+        if _redelivery is not None:
+            _redelivery.cancel()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         sys.unraisablehook = previous_hook

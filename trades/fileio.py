@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import socket
 import stat
 import tempfile
 from contextlib import contextmanager
@@ -35,18 +36,22 @@ def _why(exc: OSError) -> str:
 
 
 def check_output_file(path: str | Path, option: str = "--output") -> Path:
-    """``path`` if it may be written: a new path or an existing regular file (or a symlink to one).
+    """``path`` if it may be written: a new path or an existing regular file.
 
-    Raises :class:`OutputDirError` (exit 2) for a folder, a device, a FIFO or a socket, which an
-    atomic rename would replace.
+    Raises :class:`OutputDirError` (exit 2) for a symbolic link (one planted in an output folder
+    would redirect the write to a file elsewhere), a folder, a device, a FIFO or a socket (which
+    an atomic rename would replace).
     """
     path = Path(path)
     try:
-        info = os.stat(path)
+        info = os.lstat(path)
     except FileNotFoundError:
         return path
     except OSError as exc:
         raise OutputDirError(f"{option} {path}: cannot use it ({_why(exc)})") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputDirError(f"{option} {path}: is a symbolic link; write to a regular file or a new path "
+                             "(a link could send the output to a file elsewhere)")
     if stat.S_ISDIR(info.st_mode):
         raise OutputDirError(f"{option} {path}: is a folder; give a file name")
     if not stat.S_ISREG(info.st_mode):
@@ -59,13 +64,11 @@ def atomic_write(path: str | Path, write: Callable[[Path], None], option: str = 
     """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it into place.
 
     A reader never sees a half-written ``path``; on any error the temporary file is removed. The
-    result gets the ordinary permissions the umask gives (a temporary file is private). A symlink
-    to a regular file is followed (the file it names is replaced, the link kept). A failure to
-    write (permissions, a full disk) is an :class:`OutputDirError` naming ``path``.
+    result gets the ordinary permissions the umask gives (a temporary file is private). Only a
+    regular file or a new path is written (:func:`check_output_file`). A failure to write
+    (permissions, a full disk) is an :class:`OutputDirError` naming ``path``.
     """
     path = check_output_file(path, option)
-    if path.is_symlink():
-        path = path.resolve()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix, delete=False) as fh:
@@ -84,14 +87,18 @@ def atomic_write(path: str | Path, write: Callable[[Path], None], option: str = 
         tmp.unlink(missing_ok=True)
 
 
-def prepare_output_folder(out: Path, option: str = "--output-dir") -> bool:
-    """Create ``out`` if needed and check that files can be written in it, before any computing.
+def prepare_output_folder(out: Path, option: str = "--output-dir", writes: tuple[str, ...] = ()) -> bool:
+    """Create ``out`` if needed and check, before any computing, that files can be written in it
+    and that each of the files ``writes`` names is a regular file or absent (not a link, a folder,
+    a device or a FIFO, found only once the work is done).
 
     Returns whether the folder was created (so that a run that fails can remove it again).
     """
     for folder in [out, *out.parents]:
         if folder.exists() and not folder.is_dir():
             raise OutputDirError(f"{option} {out}: '{folder}' exists and is not a folder")
+    for name in writes:
+        check_output_file(out / name, option)
     created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -105,10 +112,10 @@ def prepare_output_folder(out: Path, option: str = "--output-dir") -> bool:
 
 
 @contextmanager
-def output_folder(out: Path, option: str = "--output-dir"):
+def output_folder(out: Path, option: str = "--output-dir", writes: tuple[str, ...] = ()):
     """:func:`prepare_output_folder` as a context: a folder it created is removed again if the
     command fails and leaves it empty."""
-    created = prepare_output_folder(out, option)
+    created = prepare_output_folder(out, option, writes)
     try:
         yield out
     except BaseException:
@@ -128,8 +135,12 @@ def remove_if_empty(folder: Path) -> None:
 class Staging:
     """A staging folder inside an output folder, marked as this toolkit's with a random token.
 
-    ``names`` are the only file names the toolkit writes in it; the clean-up of an abandoned
-    staging folder deletes those and nothing else, and leaves the folder if anything remains.
+    The marker (``.trades-staging``) holds the folder's own token, the process id, the host, the
+    boot and the process's start time: a later run removes the folder only if it was made on
+    the same host since the same boot by a process that is gone (output folders shared between
+    containers or over NFS see other hosts' processes as absent). ``names`` are the only file
+    names the toolkit writes in it; the clean-up deletes those and nothing else, and leaves the
+    folder if anything remains.
     """
 
     def __init__(self, out: Path, names: tuple[str, ...]):
@@ -137,25 +148,47 @@ class Staging:
         token = secrets.token_hex(16)
         self.path = out / f"{STAGING_PREFIX}{token}"
         self.path.mkdir()
-        (self.path / STAGING_MARKER).write_text(f"{token} {os.getpid()}\n", encoding="ascii")
+        pid = os.getpid()
+        (self.path / STAGING_MARKER).write_text(f"{token} {pid} {_host()} {_boot_id()} {_start_time(pid)}\n", encoding="ascii")
 
     def remove(self) -> None:
         _remove_staging(self.path, self.names)
 
 
-def _staging_owner(folder: Path) -> int | None:
-    """The process id in ``folder``'s marker if the marker proves this toolkit made the folder
-    (its token is the folder's own), else None."""
+def _host() -> str:
+    name = socket.gethostname().strip()
+    return name.split()[0] if name else "unknown"
+
+
+def _boot_id() -> str:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def _start_time(pid: int) -> str:
+    """The process's start time in clock ticks since boot (Linux), or 'unknown'."""
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        return stat_line.rsplit(")", 1)[1].split()[19]  # field 22, counted after the command name
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def _staging_owner(folder: Path) -> tuple[int, str, str, str] | None:
+    """(process id, host, boot, start time) in ``folder``'s marker if the marker proves this
+    toolkit made the folder (its token is the folder's own), else None."""
     if folder.is_symlink() or not folder.is_dir() or not folder.name.startswith(STAGING_PREFIX):
         return None
     marker = folder / STAGING_MARKER
     try:
-        if marker.is_symlink() or not marker.is_file() or marker.stat().st_size > 100:
+        if marker.is_symlink() or not marker.is_file() or marker.stat().st_size > 300:
             return None
-        token, pid = marker.read_text(encoding="ascii").split()
-        if token != folder.name[len(STAGING_PREFIX):] or len(token) != 32:
+        token, pid, host, boot, start = marker.read_text(encoding="ascii").split()
+        if token != folder.name[len(STAGING_PREFIX):] or len(token) != 32 or not pid.isdigit() or len(pid) > 9:
             return None
-        return int(pid)
+        return int(pid), host, boot, start
     except (OSError, ValueError, UnicodeDecodeError):
         return None
 
@@ -174,18 +207,23 @@ def _remove_staging(folder: Path, names: tuple[str, ...]) -> None:
 
 def remove_abandoned_staging(out: Path, names: tuple[str, ...]) -> None:
     """Remove staging folders inside ``out`` left by runs that were killed: only those whose marker
-    proves this toolkit made them and whose process is gone, and in them only ``names``."""
+    proves this toolkit made them, on this host since this boot, by a process that is gone (or
+    whose id now belongs to a process started at another time), and in them only ``names``."""
     try:
         candidates = list(out.glob(f"{STAGING_PREFIX}*"))
     except OSError:
         return
     for folder in candidates:
-        pid = _staging_owner(folder)
-        if pid is None:
+        owner = _staging_owner(folder)
+        if owner is None:
             continue
+        pid, host, boot, start = owner
+        if host != _host() or boot != _boot_id() or boot == "unknown":
+            continue  # made elsewhere or before a reboot: whether its process lives cannot be told
         try:
             os.kill(pid, 0)
-            continue  # a live run's staging folder
+            if start == "unknown" or _start_time(pid) == start:
+                continue  # a live run's staging folder
         except ProcessLookupError:
             pass
         except PermissionError:  # another user's live process
@@ -212,3 +250,17 @@ def own_file(folder: Path, name: str) -> Path | None:
     if path.stat().st_size > MAX_RESULT_BYTES:
         raise StudyErrors([StudyError(str(path), "", f"is over {MAX_RESULT_BYTES} bytes: not a results file of trades")])
     return path
+
+
+def read_only_uri(path: str | Path) -> str:
+    """An SQLite URI that opens ``path`` read-only: the path percent-encoded, so that a ``#`` or
+    ``?`` in a folder name cannot end the path and open (and create) another file."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def is_regular_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file itself (not a link, folder, device or FIFO)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False

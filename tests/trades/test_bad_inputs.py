@@ -200,6 +200,9 @@ def _check_line_number(path: Path, line_no: int, key_path: str, line: str) -> No
         _node_at(yaml.safe_load(text), key_path)
     except (LookupError, IndexError, yaml.YAMLError):
         return  # the key is absent (e.g. a required field is missing): any enclosing line will do
+    except ValueError:  # PyYAML itself cannot read the file (a 5000-digit integer): checked by content
+        assert content.startswith(last), f"line {line_no} ({content!r}) is not the line of {key_path}: {line!r}"
+        return
     assert last in content, f"line {line_no} ({content!r}) is not the line of {key_path}: {line!r}"
 
 

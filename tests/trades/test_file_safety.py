@@ -54,10 +54,13 @@ def test_a_users_dot_folder_beside_the_output_survives_run(tmp_path, capsys):
     assert not list((tmp_path / "results").glob(f"{STAGING_PREFIX}*")), "the run's own staging folder was left behind"
 
 
-def _abandoned(out: Path, pid: int) -> Path:
+def _abandoned(out: Path, pid: int, host: str | None = None, boot: str | None = None, start: str | None = None) -> Path:
+    from trades.fileio import _boot_id, _host, _start_time
+
     staging = Staging(out, RUN_OUTPUTS)
     token = staging.path.name[len(STAGING_PREFIX):]
-    (staging.path / STAGING_MARKER).write_text(f"{token} {pid}\n")
+    marker = f"{token} {pid} {host or _host()} {boot or _boot_id()} {start or _start_time(pid)}\n"
+    (staging.path / STAGING_MARKER).write_text(marker)
     for name in RUN_OUTPUTS:
         (staging.path / name).write_text("partial")
     return staging.path
@@ -70,25 +73,33 @@ def test_only_proven_staging_folders_of_dead_runs_are_cleaned(tmp_path):
     (with_user_file / "notes.txt").write_text("mine")
     (with_user_file / "sub").mkdir()
     live = _abandoned(tmp_path, os.getpid())
+    reused_pid = _abandoned(tmp_path, os.getpid(), start="1")  # this id, but a process started at another time
+    other_host = _abandoned(tmp_path, dead, host="another-container")
+    other_boot = _abandoned(tmp_path, dead, boot="00000000-0000-0000-0000-000000000000")
     wrong_token = tmp_path / f"{STAGING_PREFIX}{'0' * 32}"
     wrong_token.mkdir()
-    (wrong_token / STAGING_MARKER).write_text(f"{'1' * 32} {dead}\n")
+    (wrong_token / STAGING_MARKER).write_text(f"{'1' * 32} {dead} h b s\n")
     (wrong_token / "summary.json").write_text("user's")
     no_marker = tmp_path / f"{STAGING_PREFIX}{'2' * 32}"
     no_marker.mkdir()
     (no_marker / "summary.json").write_text("user's")
     linked = tmp_path / f"{STAGING_PREFIX}{'3' * 32}"
     linked.mkdir()
-    (tmp_path / "elsewhere").write_text(f"{'3' * 32} {dead}\n")
+    (tmp_path / "elsewhere").write_text(f"{'3' * 32} {dead} h b s\n")
     (linked / STAGING_MARKER).symlink_to(tmp_path / "elsewhere")
     (linked / "summary.json").write_text("user's")
+    huge_pid = tmp_path / f"{STAGING_PREFIX}{'4' * 32}"
+    huge_pid.mkdir()
+    (huge_pid / STAGING_MARKER).write_text(f"{'4' * 32} 99999999999999999999999 h b s\n")  # was an OverflowError, exit 1
+    (huge_pid / "summary.json").write_text("user's")
 
     remove_abandoned_staging(tmp_path, RUN_OUTPUTS)
 
-    assert not proven.exists()
+    assert not proven.exists() and not reused_pid.exists()
     assert sorted(p.name for p in with_user_file.iterdir()) == ["notes.txt", "sub"]  # only the toolkit's files went
-    assert (live / "summary.json").exists()  # a live run's folder is left alone
-    for folder in (wrong_token, no_marker, linked):
+    for kept in (live, other_host, other_boot):  # a live run's, or one whose process cannot be known to be gone
+        assert (kept / "summary.json").exists()
+    for folder in (wrong_token, no_marker, linked, huge_pid):
         assert (folder / "summary.json").read_text() == "user's"
 
 
@@ -124,13 +135,31 @@ def test_atomic_write_never_replaces_a_special_file(specials, which):
     assert [p.name for p in target.parent.iterdir() if p.name.startswith(f".{target.stem}.")] == []  # no temporary file
 
 
-def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path):
-    target = tmp_path / "real.txt"
-    target.write_text("old")
-    link = tmp_path / "link.txt"
-    link.symlink_to(target)
-    atomic_write(link, lambda tmp: tmp.write_text("new"))
-    assert link.is_symlink() and target.read_text() == "new"
+def test_a_symlink_as_output_target_is_refused(tmp_path):
+    """A link planted in an output folder (sweep.csv -> ~/victim.txt) redirected the write to the
+    file it names; a dangling one created a file outside the folder."""
+    from trades.errors import OutputDirError
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine")
+    link = tmp_path / "sweep.csv"
+    link.symlink_to(victim)
+    dangling = tmp_path / "report.html"
+    dangling.symlink_to(tmp_path / "elsewhere" / "created.html")
+    for target in (link, dangling):
+        with pytest.raises(OutputDirError, match="symbolic link"):
+            atomic_write(target, lambda tmp: tmp.write_text("x"))
+    assert victim.read_text() == "mine" and not (tmp_path / "elsewhere").exists()
+
+
+def test_a_sweep_refuses_a_link_planted_in_its_folder(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine")
+    (out / "sweep.csv").symlink_to(victim)
+    assert main(["sweep", str(_small_sweep(tmp_path)), "-o", str(out), "--workers", "1"]) == 2
+    assert "symbolic link" in capsys.readouterr().err and victim.read_text() == "mine"
 
 
 @pytest.mark.parametrize("which", ["fifo", "socket"])
@@ -220,8 +249,6 @@ def test_a_read_only_output_folder_is_found_before_computing(tmp_path, capsys, m
 
 def test_an_unwritable_output_folder_is_found_before_computing(tmp_path, capsys, monkeypatch):
     """The same check, as root too: a folder whose test file cannot be made (simulated)."""
-    import tempfile
-
     import trades.fileio
     import trades.analyses.run
 
@@ -233,7 +260,6 @@ def test_an_unwritable_output_folder_is_found_before_computing(tmp_path, capsys,
     assert main(["run", str(LEO), "-o", str(tmp_path / "out")]) == 2
     assert "no space left" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
-    assert tempfile.TemporaryFile is no_room  # the patch was the one used
 
 
 # ---- reports read only the folder's own files, of one study -------------------------------
@@ -341,3 +367,88 @@ def test_resume_on_a_damaged_database_is_bad_input(tmp_path, damage, capsys):
     assert main(["sweep", str(study), "-o", str(out), "--resume", "--workers", "1"]) == 2
     err = capsys.readouterr().err
     assert "sweep.sqlite" in err and "internal error" not in err and err.count("\n") == 1, err
+
+
+def test_an_unreadable_study_is_bad_input_as_root_too(tmp_path, capsys, monkeypatch):
+    """Exit 1 before (a PermissionError); simulated, since root reads any file."""
+    import builtins
+
+    path = tmp_path / "study.yaml"
+    path.write_text(LEO.read_text())
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    assert main(["validate", str(path)]) == 2
+    assert "cannot read it (Permission denied)" in capsys.readouterr().err
+
+
+def test_an_unreadable_results_file_is_bad_input(leo_results, tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for item in leo_results.iterdir():
+        (folder / item.name).write_bytes(item.read_bytes())
+    real_read_text = Path.read_text
+
+    def refusing(self, *args, **kwargs):
+        if self.name == "provenance.json":
+            raise PermissionError(13, "Permission denied")
+        return real_read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", refusing)
+    assert main(["report", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "provenance.json" in err and "internal error" not in err
+
+
+def test_a_hash_sign_in_the_output_path_does_not_open_another_database(tmp_path, capsys, monkeypatch):
+    """'o#1/sweep.sqlite' was opened as the SQLite URI 'file:o#1/...': '#' ended the path, an empty
+    './o' was created and read as 'holds nothing', and the finished sweep was deleted."""
+    monkeypatch.chdir(tmp_path)
+    study = _small_sweep(tmp_path)
+    assert main(["sweep", str(study), "-o", "o#1", "--workers", "1", "--format", "json"]) == 0
+    before = (tmp_path / "o#1" / "sweep.sqlite").read_bytes()
+    capsys.readouterr()
+    assert main(["sweep", str(study), "-o", "o#1", "--workers", "1"]) == 2
+    assert "holds a sweep already" in capsys.readouterr().err
+    assert (tmp_path / "o#1" / "sweep.sqlite").read_bytes() == before
+    assert not (tmp_path / "o").exists()
+
+
+def test_run_refuses_a_special_file_among_its_outputs_before_computing(tmp_path, capsys, monkeypatch):
+    """A FIFO named summary_by_year.csv was replaced by the final move; a folder named
+    cases.sqlite was found only after computing."""
+    import trades.analyses.run as run
+
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "summary_by_year.csv")
+    monkeypatch.setattr(run, "evaluate", lambda *a, **k: pytest.fail("computed before checking the outputs"))
+    assert main(["run", str(LEO), "-o", str(out)]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(os.lstat(out / "summary_by_year.csv").st_mode)
+
+
+def test_an_unwritable_cache_only_slows_a_run(tmp_path, monkeypatch):
+    """The orbit and porkchop caches wrapped their writes in `except OSError`, but a failed write
+    is now an OutputDirError: an unwritable cache made `run` exit 2."""
+    from trades.astro import orbits
+
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("TRADES_CACHE_DIR", str(blocker))
+    orbits.hohmann.cache_clear()
+    assert orbits.hohmann(6778.0, 42164.0) == orbits.hohmann.uncached(6778.0, 42164.0)
+    fifo_cache = tmp_path / "cache"
+    monkeypatch.setenv("TRADES_CACHE_DIR", str(fifo_cache))
+    orbits.hohmann.cache_clear()
+    orbits.hohmann(6778.0, 42164.0)  # writes the entry
+    entry = next((fifo_cache / "orbits").iterdir())
+    entry.unlink()
+    os.mkfifo(entry)  # a FIFO in the cache would block a reader forever
+    orbits.hohmann.cache_clear()
+    assert orbits.hohmann(6778.0, 42164.0) == orbits.hohmann.uncached(6778.0, 42164.0)

@@ -417,7 +417,7 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
         if not years[0] < year <= years[-1]:
             raise StudyErrors([study.error(("campaign",), f"--leave {partner},{year}: the year must be after {years[0]} and at most {years[-1]}")])
         leave = (partner, year)
-    with open_output_folder(output_dir, study_path, digest, ("coalitions.json",)) as out:
+    with open_output_folder(output_dir, study_path, digest, ("coalitions.json",), ("coalitions.csv",)) as out:
         records = characteristic_function(study, str(study_path), workers, progress)
         report = {**analyse(study, records), "study_sha256": digest}
         if scenarios:

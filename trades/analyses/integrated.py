@@ -397,7 +397,7 @@ def run_integrated(path: str | Path, output_dir: str | Path | None = None, optim
     from trades.analyses.run import _output_folder
 
     spec = load_integrated(path)
-    with output_folder(_output_folder(output_dir, Path(path))) as out:  # checked before computing
+    with output_folder(_output_folder(output_dir, Path(path)), writes=("integrated.json", "integrated_by_year.csv")) as out:  # checked before computing
         results = [evaluate(spec, None, optimize)] + [evaluate(spec, s, optimize) for s in spec.scenarios]
         if optimize:
             results[0] = _retry_from_restrictions(spec, results)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+
+from trades.fileio import read_only_uri
 from pathlib import Path
 
 import numpy as np
@@ -138,7 +140,7 @@ def results_database(path: str | Path) -> Path:
     if not database.is_file():
         raise StudyErrors([StudyError(str(path), "", "no sweep results here (expected sweep.sqlite or a folder holding it)")])
     try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        with sqlite3.connect(read_only_uri(database), uri=True) as db:
             db.execute("SELECT case_id FROM cases LIMIT 1")
             db.execute("SELECT key, value FROM meta LIMIT 1")
     except sqlite3.DatabaseError as exc:
@@ -165,7 +167,7 @@ def pareto_front(results: str | Path, objectives: str) -> dict:
     every compared case's objective values (an array, cases x objectives, for the plot).
     """
     database = results_database(results)
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+    with sqlite3.connect(read_only_uri(database), uri=True) as db:
         factors = _factors(dict(db.execute("SELECT key, value FROM meta")), database)
         cursor = db.execute("SELECT * FROM cases WHERE status = 'ok' ORDER BY case_id")
         columns = [c[0] for c in cursor.description]

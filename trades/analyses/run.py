@@ -28,6 +28,7 @@ from trades.models import variables as var
 from trades import __version__
 from trades.analyses.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.errors import InfeasibleError, OutputDirError
+from trades.escape import safe_text
 from trades.fileio import Staging, output_folder, prepare_output_folder, remove_abandoned_staging, remove_if_empty
 from trades.study.schema import Study, load_study
 
@@ -323,15 +324,17 @@ def _output_folder(output_dir: str | Path | None, study_path: Path) -> Path:
 
 
 @contextmanager
-def open_output_folder(output_dir: str | Path | None, study_path: Path, digest: str, results: tuple[str, ...]):
+def open_output_folder(output_dir: str | Path | None, study_path: Path, digest: str, results: tuple[str, ...],
+                       writes: tuple[str, ...] = ()):
     """The output folder, created and checked writable before any computing (a context: a folder
     it created is removed again if the command fails and leaves it empty).
 
-    ``results`` are the files the command will write; when the folder already holds results of
+    ``writes`` are the files the command will write (each must be a regular file or absent) and
+    ``results`` those of them that carry the study's hash; when the folder already holds results of
     another study (another ``study_sha256``) that this command will not replace, stderr says so
     (``trades report`` refuses to mix them).
     """
-    with output_folder(_output_folder(output_dir, study_path)) as out:
+    with output_folder(_output_folder(output_dir, study_path), writes=writes + results) as out:
         warn_other_studies(out, digest, results)
         yield out
 
@@ -342,8 +345,8 @@ def warn_other_studies(out: Path, digest: str, results: tuple[str, ...]) -> None
 
     others = [name for name, sha in results_studies(out).items() if sha != digest and name not in results]
     if others:
-        print(f"note: {out} also holds {', '.join(others)} of another study (or another version of it); "
-              "trades report will refuse to mix them: use another --output-dir", file=sys.stderr)
+        print(safe_text(f"note: {out} also holds {', '.join(others)} of another study (or another version of it); "
+                        "trades report will refuse to mix them: use another --output-dir"), file=sys.stderr)
 
 
 # the results files that say which study they come from (key "study_sha256")
@@ -385,7 +388,7 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None, opti
     study_path = Path(study_path)
     study = load_study(study_path)
     out = _output_folder(output_dir, study_path)
-    created = prepare_output_folder(out)  # a folder that cannot be written is found before computing
+    created = prepare_output_folder(out, writes=RUN_OUTPUTS)  # what cannot be written is found before computing
     digest = study.digest()
     warn_other_studies(out, digest, ("summary.json",))
     remove_abandoned_staging(out, RUN_OUTPUTS)

@@ -21,8 +21,8 @@ import numpy as np
 import yaml
 
 from trades.models import variables as var
-from trades.errors import InfeasibleError, StudyError, StudyErrors
-from trades.fileio import atomic_write
+from trades.errors import InfeasibleError, OutputDirError, StudyError, StudyErrors
+from trades.fileio import atomic_write, read_only_uri
 from trades.study.schema import Study, load_study
 from trades.analyses.sweep import OBJECTIVE_COLUMNS, as_field_type, study_value
 
@@ -194,8 +194,9 @@ def global_sweep_study(study: Study) -> Study:
 
 def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None, workers: int | None = None,
                     scheduler: str | None = None, progress: bool = True) -> tuple[dict, Path]:
-    """Elasticities, swings and global indices of a study; writes ``sensitivity.json`` and the
-    figures (tornado, elasticities, Sobol or Morris bars) as PNG, SVG and PDF."""
+    """Elasticities, swings and global indices of a study; writes ``sensitivity.json`` (the
+    figures are drawn from it by :func:`trades.outputs.figures.save_sensitivity_figures`, as
+    ``trades sensitivity`` does)."""
     from trades.architecture.checks import check_study
     from trades.analyses.run import evaluate, open_output_folder
 
@@ -210,7 +211,8 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
     check_sensitivity(study)
     if workers is not None and workers < 1:
         raise StudyErrors([StudyError(str(study_path), "--workers", f"{workers}: must be at least 1")])
-    with open_output_folder(output_dir, study_path, digest, ("sensitivity.json",)) as out:
+    with open_output_folder(output_dir, study_path, digest, ("sensitivity.json",),
+                            tuple(f"{kind}.{fmt}" for kind in ("elasticities", "tornado", "global") for fmt in ("png", "svg", "pdf"))) as out:
         if study.sensitivity.evaluate == "optimize":
             from trades.analyses.optimize import optimize
 
@@ -223,32 +225,33 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
             if study.sensitivity.global_method != "none":
                 report["global"] = _global(study, str(study_path), out, workers, scheduler, progress)
         atomic_write(out / "sensitivity.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2), encoding="utf-8"))
-        from trades.outputs import figures
-
-        for kind in ("elasticities", "tornado", "global"):
-            if figures.available(kind, report):
-                figures.save(figures.FIGURES[kind](report), out / kind)
     return report, out
 
 
 def _global(study, file, out, workers, scheduler, progress) -> dict:
     import sqlite3
 
-    from trades.analyses.sweep import DATABASE, SweepInterrupted, run_sweep_study, salib_problem, sweep_identity
+    from trades.analyses.sweep import DATABASE, SweepInterrupted, holds_nothing, run_sweep_study, salib_problem, sweep_identity
 
     sweep_study = global_sweep_study(study)
     folder = out / "sensitivity_sweep"
     # the sample is deterministic: an earlier run of the same analysis is completed, not redone;
     # one of another analysis (the study changed since) is replaced
     database = folder / DATABASE
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise OutputDirError(f"--output-dir {folder}: not a folder of this output folder's own (a link or a file); move it away")
+    if database.is_symlink() or (database.exists() and not database.is_file()):
+        raise OutputDirError(f"--output-dir {database}: not a regular file (a link, a folder or a device); move it away")
     if database.exists():
         try:
-            with sqlite3.connect(database) as db:
+            with sqlite3.connect(read_only_uri(database), uri=True) as db:
                 stored = dict(db.execute("SELECT key, value FROM meta")).get("identity")
         except sqlite3.DatabaseError:
             stored = None
-        if stored != sweep_identity(sweep_study):
-            database.unlink()
+        if stored is None and not holds_nothing(database):  # not provably a sweep of this toolkit: never deleted
+            raise OutputDirError(f"--output-dir {database}: not a sweep database of trades; move it away or choose another --output-dir")
+        if stored is not None and stored != sweep_identity(sweep_study):
+            database.unlink()  # a sweep of an earlier version of this analysis, as its meta table proves
     try:
         run_sweep_study(sweep_study, file, folder, workers=workers, scheduler=scheduler, resume=database.exists(), progress=progress)
     except SweepInterrupted as exc:

@@ -32,7 +32,7 @@ import yaml
 from trades.models import variables as var
 from trades.errors import EXIT_INTERRUPTED, InfeasibleError, OutputDirError, StudyError, StudyErrors, TradesError
 from trades.executor import default_workers
-from trades.fileio import atomic_write
+from trades.fileio import atomic_write, read_only_uri
 from trades.study.schema import Study, load_study
 
 DATABASE = "sweep.sqlite"
@@ -431,13 +431,13 @@ def _factor_column(value):
     return value
 
 
-def _holds_nothing(path: Path) -> bool:
+def holds_nothing(path: Path) -> bool:
     """Whether ``path`` is an SQLite file without a single table (or empty): a sweep that failed
     while creating its database (a full disk), with nothing to keep or resume."""
     try:
         if path.stat().st_size == 0:
             return True
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        with sqlite3.connect(read_only_uri(path), uri=True) as db:
             return db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] == 0
     except (OSError, sqlite3.Error):
         return False
@@ -446,13 +446,13 @@ def _holds_nothing(path: Path) -> bool:
 def open_database(path: Path, study: Study, resume: bool) -> sqlite3.Connection:
     """The sweep's database: created, or (``resume``) reopened when it holds this very sweep."""
     identity = sweep_identity(study)
-    if path.exists() and not path.is_symlink() and path.is_file() and _holds_nothing(path):
-        path.unlink()
-    exists = path.exists() or path.is_symlink()
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise OutputDirError(f"{path}: not a regular file (a link or a device); a sweep database is the output folder's own file")
+    # a file without a single table (a start that failed on a full disk) is started in, not deleted
+    existed = path.exists()
+    exists = existed and not holds_nothing(path)
     if exists and not resume:
         raise OutputDirError(f"{path}: holds a sweep already; run with --resume to complete it, or choose another --output-dir")
-    if exists and (path.is_symlink() or not path.is_file()):
-        raise OutputDirError(f"{path}: not a regular file (a link or a device); a sweep database is the output folder's own file")
     try:
         db = sqlite3.connect(path, timeout=30)
     except sqlite3.Error as exc:
@@ -487,9 +487,10 @@ def open_database(path: Path, study: Study, resume: bool) -> sqlite3.Connection:
                 ("identity", identity), ("study", study._file), ("factors", json.dumps(factors)),
                 ("outputs", json.dumps(OUTPUT_NAMES)), ("cases", str(number_of_cases(study))), ("objective", study.objective.name),
             ])
-    except sqlite3.Error as exc:  # e.g. a full disk: remove the file this call created
+    except sqlite3.Error as exc:  # e.g. a full disk: the transaction left no table; remove the file if this call made it
         db.close()
-        path.unlink(missing_ok=True)
+        if not existed:
+            path.unlink(missing_ok=True)
         raise OutputDirError(f"{path}: cannot create the sweep database ({exc}); nothing was kept") from None
     return db
 
@@ -540,7 +541,8 @@ def run_sweep(study_path: str | Path, output_dir: str | Path | None = None, work
     check_sweep(study)
     if workers is not None and workers < 1:
         raise StudyErrors([StudyError(str(study_path), "--workers", f"{workers}: must be at least 1")])
-    with open_output_folder(output_dir, study_path, study.digest(), ("sweep_summary.json",)) as out:
+    with open_output_folder(output_dir, study_path, study.digest(), ("sweep_summary.json",),
+                            (DATABASE, "sweep.csv", "sweep.parquet")) as out:
         return run_sweep_study(study, str(study_path), out, workers, scheduler, resume, parquet, progress), out
 
 

@@ -20,7 +20,8 @@ import warnings
 from importlib.metadata import version
 from pathlib import Path
 
-from trades.fileio import atomic_write
+from trades.errors import TradesError
+from trades.fileio import atomic_write, is_regular_file
 
 
 #: Earth's equatorial radius [km]: IAU 2015 Resolution B3 nominal value, the one boinor uses
@@ -44,14 +45,15 @@ def _disk_cached(func):
         key_text = json.dumps([func.__name__, args, version("boinor")])
         key = hashlib.sha256(key_text.encode()).hexdigest()[:24]
         path = cache_dir() / "orbits" / f"{key}.json"
-        try:
-            return tuple(json.loads(path.read_text()))
-        except (OSError, ValueError):
-            pass
+        if is_regular_file(path):  # a FIFO or device planted in the cache would block or never end
+            try:
+                return tuple(json.loads(path.read_text()))
+            except (OSError, ValueError):
+                pass
         result = func(*args)
         try:  # a cache that cannot be written is only slower, never an error
             atomic_write(path, lambda tmp: tmp.write_text(json.dumps(list(result))))
-        except OSError:
+        except (OSError, TradesError):
             pass
         return result
 

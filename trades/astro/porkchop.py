@@ -23,7 +23,8 @@ from importlib.metadata import version
 import numpy as np
 
 from trades.astro import ephemeris, orbits
-from trades.fileio import atomic_write
+from trades.errors import TradesError
+from trades.fileio import atomic_write, is_regular_file
 
 DEFAULT_PARKING_ALTITUDE_KM = 407.0  # the handbook's reference LEO (Burke et al., NASA/TM-2010-216764)
 GRID_FORMAT_VERSION = 2  # bump when the grid's formulas or layout change: old cache files are ignored
@@ -107,7 +108,7 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
     departure_jd = np.asarray(departure_jd, dtype=float)
     arrival_jd = np.asarray(arrival_jd, dtype=float)
     path = _cache_path(spec, departure_jd, arrival_jd)
-    if use_cache and path.exists():
+    if use_cache and is_regular_file(path):  # a FIFO or device planted in the cache is never read
         try:
             with np.load(path) as data:
                 return PorkchopGrid(spec, departure_jd, arrival_jd, *(data[k] for k in ("c3", "vinf", "dvd", "dva", "kind")))
@@ -127,7 +128,7 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
                     np.savez(fh, c3=grid.c3, vinf=grid.v_inf_arrival, dvd=grid.dv_departure, dva=grid.dv_arrival, kind=kind)
 
             atomic_write(path, save)
-        except OSError:
+        except (OSError, TradesError):
             pass
     return grid
 

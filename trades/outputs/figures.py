@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from trades.fileio import atomic_write
+from trades.fileio import atomic_write, read_only_uri
 
 GREYS = ["0.15", "0.45", "0.7", "0.85", "0.3", "0.6", "0.9", "0.05"]
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "--", "oo"]
@@ -250,7 +250,7 @@ def figure_from_folder(folder: Path, kind: str):
         return None
     try:
         if kind == "pareto":
-            with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as db:
+            with sqlite3.connect(read_only_uri(source), uri=True) as db:
                 if db.execute("SELECT COUNT(*) FROM cases WHERE status = 'ok'").fetchone()[0] == 0:
                     return None
             return _pareto(folder)
@@ -268,4 +268,14 @@ def save(fig, stem: Path, formats=FORMATS) -> list[Path]:
         atomic_write(path, lambda tmp, fmt=fmt: fig.savefig(tmp, format=fmt, dpi=150))
         written.append(path)
     _plt().close(fig)
+    return written
+
+
+def save_sensitivity_figures(report: dict, out: Path) -> list[Path]:
+    """The elasticities, tornado and global-index figures of a sensitivity report, as PNG, SVG
+    and PDF in ``out`` (those the report has data for)."""
+    written = []
+    for kind in ("elasticities", "tornado", "global"):
+        if available(kind, report):
+            written += save(FIGURES[kind](report), out / kind)
     return written

@@ -78,6 +78,8 @@ def _read_json(folder: Path, name: str) -> dict | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise StudyErrors([StudyError(str(path), "", f"cannot read it ({exc.strerror})")]) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise StudyErrors([StudyError(str(path), "", f"damaged: not JSON ({exc})"[:300])]) from None
     if not isinstance(data, dict):
@@ -218,7 +220,7 @@ def write_report(output_dir: str | Path, output: str | Path | None = None) -> Pa
     folder = Path(output_dir)
     try:
         text = build_report(folder)
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:  # a damaged or oddly shaped results file
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:  # a damaged, oddly shaped or unreadable results file
         raise StudyErrors([StudyError(str(folder), "", f"cannot read the results in it: {type(exc).__name__}: {exc}"[:300])]) from None
     target = Path(output) if output else folder / "report.html"
     atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"), "--output")

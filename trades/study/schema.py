@@ -683,7 +683,16 @@ _INT, _FLOAT, _BOOL, _MERGE = (f"tag:yaml.org,2002:{name}" for name in ("int", "
 _AMBIGUOUS_INT = "tag:trades,2026:ambiguous-int"  # 017: octal 15 in YAML 1.1, 17 in YAML 1.2
 
 
+MAX_NUMBER_CHARACTERS = 100  # far beyond any number a study takes; Python refuses int() past 4300 digits
+
+
+def _too_long(text: str) -> str:
+    return f"a number written with {len(text)} characters; a study's numbers need at most {MAX_NUMBER_CHARACTERS}"
+
+
 def _ambiguous_int_reason(text: str) -> str:
+    if len(text) > MAX_NUMBER_CHARACTERS:
+        return _too_long(text)
     decimal = int(text, 10)
     if set(text.lstrip("+-")) <= set("01234567"):
         octal = int(text, 8)
@@ -723,7 +732,10 @@ class _StudyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
     def construct_yaml_int(self, node):
-        return int(self.construct_scalar(node), 0)  # 17, -17, 0o17, 0x1F (the resolver admits no other form)
+        text = self.construct_scalar(node)
+        if len(text) > MAX_NUMBER_CHARACTERS:
+            raise _YamlProblem(_too_long(text), node.start_mark.line + 1)
+        return int(text, 0)  # 17, -17, 0o17, 0x1F (the resolver admits no other form)
 
     def construct_ambiguous_int(self, node):
         raise _YamlProblem(_ambiguous_int_reason(node.value), node.start_mark.line + 1)
@@ -755,6 +767,8 @@ def _check_numbers(node: yaml.Node, path: tuple = (), seen: set | None = None) -
     seen.add(id(node))
     if isinstance(node, yaml.ScalarNode) and node.tag == _AMBIGUOUS_INT:
         raise _YamlProblem(_ambiguous_int_reason(node.value), node.start_mark.line + 1, path=path)
+    if isinstance(node, yaml.ScalarNode) and node.tag == _INT and len(node.value) > MAX_NUMBER_CHARACTERS:
+        raise _YamlProblem(_too_long(node.value), node.start_mark.line + 1, path=path)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             _check_numbers(key_node, path, seen)
