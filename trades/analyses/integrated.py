@@ -31,10 +31,9 @@ from pydantic import Field, PrivateAttr, ValidationError
 from trades.models import variables as var
 from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
-from trades.study.schema import (
-    NonNegativeFloat, Reference, Study, _is_field_path, _pydantic_errors, _Strict, format_path, load_study, parse_study_text,
-    parse_yaml_mapping, read_text_file,
-)
+from trades.study.reader import _pydantic_errors, format_path, parse_yaml_mapping, read_text_file
+from trades.study.schema import Study, _is_field_path, load_study, parse_study_text
+from trades.study.sections import NonNegativeFloat, Reference, _Strict
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Pair = Annotated[list[str], Field(min_length=2, max_length=2)]

@@ -205,7 +205,7 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
     digest = study.digest()  # of the study as written (before the default section below)
     check_study(study)
     if study.sensitivity is None:  # elasticities only
-        from trades.study.schema import Sensitivity
+        from trades.study.sections import Sensitivity
 
         study.sensitivity = Sensitivity()
     check_sensitivity(study)

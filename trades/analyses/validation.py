@@ -216,7 +216,7 @@ def _launch_count_rows() -> list[Row]:
     from trades.models.launch.launch_count import LaunchCount
     from trades.models.testing import run_component
     from trades.analyses.run import whole_launches
-    from trades.study.schema import Launch
+    from trades.study.sections import Launch
 
     packing = Launch.model_fields["packing_efficiency"].default
     prob = run_component(LaunchCount(num_years=1), mass_to_orbit=[ISS_MASS_KG], payload_capacity=SHUTTLE_TO_ISS_KG,
