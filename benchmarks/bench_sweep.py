@@ -54,7 +54,7 @@ def _naive_seconds_per_case(path: Path, count: int) -> float:
     """A new problem for every case: the case's study resolved, built, set up and run."""
     from trades.analyses.run import evaluate
     from trades.study import load_study
-    from trades.analyses.sweep import case_study_data, cases, validate_case_study
+    from trades.analyses.sweep_cases import case_study_data, cases, validate_case_study
 
     study = load_study(path)
     base, fields = study.model_dump(mode="json"), [f.field for f in study.sweep.factors]

@@ -46,7 +46,7 @@ def test_study_sweep_runs(path, tmp_path, capsys):
     import yaml
 
     from trades.study import load_study
-    from trades.analyses.sweep import number_of_cases
+    from trades.analyses.sweep_cases import number_of_cases
 
     study = load_study(path)
     assert main(["sweep", str(path), "--output-dir", str(tmp_path / "sweep"), "--format", "json"]) == 0

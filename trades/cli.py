@@ -147,7 +147,8 @@ def _cmd_integrated(args) -> int:
 
 
 def _cmd_sweep(args) -> int:
-    from trades.analyses.sweep import format_sweep_summary, run_sweep
+    from trades.analyses.sweep_store import format_sweep_summary
+    from trades.analyses.sweep import run_sweep
 
     summary, out = run_sweep(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
                              resume=args.resume, parquet=args.parquet, progress=args.format == "text")

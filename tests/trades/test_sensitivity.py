@@ -13,7 +13,7 @@ from trades.cli import main
 from trades.analyses.run import evaluate
 from trades.analyses.sensitivity import global_indices, local_elasticities
 from trades.study import parse_study_text
-from trades.analyses.sweep import salib_sample
+from trades.analyses.sweep_cases import salib_sample
 
 
 @pytest.fixture(scope="module")

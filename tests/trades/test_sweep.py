@@ -20,7 +20,7 @@ import yaml
 from trades.cli import main
 from trades.analyses.pareto import non_dominated
 from trades.study import parse_study_text
-from trades.analyses.sweep import cases, number_of_cases
+from trades.analyses.sweep_cases import cases, number_of_cases
 
 FACTORS = [
     {"field": "outpost.water_closure", "range": [0.5, 0.9], "levels": 3},  # fast: set on a built problem
@@ -127,7 +127,7 @@ def test_parquet_types_hold_across_batches(reference, tmp_path):
     """A column empty (NULL) in the first batch and numbers later, exported one row per batch."""
     import pyarrow.parquet as pq
 
-    from trades.analyses.sweep import export_parquet
+    from trades.analyses.sweep_store import export_parquet
 
     _, out = reference
     copy = tmp_path / "sweep.sqlite"
@@ -160,7 +160,7 @@ def test_interrupted_sweep_resumes_to_the_same_table(reference, tmp_path, monkey
     path, out = reference
     import trades.analyses.sweep as sweep
 
-    original, calls = sweep._insert, []
+    original, calls = sweep.insert_cases, []
 
     def interrupt_after_two_chunks(*args):
         if len(calls) == 2:
@@ -168,12 +168,12 @@ def test_interrupted_sweep_resumes_to_the_same_table(reference, tmp_path, monkey
         calls.append(1)
         original(*args)
 
-    monkeypatch.setattr(sweep, "_insert", interrupt_after_two_chunks)
+    monkeypatch.setattr(sweep, "insert_cases", interrupt_after_two_chunks)
     assert main(["sweep", str(path), "-o", str(tmp_path / "out"), "--workers", "1"]) == 4
     assert "4 of 6 cases are kept" in capsys.readouterr().err
     assert len(_table(tmp_path / "out")) == 4
     assert not (tmp_path / "out" / "sweep.csv").exists()  # the export is written when the sweep is complete
-    monkeypatch.setattr(sweep, "_insert", original)
+    monkeypatch.setattr(sweep, "insert_cases", original)
     assert main(["sweep", str(path), "-o", str(tmp_path / "out"), "--workers", "1"]) == 2  # no silent restart
     assert "--resume" in capsys.readouterr().err
     assert main(["sweep", str(path), "-o", str(tmp_path / "out"), "--workers", "1", "--resume"]) == 0

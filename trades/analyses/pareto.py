@@ -190,7 +190,7 @@ def pareto_front(results: str | Path, objectives: str) -> dict:
 def _refuse_text(chosen: list[tuple[str, str]], index: list[int], rows: list[tuple], columns: list[str], where: str) -> None:
     """An objective must be a numeric column: text cannot be minimized, and every row holding it
     would be left out without a word."""
-    from trades.analyses.sweep import OUTPUT_NAMES
+    from trades.analyses.sweep_cases import OUTPUT_NAMES
 
     errors = []
     for (name, _), i in zip(chosen, index):
@@ -204,7 +204,7 @@ def _refuse_text(chosen: list[tuple[str, str]], index: list[int], rows: list[tup
 
 
 def format_front(result: dict) -> str:
-    from trades.analyses.sweep import format_number
+    from trades.analyses.sweep_store import format_number
 
     names = [n for n, _ in result["objectives"]]
     shown = ["case_id"] + result["factors"] + names

@@ -24,7 +24,7 @@ from trades.models import variables as var
 from trades.errors import InfeasibleError, OutputDirError, StudyError, StudyErrors
 from trades.fileio import atomic_write, read_only_uri
 from trades.study.schema import Study, load_study
-from trades.analyses.sweep import OBJECTIVE_COLUMNS, as_field_type, study_value
+from trades.analyses.sweep_cases import OBJECTIVE_COLUMNS, as_field_type, study_value
 
 #: model inputs that are not parameters: design decisions, unit counts, schedules, categories
 NOT_PARAMETERS = (var.SHARES, ".units.units_", "crewed_year", "operating_year", "deploy_year", "spend.profile",
@@ -39,7 +39,7 @@ def local_elasticities(arch, prob) -> dict:
     """Elasticities of the objective and of each partner's payments over the campaign with
     respect to every nonzero parameter, ranked by the objective's."""
     from trades.analyses.optimize import OBJECTIVES
-    from trades.analyses.sweep import model_parameters
+    from trades.analyses.sweep_cases import model_parameters
 
     study = arch.study
     objective = OBJECTIVES[study.objective.name]
@@ -77,12 +77,12 @@ def swing_ends(study: Study, parameter) -> tuple[float, float]:
 def check_sensitivity(study: Study) -> None:
     """Refuse parameters that cannot be swung: a non-numeric field, a zero value without low and
     high, an end that makes the study invalid, an unknown model input."""
-    from trades.analyses.sweep import case_study_data, check_inputs, validate_case_study
+    from trades.analyses.sweep_cases import case_study_data, check_inputs, validate_case_study
 
     section = study.sensitivity
     if section is None:
         return
-    from trades.analyses.sweep import fast_inputs
+    from trades.analyses.sweep_cases import fast_inputs
 
     errors, base = [], study.model_dump(mode="json")
     moved = {dv.name for dv in study.design_variables}
@@ -116,7 +116,8 @@ def check_sensitivity(study: Study) -> None:
 def one_at_a_time(study: Study, file: str) -> dict:
     """Each parameter at its low and its high end, the others at the study's values: the
     objective and each partner's payments, through the sweep's case evaluator."""
-    from trades.analyses.sweep import evaluate_chunk, fast_inputs, is_fast
+    from trades.analyses.sweep import evaluate_chunk
+    from trades.analyses.sweep_cases import fast_inputs, is_fast
 
     fast = fast_inputs()
     base = study.model_dump(mode="json")
@@ -156,7 +157,7 @@ def global_indices(problem: dict, method: str, samples: int, seed: int, outputs:
     95 % confidence intervals, or Morris mu*, sigma."""
     import warnings
 
-    from trades.analyses.sweep import salib_sample
+    from trades.analyses.sweep_cases import salib_sample
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -231,7 +232,9 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
 def _global(study, file, out, workers, scheduler, progress) -> dict:
     import sqlite3
 
-    from trades.analyses.sweep import DATABASE, SweepInterrupted, holds_nothing, run_sweep_study, salib_problem, sweep_identity
+    from trades.analyses.sweep_store import DATABASE, holds_nothing
+    from trades.analyses.sweep import SweepInterrupted, run_sweep_study
+    from trades.analyses.sweep_cases import salib_problem, sweep_identity
 
     sweep_study = global_sweep_study(study)
     folder = out / "sensitivity_sweep"
