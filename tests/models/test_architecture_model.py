@@ -27,7 +27,8 @@ def test_a_cargo_only_architecture_from_plain_data():
 def test_the_study_model_is_built_from_the_same_plain_data(flagship):
     """trades.architecture.assemble passes nothing but plain data: the options hold no Architecture."""
     from trades.architecture.assemble import model_options
-    from trades.architecture.resolve import Architecture, resolve
+    from trades.architecture.description import Architecture
+    from trades.architecture.resolve import resolve
     from trades.study import load_study
 
     options = model_options(resolve(load_study(flagship)))

@@ -10,7 +10,7 @@ import openmdao.api as om
 
 from trades.models import variables as var
 from trades.models.architecture import ArchitectureModel
-from trades.architecture.resolve import Architecture
+from trades.architecture.description import Architecture
 
 
 def model_options(arch: Architecture) -> dict:

@@ -1,0 +1,201 @@
+"""Every model input of a resolved architecture, with its value, units and source: the outpost,
+logistics, stages and launch inputs from the study and the catalogs, then the cost and partner
+inputs from the cost plan."""
+
+from __future__ import annotations
+
+
+import numpy as np
+
+from trades.models import variables as var
+from trades.astro import ephemeris, orbits
+from trades.study.catalog import Catalog
+from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
+from trades.study.schema import Study
+from trades.architecture.description import Architecture, year_masks
+
+
+def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) -> None:
+    o, out = study.outpost, "outpost"
+    masks = year_masks(study)
+    src_study = f"study file {arch.file}"
+
+    def src(path: str, detail: str = "") -> str:
+        """Where a study value came from: the file (with its cited source) or the schema default."""
+        node, set_here = study, True
+        for part in path.split("."):
+            set_here = set_here and part in node.model_fields_set
+            node = getattr(node, part)
+        origin = f"{src_study}: {path}" if set_here else f"default of {path} in the study schema (an assumption; set it in the study)"
+        cited = study.input_sources.get(path)
+        return origin + (f" [{detail}]" if detail else "") + (f"; cited: {cited}" if cited else "")
+
+    def add_flat(name, cat, key, units):
+        arch.add_catalog(name, catalog.entry(cat, "default")[key], units)
+
+    arch.add("crew_size", o.crew_size, "unitless", src("outpost.crew_size"))
+    arch.add("crew.stay_days", o.stay_days, "d", src("outpost.stay_days"))
+    arch.add("crew.rotations_per_year", o.rotations_per_year, "unitless", src("outpost.rotations_per_year"))
+    arch.add("crew.crewed_year", masks["crewed"], "unitless", src("outpost.first_crewed_year", f"first crew {study.first_crewed_year}"))
+
+    add_flat(f"{out}.habitat.volume_per_crew", "outpost", "habitat_volume_per_crew_m3", "m**3")
+    add_flat(f"{out}.habitat.mass_per_volume", "outpost", "habitat_mass_per_volume_kg_m3", "kg/m**3")
+    add_flat(f"{out}.power_demand.power_per_crew", "outpost", "crew_power_demand_kw_per_crew", "kW")
+    if o.power_source == "solar":
+        if "illumination_fraction" not in site:
+            orbit_night, sunlit = orbits.circular_eclipse(float(site["altitude_km"]["value"]), "earth" if site["body"] == "earth_orbit" else "moon")
+            arch.add(f"{out}.power.illumination_fraction", sunlit, "unitless", "computed: circular orbit eclipse, beta 0 (trades.astro.orbits.circular_eclipse)")
+            arch.add(f"{out}.power.longest_night", orbit_night, "h", "computed: circular orbit eclipse, beta 0 (trades.astro.orbits.circular_eclipse)")
+        else:
+            arch.add_catalog(f"{out}.power.illumination_fraction", site["illumination_fraction"], "unitless")
+            arch.add_catalog(f"{out}.power.longest_night", site["longest_night_h"], "h")
+        if "solar_flux_ratio" in site:
+            arch.add_catalog(f"{out}.power.solar_flux_ratio", site["solar_flux_ratio"], "unitless")
+        elif study.destination.body == "near_earth_asteroid":
+            # arrays rated at 1 AU, sized for the farthest point: the asteroid's aphelion Q = a(1 + e)
+            # (the transfers run between Earth's orbit and the asteroid's)
+            nea = catalog.entry("neas", study.destination.asteroid)
+            aphelion = float(nea["a_au"]["value"]) * (1.0 + float(nea["e"]["value"]))
+            arch.add(f"{out}.power.solar_flux_ratio", min(1.0, 1.0 / aphelion**2), "unitless",
+                     f"computed: inverse square of {nea['name']}'s aphelion a(1+e) = {aphelion:.3f} AU (neas.yaml)")
+        for name, key, units in (
+            ("array_specific_power", "solar_array_specific_power_w_kg", "W/kg"),
+            ("storage_specific_energy", "battery_specific_energy_wh_kg", "W*h/kg"),
+            ("depth_of_discharge", "battery_depth_of_discharge", "unitless"),
+        ):
+            add_flat(f"{out}.power.{name}", "outpost", key, units)
+    else:
+        add_flat(f"{out}.power.fission_specific_mass", "outpost", "fission_power_specific_mass_kg_kwe", "kg/kW")
+
+    for name, cat, key, units in (
+        ("open_loop_mass_per_crew", "outpost", "eclss_hardware_mass_open_loop_kg_per_crew", "kg"),
+        ("water_recovery_mass", "outpost", "water_recovery_system_mass_kg", "kg"),
+        ("water_recovery_crew", "outpost", "water_recovery_system_crew", "unitless"),
+        ("water_recovery_reference_closure", "life_support", "iss_water_recovery_fraction", "unitless"),
+        ("oxygen_generation_mass", "outpost", "oxygen_generation_system_mass_kg", "kg"),
+        ("oxygen_generation_crew", "outpost", "oxygen_generation_system_crew", "unitless"),
+        ("oxygen_recovery_reference_closure", "life_support", "iss_oxygen_recovery_fraction", "unitless"),
+    ):
+        add_flat(f"{out}.life_support.{name}", cat, key, units)
+    arch.add("water_closure", o.water_closure, "unitless", src("outpost.water_closure"))
+    arch.add("oxygen_closure", o.oxygen_closure, "unitless", src("outpost.oxygen_closure"))
+
+    arch.add("isru_oxygen_production", o.isru.oxygen_production_t_per_year, "t/year", src("outpost.isru.oxygen_production_t_per_year"))
+    add_flat(f"{out}.isru.plant_specific_mass", "outpost", "isru_oxygen_plant_specific_mass_kg_per_t_yr", "kg*year/t")
+    add_flat(f"{out}.isru.specific_energy", "outpost", "isru_oxygen_specific_energy_kwh_per_kg", "kW*h/kg")
+
+    for name, key in (("food_rate", "food_kg_per_cm_d"), ("oxygen_rate", "oxygen_kg_per_cm_d")):
+        add_flat(f"logistics.consumables.{name}", "life_support", key, "kg/d")
+    water_keys = ("potable_water_kg_per_cm_d", "hygiene_water_kg_per_cm_d", "flush_water_kg_per_cm_d")
+    water = [catalog.entry("life_support", "default")[k] for k in water_keys]
+    arch.add(
+        var.WATER_RATE,
+        sum(w["value"] for w in water),
+        "kg/d",
+        "sum of potable, hygiene and flush water: " + "; ".join(w["source"] for w in water),
+        all(w["verified"] for w in water),
+    )
+    add_flat(var.PACKAGING_FACTOR, "outpost", "cargo_packaging_factor", "unitless")
+    arch.add(var.ISRU_OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
+    add_flat(var.SPARES_FRACTION, "outpost", "spares_fraction_per_year", "1/year")
+    arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
+    arch.add(var.OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
+    carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
+    payload = catalog.entry("elements", carrier)["payload_kg"]  # presence checked by check_study
+    arch.add(var.CARGO_FLIGHT_PAYLOAD, payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
+    arch.notes.append(f"cargo flights counted with the payload of '{carrier}' ({payload['value']:.0f} kg)")
+
+    if study.transportation.crew_lander is not None:
+        lander = catalog.entry("elements", study.transportation.crew_lander)
+        arch.add_catalog("crew_lander_demand.unit_mass", lander["mass_kg"], "kg")
+    elif study.destination.body == "moon":
+        arch.notes.append("crew landers are not in the modelled manifest (e.g. bought as a service); set transportation.crew_lander to include them")
+
+    for stream, stage_list in arch.stages.items():
+        for stage in stage_list:
+            prefix = f"transfer_{stream}.stage{stage.index}"
+            if stage.role == "entry":
+                leg = catalog.entry("delta_v", stage.legs[0])
+                arch.add_catalog(f"{prefix}.landed_fraction", leg["mass_ratio"], "unitless")
+                continue
+            p = stage.propellant
+            driven = arch.trajectory is not None and stream == "cargo" and (
+                stage.index == 0 or (stage.index == 1 and arch.trajectory["propulsive_capture"])
+            )
+            if not driven:  # else the trajectory table sets it
+                arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s",
+                         f"legs {', '.join(stage.legs)} ({stage.source or 'trades/catalogs/delta_v.yaml'})")
+            arch.add_catalog(f"{prefix}.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
+            arch.add_catalog(f"{prefix}.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
+            arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")
+            arch.add(f"{prefix}.coast_time", study.transportation.loiter_days, "d", src("transportation.loiter_days"))
+
+    if arch.reusable_lander is not None:
+        p = study.transportation.lander_propellant
+        for direction in ("descent", "ascent"):
+            legs = arch.reusable_lander[direction]
+            arch.add(f"reusable_lander.{direction}_delta_v", legs["delta_v_km_s"] * 1000.0, "m/s", f"legs {', '.join(legs['legs'])} (trades/catalogs/delta_v.yaml)")
+        arch.add_catalog("reusable_lander.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
+        arch.add_catalog("reusable_lander.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
+        arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
+        arch.add("reusable_lander.first_year", masks["deploy"], "unitless", src("outpost.deploy_year", "lander delivered with the outpost"))
+
+    if arch.trajectory is not None:
+        best = arch.trajectory["window"]
+        arch.add("trajectory.departure_date", best["departure_jd"] - ephemeris.J2000_JD, "d", arch.trajectory["source"] + f" (departs {best['departure']})")
+        arch.add("trajectory.time_of_flight", best["tof_days"], "d", arch.trajectory["source"])
+
+    cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
+    arch.add_catalog(var.CARGO_PAYLOAD_CAPACITY, cargo["payload_leo_kg"], "kg")
+    arch.add(var.PACKING_EFFICIENCY, study.launch.packing_efficiency, "unitless", src("launch.packing_efficiency"))
+    for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew")):
+        if vehicle is None:
+            continue
+        value, source = launch_reliability(study, catalog, vehicle)
+        arch.add(f"{name}.reliability", value, "unitless", source)
+        note = f"launch success probability of {vehicle}: {value:.3f} ({source.split(':')[0]})"
+        if note not in arch.notes:
+            arch.notes.append(note)
+
+
+def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
+    plan = arch.cost
+    masks = year_masks(study)
+    cost = catalog.entry("cost", "default")
+    base = study.campaign.dollar_base_year
+    src = plan.sources
+    for element in plan.elements:
+        name = f"cost.{element.name}"
+        if element.mass_kg is not None and element.mass_output is None:
+            arch.add(f"{name}.dry_mass", element.mass_kg, "kg", f"catalog mass of {element.name}")
+        if element.method == "amcm":
+            arch.add(f"{name}.specification", element.coefficients["specification"], "unitless", element.source)
+            arch.add(f"{name}.ioc_year", float(study.deploy_year), "unitless", "deployment year of the outpost (AMCM IOC)")
+            arch.add(f"{name}.quantity", 1.0, "unitless", "one unit (AMCM cost of development and first unit)")
+            arch.add(f"{name}.block", 1.0, "unitless", "AMCM block 1: a new design (assumption)")
+            arch.add(f"{name}.difficulty", 0.0, "unitless", "AMCM programme difficulty 0: average (assumption)")
+    for i, item in enumerate(plan.items):
+        units = masks["deploy"] if item.units == "deploy" else np.zeros(len(arch.years))
+        if item.units in (None, "deploy"):
+            arch.add(f"cost.units.units_{i}", units, "unitless", f"{item.name}: one unit delivered in {study.deploy_year}" if item.units else f"{item.name}: no hardware")
+        if item.deploy_mass_output is None:
+            arch.add(f"cost.deploy_mass.deploy_mass_{i}", 0.0, "kg", f"{item.name}: no hardware delivered with the outpost")
+    arch.add(var.WORK_YEAR_VALUE, plan.work_year_musd, "MUSD", f"converted to {base} $ with CPI-U: {src['work_year_value']}", True)
+    arch.add(var.AMCM_INFLATION, plan.amcm_inflation, "unitless", f"CPI-U 1999 to {base}: {src['inflation']}", True)
+    arch.add(var.LEARNING_RATE, plan.learning_rate, "unitless",
+             "study: cost_sharing.learning_rate" if study.cost_sharing.learning_rate else cost["learning_rate_aerospace"]["source"])
+    arch.add(var.OPERATIONS_RATE, plan.operations_rate_musd, "MUSD", f"converted to {base} $: {src['operations_cost_per_crew_position']}", False)
+    arch.add(var.CREWED_YEAR, masks["crewed"], "unitless", f"crewed from {study.first_crewed_year}")
+    arch.add(var.DEVELOPMENT_PROFILE, plan.development_profile, "unitless", f"development {study.years[0]}-{max(study.years[0], study.deploy_year - 1)}: {src['development_profile']}")
+    if arch.crew_vehicle is not None:
+        arch.add(var.CREW_LAUNCH_PRICE, plan.crew_launch_price_musd, "MUSD", f"price of a {arch.crew_vehicle} launch in {base} $")
+    arch.add(var.LAUNCH_MASS_DEPLOY_YEAR, masks["deploy"], "unitless", f"deployed {study.deploy_year}")
+    arch.add(var.DIRECT_LEO_MASS, [item.direct_launch_kg for item in plan.items], "kg",
+             "catalog mass of hardware launched as it is (relays)")
+    arch.add(var.COST_FACTOR, plan.cost_factor, "unitless", "partners[].cost_factor (default 1, an assumption)")
+    arch.add(var.LAUNCH_PRICE_PER_KG, np.nan_to_num(plan.launch_price_per_kg, nan=0.0), "MUSD/kg",
+             f"launch price per kg in the launch orbit on {plan.launch_vehicle} ({study.launch.policy} policy), base-year $")
+    arch.add(var.COORDINATION_EXPONENT, plan.coordination_exponent, "unitless",
+             "study: cost_sharing.coordination_exponent" if study.cost_sharing.coordination_exponent is not None else cost["coordination_exponent"]["source"])
+    arch.add(var.DISCOUNT_RATE, study.campaign.discount_rate, "unitless", "campaign.discount_rate")
+    arch.add(var.SHARES, plan.initial_shares, "unitless", "warm start: each item wholly to its cheapest eligible provider")

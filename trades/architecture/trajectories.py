@@ -1,0 +1,160 @@
+"""Interplanetary trajectories of a study: the Mars window's transfer and its porkchop table, or
+a near-Earth asteroid's outbound and return legs (boinor Lambert solutions on JPL DE421, the
+asteroid propagated from its catalog elements with the study's overrides); they drive the cargo
+stages' burns."""
+
+from __future__ import annotations
+
+
+
+from trades.astro import ephemeris
+from trades.study.catalog import Catalog
+from trades.errors import InfeasibleError
+from trades.study.schema import Study
+from trades.architecture.description import Stage
+
+
+def mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
+    """The window's transfer and the porkchop table around it; updates the stages it drives."""
+    from trades.astro.porkchop import TransferSpec, find_windows, window_table
+
+    window = study.transportation.mars_window
+    capture = catalog.entry("delta_v", "mars_capture_orbit")
+    propulsive = not study.transportation.aerocapture
+    spec = TransferSpec(
+        parking_altitude_km=study.transportation.launch_orbit_altitude_km,
+        capture_periapsis_altitude_km=float(capture["periapsis_altitude_km"]["value"]) if propulsive else None,
+        capture_apoapsis_altitude_km=float(capture["apoapsis_altitude_km"]["value"]) if propulsive else None,
+    )
+    try:
+        found = find_windows(spec, window.year)
+    except ephemeris.EphemerisRangeError as exc:
+        raise InfeasibleError(f"{file}: transportation.mars_window: {exc}") from None
+    chosen = [w for w in found if w["type"] == window.transfer_type and w["objective"] == window.objective]
+    if not chosen:
+        raise InfeasibleError(
+            f"{file}: transportation.mars_window: no type {window.transfer_type} transfer to Mars departs in {window.year} "
+            "with a flight time of 80-500 d"
+        )
+    if chosen[0]["at_year_edge"]:
+        raise InfeasibleError(
+            f"{file}: transportation.mars_window: no type {window.transfer_type} transfer to Mars departs in {window.year}: "
+            f"the least {'delta-v' if window.objective == 'min_dv' else 'C3'} in the year is at its edge ({chosen[0]['departure']}, "
+            f"{chosen[0]['dv_total_km_s']:.2f} km/s), on the slope of a neighbouring year's window; choose that year"
+        )
+    best = chosen[0]
+    try:
+        table = window_table(spec, best, window.departure_span_days, window.tof_span_days)
+    except ValueError as exc:
+        raise InfeasibleError(f"{file}: transportation.mars_window: {exc}") from None
+    if (table.departure_span_days, table.tof_span_days) != (window.departure_span_days, window.tof_span_days):
+        notes.append(
+            f"Mars window table narrowed to +/-{table.departure_span_days:g} d departure and +/-{table.tof_span_days:g} d "
+            "flight time to stay on one transfer type"
+        )
+    cargo_stages[0].leg_delta_v_km_s = [best["dv_departure_km_s"]]
+    cargo_stages[0].legs = [f"window {window.year} type {'I' if window.transfer_type == 1 else 'II'} departure"]
+    if propulsive:
+        cargo_stages[1].leg_delta_v_km_s = [best["dv_arrival_km_s"]]
+        cargo_stages[1].legs = [f"window {window.year} capture into {capture['periapsis_altitude_km']['value']:g} x "
+                                f"{capture['apoapsis_altitude_km']['value']:g} km"]
+    return {
+        "window": best,
+        **_table_inputs(table),
+        "propulsive_capture": propulsive,
+        "source": f"Lambert (boinor Izzo) on JPL DE421, {best['objective']} type {best['type']} transfer of {window.year}",
+    }
+
+
+def _table_inputs(table) -> dict:
+    """The window table as the TransferTable component takes it (days from J2000, m/s)."""
+    return {
+        "departure_days": table.departure_jd - ephemeris.J2000_JD,
+        "tof_days": table.tof_days,
+        "departure_delta_v": table.dv_departure * 1000.0,
+        "arrival_delta_v": table.dv_arrival * 1000.0,
+        "bounds": {
+            "departure_date": (table.departure_jd[0] - ephemeris.J2000_JD, table.departure_jd[-1] - ephemeris.J2000_JD),
+            "time_of_flight": (table.tof_days[0], table.tof_days[-1]),
+        },
+    }
+
+
+def asteroid_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
+    """The asteroid window's outbound transfer (a table around it, like Mars) and the Earth return
+    leg after the stay; sets the three stages' delta-v. Transfers come from boinor Lambert
+    solutions (:mod:`trades.astro.porkchop`), with the asteroid propagated from its catalog elements."""
+    from trades.astro.porkchop import TransferSpec, find_windows, return_leg, window_table
+
+    window, target = study.transportation.asteroid_window, study.destination.asteroid
+    where = f"{file}: transportation.asteroid_window"
+    entry = catalog.entry("neas", target)  # with the study's overrides: the orbit the trajectory flies to
+    elements = tuple(sorted((k, float(v["value"])) for k, v in entry.items() if isinstance(v, dict) and "value" in v))
+    spec = TransferSpec(target=target, parking_altitude_km=study.transportation.launch_orbit_altitude_km,
+                        asteroid_elements=elements)
+    # the outbound flight takes at most half the mission, leaving the other half for the return
+    tof_range = (20.0, window.max_mission_days / 2)
+    try:
+        found = find_windows(spec, window.year, tof_range)
+    except ephemeris.EphemerisRangeError as exc:
+        raise InfeasibleError(f"{where}: {exc}") from None
+    chosen = [w for w in found if w["type"] == window.transfer_type and w["objective"] == window.objective]
+    kind = "I" if window.transfer_type == 1 else "II"
+    if not chosen or chosen[0]["at_year_edge"]:
+        edge = f": the least value in the year is at its edge ({chosen[0]['departure']}), on the slope of a neighbouring year's window" if chosen else ""
+        raise InfeasibleError(
+            f"{where}: no type {kind} transfer to {target} departs in {window.year} with a flight time of "
+            f"{tof_range[0]:g}-{tof_range[1]:g} d (half of max_mission_days){edge}; try another year or transfer type"
+        )
+    best = chosen[0]
+    arrival_jd = best["departure_jd"] + best["tof_days"]
+    try:
+        back = return_leg(TransferSpec(origin=target, target="earth", asteroid_elements=elements), arrival_jd + window.stay_days,
+                          best["departure_jd"] + window.max_mission_days)
+        table = window_table(spec, best, window.departure_span_days, window.tof_span_days)
+    except ephemeris.EphemerisRangeError as exc:
+        raise InfeasibleError(f"{where}: {exc}") from None
+    except ValueError as exc:
+        raise InfeasibleError(f"{where}: {exc}") from None
+    if back is None:
+        raise InfeasibleError(
+            f"{where}: no return from {target} leaves {window.stay_days:g} d after the {best['departure']} outbound arrives "
+            f"and reaches Earth within max_mission_days ({window.max_mission_days:g} d)"
+        )
+    round_trip = back["departure_jd"] + back["tof_days"] - best["departure_jd"]
+    at_target = back["departure_jd"] - arrival_jd
+    if study.outpost.stay_days < round_trip - 1e-6:
+        raise InfeasibleError(
+            f"{file}: outpost.stay_days: the crew lives in the habitat for the whole {round_trip:.1f} d round trip "
+            f"(out {best['tof_days']:.1f} d, {at_target:.1f} d at {target}, back {back['tof_days']:.1f} d); "
+            f"stay_days {study.outpost.stay_days:g} does not supply it"
+        )
+    source = f"Lambert (boinor Izzo): Earth on JPL DE421, {target} from its catalog elements (two-body)"
+    departure, rendezvous, home = cargo_stages
+    departure.leg_delta_v_km_s, departure.legs = [best["dv_departure_km_s"]], [f"window {window.year} type {kind} departure to {target}"]
+    rendezvous.leg_delta_v_km_s, rendezvous.legs = [best["dv_arrival_km_s"]], [f"rendezvous with {target}"]
+    home.leg_delta_v_km_s[home.legs.index("nea_earth_return")] = back["dv_departure_km_s"]
+    home.legs = [leg if leg != "nea_earth_return" else f"return from {target} {back['departure']}" for leg in home.legs]
+    home.source = f"{source}: return leg leaving {back['departure']}, {back['tof_days']:.0f} d; proximity allowance: catalog leg rendezvous"
+    if (table.departure_span_days, table.tof_span_days) != (window.departure_span_days, window.tof_span_days):
+        notes.append(
+            f"asteroid window table narrowed to +/-{table.departure_span_days:g} d departure and +/-{table.tof_span_days:g} d "
+            "flight time to stay on one transfer type"
+        )
+    total = best["dv_departure_km_s"] + best["dv_arrival_km_s"] + back["dv_departure_km_s"]
+    notes.append(
+        f"{target}: leave LEO {best['departure']} ({best['dv_departure_km_s']:.2f} km/s, C3 {best['c3_km2_s2']:.1f} km2/s2), "
+        f"rendezvous after {best['tof_days']:.0f} d ({best['dv_arrival_km_s']:.2f} km/s), {at_target:.0f} d there, leave "
+        f"{back['departure']} ({back['dv_departure_km_s']:.2f} km/s), Earth entry {back['arrival']} at v-infinity "
+        f"{back['v_inf_arrival_km_s']:.2f} km/s (direct entry, not checked against a capsule's limit): {round_trip:.0f} d, "
+        f"{total:.2f} km/s in all; the return burn is sized for the outbound transfer of the window, not re-solved when an "
+        "optimizer moves it; the crew's own spacecraft is not in the stack: crew launches are counted, their transit is not modelled"
+    )
+    return {
+        "window": best,
+        "return": back,
+        "round_trip_days": round_trip,
+        **_table_inputs(table),
+        "propulsive_capture": True,  # the rendezvous burn: the table drives stage 1
+        "source": f"{source}, {best['objective']} type {best['type']} transfer of {window.year}",
+    }
