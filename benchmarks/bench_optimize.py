@@ -77,7 +77,8 @@ def _one_gradient(study, repeats: int) -> Result:
 
     from benchmarks.harness import median_time
     from trades.architecture.assemble import build_problem
-    from trades.analyses.optimize import configure, starting_points
+    from trades.analyses.optimize_rules import configure
+    from trades.analyses.optimize_starts import starting_points
     from trades.architecture.resolve import resolve
 
     arch = resolve(study, str(FLAGSHIP))

@@ -79,7 +79,7 @@ def test_a_price_can_be_added_for_an_unpriced_vehicle(flagship):
 
 def test_unpriced_vehicle_is_reported_and_blocks_cost_optimization(flagship):
     from trades.errors import StudyErrors
-    from trades.analyses.optimize import check_optimizable
+    from trades.analyses.optimize_rules import check_optimizable
 
     def starship(d):
         d["launch"]["cargo_vehicle"] = "starship"

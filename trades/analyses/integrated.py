@@ -214,7 +214,8 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
     from trades.models.partners import PartnerEnvelope
     from trades.architecture.assemble import model_options, set_stage_unit_masses
     from trades.models.architecture import ArchitectureModel
-    from trades.analyses.optimize import add_design_and_rules, add_driver, check_optimizable, scale_objective
+    from trades.analyses.optimize_rules import add_design_and_rules, add_driver, check_optimizable
+    from trades.analyses.optimize import scale_objective
     from trades.architecture.resolve import resolve
 
     archs = {mid: resolve(study, study._file) for mid, study in members}
@@ -265,7 +266,7 @@ def calendar_years(archs) -> list[int]:
 
 def envelope_violations(prob, partners: list[str], years: list[int], caps: dict) -> list[str]:
     """Each partner-year whose payments over all destinations exceed the partner's cap."""
-    from trades.analyses.optimize import FEASIBILITY_TOLERANCE
+    from trades.analyses.optimize_rules import FEASIBILITY_TOLERANCE
 
     spend = prob.get_val("envelope.spend")
     found = []
@@ -278,7 +279,7 @@ def envelope_violations(prob, partners: list[str], years: list[int], caps: dict)
 
 
 def _violations(prob, archs, partners, years, caps) -> list[str]:
-    from trades.analyses.optimize import violations
+    from trades.analyses.optimize_rules import violations
 
     found = envelope_violations(prob, partners, years, caps)
     for mid, arch in archs.items():
@@ -287,7 +288,7 @@ def _violations(prob, archs, partners, years, caps) -> list[str]:
 
 
 def _binding(prob, archs, partners, years, caps) -> list[str]:
-    from trades.analyses.optimize import binding
+    from trades.analyses.optimize_rules import binding
 
     spend = prob.get_val("envelope.spend")
     found = [f"budget cap of {pid} in {year} ({cap:,.0f} MUSD, all destinations)"
@@ -299,9 +300,9 @@ def _binding(prob, archs, partners, years, caps) -> list[str]:
 
 
 def _starts(archs) -> list[tuple[str, dict]]:
-    """The single-study starts (:func:`trades.analyses.optimize.starting_points`) taken together: each
+    """The single-study starts (:func:`trades.analyses.optimize_starts.starting_points`) taken together: each
     destination from its start of the same name, or its graded split when it has none."""
-    from trades.analyses.optimize import starting_points
+    from trades.analyses.optimize_starts import starting_points
 
     per_member = {mid: dict(starting_points(arch.cost)) for mid, arch in archs.items()}
     labels = list(dict.fromkeys(label for starts in per_member.values() for label in starts))
@@ -313,7 +314,8 @@ def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict
     ``first_starts`` (label, values of the design variables by name); leaves the best start's
     optimum in the problem and returns the result."""
     from trades.architecture.checks import design_variable_bounds
-    from trades.analyses.optimize import best_attempt, run_starts, share_variables
+    from trades.analyses.optimize_starts import best_attempt, run_starts
+    from trades.analyses.optimize_rules import share_variables
 
     units = {f"{mid}.{dv.name}": design_variable_bounds(dv)[2] for mid, arch in archs.items() for dv in arch.study.design_variables}
     design = {name: np.array(prob.get_val(name)) for name in units}

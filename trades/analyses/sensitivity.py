@@ -38,7 +38,7 @@ def is_parameter(name: str) -> bool:
 def local_elasticities(arch, prob) -> dict:
     """Elasticities of the objective and of each partner's payments over the campaign with
     respect to every nonzero parameter, ranked by the objective's."""
-    from trades.analyses.optimize import OBJECTIVES
+    from trades.analyses.optimize_rules import OBJECTIVES
     from trades.analyses.sweep_cases import model_parameters
 
     study = arch.study
