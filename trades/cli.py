@@ -150,6 +150,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+INTERRUPTED = ("trades: interrupted; no half-written file was left (a file is written whole or not at all, "
+               "and a run's results are moved into place only when all of them are complete)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit code.
 
@@ -158,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     arriving while Python shuts down cannot turn its exit code into 130 or 143; called in-process
     (with ``argv``), the caller's signal handlers are restored on return.
     """
-    from trades.executor import handle_termination, ignore_termination
+    from trades.executor import handle_termination, ignore_termination, settle, signal_received
 
     args = build_parser().parse_args(argv)
     restore_signals = handle_termination()
@@ -172,21 +176,27 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr, end="")
         return code
     except TradesError as exc:
+        settle()
         print(str(exc), file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # output piped into a command that stopped reading (e.g. head)
         sys.stderr.close()
         return EXIT_OK
-    except KeyboardInterrupt:
-        print("trades: interrupted; no half-written file was left (a file is written whole or not at all, "
-              "and a run's results are moved into place only when all of them are complete)", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except Exception as exc:  # a bug: one line, traceback on request
+    except Exception as exc:
+        settle()
+        if signal_received():  # the interruption surfaced as another error (an import it broke)
+            print(INTERRUPTED, file=sys.stderr)
+            return EXIT_INTERRUPTED
         if os.environ.get("TRADES_DEBUG"):
             raise
         print(safe_text(f"trades: internal error: {type(exc).__name__}: {exc} (set TRADES_DEBUG=1 for a traceback)"), file=sys.stderr)
         return EXIT_INTERNAL
+    except KeyboardInterrupt:
+        settle()
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
+        settle()
         if argv is None:  # the process's entry point: a signal while Python shuts down must not
             ignore_termination()  # turn the exit code into 130 or 143 (the command is over)
         else:

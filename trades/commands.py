@@ -118,7 +118,7 @@ def cmd_coalitions(args) -> int:
             print("Policy scenarios:")
             echo(report["scenarios_table"])
         if "leaving" in report:
-            from trades.analyses.coalitions import format_leaving
+            from trades.analyses.coalitions_leaving import format_leaving
 
             print("Partner leaving mid-campaign:")
             echo(format_leaving(report["leaving"]))

@@ -172,11 +172,14 @@ _signal_received: int | None = None
 _redelivery: threading.Timer | None = None  # a swallowed interrupt's signal, about to be sent again
 
 
+_settled = False  # the command has caught its interruption (or is over): nothing more to raise
+
+
 def _interrupt(signum, frame) -> None:
     """The first SIGINT or SIGTERM raises KeyboardInterrupt so every ``finally`` cleans up; later
     ones are ignored, so a second Ctrl-C cannot break the clean-up half way."""
     global _interrupted, _signal_received
-    if _interrupted:
+    if _interrupted or _settled:
         return
     _interrupted, _signal_received = True, signum
     raise KeyboardInterrupt
@@ -187,7 +190,7 @@ def _redeliver_swallowed(hook_args) -> None:
     numba's run often) is printed and dropped, and the command would go on as if nothing had
     happened: send the signal again, to be raised outside the finalizer."""
     global _interrupted
-    if isinstance(hook_args.exc_value, KeyboardInterrupt) and _interrupted and _signal_received is not None:
+    if isinstance(hook_args.exc_value, KeyboardInterrupt) and _interrupted and not _settled and _signal_received is not None:
         _interrupted = False
         # from another thread, a moment later: sent from here it would be handled here again
         global _redelivery
@@ -203,10 +206,10 @@ def handle_termination() -> Callable[[], None]:
 
     Returns a function that restores the handlers that were there before (for in-process calls).
     """
-    global _interrupted, _signal_received
+    global _interrupted, _signal_received, _settled
     if threading.current_thread() is not threading.main_thread():
         return lambda: None  # only the main thread may set signal handlers; Python's defaults stay
-    _interrupted, _signal_received = False, None
+    _interrupted, _signal_received, _settled = False, None, False
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     previous_hook = sys.unraisablehook
     signal.signal(signal.SIGINT, _interrupt)
@@ -216,13 +219,28 @@ def handle_termination() -> Callable[[], None]:
     def restore() -> None:
         """Put back the caller's handlers; a swallowed interrupt still to be sent again is not sent
         (it would reach the caller's handlers)."""
-        if _redelivery is not None:
-            _redelivery.cancel()
+        settle()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         sys.unraisablehook = previous_hook
 
     return restore
+
+
+def signal_received() -> bool:
+    """Whether SIGINT or SIGTERM arrived during the command (an error that follows may be its
+    consequence: an extension module interrupted while importing fails with ImportError)."""
+    return _signal_received is not None
+
+
+def settle() -> None:
+    """The command has caught its interruption, or is over: a swallowed interrupt still to be sent
+    again is not sent, and later signals raise nothing (an interrupt raised while the command
+    exits would escape it as Python's own exit 130)."""
+    global _settled
+    _settled = True
+    if _redelivery is not None:
+        _redelivery.cancel()
 
 
 def ignore_termination() -> None:

@@ -20,7 +20,7 @@ def test_reference_names_every_field():
 
 
 def test_reference_names_every_integrated_field():
-    from trades.analyses.integrated import EnvelopePartner, IntegratedArchitecture, Member, Scenario
+    from trades.analyses.integrated_spec import EnvelopePartner, IntegratedArchitecture, Member, Scenario
 
     text = markdown_reference().split("# Integrated-architecture file reference")[1]
     for model in (IntegratedArchitecture, Member, EnvelopePartner, Scenario):

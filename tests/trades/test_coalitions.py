@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from trades.cli import main
-from trades.analyses.coalitions import analyse, coalition_study
+from trades.analyses.coalitions import analyse
+from trades.analyses.coalition_study import coalition_study
 from trades.study import parse_study_text
 
 OPS_RATE_2024 = 183.3 * 313.689 / 251.107
@@ -306,7 +307,7 @@ def test_replacement_development_by_hand():
     """Two items, the leaving partner had 50 % of the first and 100 % of the second; only the
     first is still produced. The two remaining partners share it 30/70 at factors 1.0 and 0.5
     with overhead 1.1 on a 200 MUSD development: they redo 0.5 x 1.1 x 200 x (0.3 x 1, 0.7 x 0.5)."""
-    from trades.analyses.coalitions import replacement_development
+    from trades.analyses.coalitions_leaving import replacement_development
     import numpy as np
 
     redone = replacement_development(

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from trades.cli import main
-from trades.analyses.integrated import evaluate, load_integrated, member_studies
+from trades.analyses.integrated import evaluate
+from trades.analyses.integrated_spec import load_integrated, member_studies
 
 STUDIES = Path(__file__).resolve().parents[2] / "studies"
 INTEGRATED = sorted((STUDIES / "integrated").glob("*.yaml"))

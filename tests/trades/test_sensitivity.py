@@ -178,7 +178,7 @@ def test_design_variables_are_not_swung_when_reoptimizing(flagship, tmp_path, ca
 def test_partner_leaving_uses_the_npv_objectives_undiscounted_total(flagship, tmp_path):
     """With npv_cost the optimum is a present value; the leaving comparison stays in campaign
     totals (undiscounted), so staying equals the sum of the yearly costs."""
-    from trades.analyses.coalitions import partner_leaving
+    from trades.analyses.coalitions_leaving import partner_leaving
 
     data = yaml.safe_load(flagship.read_text())
     data["objective"] = {"name": "npv_cost"}

@@ -60,7 +60,7 @@ def _models(model: type[BaseModel], seen: list) -> list:
 def markdown_reference() -> str:
     """The reference: one table per section of a study file, then of an integrated-architecture
     file (``trades integrated``)."""
-    from trades.analyses.integrated import IntegratedArchitecture
+    from trades.analyses.integrated_spec import IntegratedArchitecture
 
     lines = [
         "# Study file reference",
