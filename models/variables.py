@@ -20,6 +20,9 @@ class Variable(str):
         self.units, self.description = units, description
         return self
 
+    def __getnewargs__(self):  # pickling and copying (arguments to __new__)
+        return str(self), self.units, self.description
+
     def under(self, prefix: str) -> str:
         """The path inside a group named ``prefix`` (an integrated architecture's destination)."""
         return f"{prefix}.{self}" if prefix else str(self)

@@ -44,3 +44,19 @@ def test_the_study_model_is_built_from_the_same_plain_data(flagship):
 
     walk(options)
     assert options["cost"]["group"]["num_partners"] == 4 and options["streams"][0][0] == "cargo"
+
+
+def test_building_a_problem_leaves_the_architecture_as_resolved(flagship):
+    """build_problem ran the model and wrote the stages' unit masses into the architecture's cost
+    plan; sizing is now a step of the problem only."""
+    import copy
+    import pickle
+
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
+    from trades.study import load_study
+
+    arch = resolve(load_study(flagship))
+    before = pickle.dumps(copy.deepcopy((arch.cost, arch.inputs, arch.notes, arch.stages, arch.trajectory)))
+    build_problem(arch)
+    assert pickle.dumps(copy.deepcopy((arch.cost, arch.inputs, arch.notes, arch.stages, arch.trajectory))) == before

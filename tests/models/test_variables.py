@@ -67,3 +67,12 @@ def test_the_bare_string_check_sees_one(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("x = prob.get_val('cost.shares')\ny = 'see cost.shares'\n")
     assert [v for _, v in _string_literals(sample) if v in variables.REGISTRY] == ["cost.shares"]
+
+
+def test_a_variable_survives_pickling_and_copying():
+    """Model inputs named by a Variable travel to worker processes and are copied."""
+    import copy
+    import pickle
+
+    for value in (pickle.loads(pickle.dumps(variables.SHARES)), copy.deepcopy(variables.SHARES)):
+        assert value == "cost.shares" and value.units == "unitless" and value.description == variables.SHARES.description

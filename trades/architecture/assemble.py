@@ -119,7 +119,10 @@ def _exact(value):
 def set_stage_unit_masses(arch: Architecture, prob: om.Problem) -> None:
     """Fix the unit dry mass of each costed cargo stage at the baseline design's inert mass per
     cargo flight (campaign average), from one evaluation. The cost relationships are per unit, so
-    a unit size is needed; holding it fixed keeps cost linear in the number of flights."""
+    a unit size is needed; holding it fixed keeps cost linear in the number of flights.
+
+    A sizing step of the problem, not of the architecture: it sets the problem's inputs and
+    leaves the resolved architecture as it was."""
     stages = [e for e in arch.cost.elements if e.mass_output and e.mass_output.startswith("transfer_cargo.")]
     if not stages:
         return
@@ -127,5 +130,5 @@ def set_stage_unit_masses(arch: Architecture, prob: om.Problem) -> None:
     flights = float(prob.get_val(var.CARGO_FLIGHTS).sum())
     for element in stages:
         inert = float(prob.get_val(element.mass_output, units="kg").sum())
-        element.mass_kg = inert / flights if flights > 0 else 0.0
-        prob.set_val(f"cost.{element.name}.dry_mass", max(element.mass_kg, 1e-6), units="kg")
+        unit_mass = inert / flights if flights > 0 else 0.0
+        prob.set_val(f"cost.{element.name}.dry_mass", max(unit_mass, 1e-6), units="kg")
