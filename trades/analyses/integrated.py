@@ -8,7 +8,7 @@ it pays each calendar year over all destinations together: the member studies' o
 replaced by it. The objective is the sum of the destinations' life-cycle costs. Each
 destination's model is the study's own :class:`~trades.models.architecture.ArchitectureModel`, as a
 subsystem named by the member id, in one OpenMDAO problem with a
-:class:`~models.partners.PartnerEnvelope`; ``--optimize`` moves every destination's work shares
+:class:`~trades.models.partners.PartnerEnvelope` (:class:`~trades.models.integrated.IntegratedModel`, built by the same path as one study's problem); ``--optimize`` moves every destination's work shares
 and design variables at once with SLSQP and OpenMDAO's total derivatives.
 
 Policy scenarios (``scenarios:``: another launch policy, barred pairs of partners) are each the
@@ -53,13 +53,9 @@ class MemberView:
 def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimize: bool = False):
     """``(problem, architectures, caps)``: every destination's model and the partners' envelope
     in one problem, set up and evaluated at the member studies' designs."""
-    import openmdao.api as om
-
-    from trades.models.partners import PartnerEnvelope
-    from trades.architecture.assemble import model_options, set_stage_unit_masses
-    from trades.models.architecture import ArchitectureModel
-    from trades.analyses.optimize_rules import add_design_and_rules, add_driver, check_optimizable
     from trades.analyses.optimize import scale_objective
+    from trades.analyses.optimize_rules import add_design_and_rules, add_driver, check_optimizable
+    from trades.architecture.assemble import build_integrated_problem
     from trades.architecture.resolve import resolve
 
     archs = {mid: resolve(study, study._file) for mid, study in members}
@@ -72,17 +68,9 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
         check_optimizable(archs[mid])
     partners, years = [p.id for p in spec.partners], calendar_years(archs)
     caps = {p.id: p.budget_cap_musd for p in spec.partners if p.budget_cap_musd is not None}
-    model = om.Group()
-    for mid, arch in archs.items():
-        model.add_subsystem(mid, ArchitectureModel(**model_options(arch)))
-    model.add_subsystem("envelope", PartnerEnvelope(
-        partners=partners, years=years, destinations=[(mid, list(arch.cost.partners), list(arch.years)) for mid, arch in archs.items()],
-    ))
-    for mid in archs:
-        model.connect(f"{mid}.{var.PAYS}", f"envelope.pays_{mid}")
-        model.connect(f"{mid}.{var.PARTNER_LIFE_CYCLE_COST}", f"envelope.life_cycle_cost_{mid}")
-    prob = om.Problem(model=model, reports=False)
-    if optimize:
+
+    def optimization(prob):
+        model = prob.model
         add_driver(prob)
         for mid, arch in archs.items():
             add_design_and_rules(model, arch, prefix=f"{mid}.")
@@ -91,11 +79,8 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
             upper = np.repeat(list(caps.values()), len(years))
             model.add_constraint("envelope.spend", upper=upper, indices=rows, flat_indices=True, ref=max(float(upper.max()), 1.0))
         model.add_objective("envelope.life_cycle_cost")
-    prob.setup(check=False)
-    for mid, arch in archs.items():
-        for item in arch.inputs:
-            prob.set_val(f"{mid}.{item.name}", item.value, units=item.units)
-        set_stage_unit_masses(arch, MemberView(prob, mid))
+
+    prob = build_integrated_problem(archs, partners, years, before_setup=optimization if optimize else None)
     prob.run_model()
     if optimize:  # the driver works with numbers near one
         scale_objective(prob, "envelope.life_cycle_cost", float(prob.get_val("envelope.life_cycle_cost")[0]),

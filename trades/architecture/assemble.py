@@ -10,6 +10,7 @@ import openmdao.api as om
 
 from trades.models import variables as var
 from trades.models.architecture import ArchitectureModel
+from trades.models.integrated import IntegratedModel
 from trades.architecture.description import Architecture
 
 
@@ -61,7 +62,23 @@ def build_problem(arch: Architecture, recorder_path: str | None = None, before_s
     before_setup : callable, optional
         Called with the problem before setup (to add a driver, design variables, constraints).
     """
-    prob = om.Problem(model=ArchitectureModel(**model_options(arch)), reports=False)
+    return _built(ArchitectureModel(**model_options(arch)), {"": arch}, recorder_path, before_setup)
+
+
+def build_integrated_problem(archs: dict[str, Architecture], partners: list[str], years: list[int],
+                             before_setup=None) -> om.Problem:
+    """One problem for several destinations (member id -> architecture) and the partners'
+    budget envelope over them, set up and with every input set: the same path as one study's."""
+    model = IntegratedModel(
+        members=[(member_id, model_options(arch)) for member_id, arch in archs.items()], partners=partners, years=years,
+        destinations=[(member_id, list(arch.cost.partners), list(arch.years)) for member_id, arch in archs.items()],
+    )
+    return _built(model, {f"{member_id}.": arch for member_id, arch in archs.items()}, None, before_setup)
+
+
+def _built(model: om.Group, archs: dict[str, Architecture], recorder_path: str | None, before_setup) -> om.Problem:
+    """Set up a problem around ``model`` and set the inputs of each architecture at its prefix."""
+    prob = om.Problem(model=model, reports=False)
     if before_setup is not None:
         before_setup(prob)
     if recorder_path is not None:
@@ -71,16 +88,18 @@ def build_problem(arch: Architecture, recorder_path: str | None = None, before_s
         prob.recording_options["record_outputs"] = True
         prob.recording_options["includes"] = ["*"]
     prob.setup(check=False)
-    set_inputs(arch, prob)
+    for prefix, arch in archs.items():
+        set_inputs(arch, prob, prefix)
     return prob
 
 
-def set_inputs(arch: Architecture, prob: om.Problem) -> None:
-    """Every input of the architecture, and the costed stages' unit masses (one evaluation)."""
+def set_inputs(arch: Architecture, prob: om.Problem, prefix: str = "") -> None:
+    """Every input of the architecture (at ``prefix``, its group in an integrated problem), and the
+    costed stages' unit masses (one evaluation)."""
     for item in arch.inputs:
-        prob.set_val(item.name, item.value, units=item.units)
+        prob.set_val(prefix + item.name, item.value, units=item.units)
     if arch.cost is not None:
-        set_stage_unit_masses(arch, prob)
+        set_stage_unit_masses(arch, prob, prefix)
 
 
 def structure_key(arch: Architecture) -> tuple:
@@ -116,7 +135,7 @@ def _exact(value):
     return repr(value)
 
 
-def set_stage_unit_masses(arch: Architecture, prob: om.Problem) -> None:
+def set_stage_unit_masses(arch: Architecture, prob: om.Problem, prefix: str = "") -> None:
     """Fix the unit dry mass of each costed cargo stage at the baseline design's inert mass per
     cargo flight (campaign average), from one evaluation. The cost relationships are per unit, so
     a unit size is needed; holding it fixed keeps cost linear in the number of flights.
@@ -127,8 +146,8 @@ def set_stage_unit_masses(arch: Architecture, prob: om.Problem) -> None:
     if not stages:
         return
     prob.run_model()
-    flights = float(prob.get_val(var.CARGO_FLIGHTS).sum())
+    flights = float(prob.get_val(prefix + var.CARGO_FLIGHTS).sum())
     for element in stages:
-        inert = float(prob.get_val(element.mass_output, units="kg").sum())
+        inert = float(prob.get_val(prefix + element.mass_output, units="kg").sum())
         unit_mass = inert / flights if flights > 0 else 0.0
-        prob.set_val(f"cost.{element.name}.dry_mass", max(unit_mass, 1e-6), units="kg")
+        prob.set_val(f"{prefix}cost.{element.name}.dry_mass", max(unit_mass, 1e-6), units="kg")
