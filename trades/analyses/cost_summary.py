@@ -28,7 +28,6 @@ def summarize_cost(arch, prob) -> dict:
     sharing = arch.study.cost_sharing
     use_share = (np.asarray(plan.key) if sharing.crew_time == "key" else paid / (lcc if lcc > 0 else 1.0))
     launch_mass = val(var.PARTNER_LAUNCH_MASS)
-    vehicles = arch.catalog.entries["launch_vehicles"]
     packing = arch.study.launch.packing_efficiency
 
     items = []
@@ -56,7 +55,7 @@ def summarize_cost(arch, prob) -> dict:
         vehicle = plan.launch_vehicle[j]
         launches = None
         if vehicle is not None:
-            capacity = float(vehicles[vehicle]["payload_leo_kg"]["value"]) * packing
+            capacity = plan.payload_leo_kg[vehicle] * packing
             launches = [float(m / capacity) for m in launch_mass[j]]
         partners.append({
             "partner": pid,

@@ -204,7 +204,7 @@ def _national_cargo_launches(arch, prob) -> list[dict[str, int]]:
         for j, vehicle in enumerate(plan.launch_vehicle):
             if vehicle is None or masses[j, y] <= 0:
                 continue
-            capacity = arch.catalog.value("launch_vehicles", vehicle, "payload_leo_kg") * packing
+            capacity = plan.payload_leo_kg[vehicle] * packing
             counts[vehicle] = counts.get(vehicle, 0) + whole_launches(float(masses[j, y]) / capacity)
         out.append(counts)
     return out

@@ -33,12 +33,11 @@ def model_options(arch: Architecture) -> dict:
                                                          "propulsive_capture")}
     plan = arch.cost
     if plan is not None:
-        amcm = arch.catalog.entry("cost", "default")["amcm"]
         options["cost"] = {
             "group": {
                 "num_years": len(arch.years), "num_items": len(plan.items), "num_partners": len(plan.partners),
                 "elements": [(e.name, e.method, e.item, e.coefficients) for e in plan.elements],
-                "amcm_coefficients": {c: float(amcm[c]["value"]) for c in "abcdefg"},
+                "amcm_coefficients": dict(plan.amcm_coefficients),
                 "operations_item": plan.item_index("operations"), "crew_transport_item": plan.item_index("crew_transport"),
                 "cargo_transport_item": plan.item_index("cargo_transport"), "crew_lander_item": plan.item_index("crew_lander"),
                 "barred_pairs": tuple(plan.barred_pairs), "payment_matrix": plan.payment_matrix,
@@ -115,7 +114,7 @@ def structure_key(arch: Architecture) -> tuple:
             tuple((i.name, i.units, i.deploy_mass_output, i.launched) for i in plan.items),
             tuple((e.item, e.name, e.method, repr(e.coefficients), e.mass_output) for e in plan.elements),
             plan.payment_matrix.tobytes(), plan.return_bounds, tuple(plan.barred_pairs),
-            repr(arch.catalog.entry("cost", "default")["amcm"]),
+            repr(sorted(plan.amcm_coefficients.items())),
         )
     return (
         tuple(arch.years), repr(arch.stages), arch.power_source, _exact(arch.reusable_lander), _exact(arch.trajectory),

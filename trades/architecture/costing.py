@@ -73,6 +73,8 @@ class CostPlan:
     development_profile: np.ndarray
     work_year_musd: float
     amcm_inflation: float
+    amcm_coefficients: dict[str, float]  # AMCM's a..g (the catalog's cost.default.amcm)
+    payload_leo_kg: dict[str, float]  # each partner's launch vehicle: payload to the launch orbit
     operations_rate_musd: float
     crew_launch_price_musd: float
     learning_rate: float
@@ -339,6 +341,8 @@ def make_cost_plan(arch) -> CostPlan:
         development_profile=profile,
         work_year_musd=sourced_to_base_musd(wyr, base, catalog),
         amcm_inflation=inflation_factor(AMCM_YEAR, base, catalog),
+        amcm_coefficients={c: float(cost["amcm"][c]["value"]) for c in "abcdefg"},
+        payload_leo_kg={v: float(catalog.value("launch_vehicles", v, "payload_leo_kg")) for v in set(vehicle_of) if v is not None},
         operations_rate_musd=sourced_to_base_musd(ops, base, catalog),
         crew_launch_price_musd=crew_price,
         learning_rate=sharing.learning_rate or float(cost["learning_rate_aerospace"]["value"]),
