@@ -1,7 +1,5 @@
 """``python -m trades``: the same command line as ``trades``."""
 
-import sys
+from trades.cli import entry_point
 
-from trades.cli import main
-
-sys.exit(main())
+entry_point()

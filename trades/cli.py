@@ -203,5 +203,22 @@ def main(argv: list[str] | None = None) -> int:
             restore_signals()
 
 
+def entry_point() -> None:
+    """The console script and ``python -m trades``: run the command and exit with its code.
+
+    After an interruption the command has already cleaned up (its ``finally`` blocks ran and its
+    workers are stopped), so the process ends at once: an interrupted interpreter's own shutdown
+    could still end it with 130 (measured: 1 interrupted run in 30)."""
+    try:
+        code = main()
+    except KeyboardInterrupt:  # one that reached past main's own handling, in its last instructions
+        code = EXIT_INTERRUPTED
+    if code == EXIT_INTERRUPTED:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry_point()
