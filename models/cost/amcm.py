@@ -26,8 +26,7 @@ class AmcmCost(om.ExplicitComponent):
     References
     ----------
     NASA Johnson Space Center, Advanced Missions Cost Model, as implemented in a public AMCM
-    calculator (via shared/reference/refdata.yaml 'amcm', tier S: to be checked against the NASA
-    JSC AMCM page).
+    calculator (a secondary transcription, not checked against the NASA JSC AMCM page).
     """
 
     def initialize(self):

@@ -27,7 +27,7 @@ class LearningCurveProduction(om.ExplicitComponent):
     ----------
     T. P. Wright, 'Factors affecting the cost of airplanes', J. Aeronautical Sciences 3(4), 1936.
     Learning rate 0.8 for aerospace: 'A Systems Design for a Prototype Space Colony' (MIT, 1976),
-    ch. 9, via shared/reference/refdata.yaml (learning_curve_aerospace).
+    ch. 9.
     """
 
     def initialize(self):

@@ -18,7 +18,7 @@ class TranscostCost(om.ExplicitComponent):
     References
     ----------
     D. E. Koelle, TRANSCOST handbook, CERs as implemented in MIT lvreuse
-    (lvreuse/cost/elements.py), via shared/reference/refdata.yaml 5_costs (tier S).
+    (lvreuse/cost/elements.py) (tier S).
     """
 
     def initialize(self):

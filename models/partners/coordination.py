@@ -22,7 +22,7 @@ class CoordinationOverhead(om.ExplicitComponent):
     R. Ford, 'Is there anything new to learn about armaments cooperation in Europe?', FRS
     Defense & Industries no. 2 (2014), naming the sqrt(N) heuristic; A. R. Jones, Working Guides
     to Estimating & Forecasting (Routledge), ch. doi 10.4324/9781315160092-8, for the power-law
-    form (shared/reference/refdata.yaml, sqrt_n_collaboration_rule; attribution unverified).
+    form (attribution unverified).
     """
 
     def initialize(self):

@@ -212,8 +212,8 @@ def test_mars_window_drives_the_model_with_derivatives(tmp_path):
 @pytest.mark.parametrize("year, c3", [(1991, 5.904), (1994, 7.918), (1999, 5.946)])
 def test_venus_window_minimum_c3_matches_handbook(year, c3):
     """Lowest departure C3 of the year to Venus against Sergeyevsky & Yin, Interplanetary Mission
-    Design Handbook Vol. 1 Part 1 (Earth to Venus 1991-2005), JPL Publication 82-43, via the
-    secondary note in shared/reference/refdata.yaml."""
+    Design Handbook Vol. 1 Part 1 (Earth to Venus 1991-2005), JPL Publication 82-43 (values from a
+    secondary transcription, not re-read in the handbook)."""
     found = find_windows(TransferSpec(target="venus"), year)
     lowest = min(w["c3_km2_s2"] for w in found if w["objective"] == "min_c3")
     assert lowest == pytest.approx(c3, rel=0.02)

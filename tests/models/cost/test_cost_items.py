@@ -17,7 +17,7 @@ def _check(prob, tol=1e-7):
 
 
 def test_transcost_by_hand():
-    """Crewed space system CER typed from shared/reference/refdata.yaml (5_costs): H = 1113 M^0.383,
+    """Crewed space system CER typed from lvreuse/cost/elements.py (TRANSCOST): H = 1113 M^0.383,
     F = 0.16 M^0.98 work-years; a 36,930 kg habitat: H = 62,000-63,000 WYr, F about 4,800 WYr."""
     prob = run_component(TranscostCost(num_elements=2, dev_a=[1113.0, 98.5], dev_x=[0.383, 0.555], prod_a=[0.16, 1.84], prod_x=[0.98, 0.59]),
                          dry_mass=[36930.0, 1430.0])
