@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from trades.models import variables as var
 
 HANDBOOK_MARS = "Burke, Falck & McGuire, NASA/TM-2010-216764 (2010), ballistic from 407 km, via transcriptions (docs/research/mars_windows.md)"
-JPL_82_43 = "Sergeyevsky & Yin, JPL Publication 82-43, Vol. 1 Part 1"
-DRA5 = "Drake (ed.), NASA/SP-2009-566 (2009), Fig. 4-2"
+JPL_82_43 = "Sergeyevsky & Yin, JPL Publication 82-43, Vol. 1 Part 1, via a secondary transcription (not re-read in the handbook)"
+DRA5 = "Drake (ed.), NASA/SP-2009-566 (2009), Fig. 4-2, via a secondary transcription"
 
 #: (year, type, minimum C3 km2/s2) of the Mars handbook, and Venus minima of JPL 82-43
 MARS_MINIMA = [(2026, 2, 9.144), (2028, 1, 9.048), (2028, 2, 8.928), (2031, 1, 9.00), (2031, 2, 8.237),
@@ -90,7 +90,7 @@ def _life_support_rows() -> list[Row]:
     return [
         Row("Life support", "Open-loop food + potable water + oxygen per crew-member-day (BVAD Rev2, used by the model)",
             open_loop, 0.617 + 3.909 + 0.835, "kg/d",
-            "BVAD 2004 values (70 kg crewmember)",
+            "BVAD 2004 values (70 kg crewmember), via a secondary transcription (not re-read in BVAD 2004)",
             "Rev2's heavier 82 kg reference crewmember eats more and drinks less than BVAD 2004's."),
     ]
 
@@ -114,7 +114,7 @@ def _cost_rows() -> list[Row]:
     return [
         Row("Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element: AMCM power-element relationship, {dry:,.0f} kg dry "
             "(half its 5,000 kg launch mass), IOC 2027 (assumed: a planned launch year, not read in a source), one unit", ours, 375.0 * inflation_factor(2019, 2024, catalog), "MUSD",
-            "Maxar fixed-price contract of USD 375 M (2019), as reported by SpacePolicyOnline and Parabolic Arc",
+            "Maxar fixed-price contract of USD 375 M (2019), via SpacePolicyOnline and Parabolic Arc",
             "Does not agree: AMCM, calibrated on government programmes, costs the element at several times the commercial fixed-price "
             "contract, which built on a commercial satellite bus. The toolkit's element costs are "
             "government-programme levels."),
@@ -135,7 +135,7 @@ APOLLO = ("The Planetary Society (C. Dreier), Apollo cost analysis, press releas
 #: then-year (nominal) dollars, as budget totals are. Each tranche is converted from its middle year.
 ARTEMIS_TRANCHES_MUSD = [(40_000.0, 2016), (53_000.0, 2023)]
 ARTEMIS = ("NASA OIG IG-22-003 (Nov 2021): USD 93 billion on Artemis FY2012-2025, 53 billion of it in "
-           "FY2021-2025, as reported by CBS and Parabolic Arc; taken as then-year dollars (the basis "
+           "FY2021-2025, via CBS and Parabolic Arc; taken as then-year dollars (the basis "
            "is not stated in the sources read) and each tranche inflated from its middle year (2016, 2023): assumptions")
 
 
@@ -168,7 +168,7 @@ def _campaign_rows() -> list[Row]:
     return [
         Row("Campaign cost (2024 dollars, CPI-U)", f"LEO station after the ISS (studies/leo_station_after_iss.yaml): all partners' cost "
             f"in its last year {study.years[-1]}, crew of seven, once built", last, published, "MUSD",
-            "NASA OIG IG-22-005 (2021): NASA spends about USD 3 billion a year on the ISS (FY2021 dollars)",
+            "NASA OIG IG-22-005 (2021): NASA spends about USD 3 billion a year on the ISS (FY2021 dollars), via a secondary transcription (not re-read in the report)",
             "Does not agree: the toolkit's yearly cost (operations at the catalog's per-crew-position rate, which is not verified "
             "in its source, cargo on Falcon 9 at list price, crew seats) is about half of NASA's ISS spending, which also "
             "carries research and the upkeep of a station built in the 1990s and 2000s; partners' own costs are outside "
