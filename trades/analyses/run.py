@@ -29,7 +29,7 @@ from trades import __version__
 from trades.analyses.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.errors import InfeasibleError, OutputDirError
 from trades.escape import safe_text
-from trades.fileio import Staging, output_folder, prepare_output_folder, remove_abandoned_staging, remove_if_empty
+from trades.fileio import Staging, output_folder, remove_abandoned_staging
 from trades.study.schema import Study, load_study
 
 DEFAULT_OUTPUT_ROOT = "trades_output"
@@ -373,6 +373,39 @@ def results_studies(folder: Path) -> dict[str, str]:
 RUN_OUTPUTS = ("resolved_study.yaml", "cases.sqlite", "summary.json", "summary_by_year.csv", "provenance.json")
 
 
+def _run_into(staging: Staging, out: Path, study: Study, study_path: Path, digest: str, optimize: bool) -> tuple[dict, dict | None]:
+    """Evaluate or optimize into ``staging``, then move the results into ``out``, summary last."""
+    result = None
+    if optimize:
+        from trades.analyses.optimize import optimize as optimize_study
+
+        arch, prob, result = optimize_study(study, str(study_path), str(staging.path / "cases.sqlite"))
+    else:
+        arch, prob = evaluate(study, str(study_path), str(staging.path / "cases.sqlite"))
+    try:
+        summary = {**summarize(arch, prob), "study_sha256": digest}
+        if result is not None:
+            summary["optimization"] = result
+    except ValueError as exc:  # a non-finite launch count
+        raise InfeasibleError(f"{study_path}: the model produced non-finite values ({exc}); check the inputs' magnitudes") from None
+    bad = _non_finite(summary)
+    if bad:
+        raise InfeasibleError(f"{study_path}: the model produced non-finite values in {', '.join(bad[:5])}; check the inputs' magnitudes")
+    resolved = study.model_dump(mode="json")
+    try:
+        (staging.path / "resolved_study.yaml").write_text(yaml.safe_dump(resolved, sort_keys=False), encoding="utf-8")
+        (staging.path / "summary.json").write_text(json.dumps(summary, indent=2, allow_nan=False), encoding="utf-8")
+        (staging.path / "summary_by_year.csv").write_text(_csv_text(summary), encoding="utf-8")
+        (staging.path / "provenance.json").write_text(json.dumps(_provenance(arch, study, study_path), indent=2), encoding="utf-8")
+        (out / "summary.json").unlink(missing_ok=True)
+        for name in sorted(RUN_OUTPUTS, key=lambda n: n == "summary.json"):
+            os.replace(staging.path / name, out / name)
+    except OSError as exc:
+        raise OutputDirError(f"--output-dir {out}: cannot write the results ({exc.strerror}); "
+                             "no complete result was written (summary.json marks a complete run)") from None
+    return summary, result
+
+
 def run_study(study_path: str | Path, output_dir: str | Path | None = None, optimize: bool = False) -> tuple[dict, Path]:
     """Run (or, with ``optimize``, optimize) a study file and write its outputs; returns
     ``(summary, output folder)``.
@@ -380,59 +413,25 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None, opti
     An optimization that ends infeasible still writes its outputs (what was computed is kept)
     and then raises :class:`InfeasibleError` naming each broken constraint and by how much.
 
-    Everything is first written to a temporary folder beside the output folder and moved into
+    Everything is first written to a marked staging folder inside the output folder and moved into
     place only when all succeeded. ``summary.json`` marks a complete run: an old one is removed
     before the other files are replaced and the new one is moved in last, so a run killed while
     moving never leaves a summary beside files of another run.
     """
     study_path = Path(study_path)
     study = load_study(study_path)
-    out = _output_folder(output_dir, study_path)
-    created = prepare_output_folder(out, writes=RUN_OUTPUTS)  # what cannot be written is found before computing
     digest = study.digest()
-    warn_other_studies(out, digest, ("summary.json",))
-    remove_abandoned_staging(out, RUN_OUTPUTS)
-    try:
-        staging = Staging(out, RUN_OUTPUTS)
-    except OSError as exc:
-        if created:
-            remove_if_empty(out)
-        raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
-    moved = False
-    try:
-        result = None
-        if optimize:
-            from trades.analyses.optimize import optimize as optimize_study
-
-            arch, prob, result = optimize_study(study, str(study_path), str(staging.path / "cases.sqlite"))
-        else:
-            arch, prob = evaluate(study, str(study_path), str(staging.path / "cases.sqlite"))
+    # what cannot be written is found before computing; a folder made here goes again if the run fails
+    with open_output_folder(output_dir, study_path, digest, ("summary.json",), RUN_OUTPUTS) as out:
+        remove_abandoned_staging(out, RUN_OUTPUTS)
         try:
-            summary = {**summarize(arch, prob), "study_sha256": digest}
-            if result is not None:
-                summary["optimization"] = result
-        except ValueError as exc:  # a non-finite launch count
-            raise InfeasibleError(f"{study_path}: the model produced non-finite values ({exc}); check the inputs' magnitudes") from None
-        bad = _non_finite(summary)
-        if bad:
-            raise InfeasibleError(f"{study_path}: the model produced non-finite values in {', '.join(bad[:5])}; check the inputs' magnitudes")
-        resolved = study.model_dump(mode="json")
-        try:
-            (staging.path / "resolved_study.yaml").write_text(yaml.safe_dump(resolved, sort_keys=False), encoding="utf-8")
-            (staging.path / "summary.json").write_text(json.dumps(summary, indent=2, allow_nan=False), encoding="utf-8")
-            (staging.path / "summary_by_year.csv").write_text(_csv_text(summary), encoding="utf-8")
-            (staging.path / "provenance.json").write_text(json.dumps(_provenance(arch, study, study_path), indent=2), encoding="utf-8")
-            (out / "summary.json").unlink(missing_ok=True)
-            for name in sorted(RUN_OUTPUTS, key=lambda n: n == "summary.json"):
-                os.replace(staging.path / name, out / name)
+            staging = Staging(out, RUN_OUTPUTS)
         except OSError as exc:
-            raise OutputDirError(f"--output-dir {out}: cannot write the results ({exc.strerror}); "
-                                 "no complete result was written (summary.json marks a complete run)") from None
-        moved = True
-    finally:
-        staging.remove()
-        if created and not moved:
-            remove_if_empty(out)
+            raise OutputDirError(f"--output-dir {out}: cannot write there ({exc.strerror})") from None
+        try:
+            summary, result = _run_into(staging, out, study, study_path, digest, optimize)
+        finally:
+            staging.remove()
     if result is not None and result["violations"]:
         raise InfeasibleError(
             f"{study_path}: no design meets every constraint; the best found breaks: " + "; ".join(result["violations"])
