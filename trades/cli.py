@@ -171,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         # around a one-line bad-input or infeasible message they are noise, so they are dropped
         with warnings.catch_warnings(record=True) as caught:
             code = args.func(args)
+        if signal_received():  # a library caught the interruption and the command went on to its end
+            settle()
+            print(INTERRUPTED, file=sys.stderr)
+            return EXIT_INTERRUPTED
         for w in caught:
             print(safe_text(warnings.formatwarning(w.message, w.category, w.filename, w.lineno), multiline=True),
                   file=sys.stderr, end="")

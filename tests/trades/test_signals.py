@@ -141,3 +141,27 @@ def test_a_signal_after_the_command_ended_keeps_the_exit_code():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr
+
+
+def test_a_signal_a_library_swallowed_still_ends_with_4(tmp_path):
+    """A library that catches the interruption (OpenMDAO's report-plugin loader, a bare ``except``)
+    let ``run`` go on to its end and exit 0 after SIGTERM or Ctrl-C (CI, 2026-12-06: both run
+    cases). The command's code is replaced by one that swallows its own SIGTERM and returns 0."""
+    code = (
+        "import os, signal, sys\n"
+        "import trades.commands as commands\n"
+        "from trades.cli import main\n"
+        "def swallowing(args):\n"
+        "    try:\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        signal.pthread_sigmask(signal.SIG_BLOCK, [])  # lets the handler run here\n"
+        "    except BaseException:\n"
+        "        pass\n"
+        "    return 0\n"
+        "commands.cmd_validate = swallowing\n"
+        f"sys.argv = ['trades', 'validate', {str(FLAGSHIP)!r}]\n"
+        "sys.exit(main())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 4, (result.returncode, result.stderr)
+    assert "interrupted" in result.stderr and "Traceback" not in result.stderr
