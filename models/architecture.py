@@ -19,7 +19,7 @@ import openmdao.api as om
 
 from trades.models import variables as var
 from trades.models.cost.cost_group import CostGroup
-from trades.models.launch import CrewLaunches, LaunchCount
+from trades.models.launch import CrewLaunches, LaunchCount, VehicleFlights
 from trades.models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
 from trades.models.outpost.outpost_group import OutpostGroup
 from trades.models.sums import sum_component
@@ -49,6 +49,7 @@ class ArchitectureModel(om.Group):
         self.options.declare("streams", types=list)
         self.options.declare("reusable_lander", types=bool, default=False)
         self.options.declare("crew_launches", types=bool, default=True, desc="a crew vehicle flies crews")
+        self.options.declare("same_launch_vehicle", types=bool, default=False, desc="one vehicle flies cargo and crews")
         self.options.declare("trajectory", default=None, allow_none=True, recordable=False)
         self.options.declare("cost", default=None, allow_none=True, recordable=False)
 
@@ -109,6 +110,13 @@ class ArchitectureModel(om.Group):
         if o["crew_launches"]:
             self.add_subsystem("launch_crew", CrewLaunches(num_years=n))
             self.connect("crew.crew_rotations", var.CREW_ROTATIONS)
+        self.add_subsystem("launch_rate", VehicleFlights(num_years=n, crew_launches=o["crew_launches"],
+                                                         same_vehicle=o["same_launch_vehicle"]))
+        self.connect(var.CARGO_LAUNCHES, "launch_rate.cargo_launches")
+        self.connect("launch_cargo.campaign_success_probability", "launch_rate.cargo_success_probability")
+        if o["crew_launches"]:
+            self.connect(var.CREW_LAUNCHES, "launch_rate.crew_launches")
+            self.connect("launch_crew.campaign_success_probability", "launch_rate.crew_success_probability")
 
         cost = o["cost"]
         if cost is not None:

@@ -71,6 +71,9 @@ CREW_ROTATIONS = _v("launch_crew.crew_rotations", "unitless", "crew rotations pe
 CREW_EXPECTED_ATTEMPTS = _v("launch_crew.expected_attempts", "unitless", "crew launch attempts per year, failures included")
 CREW_LAUNCHES = _v("launch_crew.launches", "unitless", "crew launches per year")
 CREW_RELIABILITY = _v("launch_crew.reliability", "unitless", "crew launcher success probability per launch")
+CARGO_VEHICLE_FLIGHTS = _v("launch_rate.cargo_vehicle_flights", "1/year", "flights of the cargo vehicle per year (crew flights included when it flies both)")
+CREW_VEHICLE_FLIGHTS = _v("launch_rate.crew_vehicle_flights", "1/year", "flights of the crew vehicle per year (cargo flights included when it flies both)")
+ALL_LAUNCHES_SUCCEED = _v("launch_rate.all_launches_succeed", "unitless", "probability that every launch of the campaign succeeds")
 
 # ---- cost ----------------------------------------------------------------------------------------
 COST_CREW_DAYS = _v("cost.crew_days", "d", "crew-days per campaign year (cost input)")

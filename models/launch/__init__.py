@@ -2,5 +2,6 @@
 
 from trades.models.launch.attribution import LaunchMassByItem
 from trades.models.launch.launch_count import CrewLaunches, LaunchCount
+from trades.models.launch.vehicle_flights import VehicleFlights
 
-__all__ = ["CrewLaunches", "LaunchCount", "LaunchMassByItem"]
+__all__ = ["CrewLaunches", "LaunchCount", "LaunchMassByItem", "VehicleFlights"]

@@ -61,9 +61,9 @@ def test_national_policy_prices_each_partner_on_its_own_vehicles(flagship):
 
 def test_no_partner_able_to_build_is_infeasible(flagship):
     def only_csa(d):
-        d["partners"] = [{"id": "csa", "vehicles": ["falcon_heavy", "falcon9"]}]  # CSA buying launches
+        d["partners"] = [{"id": "csa", "vehicles": ["falcon_heavy", "sls_block1"]}]  # CSA buying launches
         d["launch"]["crew_vehicle"] = "auto"
-    with pytest.raises(InfeasibleError, match="can provide the habitat: it needs capability 'habitat'|crew-rated"):
+    with pytest.raises(InfeasibleError, match="can provide the habitat: it needs capability 'habitat'"):
         resolve(_study(flagship, only_csa))
 
 

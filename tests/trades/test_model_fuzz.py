@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from trades.errors import InfeasibleError, StudyErrors
-from trades.analyses.run import evaluate, summarize
+from trades.analyses.evaluate import evaluate
+from trades.analyses.run import summarize
 from trades.study import Study
 
 DESTINATIONS = [

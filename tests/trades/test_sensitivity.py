@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from trades.cli import main
-from trades.analyses.run import evaluate
+from trades.analyses.evaluate import evaluate
 from trades.analyses.sensitivity import global_indices, local_elasticities
 from trades.study import parse_study_text
 from trades.analyses.sweep_cases import salib_sample

@@ -80,7 +80,7 @@ def test_each_case_equals_an_independent_run(reference):
     path, out = reference
     rows = list(csv.DictReader((out / "sweep.csv").open()))
     assert [int(r["case_id"]) for r in rows] == list(range(6)) and all(r["status"] == "ok" for r in rows)
-    from trades.analyses.run import evaluate
+    from trades.analyses.evaluate import evaluate
 
     for row in (rows[5], rows[2]):  # national then open market: a problem switch in between
         data = yaml.safe_load(path.read_text())
@@ -116,7 +116,7 @@ def test_fast_factors_that_change_the_structure_and_combinations_that_break_a_ru
         data.pop("sweep")
         data["outpost"]["isru"]["oxygen_production_t_per_year"] = float(row["outpost.isru.oxygen_production_t_per_year"])
         data["outpost"]["stay_days"], data["outpost"]["rotations_per_year"] = stay, rotations
-        from trades.analyses.run import evaluate
+        from trades.analyses.evaluate import evaluate
 
         _, prob = evaluate(parse_study_text(yaml.safe_dump(data), "case.yaml"), "case.yaml")
         assert float(row["life_cycle_cost_musd"]) == pytest.approx(float(prob.get_val("cost.partners.life_cycle_cost")[0]), rel=1e-12), row

@@ -63,21 +63,38 @@ def optimize_reusing(study: Study, file: str, built: OrderedDict) -> tuple:
     new one kept there (at most ``KEPT_PROBLEMS``); returns ``(architecture, problem, result)``.
     Reused and new problems give the same optimum (tested on every coalition of the flagship);
     an OpenMDAO setup is saved each time (docs/performance.md)."""
-    from trades.analyses.optimize import optimization_problem, resolve_for_optimization, reuse_key, reuse_optimization, solve
+    from trades.analyses.evaluate import rechosen_for_flight_rates
+    from trades.analyses.optimize import check_optimizable, resolve_for_optimization, reuse_key, solve
 
     arch = resolve_for_optimization(study, file)
+    prob = _problem_for(arch, built)
+    rechosen = rechosen_for_flight_rates(study, file, arch, prob)
+    if rechosen is not None:
+        check_optimizable(rechosen)
+        arch, prob = rechosen, _problem_for(rechosen, built)
+    try:
+        return arch, prob, solve(arch, prob)
+    except Exception:
+        built.pop(reuse_key(arch), None)  # its state is unknown
+        raise
+
+
+def _problem_for(arch, built: OrderedDict):
+    """A problem of ``built`` aimed at ``arch`` (run at its design) when one has its key, else a new one kept there."""
+    from trades.analyses.optimize import optimization_problem, reuse_key, reuse_optimization
+
     key = reuse_key(arch)
     try:
         prob = reuse_optimization(built[key], arch, key) if key in built else None
         if prob is None:
             prob = built[key] = optimization_problem(arch)
-        built.move_to_end(key)
-        while len(built) > KEPT_PROBLEMS:
-            built.popitem(last=False)
-        return arch, prob, solve(arch, prob)
     except Exception:
-        built.pop(key, None)  # its state is unknown
+        built.pop(key, None)
         raise
+    built.move_to_end(key)
+    while len(built) > KEPT_PROBLEMS:
+        built.popitem(last=False)
+    return prob
 
 
 def _coalition_record(study: Study, file: str, members: frozenset[str], built: OrderedDict | None = None) -> dict:

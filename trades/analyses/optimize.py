@@ -18,6 +18,7 @@ from trades.architecture.checks import design_variable_bounds
 from trades.analyses.optimize_rules import (
     OBJECTIVES, add_variables_rules_and_objective, binding, check_optimizable, configure, share_variables, violations,
 )
+from trades.analyses.evaluate import rechosen_for_flight_rates
 from trades.analyses.optimize_starts import best_attempt, cheapest_vertex, run_starts, starting_points
 
 
@@ -42,7 +43,13 @@ def build_optimization(study, file: str, recorder_path: str | None = None, finit
     be solved many times (:func:`solve`), e.g. by a sweep that changes inputs between solves, and
     aimed at another study of the same structure (:func:`reuse_optimization`)."""
     arch = resolve_for_optimization(study, file)
-    return arch, optimization_problem(arch, recorder_path, finite_difference)
+    prob = optimization_problem(arch, recorder_path, finite_difference)
+    rechosen = rechosen_for_flight_rates(study, file, arch, prob)
+    if rechosen is None:
+        return arch, prob
+    check_optimizable(rechosen)
+    prob.cleanup()
+    return rechosen, optimization_problem(rechosen, recorder_path, finite_difference)
 
 
 def resolve_for_optimization(study, file: str):

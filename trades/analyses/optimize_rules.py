@@ -10,6 +10,7 @@ import openmdao.api as om
 
 from trades.models import variables as var
 from trades.architecture.checks import design_variable_bounds
+from trades.architecture.flight_rates import max_flights
 from trades.errors import StudyErrors
 
 OBJECTIVES = {
@@ -50,7 +51,25 @@ def add_variables_rules_and_objective(model: om.Group, arch) -> None:
         model.add_constraint(var.PAYS, upper=caps, indices=indices, flat_indices=True, ref=ref)
     if plan.pooled_cap is not None:  # a coalition's whole spending within its members' caps
         model.add_constraint(var.TOTAL_COST, upper=plan.pooled_cap, ref=max(plan.pooled_cap, 1.0))
+    add_launch_rules(model, arch)
     model.add_objective(OBJECTIVES[arch.study.objective.name])
+
+
+def add_launch_rules(model: om.Group, arch) -> None:
+    """Each vehicle's flight-rate limit in every year (one vehicle flying both counts both; under
+    the national policy the per-partner split is checked on the result instead) and a required
+    probability that every launch succeeds."""
+    if arch.study.launch.policy == "open_market":
+        limit = max_flights(arch.catalog, arch.cargo_vehicle)
+        if limit is not None:
+            model.add_constraint(var.CARGO_VEHICLE_FLIGHTS, upper=limit, ref=limit)
+    if arch.crew_vehicle is not None and arch.crew_vehicle != arch.cargo_vehicle:
+        limit = max_flights(arch.catalog, arch.crew_vehicle)
+        if limit is not None:
+            model.add_constraint(var.CREW_VEHICLE_FLIGHTS, upper=limit, ref=limit)
+    required = arch.study.launch.min_all_launches_succeed
+    if required is not None:
+        model.add_constraint(var.ALL_LAUNCHES_SUCCEED, lower=required, ref=required)
 
 
 def add_driver(prob: om.Problem, finite_difference: bool = False) -> None:

@@ -27,6 +27,8 @@ import yaml
 from trades.models import variables as var
 from trades import __version__
 from trades.analyses.cost_summary import format_cost, format_optimization, summarize_cost
+from trades.analyses.evaluate import evaluate
+from trades.architecture.flight_rates import launch_rule_breaks
 from trades.errors import InfeasibleError, OutputDirError
 from trades.escape import safe_text
 from trades.fileio import Staging, output_folder, remove_abandoned_staging
@@ -58,20 +60,6 @@ def whole_launches_cumulative(per_year: list[float]) -> list[int]:
         counts.append(launched - done)
         done = launched
     return counts
-
-
-def evaluate(study: Study, file: str, recorder_path: str | None = None):
-    """Resolve, assemble and run the model; returns ``(architecture, problem)``."""
-    from trades.architecture.assemble import build_problem
-    from trades.architecture.resolve import resolve
-
-    arch = resolve(study, file)
-    prob = build_problem(arch, recorder_path)
-    prob.run_model()
-    if recorder_path is not None:
-        prob.record("final")
-        prob.cleanup()
-    return arch, prob
 
 
 def summarize(arch, prob) -> dict:
@@ -139,9 +127,13 @@ def summarize(arch, prob) -> dict:
 
     # the reported probability counts the whole launches of the table (the model's own output,
     # for optimizers, uses the continuous count)
-    success = float(prob.get_val(var.CARGO_RELIABILITY)[0]) ** sum(cargo)
+    r_cargo = float(prob.get_val(var.CARGO_RELIABILITY)[0])
+    success, failures, crew_failure = r_cargo ** sum(cargo), sum(cargo) * (1.0 - r_cargo) / r_cargo, 0.0
     if arch.crew_vehicle:
-        success *= float(prob.get_val(var.CREW_RELIABILITY)[0]) ** sum(crew)
+        r_crew = float(prob.get_val(var.CREW_RELIABILITY)[0])
+        success *= r_crew ** sum(crew)
+        failures += sum(crew) * (1.0 - r_crew) / r_crew  # failed attempts before each success
+        crew_failure = 1.0 - r_crew ** sum(crew)
     study = arch.study
     return {
         "study": study.name,
@@ -186,6 +178,8 @@ def summarize(arch, prob) -> dict:
             "launches_by_vehicle": merged("launches_by_vehicle"),
             "launches_by_partner": merged("launches_by_partner"),
             "all_launches_succeed_probability": float(success),
+            "expected_launch_failures": float(failures),
+            "some_crewed_launch_fails_probability": float(crew_failure),
         },
         "cost": summarize_cost(arch, prob) if arch.cost is not None else None,
         "notes": list(arch.notes),
@@ -249,7 +243,11 @@ def format_summary(summary: dict) -> str:
         + " ".join(f"{t['launches_by_vehicle'][v]:>12d}" for v in vehicles)
     )
     p("Launches by partner: " + ", ".join(f"{k} {v}" for k, v in t["launches_by_partner"].items()))
-    p(f"Probability that every launch succeeds: {t['all_launches_succeed_probability']:.3g}")
+    p(f"Probability that every launch succeeds: {t['all_launches_succeed_probability']:.3g} "
+      f"(expected failed launches {t['expected_launch_failures']:.2f}); that a crewed launch fails: "
+      f"{t['some_crewed_launch_fails_probability']:.3g} (an upper bound on losing a crew at launch: abort systems save most)")
+    for broken in summary.get("broken_launch_rules", []):
+        p(f"BROKEN: {broken}")
     if summary.get("cost"):
         out.write(format_cost(summary["cost"]))
     if summary.get("optimization"):
@@ -388,6 +386,7 @@ def _run_into(staging: Staging, out: Path, study: Study, study_path: Path, diges
             summary["optimization"] = result
     except ValueError as exc:  # a non-finite launch count
         raise InfeasibleError(f"{study_path}: the model produced non-finite values ({exc}); check the inputs' magnitudes") from None
+    summary["broken_launch_rules"] = launch_rule_breaks(arch, summary)
     bad = _non_finite(summary)
     if bad:
         raise InfeasibleError(f"{study_path}: the model produced non-finite values in {', '.join(bad[:5])}; check the inputs' magnitudes")
@@ -432,9 +431,8 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None, opti
             summary, result = _run_into(staging, out, study, study_path, digest, optimize)
         finally:
             staging.remove()
-    if result is not None and result["violations"]:
-        raise InfeasibleError(
-            f"{study_path}: no design meets every constraint; the best found breaks: " + "; ".join(result["violations"])
-            + f" (outputs of that design kept in {out}/)"
-        )
+    broken = (list(result["violations"]) if result is not None else []) + summary["broken_launch_rules"]
+    if broken:
+        design = "no design meets every constraint; the best found breaks" if result is not None else "the campaign breaks"
+        raise InfeasibleError(f"{study_path}: {design}: " + "; ".join(broken) + f" (outputs of that design kept in {out}/)")
     return summary, out

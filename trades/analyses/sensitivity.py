@@ -199,7 +199,8 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
     figures are drawn from it by :func:`trades.outputs.figures.save_sensitivity_figures`, as
     ``trades sensitivity`` does)."""
     from trades.architecture.checks import check_study
-    from trades.analyses.run import evaluate, open_output_folder
+    from trades.analyses.evaluate import evaluate
+    from trades.analyses.run import open_output_folder
 
     study_path = Path(study_path)
     study = load_study(study_path)

@@ -72,6 +72,7 @@ def evaluate_chunk(base_text: str, file: str, mode: str, config: dict, fast: dic
 
 
 def _build(base_text: str, file: str, mode: str, config: dict):
+    from trades.analyses.evaluate import rechosen_for_flight_rates
     from trades.architecture.assemble import build_problem
     from trades.architecture.resolve import resolve
 
@@ -84,6 +85,10 @@ def _build(base_text: str, file: str, mode: str, config: dict):
             return build_optimization(study, file)
         arch = resolve(study, file)
         prob = build_problem(arch, None)
+        prob.run_model()  # 'auto' cargo is chosen within its flight-rate limit at the study's design
+        rechosen = rechosen_for_flight_rates(study, file, arch, prob)
+        if rechosen is not None:
+            arch, prob = rechosen, build_problem(rechosen, None)
         return arch, prob
     except StudyErrors as exc:
         return ("failed", "invalid", " ".join(str(exc).split())[:500])

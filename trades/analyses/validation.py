@@ -143,7 +143,7 @@ def _run_study(stem: str):
     """The study file of studies/ and its evaluated problem: the rows use what `trades run` computes."""
     from pathlib import Path
 
-    from trades.analyses.run import evaluate
+    from trades.analyses.evaluate import evaluate
     from trades.study.schema import load_study
 
     path = Path(__file__).resolve().parents[2] / "studies" / f"{stem}.yaml"

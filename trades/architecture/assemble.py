@@ -24,6 +24,7 @@ def model_options(arch: Architecture) -> dict:
         "streams": [(name, len(stages), stages[-1].role == "entry") for name, stages in arch.stages.items()],
         "reusable_lander": arch.reusable_lander is not None,
         "crew_launches": arch.crew_vehicle is not None,
+        "same_launch_vehicle": arch.crew_vehicle == arch.cargo_vehicle,
         "trajectory": None,
         "cost": None,
     }

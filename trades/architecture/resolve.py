@@ -19,16 +19,37 @@ from trades.errors import InfeasibleError
 from trades.architecture.costing import launch_reliability, make_cost_plan, price_per_kg, vehicle_price_musd
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, Stage
+from trades.architecture.flight_rates import busiest_year_launches, crew_reach, crew_reach_needed, max_flights
 from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
 from trades.architecture.trajectories import asteroid_trajectory, mars_trajectory
 
 
-def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool) -> str:
+def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool,
+                    mass_per_year: list[float] | None = None) -> str:
     """The named vehicle (already checked by :func:`check_study`) or, for 'auto', the allowed
     vehicle with the lowest price per kg in the launch orbit (cargo) or per launch (crew), failed
-    attempts included; among unpriced vehicles only, the largest LEO payload (fewest launches)."""
+    attempts included; among unpriced vehicles only, the largest LEO payload (fewest launches).
+
+    Crews fly only on vehicles whose crew spacecraft is rated for the destination. Given the mass
+    to lift each year (known once the model has run: it does not depend on the vehicle), 'auto'
+    cargo leaves out the vehicles whose flight-rate limit the busiest year would break.
+    """
     chosen = getattr(study.launch, key)
     usable = allowed_vehicles(study, catalog, crew)
+    body = study.destination.body
+    short_reach = ""
+    if crew:
+        rated = [v for v in usable if crew_reach(catalog, v) in crew_reach_needed(body)]
+        if len(rated) < len(usable):
+            short_reach = " (crew-rated but not for a crew to {}: {})".format(
+                body, ", ".join(f"{v} reaches {crew_reach(catalog, v)}" for v in usable if v not in rated))
+        if chosen != "auto" and chosen in usable and chosen not in rated:
+            raise InfeasibleError(
+                f"{file}: launch.{key}: '{chosen}' carries a crew spacecraft rated for {crew_reach(catalog, chosen)} only "
+                f"(launch_vehicles.{chosen}.crew_reach), not for a crew to {body}; rated for it among the partners' "
+                f"vehicles: {rated or 'none'}"
+            )
+        usable = rated
     if chosen != "auto":
         if chosen not in usable:
             raise InfeasibleError(
@@ -37,11 +58,13 @@ def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: b
             )
         return chosen
     if not usable:
-        kind = "crew-rated launch vehicle" if crew else "launch vehicle"
+        kind = f"crew-rated launch vehicle for a crew to {body}" if crew else "launch vehicle"
         raise InfeasibleError(
             f"{file}: launch.{key}: no {kind} among the partners' vehicles under the '{study.launch.policy}' policy "
-            f"(partners: {[p.id for p in study.partners]})"
+            f"(partners: {[p.id for p in study.partners]}){short_reach}"
         )
+    if mass_per_year is not None:
+        usable = _within_flight_rates(study, catalog, file, key, usable, mass_per_year)
     base = study.campaign.dollar_base_year
     if crew:
         priced = [(p, v) for v in usable if (p := vehicle_price_musd(catalog, v, base)[0]) is not None]
@@ -50,6 +73,27 @@ def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: b
     if priced:
         return min(priced)[1]
     return max(usable, key=lambda v: catalog.value("launch_vehicles", v, "payload_leo_kg"))
+
+
+def _within_flight_rates(study: Study, catalog: Catalog, file: str, key: str, usable: list[str],
+                         mass_per_year: list[float]) -> list[str]:
+    """The vehicles whose flight-rate limit lifts every year's mass; exit 3 naming each one's
+    busiest year and excess when none does."""
+    fits, over = [], []
+    for vehicle in usable:
+        limit = max_flights(catalog, vehicle)
+        capacity = catalog.value("launch_vehicles", vehicle, "payload_leo_kg")
+        year, count = busiest_year_launches(mass_per_year, capacity, study.launch.packing_efficiency)
+        if limit is None or count <= limit:
+            fits.append(vehicle)
+        else:
+            over.append(f"{vehicle} {count} in {study.years[year]} (limit {limit:g}, over by {count - limit:g})")
+    if not fits:
+        raise InfeasibleError(
+            f"{file}: launch.{key}: no allowed vehicle can fly the campaign's launches within its flight-rate limit "
+            f"(max_flights_per_year): {'; '.join(over)}"
+        )
+    return fits
 
 
 def _leg_delta_v(leg: dict, study: Study, catalog: Catalog, site: dict) -> tuple[float, str]:
@@ -132,8 +176,10 @@ def _check_round_trip_feasible(lander: dict, propellant: str, catalog: Catalog, 
         )
 
 
-def resolve(study: Study, file: str | None = None, catalog: Catalog | None = None) -> Architecture:
-    """Turn a validated study into the numbers and choices of its model."""
+def resolve(study: Study, file: str | None = None, catalog: Catalog | None = None,
+            launch_mass_per_year: list[float] | None = None) -> Architecture:
+    """Turn a validated study into the numbers and choices of its model; given the mass to lift
+    each year, 'auto' cargo respects the vehicles' flight-rate limits."""
     file = file or study._file
     catalog = check_study(study, catalog)
     site = catalog.entry("sites", study.destination.site)
@@ -153,7 +199,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
 
     by_partner = partner_vehicles(study, catalog)
     owner = {v: p for p, vs in by_partner.items() for v in vs}
-    cargo_vehicle = _choose_vehicle(study, catalog, file, "cargo_vehicle", crew=False)
+    cargo_vehicle = _choose_vehicle(study, catalog, file, "cargo_vehicle", crew=False, mass_per_year=launch_mass_per_year)
     crewed = study.outpost.rotations_per_year > 0
     crew_vehicle = _choose_vehicle(study, catalog, file, "crew_vehicle", crew=True) if crewed else None
 
@@ -171,6 +217,12 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
             f"Mars: the cargo route is modelled ({where}); crew transit to Mars and back is not "
             "(crew launches are counted per rotation)"
         )
+    for vehicle in sorted({cargo_vehicle, crew_vehicle} - {None}):
+        if max_flights(catalog, vehicle) is None:
+            arch.notes.append(f"{vehicle} has no published flight-rate limit (max_flights_per_year): none is applied")
+    if crew_vehicle is not None and study.destination.body in ("mars", "near_earth_asteroid"):
+        arch.notes.append(f"no crew vehicle is rated for Earth entry on return from {study.destination.body}; "
+                          f"{crew_vehicle} (crew reach: {crew_reach(catalog, crew_vehicle)}) is the closest")
     set_model_inputs(arch, study, catalog, site)
     _check_crew_spacecraft(arch, study, catalog, file)
     arch.cost = make_cost_plan(arch)

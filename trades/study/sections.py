@@ -195,10 +195,14 @@ class Launch(_Strict):
     )
     cargo_vehicle: str = Field(
         "auto",
-        description="Vehicle id for cargo and elements, or 'auto' (largest LEO payload among the allowed vehicles).",
+        description="Vehicle id for cargo and elements, or 'auto': among the allowed vehicles whose flight-rate limit "
+        "(max_flights_per_year) lifts every year's cargo, the lowest price per kg in the launch orbit, failed attempts "
+        "included; among unpriced vehicles only, the largest LEO payload.",
     )
     crew_vehicle: str = Field(
-        "auto", description="Crew-rated vehicle id, or 'auto' (largest LEO payload among allowed crew-rated)."
+        "auto", description="Crew-rated vehicle id whose crew spacecraft is rated for the destination (crew_reach: leo "
+        "serves Earth orbit only), or 'auto': the lowest price per launch among those; among unpriced ones only, the "
+        "largest LEO payload."
     )
     crew_spacecraft: str | None = Field(
         None, description="Element id of the crew spacecraft (one launch per rotation)."
@@ -221,6 +225,14 @@ class Launch(_Strict):
         description="Launch success probability assumed for a vehicle whose flight record in the catalog "
         "is missing or shorter than min_flights_for_record (a study assumption, reported as such); "
         "otherwise (successes+1)/(launches+2).",
+    )
+    min_all_launches_succeed: float | None = Field(
+        None,
+        gt=0,
+        le=1,
+        allow_inf_nan=False,
+        description="Required probability that every launch of the campaign succeeds (unitless); run and optimize "
+        "exit 3 naming the shortfall when the campaign misses it. None: reported, not required.",
     )
     min_flights_for_record: int = Field(
         5, ge=0, le=1000, description="Flights a vehicle needs before its own record sets its reliability."

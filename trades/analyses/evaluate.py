@@ -1,0 +1,44 @@
+"""Evaluate a study's architecture once: resolve it, build its problem, run its model; and choose
+'auto' cargo again when the first choice cannot fly the campaign within its flight-rate limit."""
+
+from __future__ import annotations
+
+from trades.models import variables as var
+from trades.architecture.flight_rates import cargo_over_its_flight_rate
+from trades.study.schema import Study
+
+
+def evaluate(study: Study, file: str, recorder_path: str | None = None):
+    """Resolve, assemble and run the model; returns ``(architecture, problem)``."""
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
+
+    arch = resolve(study, file)
+    prob = build_problem(arch, recorder_path)
+    prob.run_model()
+    rechosen = rechosen_for_flight_rates(study, file, arch, prob)
+    if rechosen is not None:
+        prob.cleanup()
+        arch, prob = rechosen, build_problem(rechosen, recorder_path)
+        prob.run_model()
+    if recorder_path is not None:
+        prob.record("final")
+        prob.cleanup()
+    return arch, prob
+
+
+def rechosen_for_flight_rates(study: Study, file: str, arch, prob):
+    """When 'auto' cargo's first choice breaks its flight-rate limit at the design ``prob`` has
+    just run, the architecture resolved again knowing each year's mass to lift (which does not
+    depend on the vehicle); else None. Exit 3 when no allowed vehicle fits."""
+    if study.launch.cargo_vehicle != "auto" or not cargo_over_its_flight_rate(arch, prob):
+        return None
+    from trades.architecture.resolve import resolve
+
+    mass = [float(m) for m in prob.get_val(var.CARGO_MASS_TO_ORBIT, units="kg")]
+    rechosen = resolve(study, file, launch_mass_per_year=mass)
+    rechosen.notes.append(
+        f"launch.cargo_vehicle auto: {arch.cargo_vehicle}, the cheapest per kg, would break its flight-rate limit; "
+        f"{rechosen.cargo_vehicle} is the cheapest per kg that flies every year's cargo within its limit"
+    )
+    return rechosen

@@ -1,0 +1,103 @@
+"""Launches a fleet can fly: each vehicle's flight-rate limit and the reach of its crew spacecraft.
+
+A vehicle's ``max_flights_per_year`` (catalog, overridable by a study) bounds the launches it
+makes in any campaign year, cargo and crew flights together when it flies both. A crew-rated
+vehicle's ``crew_reach`` says how far its crew spacecraft is rated to take a crew: ``leo`` (to a
+station in low Earth orbit and back) or ``lunar`` (beyond LEO, lunar return speed at entry).
+"""
+
+from __future__ import annotations
+
+import math
+
+from trades.models import variables as var
+from trades.study.catalog import Catalog
+
+#: crew reach each destination needs: LEO crew vehicles do not take crews beyond Earth orbit
+REACH_NEEDED = {"earth_orbit": {"leo", "lunar"}}
+BEYOND_LEO = {"lunar"}
+
+
+def crew_reach_needed(body: str) -> set[str]:
+    """Crew reaches that serve a destination body."""
+    return REACH_NEEDED.get(body, BEYOND_LEO)
+
+
+def crew_reach(catalog: Catalog, vehicle: str) -> str | None:
+    """How far the vehicle's crew spacecraft is rated to go, or None when the catalog does not say."""
+    reach = catalog.entry("launch_vehicles", vehicle).get("crew_reach")
+    return None if reach is None else reach["value"]
+
+
+def max_flights(catalog: Catalog, vehicle: str) -> float | None:
+    """The vehicle's flight-rate limit per year, or None when the catalog has none."""
+    limit = catalog.entry("launch_vehicles", vehicle).get("max_flights_per_year")
+    return None if limit is None else float(limit["value"])
+
+
+def flight_rate_excess(per_year: list[dict[str, float]], years: list[int], catalog: Catalog) -> list[str]:
+    """One sentence per vehicle whose launches exceed its limit in some year: the years, the
+    busiest year's launches and the excess."""
+    over: dict[str, list[tuple[int, float]]] = {}
+    for year, flights in zip(years, per_year):
+        for vehicle, count in flights.items():
+            limit = max_flights(catalog, vehicle)
+            if limit is not None and count > limit:
+                over.setdefault(vehicle, []).append((year, count))
+    found = []
+    for vehicle, cases in sorted(over.items()):
+        limit = max_flights(catalog, vehicle)
+        year, peak = max(cases, key=lambda c: c[1])
+        found.append(f"flight rate of {vehicle}: above its limit of {limit:g} a year "
+                     f"(launch_vehicles.{vehicle}.max_flights_per_year) in {year_ranges([y for y, _ in cases])}; "
+                     f"busiest {year} with {_count(peak)} launches, over by {_count(peak - limit)}")
+    return found
+
+
+def year_ranges(years: list[int]) -> str:
+    """'2032-2035, 2040' for [2032, 2033, 2034, 2035, 2040]."""
+    def span(first: int, last: int) -> str:
+        return f"{first}" if first == last else f"{first}-{last}"
+
+    parts, start, prev = [], years[0], years[0]
+    for year in years[1:]:
+        if year != prev + 1:
+            parts.append(span(start, prev))
+            start = year
+        prev = year
+    parts.append(span(start, prev))
+    return ", ".join(parts)
+
+
+def _count(x: float) -> str:
+    return f"{x:.0f}" if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
+
+
+def busiest_year_launches(mass_per_year: list[float], capacity_kg: float, packing: float,
+                          other_flights: list[float] | None = None) -> tuple[int, int]:
+    """(index of the busiest year, whole launches in it) to lift ``mass_per_year`` on a vehicle
+    of ``capacity_kg``, plus ``other_flights`` it makes the same year (its crew launches)."""
+    counts = [math.ceil(m / (capacity_kg * packing) - 1e-9) if m > 0 else 0 for m in mass_per_year]
+    if other_flights is not None:
+        counts = [c + math.ceil(o - 1e-9) for c, o in zip(counts, other_flights)]
+    year = max(range(len(counts)), key=counts.__getitem__)
+    return year, counts[year]
+
+
+def cargo_over_its_flight_rate(arch, prob) -> bool:
+    """Whether the cargo vehicle's launches (crew flights included when it flies both) break its limit."""
+    limit = max_flights(arch.catalog, arch.cargo_vehicle)
+    flights = prob.get_val(var.CARGO_VEHICLE_FLIGHTS)
+    return limit is not None and any(math.ceil(f - 1e-9) > limit for f in flights)
+
+
+def launch_rule_breaks(arch, summary: dict) -> list[str]:
+    """Flight-rate limits the campaign's whole launches break, and a required campaign launch
+    success it misses, with the excess or shortfall."""
+    found = flight_rate_excess([row["launches_by_vehicle"] for row in summary["per_year"]], arch.years, arch.catalog)
+    required = arch.study.launch.min_all_launches_succeed
+    achieved = summary["totals"]["all_launches_succeed_probability"]
+    if required is not None and achieved < required:
+        found.append(f"launch.min_all_launches_succeed: every launch succeeds with probability {achieved:.3g}, "
+                     f"required {required:g}, short by {required - achieved:.3g}")
+    return found
