@@ -171,7 +171,9 @@ def test_barred_pair_never_shares_an_item(flagship, tmp_path):
 
 
 def test_fixed_key_with_return_bounds(flagship, tmp_path):
-    """ISS-like key (refdata iss_usos_resource_shares, renormalised without CSA's 2.3 %), each
+    """ISS-like key (US segment resource shares NASA 76.6, JAXA 12.8, ESA 8.3, CSA 2.3 % under the 1998
+    ISS MOUs, as summarised in Wikipedia 'Politics of the International Space Station'; renormalised
+    without CSA's 2.3 %), each
     partner's work within 0.8-1.25 of its funding, the design variables fixed."""
     key = {"nasa": 76.6 / 97.7, "esa": 8.3 / 97.7, "jaxa": 12.8 / 97.7}
 

@@ -65,7 +65,7 @@ def test_grid_cache_returns_identical_arrays(tmp_path, monkeypatch):
 
 
 def test_burns_follow_vis_viva():
-    """Departure burn from 407 km: sqrt(C3 + 2 mu/r) - sqrt(mu/r) (the refdata relation)."""
+    """Departure burn from 407 km: sqrt(C3 + 2 mu/r) - sqrt(mu/r) (an impulsive burn from a circular orbit)."""
     spec = TransferSpec()
     record = single_transfer(spec, ephemeris.to_jd("2033-04-28"), 274.0)
     mu, radius = orbits.body_constants("earth")
