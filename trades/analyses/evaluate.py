@@ -10,7 +10,7 @@ from trades.study.schema import Study
 
 def evaluate(study: Study, file: str, recorder_path: str | None = None):
     """Resolve, assemble and run the model; returns ``(architecture, problem)``."""
-    from trades.architecture.assemble import build_problem
+    from trades.architecture.assemble import build_problem, set_inputs, structure_key
     from trades.architecture.resolve import resolve
 
     arch = resolve(study, file)
@@ -18,8 +18,12 @@ def evaluate(study: Study, file: str, recorder_path: str | None = None):
     prob.run_model()
     rechosen = rechosen_for_flight_rates(study, file, arch, prob)
     if rechosen is not None:
-        prob.cleanup()
-        arch, prob = rechosen, build_problem(rechosen, recorder_path)
+        if structure_key(rechosen) == structure_key(arch):  # the same model: only its inputs change
+            set_inputs(rechosen, prob)
+        else:
+            prob.cleanup()
+            prob = build_problem(rechosen, recorder_path)
+        arch = rechosen
         prob.run_model()
     if recorder_path is not None:
         prob.record("final")

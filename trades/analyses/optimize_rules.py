@@ -10,7 +10,7 @@ import openmdao.api as om
 
 from trades.models import variables as var
 from trades.architecture.checks import design_variable_bounds
-from trades.architecture.flight_rates import max_flights
+from trades.architecture.flight_rates import max_flights, year_ranges
 from trades.errors import StudyErrors
 
 OBJECTIVES = {
@@ -55,18 +55,25 @@ def add_variables_rules_and_objective(model: om.Group, arch) -> None:
     model.add_objective(OBJECTIVES[arch.study.objective.name])
 
 
+def _limited_flights(arch, prob=None):
+    """(vehicle, its flights per year or the model path of them) for each vehicle whose flight-rate
+    limit the optimizer keeps: the cargo vehicle under the open market (under the national policy
+    each partner's launches are checked on the result instead) and a separate crew vehicle."""
+    found = []
+    if arch.study.launch.policy == "open_market" and max_flights(arch.catalog, arch.cargo_vehicle) is not None:
+        found.append((arch.cargo_vehicle, var.CARGO_VEHICLE_FLIGHTS))
+    crew = arch.crew_vehicle
+    if crew is not None and crew != arch.cargo_vehicle and max_flights(arch.catalog, crew) is not None:
+        found.append((crew, var.CREW_VEHICLE_FLIGHTS))
+    return found if prob is None else [(vehicle, prob.get_val(path)) for vehicle, path in found]
+
+
 def add_launch_rules(model: om.Group, arch) -> None:
-    """Each vehicle's flight-rate limit in every year (one vehicle flying both counts both; under
-    the national policy the per-partner split is checked on the result instead) and a required
-    probability that every launch succeeds."""
-    if arch.study.launch.policy == "open_market":
-        limit = max_flights(arch.catalog, arch.cargo_vehicle)
-        if limit is not None:
-            model.add_constraint(var.CARGO_VEHICLE_FLIGHTS, upper=limit, ref=limit)
-    if arch.crew_vehicle is not None and arch.crew_vehicle != arch.cargo_vehicle:
-        limit = max_flights(arch.catalog, arch.crew_vehicle)
-        if limit is not None:
-            model.add_constraint(var.CREW_VEHICLE_FLIGHTS, upper=limit, ref=limit)
+    """Each vehicle's flight-rate limit in every year (one vehicle flying both counts both) and a
+    required probability that every launch succeeds."""
+    for vehicle, path in _limited_flights(arch):
+        limit = max_flights(arch.catalog, vehicle)
+        model.add_constraint(path, upper=limit, ref=limit)
     required = arch.study.launch.min_all_launches_succeed
     if required is not None:
         model.add_constraint(var.ALL_LAUNCHES_SUCCEED, lower=required, ref=required)
@@ -182,6 +189,11 @@ def binding(arch, prob) -> list[str]:
         for bound, which in ((lower, "lower"), (upper, "upper")):
             if abs(value - bound) <= 1e-6 * max(1.0, abs(bound)):
                 found.append(f"design variable {dv.name} at its {which} bound {bound:g} {units}")
+    for vehicle, flights in _limited_flights(arch, prob):
+        limit = max_flights(arch.catalog, vehicle)
+        busy = [year for year, f in zip(years, flights) if f >= limit * (1 - 1e-4)]
+        if busy:
+            found.append(f"flight rate of {vehicle} ({limit:g} a year) in {year_ranges(busy)}")
     share = prob.get_val(var.WORK_SHARE)
     for j, pid in enumerate(plan.partners):
         if plan.min_share[j] > 0 and share[j] <= plan.min_share[j] + 1e-4:

@@ -119,7 +119,8 @@ def structure_key(arch: Architecture) -> tuple:
         )
     return (
         tuple(arch.years), repr(arch.stages), arch.power_source, _exact(arch.reusable_lander), _exact(arch.trajectory),
-        arch.crew_vehicle is None, tuple((i.name, np.shape(i.value), i.units) for i in arch.inputs), cost,
+        arch.crew_vehicle is None, arch.crew_vehicle == arch.cargo_vehicle,
+        tuple((i.name, np.shape(i.value), i.units) for i in arch.inputs), cost,
     )
 
 
