@@ -20,21 +20,26 @@ def echo(text: str) -> None:
 
 
 def cmd_validate(args) -> int:
-    from trades.architecture.checks import check_study
+    from trades.architecture.checks import check_study, optimize_refusals
     from trades.study.schema import load_study
 
-    failures = []
+    failures, warnings = [], []
     for path in args.files:
         try:
-            check_study(load_study(path))
+            study = load_study(path)
+            refusals = optimize_refusals(study, check_study(study))
         except StudyErrors as exc:
             failures.append(exc)
             continue
+        warnings += [{"file": path, "warning": text} for text in refusals]
         if args.format == "text":
             print(f"{safe_text(path)}: ok")  # a newline in the path must not forge an "ok" line
+            for text in refusals:
+                print(f"{safe_text(path)}: warning: {safe_text(text)}")
     if args.format == "json":
         report = {
             "valid": [p for p in args.files if not any(e.errors[0].file == p for e in failures)],
+            "warnings": warnings,
             "errors": [
                 {"file": e.file, "field": e.field, "reason": e.reason, "line": e.line}
                 for exc in failures
@@ -60,28 +65,36 @@ def cmd_schema(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from trades.analyses.run import format_summary, run_study
-
-    summary, out = run_study(args.study, args.output_dir)
-    if args.format == "json":
-        print(json.dumps({"output_dir": str(out), **summary}, indent=2))
-    else:
-        echo(format_summary(summary))
-        echo(f"Outputs written to {out}/ (resolved_study.yaml, cases.sqlite, summary.json, summary_by_year.csv, provenance.json)\n")
-    return EXIT_OK
+    return _run_or_optimize(args, optimize=False)
 
 
 def cmd_optimize(args) -> int:
-    from trades.analyses.run import format_summary, run_study
+    return _run_or_optimize(args, optimize=True)
 
-    summary, out = run_study(args.study, args.output_dir, optimize=True)
+
+def _run_or_optimize(args, optimize: bool) -> int:
+    """Run or optimize, print the design's tables, and on broken rules (exit 3) print them too,
+    before the list of what is broken."""
+    from trades.analyses.run import format_summary, run_study
+    from trades.errors import BrokenRulesError
+
+    try:
+        summary, out = run_study(args.study, args.output_dir, optimize=optimize)
+    except BrokenRulesError as exc:
+        summary, out = exc.summary, exc.output_dir
+        _print_summary(args, summary, out, optimize, format_summary)
+        raise
+    _print_summary(args, summary, out, optimize, format_summary)
+    return EXIT_OK
+
+
+def _print_summary(args, summary: dict, out, optimize: bool, format_summary) -> None:
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **summary}, indent=2))
-    else:
-        echo(format_summary(summary))
-        echo(f"Outputs written to {out}/ (resolved_study.yaml, cases.sqlite with every driver iteration, summary.json, "
-              "summary_by_year.csv, provenance.json)\n")
-    return EXIT_OK
+        return
+    echo(format_summary(summary))
+    recorded = "cases.sqlite with every driver iteration" if optimize else "cases.sqlite"
+    echo(f"Outputs written to {out}/ (resolved_study.yaml, {recorded}, summary.json, summary_by_year.csv, provenance.json)\n")
 
 
 def cmd_coalitions(args) -> int:

@@ -85,6 +85,19 @@ class InfeasibleError(TradesError):
     exit_code = EXIT_INFEASIBLE
 
 
+class BrokenRulesError(InfeasibleError):
+    """A design was evaluated and its outputs written, but it breaks rules (a budget cap, a flight
+    rate): exit 3. ``summary`` and ``output_dir`` let the command show the design's tables."""
+
+    def __init__(self, lines: list[str], summary: dict, output_dir):
+        super().__init__("\n".join(lines))
+        self.lines, self.summary, self.output_dir = lines, summary, output_dir
+
+    def __str__(self) -> str:
+        # a short list, one rule a line: each line escaped on its own, the newlines are ours
+        return "\n".join(safe_text(line) for line in self.lines)
+
+
 class OutputDirError(TradesError):
     """The output folder cannot be used (it is a file, or not writable): bad input, exit 2."""
 

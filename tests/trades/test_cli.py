@@ -31,7 +31,7 @@ def test_validate_ok_and_json(capsys, flagship):
     assert capsys.readouterr().out.strip().endswith(": ok")
     assert main(["validate", str(flagship), "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report == {"valid": [str(flagship)], "errors": []}
+    assert report == {"valid": [str(flagship)], "warnings": [], "errors": []}
 
 
 def test_validate_reports_bad_file_with_exit_2(tmp_path, capsys, flagship):

@@ -140,10 +140,14 @@ def test_caps_too_low_are_infeasible_and_keep_outputs(tmp_path, flagship, capsys
     path.write_text(yaml.safe_dump(data))
     out = tmp_path / "out"
     code = main(["optimize", str(path), "-o", str(out)])
-    err = capsys.readouterr().err
+    printed = capsys.readouterr()
+    err = printed.err
     assert code == EXIT_INFEASIBLE
+    assert "Payments per year" in printed.out  # the best design's tables come before the list
     assert "no design meets every constraint" in err
-    assert re.search(r"budget cap of nasa in 20\d\d: pays [\d,]+ MUSD, cap 7,666, over by", err), err
+    # one line a broken rule, with the worst year's excess and what would relax it
+    assert re.search(r"\n  - budget cap of nasa: above it in 20\d\d[-\d, ]*; most in 20\d\d: pays [\d,]+ MUSD, cap 7,666, over by [\d,]+\n"
+                     r"    to relax: raise partners\[nasa\]\.budget_cap_musd", err), err
     summary = json.loads((out / "summary.json").read_text())
     assert summary["optimization"]["violations"]
     assert np.isfinite(summary["cost"]["life_cycle_cost_musd"])

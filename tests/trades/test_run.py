@@ -209,3 +209,22 @@ def test_crew_spacecraft_unchecked_without_a_tli_figure(flagship):
     del catalog.entries["launch_vehicles"]["sls_block1"]["payload_tli_kg"]
     arch = resolve(study, str(flagship), catalog)
     assert any("no published TLI payload" in n for n in arch.notes)
+
+
+def test_run_says_in_words_which_rules_its_design_breaks(tmp_path, flagship, capsys):
+    """The flagship as written gives ESA all of the habitat, far beyond its 1,000 MUSD a year: the
+    run names the cap, the years and the worst excess, and what would relax it (it was a '*')."""
+    assert main(["run", str(flagship), "-o", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    summary = json.loads((tmp_path / "o" / "summary.json").read_text())
+    esa = [r for r in summary["broken_rules"] if r.startswith("budget cap of esa:")]
+    assert len(esa) == 1 and "over by" in esa[0]
+    assert f"BROKEN: {esa[0]} (to relax: raise partners[esa].budget_cap_musd" in out
+
+
+def test_optimize_says_the_study_design_was_infeasible(tmp_path, flagship, capsys):
+    assert main(["optimize", str(flagship), "-o", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    summary = json.loads((tmp_path / "o" / "summary.json").read_text())
+    assert summary["optimization"]["initial_violations"]
+    assert "the study's own design (life_cycle_cost" in out and "so the optimum can cost more" in out

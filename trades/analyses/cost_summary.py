@@ -139,6 +139,10 @@ def format_optimization(result: dict) -> str:
         f"{result['objective_units']}; {status} (best of {len(result['starts'])} starts: {result['best_start']}); "
         f"{result['model_evaluations']} model evaluations in {result['wall_time_s']:.2f} s"
     )
+    if result.get("initial_violations"):
+        p(f"  the study's own design ({result['objective']} {result['initial']:,.6g}) broke "
+          f"{len(result['initial_violations'])} rule(s), so the optimum can cost more: "
+          + "; ".join(result["initial_violations"]))
     for name, value in result["design_variables"].items():
         p(f"  design variable {name} = {value:.6g}")
     p("  binding constraints: " + ("; ".join(result["binding_constraints"]) if result["binding_constraints"] else "none"))

@@ -154,6 +154,7 @@ def solve(arch, prob) -> dict:
         prob.set_val(name, value)
     prob.run_model()
     initial = float(prob.get_val(objective)[0])
+    initial_violations = violations(arch, prob)  # the study's own design, before any start
     evaluations = prepared.evaluations
     runs_before = evaluations()
     start_time = time.perf_counter()
@@ -181,6 +182,7 @@ def solve(arch, prob) -> dict:
         "objective": study.objective.name,
         "objective_units": _objective_units(study.objective.name),
         "initial": initial,
+        "initial_violations": initial_violations,
         "optimum": float(prob.get_val(objective)[0]),
         "success": best["success"],
         "starts": [{k: a[k] for k in ("start", "objective", "success")} | {"feasible": not a["violations"]} for a in attempts],

@@ -140,10 +140,14 @@ def check_optimizable(arch) -> None:
 def violations(arch, prob) -> list[str]:
     """Each rule the final design breaks, naming the constraint and by how much."""
     plan, years = arch.cost, arch.years
-    found = []
+    found, over = [], {}
     for partner, year, pay, cap in _capped_payments(plan, years, prob):
         if pay - cap > FEASIBILITY_TOLERANCE * max(cap, 1.0):
-            found.append(f"budget cap of {partner} in {year}: pays {pay:,.0f} MUSD, cap {cap:,.0f}, over by {pay - cap:,.0f}")
+            over.setdefault(partner, []).append((year, pay, cap))
+    for partner, cases in over.items():  # one line a payer: the years, and the worst one
+        year, pay, cap = max(cases, key=lambda c: c[1] - c[2])
+        found.append(f"budget cap of {partner}: above it in {year_ranges([c[0] for c in cases])}; most in {year}: "
+                     f"pays {pay:,.0f} MUSD, cap {cap:,.0f}, over by {pay - cap:,.0f}")
     share = prob.get_val(var.WORK_SHARE)
     for j, pid in enumerate(plan.partners):
         if share[j] < plan.min_share[j] - FEASIBILITY_TOLERANCE:
@@ -201,3 +205,28 @@ def binding(arch, prob) -> list[str]:
         if plan.max_share[j] < 1 and share[j] >= plan.max_share[j] - 1e-4:
             found.append(f"max_share of {pid} ({plan.max_share[j]:g})")
     return found
+
+
+def relief(broken: str) -> str:
+    """Which change of the study would relax a broken rule (as :func:`violations`,
+    :func:`trades.architecture.flight_rates.flight_rate_excess` and the launch-success check word it)."""
+    words = broken.split()
+    if broken.startswith("budget cap of the coalition"):
+        return "the members' caps are pooled: raise them, or add a member"
+    if broken.startswith("budget cap of "):
+        partner = words[3].rstrip(":")
+        return f"raise partners[{partner}].budget_cap_musd, or add a partner that can take over what {partner} provides"
+    if broken.startswith(("min_share of ", "max_share of ")):
+        return f"{'lower' if words[0] == 'min_share' else 'raise'} partners[{words[2].rstrip(':')}].{words[0]}"
+    if broken.startswith("return of "):
+        return "widen cost_sharing.return_min / return_max, or change the partners' keys"
+    if broken.startswith("flight rate of "):
+        vehicle = words[3].rstrip(":")
+        return (f"name another vehicle in launch, add a partner that has one, or override "
+                f"launch_vehicles.{vehicle}.max_flights_per_year with its source")
+    if broken.startswith("launch.min_all_launches_succeed"):
+        return "lower launch.min_all_launches_succeed, or fly fewer launches on more reliable vehicles"
+    if broken.startswith("barred pair "):
+        return "lift the bar, or let a third partner provide the item"
+    return "see docs/model.md, Optimization"
+

@@ -29,7 +29,8 @@ from trades import __version__
 from trades.analyses.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.analyses.evaluate import evaluate
 from trades.architecture.flight_rates import launch_rule_breaks
-from trades.errors import InfeasibleError, OutputDirError
+from trades.analyses.optimize_rules import relief, violations
+from trades.errors import BrokenRulesError, InfeasibleError, OutputDirError
 from trades.escape import safe_text
 from trades.fileio import Staging, output_folder, remove_abandoned_staging
 from trades.study.schema import Study, load_study
@@ -246,8 +247,8 @@ def format_summary(summary: dict) -> str:
     p(f"Probability that every launch succeeds: {t['all_launches_succeed_probability']:.3g} "
       f"(expected failed launches {t['expected_launch_failures']:.2f}); that a crewed launch fails: "
       f"{t['some_crewed_launch_fails_probability']:.3g} (an upper bound on losing a crew at launch: abort systems save most)")
-    for broken in summary.get("broken_launch_rules", []):
-        p(f"BROKEN: {broken}")
+    for broken in summary.get("broken_rules", []) + summary.get("broken_launch_rules", []):
+        p(f"BROKEN: {broken} (to relax: {relief(broken)})")
     if summary.get("cost"):
         out.write(format_cost(summary["cost"]))
     if summary.get("optimization"):
@@ -387,6 +388,8 @@ def _run_into(staging: Staging, out: Path, study: Study, study_path: Path, diges
     except ValueError as exc:  # a non-finite launch count
         raise InfeasibleError(f"{study_path}: the model produced non-finite values ({exc}); check the inputs' magnitudes") from None
     summary["broken_launch_rules"] = launch_rule_breaks(arch, summary)
+    if result is None and arch.cost is not None:  # the study's own design: its caps and rules, in words
+        summary["broken_rules"] = violations(arch, prob)
     bad = _non_finite(summary)
     if bad:
         raise InfeasibleError(f"{study_path}: the model produced non-finite values in {', '.join(bad[:5])}; check the inputs' magnitudes")
@@ -433,6 +436,9 @@ def run_study(study_path: str | Path, output_dir: str | Path | None = None, opti
             staging.remove()
     broken = (list(result["violations"]) if result is not None else []) + summary["broken_launch_rules"]
     if broken:
-        design = "no design meets every constraint; the best found breaks" if result is not None else "the campaign breaks"
-        raise InfeasibleError(f"{study_path}: {design}: " + "; ".join(broken) + f" (outputs of that design kept in {out}/)")
+        design = "no design meets every constraint; the best found" if result is not None else "the campaign"
+        lines = [f"{study_path}: {design} breaks {len(broken)} rule(s) (its tables above; outputs kept in {out}/):"]
+        for rule in broken:
+            lines += [f"  - {rule}", f"    to relax: {relief(rule)}"]
+        raise BrokenRulesError(lines, summary, out)
     return summary, out

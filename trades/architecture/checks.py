@@ -226,3 +226,22 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
     if errors:
         raise StudyErrors(errors)
     return catalog
+
+
+def optimize_refusals(study: Study, catalog: Catalog) -> list[str]:
+    """What ``trades optimize`` and ``trades coalitions`` would refuse in a study that ``run``
+    accepts, as far as it can be seen without building the model: a cost objective with a named
+    vehicle the catalog (and the study's overrides) does not price."""
+    if study.objective.name == "launch_mass":
+        return []
+    vehicles = catalog.entries["launch_vehicles"]
+    unpriced = [
+        f"launch.{key} '{chosen}'" for key in ("cargo_vehicle", "crew_vehicle")
+        if (chosen := getattr(study.launch, key)) != "auto" and chosen in vehicles
+        and not (vehicles[chosen].get("price") or {}).get("value")
+    ]
+    if not unpriced:
+        return []
+    return [f"objective.name: '{study.objective.name}' needs launch prices, and the catalog has none for "
+            f"{', '.join(unpriced)}: trades optimize and coalitions will refuse the study; add "
+            "overrides.launch_vehicles.<id>.price {value, unit: MUSD, source} or use objective launch_mass"]
