@@ -20,14 +20,10 @@ def echo(text: str) -> None:
 
 
 def cmd_validate(args) -> int:
-    from trades.architecture.checks import check_study, optimize_refusals
-    from trades.study.schema import load_study
-
     failures, warnings = [], []
     for path in args.files:
         try:
-            study = load_study(path)
-            refusals = optimize_refusals(study, check_study(study))
+            refusals = _validate_file(path)
         except StudyErrors as exc:
             failures.append(exc)
             continue
@@ -50,6 +46,21 @@ def cmd_validate(args) -> int:
     if failures:
         raise StudyErrors([e for exc in failures for e in exc.errors])
     return EXIT_OK
+
+
+def _validate_file(path: str) -> list[str]:
+    """Check a study, or an integrated-architecture file and each of its member studies; returns
+    what ``optimize`` would refuse (warnings)."""
+    from trades.analyses.integrated_spec import is_integrated_file, load_integrated, member_studies
+    from trades.architecture.checks import check_study, optimize_refusals
+    from trades.study.schema import load_study
+
+    if is_integrated_file(path):
+        for _, study in member_studies(load_integrated(path)):
+            check_study(study)
+        return []
+    study = load_study(path)
+    return optimize_refusals(study, check_study(study))
 
 
 def cmd_schema(args) -> int:

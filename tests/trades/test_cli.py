@@ -102,3 +102,17 @@ def test_library_warnings_are_shown_after_a_success(monkeypatch, capsys, tmp_pat
     monkeypatch.setattr(trades.analyses.run, "format_summary", lambda summary: "")
     assert main(["run", "study.yaml"]) == 0
     assert "a library's warning" in capsys.readouterr().err
+
+
+def test_validate_recognises_integrated_architecture_files(tmp_path, capsys):
+    """`validate` refused the shipped integrated file ('unknown key members'): it now checks it and
+    each member study, and names the field of a broken one."""
+    from pathlib import Path
+
+    integrated = Path(__file__).resolve().parents[2] / "studies" / "integrated" / "global_leo_cislunar_lunar.yaml"
+    assert main(["validate", str(integrated)]) == 0
+    assert capsys.readouterr().out.strip() == f"{integrated}: ok"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(integrated.read_text().replace("study: ../leo_station_after_iss.yaml", "study: ../no_such_study.yaml"))
+    assert main(["validate", str(broken)]) == 2
+    assert "members[0].study: '../no_such_study.yaml' is not a file" in capsys.readouterr().err

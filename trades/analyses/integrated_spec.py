@@ -69,6 +69,16 @@ RESERVED_IDS = {"envelope"}  # the envelope subsystem's name
 BASE_SCENARIO = "as specified"
 
 
+def is_integrated_file(path: str | Path) -> bool:
+    """Whether a file the user names reads (safely) as an integrated-architecture file: a mapping
+    with 'members'. Anything unreadable is left to the study reader, which says why."""
+    try:
+        data, _ = parse_yaml_mapping(read_text_file(path, "a file"), str(path), "a file")
+    except StudyErrors:
+        return False
+    return "members" in data
+
+
 def load_integrated(path: str | Path) -> IntegratedArchitecture:
     """Read and validate an integrated-architecture file (with the study files' safe YAML
     reading); every failure is a :class:`StudyErrors` naming the file and the field."""
