@@ -21,8 +21,12 @@ def test_docs_have_code():
 
 @pytest.mark.parametrize("code", BLOCKS)
 def test_docs_code_runs(code, tmp_path, monkeypatch):
-    monkeypatch.chdir(DOCS.parent)  # docs refer to paths from the repository root
-    exec(compile(code, "<docs>", "exec"), {"OUTPUT_DIR": tmp_path / "out"})
+    """Each block runs as a reader pastes it into a fresh Python or Jupyter session started in a
+    checkout: nothing defined beforehand (a block once relied on a name only this test gave it),
+    run where `studies/` is the repository's, writing into a scratch folder."""
+    (tmp_path / "studies").symlink_to(DOCS.parent / "studies")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "<docs>", "exec"), {"__name__": "__main__"})
 
 
 # Shell blocks: the `python -m trades ...` lines of a block run in order in one scratch folder where
