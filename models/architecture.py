@@ -67,6 +67,7 @@ class ArchitectureModel(om.Group):
         logistics.add_subsystem("manifest", DeliveryManifest(num_years=n))
         logistics.connect("consumables.consumables_mass", "manifest.consumables_mass")
         self.connect("crew.crew_days", var.CONSUMABLES_CREW_DAYS)
+        self.connect("crew.stay_duration", var.HABITAT_STAY_DAYS)
         self.connect(var.OUTPOST_DRY_MASS, var.MANIFEST_OUTPOST_DRY_MASS)
 
         if o["reusable_lander"]:

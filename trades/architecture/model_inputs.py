@@ -38,8 +38,15 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     arch.add("crew.rotations_per_year", o.rotations_per_year, "unitless", src("outpost.rotations_per_year"))
     arch.add("crew.crewed_year", masks["crewed"], "unitless", src("outpost.first_crewed_year", f"first crew {study.first_crewed_year}"))
 
-    add_flat(f"{out}.habitat.volume_per_crew", "outpost", "habitat_volume_per_crew_m3", "m**3")
-    add_flat(f"{out}.habitat.mass_per_volume", "outpost", "habitat_mass_per_volume_kg_m3", "kg/m**3")
+    curve = catalog.entry("outpost", "default")["habitable_volume_curve_m3"]
+    arch.add(f"{out}.habitat.volume_curve", [float(c) for c in curve["value"]], "m**3", curve["source"], curve["verified"])
+    for name, key, units in (
+        ("curve_end", "habitable_volume_curve_end_d", "d"),
+        ("pressurized_per_habitable", "pressurized_per_habitable_volume", "unitless"),
+        ("mass_coefficient", "habitat_mass_coefficient_kg", "kg"),
+        ("mass_exponent", "habitat_mass_exponent", "unitless"),
+    ):
+        add_flat(f"{out}.habitat.{name}", "outpost", key, units)
     add_flat(f"{out}.power_demand.power_per_crew", "outpost", "crew_power_demand_kw_per_crew", "kW")
     if o.power_source == "solar":
         if "illumination_fraction" not in site:
