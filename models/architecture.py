@@ -4,7 +4,8 @@ Data flow inside the model (per campaign year where it says [y])::
 
     crew schedule -> crew-days[y], rotations[y]
     outpost: ISRU plant -> power demand -> power system; habitat; life support -> dry mass
-    logistics: consumables[y] (crew-days, closure, ISRU) -> manifest: delivered mass[y]
+    logistics: make-up gas[y] (pressurized volume), EVA[y], expendables[y] (crew-days, closure)
+               + consumables[y] (crew-days, closure, ISRU) -> manifest: delivered mass[y]
     transfer: delivered mass[y] -> stage chain -> mass in launch orbit[y]
               crew landers[y]   -> stage chain -> mass in launch orbit[y]
     launch: mass in launch orbit[y] -> cargo launches[y]; rotations[y] -> crew launches[y]
@@ -20,7 +21,9 @@ import openmdao.api as om
 from trades.models import variables as var
 from trades.models.cost.cost_group import CostGroup
 from trades.models.launch import CrewLaunches, LaunchCount
-from trades.models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
+from trades.models.logistics import (
+    AtmosphereMakeup, Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest, EvaConsumables, LifeSupportExpendables,
+)
 from trades.models.outpost.outpost_group import OutpostGroup
 from trades.models.sums import sum_component
 from trades.models.transfer import ReusableLander, StageChain, TransferTable
@@ -64,9 +67,19 @@ class ArchitectureModel(om.Group):
         logistics.add_subsystem(
             "consumables", Consumables(num_years=n), promotes_inputs=["water_closure", "oxygen_closure", "isru_oxygen_production"]
         )
+        logistics.add_subsystem("makeup_gas", AtmosphereMakeup(num_years=n))
+        logistics.add_subsystem("eva", EvaConsumables(num_years=n))
+        logistics.add_subsystem("expendables", LifeSupportExpendables(num_years=n), promotes_inputs=["water_closure"])
+        other = ["makeup_gas", "eva", "expendables"]
+        logistics.add_subsystem("other_supplies", sum_component("other_supplies", [f"{s}_mass" for s in other], n))
+        for name, output in zip(other, ("makeup_gas_mass", "eva_mass", "expendables_mass")):
+            logistics.connect(f"{name}.{output}", f"other_supplies.{name}_mass")
+        logistics.connect("other_supplies.other_supplies", "consumables.other_supplies")
         logistics.add_subsystem("manifest", DeliveryManifest(num_years=n))
         logistics.connect("consumables.consumables_mass", "manifest.consumables_mass")
         self.connect("crew.crew_days", var.CONSUMABLES_CREW_DAYS)
+        self.connect("crew.crew_days", "logistics.expendables.crew_days")
+        self.connect(var.PRESSURIZED_VOLUME, "logistics.makeup_gas.pressurized_volume")
         self.connect("crew.stay_duration", var.HABITAT_STAY_DAYS)
         self.connect(var.OUTPOST_DRY_MASS, var.MANIFEST_OUTPOST_DRY_MASS)
 

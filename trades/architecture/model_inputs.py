@@ -103,6 +103,19 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
         all(w["verified"] for w in water),
     )
     add_flat(var.PACKAGING_FACTOR, "outpost", "cargo_packaging_factor", "unitless")
+    add_flat("logistics.makeup_gas.leak_rate", "life_support", "cabin_leak_fraction_per_day", "1/d")
+    add_flat("logistics.makeup_gas.atmosphere_density", "life_support", "cabin_atmosphere_density_kg_m3", "kg/m**3")
+    arch.add("logistics.makeup_gas.operating_year", masks["operating"], "unitless", src("outpost.deploy_year", "pressurized from the year after deployment"))
+    arch.add("logistics.eva.eva_hours_per_year", o.eva_hours_per_year, "h", src("outpost.eva_hours_per_year"))
+    arch.add("logistics.eva.crewed_year", masks["crewed"], "unitless", src("outpost.first_crewed_year", f"first crew {study.first_crewed_year}"))
+    add_flat("logistics.eva.oxygen_per_eva_hour", "life_support", "eva_oxygen_kg_per_h", "kg/h")
+    add_flat("logistics.eva.water_per_eva_hour", "life_support", "eva_water_kg_per_h", "kg/h")
+    expendables = catalog.entry("life_support", "default")["water_recovery_expendables_kg_per_year"]
+    wrs_crew = catalog.entry("outpost", "default")["water_recovery_system_crew"]
+    arch.add("logistics.expendables.expendables_rate", expendables["value"] / (wrs_crew["value"] * 365.25), "kg/d",
+             f"{expendables['value']:g} kg a year for {wrs_crew['value']:g} crew over 365.25 d: {expendables['source']}",
+             expendables["verified"] and wrs_crew["verified"])
+    add_flat("logistics.expendables.reference_closure", "life_support", "iss_water_recovery_fraction", "unitless")
     arch.add(var.ISRU_OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
     add_flat(var.SPARES_FRACTION, "outpost", "spares_fraction_per_year", "1/year")
     arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
