@@ -100,7 +100,8 @@ def _life_support_rows() -> list[Row]:
 #: tons of logistics" delivered from October 2017 through December 2023 (6.25 years).
 ISS_LOGISTICS_KG, ISS_LOGISTICS_YEARS = 130_000.0, 6.25
 ISS_LOGISTICS = ("Lynch, Owens et al., 'A Historical Review of Logistics Mass and Crew Time Demands for ISS Operations', ICES-2024 "
-                 "(NTRS 20240005648), abstract: over 130 t of logistics Oct 2017-Dec 2023 (a lower bound; 6.25 years)")
+                 "(NTRS 20240005648), abstract via the Texas Tech University repository copy: over 130 t of logistics "
+                 "Oct 2017-Dec 2023 (a lower bound; 6.25 years)")
 
 
 def _habitat_rows() -> list[Row]:
@@ -121,7 +122,7 @@ def _habitat_rows() -> list[Row]:
     nea_published = c["long_duration_habitat_4crew_380d_m3"]
     return [
         Row("Habitat", "Pressurized volume for 4 crew on a 380-day deep-space mission", float(nea.get_val("pressurized_volume")[0]),
-            float(nea_published["value"]), "m3", nea_published["source"],
+            float(nea_published["value"]), "m3", nea_published["source"] + ", via a copy of the NTRS document",
             "Does not agree: the toolkit's curve (NASA-STD-3000's 'performance' habitable volume, flat beyond six months, times "
             "the ISS ratio of pressurized to habitable volume) gives about a third of the HAT's bottom-up functional volume, "
             "which adds stowage, subsystems, contingency and 10 % growth. It is also below NASA's later minimum net habitable "
@@ -230,14 +231,14 @@ def _campaign_rows() -> list[Row]:
         Row("Campaign cost (2024 dollars, CPI-U)", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): life-cycle cost "
             f"{apollo.years[0]}-{apollo.years[-1]}, six two-crew landings, SLS and Orion standing in for the Saturn V",
             lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog), "MUSD", APOLLO,
-            "Does not agree: the toolkit finds about a fifth. It buys launch vehicles and crew spacecraft per launch and has no "
+            "Does not agree: the toolkit finds about a sixth. It buys launch vehicles and crew spacecraft per launch and has no "
             "lander in its manifest, so Apollo's largest costs, developing the Saturn V, the command and service module and the "
             "lunar module, their test flights and the ground facilities, are not in it. The published figure also uses NASA's "
             "New Start Index to 2019, which runs above CPI-U."),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO",
             lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
-            "Does not agree: the toolkit finds about two fifths. It buys SLS and Orion per launch (4.1 billion each) and the "
+            "Does not agree: the toolkit finds under a third. It buys SLS and Orion per launch (4.1 billion each) and the "
             "lander as a service, so their development, most of the OIG's figure, is missing, as are Artemis I and II; in "
             "their place it develops a habitat, life support and fission power the first landing did not have."),
     ]
