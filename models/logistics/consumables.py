@@ -31,7 +31,7 @@ class Consumables(om.ExplicitComponent):
     ``D`` crew-member-days in the year, ``m_*`` per crew-member-day rates (NASA BVAD), ``c_w``
     and ``c_o`` water and oxygen closure, ``Q_isru`` ISRU oxygen available that year and
     ``k_pack`` packaging mass per kg of cargo; ``other`` the rest of the yearly supplies (make-up gas,
-    EVA consumables, life-support expendables: their own components). ISRU oxygen beyond the life-support need is
+    EVA consumables, life-support expendables, crew provisions: their own components). ISRU oxygen beyond the life-support need is
     reported as surplus (for propellant). The min is smoothed (:func:`smooth_min`).
 
     References

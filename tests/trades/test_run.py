@@ -62,15 +62,17 @@ def test_consumables_over_fifteen_years_by_hand(flagship_run):
     in use 2032-2044 (13 years), water closure 0.98, oxygen closure 0.5, packaging factor 0.3.
     Other supplies (catalog rates): leak make-up 0.05 %/d x 1.196 kg/m3 x the habitat's
     55.8433 m3 x 365.25 d; EVA 146 h x (0.076 + 0.57) kg/h; water-recovery expendables
-    653 kg / (6 x 365.25 d) per crew-day x 480 x 0.98/0.98."""
+    653 kg / (6 x 365.25 d) per crew-day x 480 x 0.98/0.98; provisions (SpaceNet 1.3 defaults)
+    480 x (0.27778 + 2.3/4) kg + 2 stays x 4 crew x 11.8 kg."""
     _, summary = flagship_run
     crew_days = 4 * 60 * 2
     per_day = 0.8 + (3.217 + 0.4 + 0.3) * (1 - 0.98) + 0.895 * (1 - 0.5)
     volume = 4 * (0.5169 + 3.4125 * 2 - 0.3856 * 4 + 0.0142 * 8) * 2.361
     other = 0.0005 * 1.196 * volume * 365.25 + 146 * (0.076 + 0.57) + 653 / (6 * 365.25) * crew_days
-    per_year = (crew_days * per_day + other) * 1.3
+    provisions = crew_days * (0.27778 + 2.3 / 4) + 2 * 4 * 11.8
+    per_year = (crew_days * per_day + other + provisions) * 1.3
     assert crew_days * per_day * 1.3 == pytest.approx(827.3, abs=0.1)
-    assert per_year == pytest.approx(1151.7, abs=0.1)
+    assert per_year == pytest.approx(1806.6, abs=0.1)
     consumables = [r["consumables_kg"] for r in summary["per_year"]]
     assert sum(consumables) == pytest.approx(13 * per_year, rel=1e-5)
     assert summary["totals"]["crew_days"] == 13 * crew_days

@@ -116,6 +116,13 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
              f"{expendables['value']:g} kg a year for {wrs_crew['value']:g} crew over 365.25 d: {expendables['source']}",
              expendables["verified"] and wrs_crew["verified"])
     add_flat("logistics.expendables.reference_closure", "life_support", "iss_water_recovery_fraction", "unitless")
+    for name, key, units in (
+        ("hygiene_rate", "hygiene_consumables_kg_per_cm_d", "kg/d"),
+        ("clothing_per_change", "clothing_kg_per_change", "kg"),
+        ("clothing_change_days", "clothing_change_days", "d"),
+        ("items_per_stay", "crew_items_per_stay_kg", "kg"),
+    ):
+        add_flat(f"logistics.provisions.{name}", "life_support", key, units)
     arch.add(var.ISRU_OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
     add_flat(var.SPARES_FRACTION, "outpost", "spares_fraction_per_year", "1/year")
     arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from trades.models.logistics import AtmosphereMakeup, EvaConsumables, LifeSupportExpendables
+from trades.models.logistics import AtmosphereMakeup, CrewProvisions, EvaConsumables, LifeSupportExpendables
 from trades.models.testing import run_component
 
 YEARS = np.array([0.0, 1.0, 1.0, 0.0, 1.0])
@@ -39,7 +39,19 @@ def test_expendables_reproduce_the_iss_figure_at_its_design_point():
     np.testing.assert_allclose(prob.get_val("expendables_mass"), 326.5 * YEARS, rtol=1e-12)
 
 
+def test_provisions_flagship_year_hand_calc():
+    # SpaceNet 1.3 defaults: hygiene 0.27778 kg per crew-member-day, 2.3 kg of clothing per 4-day
+    # change, 1.8 + 10 kg of kit and personal items per crew member and stay. Flagship year: 480
+    # crew-days, 2 rotations of 4 crew: 480 x (0.27778 + 0.575) + 2 x 4 x 11.8 = 409.3344 + 94.4 kg.
+    prob = run_component(CrewProvisions(num_years=2), crew_days=np.array([0.0, 480.0]), crew_rotations=np.array([0.0, 2.0]),
+                         crew_size=4.0, hygiene_rate=0.27778, clothing_per_change=2.3, clothing_change_days=4.0,
+                         items_per_stay=11.8)
+    np.testing.assert_allclose(prob.get_val("provisions_mass"), [0.0, 503.7344], rtol=1e-12)
+
+
 @pytest.mark.parametrize("component, values", [
+    (CrewProvisions, dict(crew_days=np.array([0.0, 200.0, 730.0, 1460.0, 50.0]), crew_rotations=np.array([0.0, 1.0, 2.0, 4.0, 0.5]),
+                          crew_size=3.0, hygiene_rate=0.3, clothing_per_change=2.0, clothing_change_days=5.0, items_per_stay=12.0)),
     (AtmosphereMakeup, dict(pressurized_volume=120.0, atmosphere_density=0.9, leak_rate=0.0007, operating_year=YEARS)),
     (EvaConsumables, dict(eva_hours_per_year=300.0, crewed_year=YEARS, oxygen_per_eva_hour=0.08, water_per_eva_hour=0.3)),
     (LifeSupportExpendables, dict(crew_days=np.array([0.0, 200.0, 730.0, 1460.0, 50.0]), water_closure=0.9,
