@@ -143,9 +143,9 @@ def _logistics_rows() -> list[Row]:
         Row("Logistics", f"LEO station after the ISS (studies/leo_station_after_iss.yaml): mass delivered in {study.years[crewed[-1]]}, "
             f"crew of {study.outpost.crew_size}, supplies and spares", yearly, ISS_LOGISTICS_KG / ISS_LOGISTICS_YEARS, "kg/yr",
             ISS_LOGISTICS,
-            "Does not agree (band 15 %): the toolkit delivers about a third. Missing or low, by what the model leaves out: "
-            "crew provisions, clothing and hygiene items (no source read for their BVAD rates), research payloads and their "
-            "upkeep, spacewalk hardware, and spares taken as 5 % of a far smaller station's dry mass a year (unverified); "
+            "Does not agree (band 15 %): the toolkit delivers about half. Missing or low, by what the model leaves out: "
+            "research payloads and their upkeep, spacewalk and crew equipment, oxygen-generation expendables, and spares "
+            "taken as 5 % of a far smaller station's dry mass a year (unverified); "
             "the ISS is also larger (916 m3) than the habitat sized for seven crew here."),
     ]
 
