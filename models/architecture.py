@@ -4,7 +4,9 @@ Data flow inside the model (per campaign year where it says [y])::
 
     crew schedule -> crew-days[y], rotations[y]
     outpost: ISRU plant -> power demand -> power system; habitat; life support -> dry mass
-    logistics: consumables[y] (crew-days, closure, ISRU) -> manifest: delivered mass[y]
+    logistics: make-up gas[y] (pressurized volume), EVA[y], expendables[y] (crew-days, closure),
+               crew provisions[y] (crew-days, rotations)
+               + consumables[y] (crew-days, closure, ISRU) -> manifest: delivered mass[y]
     transfer: delivered mass[y] -> stage chain -> mass in launch orbit[y]
               crew landers[y]   -> stage chain -> mass in launch orbit[y]
     launch: mass in launch orbit[y] -> cargo launches[y]; rotations[y] -> crew launches[y]
@@ -20,7 +22,10 @@ import openmdao.api as om
 from trades.models import variables as var
 from trades.models.cost.cost_group import CostGroup
 from trades.models.launch import CrewLaunches, LaunchCount, VehicleFlights
-from trades.models.logistics import Consumables, CrewLanderDemand, CrewSchedule, DeliveryManifest
+from trades.models.logistics import (
+    AtmosphereMakeup, Consumables, CrewLanderDemand, CrewProvisions, CrewSchedule, DeliveryManifest, EvaConsumables,
+    LifeSupportExpendables,
+)
 from trades.models.outpost.outpost_group import OutpostGroup
 from trades.models.sums import sum_component
 from trades.models.transfer import ReusableLander, StageChain, TransferTable
@@ -61,13 +66,28 @@ class ArchitectureModel(om.Group):
 
         self.add_subsystem("crew", CrewSchedule(num_years=n), promotes_inputs=["crew_size"])
         self.add_subsystem("outpost", OutpostGroup(power_source=o["power_source"]), promotes_inputs=shared)
-        logistics = self.add_subsystem("logistics", om.Group(), promotes_inputs=shared[1:])
+        logistics = self.add_subsystem("logistics", om.Group(), promotes_inputs=shared)
+        # the other supplies first: the consumables package them with food, water and oxygen
+        logistics.add_subsystem("makeup_gas", AtmosphereMakeup(num_years=n))
+        logistics.add_subsystem("eva", EvaConsumables(num_years=n))
+        logistics.add_subsystem("expendables", LifeSupportExpendables(num_years=n), promotes_inputs=["water_closure"])
+        logistics.add_subsystem("provisions", CrewProvisions(num_years=n), promotes_inputs=["crew_size"])
+        other = ["makeup_gas", "eva", "expendables", "provisions"]
+        logistics.add_subsystem("other_supplies", sum_component("other_supplies", [f"{s}_mass" for s in other], n))
+        for name, output in zip(other, ("makeup_gas_mass", "eva_mass", "expendables_mass", "provisions_mass")):
+            logistics.connect(f"{name}.{output}", f"other_supplies.{name}_mass")
         logistics.add_subsystem(
             "consumables", Consumables(num_years=n), promotes_inputs=["water_closure", "oxygen_closure", "isru_oxygen_production"]
         )
+        logistics.connect("other_supplies.other_supplies", "consumables.other_supplies")
         logistics.add_subsystem("manifest", DeliveryManifest(num_years=n))
         logistics.connect("consumables.consumables_mass", "manifest.consumables_mass")
         self.connect("crew.crew_days", var.CONSUMABLES_CREW_DAYS)
+        self.connect("crew.crew_days", "logistics.expendables.crew_days")
+        self.connect("crew.crew_days", "logistics.provisions.crew_days")
+        self.connect("crew.crew_rotations", "logistics.provisions.crew_rotations")
+        self.connect(var.PRESSURIZED_VOLUME, "logistics.makeup_gas.pressurized_volume")
+        self.connect("crew.stay_duration", var.HABITAT_STAY_DAYS)
         self.connect(var.OUTPOST_DRY_MASS, var.MANIFEST_OUTPOST_DRY_MASS)
 
         if o["reusable_lander"]:

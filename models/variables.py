@@ -39,6 +39,8 @@ def _v(path: str, units: str, description: str) -> Variable:
 
 # ---- outpost -------------------------------------------------------------------------------------
 HABITAT_MASS = _v("outpost.habitat.habitat_mass", "kg", "habitat structure and outfitting mass")
+HABITAT_STAY_DAYS = _v("outpost.habitat.stay_days", "d", "stay the habitat is sized for")
+HABITABLE_VOLUME = _v("outpost.habitat.habitable_volume", "m**3", "habitat habitable volume")
 PRESSURIZED_VOLUME = _v("outpost.habitat.pressurized_volume", "m**3", "habitat pressurized volume")
 ISRU_PLANT_MASS = _v("outpost.isru.isru_plant_mass", "kg", "ISRU oxygen plant mass")
 LIFE_SUPPORT_MASS = _v("outpost.life_support.life_support_mass", "kg", "life-support hardware mass")

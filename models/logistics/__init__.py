@@ -1,8 +1,16 @@
-"""Logistics discipline: crew schedule, consumables and the yearly delivery manifest."""
+"""Logistics discipline: crew schedule, consumables, make-up gas, EVA, expendables,
+crew provisions and the yearly manifest."""
 
+from trades.models.logistics.atmosphere_makeup import AtmosphereMakeup
 from trades.models.logistics.consumables import Consumables, smooth_min
 from trades.models.logistics.crew_lander_demand import CrewLanderDemand
+from trades.models.logistics.crew_provisions import CrewProvisions
 from trades.models.logistics.crew_schedule import CrewSchedule
+from trades.models.logistics.eva_consumables import EvaConsumables
+from trades.models.logistics.life_support_expendables import LifeSupportExpendables
 from trades.models.logistics.manifest import DeliveryManifest
 
-__all__ = ["Consumables", "CrewLanderDemand", "CrewSchedule", "DeliveryManifest", "smooth_min"]
+__all__ = [
+    "AtmosphereMakeup", "Consumables", "CrewLanderDemand", "CrewProvisions", "CrewSchedule", "DeliveryManifest", "EvaConsumables",
+    "LifeSupportExpendables", "smooth_min",
+]

@@ -1,4 +1,5 @@
-"""Consumables to deliver per year: food, make-up water and oxygen, after closure and ISRU."""
+"""Consumables to deliver per year: food, make-up water and oxygen, after closure and ISRU, and
+the other supplies, packaged."""
 
 from __future__ import annotations
 
@@ -25,11 +26,12 @@ class Consumables(om.ExplicitComponent):
         food  = D m_food
         water = D m_water (1 - c_w)
         O2    = D m_O2 (1 - c_o) - min(D m_O2 (1 - c_o), Q_isru)
-        total = (food + water + O2) (1 + k_pack)
+        total = (food + water + O2 + other) (1 + k_pack)
 
     ``D`` crew-member-days in the year, ``m_*`` per crew-member-day rates (NASA BVAD), ``c_w``
     and ``c_o`` water and oxygen closure, ``Q_isru`` ISRU oxygen available that year and
-    ``k_pack`` packaging mass per kg of cargo. ISRU oxygen beyond the life-support need is
+    ``k_pack`` packaging mass per kg of cargo; ``other`` the rest of the yearly supplies (make-up gas,
+    EVA consumables, life-support expendables, crew provisions: their own components). ISRU oxygen beyond the life-support need is
     reported as surplus (for propellant). The min is smoothed (:func:`smooth_min`).
 
     References
@@ -52,6 +54,7 @@ class Consumables(om.ExplicitComponent):
         self.add_input("isru_oxygen_production", val=0.0, units="t/year", desc="ISRU plant oxygen output")
         self.add_input("isru_operating_year", val=np.zeros(n), units="unitless", desc="1 in years the plant runs")
         self.add_input("packaging_factor", val=0.0, units="unitless")
+        self.add_input("other_supplies", val=np.zeros(n), units="kg", desc="other supplies per year, unpackaged")
         self.add_output("food_mass", val=np.zeros(n), units="kg")
         self.add_output("water_mass", val=np.zeros(n), units="kg")
         self.add_output("oxygen_mass", val=np.zeros(n), units="kg")
@@ -70,5 +73,5 @@ class Consumables(om.ExplicitComponent):
         outputs["food_mass"] = food
         outputs["water_mass"] = water
         outputs["oxygen_mass"] = oxygen
-        outputs["consumables_mass"] = (food + water + oxygen) * (1.0 + inputs["packaging_factor"])
+        outputs["consumables_mass"] = (food + water + oxygen + inputs["other_supplies"]) * (1.0 + inputs["packaging_factor"])
         outputs["isru_oxygen_surplus"] = isru - from_isru

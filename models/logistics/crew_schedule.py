@@ -10,7 +10,8 @@ class CrewSchedule(om.ExplicitComponent):
     """Crew-days per year ``D_y = n_crew t_stay r c_y`` and rotations ``R_y = r c_y``.
 
     ``c_y`` is 1 in crewed years and 0 before the first crew (set from the study); ``t_stay``
-    the length of a stay and ``r`` the rotations per year.
+    the length of a stay and ``r`` the rotations per year. The stay length is also passed on as
+    ``stay_duration`` so that the habitat is sized by the same (design-variable) stay.
     """
 
     def initialize(self):
@@ -24,17 +25,20 @@ class CrewSchedule(om.ExplicitComponent):
         self.add_input("crewed_year", val=np.ones(n), units="unitless", desc="1 in crewed years, else 0")
         self.add_output("crew_days", val=np.zeros(n), units="d", desc="crew-member-days per year")
         self.add_output("crew_rotations", val=np.zeros(n), units="unitless", desc="crew rotations per year")
+        self.add_output("stay_duration", val=180.0, units="d", desc="length of one stay (for habitat sizing)")
         ar = np.arange(n)
         zeros = np.zeros(n, dtype=int)
         self.declare_partials("crew_days", ["crew_size", "stay_days", "rotations_per_year"], rows=ar, cols=zeros)
         self.declare_partials("crew_days", "crewed_year", rows=ar, cols=ar)
         self.declare_partials("crew_rotations", "rotations_per_year", rows=ar, cols=zeros)
         self.declare_partials("crew_rotations", "crewed_year", rows=ar, cols=ar)
+        self.declare_partials("stay_duration", "stay_days", val=1.0)
 
     def compute(self, inputs, outputs):
         rotations = inputs["rotations_per_year"] * inputs["crewed_year"]
         outputs["crew_rotations"] = rotations
         outputs["crew_days"] = inputs["crew_size"] * inputs["stay_days"] * rotations
+        outputs["stay_duration"] = inputs["stay_days"]
 
     def compute_partials(self, inputs, partials):
         n_crew, stay, rot = inputs["crew_size"], inputs["stay_days"], inputs["rotations_per_year"]

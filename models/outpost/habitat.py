@@ -1,41 +1,89 @@
-"""Pressurized habitat volume and mass from crew size."""
+"""Habitat habitable and pressurized volume from crew size and stay, and its mass from the volume."""
 
 from __future__ import annotations
 
+import numpy as np
 import openmdao.api as om
+
+DAYS_PER_MONTH = 30.0  # the duration axis of the volume curve is in months of 30 d
 
 
 class HabitatSizing(om.ExplicitComponent):
-    """Habitat pressurized volume ``V = n_crew v_crew`` and mass ``m = rho_hab V``.
+    """Habitat volume from crew and stay, mass from pressurized volume.
 
-    ``v_crew`` is a long-duration habitable volume per crew member (catalog: 67 m^3 from the
-    4-crew, 380-day NEA habitat) and ``rho_hab`` a module mass per pressurized volume derived
-    from flown ISS modules (catalog). No duration dependence: no sourced relation was found.
+        tau = min(t_stay, t_end) / 30 d                      months on the volume curve
+        v_h = c0 + c1 tau + c2 tau^2 + c3 tau^3              habitable volume per crew member
+        V_h = n_crew v_h,   V = k V_h                         habitable, pressurized volume
+        m   = a (V / 1 m^3)^b                                 habitat mass
+
+    ``v_h`` is the 'performance' curve of habitable volume per crew member against mission
+    duration (Celentano, Amorelli & Freeman 1963, as adopted in NASA-STD-3000), a cubic in months
+    up to ``t_end`` = 6 months, flat beyond it (the curve levels off there): longer stays are
+    clamped to ``t_end``. ``k`` is the ISS ratio of pressurized to habitable volume and ``a``, ``b``
+    Heineman's crew-module mass against pressurized volume. Coefficients, sources and ranges:
+    trades/catalogs/outpost.yaml; the model theory states where each was read.
 
     References
     ----------
-    Rucker & Thompson, 'Developing a Habitat for Long Duration, Deep Space Missions',
-    GLEX-2012.05.3.8x12222 (NTRS 20120008183).
+    NASA-STD-3000 Rev. B, Man-Systems Integration Standards (1995), Fig. 8.6.2.1-1.
+    Heineman, 'Mass Estimation and Forecasting for Aerospace Vehicles Based on Historical Data',
+    NASA JSC-26098 (1994), p. 20.
     """
 
     def setup(self):
         self.add_input("crew_size", val=4.0, units="unitless")
-        self.add_input("volume_per_crew", val=1.0, units="m**3", desc="pressurized volume per crew member")
-        self.add_input("mass_per_volume", val=1.0, units="kg/m**3", desc="module mass per pressurized volume")
+        self.add_input("stay_days", val=180.0, units="d", desc="length of one crew stay")
+        self.add_input("volume_curve", val=np.zeros(4), units="m**3",
+                       desc="c0..c3 of habitable volume per crew member, cubic in months")
+        self.add_input("curve_end", val=180.0, units="d", desc="duration beyond which the volume curve is flat")
+        self.add_input("pressurized_per_habitable", val=1.0, units="unitless")
+        self.add_input("mass_coefficient", val=1.0, units="kg", desc="a in m = a (V / 1 m^3)^b")
+        self.add_input("mass_exponent", val=1.0, units="unitless", desc="b in m = a (V / 1 m^3)^b")
+        self.add_output("habitable_volume_per_crew", val=1.0, units="m**3")
+        self.add_output("habitable_volume", val=1.0, units="m**3")
         self.add_output("pressurized_volume", val=1.0, units="m**3")
         self.add_output("habitat_mass", val=1.0, units="kg")
-        self.declare_partials("pressurized_volume", ["crew_size", "volume_per_crew"])
-        self.declare_partials("habitat_mass", ["crew_size", "volume_per_crew", "mass_per_volume"])
+        curve = ["stay_days", "volume_curve", "curve_end"]
+        self.declare_partials("habitable_volume_per_crew", curve)
+        self.declare_partials("habitable_volume", ["crew_size"] + curve)
+        self.declare_partials(["pressurized_volume", "habitat_mass"], ["crew_size", "pressurized_per_habitable"] + curve)
+        self.declare_partials("habitat_mass", ["mass_coefficient", "mass_exponent"])
+
+    def _curve(self, inputs):
+        """Volume per crew member, its derivative per day of stay, and d/dc_k (tau^k)."""
+        stay, end = inputs["stay_days"][0], inputs["curve_end"][0]
+        on_curve = stay < end
+        tau = (stay if on_curve else end) / DAYS_PER_MONTH
+        powers = tau ** np.arange(4)
+        c = inputs["volume_curve"]
+        slope = (c[1] + 2.0 * c[2] * tau + 3.0 * c[3] * tau**2) / DAYS_PER_MONTH
+        return float(c @ powers), slope, on_curve, powers
 
     def compute(self, inputs, outputs):
-        volume = inputs["crew_size"] * inputs["volume_per_crew"]
-        outputs["pressurized_volume"] = volume
-        outputs["habitat_mass"] = volume * inputs["mass_per_volume"]
+        v, _, _, _ = self._curve(inputs)
+        habitable = inputs["crew_size"] * v
+        pressurized = inputs["pressurized_per_habitable"] * habitable
+        outputs["habitable_volume_per_crew"] = v
+        outputs["habitable_volume"] = habitable
+        outputs["pressurized_volume"] = pressurized
+        outputs["habitat_mass"] = inputs["mass_coefficient"] * pressurized ** inputs["mass_exponent"]
 
     def compute_partials(self, inputs, partials):
-        n, v, rho = inputs["crew_size"], inputs["volume_per_crew"], inputs["mass_per_volume"]
-        partials["pressurized_volume", "crew_size"] = v
-        partials["pressurized_volume", "volume_per_crew"] = n
-        partials["habitat_mass", "crew_size"] = v * rho
-        partials["habitat_mass", "volume_per_crew"] = n * rho
-        partials["habitat_mass", "mass_per_volume"] = n * v
+        v, slope, on_curve, powers = self._curve(inputs)
+        n, k = inputs["crew_size"][0], inputs["pressurized_per_habitable"][0]
+        a, b = inputs["mass_coefficient"][0], inputs["mass_exponent"][0]
+        d_v = {"stay_days": slope if on_curve else 0.0, "curve_end": 0.0 if on_curve else slope, "volume_curve": powers}
+        pressurized = k * n * v
+        dm_dvol = a * b * pressurized ** (b - 1.0)
+        for name, value in d_v.items():
+            partials["habitable_volume_per_crew", name] = value
+            partials["habitable_volume", name] = n * value
+            partials["pressurized_volume", name] = k * n * value
+            partials["habitat_mass", name] = dm_dvol * k * n * value
+        partials["habitable_volume", "crew_size"] = v
+        partials["pressurized_volume", "crew_size"] = k * v
+        partials["pressurized_volume", "pressurized_per_habitable"] = n * v
+        partials["habitat_mass", "crew_size"] = dm_dvol * k * v
+        partials["habitat_mass", "pressurized_per_habitable"] = dm_dvol * n * v
+        partials["habitat_mass", "mass_coefficient"] = pressurized**b
+        partials["habitat_mass", "mass_exponent"] = a * pressurized**b * np.log(pressurized)

@@ -60,3 +60,23 @@ def test_building_a_problem_leaves_the_architecture_as_resolved(flagship):
     before = pickle.dumps(copy.deepcopy((arch.cost, arch.inputs, arch.notes, arch.stages, arch.trajectory)))
     build_problem(arch)
     assert pickle.dumps(copy.deepcopy((arch.cost, arch.inputs, arch.notes, arch.stages, arch.trajectory))) == before
+
+
+def test_one_evaluation_packages_the_other_supplies_of_the_same_evaluation():
+    """Make-up gas, EVA and expendables reach the consumables in the same pass: the group runs them
+    first (a component run before its source would use the previous evaluation's values)."""
+    model = ArchitectureModel(num_years=2, power_source="solar", streams=[("cargo", 1, False)], crew_launches=False)
+    prob = om.Problem(model=model, reports=False)
+    prob.setup(check=False)
+    prob.set_val("crew_size", 4.0)
+    prob.set_val("water_closure", 0.9)
+    prob.set_val("logistics.eva.eva_hours_per_year", 100.0)
+    prob.set_val("logistics.eva.oxygen_per_eva_hour", 0.1)
+    prob.set_val("logistics.eva.crewed_year", [0.0, 1.0])
+    prob.set_val(var.PACKAGING_FACTOR, 0.3)
+    prob.run_model()  # once, on a fresh problem
+    c = "logistics.consumables."
+    net = sum(prob.get_val(c + name) for name in ("food_mass", "water_mass", "oxygen_mass"))
+    other = prob.get_val("logistics.other_supplies.other_supplies")
+    assert other[1] >= 10.0  # the EVA oxygen alone: 100 h x 0.1 kg/h
+    np.testing.assert_allclose(prob.get_val(var.CONSUMABLES_MASS), (net + other) * 1.3, rtol=1e-12)

@@ -169,8 +169,12 @@ def test_barred_pair_never_shares_an_item(flagship, tmp_path):
     summary = _optimized(flagship, tmp_path, lambda d: d.update(cost_sharing={"barred_pairs": [["esa", "jaxa"]]}))
     for item in summary["cost"]["items"]:
         assert not (item["providers"].get("esa", 0) > 1e-4 and item["providers"].get("jaxa", 0) > 1e-4), item
-    starts = [s["start"] for s in summary["optimization"]["starts"]]
-    assert "graded split without esa" in starts and "graded split without jaxa" in starts
+    attempts = summary["optimization"]["starts"]
+    starts = [s["start"] for s in attempts]
+    assert starts[:3] == ["graded split", "cheapest 80 %", "graded split without esa"]
+    if "graded split without jaxa" not in starts:  # the search stops once two starts agree, feasible
+        good = sorted(a["objective"] for a in attempts if a["success"] and a["feasible"])
+        assert any(abs(b - a) <= 1e-7 * abs(a) for a, b in zip(good, good[1:]))
     assert summary["optimization"]["violations"] == []
 
 

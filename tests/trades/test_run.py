@@ -58,26 +58,37 @@ def test_provenance_sources_every_input(flagship_run):
 def test_consumables_over_fifteen_years_by_hand(flagship_run):
     """Hand calculation, BVAD Rev2 (NASA/TP-2015-218570/REV2, Table 3-31) rates per crew-member-day:
     food 0.8 kg, water 3.217 potable + 0.4 hygiene + 0.3 flush (ISS column, Tables 4-20/4-21),
-    oxygen 0.895 kg. Flagship: 4 crew x 60 d x 1 rotation = 240 crew-days per year, crewed
-    2032-2044 (13 years), water closure 0.98, oxygen closure 0.5, packaging factor 0.3."""
+    oxygen 0.895 kg. Flagship: 4 crew x 60 d x 1 rotation = 240 crew-days per year, crewed and
+    in use 2032-2044 (13 years), water closure 0.98, oxygen closure 0.5, packaging factor 0.3.
+    Other supplies (catalog rates): leak make-up 0.05 %/d x 1.196 kg/m3 x the habitat's
+    55.8433 m3 x 365.25 d; EVA 146 h x (0.076 + 0.57) kg/h; water-recovery expendables
+    653 kg / (6 x 365.25 d) per crew-day x 240 x 0.98/0.98; provisions (SpaceNet 1.3 defaults)
+    240 x (0.27778 + 2.3/4) kg + 1 stay x 4 crew x 11.8 kg."""
     _, summary = flagship_run
     crew_days = 4 * 60 * 1
     per_day = 0.8 + (3.217 + 0.4 + 0.3) * (1 - 0.98) + 0.895 * (1 - 0.5)
-    per_year = crew_days * per_day * 1.3
-    assert per_year == pytest.approx(413.66, abs=0.01)
+    volume = 4 * (0.5169 + 3.4125 * 2 - 0.3856 * 4 + 0.0142 * 8) * 2.361
+    other = 0.0005 * 1.196 * volume * 365.25 + 146 * (0.076 + 0.57) + 653 / (6 * 365.25) * crew_days
+    provisions = crew_days * (0.27778 + 2.3 / 4) + 1 * 4 * 11.8
+    per_year = (crew_days * per_day + other + provisions) * 1.3
+    assert crew_days * per_day * 1.3 == pytest.approx(413.66, abs=0.01)
+    assert per_year == pytest.approx(972.52, abs=0.01)
     consumables = [r["consumables_kg"] for r in summary["per_year"]]
     assert sum(consumables) == pytest.approx(13 * per_year, rel=1e-5)
     assert summary["totals"]["crew_days"] == 13 * crew_days
 
 
 def test_outpost_and_delivery_by_hand(flagship_run):
-    """Habitat 4 x 67 m3 x 137.8 kg/m3; fission 4 x 14 kW x 150 kg/kWe; life support
+    """Habitat: 4 crew x NASA-STD-3000 'performance' volume at 60 d (cubic in 2 months) x 2.361, mass
+    773.37 kg (V/m3)^0.62; fission 4 x 14 kW x 150 kg/kWe; life support
     4 x (100 + 1542/6 x 0.98/0.98 + 658/4 x 0.5/0.5); spares 5 %/yr of the dry mass after 2031."""
     _, summary = flagship_run
-    habitat = 4 * 67 * 137.8
+    volume = 4 * (0.5169 + 3.4125 * 2 - 0.3856 * 4 + 0.0142 * 8) * 2.361
+    habitat = 773.37 * volume**0.62
     power = 4 * 14 * 150
     life_support = 4 * (100 + 1542 / 6 + 658 / 4)
     dry = habitat + power + life_support
+    assert summary["outpost"]["pressurized_volume_m3"] == pytest.approx(volume, rel=1e-9)
     assert summary["outpost"]["dry_mass_kg"] == pytest.approx(dry, rel=1e-9)
     by_year = {r["year"]: r for r in summary["per_year"]}
     assert by_year[2031]["delivered_to_destination_kg"] == pytest.approx(dry, rel=1e-9)

@@ -38,8 +38,15 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     arch.add("crew.rotations_per_year", o.rotations_per_year, "unitless", src("outpost.rotations_per_year"))
     arch.add("crew.crewed_year", masks["crewed"], "unitless", src("outpost.first_crewed_year", f"first crew {study.first_crewed_year}"))
 
-    add_flat(f"{out}.habitat.volume_per_crew", "outpost", "habitat_volume_per_crew_m3", "m**3")
-    add_flat(f"{out}.habitat.mass_per_volume", "outpost", "habitat_mass_per_volume_kg_m3", "kg/m**3")
+    curve = catalog.entry("outpost", "default")["habitable_volume_curve_m3"]
+    arch.add(f"{out}.habitat.volume_curve", [float(c) for c in curve["value"]], "m**3", curve["source"], curve["verified"])
+    for name, key, units in (
+        ("curve_end", "habitable_volume_curve_end_d", "d"),
+        ("pressurized_per_habitable", "pressurized_per_habitable_volume", "unitless"),
+        ("mass_coefficient", "habitat_mass_coefficient_kg", "kg"),
+        ("mass_exponent", "habitat_mass_exponent", "unitless"),
+    ):
+        add_flat(f"{out}.habitat.{name}", "outpost", key, units)
     add_flat(f"{out}.power_demand.power_per_crew", "outpost", "crew_power_demand_kw_per_crew", "kW")
     if o.power_source == "solar":
         if "illumination_fraction" not in site:
@@ -96,6 +103,26 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
         all(w["verified"] for w in water),
     )
     add_flat(var.PACKAGING_FACTOR, "outpost", "cargo_packaging_factor", "unitless")
+    add_flat("logistics.makeup_gas.leak_rate", "life_support", "cabin_leak_fraction_per_day", "1/d")
+    add_flat("logistics.makeup_gas.atmosphere_density", "life_support", "cabin_atmosphere_density_kg_m3", "kg/m**3")
+    arch.add("logistics.makeup_gas.operating_year", masks["operating"], "unitless", src("outpost.deploy_year", "pressurized from the year after deployment"))
+    arch.add("logistics.eva.eva_hours_per_year", o.eva_hours_per_year, "h", src("outpost.eva_hours_per_year"))
+    arch.add("logistics.eva.crewed_year", masks["crewed"], "unitless", src("outpost.first_crewed_year", f"first crew {study.first_crewed_year}"))
+    add_flat("logistics.eva.oxygen_per_eva_hour", "life_support", "eva_oxygen_kg_per_h", "kg/h")
+    add_flat("logistics.eva.water_per_eva_hour", "life_support", "eva_water_kg_per_h", "kg/h")
+    expendables = catalog.entry("life_support", "default")["water_recovery_expendables_kg_per_year"]
+    wrs_crew = catalog.entry("outpost", "default")["water_recovery_system_crew"]
+    arch.add("logistics.expendables.expendables_rate", expendables["value"] / (wrs_crew["value"] * 365.25), "kg/d",
+             f"{expendables['value']:g} kg a year for {wrs_crew['value']:g} crew over 365.25 d: {expendables['source']}",
+             expendables["verified"] and wrs_crew["verified"])
+    add_flat("logistics.expendables.reference_closure", "life_support", "iss_water_recovery_fraction", "unitless")
+    for name, key, units in (
+        ("hygiene_rate", "hygiene_consumables_kg_per_cm_d", "kg/d"),
+        ("clothing_per_change", "clothing_kg_per_change", "kg"),
+        ("clothing_change_days", "clothing_change_days", "d"),
+        ("items_per_stay", "crew_items_per_stay_kg", "kg"),
+    ):
+        add_flat(f"logistics.provisions.{name}", "life_support", key, units)
     arch.add(var.ISRU_OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
     add_flat(var.SPARES_FRACTION, "outpost", "spares_fraction_per_year", "1/year")
     arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))

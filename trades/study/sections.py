@@ -90,6 +90,13 @@ class Outpost(_Strict):
     power_source: Literal["solar", "fission"] = Field(
         "solar", description="Solar arrays with storage through the night, or fission."
     )
+    eva_hours_per_year: NonNegativeFloat = Field(
+        146.0, le=20000,
+        description="EVA crew-member hours per crewed year [h]. Default: the ISS average, about 1,130 spacewalk hours "
+        "in 180 spacewalks from December 1998 to June 2014 (NASA statistics as reported by CNN, 'International Space "
+        "Station Fast Facts', 2014), 1,130 h / 15.5 years x 2 crew per spacewalk (an assumption); a surface outpost "
+        "exploring on foot will do far more.",
+    )
     isru: Isru = Field(default_factory=Isru)
 
 

@@ -118,3 +118,11 @@ def test_smooth_min_complex_step_derivative():
     h = 1e-30
     assert (smooth_min(10.0 + 1j * h, 500.0).imag / h) == pytest.approx(1.0, abs=1e-3)
     assert (smooth_min(500.0 + 1j * h, 10.0).imag / h) == pytest.approx(0.0, abs=1e-3)
+
+
+def test_other_supplies_are_packaged_with_the_consumables():
+    # Other supplies (make-up gas, EVA, expendables) join food, water and oxygen before packaging:
+    # 100 kg more in a year adds 100 x 1.3 = 130 kg of packaged supplies.
+    base = _problem(2, crew_days=np.array([480.0, 480.0]))
+    more = _problem(2, crew_days=np.array([480.0, 480.0]), other_supplies=np.array([0.0, 100.0]))
+    np.testing.assert_allclose(more.get_val("consumables_mass") - base.get_val("consumables_mass"), [0.0, 130.0], rtol=1e-9, atol=1e-9)
