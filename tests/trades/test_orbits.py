@@ -93,3 +93,28 @@ def test_disk_cache_returns_the_same_numbers(tmp_path, monkeypatch):
 
 def test_earth_radius_constant_is_boinors():
     assert orbits.EARTH_RADIUS_KM == pytest.approx(orbits.body_constants("earth")[1], rel=1e-12)
+
+
+def test_boinor_kernels_are_cached_on_disk(tmp_path):
+    """boinor's numba kernels compiled again in every new process (6-9 s for a Mars window): a
+    second process must load them from the toolkit's cache folder (numba counts cache hits)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import numpy as np\n"
+        "from trades.astro import orbits\n"
+        "from boinor.core.iod import izzo\n"
+        "r1, r2 = np.array([1.5e8, 0.0, 0.0]), np.array([0.0, 2.2e8, 1e6])\n"
+        "orbits.lambert(r1, r2, 200 * 86400.0, 1.32712440018e11)\n"
+        "orbits.lambert_grid(r1[:, None], np.zeros((3, 1)), r2[:, None], np.zeros((3, 1)), np.array([[2e7]]), 1.32712440018e11)\n"
+        "from trades.astro.lambert_kernel import kernel\n"
+        "print(sum(izzo.stats.cache_hits.values()), sum(kernel.stats.cache_hits.values()))\n"
+    )
+    env = {**__import__("os").environ, "TRADES_CACHE_DIR": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout.split() == ["0", "0"]  # compiled, then written to the cache
+    assert [int(x) > 0 for x in second.stdout.split()] == [True, True], second.stdout
+    assert list((tmp_path / "numba").glob("*/**/*.nbi")), "no numba index in the cache folder"

@@ -2,8 +2,9 @@
 
 boinor is the maintained fork of poliastro (same API). Keeping every call here means the
 backend is one import to change. boinor's numba kernels take about ten seconds to compile in a
-fresh process, so results of the (cheap, deterministic) maneuver calculations are memoised in
-memory and in a small JSON cache on disk keyed by the inputs and the boinor version. The cache
+fresh process: their machine code is cached on disk (:func:`compiled_on_disk`), and results of the
+(cheap, deterministic) maneuver calculations are memoised in memory and in a small JSON cache on
+disk keyed by the inputs and the boinor version. The cache
 lives in ``$TRADES_CACHE_DIR`` or ``$XDG_CACHE_HOME/trades`` (default ``~/.cache/trades``), never
 in the working directory.
 """
@@ -97,6 +98,7 @@ def hohmann(r_initial_km: float, r_final_km: float, body: str = "earth") -> tupl
     from boinor.core.maneuver import hohmann as _hohmann
 
     k, _ = body_constants(body)
+    compiled_on_disk()
     with _quiet_numba():
         dv_a, dv_b, t = _hohmann(k, _circular_state(k, r_initial_km), float(r_final_km))
     return float(np.linalg.norm(dv_a)), float(np.linalg.norm(dv_b)), float(t)
@@ -116,6 +118,7 @@ def bielliptic(
     from boinor.core.maneuver import bielliptic as _bielliptic
 
     k, _ = body_constants(body)
+    compiled_on_disk()
     with _quiet_numba():
         dv_a, dv_b, dv_c, _t1, t2 = _bielliptic(
             k, float(r_intermediate_km), float(r_final_km), _circular_state(k, r_initial_km)
@@ -155,40 +158,33 @@ LAMBERT_RTOL = 1e-8
 
 @functools.lru_cache(maxsize=1)
 def _grid_kernel():
-    """Compile (once per process) the loop that calls boinor's Izzo solver for every cell."""
-    import numpy as np
-    from boinor.core.iod import izzo
-    from numba import njit
+    """The grid loop (:mod:`trades.astro.lambert_kernel`), compiled once and cached on disk."""
+    compiled_on_disk()
+    from trades.astro.lambert_kernel import kernel
 
-    @njit
-    def kernel(k, r_dep, v_dep, r_arr, v_arr, tof_s, numiter, rtol):
-        n_dep, n_arr = tof_s.shape
-        v_inf_dep = np.full((n_dep, n_arr), np.nan)
-        v_inf_arr = np.full((n_dep, n_arr), np.nan)
-        kind = np.zeros((n_dep, n_arr), dtype=np.int8)
-        for i in range(n_dep):
-            r1 = np.ascontiguousarray(r_dep[:, i])
-            for j in range(n_arr):
-                tof = tof_s[i, j]
-                if not tof > 0.0:
-                    continue
-                r2 = np.ascontiguousarray(r_arr[:, j])
-                cz = r1[0] * r2[1] - r1[1] * r2[0]
-                cx = r1[1] * r2[2] - r1[2] * r2[1]
-                cy = r1[2] * r2[0] - r1[0] * r2[2]
-                chord_sine = np.sqrt(cx * cx + cy * cy + cz * cz) / (np.linalg.norm(r1) * np.linalg.norm(r2))
-                if chord_sine < 1e-10:  # collinear: Lambert's problem has no unique plane
-                    continue
-                try:
-                    v1, v2 = izzo(k, r1, r2, tof, 0, True, True, numiter, rtol)
-                except Exception:  # noqa: BLE001 - a cell the solver cannot converge stays NaN
-                    continue
-                v_inf_dep[i, j] = np.linalg.norm(v1 - v_dep[:, i])
-                v_inf_arr[i, j] = np.linalg.norm(v2 - v_arr[:, j])
-                kind[i, j] = 1 if cz >= 0.0 else 2  # prograde sweep under 180 deg: type I
-        return v_inf_dep, v_inf_arr, kind
-
+    _enable_caching(kernel)
     return kernel
+
+
+@functools.lru_cache(maxsize=1)
+def compiled_on_disk() -> None:
+    """boinor's numba kernels compiled again in every new process (6-9 s for a Mars window):
+    point numba's cache at the toolkit's cache folder (one subfolder per boinor and numba version,
+    since numba checks only the caller's source for staleness) and enable it on the boinor
+    functions this module calls. A cache that cannot be written is only slower, never an error."""
+    import numba
+    from boinor.core import angles, elements, iod, maneuver
+
+    numba.config.CACHE_DIR = str(cache_dir() / "numba" / f"boinor-{version('boinor')}-numba-{numba.__version__}")
+    for function in (iod.izzo, angles.E_to_nu, angles.M_to_E, elements.coe2rv, maneuver.hohmann, maneuver.bielliptic):
+        _enable_caching(function)
+
+
+def _enable_caching(dispatcher) -> None:
+    try:
+        dispatcher.enable_caching()
+    except (RuntimeError, OSError):  # no writable cache folder
+        pass
 
 
 def lambert_grid(r_dep, v_dep, r_arr, v_arr, tof_s, mu_km3_s2: float):
@@ -223,6 +219,7 @@ def lambert(r1_km, r2_km, tof_s: float, mu_km3_s2: float, prograde: bool = True)
     import numpy as np
     from boinor.core.iod import izzo
 
+    compiled_on_disk()
     with _quiet_numba():
         v1, v2 = izzo(
             float(mu_km3_s2), np.asarray(r1_km, dtype=float), np.asarray(r2_km, dtype=float), float(tof_s),
@@ -258,6 +255,8 @@ def propagate_elements(elements: dict, jd, mu_km3_s2: float):
     import numpy as np
     from boinor.core.angles import E_to_nu, M_to_E
     from boinor.core.elements import coe2rv
+
+    compiled_on_disk()
 
     a, ecc = float(elements["a_km"]), float(elements["e"])
     if not 0.0 <= ecc < 1.0:
