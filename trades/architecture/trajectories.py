@@ -158,3 +158,22 @@ def asteroid_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages:
         "propulsive_capture": True,  # the rendezvous burn: the table drives stage 1
         "source": f"{source}, {best['objective']} type {best['type']} transfer of {window.year}",
     }
+
+
+def coast_days(study: Study, trajectory: dict | None, stage: Stage) -> tuple[float, str]:
+    """Days a stage's propellant waits before its burn (it boils off meanwhile), and how they were
+    counted: the loiter in the launch orbit, plus, for a stage that burns at the far end of an
+    interplanetary trajectory, the flight time to that burn (and the stay at an asteroid before
+    the return burn). Lunar and Earth-orbit routes count the loiter only (their few days of
+    transfer are not modelled)."""
+    loiter = float(study.transportation.loiter_days)
+    t = trajectory
+    if stage.index == 0 or t is None or stage.stream != "cargo":
+        return loiter, "loiter in the launch orbit"
+    outbound = float(t["window"]["tof_days"])
+    if "return" not in t:  # Mars: the capture burn at arrival
+        return loiter + outbound, f"loiter + {outbound:.0f} d flight to Mars (window transfer; not moved by an optimizer)"
+    if stage.index == 1:
+        return loiter + outbound, f"loiter + {outbound:.0f} d outbound flight to the asteroid"
+    stay = float(t["return"]["departure_jd"] - (t["window"]["departure_jd"] + outbound))
+    return loiter + outbound + stay, f"loiter + {outbound:.0f} d outbound + {stay:.0f} d at the asteroid before the return burn"

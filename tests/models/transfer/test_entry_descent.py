@@ -37,10 +37,12 @@ def test_chain_with_entry_last():
     prob.set_val("stage1.landed_fraction", 0.5)
     prob.set_val("stage0.delta_v", 4010.0)
     prob.set_val("stage0.isp", 900.0)
-    prob.set_val("stage0.inert_fraction", 0.3)
+    for name, value in (("tank_mass_per_volume", 41.2), ("propellant_density", 71.0), ("thrust_to_weight", 0.15),
+                        ("engine_thrust_to_weight", 1.81)):
+        prob.set_val(f"stage0.{name}", value)
     prob.run_model()
     entry = 10000.0 / 0.5
     ratio = math.exp(4010.0 / (G0 * 900.0))
-    expected = entry + entry * (ratio - 1) / (1 - ratio * 0.3)
+    expected = entry / (1.0 - (1.0 + 41.2 / 71.0) * (1.0 - 1.0 / ratio) - 0.15 / 1.81)
     assert prob.get_val("mass_in_launch_orbit")[0] == pytest.approx(expected, rel=1e-12)
-    assert prob.get_val("propellant_mass")[0] == pytest.approx(0.7 * entry * (ratio - 1) / (1 - ratio * 0.3), rel=1e-12)
+    assert prob.get_val("propellant_mass")[0] == pytest.approx(expected * (1.0 - 1.0 / ratio), rel=1e-12)
