@@ -133,6 +133,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             if stage.role == "entry":
                 leg = catalog.entry("delta_v", stage.legs[0])
                 arch.add_catalog(f"{prefix}.landed_fraction", leg["mass_ratio"], "unitless")
+                arch.add_catalog(f"{prefix}.payload_fraction", leg["payload_fraction"], "unitless")
                 continue
             p = stage.propellant
             driven = arch.trajectory is not None and stream == "cargo" and (
