@@ -160,12 +160,18 @@ def _optimized(flagship, tmp_path, edit):
 
 def test_barred_pair_never_shares_an_item(flagship, tmp_path):
     """ESA and JAXA barred from working together: in the flagship's optimum they shared the
-    operations; now no item has both, and the extra starts (one without each) were tried."""
+    operations; now no item has both. The extra starts (one without each) run unless the two
+    interior starts already agree on a feasible optimum (the optimizer's stopping rule)."""
     summary = _optimized(flagship, tmp_path, lambda d: d.update(cost_sharing={"barred_pairs": [["esa", "jaxa"]]}))
     for item in summary["cost"]["items"]:
         assert not (item["providers"].get("esa", 0) > 1e-4 and item["providers"].get("jaxa", 0) > 1e-4), item
-    starts = [s["start"] for s in summary["optimization"]["starts"]]
-    assert "graded split without esa" in starts and "graded split without jaxa" in starts
+    starts = summary["optimization"]["starts"]
+    labels = [s["start"] for s in starts]
+    if "graded split without esa" not in labels:
+        assert labels == ["graded split", "cheapest 80 %"] and all(s["feasible"] for s in starts)
+        assert starts[0]["objective"] == pytest.approx(starts[1]["objective"], rel=1e-7)
+    else:
+        assert "graded split without jaxa" in labels
     assert summary["optimization"]["violations"] == []
 
 

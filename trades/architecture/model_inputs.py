@@ -13,7 +13,7 @@ from trades.study.catalog import Catalog
 from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
-from trades.architecture.trajectories import coast_days
+from trades.architecture.trajectories import coast_days, gravity_loss
 
 # stage input <- propellant catalog field (the tank-and-engine relationship of RocketStage)
 STAGE_PROPELLANT_FIELDS = (
@@ -144,6 +144,8 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
                          f"legs {', '.join(stage.legs)} ({stage.source or 'trades/catalogs/delta_v.yaml'})")
             _add_stage_propellant(arch, catalog, prefix, p)
             arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")
+            loss, how_lost = gravity_loss(study, catalog, stage)
+            arch.add(f"{prefix}.gravity_loss", loss * 1000.0, "m/s", how_lost + (" (fixed at the window's transfer)" if driven else ""))
             days, how = coast_days(study, arch.trajectory, stage)
             arch.add(f"{prefix}.coast_time", days, "d", src("transportation.loiter_days", how))
 

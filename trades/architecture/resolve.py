@@ -20,7 +20,7 @@ from trades.architecture.costing import launch_reliability, make_cost_plan, pric
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, Stage
 from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
-from trades.architecture.trajectories import asteroid_trajectory, coast_days, mars_trajectory
+from trades.architecture.trajectories import asteroid_trajectory, coast_days, gravity_loss, mars_trajectory
 
 
 def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool) -> str:
@@ -159,7 +159,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":
-                _check_stage_feasible(stage, catalog, file, coast_days(study, trajectory, stage)[0])
+                _check_stage_feasible(stage, catalog, file, coast_days(study, trajectory, stage)[0], gravity_loss(study, catalog, stage)[0])
     if reusable_lander is not None:
         _check_round_trip_feasible(reusable_lander, study.transportation.lander_propellant, catalog, file)
 
