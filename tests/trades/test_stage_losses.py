@@ -86,3 +86,33 @@ def test_mars_capture_stage_coasts_the_flight_time():
     coast = float(next(i.value for i in arch.inputs if i.name == "transfer_cargo.stage1.coast_time"))
     assert coast == pytest.approx(arch.study.transportation.loiter_days + arch.trajectory["window"]["tof_days"], rel=1e-12)
     assert coast > 200.0  # a type II transfer: the capture stage waits months, boiling off
+
+
+@pytest.mark.parametrize("propellant, days", [("lox_lh2", 0.0), ("nuclear_thermal_lh2", 200.0), ("lox_ch4", 30.0)])
+def test_resolver_limit_is_where_the_model_stage_stops_closing(propellant, days):
+    """The resolver's feasibility check and RocketStage use one relationship: just under the
+    resolver's limit the stage closes, just over it the model refuses."""
+    import openmdao.api as om
+
+    from trades.architecture.model_inputs import STAGE_PROPELLANT_FIELDS
+    from trades.architecture.resolve import _stage_limit
+    from trades.models.transfer.rocket_stage import RocketStage
+    from trades.study.catalog import load_catalog
+
+    catalog = load_catalog()
+    limit = _stage_limit(propellant, catalog, days)[0] * 1000.0
+    for factor, closes in ((0.999, True), (1.001, False)):
+        prob = om.Problem(reports=False)
+        prob.model.add_subsystem("stage", RocketStage(), promotes=["*"])
+        prob.setup()
+        for name, field, units in STAGE_PROPELLANT_FIELDS:
+            prob.set_val(name, catalog.value("propellants", propellant, field), units=units)
+        prob.set_val("boiloff_rate", catalog.value("propellants", propellant, "boiloff_fraction_per_day"))
+        prob.set_val("coast_time", days)
+        prob.set_val("delta_v", factor * limit)
+        if closes:
+            prob.run_model()
+            assert prob.get_val("initial_mass")[0] > 0.0
+        else:
+            with pytest.raises(om.AnalysisError, match="exceeds what a single stage"):
+                prob.run_model()
