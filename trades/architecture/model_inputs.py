@@ -145,7 +145,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             _add_stage_propellant(arch, catalog, prefix, p)
             arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")
             loss, how_lost = gravity_loss(study, catalog, stage)
-            arch.add(f"{prefix}.gravity_loss", loss * 1000.0, "m/s", how_lost + (" (fixed at the window's transfer)" if driven else ""))
+            arch.add(f"{prefix}.gravity_loss", loss * 1000.0, "m/s", how_lost + (" (fixed at the window's transfer)" if driven and loss else ""))
             days, how = coast_days(study, arch.trajectory, stage)
             arch.add(f"{prefix}.coast_time", days, "d", src("transportation.loiter_days", how))
 
