@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
