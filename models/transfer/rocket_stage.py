@@ -1,4 +1,5 @@
-"""One propulsive stage sized by the rocket equation, with boil-off during a coast."""
+"""One propulsive stage sized by the rocket equation: tanks scale with the propellant they hold,
+engines with the thrust they give; boil-off during a coast; gravity loss of a finite burn."""
 
 from __future__ import annotations
 
@@ -8,27 +9,49 @@ import openmdao.api as om
 STANDARD_GRAVITY = 9.80665  # m/s^2, exact by definition (CGPM 1901; NIST SP 330)
 
 
+def stage_coefficients(tank_mass_per_volume, propellant_density, thrust_to_weight, engine_thrust_to_weight,
+                       boiloff_growth=1.0):
+    """Inert mass per kg of burned propellant (tanks, sized for the loaded propellant) and per kg
+    of ignition mass (engines): ``a B`` and ``b``. Shared by the stage, the reusable lander and
+    the feasibility checks of the resolver, so that all three use one relationship."""
+    tank = tank_mass_per_volume / propellant_density * boiloff_growth
+    return tank, thrust_to_weight / engine_thrust_to_weight
+
+
+def single_stage_limit(exhaust_velocity, tank, engine):
+    """Largest delta-v [units of ``exhaust_velocity``] a stage with coefficients ``tank`` (a B)
+    and ``engine`` (b) can deliver: the stage closes while ``1 - (1 + aB)(1 - 1/R) - b > 0``,
+    i.e. ``R < (1 + aB) / (aB + b)``."""
+    return exhaust_velocity * np.log((1.0 + tank) / (tank + engine))
+
+
 class RocketStage(om.ExplicitComponent):
     """Stage (propellant + inert) mass needed to push a payload through a delta-v.
 
-    The stage's inert mass is a fixed fraction ``f`` of its inert plus burned-propellant mass
-    (tanks, engines and structure scale with the propellant they burn; tankage for the small
-    boil-off margin is neglected). With mass ratio ``R = exp(dv / (g0 Isp))``
-    the stage mass ``s`` obeys ``(P + s) / (P + f s) = R``, hence
+    The inert mass is tanks plus engines. Tanks (with their insulation, structure and the stage's
+    other equipment) weigh ``k_t`` per m^3 of loaded propellant of bulk density ``rho``, i.e.
+    ``a = k_t / rho`` per kg; engines (for a nuclear-thermal stage: with reactor and radiation
+    shield) weigh their thrust over ``g0 (T/W)_e``, and the thrust is set by a design initial
+    thrust-to-weight ``(T/W)_0`` at ignition, so engines are ``b = (T/W)_0 / (T/W)_e`` of the
+    ignition mass. Cryogenic propellant boils off at a fractional rate ``k`` per day during the
+    coast of ``t`` days before the burn; tanks hold the loaded ``B = exp(k t)`` times the burned
+    propellant. With ``R = exp((dv + dv_g) / (g0 Isp))`` (``dv_g`` the gravity loss of the finite
+    burn), the ignition mass ``m1 = P + aBp + b m1 + p`` with burned propellant
+    ``p = m1 (1 - 1/R)`` gives in closed form
 
-        s = P (R - 1) / (1 - R f),  burned propellant p = (1 - f) s,  inert = f s.
+        m1 = P / (1 - (1 + aB)(1 - 1/R) - b),   inert = aBp + b m1,
+        initial mass m0 = m1 + p (B - 1)          (the boiled-off part is carried, not burned).
 
-    Cryogenic propellant boils off while the stage coasts ``t`` days before its burn at a
-    fractional rate ``b`` per day, so the propellant loaded is ``p exp(b t)``; the boiled-off
-    part is carried but not burned. The stage closes only if ``R f < 1``, i.e.
-    ``dv < g0 Isp ln(1/f)``; otherwise an AnalysisError names the limit.
-
-    Vectorized over ``num_nodes`` payloads (e.g. campaign years) with diagonal partials.
+    The stage closes only if the denominator is positive: ``R < (1 + aB) / (aB + b)``;
+    otherwise an AnalysisError names the limit. Vectorized over ``num_nodes`` payloads (e.g.
+    campaign years); partials by complex step on sparse (diagonal) patterns.
 
     References
     ----------
-    Tsiolkovsky rocket equation; stage form with inert fraction as in Humble, Henry & Larson,
-    Space Propulsion Analysis and Design (1995), ch. 1, and Wertz & Larson, SMAD 3rd ed., Sec. 17.
+    Tsiolkovsky rocket equation; stage mass split into propellant-scaled tankage and
+    thrust-scaled engines as in Humble, Henry & Larson, Space Propulsion Analysis and Design
+    (1995), ch. 1 and 3. Coefficients: trades/catalogs/propellants.yaml (NCPS core stage of
+    Kos & Russell, NASA MSFC 2014; ICPS/DCSS 5-m stage); see docs/model.md.
     """
 
     def initialize(self):
@@ -37,74 +60,47 @@ class RocketStage(om.ExplicitComponent):
     def setup(self):
         n = self.options["num_nodes"]
         self.add_input("payload_mass", val=np.ones(n), units="kg", desc="mass pushed by the stage")
-        self.add_input("delta_v", val=1000.0, units="m/s", desc="delta-v the stage delivers")
+        self.add_input("delta_v", val=1000.0, units="m/s", desc="impulsive delta-v the stage delivers")
+        self.add_input("gravity_loss", val=0.0, units="m/s", desc="extra delta-v of the finite burn")
         self.add_input("isp", val=450.0, units="s", desc="vacuum specific impulse")
-        self.add_input("inert_fraction", val=0.1, units="unitless", desc="inert / (inert + propellant)")
+        self.add_input("tank_mass_per_volume", val=42.0, units="kg/m**3", desc="tankage per m^3 of loaded propellant")
+        self.add_input("propellant_density", val=358.0, units="kg/m**3", desc="bulk density of the propellant")
+        self.add_input("thrust_to_weight", val=0.2, units="unitless", desc="design thrust / (g0 ignition mass)")
+        self.add_input("engine_thrust_to_weight", val=40.0, units="unitless", desc="engine thrust / (g0 engine mass)")
         self.add_input("boiloff_rate", val=0.0, units="1/d", desc="propellant fraction lost per day")
         self.add_input("coast_time", val=0.0, units="d", desc="coast before the burn")
         self.add_output("initial_mass", val=np.ones(n), units="kg", desc="payload + loaded stage")
         self.add_output("propellant_mass", val=np.ones(n), units="kg", desc="propellant loaded")
-        self.add_output("inert_mass", val=np.ones(n), units="kg", desc="stage inert mass")
+        self.add_output("inert_mass", val=np.ones(n), units="kg", desc="stage inert mass (tanks + engines)")
         self.add_output("boiloff_mass", val=np.zeros(n), units="kg", desc="propellant boiled off")
+        self.add_output("thrust", val=np.ones(n), units="N", desc="engine thrust")
 
-        ar = np.arange(n)
-        scalars = ["delta_v", "isp", "inert_fraction", "boiloff_rate", "coast_time"]
-        for out in ["initial_mass", "propellant_mass", "inert_mass", "boiloff_mass"]:
-            # the inert mass does not depend on the coast (boil-off tankage is neglected)
-            wrt = scalars[:3] if out == "inert_mass" else scalars
-            self.declare_partials(out, "payload_mass", rows=ar, cols=ar)
-            self.declare_partials(out, wrt, rows=ar, cols=np.zeros(n, dtype=int))
-
-    def _terms(self, inputs):
-        g = STANDARD_GRAVITY * inputs["isp"][0]
-        ratio = np.exp(inputs["delta_v"][0] / g)
-        f = inputs["inert_fraction"][0]
-        denom = 1.0 - ratio * f
-        if denom <= 0.0:
-            limit = g * np.log(1.0 / f) if f > 0 else np.inf
-            raise om.AnalysisError(
-                f"{self.pathname}: delta-v {inputs['delta_v'][0]:.0f} m/s exceeds what a single stage "
-                f"with Isp {inputs['isp'][0]:.0f} s and inert fraction {f:.3f} can deliver "
-                f"({limit:.0f} m/s)"
-            )
-        boil = np.exp(inputs["boiloff_rate"][0] * inputs["coast_time"][0])
-        return g, ratio, f, denom, boil
+        ar, zeros = np.arange(n), np.zeros(n, dtype=int)
+        scalars = ["delta_v", "gravity_loss", "isp", "tank_mass_per_volume", "propellant_density",
+                   "thrust_to_weight", "engine_thrust_to_weight", "boiloff_rate", "coast_time"]
+        outputs = ["initial_mass", "propellant_mass", "inert_mass", "boiloff_mass", "thrust"]
+        self.declare_partials(outputs, "payload_mass", rows=ar, cols=ar, method="cs")
+        self.declare_partials(outputs, scalars, rows=ar, cols=zeros, method="cs")
 
     def compute(self, inputs, outputs):
-        _, ratio, f, denom, boil = self._terms(inputs)
-        payload = inputs["payload_mass"]
-        stage = payload * (ratio - 1.0) / denom
-        burned = (1.0 - f) * stage
-        outputs["inert_mass"] = f * stage
-        outputs["propellant_mass"] = burned * boil
-        outputs["boiloff_mass"] = burned * (boil - 1.0)
-        outputs["initial_mass"] = payload + stage + burned * (boil - 1.0)
-
-    def compute_partials(self, inputs, partials):
-        g, ratio, f, denom, boil = self._terms(inputs)
-        payload = inputs["payload_mass"]
-        dv = inputs["delta_v"][0]
-        rate, time = inputs["boiloff_rate"][0], inputs["coast_time"][0]
-
-        stage = payload * (ratio - 1.0) / denom
-        d_stage = {
-            "payload_mass": (ratio - 1.0) / denom * np.ones_like(payload),
-            "delta_v": payload * (1.0 - f) / denom**2 * (ratio / g),
-            "isp": payload * (1.0 - f) / denom**2 * (-ratio * dv / (g * inputs["isp"][0])),
-            "inert_fraction": payload * (ratio - 1.0) * ratio / denom**2,
-            "boiloff_rate": np.zeros_like(payload),
-            "coast_time": np.zeros_like(payload),
-        }
-        d_boil = {"boiloff_rate": time * boil, "coast_time": rate * boil}
-        for name, ds in d_stage.items():
-            d_burned = (1.0 - f) * ds - (stage if name == "inert_fraction" else 0.0)
-            d_inert = f * ds + (stage if name == "inert_fraction" else 0.0)
-            burned = (1.0 - f) * stage
-            db = d_boil.get(name, 0.0)
-            if name not in ("boiloff_rate", "coast_time"):
-                partials["inert_mass", name] = d_inert
-            partials["propellant_mass", name] = d_burned * boil + burned * db
-            partials["boiloff_mass", name] = d_burned * (boil - 1.0) + burned * db
-            partials["initial_mass", name] = (
-                (1.0 if name == "payload_mass" else 0.0) + ds + d_burned * (boil - 1.0) + burned * db
+        exhaust = STANDARD_GRAVITY * inputs["isp"][0]
+        ratio = np.exp((inputs["delta_v"][0] + inputs["gravity_loss"][0]) / exhaust)
+        growth = np.exp(inputs["boiloff_rate"][0] * inputs["coast_time"][0])
+        tank, engine = stage_coefficients(inputs["tank_mass_per_volume"][0], inputs["propellant_density"][0],
+                                          inputs["thrust_to_weight"][0], inputs["engine_thrust_to_weight"][0], growth)
+        burned_fraction = 1.0 - 1.0 / ratio
+        denom = 1.0 - (1.0 + tank) * burned_fraction - engine
+        if np.real(denom) <= 0.0:
+            limit = np.real(single_stage_limit(exhaust, tank, engine))
+            raise om.AnalysisError(
+                f"{self.pathname}: delta-v {np.real(inputs['delta_v'][0] + inputs['gravity_loss'][0]):.0f} m/s exceeds "
+                f"what a single stage with Isp {np.real(inputs['isp'][0]):.0f} s, tankage {np.real(tank):.3f} kg per kg of "
+                f"propellant and engines {np.real(engine):.3f} of its mass can deliver ({limit:.0f} m/s)"
             )
+        ignition = inputs["payload_mass"] / denom
+        burned = ignition * burned_fraction
+        outputs["inert_mass"] = tank * burned + engine * ignition
+        outputs["propellant_mass"] = burned * growth
+        outputs["boiloff_mass"] = burned * (growth - 1.0)
+        outputs["initial_mass"] = ignition + burned * (growth - 1.0)
+        outputs["thrust"] = inputs["thrust_to_weight"][0] * STANDARD_GRAVITY * ignition

@@ -165,15 +165,16 @@ def _optimized(flagship, tmp_path, edit):
 
 def test_barred_pair_never_shares_an_item(flagship, tmp_path):
     """ESA and JAXA barred from working together: in the flagship's optimum they shared the
-    operations; now no item has both, and the extra starts (one without each) were tried."""
+    operations; now no item has both. The extra starts (one without each) run unless the two
+    interior starts already agree on a feasible optimum (the optimizer's stopping rule)."""
     summary = _optimized(flagship, tmp_path, lambda d: d.update(cost_sharing={"barred_pairs": [["esa", "jaxa"]]}))
     for item in summary["cost"]["items"]:
         assert not (item["providers"].get("esa", 0) > 1e-4 and item["providers"].get("jaxa", 0) > 1e-4), item
-    attempts = summary["optimization"]["starts"]
-    starts = [s["start"] for s in attempts]
-    assert starts[:3] == ["graded split", "cheapest 80 %", "graded split without esa"]
-    if "graded split without jaxa" not in starts:  # the search stops once two starts agree, feasible
-        good = sorted(a["objective"] for a in attempts if a["success"] and a["feasible"])
+    starts = summary["optimization"]["starts"]
+    labels = [s["start"] for s in starts]
+    assert labels[:2] == ["graded split", "cheapest 80 %"]
+    if "graded split without jaxa" not in labels:  # the search stopped once two starts agreed, feasible
+        good = sorted(s["objective"] for s in starts if s["success"] and s["feasible"])
         assert any(abs(b - a) <= 1e-7 * abs(a) for a, b in zip(good, good[1:]))
     assert summary["optimization"]["violations"] == []
 

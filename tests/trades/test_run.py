@@ -96,26 +96,33 @@ def test_outpost_and_delivery_by_hand(flagship_run):
 
 
 def test_mass_in_leo_by_rocket_equation(flagship_run):
-    """Two stages by hand. Departure: LOX/LH2 (Isp 462 s, inert 0.1136) through TLI, whose delta-v
-    is recomputed here from vis-viva (407 km circular to an apoapsis at 384,400 km, mu 398600.4418,
-    R 6378.1366 km) plus the 5 % reserve. Lander: LOX/CH4 (Isp 380 s, inert 0.12) through
+    """Two stages by hand. Departure: LOX/LH2 (Isp 462 s; tanks 42.3 kg/m3 at 358 kg/m3, engines
+    T/W 40.5 at a design T/W 0.2) through TLI, whose delta-v is recomputed here from vis-viva
+    (407 km circular to an apoapsis at 384,400 km, mu 398600.4418, R 6378.1366 km) plus the 5 %
+    reserve. Lander: LOX/CH4 (Isp 380 s; tanks 113.6 kg/m3 at 833 kg/m3, same engines) through
     TLI->NRHO->LLO->surface (0.45 + 0.74 + 2.18 km/s, Acta Astronautica 177 (2020), Table 4).
-    Both coast 5 d with catalog boil-off (0.001 and 0.0003 per day)."""
+    Both coast 5 d with catalog boil-off (0.001 and 0.0003 per day); tanks hold what boils off.
+    The departure burn adds its finite-burn loss at thrust-to-weight 0.2 (the function is checked
+    against an independent integration in tests/trades/test_stage_losses.py)."""
+    from trades.architecture.trajectories import finite_burn_loss
+
     _, summary = flagship_run
     mu, r1, r2 = 398600.4418, 6378.1366 + 407.0, 384400.0
     tli = (math.sqrt(mu * (2 / r1 - 2 / (r1 + r2))) - math.sqrt(mu / r1)) * 1.05
     lander_dv = 0.45 + 0.74 + 2.18
 
-    def stage_initial(payload, dv_km_s, isp, f, boil_per_day, days=5.0):
+    def stage_initial(payload, dv_km_s, isp, tank_per_m3, density, boil_per_day, days=5.0):
         ratio = math.exp(dv_km_s * 1000 / (G0 * isp))
-        stage = payload * (ratio - 1) / (1 - ratio * f)
-        burned = (1 - f) * stage
-        return payload + stage + burned * (math.exp(boil_per_day * days) - 1)
+        growth = math.exp(boil_per_day * days)
+        ignition = payload / (1 - (1 + tank_per_m3 / density * growth) * (1 - 1 / ratio) - 0.2 / 40.5)
+        return ignition + ignition * (1 - 1 / ratio) * (growth - 1)
 
     assert summary["stages"][0]["delta_v_km_s"] == pytest.approx(tli, rel=1e-9)
     year = summary["per_year"][5]
-    lander = stage_initial(year["delivered_to_destination_kg"], lander_dv, 380, 0.12, 0.0003)
-    in_leo = stage_initial(lander, tli, 462, 0.1136, 0.001)
+    lander = stage_initial(year["delivered_to_destination_kg"], lander_dv, 380, 113.6, 833.0, 0.0003)
+    loss = finite_burn_loss(mu, r1, round(tli, 9), 462.0, 0.2)
+    assert 0.1 < loss < 0.13  # km/s: about 121 m/s
+    in_leo = stage_initial(lander, tli + loss, 462, 42.3, 358.0, 0.001)
     assert year["mass_in_launch_orbit_kg"] == pytest.approx(in_leo, rel=1e-9)
 
 

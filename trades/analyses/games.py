@@ -179,7 +179,9 @@ def core_check(players: Sequence[str], game: dict, allocation: dict[str, float])
         if s == grand:
             continue
         excess = sum(allocation[p] for p in s) - _cost(game, s)
-        if excess > worst_excess:
+        # ties within the LP's tolerance keep the first coalition, so that the answer does not
+        # flip with round-off (the nucleolus can give two partners equal shares to 1e-10)
+        if excess > worst_excess + TOLERANCE * scale:
             worst, worst_excess = s, excess
     return CoreCheck(worst_excess <= TOLERANCE * scale, worst, worst_excess)
 

@@ -13,6 +13,22 @@ from trades.study.catalog import Catalog
 from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
+from trades.architecture.trajectories import coast_days, gravity_loss
+
+# stage input <- propellant catalog field (the tank-and-engine relationship of RocketStage)
+STAGE_PROPELLANT_FIELDS = (
+    ("isp", "isp_vac_s", "s"),
+    ("tank_mass_per_volume", "tank_mass_per_volume_kg_m3", "kg/m**3"),
+    ("propellant_density", "bulk_density_kg_m3", "kg/m**3"),
+    ("thrust_to_weight", "design_thrust_to_weight", "unitless"),
+    ("engine_thrust_to_weight", "engine_thrust_to_weight", "unitless"),
+)
+
+
+def _add_stage_propellant(arch: Architecture, catalog: Catalog, prefix: str, propellant: str) -> None:
+    entry = catalog.entry("propellants", propellant)
+    for name, field, units in STAGE_PROPELLANT_FIELDS:
+        arch.add_catalog(f"{prefix}.{name}", entry[field], units)
 
 
 def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) -> None:
@@ -144,6 +160,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             if stage.role == "entry":
                 leg = catalog.entry("delta_v", stage.legs[0])
                 arch.add_catalog(f"{prefix}.landed_fraction", leg["mass_ratio"], "unitless")
+                arch.add_catalog(f"{prefix}.payload_fraction", leg["payload_fraction"], "unitless")
                 continue
             p = stage.propellant
             driven = arch.trajectory is not None and stream == "cargo" and (
@@ -152,18 +169,19 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             if not driven:  # else the trajectory table sets it
                 arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s",
                          f"legs {', '.join(stage.legs)} ({stage.source or 'trades/catalogs/delta_v.yaml'})")
-            arch.add_catalog(f"{prefix}.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
-            arch.add_catalog(f"{prefix}.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
+            _add_stage_propellant(arch, catalog, prefix, p)
             arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")
-            arch.add(f"{prefix}.coast_time", study.transportation.loiter_days, "d", src("transportation.loiter_days"))
+            loss, how_lost = gravity_loss(study, catalog, stage)
+            arch.add(f"{prefix}.gravity_loss", loss * 1000.0, "m/s", how_lost + (" (fixed at the window's transfer)" if driven and loss else ""))
+            days, how = coast_days(study, arch.trajectory, stage)
+            arch.add(f"{prefix}.coast_time", days, "d", src("transportation.loiter_days", how))
 
     if arch.reusable_lander is not None:
         p = study.transportation.lander_propellant
         for direction in ("descent", "ascent"):
             legs = arch.reusable_lander[direction]
             arch.add(f"reusable_lander.{direction}_delta_v", legs["delta_v_km_s"] * 1000.0, "m/s", f"legs {', '.join(legs['legs'])} (trades/catalogs/delta_v.yaml)")
-        arch.add_catalog("reusable_lander.isp", catalog.entry("propellants", p)["isp_vac_s"], "s")
-        arch.add_catalog("reusable_lander.inert_fraction", catalog.entry("propellants", p)["stage_inert_fraction"], "unitless")
+        _add_stage_propellant(arch, catalog, "reusable_lander", p)
         arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
         arch.add("reusable_lander.first_year", masks["deploy"], "unitless", src("outpost.deploy_year", "lander delivered with the outpost"))
 

@@ -21,7 +21,7 @@ from trades.study.schema import Study
 from trades.architecture.description import Architecture, Stage
 from trades.architecture.flight_rates import busiest_year_launches, crew_reach, crew_reach_needed, max_flights
 from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
-from trades.architecture.trajectories import asteroid_trajectory, mars_trajectory
+from trades.architecture.trajectories import asteroid_trajectory, coast_days, gravity_loss, mars_trajectory
 
 
 def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool,
@@ -146,17 +146,29 @@ def _stages(study: Study, catalog: Catalog, site: dict) -> tuple[dict[str, list[
     return stages, lander
 
 
-def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str) -> None:
-    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
+def _stage_limit(propellant: str, catalog: Catalog, coast_days: float = 0.0) -> tuple[float, float, float]:
+    """The most delta-v [km/s] one stage of ``propellant`` delivers after a coast, with its tank
+    and engine coefficients (RocketStage's relationship)."""
+    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY, single_stage_limit, stage_coefficients
 
-    isp = catalog.value("propellants", stage.propellant, "isp_vac_s")
-    inert = catalog.value("propellants", stage.propellant, "stage_inert_fraction")
-    limit = STANDARD_GRAVITY * isp * math.log(1.0 / inert) / 1000.0
-    if stage.delta_v_km_s >= limit:
+    value = lambda field: catalog.value("propellants", propellant, field)  # noqa: E731
+    growth = math.exp(value("boiloff_fraction_per_day") * coast_days)
+    tank, engine = stage_coefficients(value("tank_mass_per_volume_kg_m3"), value("bulk_density_kg_m3"),
+                                      value("design_thrust_to_weight"), value("engine_thrust_to_weight"), growth)
+    return float(single_stage_limit(STANDARD_GRAVITY * value("isp_vac_s"), tank, engine)) / 1000.0, tank, engine
+
+
+def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str, coast_days: float = 0.0, gravity_loss_km_s: float = 0.0) -> None:
+    limit, tank, engine = _stage_limit(stage.propellant, catalog, coast_days)
+    needed = stage.delta_v_km_s + gravity_loss_km_s
+    if needed >= limit:
+        isp = catalog.value("propellants", stage.propellant, "isp_vac_s")
+        loss = f" with {gravity_loss_km_s:.3f} km/s gravity loss" if gravity_loss_km_s else ""
         raise InfeasibleError(
-            f"{file}: the {stage.role} stage of the {stage.stream} stream must deliver {stage.delta_v_km_s:.3f} km/s "
-            f"(legs {', '.join(stage.legs)}) but a single stage of {stage.propellant} (Isp {isp:.0f} s, inert fraction "
-            f"{inert:.3f}) can deliver at most {limit:.3f} km/s: short by {stage.delta_v_km_s - limit:.3f} km/s"
+            f"{file}: the {stage.role} stage of the {stage.stream} stream must deliver {needed:.3f} km/s{loss} "
+            f"(legs {', '.join(stage.legs)}) but a single stage of {stage.propellant} (Isp {isp:.0f} s, tankage {tank:.3f} kg per kg "
+            f"of propellant after {coast_days:g} d of boil-off, engines {engine:.3f} of its mass) can deliver at most {limit:.3f} km/s: "
+            f"short by {needed - limit:.3f} km/s"
         )
 
 
@@ -164,15 +176,15 @@ def _check_round_trip_feasible(lander: dict, propellant: str, catalog: Catalog, 
     from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
 
     isp = catalog.value("propellants", propellant, "isp_vac_s")
-    f = catalog.value("propellants", propellant, "stage_inert_fraction")
-    k = f / (1.0 - f)
+    _, a, b = _stage_limit(propellant, catalog)
     total = lander["descent"]["delta_v_km_s"] + lander["ascent"]["delta_v_km_s"]
-    limit = STANDARD_GRAVITY * isp * math.log((1.0 + k) / k) / 1000.0  # 1 + k - k R_u R_d > 0
+    limit = STANDARD_GRAVITY * isp * math.log((1.0 + a) / (a + b)) / 1000.0  # 1 + a - (a + b) R_u R_d > 0
     if total >= limit:
         raise InfeasibleError(
             f"{file}: transportation.reusable_lander: the round trip needs {total:.3f} km/s "
             f"(down {', '.join(lander['descent']['legs'])}; up {', '.join(lander['ascent']['legs'])}) but a reusable "
-            f"{propellant} lander (Isp {isp:.0f} s, inert fraction {f:.3f}) flies at most {limit:.3f} km/s: short by {total - limit:.3f} km/s"
+            f"{propellant} lander (Isp {isp:.0f} s, tankage {a:.3f} kg per kg of propellant, engines {b:.3f} of its mass) "
+            f"flies at most {limit:.3f} km/s: short by {total - limit:.3f} km/s"
         )
 
 
@@ -193,7 +205,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":
-                _check_stage_feasible(stage, catalog, file)
+                _check_stage_feasible(stage, catalog, file, coast_days(study, trajectory, stage)[0], gravity_loss(study, catalog, stage)[0])
     if reusable_lander is not None:
         _check_round_trip_feasible(reusable_lander, study.transportation.lander_propellant, catalog, file)
 

@@ -5,7 +5,8 @@ stages' burns."""
 
 from __future__ import annotations
 
-
+import functools
+import math
 
 from trades.astro import ephemeris
 from trades.study.catalog import Catalog
@@ -158,3 +159,79 @@ def asteroid_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages:
         "propulsive_capture": True,  # the rendezvous burn: the table drives stage 1
         "source": f"{source}, {best['objective']} type {best['type']} transfer of {window.year}",
     }
+
+
+def coast_days(study: Study, trajectory: dict | None, stage: Stage) -> tuple[float, str]:
+    """Days a stage's propellant waits before its burn (it boils off meanwhile), and how they were
+    counted: the loiter in the launch orbit, plus, for a stage that burns at the far end of an
+    interplanetary trajectory, the flight time to that burn (and the stay at an asteroid before
+    the return burn). Lunar and Earth-orbit routes count the loiter only (their few days of
+    transfer are not modelled)."""
+    loiter = float(study.transportation.loiter_days)
+    t = trajectory
+    if stage.index == 0 or t is None or stage.stream != "cargo":
+        return loiter, "loiter in the launch orbit"
+    outbound = float(t["window"]["tof_days"])
+    if "return" not in t:  # Mars: the capture burn at arrival
+        return loiter + outbound, f"loiter + {outbound:.0f} d flight to Mars (window transfer; not moved by an optimizer)"
+    if stage.index == 1:
+        return loiter + outbound, f"loiter + {outbound:.0f} d outbound flight to the asteroid"
+    stay = float(t["return"]["departure_jd"] - (t["window"]["departure_jd"] + outbound))
+    return loiter + outbound + stay, f"loiter + {outbound:.0f} d outbound + {stay:.0f} d at the asteroid before the return burn"
+
+
+@functools.lru_cache(maxsize=256)
+def finite_burn_loss(mu: float, radius: float, delta_v: float, isp: float, thrust_to_weight: float) -> float:
+    """Gravity loss [km/s] of a departure burn from a circular orbit of ``radius`` [km] (``mu``
+    [km^3/s^2]) that gives the specific energy of the impulsive burn ``delta_v`` [km/s], flown
+    with constant thrust along the velocity at initial thrust-to-weight ``thrust_to_weight`` (in
+    g0) and ``isp`` [s]: the delta-v the engines spend, ``g0 Isp ln(m0/mf)``, less ``delta_v``.
+    Planar two-body motion integrated with scipy (DOP853). Thrust along the velocity is the
+    steering that adds energy fastest; the direction of the departure asymptote is not
+    constrained, so the loss is a lower bound for a burn that must also aim."""
+    from scipy.integrate import solve_ivp
+
+    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
+
+    v_circular = math.sqrt(mu / radius)
+    t_unit = radius / v_circular  # s; lengths in radius, speeds in v_circular
+    g0 = STANDARD_GRAVITY / 1000.0 * t_unit / v_circular  # g0 in these units
+    target = 0.5 * (1.0 + delta_v / v_circular) ** 2 - 1.0  # specific energy after the impulsive burn
+    accel0, flow = thrust_to_weight * g0, thrust_to_weight / isp * t_unit  # thrust/m0 and mdot/m0
+
+    def rates(_, s):
+        x, y, vx, vy, m = s
+        r3 = (x * x + y * y) ** 1.5
+        a = accel0 / (m * math.hypot(vx, vy))
+        return [vx, vy, -x / r3 + a * vx, -y / r3 + a * vy, -flow]
+
+    def reached(_, s):
+        return 0.5 * (s[2] ** 2 + s[3] ** 2) - 1.0 / math.hypot(s[0], s[1]) - target
+
+    reached.terminal, reached.direction = True, 1
+    burn_out = 0.999 / flow  # all the mass gone: the target is out of reach
+    sol = solve_ivp(rates, (0.0, burn_out), [1.0, 0.0, 0.0, 1.0, 1.0], method="DOP853", events=reached,
+                    rtol=1e-10, atol=1e-12)
+    if not sol.t_events[0].size:
+        return math.inf
+    spent = STANDARD_GRAVITY / 1000.0 * isp * math.log(1.0 / sol.y_events[0][0][4])
+    return spent - delta_v
+
+
+def gravity_loss(study: Study, catalog: Catalog, stage: Stage) -> tuple[float, str]:
+    """Gravity loss [km/s] of a stage and how it was found: the finite burn of a departure stage
+    leaving the circular launch orbit in one burn for the Moon or an interplanetary transfer, at
+    its propellant's design thrust-to-weight; zero for other stages (their burns are short, or,
+    for a two-burn transfer to a station, not one energy-raising burn; lander legs' published
+    delta-v already include their losses)."""
+    if stage.index != 0 or stage.role != "departure" or study.destination.body == "earth_orbit":
+        return 0.0, "no finite-burn loss counted for this stage"
+    from trades.astro import orbits
+
+    mu, earth_radius = orbits.body_constants("earth")
+    radius = earth_radius + study.transportation.launch_orbit_altitude_km
+    isp = catalog.value("propellants", stage.propellant, "isp_vac_s")
+    tw = catalog.value("propellants", stage.propellant, "design_thrust_to_weight")
+    loss = finite_burn_loss(mu, radius, round(stage.delta_v_km_s, 9), isp, tw)
+    return loss, (f"finite burn of {stage.delta_v_km_s:.3f} km/s from {radius - earth_radius:.0f} km at thrust-to-weight {tw:g} "
+                  f"(Isp {isp:g} s), thrust along the velocity, integrated with scipy (trades.architecture.trajectories)")

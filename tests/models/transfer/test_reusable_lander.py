@@ -24,7 +24,10 @@ def _problem(**values):
         "descent_delta_v": 2920.0,
         "ascent_delta_v": 2863.0,
         "isp": 380.0,
-        "inert_fraction": 0.12,
+        "tank_mass_per_volume": 113.6,
+        "propellant_density": 833.0,
+        "thrust_to_weight": 0.2,
+        "engine_thrust_to_weight": 40.5,
         "first_year": [0.0, 1.0, 0.0, 0.0],
     }
     defaults.update(values)
@@ -36,8 +39,8 @@ def _problem(**values):
 
 def test_round_trip_closes_when_flown_step_by_step():
     """Independent check: load the lander at the staging orbit, burn down, drop the payload,
-    burn back up; what is left must be exactly the dry mass, and the dry mass must be the inert
-    fraction of dry plus propellant."""
+    burn back up; what is left must be exactly the dry mass, and the dry mass must be the tanks
+    for its propellant plus the engines for its thrust at the staging orbit."""
     prob = _problem()
     payload = 5000.0
     dry = prob.get_val("lander_dry_mass")[0]
@@ -46,7 +49,9 @@ def test_round_trip_closes_when_flown_step_by_step():
     after_descent = loaded / math.exp(2920.0 / (G0 * 380.0))
     after_ascent = (after_descent - payload) / math.exp(2863.0 / (G0 * 380.0))
     assert after_ascent == pytest.approx(dry, rel=1e-12)
-    assert dry / (dry + propellant) == pytest.approx(0.12, rel=1e-12)
+    tanks = 113.6 / 833.0 * propellant
+    engines = 0.2 / 40.5 * loaded  # thrust (T/W)0 g0 m0 over (T/W)e g0
+    assert dry == pytest.approx(tanks + engines, rel=1e-12)
 
 
 def test_yearly_mass_to_staging_orbit():
