@@ -66,6 +66,8 @@ def test_catalogued_lander_masses_are_the_published_figures():
     assert lm["dry_mass_kg"]["value"] == pytest.approx(10_850 * lb, abs=1.0)
     assert catalog.value("elements", "altair", "mass_kg") == 33_000.0
     assert catalog.value("elements", "altair", "earth_liftoff_mass_kg") == 45_000.0
+    hls = catalog.entry("elements", "starship_hls")["launches_per_landing"]  # NASA: 'in the high teens', reported as up to 20
+    assert hls["value"] == 20 and "high teens" in hls["source"]
 
 
 def _stage_initial_mass(payload: float, dv_m_s: float, isp: float, inert: float, boiloff: float, days: float) -> float:
