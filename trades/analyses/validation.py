@@ -218,7 +218,9 @@ ISS_ASSEMBLY = ("NASA Space Station Facts: 42 assembly flights (37 Space Shuttle
 SATURN_V_J_MISSION_LEO_KG = 140_000.0
 SATURN_V_LEO = ("Wikipedia 'Saturn V': about 310,000 lb (140,000 kg) to LEO on the final three Apollo lunar missions (Apollo 15-17), "
                 "S-IVB with its unburned TLI propellant and the spacecraft, via two copies of the article (the Saturn V flight "
-                "evaluation reports and Apollo by the Numbers, SP-2000-4029, not read)")
+                "evaluation reports and Apollo by the Numbers, SP-2000-4029, not read); 'typically 130,000-140,000 kg' in Earth parking "
+                "orbit with the S-IVB and its remaining fuel, D. Baker, The History of Manned Space Flight, as quoted by P. Karn on "
+                "net.space (8 Oct 1983, via usenet.trashworldnews.com)")
 #: The ESAS lunar sortie (NASA-TM-2005-214062: CEV on the crew launch vehicle, LSAM and EDS on the cargo launch vehicle)
 #: is not reproduced: the report's CEV, LSAM and EDS masses were not read in a source, and the toolkit buys the crew
 #: vehicle per launch, so ESAS's CEV and the lunar-orbit-insertion propellant the LSAM burns for it would be missing
