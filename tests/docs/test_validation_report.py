@@ -67,3 +67,25 @@ def test_iss_launch_count_is_the_stations_mass_over_the_shuttle_payload():
     assert row.ours == math.ceil(mass_kg / (16_050.0 * Launch().packing_efficiency))  # Astronautix: 16,050 kg to 407 km, 51.6 deg
     assert row.published == 37 + 5
     assert "Does not agree" in row.comment and 0.5 < row.ratio < 1.0  # shown, with why
+
+
+def test_apollo_leo_row_is_the_studys_run_per_landing_against_the_saturn_v(tmp_path, capsys):
+    """The mass-in-LEO row: ours is what `trades run` reports for the Apollo-like study (total mass in the
+    launch orbit over its crew rotations, i.e. landings); published is the Saturn V's about 310,000 lb
+    (140,000 kg) to Earth orbit on Apollo 15-17. Outside the 15 % band, and the row says why."""
+    import json
+
+    from trades.cli import main
+    from trades.analyses.validation import _leo_mass_rows
+
+    (row,) = _leo_mass_rows()
+    study = Path(__file__).resolve().parents[2] / "studies" / "apollo_like_lunar_campaign.yaml"
+    assert main(["run", str(study), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    totals = json.loads(capsys.readouterr().out)["totals"]
+    landings = sum(json.loads((tmp_path / "summary.json").read_text())["per_year"][i]["crew_rotations"]
+                   for i in range(12))
+    assert landings == pytest.approx(6.0)  # six landings, 1969-1972
+    assert row.ours == pytest.approx(totals["mass_in_launch_orbit_kg"] / 1000.0 / landings, rel=1e-9)
+    assert row.published == pytest.approx(310_000 * 0.45359237 / 1000.0, rel=0.01)  # 'about 310,000 pounds (140,000 kg)'
+    assert totals["crew_landers_to_staging_kg"] > 0  # the LM is in the manifest
+    assert abs(row.ratio - 1.0) > 0.15 and "Does not agree" in row.comment and "command and service module" in row.comment

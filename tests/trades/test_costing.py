@@ -35,11 +35,12 @@ def test_items_and_eligibility(flagship):
     arch = resolve(_study(flagship))
     plan = arch.cost
     names = [i.name for i in plan.items]
-    assert names == ["habitat", "life_support", "power", "cargo_transport", "crew_transport", "operations"]
+    assert names == ["habitat", "life_support", "power", "cargo_transport", "crew_lander", "crew_transport", "operations"]
     eligible = {i.name: [p for p, ok in zip(plan.partners, i.eligible) if ok] for i in plan.items}
     assert eligible["habitat"] == ["nasa", "esa"]
     assert eligible["life_support"] == ["nasa", "esa", "jaxa"]
     assert eligible["crew_transport"] == ["nasa"]
+    assert eligible["crew_lander"] == ["nasa"]  # the flagship's Altair: only NASA lists the crew_lander capability
     assert eligible["operations"] == ["nasa", "esa", "jaxa", "csa"]
     # warm start: ESA's cost factor 0.86 makes it the cheapest builder of what it can build
     assert plan.initial_shares[names.index("habitat")].tolist() == [0.0, 1.0, 0.0, 0.0]

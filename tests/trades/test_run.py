@@ -161,7 +161,9 @@ def test_reusable_lander_variant(tmp_path, flagship):
     year = summary["per_year"][5]
     trips = year["delivered_to_destination_kg"] / lander["design_payload_kg"]
     assert year["lander_refuelling_kg"] == pytest.approx(trips * lander["propellant_per_trip_kg"], rel=1e-9)
-    assert [s["legs"] for s in summary["stages"]] == [["leo_to_tli"], ["tli_to_nrho", "rendezvous"]]
+    # the cargo stream stops at NRHO; the flagship's crew landers (Altair) ride their own stream to NRHO
+    assert [s["legs"] for s in summary["stages"] if s["stream"] == "cargo"] == [["leo_to_tli"], ["tli_to_nrho", "rendezvous"]]
+    assert [s["legs"] for s in summary["stages"] if s["stream"] == "crew_lander"] == [["leo_to_tli"], ["tli_to_nrho", "rendezvous"]]
 
 
 def test_reusable_lander_needs_a_staging_orbit(tmp_path, flagship, capsys):

@@ -1,0 +1,167 @@
+"""Crew landers are elements of the lunar architectures (issue 17).
+
+The lunar campaign studies name a catalogued crew lander; one lander per crew rotation goes
+through the crew_lander stream's stage chain, and its mass in the launch orbit is checked
+against an independent hand calculation: vis-viva for the trans-lunar injection burn and the
+rocket equation with the catalog's propellant values, written out here rather than taken from
+the model's components.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from trades.study.catalog import load_catalog
+
+STUDIES = Path(__file__).resolve().parents[1] / "studies"
+#: study stem -> the crew lander it flies
+LANDERS = {
+    "apollo_like_lunar_campaign": "apollo_lm",
+    "lunar_south_pole_outpost": "altair",
+    "artemis_like_lunar_campaign": "altair",
+}
+
+G0 = 9.80665  # m/s^2, standard gravity (CGPM 1901)
+MU_EARTH = 398600.4418  # km^3/s^2, IERS Conventions (2010), Table 1.1 (GM of the Earth)
+R_EARTH = 6378.1366  # km, IERS Conventions (2010), Table 1.1 (equatorial radius)
+
+
+def _evaluate(stem: str):
+    from trades.analyses.evaluate import evaluate
+    from trades.study.schema import load_study
+
+    path = STUDIES / f"{stem}.yaml"
+    study = load_study(path)
+    return study, evaluate(study, str(path))[1]
+
+
+@pytest.mark.parametrize("stem, lander", sorted(LANDERS.items()))
+def test_lunar_studies_fly_a_catalogued_crew_lander(stem, lander):
+    """Each lunar campaign names its crew lander, cites where its numbers come from, and the
+    catalog entry carries the figures the toolkit uses (gross mass to the staging orbit, crew,
+    surface stay), each with a source."""
+    from trades.study.schema import load_study
+
+    study = load_study(STUDIES / f"{stem}.yaml")
+    assert study.transportation.crew_lander == lander
+    assert lander in study.input_sources["transportation.crew_lander"]
+    entry = load_catalog().entry("elements", lander)
+    assert entry["type"] == "crew_lander"
+    for field in ("mass_kg", "crew", "surface_stay_days"):
+        assert entry[field]["value"] > 0 and entry[field]["source"].strip(), (lander, field)
+    assert entry["crew"]["value"] >= (2 if lander == "apollo_lm" else 4)
+
+
+def test_catalogued_lander_masses_are_the_published_figures():
+    """The catalog's values against the figures their sources print: Apollo 17's LM 16,456 kg
+    (within 0.3 % of 'over 36,200 lb', Apollo by the Numbers p. 276) and 10,850 lb dry; Altair
+    'slightly less than 33 mt' after lunar-orbit insertion (NTRS 20100035768)."""
+    catalog = load_catalog()
+    lb = 0.45359237  # kg per pound (exact, international pound)
+    lm = catalog.entry("elements", "apollo_lm")
+    assert lm["mass_kg"]["value"] == pytest.approx(36_200 * lb, rel=0.003)
+    assert lm["dry_mass_kg"]["value"] == pytest.approx(10_850 * lb, abs=1.0)
+    assert catalog.value("elements", "altair", "mass_kg") == 33_000.0
+    assert catalog.value("elements", "altair", "earth_liftoff_mass_kg") == 45_000.0
+    hls = catalog.entry("elements", "starship_hls")["launches_per_landing"]  # NASA: 'in the high teens', reported as up to 20
+    assert hls["value"] == 20 and "high teens" in hls["source"]
+
+
+def _stage_initial_mass(payload: float, dv_m_s: float, isp: float, boiloff: float, days: float, stage: dict) -> float:
+    """Payload plus a stage that burns through ``dv_m_s``, written out by hand. Propellant boiled
+    off during the coast is carried, not burned. Two stage relationships are covered, whichever
+    the model's stage has (its inputs name it):
+
+    - inert mass a fraction ``f`` of inert plus burned propellant:
+      ``s = P (R - 1) / (1 - R f)``, ``m0 = P + s + (1 - f) s (B - 1)``;
+    - tanks ``a`` per kg of loaded propellant and engines ``b`` of the ignition mass, with a
+      gravity loss: ``m1 = P / (1 - (1 + aB)(1 - 1/R) - b)``, ``m0 = m1 + m1 (1 - 1/R)(B - 1)``.
+    """
+    growth = math.exp(boiloff * days)
+    if "inert_fraction" in stage:
+        f = stage["inert_fraction"]
+        ratio = math.exp(dv_m_s / (G0 * isp))
+        s = payload * (ratio - 1.0) / (1.0 - ratio * f)
+        return payload + s + (1.0 - f) * s * (growth - 1.0)
+    ratio = math.exp((dv_m_s + stage["gravity_loss"]) / (G0 * isp))
+    tank = stage["tank_mass_per_volume"] / stage["propellant_density"] * growth
+    engine = stage["thrust_to_weight"] / stage["engine_thrust_to_weight"]
+    ignition = payload / (1.0 - (1.0 + tank) * (1.0 - 1.0 / ratio) - engine)
+    return ignition + ignition * (1.0 - 1.0 / ratio) * (growth - 1.0)
+
+
+def _tli_m_s(altitude_km: float, apoapsis_km: float, reserve: float) -> float:
+    """First burn of a Hohmann transfer by vis-viva, plus the leg's reserve."""
+    r1 = R_EARTH + altitude_km
+    v_circular = math.sqrt(MU_EARTH / r1)
+    v_perigee = math.sqrt(MU_EARTH * (2.0 / r1 - 2.0 / (r1 + apoapsis_km)))
+    return (v_perigee - v_circular) * (1.0 + reserve) * 1000.0
+
+
+STAGE_COEFFICIENTS = ("inert_fraction", "gravity_loss", "tank_mass_per_volume", "propellant_density",
+                      "thrust_to_weight", "engine_thrust_to_weight")
+
+
+@pytest.mark.parametrize("stem", ["apollo_like_lunar_campaign", "lunar_south_pole_outpost"])
+def test_crew_lander_mass_in_launch_orbit_by_hand(stem):
+    """One lander per crew rotation, carried to the staging orbit by the route's stages: the
+    model's crew-lander mass in the launch orbit each year equals the hand calculation. Delta-v
+    (vis-viva for TLI, the catalog's legs for the lunar-orbit insertion), Isp and boil-off are the
+    catalog's; the stage's mass coefficients are those the model was given for that stage."""
+    study, prob = _evaluate(stem)
+    catalog = load_catalog()
+    legs = catalog.entries["delta_v"]
+    lander_mass = catalog.value("elements", study.transportation.crew_lander, "mass_kg")
+    staging = study.transportation.staging  # llo (Apollo-like) or nrho (flagship)
+    lander_dv = (legs[f"tli_to_{staging}"]["delta_v"]["value"] + legs["rendezvous"]["delta_v"]["value"]) * 1000.0
+    tli = legs["leo_to_tli"]
+    tli_dv = _tli_m_s(study.transportation.launch_orbit_altitude_km, tli["apoapsis_radius_km"]["value"],
+                      tli["reserve_fraction"]["value"])
+    days = study.transportation.loiter_days
+
+    def stage_inputs(index: int) -> dict:
+        found = {}
+        for name in STAGE_COEFFICIENTS:
+            try:
+                found[name] = float(prob.get_val(f"transfer_crew_lander.stage{index}.{name}")[0])
+            except KeyError:
+                continue
+        return found
+
+    def prop(name, field):
+        return catalog.value("propellants", name, field)
+
+    lander_stage, departure_stage = stage_inputs(1), stage_inputs(0)
+    if "inert_fraction" in lander_stage:  # the inert-fraction stage takes the catalog's fraction as it is
+        assert lander_stage["inert_fraction"] == prop(study.transportation.lander_propellant, "stage_inert_fraction")
+    rotations = prob.get_val("crew.crew_rotations")
+    model = prob.get_val("transfer_crew_lander.mass_in_launch_orbit", units="kg")
+    for year, n, ours in zip(study.years, rotations, model):
+        p = study.transportation.lander_propellant
+        at_tli = _stage_initial_mass(n * lander_mass, lander_dv, prop(p, "isp_vac_s"), prop(p, "boiloff_fraction_per_day"),
+                                     days, lander_stage)
+        d = study.transportation.departure_propellant
+        in_leo = _stage_initial_mass(at_tli, tli_dv, prop(d, "isp_vac_s"), prop(d, "boiloff_fraction_per_day"), days,
+                                     departure_stage)
+        assert ours == pytest.approx(in_leo, rel=1e-6), year
+    assert sum(rotations) > 0 and model.max() > 2.0 * lander_mass  # more than the landers themselves reach LEO
+    delivered = prob.get_val("crew_lander_demand.lander_mass", units="kg")
+    assert delivered == pytest.approx(rotations * lander_mass)
+
+
+def test_the_apollo_lm_is_costed_and_altair_says_it_is_not():
+    """The LM has a dry mass, so its hardware is costed (crew_lander class); Altair has none in
+    the catalog, and the run says its hardware is not costed rather than pricing it at zero
+    silently."""
+    from trades.architecture.resolve import resolve
+    from trades.study.schema import load_study
+
+    for stem, costed in (("apollo_like_lunar_campaign", True), ("lunar_south_pole_outpost", False)):
+        path = STUDIES / f"{stem}.yaml"
+        arch = resolve(load_study(path), str(path))
+        notes = " ".join(arch.notes)
+        assert ("hardware is not costed" in notes) is (not costed), stem
+        assert "crew landers are not in the modelled manifest" not in notes
