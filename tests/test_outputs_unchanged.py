@@ -84,6 +84,9 @@ def test_the_comparison_sees_a_change():
 if __name__ == "__main__":  # regenerate the golden files
     import tempfile
 
+    # run as a script, tests/ is first on sys.path and tests/trades/ would shadow the trades package
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
     with tempfile.TemporaryDirectory() as scratch:
         for name, path in _produce(Path(scratch)).items():
             (GOLDEN / name).write_bytes(path.read_bytes())

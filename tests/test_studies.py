@@ -104,7 +104,7 @@ def _cpi(year):
 # 2019 dollars (The Planetary Society, 2019); Artemis, 93 billion then-year FY2012-2025 of which 53 billion
 # in FY2021-2025 (NASA OIG IG-22-003), each tranche from its middle year.
 CAMPAIGNS = {
-    "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the six crew launches", "a sixth"),
+    "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the six crew launches", "a fifth"),
     "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "the crew launch", "three tenths"),
 }
 
@@ -124,4 +124,4 @@ def test_campaign_description_states_what_the_run_finds(stem, tmp_path, capsys):
     assert f"life-cycle cost is {lcc:.0f} billion 2024 dollars, of which {crew / 1000:.0f} billion for {launches}" in description
     assert f"{published():.0f} billion in 2024 dollars" in description
     assert f"about {fraction} of it" in description
-    assert {"a sixth": 1 / 6, "three tenths": 0.3}[fraction] == pytest.approx(lcc / published(), abs=0.02)
+    assert {"a fifth": 1 / 5, "three tenths": 0.3}[fraction] == pytest.approx(lcc / published(), abs=0.02)

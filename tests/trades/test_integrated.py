@@ -204,13 +204,17 @@ def test_global_architecture_finding(tmp_path, capsys):
     for value in (base["total_life_cycle_cost_musd"], *(d["life_cycle_cost_musd"] for d in base["destinations"].values()),
                   *(base["partners"][p]["paid_musd"] for p in ("nasa", "roscosmos", "esa", "jaxa"))):
         assert figure(value) in text, figure(value)
-    assert base["partners"]["cnsa"]["paid_musd"] == pytest.approx(0.0, abs=1e-6)
-    assert barred["total_life_cycle_cost_musd"] == pytest.approx(base["total_life_cycle_cost_musd"], rel=1e-9)
+    for pid in ("cnsa",):
+        assert figure(base["partners"][pid]["paid_musd"]) in text
+    # no work for CNSA when barred, within the optimizer's relative feasibility tolerance (1e-6)
+    assert barred["partners"]["cnsa"]["paid_musd"] == pytest.approx(0.0, abs=1e-6 * barred["total_life_cycle_cost_musd"])
+    barred_more = barred["total_life_cycle_cost_musd"] - base["total_life_cycle_cost_musd"]
+    assert f"Barring NASA-CNSA cooperation costs {figure(barred_more)} MUSD more" in text
     national_more = national["total_life_cycle_cost_musd"] - base["total_life_cycle_cost_musd"]
     assert f"National launch comes out {figure(abs(national_more))} MUSD {'dearer' if national_more > 0 else 'cheaper'}" in text
-    (jaxa_cap,) = [c for c in base["optimization"]["binding_constraints"] if c.startswith("budget cap of jaxa in ")]
-    assert jaxa_cap.endswith("(400 MUSD, all destinations)")
-    assert f"JAXA's 400 MUSD envelope binds in {jaxa_cap.split()[5]}" in text
-    assert base["optimization"]["best_start"] == "optimum of scenario 'NASA and CNSA barred'"
-    first = [s["objective"] for s in base["optimization"]["starts"] if s["start"] == "graded split"][0]
-    assert figure(first) in text
+    assert not [c for c in base["optimization"]["binding_constraints"] if c.startswith("budget cap of ")]
+    assert "no partner's envelope binds" in text
+    # each destination keeps SLS to once a year; together they fly it twice in the years they overlap
+    (fleet,) = base["fleet_flight_rate_excess"]
+    assert fleet.startswith("flight rate of sls_block1: above its limit of 1 a year") and "in 2032-2039;" in fleet
+    assert "SLS flies twice a year in 2032-2039" in text

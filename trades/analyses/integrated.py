@@ -30,6 +30,7 @@ from trades.errors import InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
 from trades.study.schema import Study
 
+from trades.architecture.flight_rates import flight_rate_excess
 from trades.analyses.integrated_spec import BASE_SCENARIO, IntegratedArchitecture, Scenario, load_integrated, member_studies
 
 
@@ -189,9 +190,12 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
     # caps bind the optimizer; a run at the studies' designs reports the excess, as `trades run` does
     broken = result["violations"] if result else []
     spend = prob.get_val("envelope.spend")
-    destinations = {}
+    destinations, fleet = {}, {year: {} for year in years}  # every destination's launches, by year and vehicle
     for mid, arch in archs.items():
         summary = summarize(arch, MemberView(prob, mid))
+        for row in summary["per_year"]:
+            for vehicle, count in row["launches_by_vehicle"].items():
+                fleet[row["year"]][vehicle] = fleet[row["year"]].get(vehicle, 0) + count
         destinations[mid] = {
             "study": arch.file,
             "destination": summary["destination"],
@@ -214,6 +218,8 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
                      for j, pid in enumerate(partners)},
         "spend_by_year_musd": {pid: [float(v) for v in spend[j]] for j, pid in enumerate(partners)},
         "over_cap": envelope_violations(prob, partners, years, caps),
+        # not yet a constraint across destinations: each destination keeps its own limits
+        "fleet_flight_rate_excess": flight_rate_excess([fleet[y] for y in years], years, next(iter(archs.values())).catalog),
         "destinations": destinations,
         "optimization": result,
     }
@@ -304,6 +310,8 @@ def format_integrated(report: dict) -> str:
         if r.get("over_cap") and r.get("optimization") is None:  # a run: caps are the optimizer's constraints
             more = f" and {len(r['over_cap']) - 2} more" if len(r["over_cap"]) > 2 else ""
             p(f"Over a budget envelope ({r['scenario']}, at the studies' designs): {'; '.join(r['over_cap'][:2])}{more}")
+        for excess in r.get("fleet_flight_rate_excess", []):
+            p(f"Fleet ({r['scenario']}, all destinations together): {excess}")
         if "partners" in r:
             launches = "; ".join(f"{d}: " + ", ".join(f"{n} {v}" for v, n in r["destinations"][d]["launches_by_vehicle"].items() if n) for d in destinations)
             p(f"Launches ({r['scenario']}): {launches}")

@@ -239,10 +239,11 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     _check_crew_spacecraft(arch, study, catalog, file)
     arch.cost = make_cost_plan(arch)
     set_cost_inputs(arch, study, catalog)
-    if arch.unverified_inputs:
+    if arch.unverified_inputs:  # several inputs share a name (one per stage or element): count both
+        names = sorted({n.rsplit('.', 1)[-1] for n in arch.unverified_inputs})
         arch.notes.append(
-            f"{len(arch.unverified_inputs)} model inputs come from catalog values not verified in their source "
-            f"(see provenance.json): {', '.join(sorted(set(n.rsplit('.', 1)[-1] for n in arch.unverified_inputs)))}"
+            f"{len(arch.unverified_inputs)} model inputs ({len(names)} quantities) come from catalog values not verified "
+            f"in their source (see provenance.json): {', '.join(names)}"
         )
     return arch
 
