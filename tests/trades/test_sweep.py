@@ -98,11 +98,12 @@ def test_each_case_equals_an_independent_run(reference):
 def test_fast_factors_that_change_the_structure_and_combinations_that_break_a_rule(flagship, tmp_path):
     """The ISRU rate is 0 in the flagship (no ISRU item in the problem): swept to 20 t/yr it must
     rebuild, and equal a fresh run. Stay x rotations above a year is invalid together although
-    each value is valid alone: recorded invalid, the others computed."""
+    each value is valid alone: recorded invalid, the others computed (1.25 rotations a year break
+    SLS's flight-rate limit: computed and recorded infeasible)."""
     path = _study(flagship, tmp_path, factors=[
         {"field": "outpost.isru.oxygen_production_t_per_year", "values": [0.0, 20.0]},
-        {"field": "outpost.stay_days", "values": [60.0, 180.0]},
-        {"field": "outpost.rotations_per_year", "values": [2.0, 3.0]},
+        {"field": "outpost.stay_days", "values": [60.0, 300.0]},
+        {"field": "outpost.rotations_per_year", "values": [0.5, 1.25]},
     ])
     assert main(["sweep", str(path), "-o", str(tmp_path / "out"), "--workers", "1", "--format", "json"]) == 0
     rows = list(csv.DictReader((tmp_path / "out" / "sweep.csv").open()))
@@ -110,6 +111,9 @@ def test_fast_factors_that_change_the_structure_and_combinations_that_break_a_ru
         stay, rotations = float(row["outpost.stay_days"]), float(row["outpost.rotations_per_year"])
         if stay * rotations > 365.25:
             assert row["status"] == "invalid" and "exceeds one year" in row["reason"], row
+            continue
+        if rotations > 1:  # some years need two SLS flights, one more than its limit: computed, recorded infeasible
+            assert row["status"] == "infeasible" and row["reason"].startswith("flight rate of sls_block1"), row
             continue
         assert row["status"] == "ok", row
         data = yaml.safe_load(path.read_text())
@@ -120,7 +124,18 @@ def test_fast_factors_that_change_the_structure_and_combinations_that_break_a_ru
 
         _, prob = evaluate(parse_study_text(yaml.safe_dump(data), "case.yaml"), "case.yaml")
         assert float(row["life_cycle_cost_musd"]) == pytest.approx(float(prob.get_val("cost.partners.life_cycle_cost")[0]), rel=1e-12), row
-    assert sum(r["status"] == "invalid" for r in rows) == 2  # 180 d x 3 at either ISRU rate
+    assert sum(r["status"] == "invalid" for r in rows) == 2  # 300 d x 1.25 at either ISRU rate
+
+
+def test_a_case_over_a_flight_rate_limit_is_recorded_infeasible(flagship, tmp_path):
+    """Two crew rotations a year need two SLS flights, its limit is one: the case is computed and
+    recorded infeasible, naming the limit (a run of that study exits 3 with the same sentence)."""
+    path = _study(flagship, tmp_path, factors=[{"field": "outpost.rotations_per_year", "values": [1.0, 2.0]}])
+    assert main(["sweep", str(path), "-o", str(tmp_path / "out"), "--workers", "1", "--format", "json"]) == 0
+    rows = {float(r["outpost.rotations_per_year"]): r for r in csv.DictReader((tmp_path / "out" / "sweep.csv").open())}
+    assert rows[1.0]["status"] == "ok"
+    assert rows[2.0]["status"] == "infeasible"
+    assert rows[2.0]["reason"].startswith("flight rate of sls_block1: above its limit of 1 a year")
 
 
 def test_parquet_types_hold_across_batches(reference, tmp_path):

@@ -31,6 +31,7 @@ from trades.errors import EXIT_INTERRUPTED, InfeasibleError, OutputDirError, Stu
 from trades.executor import default_workers
 from trades.fileio import atomic_write
 from trades.study.schema import Study, load_study
+from trades.architecture.flight_rates import model_flight_rate_breaks
 from trades.analyses.sweep_cases import (
     OUTPUTS, case_study_data, cases, check_sweep, factor_is_fast, fast_inputs, number_of_cases, set_field, validate_case_study,
 )
@@ -137,6 +138,9 @@ def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
                 status, reason = "infeasible", "; ".join(result["violations"][:3])
         else:
             prob.run_model()
+            broken = model_flight_rate_breaks(arch, prob)  # vehicles were chosen at the study's design
+            if broken:
+                status, reason = "infeasible", "; ".join(broken)[:500]
         outputs = case_outputs(arch, prob)
     except Exception as exc:  # a diverged or failed case is recorded, the sweep goes on
         return {"status": "error", "reason": f"{type(exc).__name__}: {exc}"[:500]}

@@ -101,3 +101,20 @@ def launch_rule_breaks(arch, summary: dict) -> list[str]:
         found.append(f"launch.min_all_launches_succeed: every launch succeeds with probability {achieved:.3g}, "
                      f"required {required:g}, short by {required - achieved:.3g}")
     return found
+
+
+def model_flight_rate_breaks(arch, prob) -> list[str]:
+    """The flight-rate limits the model's launches break in some year (each year's launches
+    rounded up), for the cargo vehicle under the open market and the crew vehicle: a sweep's
+    check of a case, whose vehicles were chosen at the study's design."""
+    flights = []
+    if arch.study.launch.policy == "open_market":
+        flights.append((arch.cargo_vehicle, prob.get_val(var.CARGO_VEHICLE_FLIGHTS)))
+    if arch.crew_vehicle is not None and arch.crew_vehicle != arch.cargo_vehicle:
+        flights.append((arch.crew_vehicle, prob.get_val(var.CREW_VEHICLE_FLIGHTS)))
+    per_year = [{} for _ in arch.years]
+    for vehicle, values in flights:
+        for y, value in enumerate(values):
+            per_year[y][vehicle] = math.ceil(float(value) - 1e-9)
+    return flight_rate_excess(per_year, arch.years, arch.catalog)
+
