@@ -103,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--formats", nargs="+", choices=["png", "svg", "pdf"], default=["png", "svg", "pdf"])
     p.set_defaults(func=commands.cmd_plot)
 
-    p = sub.add_parser("report", help="one self-contained HTML report of an output folder (figures, tables, inputs, sources)")
+    p = sub.add_parser("report", help="one self-contained HTML report of an output folder (figures, tables, inputs, sources): "
+                       "whatever results it holds, a run, a sweep, a game, a sensitivity analysis")
     p.add_argument("output_dir", help="an output folder of trades run/optimize (and coalitions, sweep, sensitivity)")
     p.add_argument("--output", "-o", default=None, help="HTML file (default: OUTPUT_DIR/report.html)")
     p.set_defaults(func=commands.cmd_report)

@@ -125,8 +125,24 @@ def test_report_renders_in_headless_chromium(results, tmp_path):
 
 def test_report_of_a_folder_without_results(tmp_path, capsys):
     assert main(["report", str(tmp_path)]) == 2
-    assert "not an output folder of trades run or optimize" in capsys.readouterr().err
+    assert "holds no results of trades (no summary.json, coalitions.json, sweep_summary.json or sensitivity.json)" in capsys.readouterr().err
     assert not (tmp_path / "report.html").exists()
+
+
+@pytest.mark.parametrize("kept, section, figure", [("coalitions.json", "Coalitions and fair shares", "shares"),
+                                                   ("sweep_summary.json", "Trade space", "pareto")])
+def test_report_of_a_folder_with_only_a_game_or_a_sweep(results, tmp_path, kept, section, figure):
+    """A folder holding only a coalition game or only a sweep was refused ('no summary.json'): the
+    report shows what it holds, and says that there is no run in it."""
+    folder = tmp_path / "only"
+    folder.mkdir()
+    names = {"coalitions.json": ["coalitions.json"], "sweep_summary.json": ["sweep_summary.json", "sweep.sqlite"]}[kept]
+    for name in names:
+        shutil.copy(results / name, folder / name)
+    assert main(["report", str(folder)]) == 0
+    text = (folder / "report.html").read_text()
+    assert f"<h2>{section}</h2>" in text and f'data-kind="{figure}"' in text
+    assert "no run or optimization (no summary.json)" in text and "<h2>Results</h2>" not in text
 
 
 def test_damaged_results_give_a_clear_error(tmp_path, capsys):
