@@ -187,3 +187,29 @@ def test_partner_leaving_uses_the_npv_objectives_undiscounted_total(flagship, tm
     record = partner_leaving(study, "npv.yaml", "jaxa", 2036)
     assert record["staying_musd"] > record["grand_coalition_musd"]  # undiscounted total above the NPV
     assert record["extra_musd"] == pytest.approx(record["campaign_musd"] - record["staying_musd"])
+
+
+def test_sensitivity_beside_an_optimum_says_which_design_it_is_centred_on(flagship, tmp_path, capsys):
+    """Following the docs, `optimize -o X` then `sensitivity -o X` centred the analysis on the study's
+    own design while the report showed the optimum, silently (issue: a new user's day, item 2)."""
+    import json
+
+    import yaml
+
+    from trades.cli import main
+
+    data = yaml.safe_load(flagship.read_text())
+    data.pop("sensitivity"), data.pop("sweep")  # elasticities only: quick
+    path = tmp_path / "flagship.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    out = tmp_path / "out"
+    assert main(["optimize", str(path), "-o", str(out), "--format", "json"]) == 0
+    optimum = json.loads(capsys.readouterr().out)["optimization"]["optimum"]
+    assert main(["sensitivity", str(path), "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    design = json.loads((out / "sensitivity.json").read_text())["local"]["value"]
+    assert abs(design - optimum) > 1.0  # the flagship's own design is not its optimum
+    note = f"centred on the study's own design (life_cycle_cost {design:,.0f}), not on the optimum of trades optimize in this folder ({optimum:,.0f})"
+    assert f"Note: this analysis is {note}" in text
+    assert main(["report", str(out)]) == 0
+    assert "This analysis is centred on the study&#x27;s own design" in (out / "report.html").read_text()

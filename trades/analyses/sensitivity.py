@@ -22,7 +22,7 @@ import yaml
 
 from trades.models import variables as var
 from trades.errors import InfeasibleError, OutputDirError, StudyError, StudyErrors
-from trades.fileio import atomic_write, read_only_uri
+from trades.fileio import atomic_write, own_file, read_only_uri
 from trades.study.schema import Study, load_study
 from trades.analyses.sweep_cases import OBJECTIVE_COLUMNS, as_field_type, study_value
 
@@ -226,8 +226,35 @@ def run_sensitivity(study_path: str | Path, output_dir: str | Path | None = None
             report["swings"] = one_at_a_time(study, str(study_path))
             if study.sensitivity.global_method != "none":
                 report["global"] = _global(study, str(study_path), out, workers, scheduler, progress)
+        note = design_note(report, _folder_optimum(out, digest))
+        if note:
+            report["design_note"] = note
         atomic_write(out / "sensitivity.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2), encoding="utf-8"))
     return report, out
+
+
+def design_note(report: dict, optimization: dict | None) -> str | None:
+    """What to say when the analysis is centred on the study's own design while the folder holds
+    the optimum of ``trades optimize`` (the report must not show the two side by side silently)."""
+    local = report["local"]
+    if optimization is None or report["evaluate"] == "optimize" or abs(optimization["optimum"] - local["value"]) <= 1e-6 * abs(local["value"]):
+        return None
+    return (f"centred on the study's own design ({local['objective']} {local['value']:,.0f}), not on the optimum of "
+            f"trades optimize in this folder ({optimization['optimum']:,.0f}); set sensitivity.evaluate: optimize to centre it there")
+
+
+def _folder_optimum(folder: Path, digest: str) -> dict | None:
+    """The optimization in the folder's summary.json, when it is of the same study."""
+    path = own_file(folder, "summary.json")
+    if path is None:
+        return None
+    try:
+        summary = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(summary, dict) or summary.get("study_sha256") != digest:
+        return None
+    return summary.get("optimization")
 
 
 def _global(study, file, out, workers, scheduler, progress) -> dict:
@@ -280,6 +307,8 @@ def format_sensitivity(report: dict, top: int = 15) -> str:
     local = report["local"]
     lines = [f"Local elasticities of {local['objective']} ({local['value']:,.0f}) and of each partner's payments "
              f"(% per %, at the study's {'optimum' if report['evaluate'] == 'optimize' else 'design'}; top {top}):"]
+    if report.get("design_note"):
+        lines.insert(0, f"Note: this analysis is {report['design_note']}.")
     partners = list(local["paid_musd"])
     lines.append(f"{'parameter':<52} {'objective':>10} " + " ".join(f"{p:>8}" for p in partners))
     for row in local["parameters"][:top]:

@@ -126,7 +126,7 @@ def build_report(folder: Path) -> str:
                            ("Trade space", ["pareto"]), ("Sensitivity", ["elasticities", "tornado", "global"])):
         drawn = [(kind, figures.figure_from_folder(folder, kind)) for kind in kinds]
         drawn = [(kind, fig) for kind, fig in drawn if fig is not None]
-        extra = _section_tables(results, section)
+        extra = _section_tables(results, section, summary)
         if not drawn and not extra:
             continue
         parts.append(f"<h2>{_esc(section)}</h2>")
@@ -172,7 +172,7 @@ def _results_section(summary: dict) -> list[str]:
     return parts
 
 
-def _section_tables(results: dict[str, dict | None], section: str) -> list[str]:
+def _section_tables(results: dict[str, dict | None], section: str, summary: dict | None = None) -> list[str]:
     if section == "Coalitions and fair shares" and results["coalitions.json"] is not None:
         report = results["coalitions.json"]
         rules = list(report["allocations"])
@@ -187,7 +187,13 @@ def _section_tables(results: dict[str, dict | None], section: str) -> list[str]:
                 _table(["output", "min", "median", "max"], [[_esc(k), v["min"], v["median"], v["max"]] for k, v in s["outputs"].items()])]
     if section == "Sensitivity" and results["sensitivity.json"] is not None:
         s = results["sensitivity.json"]
-        parts = [_table(["model input", "units", "elasticity of " + s["local"]["objective"]],
+        from trades.analyses.sensitivity import design_note
+
+        parts = []
+        note = design_note(s, (summary or {}).get("optimization"))
+        if note:  # two designs' figures side by side must say so
+            parts.append(f"<p class='note'>This analysis is {_esc(note)}.</p>")
+        parts += [_table(["model input", "units", "elasticity of " + s["local"]["objective"]],
                         [[_esc(r["parameter"]), _esc(r["units"]), f"{r['elasticity']:.4f}"] for r in s["local"]["parameters"][:15]])]
         if "swings" in s:
             parts.append(_table(["parameter", "low", "high", "objective at low", "objective at high"], [
