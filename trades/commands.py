@@ -206,12 +206,12 @@ def cmd_sensitivity(args) -> int:
 
     report, out = run_sensitivity(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
                                   progress=args.format == "text")
-    save_sensitivity_figures(report, out)
+    figures = sorted({path.stem for path in save_sensitivity_figures(report, out)})  # those it had data for
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **report}, indent=2))
     else:
         echo(format_sensitivity(report))
-        echo(f"Outputs written to {out}/ (sensitivity.json, elasticities/tornado/global .png .svg .pdf"
+        echo(f"Outputs written to {out}/ (sensitivity.json, {'/'.join(figures)} .png .svg .pdf"
               + (", sensitivity_sweep/" if "global" in report else "") + ")\n")
     return EXIT_OK
 

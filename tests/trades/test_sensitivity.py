@@ -213,3 +213,18 @@ def test_sensitivity_beside_an_optimum_says_which_design_it_is_centred_on(flagsh
     assert f"Note: this analysis is {note}" in text
     assert main(["report", str(out)]) == 0
     assert "This analysis is centred on the study&#x27;s own design" in (out / "report.html").read_text()
+
+
+def test_sensitivity_lists_only_the_figures_it_wrote(tmp_path, capsys):
+    """Without a sensitivity section only elasticities are computed: the command said it wrote
+    tornado and global figures too (issue: a new user's day, item 8)."""
+    from pathlib import Path
+
+    from trades.cli import main
+
+    study = Path(__file__).resolve().parents[2] / "studies" / "leo_station_after_iss.yaml"
+    assert main(["sensitivity", str(study), "-o", str(tmp_path / "out")]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert last == f"Outputs written to {tmp_path / 'out'}/ (sensitivity.json, elasticities .png .svg .pdf)"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "elasticities.pdf", "elasticities.png", "elasticities.svg", "sensitivity.json"]
