@@ -93,3 +93,33 @@ def test_json_schema_describes_study():
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {"name", "partners"}
     assert "outpost" in schema["properties"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("outpost: {stay_day: 4}\n", "outpost.stay_day: unknown key 'stay_day' (not part of the study schema; see `trades schema`); "
+                                 "did you mean 'stay_days'?"),
+    ("partners: [{id: nasa, vehicels: [falcon9]}]\n", "partners[0].vehicels: unknown key 'vehicels'"),
+    ("launch: {crew_vehicle: falcon_9}\n", "launch.crew_vehicle: unknown launch vehicle 'falcon_9'; did you mean 'falcon9'?"),
+    ("launch: {crew_vehicle: sls_block_1b}\n", "did you mean 'sls_block1b'?"),
+])
+def test_near_misses_get_a_did_you_mean(text, expected, tmp_path, capsys):
+    """A new user typed stay_day and falcon_9 and got no hint (issue: a new user's day, item 8)."""
+    from trades.cli import main
+
+    body = "name: near miss\n" + ("" if text.startswith("partners") else "partners: [{id: nasa}]\n") + text
+    path = tmp_path / "near_miss.yaml"
+    path.write_text(body)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert expected in err, err
+    if "vehicels" in text:
+        assert "did you mean 'vehicles'?" in err
+
+
+def test_no_hint_for_a_word_far_from_every_key(tmp_path, capsys):
+    from trades.cli import main
+
+    path = tmp_path / "far.yaml"
+    path.write_text("name: far\npartners: [{id: nasa}]\noutpost: {zzzz: 4}\n")
+    assert main(["validate", str(path)]) == 2
+    assert "did you mean" not in capsys.readouterr().err

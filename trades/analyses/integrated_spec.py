@@ -91,7 +91,7 @@ def load_integrated(path: str | Path) -> IntegratedArchitecture:
     try:
         spec = IntegratedArchitecture.model_validate(data)
     except ValidationError as exc:
-        raise _pydantic_errors(name, exc, lines, SCHEMA) from None
+        raise _pydantic_errors(name, exc, lines, SCHEMA, model=IntegratedArchitecture) from None
     errors = []
 
     def error(where: tuple, reason: str):

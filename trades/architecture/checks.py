@@ -9,6 +9,7 @@ delta-v) is not checked here: :mod:`trades.architecture.resolve` reports it as i
 from __future__ import annotations
 
 from trades.study.catalog import Catalog, catalog_with_overrides
+from trades.study.reader import did_you_mean
 from trades.errors import StudyError, StudyErrors
 from trades.study.schema import Study
 
@@ -129,11 +130,13 @@ def _id_errors(study: Study, catalog: Catalog) -> list[StudyError]:
     known = catalog.entries
     for i, partner in enumerate(study.partners):
         if partner.id not in known["partners"]:
-            errors.append(study.error(("partners", i, "id"), f"unknown partner '{partner.id}'; one of {sorted(known['partners'])}"))
+            errors.append(study.error(("partners", i, "id"), f"unknown partner '{partner.id}'; one of {sorted(known['partners'])}"
+                                                                 f"{did_you_mean(partner.id, known['partners'])}"))
             continue
         for j, vehicle in enumerate(partner.vehicles or []):
             if vehicle not in known["launch_vehicles"]:
-                errors.append(study.error(("partners", i, "vehicles", j), f"unknown launch vehicle '{vehicle}'"))
+                errors.append(study.error(("partners", i, "vehicles", j),
+                                          f"unknown launch vehicle '{vehicle}'{did_you_mean(vehicle, known['launch_vehicles'])}"))
     sites_here = sorted(k for k, v in known["sites"].items() if v["body"] == study.destination.body)
     site = known["sites"].get(study.destination.site)
     if site is None:
@@ -155,7 +158,7 @@ def _id_errors(study: Study, catalog: Catalog) -> list[StudyError]:
     for key in ("cargo_vehicle", "crew_vehicle"):
         value = getattr(study.launch, key)
         if value != "auto" and value not in known["launch_vehicles"]:
-            errors.append(study.error(("launch", key), f"unknown launch vehicle '{value}'"))
+            errors.append(study.error(("launch", key), f"unknown launch vehicle '{value}'{did_you_mean(value, known['launch_vehicles'])}"))
     return errors
 
 

@@ -4,15 +4,18 @@ pydantic's errors turned into one line per problem naming the file, the key path
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import reprlib
 import stat
+import types
+import typing
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from trades.errors import StudyError, StudyErrors
 
@@ -193,7 +196,49 @@ def _short(value: Any) -> str:
     return reprlib.repr(value)  # bounded: never walks a huge value
 
 
-def _pydantic_errors(file: str, exc: ValidationError, lines: dict, schema: str = "the study schema; see `trades schema`") -> StudyErrors:
+def did_you_mean(word: str, choices) -> str:
+    """'; did you mean 'x'?' for a near miss among ``choices`` (a typo such as stay_day or
+    falcon_9), else ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _keys_at(model, loc: tuple) -> list[str]:
+    """The keys a pydantic model allows at ``loc`` (descending through models, lists, dicts and
+    optional fields), or [] where it cannot tell."""
+    kind = model
+    for part in loc:
+        kind = _unwrapped(kind, list_item=isinstance(part, int))
+        if isinstance(part, int):
+            continue
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            if part not in kind.model_fields:
+                return []
+            kind = kind.model_fields[part].annotation
+        elif typing.get_origin(kind) is dict:
+            kind = typing.get_args(kind)[1]
+        else:
+            return []
+    kind = _unwrapped(kind, list_item=False)
+    return list(kind.model_fields) if isinstance(kind, type) and issubclass(kind, BaseModel) else []
+
+
+def _unwrapped(kind, list_item: bool):
+    while True:
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if origin is typing.Annotated:
+            kind = args[0]
+        elif origin in (typing.Union, types.UnionType):
+            inner = [a for a in args if a is not type(None)]
+            kind = next((a for a in inner if typing.get_origin(a) in (list, dict) or (isinstance(a, type) and issubclass(a, BaseModel))), inner[0])
+        elif origin is list and list_item:
+            kind, list_item = args[0], False
+        else:
+            return kind
+
+
+def _pydantic_errors(file: str, exc: ValidationError, lines: dict, schema: str = "the study schema; see `trades schema`",
+                     model=None) -> StudyErrors:
     errors = []
     for err in exc.errors():
         # pydantic adds the validator name for model validators; keep only real key parts
@@ -206,7 +251,8 @@ def _pydantic_errors(file: str, exc: ValidationError, lines: dict, schema: str =
         kind = err["type"]
         msg = err["msg"].removeprefix("Value error, ")
         if kind == "extra_forbidden":
-            reason = f"unknown key '{loc[-1]}' (not part of {schema})"
+            hint = did_you_mean(loc[-1], _keys_at(model, loc[:-1])) if model is not None else ""
+            reason = f"unknown key '{loc[-1]}' (not part of {schema}){hint}"
         elif kind == "missing":
             reason = "required field is missing"
         else:

@@ -271,7 +271,7 @@ def parse_study_text(text: str, file: str = "<study>") -> Study:
     try:
         study = Study.model_validate(data)
     except ValidationError as exc:
-        raise _pydantic_errors(file, exc, lines) from None
+        raise _pydantic_errors(file, exc, lines, model=Study) from None
     problems = study.cross_field_errors()
     if problems:
         raise StudyErrors([StudyError(file, format_path(path), reason, lines.get(path)) for path, reason in problems])
