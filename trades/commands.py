@@ -89,23 +89,25 @@ def _run_or_optimize(args, optimize: bool) -> int:
     from trades.analyses.run import format_summary, run_study
     from trades.errors import BrokenRulesError
 
+    recorded = "cases.sqlite with every driver iteration" if optimize else "cases.sqlite"
+    written = f"resolved_study.yaml, {recorded}, summary.json, summary_by_year.csv, provenance.json"
     try:
         summary, out = run_study(args.study, args.output_dir, optimize=optimize)
     except BrokenRulesError as exc:
-        summary, out = exc.summary, exc.output_dir
-        _print_summary(args, summary, out, optimize, format_summary)
+        _show(args, exc.summary, exc.output_dir, format_summary, written)
         raise
-    _print_summary(args, summary, out, optimize, format_summary)
+    _show(args, summary, out, format_summary, written)
     return EXIT_OK
 
 
-def _print_summary(args, summary: dict, out, optimize: bool, format_summary) -> None:
+def _show(args, result: dict, out, text, written: str) -> None:
+    """A command's result: its JSON with the output folder, or its text (``text(result)``) and the
+    files it wrote."""
     if args.format == "json":
-        print(json.dumps({"output_dir": str(out), **summary}, indent=2))
+        print(json.dumps({"output_dir": str(out), **result}, indent=2))
         return
-    echo(format_summary(summary))
-    recorded = "cases.sqlite with every driver iteration" if optimize else "cases.sqlite"
-    echo(f"Outputs written to {out}/ (resolved_study.yaml, {recorded}, summary.json, summary_by_year.csv, provenance.json)\n")
+    echo(text(result))
+    echo(f"Outputs written to {out}/ ({written})\n")
 
 
 def cmd_coalitions(args) -> int:
@@ -154,11 +156,7 @@ def cmd_integrated(args) -> int:
     from trades.analyses.integrated import format_integrated, run_integrated
 
     report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize)
-    if args.format == "json":
-        print(json.dumps({"output_dir": str(out), **report}, indent=2))
-    else:
-        echo(format_integrated(report))
-        echo(f"Outputs written to {out}/ (integrated.json, integrated_by_year.csv)\n")
+    _show(args, report, out, format_integrated, "integrated.json, integrated_by_year.csv")
     return EXIT_OK
 
 
@@ -168,11 +166,8 @@ def cmd_sweep(args) -> int:
 
     summary, out = run_sweep(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
                              resume=args.resume, parquet=args.parquet, progress=args.format == "text")
-    if args.format == "json":
-        print(json.dumps({"output_dir": str(out), **summary}, indent=2))
-    else:
-        echo(format_sweep_summary(summary))
-        echo(f"Outputs written to {out}/ (sweep.sqlite, sweep.csv{', sweep.parquet' if args.parquet else ''}, sweep_summary.json)\n")
+    _show(args, summary, out, format_sweep_summary,
+          f"sweep.sqlite, sweep.csv{', sweep.parquet' if args.parquet else ''}, sweep_summary.json")
     return EXIT_OK
 
 
@@ -207,12 +202,8 @@ def cmd_sensitivity(args) -> int:
     report, out = run_sensitivity(args.study, args.output_dir, workers=args.workers, scheduler=args.scheduler,
                                   progress=args.format == "text")
     figures = sorted({path.stem for path in save_sensitivity_figures(report, out)})  # those it had data for
-    if args.format == "json":
-        print(json.dumps({"output_dir": str(out), **report}, indent=2))
-    else:
-        echo(format_sensitivity(report))
-        echo(f"Outputs written to {out}/ (sensitivity.json, {'/'.join(figures)} .png .svg .pdf"
-              + (", sensitivity_sweep/" if "global" in report else "") + ")\n")
+    _show(args, report, out, format_sensitivity,
+          f"sensitivity.json, {'/'.join(figures)} .png .svg .pdf" + (", sensitivity_sweep/" if "global" in report else ""))
     return EXIT_OK
 
 

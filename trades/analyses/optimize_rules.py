@@ -10,7 +10,7 @@ import openmdao.api as om
 
 from trades.models import variables as var
 from trades.architecture.checks import design_variable_bounds
-from trades.architecture.flight_rates import max_flights, year_ranges
+from trades.architecture.flight_rates import limited_flights, max_flights, year_ranges
 from trades.errors import StudyErrors
 
 OBJECTIVES = {
@@ -55,23 +55,10 @@ def add_variables_rules_and_objective(model: om.Group, arch) -> None:
     model.add_objective(OBJECTIVES[arch.study.objective.name])
 
 
-def _limited_flights(arch, prob=None):
-    """(vehicle, its flights per year or the model path of them) for each vehicle whose flight-rate
-    limit the optimizer keeps: the cargo vehicle under the open market (under the national policy
-    each partner's launches are checked on the result instead) and a separate crew vehicle."""
-    found = []
-    if arch.study.launch.policy == "open_market" and max_flights(arch.catalog, arch.cargo_vehicle) is not None:
-        found.append((arch.cargo_vehicle, var.CARGO_VEHICLE_FLIGHTS))
-    crew = arch.crew_vehicle
-    if crew is not None and crew != arch.cargo_vehicle and max_flights(arch.catalog, crew) is not None:
-        found.append((crew, var.CREW_VEHICLE_FLIGHTS))
-    return found if prob is None else [(vehicle, prob.get_val(path)) for vehicle, path in found]
-
-
 def add_launch_rules(model: om.Group, arch) -> None:
     """Each vehicle's flight-rate limit in every year (one vehicle flying both counts both) and a
     required probability that every launch succeeds."""
-    for vehicle, path in _limited_flights(arch):
+    for vehicle, path in limited_flights(arch):
         limit = max_flights(arch.catalog, vehicle)
         model.add_constraint(path, upper=limit, ref=limit)
     required = arch.study.launch.min_all_launches_succeed
@@ -193,9 +180,9 @@ def binding(arch, prob) -> list[str]:
         for bound, which in ((lower, "lower"), (upper, "upper")):
             if abs(value - bound) <= 1e-6 * max(1.0, abs(bound)):
                 found.append(f"design variable {dv.name} at its {which} bound {bound:g} {units}")
-    for vehicle, flights in _limited_flights(arch, prob):
+    for vehicle, path in limited_flights(arch):
         limit = max_flights(arch.catalog, vehicle)
-        busy = [year for year, f in zip(years, flights) if f >= limit * (1 - 1e-4)]
+        busy = [year for year, f in zip(years, prob.get_val(path)) if f >= limit * (1 - 1e-4)]
         if busy:
             found.append(f"flight rate of {vehicle} ({limit:g} a year) in {year_ranges(busy)}")
     share = prob.get_val(var.WORK_SHARE)

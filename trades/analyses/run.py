@@ -356,16 +356,22 @@ def results_studies(folder: Path) -> dict[str, str]:
     """The ``study_sha256`` of each results file in ``folder`` that states one."""
     found = {}
     for name in RESULTS_FILES:
-        path = folder / name
-        if path.is_symlink() or not path.is_file():
-            continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(data, dict) and isinstance(data.get("study_sha256"), str):
+        data = peek_results(folder, name)
+        if data is not None and isinstance(data.get("study_sha256"), str):
             found[name] = data["study_sha256"]
     return found
+
+
+def peek_results(folder: Path, name: str) -> dict | None:
+    """A results file's JSON object if it is the folder's own, readable regular file, else None (only to look)."""
+    path = folder / name
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 # every file run and optimize write; the only names a staging folder's clean-up deletes

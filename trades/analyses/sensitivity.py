@@ -22,7 +22,7 @@ import yaml
 
 from trades.models import variables as var
 from trades.errors import InfeasibleError, OutputDirError, StudyError, StudyErrors
-from trades.fileio import atomic_write, own_file, read_only_uri
+from trades.fileio import atomic_write, read_only_uri
 from trades.study.schema import Study, load_study
 from trades.analyses.sweep_cases import OBJECTIVE_COLUMNS, as_field_type, study_value
 
@@ -245,16 +245,10 @@ def design_note(report: dict, optimization: dict | None) -> str | None:
 
 def _folder_optimum(folder: Path, digest: str) -> dict | None:
     """The optimization in the folder's summary.json, when it is of the same study."""
-    path = own_file(folder, "summary.json")
-    if path is None:
-        return None
-    try:
-        summary = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(summary, dict) or summary.get("study_sha256") != digest:
-        return None
-    return summary.get("optimization")
+    from trades.analyses.run import peek_results
+
+    summary = peek_results(folder, "summary.json")
+    return summary.get("optimization") if summary is not None and summary.get("study_sha256") == digest else None
 
 
 def _global(study, file, out, workers, scheduler, progress) -> dict:

@@ -73,22 +73,35 @@ def _count(x: float) -> str:
     return f"{x:.0f}" if abs(x - round(x)) < 1e-9 else f"{x:.2f}"
 
 
-def busiest_year_launches(mass_per_year: list[float], capacity_kg: float, packing: float,
-                          other_flights: list[float] | None = None) -> tuple[int, int]:
-    """(index of the busiest year, whole launches in it) to lift ``mass_per_year`` on a vehicle
-    of ``capacity_kg``, plus ``other_flights`` it makes the same year (its crew launches)."""
-    counts = [math.ceil(m / (capacity_kg * packing) - 1e-9) if m > 0 else 0 for m in mass_per_year]
-    if other_flights is not None:
-        counts = [c + math.ceil(o - 1e-9) for c, o in zip(counts, other_flights)]
+def _whole(count: float) -> int:
+    """A continuous launch count rounded up to whole launches (tolerating round-off)."""
+    return math.ceil(count - 1e-9) if count > 1e-9 else 0
+
+
+def busiest_year_launches(mass_per_year: list[float], capacity_kg: float, packing: float) -> tuple[int, int]:
+    """(index of the busiest year, whole launches in it) to lift ``mass_per_year`` on a vehicle of ``capacity_kg``."""
+    counts = [_whole(m / (capacity_kg * packing)) for m in mass_per_year]
     year = max(range(len(counts)), key=counts.__getitem__)
     return year, counts[year]
+
+
+def limited_flights(arch) -> list[tuple[str, str]]:
+    """(vehicle, model path of its flights per year) for each vehicle whose flight-rate limit the
+    model's launches show: the cargo vehicle under the open market (under the national policy each
+    partner's launches are checked on the run's summary) and a separate crew vehicle."""
+    found = []
+    if arch.study.launch.policy == "open_market" and max_flights(arch.catalog, arch.cargo_vehicle) is not None:
+        found.append((arch.cargo_vehicle, var.CARGO_VEHICLE_FLIGHTS))
+    crew = arch.crew_vehicle
+    if crew is not None and crew != arch.cargo_vehicle and max_flights(arch.catalog, crew) is not None:
+        found.append((crew, var.CREW_VEHICLE_FLIGHTS))
+    return found
 
 
 def cargo_over_its_flight_rate(arch, prob) -> bool:
     """Whether the cargo vehicle's launches (crew flights included when it flies both) break its limit."""
     limit = max_flights(arch.catalog, arch.cargo_vehicle)
-    flights = prob.get_val(var.CARGO_VEHICLE_FLIGHTS)
-    return limit is not None and any(math.ceil(f - 1e-9) > limit for f in flights)
+    return limit is not None and any(_whole(f) > limit for f in prob.get_val(var.CARGO_VEHICLE_FLIGHTS))
 
 
 def launch_rule_breaks(arch, summary: dict) -> list[str]:
@@ -105,16 +118,9 @@ def launch_rule_breaks(arch, summary: dict) -> list[str]:
 
 def model_flight_rate_breaks(arch, prob) -> list[str]:
     """The flight-rate limits the model's launches break in some year (each year's launches
-    rounded up), for the cargo vehicle under the open market and the crew vehicle: a sweep's
-    check of a case, whose vehicles were chosen at the study's design."""
-    flights = []
-    if arch.study.launch.policy == "open_market":
-        flights.append((arch.cargo_vehicle, prob.get_val(var.CARGO_VEHICLE_FLIGHTS)))
-    if arch.crew_vehicle is not None and arch.crew_vehicle != arch.cargo_vehicle:
-        flights.append((arch.crew_vehicle, prob.get_val(var.CREW_VEHICLE_FLIGHTS)))
+    rounded up): a sweep's check of a case, whose vehicles were chosen at the study's design."""
     per_year = [{} for _ in arch.years]
-    for vehicle, values in flights:
-        for y, value in enumerate(values):
-            per_year[y][vehicle] = math.ceil(float(value) - 1e-9)
+    for vehicle, path in limited_flights(arch):
+        for y, value in enumerate(prob.get_val(path)):
+            per_year[y][vehicle] = _whole(float(value))
     return flight_rate_excess(per_year, arch.years, arch.catalog)
-
