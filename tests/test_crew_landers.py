@@ -81,11 +81,6 @@ def _stage_initial_mass(payload: float, dv_m_s: float, isp: float, boiloff: floa
       gravity loss: ``m1 = P / (1 - (1 + aB)(1 - 1/R) - b)``, ``m0 = m1 + m1 (1 - 1/R)(B - 1)``.
     """
     growth = math.exp(boiloff * days)
-    if "inert_fraction" in stage:
-        f = stage["inert_fraction"]
-        ratio = math.exp(dv_m_s / (G0 * isp))
-        s = payload * (ratio - 1.0) / (1.0 - ratio * f)
-        return payload + s + (1.0 - f) * s * (growth - 1.0)
     ratio = math.exp((dv_m_s + stage["gravity_loss"]) / (G0 * isp))
     tank = stage["tank_mass_per_volume"] / stage["propellant_density"] * growth
     engine = stage["thrust_to_weight"] / stage["engine_thrust_to_weight"]
@@ -101,7 +96,7 @@ def _tli_m_s(altitude_km: float, apoapsis_km: float, reserve: float) -> float:
     return (v_perigee - v_circular) * (1.0 + reserve) * 1000.0
 
 
-STAGE_COEFFICIENTS = ("inert_fraction", "gravity_loss", "tank_mass_per_volume", "propellant_density",
+STAGE_COEFFICIENTS = ("gravity_loss", "tank_mass_per_volume", "propellant_density",
                       "thrust_to_weight", "engine_thrust_to_weight")
 
 
@@ -135,8 +130,6 @@ def test_crew_lander_mass_in_launch_orbit_by_hand(stem):
         return catalog.value("propellants", name, field)
 
     lander_stage, departure_stage = stage_inputs(1), stage_inputs(0)
-    if "inert_fraction" in lander_stage:  # the inert-fraction stage takes the catalog's fraction as it is
-        assert lander_stage["inert_fraction"] == prop(study.transportation.lander_propellant, "stage_inert_fraction")
     rotations = prob.get_val("crew.crew_rotations")
     model = prob.get_val("transfer_crew_lander.mass_in_launch_orbit", units="kg")
     for year, n, ours in zip(study.years, rotations, model):

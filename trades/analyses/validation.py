@@ -317,7 +317,7 @@ def _leo_mass_rows() -> list[Row]:
             f"landing, {total / 1000:,.0f} t over {landings:.0f} landings, of which {lander / landings / 1000:,.0f} t per landing "
             f"for the Apollo LM and the stages that bring it to low lunar orbit", total / landings / 1000.0,
             SATURN_V_J_MISSION_LEO_KG / 1000.0, "t", SATURN_V_LEO,
-            "Does not agree: the toolkit finds about four fifths. It buys the crew vehicle per launch (SLS with Orion for the "
+            "Does not agree (the ratio is in the table). It buys the crew vehicle per launch (SLS with Orion for the "
             "Saturn V with its command and service module), so the CSM (30,369 kg on Apollo 17, Wikipedia 'Apollo 17') and the "
             "S-IVB propellant that sent it to the Moon are not in its mass in LEO; it adds cargo flights with a habitat, life "
             "support and fission power that Apollo did not fly (the LM was the crew's surface shelter)."),

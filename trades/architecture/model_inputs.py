@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from trades.models import variables as var
+from trades.models.logistics.atmosphere_makeup import DAYS_PER_YEAR
 from trades.astro import ephemeris, orbits
 from trades.study.catalog import Catalog
 from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
@@ -128,8 +129,8 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     add_flat("logistics.eva.water_per_eva_hour", "life_support", "eva_water_kg_per_h", "kg/h")
     expendables = catalog.entry("life_support", "default")["water_recovery_expendables_kg_per_year"]
     wrs_crew = catalog.entry("outpost", "default")["water_recovery_system_crew"]
-    arch.add("logistics.expendables.expendables_rate", expendables["value"] / (wrs_crew["value"] * 365.25), "kg/d",
-             f"{expendables['value']:g} kg a year for {wrs_crew['value']:g} crew over 365.25 d: {expendables['source']}",
+    arch.add("logistics.expendables.expendables_rate", expendables["value"] / (wrs_crew["value"] * DAYS_PER_YEAR), "kg/d",
+             f"{expendables['value']:g} kg a year for {wrs_crew['value']:g} crew over {DAYS_PER_YEAR} d: {expendables['source']}",
              expendables["verified"] and wrs_crew["verified"])
     add_flat("logistics.expendables.reference_closure", "life_support", "iss_water_recovery_fraction", "unitless")
     for name, key, units in (

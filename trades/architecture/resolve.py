@@ -173,12 +173,9 @@ def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str, coast_days:
 
 
 def _check_round_trip_feasible(lander: dict, propellant: str, catalog: Catalog, file: str) -> None:
-    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
-
     isp = catalog.value("propellants", propellant, "isp_vac_s")
-    _, a, b = _stage_limit(propellant, catalog)
+    limit, a, b = _stage_limit(propellant, catalog)  # 1 + a - (a + b) R_u R_d > 0: one stage's limit on R_u R_d
     total = lander["descent"]["delta_v_km_s"] + lander["ascent"]["delta_v_km_s"]
-    limit = STANDARD_GRAVITY * isp * math.log((1.0 + a) / (a + b)) / 1000.0  # 1 + a - (a + b) R_u R_d > 0
     if total >= limit:
         raise InfeasibleError(
             f"{file}: transportation.reusable_lander: the round trip needs {total:.3f} km/s "
