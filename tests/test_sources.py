@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import subprocess
 from pathlib import Path
 
@@ -91,3 +93,135 @@ def test_the_source_check_sees_an_empty_source():
     data = yaml.safe_load("a: {value: 1, source: ''}\nb: [{value: 2, source: '  '}]\nc: {value: 3, source: null}\nd: {value: 4, source: ok}\n")
     assert [(p, v) for p, v in _sources(data) if not isinstance(v, str) or not v.strip()] == [
         ("a.source", ""), ("b[0].source", "  "), ("c.source", None)]
+
+
+# 3. No default rests on a wiki mirror, an AI encyclopedia or memory: a `source` that names one is
+#    allowed only on a value marked `verified: false` with a note saying what is unverified and
+#    which primary source would settle it (issue 18, item 6).
+SECONDARY = re.compile(r"wiki|grokipedia|infogalactic|kiwix|theinfolist|memory|rough estimate|encyclop", re.IGNORECASE)
+# Launch prices are owned by the acquisition work (contracts catalog, launch and crew prices); they
+# are left to it. Each exemption is one field, named.
+OWNED_ELSEWHERE = re.compile(r"^vehicles\[\d+\]\.price\.source$")
+
+
+def _parent(data, path: str) -> dict:
+    node = data
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path)[:-1]:
+        node = node[int(part[1:-1])] if part.startswith("[") else node[part]
+    return node
+
+
+def _secondary_without_flag(name: str, data) -> list[str]:
+    bad = []
+    for path, source in _sources(data):
+        if name == "launch_vehicles" and OWNED_ELSEWHERE.match(path):
+            continue
+        if isinstance(source, str) and SECONDARY.search(source):
+            entry = _parent(data, path)
+            if entry.get("verified") is not False or not str(entry.get("note") or "").strip():
+                bad.append(f"{name}: {path}: {source[:100]}")
+    return bad
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG_FILES))
+def test_no_verified_default_rests_on_a_wiki_an_ai_encyclopedia_or_memory(name):
+    bad = _secondary_without_flag(name, _read(name))
+    assert bad == [], ("cite the primary source, or mark the value verified: false with a note saying what is "
+                       "unverified and which source would settle it:\n" + "\n".join(bad))
+
+
+def test_the_secondary_source_check_sees_an_offender():
+    data = yaml.safe_load(
+        "a: {value: 1, source: 'Wikipedia (de) infobox', verified: true}\n"
+        "b: {value: 2, source: 'compiler''s estimate from memory', verified: false}\n"
+        "c: {value: 3, source: 'Grokipedia page', verified: false, note: 'no primary source found; NASA/TP-x would settle it'}\n"
+        "d: {value: 4, source: 'NASA/TM-2010-216764, Table 5', verified: true}\n"
+        "e: [{value: 5, source: 'Infogalactic infobox', verified: true, note: 'x'}]\n")
+    assert _secondary_without_flag("x", data) == [
+        "x: a.source: Wikipedia (de) infobox", "x: b.source: compiler's estimate from memory", "x: e[0].source: Infogalactic infobox"]
+
+
+# 4. The unverified defaults each shipped study uses, computed from the provenance a run writes:
+#    every model input whose catalog value is `verified: false`, with the catalog's reason.
+STUDY_FILES = sorted((ROOT / "studies").glob("*.yaml"))
+
+
+@functools.lru_cache(maxsize=1)
+def _unverified_catalog_sources() -> tuple[set[str], set[str]]:
+    """Sources of the sourced mappings marked verified: false, and of those marked true, in every catalog."""
+    false, true = set(), set()
+    for name in CATALOG_FILES:
+        data = _read(name)
+        for path, source in _sources(data):
+            entry = _parent(data, path)
+            if isinstance(entry, dict) and "verified" in entry:
+                (false if entry["verified"] is False else true).add(source)
+    return false, true
+
+
+def _study_provenance(path: Path) -> dict:
+    from trades.analyses.run import _provenance
+    from trades.architecture.resolve import resolve
+    from trades.study import load_study
+
+    study = load_study(path)
+    return _provenance(resolve(study, str(path)), study, path)
+
+
+@pytest.mark.parametrize("path", STUDY_FILES, ids=lambda p: p.stem)
+def test_each_shipped_study_lists_its_unverified_defaults(path):
+    """The list is what the catalogs say: an input is listed exactly when a catalog value it is
+    computed from is marked verified: false (found here by its source text, independently of the
+    flags the run carries), and each listed value says why it is unverified."""
+    from trades.outputs.unverified import unverified_defaults
+
+    provenance = _study_provenance(path)
+    rows = unverified_defaults(provenance)
+    print(f"\n{path.name}: {sum(len(r['inputs']) for r in rows)} model inputs, {len(rows)} unverified defaults")
+    for r in rows:
+        print(f"  {', '.join(r['inputs'])} = {r['value']} {r['units']}: {r['why'][:160]}")
+    false, _ = _unverified_catalog_sources()
+    listed = {name for r in rows for name in r["inputs"]}
+    catalog_inputs = [i for i in provenance["model_inputs"] if i["verified"] is not None]
+    expected = {i["name"] for i in catalog_inputs if any(s in i["source"] for s in false)}
+    assert listed == expected, f"listed but verified in the catalog: {listed - expected}; unverified but not listed: {expected - listed}"
+    assert all(r["why"].strip() and r["why"] != "no reason recorded" for r in rows)
+
+
+def test_the_run_writes_the_list_and_the_report_shows_it(tmp_path, capsys):
+    """`trades run` prints the count and writes the inputs' flags and notes to provenance.json; the
+    HTML report lists every unverified default in its own section, with the reason."""
+    import html
+    import json
+
+    from trades.cli import main
+    from trades.outputs.unverified import unverified_defaults
+
+    study = ROOT / "studies" / "lunar_south_pole_outpost.yaml"
+    assert main(["run", str(study), "--output-dir", str(tmp_path)]) == 0
+    printed = capsys.readouterr()
+    provenance = json.loads((tmp_path / "provenance.json").read_text())
+    rows = unverified_defaults(provenance)
+    count = sum(len(r["inputs"]) for r in rows)
+    assert rows and f"{count} model inputs" in printed.out + printed.err
+    assert rows == unverified_defaults(_study_provenance(study))
+    assert main(["report", str(tmp_path)]) == 0
+    text = (tmp_path / "report.html").read_text()
+    section = text[text.index("id='unverified-defaults'"):text.index("Inputs and their sources")]
+    assert f"{count} model inputs take {len(rows)} catalog values" in section
+    for r in rows:
+        assert html.escape(", ".join(r["inputs"])) in section and html.escape(r["why"]) in section
+
+
+def test_the_list_groups_a_value_set_on_several_inputs():
+    from trades.outputs.unverified import unverified_defaults
+
+    provenance = {"model_inputs": [
+        {"name": "a.stage0.x", "value": 0.2, "units": "unitless", "source": "S", "verified": False, "note": "why"},
+        {"name": "a.stage1.x", "value": 0.2, "units": "unitless", "source": "S", "verified": False, "note": "why"},
+        {"name": "b", "value": 1.0, "units": "kg", "source": "T", "verified": True, "note": None},
+        {"name": "c", "value": 2.0, "units": "kg", "source": "study file", "verified": None, "note": None},
+        {"name": "d", "value": 3.0, "units": "kg", "source": "U", "verified": False, "note": None}]}
+    assert unverified_defaults(provenance) == [
+        {"inputs": ["a.stage0.x", "a.stage1.x"], "value": 0.2, "units": "unitless", "source": "S", "why": "why"},
+        {"inputs": ["d"], "value": 3.0, "units": "kg", "source": "U", "why": "no reason recorded"}]

@@ -278,7 +278,7 @@ def _provenance(arch, study: Study, study_path: Path) -> dict:
         "study_input_sources": arch.study.input_sources,
         "study_references": [r.model_dump() for r in arch.study.references],
         "model_inputs": [
-            {"name": i.name, "value": i.value, "units": i.units, "source": i.source, "verified": i.verified}
+            {"name": i.name, "value": i.value, "units": i.units, "source": i.source, "verified": i.verified, "note": i.note}
             for i in arch.inputs
         ],
     }

@@ -22,6 +22,7 @@ class ModelInput:
     units: str
     source: str
     verified: bool | None = None  # catalog values: read in their source? None: not a catalog value
+    note: str | None = None  # for an unverified value: what is unverified and what would settle it
 
 
 @dataclass
@@ -62,14 +63,16 @@ class Architecture:
     inputs: list[ModelInput] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def add(self, name, value, units, source, verified=None):
+    def add(self, name, value, units, source, verified=None, note=None):
         if isinstance(value, np.ndarray):
             value = value.tolist()
-        self.inputs.append(ModelInput(name, value, units, source, verified))
+        if verified is False and not note:
+            note = "not verified in its source; the catalog gives no reason"
+        self.inputs.append(ModelInput(name, value, units, source, verified, note if verified is False else None))
 
     def add_catalog(self, name, sourced: dict, units):
-        """Set an input from a catalog's sourced mapping, keeping its source and verified flag."""
-        self.add(name, float(sourced["value"]), units, sourced["source"], bool(sourced.get("verified")))
+        """Set an input from a catalog's sourced mapping, keeping its source, verified flag and note."""
+        self.add(name, float(sourced["value"]), units, sourced["source"], bool(sourced.get("verified")), sourced.get("note"))
 
     @property
     def unverified_inputs(self) -> list[str]:

@@ -26,6 +26,11 @@ STAGE_PROPELLANT_FIELDS = (
 )
 
 
+def _notes(sourced: list[dict]) -> str | None:
+    """The notes of the unverified values an input is computed from (None when all are verified)."""
+    return "; ".join(s.get("note") or "no reason given" for s in sourced if not s.get("verified")) or None
+
+
 def _add_stage_propellant(arch: Architecture, catalog: Catalog, prefix: str, propellant: str) -> None:
     entry = catalog.entry("propellants", propellant)
     for name, field, units in STAGE_PROPELLANT_FIELDS:
@@ -56,7 +61,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     arch.add("crew.crewed_year", masks["crewed"], "unitless", src("outpost.first_crewed_year", f"first crew {study.first_crewed_year}"))
 
     curve = catalog.entry("outpost", "default")["habitable_volume_curve_m3"]
-    arch.add(f"{out}.habitat.volume_curve", [float(c) for c in curve["value"]], "m**3", curve["source"], curve["verified"])
+    arch.add(f"{out}.habitat.volume_curve", [float(c) for c in curve["value"]], "m**3", curve["source"], curve["verified"], curve.get("note"))
     for name, key, units in (
         ("curve_end", "habitable_volume_curve_end_d", "d"),
         ("pressurized_per_habitable", "pressurized_per_habitable_volume", "unitless"),
@@ -118,6 +123,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
         "kg/d",
         "sum of potable, hygiene and flush water: " + "; ".join(w["source"] for w in water),
         all(w["verified"] for w in water),
+        _notes(water),
     )
     add_flat(var.PACKAGING_FACTOR, "outpost", "cargo_packaging_factor", "unitless")
     add_flat("logistics.makeup_gas.leak_rate", "life_support", "cabin_leak_fraction_per_day", "1/d")
@@ -131,7 +137,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     wrs_crew = catalog.entry("outpost", "default")["water_recovery_system_crew"]
     arch.add("logistics.expendables.expendables_rate", expendables["value"] / (wrs_crew["value"] * DAYS_PER_YEAR), "kg/d",
              f"{expendables['value']:g} kg a year for {wrs_crew['value']:g} crew over {DAYS_PER_YEAR} d: {expendables['source']}",
-             expendables["verified"] and wrs_crew["verified"])
+             expendables["verified"] and wrs_crew["verified"], _notes([expendables, wrs_crew]))
     add_flat("logistics.expendables.reference_closure", "life_support", "iss_water_recovery_fraction", "unitless")
     for name, key, units in (
         ("hygiene_rate", "hygiene_consumables_kg_per_cm_d", "kg/d"),
@@ -146,7 +152,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     arch.add(var.OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
     carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
     payload = catalog.entry("elements", carrier)["payload_kg"]  # presence checked by check_study
-    arch.add(var.CARGO_FLIGHT_PAYLOAD, payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
+    arch.add(var.CARGO_FLIGHT_PAYLOAD, payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"], payload.get("note"))
     arch.notes.append(f"cargo flights counted with the payload of '{carrier}' ({payload['value']:.0f} kg)")
 
     if study.transportation.crew_lander is not None:
@@ -183,7 +189,8 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             legs = arch.reusable_lander[direction]
             arch.add(f"reusable_lander.{direction}_delta_v", legs["delta_v_km_s"] * 1000.0, "m/s", f"legs {', '.join(legs['legs'])} (trades/catalogs/delta_v.yaml)")
         _add_stage_propellant(arch, catalog, "reusable_lander", p)
-        arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"])
+        arch.add("reusable_lander.design_payload", payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"],
+                 payload.get("note"))
         arch.add("reusable_lander.first_year", masks["deploy"], "unitless", src("outpost.deploy_year", "lander delivered with the outpost"))
 
     if arch.trajectory is not None:
@@ -198,7 +205,11 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
         if vehicle is None:
             continue
         value, source = launch_reliability(study, catalog, vehicle)
-        arch.add(f"{name}.reliability", value, "unitless", source)
+        record = catalog.entry("launch_vehicles", vehicle).get("flights") or {}
+        if source.startswith("Laplace"):  # from the catalog's flight record: carry its verified flag
+            arch.add(f"{name}.reliability", value, "unitless", source, bool(record.get("verified")), record.get("note"))
+        else:
+            arch.add(f"{name}.reliability", value, "unitless", source)
         note = f"launch success probability of {vehicle}: {value:.3f} ({source.split(':')[0]})"
         if note not in arch.notes:
             arch.notes.append(note)
@@ -230,7 +241,8 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
     arch.add(var.AMCM_INFLATION, plan.amcm_inflation, "unitless", f"CPI-U 1999 to {base}: {src['inflation']}", True)
     arch.add(var.LEARNING_RATE, plan.learning_rate, "unitless",
              "study: cost_sharing.learning_rate" if study.cost_sharing.learning_rate else cost["learning_rate_aerospace"]["source"])
-    arch.add(var.OPERATIONS_RATE, plan.operations_rate_musd, "MUSD", f"converted to {base} $: {src['operations_cost_per_crew_position']}", False)
+    arch.add(var.OPERATIONS_RATE, plan.operations_rate_musd, "MUSD", f"converted to {base} $: {src['operations_cost_per_crew_position']}", False,
+             cost["operations_cost_per_crew_position"].get("note"))
     arch.add(var.CREWED_YEAR, masks["crewed"], "unitless", f"crewed from {study.first_crewed_year}")
     arch.add(var.DEVELOPMENT_PROFILE, plan.development_profile, "unitless", f"development {study.years[0]}-{max(study.years[0], study.deploy_year - 1)}: {src['development_profile']}")
     if arch.crew_vehicle is not None:

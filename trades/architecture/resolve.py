@@ -240,7 +240,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         names = sorted({n.rsplit('.', 1)[-1] for n in arch.unverified_inputs})
         arch.notes.append(
             f"{len(arch.unverified_inputs)} model inputs ({len(names)} quantities) come from catalog values not verified "
-            f"in their source (see provenance.json): {', '.join(names)}"
+            f"in their source (listed in the report's Unverified defaults section and provenance.json): {', '.join(names)}"
         )
     return arch
 

@@ -139,6 +139,7 @@ def build_report(folder: Path) -> str:
         parts.append(f'<figure class="figure" data-kind="porkchop"><img alt="porkchop" src="data:image/svg+xml;base64,{data}">'
                      f"<figcaption>Porkchop plot ({_esc(path.name)}).</figcaption></figure>")
         figure_count += 1
+    parts += _unverified_section(provenance)
     parts += _inputs_section(folder, provenance)
     body = "\n".join(parts)
     return (f"<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>{_esc(title)}: trade study report</title>"
@@ -200,6 +201,25 @@ def _section_tables(results: dict[str, dict | None], section: str, summary: dict
                 [_esc(w["parameter"]), f"{w['low']:g}", f"{w['high']:g}", w["objective_low"], w["objective_high"]] for w in s["swings"]["swings"]]))
         return parts
     return []
+
+
+def _unverified_section(provenance: dict) -> list[str]:
+    """The catalog values this run used that were not read in their source (see trades.outputs.unverified)."""
+    from trades.outputs.unverified import unverified_defaults
+
+    if "model_inputs" not in provenance:
+        return []
+    rows = unverified_defaults(provenance)
+    parts = ["<h2 id='unverified-defaults'>Unverified defaults</h2>"]
+    if not rows:
+        return parts + ["<p class='note'>Every catalog value this run used was read in the source it cites.</p>"]
+    count = sum(len(r["inputs"]) for r in rows)
+    parts.append(f"<p class='note'>{count} model inputs take {len(rows)} catalog values that were not read in the source "
+                 "they cite (<code>verified: false</code> in the catalogs): treat the results as no surer than these.</p>")
+    parts.append(_table(["model input", "value", "units", "why unverified", "source"], [
+        [_esc(", ".join(r["inputs"])), _esc(r["value"]) if not isinstance(r["value"], float) else _num(r["value"], 4),
+         _esc(r["units"]), _esc(r["why"]), _esc(r["source"])] for r in rows]))
+    return parts
 
 
 def _inputs_section(folder: Path, provenance: dict) -> list[str]:
