@@ -13,6 +13,10 @@ from trades.architecture.costing import CostPlan
 from trades.study.schema import Study
 
 
+#: the reason recorded for an unverified catalog value whose entry gives none (a test forbids it in shipped studies)
+NO_REASON = "not verified in its source; the catalog gives no reason"
+
+
 @dataclass
 class ModelInput:
     """One value set on the model: promoted name, value, OpenMDAO units and its source."""
@@ -67,7 +71,7 @@ class Architecture:
         if isinstance(value, np.ndarray):
             value = value.tolist()
         if verified is False and not note:
-            note = "not verified in its source; the catalog gives no reason"
+            note = NO_REASON
         self.inputs.append(ModelInput(name, value, units, source, verified, note if verified is False else None))
 
     def add_catalog(self, name, sourced: dict, units):
