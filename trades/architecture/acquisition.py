@@ -74,9 +74,7 @@ def _crew_service(study, catalog: Catalog, vehicle: str, base_year: int) -> Crew
         if contract["kind"] != "service" or "crew_transport" not in contract["items"]:
             raise _error(study, ("crew_transport", "contract"), f"contract '{contract_id}' is not a crew-transport service ({contract['buys']})")
         if contract.get("crew_vehicle") != vehicle:
-            raise _error(study, ("crew_transport", "contract"),
-                         f"contract '{contract_id}' flies on '{contract.get('crew_vehicle') or 'a vehicle not in the catalog'}', "
-                         f"not on the study's crew vehicle '{vehicle}'")
+            raise _error(study, ("crew_transport", "contract"), _vehicle_mismatch(contract_id, contract, vehicle))
     else:
         defaults = [c for c in catalog.entries["contracts"].values()
                     if c.get("default_crew_transport") and c.get("crew_vehicle") == vehicle]
@@ -90,6 +88,11 @@ def _crew_service(study, catalog: Catalog, vehicle: str, base_year: int) -> Crew
                          f"{contract['id']}: {contract['price']['source']}")
     return CrewPrice(unit, f"one crewed launch ({contract['id']}: {contract['buys']})",
                      f"{contract['id']}: {contract['price']['source']}")
+
+
+def _vehicle_mismatch(contract_id: str, contract: dict, vehicle: str) -> str:
+    return (f"contract '{contract_id}' flies on '{contract.get('crew_vehicle') or 'a vehicle not in the catalog'}', "
+            f"not on the study's crew vehicle '{vehicle}'")
 
 
 def _launch_only(catalog: Catalog, vehicle: str, base_year: int) -> CrewPrice:
@@ -112,10 +115,72 @@ def _crew_government_development(study, catalog: Catalog, vehicle: str, base_yea
 CREW_TRANSPORT_MODES = {"service": _crew_service, "government_development": _crew_government_development}
 
 
+#: every cost item a study can have (relays are 'relay:<element id>'); which ones an architecture
+#: has depends on it (make_cost_plan), checked again there
+ITEM_NAMES = ("habitat", "life_support", "power", "isru", "cargo_transport", "reusable_lander", "crew_lander",
+              "crew_transport", "operations")
+
+
+def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
+    """What ``trades validate`` can tell from the study and the catalogs alone: item names,
+    contract ids, and whether the contract is of the mode's kind and buys that item."""
+    errors = []
+    contracts = catalog.entries["contracts"]
+    for name, chosen in study.acquisition.items():
+        path = ("acquisition", name)
+        if name not in ITEM_NAMES and not name.startswith("relay:"):
+            errors.append(study.error(path, f"unknown cost item '{name}'; one of {list(ITEM_NAMES)} or 'relay:<element id>'"))
+            continue
+        rule = _mode_rule(name, chosen)
+        if rule:
+            errors.append(study.error(path + ("mode",), rule))
+            continue
+        if chosen.contract is None:
+            if chosen.mode == "fixed_price_contract":
+                offered = sorted(c["id"] for c in contracts.values() if name in c["items"] and c["kind"] == "fixed_price")
+                errors.append(study.error(path + ("contract",), f"mode fixed_price_contract needs a contract id; for the {name}: {offered or 'none in the catalog'}"))
+            continue
+        if chosen.contract not in contracts:
+            errors.append(study.error(path + ("contract",), f"unknown contract '{chosen.contract}'; one of {sorted(contracts)}"))
+            continue
+        contract = contracts[chosen.contract]
+        kind = {"fixed_price_contract": "fixed_price", "service": "service"}.get(chosen.mode)
+        if kind is None:
+            errors.append(study.error(path + ("contract",), f"mode '{chosen.mode}' takes no contract (it is costed by its relationship)"))
+        elif contract["kind"] != kind or name not in contract["items"]:
+            errors.append(study.error(path + ("contract",), f"contract '{chosen.contract}' is not a {kind.replace('_', '-')} "
+                                      f"contract for the {name} (it buys: {contract['buys']})"))
+        elif name == "crew_transport" and study.launch.crew_vehicle not in ("auto", contract.get("crew_vehicle")):
+            errors.append(study.error(path + ("contract",), _vehicle_mismatch(chosen.contract, contract, study.launch.crew_vehicle)))
+    return errors
+
+
+def _mode_rule(name: str, chosen) -> str | None:
+    """Why a mode cannot apply to an item, or None."""
+    if name == "crew_transport":
+        if chosen.mode == "government_development":
+            return ("government development of the crew vehicle is not available yet (it needs a cost relationship for "
+                    "launch vehicle stages, engines and crew spacecraft); use mode 'service'")
+        if chosen.mode == "fixed_price_contract":
+            return "crew transport is bought per crewed launch: use mode 'service'"
+        return None
+    if chosen.mode == "service":
+        return ("a service bought per use applies to crew_transport only in this version (cargo prices per kg "
+                "in the contracts catalog are shown beside the modelled cargo cost)")
+    if chosen.mode == "fixed_price_contract" and name not in FIXED_PRICE_ITEMS:
+        return (f"a fixed-price contract applies to hardware delivered once with the outpost ({', '.join(FIXED_PRICE_ITEMS)}); "
+                f"'{name}' recurs or is not hardware (the HLS contracts buy one or two landings, and no price per later "
+                "landing is published)")
+    if chosen.mode == "government_development" and chosen.units != 1:
+        return "government_development takes no units (it is costed by its relationship)"
+    return None
+
+
 def contract_purchases(study, catalog: Catalog, items: list, elements: list, profile: np.ndarray,
                        notes: list[str], sources: dict[str, str]) -> tuple[np.ndarray, list]:
     """Contract prices per item and year (base-year MUSD) and the cost elements left to the
-    relationships; bad acquisition entries are :class:`StudyErrors` naming the key."""
+    relationships (entries already checked by :func:`acquisition_errors`); an item this
+    architecture does not have is a :class:`StudyErrors` naming the key."""
     names = [item.name for item in items]
     purchases = np.zeros((len(items), len(profile)))
     errors: list[StudyError] = []
@@ -125,34 +190,9 @@ def contract_purchases(study, catalog: Catalog, items: list, elements: list, pro
         if name not in names:
             errors.append(study.error(("acquisition", name), f"'{name}' is not a cost item of this architecture; one of {names}"))
             continue
-        if name == "crew_transport":
-            continue  # priced per launch by crew_launch_price
-        if chosen.mode == "service":
-            errors.append(study.error(("acquisition", name, "mode"), "a service bought per use applies to crew_transport only in this "
-                                      "version (cargo prices per kg in the contracts catalog are shown beside the modelled cost)"))
-            continue
-        if chosen.mode == "government_development":
-            if chosen.contract is not None or chosen.units != 1:
-                errors.append(study.error(("acquisition", name), "government_development takes no contract or units (it is costed by its relationship)"))
-            continue
-        if name not in FIXED_PRICE_ITEMS:
-            errors.append(study.error(("acquisition", name, "mode"), f"a fixed-price contract applies to hardware delivered once with the outpost "
-                                      f"({', '.join(n for n in FIXED_PRICE_ITEMS if n in names)}); '{name}' recurs or is not hardware "
-                                      "(the HLS contracts buy one or two landings, and no price per later landing is published)"))
-            continue
-        if chosen.contract is None:
-            errors.append(study.error(("acquisition", name, "contract"), f"mode fixed_price_contract needs a contract id; one of "
-                                      f"{sorted(c['id'] for c in catalog.entries['contracts'].values() if name in c['items'] and c['kind'] == 'fixed_price')}"))
-            continue
-        try:
-            contract = _contract(study, catalog, name, chosen.contract)
-        except StudyErrors as exc:
-            errors += exc.errors
-            continue
-        if contract["kind"] != "fixed_price" or name not in contract["items"]:
-            errors.append(study.error(("acquisition", name, "contract"),
-                                      f"contract '{chosen.contract}' does not buy a {name} at a fixed price (it buys: {contract['buys']})"))
-            continue
+        if name == "crew_transport" or chosen.mode != "fixed_price_contract":
+            continue  # crew transport is priced per launch by crew_launch_price; modes checked by acquisition_errors
+        contract = catalog.entries["contracts"][chosen.contract]  # id, kind and items checked by acquisition_errors
         i = names.index(name)
         unit = sourced_to_base_musd(contract["price"], base, catalog)
         purchases[i] = chosen.units * unit * profile
