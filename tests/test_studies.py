@@ -126,3 +126,22 @@ def test_campaign_description_states_what_the_run_finds(stem, tmp_path, capsys):
     assert f"{published():.0f} billion in 2024 dollars" in description
     # a percentage, not 'about a fifth': paired launch prices moved Apollo's ratio to 0.224 (wip-acquire)
     assert f"the toolkit finds {100 * lcc / published():.0f} % of it" in description
+
+
+def test_leo_station_cost_finding(tmp_path, capsys):
+    """The LEO station's cost finding (wip-acquire: crew priced per Commercial Crew seat) must not
+    drift from the run; the CRS prices per tonne it quotes are the OIG's (2018) totals over mass,
+    worked by hand: 5,930 MUSD / 93.8 t and 6,310 MUSD / 87.9 t (2018 dollars) in 2024 dollars."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / "leo_station_after_iss.yaml"
+    assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    cost = json.loads(capsys.readouterr().out)["cost"]
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    crew = next(i for i in cost["items"] if i["item"] == "crew_transport")["total_musd"]
+    assert f"crew transport is {crew / 1000:.1f} billion 2024 dollars" in description
+    assert f"{cost['transport']['crew']['price_per_launch_musd']:.0f} million a rotation" in description
+    per_t = cost["transport"]["cargo"]["musd_per_kg"] * 1000
+    assert f"cargo transport comes to {per_t:.0f} million dollars a tonne" in description
+    cpi = 313.689 / 251.107
+    assert f"the {5930 / 93.8 * cpi:.0f} to {6310 / 87.9 * cpi:.0f} million a tonne" in description

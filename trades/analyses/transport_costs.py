@@ -3,9 +3,9 @@ can be compared with another's and with published prices (issue 18 item 4).
 
 Cargo: the cost of moving the cargo stream is the cargo-transport item (the in-space stages of
 every cargo flight, sized for the carrier's payload per flight: development once, production per
-flight) plus the launches of the hardware the stream delivers; per kg delivered to the destination
-and per cargo flight. For a station in Earth orbit, NASA's Commercial Resupply Services prices per
-kg (contracts catalog, NASA OIG 2018) are shown beside it. Crew: the price per crewed launch and
+flight) plus the launches of the hardware the stream delivers, per kg delivered to the
+destination. For a station in Earth orbit, NASA's Commercial Resupply Services prices per kg
+(contracts catalog, NASA OIG 2018) are shown beside it. Crew: the price per crewed launch and
 what it buys (trades.architecture.acquisition).
 """
 
@@ -29,7 +29,6 @@ def explain_transport(arch, prob, items: list[dict]) -> dict:
     result: dict = {"cargo": None, "crew": None}
     if cargo is not None:
         delivered = float(np.sum(prob.get_val(var.DELIVERED_MASS)))
-        flights = float(np.sum(prob.get_val(var.CARGO_FLIGHTS)))
         hardware_launch = sum(by_name[n]["launch_musd"] for n in HARDWARE_ITEMS if n in by_name)
         total = cargo["total_musd"] + hardware_launch
         carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
@@ -42,14 +41,12 @@ def explain_transport(arch, prob, items: list[dict]) -> dict:
         result["cargo"] = {
             "carrier": carrier,
             "payload_per_flight_kg": float(catalog.value("elements", carrier, "payload_kg")),
-            "flights": flights,
             "delivered_kg": delivered,
             "stage_development_musd": cargo["development_musd"],
             "stage_production_musd": cargo["production_musd"],
             "launch_musd": cargo["launch_musd"] + hardware_launch,
             "total_musd": total,
             "musd_per_kg": total / delivered if delivered > 0 else None,
-            "musd_per_flight": total / flights if flights > 0 else None,
             "references": references,
         }
     crew = by_name.get("crew_transport")
@@ -65,9 +62,8 @@ def format_transport(transport: dict, currency: str) -> list[str]:
     if c and c["musd_per_kg"] is not None:
         lines.append(
             f"Cargo transport [{currency}]: {c['total_musd']:,.0f} for {c['delivered_kg'] / 1000:,.1f} t delivered = "
-            f"{c['musd_per_kg'] * 1000:,.1f} per t, {c['musd_per_flight']:,.1f} per flight ({c['flights']:.1f} flights of "
-            f"'{c['carrier']}', {c['payload_per_flight_kg']:,.0f} kg each): stages sized per flight, development "
-            f"{c['stage_development_musd']:,.0f}, production {c['stage_production_musd']:,.0f}; launches {c['launch_musd']:,.0f}"
+            f"{c['musd_per_kg'] * 1000:,.1f} per t; stages sized for '{c['carrier']}' ({c['payload_per_flight_kg']:,.0f} kg a flight): "
+            f"development {c['stage_development_musd']:,.0f}, production {c['stage_production_musd']:,.0f}; launches {c['launch_musd']:,.0f}"
         )
         for ref in c["references"]:
             lines.append(f"  published: {ref['name']}: {ref['musd_per_kg'] * 1000:,.1f} per t ({ref['contract']})")
