@@ -1,7 +1,7 @@
 """`trades run` on the flagship: the evaluation with its launch checks against one plain evaluation.
 
 Goal (issue 17): the flagship's run stays within 2x its time before flight-rate limits. The
-worst case is measured: Falcon Heavy, the flagship's cheapest vehicle per kg, is limited here to
+worst case is measured: Falcon 9, the flagship's cheapest vehicle per kg, is limited here to
 one flight a year, so the run evaluates the architecture a second time with the vehicle chosen
 again; the baseline is one resolve-build-run of the same study with that vehicle named (what a run
 cost before the limits: one evaluation). Writing the outputs is identical in both and left out.
@@ -26,7 +26,7 @@ def run(quick: bool) -> list[Result]:
 
     repeats = 3 if quick else 11
     data = yaml.safe_load(FLAGSHIP.read_text())
-    data["overrides"] = {"launch_vehicles": {"falcon_heavy": {"max_flights_per_year": {
+    data["overrides"] = {"launch_vehicles": {"falcon9": {"max_flights_per_year": {
         "value": 1, "unit": "1/year", "source": "benchmark: the worst case"}}}}
     study = parse_study_text(yaml.safe_dump(data), str(FLAGSHIP))
     arch, _ = evaluate(study, str(FLAGSHIP))  # warm imports and caches; the vehicle auto chooses

@@ -120,4 +120,5 @@ BOUGHT = _v("cost.spend.bought", "MUSD", "cost of each item bought as a service,
 BUILT = _v("cost.spend.built", "MUSD", "cost of each item the partners build, per year")
 CREW_LAUNCH_ATTEMPTS = _v("cost.spend.crew_launch_attempts", "unitless", "crew launch attempts per year (cost input)")
 CREW_LAUNCH_PRICE = _v("cost.spend.crew_launch_price", "MUSD", "price of one crew launch")
+PURCHASES = _v("cost.spend.purchases", "MUSD", "contract prices paid per cost item and year (fixed-price contracts)")
 DEVELOPMENT_PROFILE = _v("cost.spend.profile", "unitless", "development fraction spent per year")

@@ -38,7 +38,8 @@ def test_nea_description_states_what_the_run_finds(tmp_path, capsys):
     totals, cost = summary["totals"], summary["cost"]
     assert f"The {summary['outpost']['dry_mass_kg'] / 1000:.0f} t habitat" in description
     assert f"({totals['delivered_to_destination_kg'] / 1000:.0f} t delivered) needs {totals['mass_in_launch_orbit_kg'] / 1000:.0f} t in LEO" in description
-    assert f"{totals['launches_by_vehicle']['falcon_heavy']} Falcon Heavy cargo launches and {totals['launches_by_vehicle']['sls_block1']} crew launch" in description
+    # Falcon 9 since launch prices are paired with the payload they buy (wip-acquire; was Falcon Heavy)
+    assert f"{totals['launches_by_vehicle']['falcon9']} Falcon 9 cargo launches (its list price with the payload it buys is the lowest per kg) and {totals['launches_by_vehicle']['sls_block1']} crew launch" in description
     assert f"{cost['life_cycle_cost_musd'] / 1000:.0f} billion 2024 dollars" in description
     assert f"{max(cost['total_by_year_musd']) / 1000:.0f} billion in the peak year" in description
     assert "Not modelled: the crew's own spacecraft" in description

@@ -89,7 +89,8 @@ def test_mars_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"needs a {departure['delta_v_km_s']:.2f} km/s departure burn" in description
     totals, cost = summary["totals"], summary["cost"]
     assert f"{totals['mass_in_launch_orbit_kg'] / 1000:.0f} t go to LEO" in description
-    assert f"{totals['launches_by_vehicle']['falcon_heavy']} Falcon Heavy cargo launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
+    # Falcon 9, not Falcon Heavy, since each launch price is paired with the payload it buys (wip-acquire)
+    assert f"{totals['launches_by_vehicle']['falcon9']} Falcon 9 cargo launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
     assert f"{cost['life_cycle_cost_musd'] / 1000:.0f} billion 2024 dollars" in description
     assert f"{max(cost['total_by_year_musd']) / 1000:.0f} billion in the peak year" in description
 
@@ -104,8 +105,8 @@ def _cpi(year):
 # 2019 dollars (The Planetary Society, 2019); Artemis, 93 billion then-year FY2012-2025 of which 53 billion
 # in FY2021-2025 (NASA OIG IG-22-003), each tranche from its middle year.
 CAMPAIGNS = {
-    "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the six crew launches", "a fifth"),
-    "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "the crew launch", "three tenths"),
+    "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the six crew launches"),
+    "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "the crew launch"),
 }
 
 
@@ -118,10 +119,29 @@ def test_campaign_description_states_what_the_run_finds(stem, tmp_path, capsys):
     assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
     cost = json.loads(capsys.readouterr().out)["cost"]
     description = " ".join(yaml.safe_load(path.read_text())["description"].split())
-    published, launches, fraction = CAMPAIGNS[stem]
+    published, launches = CAMPAIGNS[stem]
     crew = next(i for i in cost["items"] if i["item"] == "crew_transport")["total_musd"]
     lcc = cost["life_cycle_cost_musd"] / 1000
     assert f"life-cycle cost is {lcc:.0f} billion 2024 dollars, of which {crew / 1000:.0f} billion for {launches}" in description
     assert f"{published():.0f} billion in 2024 dollars" in description
-    assert f"about {fraction} of it" in description
-    assert {"a fifth": 1 / 5, "three tenths": 0.3}[fraction] == pytest.approx(lcc / published(), abs=0.02)
+    # a percentage, not 'about a fifth': paired launch prices moved Apollo's ratio to 0.224 (wip-acquire)
+    assert f"the toolkit finds {100 * lcc / published():.0f} % of it" in description
+
+
+def test_leo_station_cost_finding(tmp_path, capsys):
+    """The LEO station's cost finding (wip-acquire: crew priced per Commercial Crew seat) must not
+    drift from the run; the CRS prices per tonne it quotes are the OIG's (2018) totals over mass,
+    worked by hand: 5,930 MUSD / 93.8 t and 6,310 MUSD / 87.9 t (2018 dollars) in 2024 dollars."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / "leo_station_after_iss.yaml"
+    assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    cost = json.loads(capsys.readouterr().out)["cost"]
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    crew = next(i for i in cost["items"] if i["item"] == "crew_transport")["total_musd"]
+    assert f"crew transport is {crew / 1000:.1f} billion 2024 dollars" in description
+    assert f"{cost['transport']['crew']['price_per_launch_musd']:.0f} million a rotation" in description
+    per_t = cost["transport"]["cargo"]["musd_per_kg"] * 1000
+    assert f"cargo transport comes to {per_t:.0f} million dollars a tonne" in description
+    cpi = 313.689 / 251.107
+    assert f"the {5930 / 93.8 * cpi:.0f} to {6310 / 87.9 * cpi:.0f} million a tonne" in description

@@ -38,8 +38,10 @@ class ItemSpend(om.ExplicitComponent):
 
     ``built[i, y] = development_i x profile_y + production[i, y] + operations_y [i = ops item]``
     is what a builder's cost factor and the coordination overhead scale;
-    ``bought[i, y] = crew_launch_attempts_y x crew_launch_price [i = crew transport item]`` is a
-    price paid as quoted. ``profile`` is the development spend fraction of each year (sums to 1).
+    ``bought[i, y] = crew_launch_attempts_y x crew_launch_price [i = crew transport item] + purchases[i, y]``
+    is a price paid as quoted (crew transport per launch; ``purchases``: contract prices per item and
+    year, e.g. a fixed-price contract paid over the development years). ``profile`` is the
+    development spend fraction of each year (sums to 1).
     """
 
     def initialize(self):
@@ -56,12 +58,14 @@ class ItemSpend(om.ExplicitComponent):
         self.add_input("operations_cost", val=np.zeros(n), units="MUSD")
         self.add_input("crew_launch_attempts", val=np.zeros(n), units="unitless")
         self.add_input("crew_launch_price", val=0.0, units="MUSD")
+        self.add_input("purchases", val=np.zeros((k, n)), units="MUSD", desc="contract prices paid per item and year")
         self.add_output("built", val=np.zeros((k, n)), units="MUSD")
         self.add_output("bought", val=np.zeros((k, n)), units="MUSD")
         flat = np.arange(k * n)
         self.declare_partials("built", "development", rows=flat, cols=flat // n)
         self.declare_partials("built", "profile", rows=flat, cols=flat % n)
         self.declare_partials("built", "production", rows=flat, cols=flat, val=1.0)
+        self.declare_partials("bought", "purchases", rows=flat, cols=flat, val=1.0)
         ops = self.options["operations_item"]
         if ops is not None:
             self.declare_partials("built", "operations_cost", rows=ops * n + np.arange(n), cols=np.arange(n), val=1.0)
@@ -72,11 +76,11 @@ class ItemSpend(om.ExplicitComponent):
 
     def compute(self, inputs, outputs):
         built = np.outer(inputs["development"], inputs["profile"]) + inputs["production"]
-        bought = np.zeros_like(built)
+        bought = np.array(inputs["purchases"], dtype=built.dtype)
         if self.options["operations_item"] is not None:
             built[self.options["operations_item"]] += inputs["operations_cost"]
         if self.options["crew_transport_item"] is not None:
-            bought[self.options["crew_transport_item"]] = inputs["crew_launch_attempts"] * inputs["crew_launch_price"]
+            bought[self.options["crew_transport_item"]] += inputs["crew_launch_attempts"] * inputs["crew_launch_price"]
         outputs["built"], outputs["bought"] = built, bought
 
     def compute_partials(self, inputs, partials):

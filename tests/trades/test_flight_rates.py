@@ -44,27 +44,32 @@ def test_every_vehicle_states_its_limit_and_every_crew_vehicle_its_reach():
             assert entry["crew_reach"]["value"] in ("leo", "lunar") and entry["crew_reach"]["source"], vehicle
 
 
-#: Falcon Heavy, the flagship's cheapest vehicle per kg, limited to one flight a year: the
-#: deployment year then needs more than it can fly, whatever this round's masses are
+#: Falcon Heavy limited to one flight a year (a vehicle named by the study)
 ONE_HEAVY_A_YEAR = {"launch_vehicles": {"falcon_heavy": {"max_flights_per_year": {
     "value": 1, "unit": "1/year", "source": "test assumption: one Falcon Heavy a year"}}}}
+#: Falcon 9, the flagship's cheapest vehicle per kg (its list price with the payload it buys),
+#: limited to one flight a year: the deployment year then needs more than it can fly
+ONE_FALCON9_A_YEAR = {"launch_vehicles": {"falcon9": {"max_flights_per_year": {
+    "value": 1, "unit": "1/year", "source": "test assumption: one Falcon 9 a year"}}}}
 
 
 def test_auto_cargo_leaves_out_a_vehicle_over_its_limit(tmp_path, flagship, capsys):
     """'auto' takes the next cheapest per kg that fits, and says so. Checked by hand from the
     busiest year's mass in LEO."""
-    path = _variant(flagship, tmp_path, lambda d: d.update(overrides=ONE_HEAVY_A_YEAR))
+    from trades.architecture.launch_prices import priced_payload_kg
+
+    path = _variant(flagship, tmp_path, lambda d: d.update(overrides=ONE_FALCON9_A_YEAR))
     out = tmp_path / "out"
     assert main(["run", str(path), "-o", str(out), "--format", "json"]) == 0
     summary = json.loads((out / "summary.json").read_text())
     vehicles = _catalog().entries["launch_vehicles"]
     heaviest = max(r["mass_in_launch_orbit_kg"] for r in summary["per_year"])
     packing = 0.85  # the flagship's launch.packing_efficiency (schema default)
-    assert math.ceil(heaviest / (vehicles["falcon_heavy"]["payload_leo_kg"]["value"] * packing)) > 1
-    assert summary["cargo_vehicle"] != "falcon_heavy"
+    assert math.ceil(heaviest / (priced_payload_kg(_catalog(), "falcon9") * packing)) > 1
+    assert summary["cargo_vehicle"] != "falcon9"
     chosen = summary["cargo_vehicle"]
     assert max(r["launches_by_vehicle"][chosen] for r in summary["per_year"]) <= vehicles[chosen]["max_flights_per_year"]["value"]
-    assert any("falcon_heavy, the cheapest per kg, would break its flight-rate limit" in n for n in summary["notes"])
+    assert any("falcon9, the cheapest per kg, would break its flight-rate limit" in n for n in summary["notes"])
     assert summary["broken_launch_rules"] == []
 
 

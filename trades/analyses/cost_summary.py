@@ -7,6 +7,7 @@ import io
 
 import numpy as np
 
+from trades.analyses.transport_costs import explain_transport, format_transport
 from trades.models import variables as var
 
 
@@ -86,6 +87,7 @@ def summarize_cost(arch, prob) -> dict:
         "launch_prices_complete": not plan.missing_prices,
         "missing_prices": plan.missing_prices,
         "items": items,
+        "transport": explain_transport(arch, prob, items),
         "partners": partners,
         "years": list(years),
     }
@@ -108,6 +110,8 @@ def format_cost(cost: dict) -> str:
             f"{it['item']:<18} {it['development_musd']:>11,.0f} {it['production_musd']:>10,.0f} {it['operations_musd']:>10,.0f} "
             f"{it['launch_musd']:>9,.0f} {it['bought_musd']:>9,.0f} {it['total_musd']:>9,.0f}  {providers}"
         )
+    for line in format_transport(cost.get("transport") or {}, cost["currency"].split(" (")[0]):
+        p(line)
     p(f"{'partner':<10} {'provides':>9} {'pays':>9} {'cash':>8} {'work':>6} {'funding':>8} {'crew time':>9}  cargo launches it pays for; elements")
     for q in cost["partners"]:
         launches = f"{sum(q['launches_by_year']):.1f} on {q['launch_vehicle']}" if q["launches_by_year"] and q["launch_mass_kg"] > 0 else "-"

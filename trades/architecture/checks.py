@@ -11,6 +11,7 @@ from __future__ import annotations
 from trades.study.catalog import Catalog, catalog_with_overrides
 from trades.study.reader import did_you_mean
 from trades.errors import StudyError, StudyErrors
+from trades.architecture.acquisition import acquisition_errors
 from trades.study.schema import Study
 
 
@@ -224,7 +225,7 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
         errors = (
             _element_errors(study, catalog) + _route_errors(study, catalog)
             + _leg_errors(study, catalog) + _launch_errors(study, catalog)
-            + _design_variable_errors(study) + _money_errors(study, catalog)
+            + _design_variable_errors(study) + _money_errors(study, catalog) + acquisition_errors(study, catalog)
         )
     if errors:
         raise StudyErrors(errors)

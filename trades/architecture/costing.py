@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
+from trades.architecture.acquisition import contract_purchases, crew_launch_price
+from trades.architecture.launch_prices import priced_payload_kg
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
 from trades.study.money import MoneyError, inflation_factor, sourced_to_base_musd
@@ -85,6 +87,8 @@ class CostPlan:
     # a coalition whose members are all capped and which splits its purchases as it chooses: its
     # yearly spending (members' work and purchases) against the sum of the members' caps
     pooled_cap: float | None = None
+    purchases: np.ndarray | None = None  # contract prices per item and year, base-year MUSD (acquisition.py)
+    crew_transport_buys: str | None = None  # what the crew launch price buys
 
     def item_index(self, name: str) -> int | None:
         names = [i.name for i in self.items]
@@ -107,7 +111,7 @@ def price_per_kg(study, catalog: Catalog, vehicle: str, reliability: float) -> f
     price, _ = vehicle_price_musd(catalog, vehicle, study.campaign.dollar_base_year)
     if price is None:
         return None
-    capacity = catalog.value("launch_vehicles", vehicle, "payload_leo_kg") * study.launch.packing_efficiency
+    capacity = priced_payload_kg(catalog, vehicle) * study.launch.packing_efficiency
     return price / (capacity * reliability)
 
 
@@ -256,18 +260,16 @@ def make_cost_plan(arch) -> CostPlan:
                 ppk[j], vehicle_of[j] = min(priced)
             elif usable:
                 notes.append(f"{pid} has no priced launch vehicle ({', '.join(usable)}): under the national policy it provides nothing that must be launched")
-    crew_price = 0.0
+    crew_price, crew_buys = 0.0, None
     if arch.crew_vehicle is not None:
-        price, _ = vehicle_price_musd(catalog, arch.crew_vehicle, base)
-        if price is None:
+        crew = crew_launch_price(study, catalog, arch.crew_vehicle, base)
+        crew_buys = crew.buys
+        if crew.musd is None:
             missing.append(arch.crew_vehicle)
         else:
-            crew_price = price
-        if study.launch.crew_spacecraft and study.launch.crew_spacecraft != "orion":
-            notes.append(
-                f"crew transport is costed at the price of a '{arch.crew_vehicle}' launch; the crew spacecraft "
-                f"'{study.launch.crew_spacecraft}' is not priced separately"
-            )
+            crew_price = crew.musd
+            notes.append(f"crew transport: {crew_price:,.0f} MUSD {base} per crewed launch: {crew.buys}")
+            sources["crew transport"] = crew.source
     if missing:
         notes.append(
             "launch cost is INCOMPLETE: no usable price for " + ", ".join(sorted(set(missing)))
@@ -297,6 +299,7 @@ def make_cost_plan(arch) -> CostPlan:
 
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
     profile = development_profile(study.years, study.deploy_year, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
+    purchases, elements = contract_purchases(study, catalog, items, elements, profile, notes, sources)
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":
@@ -342,9 +345,11 @@ def make_cost_plan(arch) -> CostPlan:
         work_year_musd=sourced_to_base_musd(wyr, base, catalog),
         amcm_inflation=inflation_factor(AMCM_YEAR, base, catalog),
         amcm_coefficients={c: float(cost["amcm"][c]["value"]) for c in "abcdefg"},
-        payload_leo_kg={v: float(catalog.value("launch_vehicles", v, "payload_leo_kg")) for v in set(vehicle_of) if v is not None},
+        payload_leo_kg={v: priced_payload_kg(catalog, v) for v in set(vehicle_of) if v is not None},
         operations_rate_musd=sourced_to_base_musd(ops, base, catalog),
         crew_launch_price_musd=crew_price,
+        crew_transport_buys=crew_buys,
+        purchases=purchases,
         learning_rate=sharing.learning_rate or float(cost["learning_rate_aerospace"]["value"]),
         coordination_exponent=(
             sharing.coordination_exponent if sharing.coordination_exponent is not None else float(cost["coordination_exponent"]["value"])

@@ -12,6 +12,7 @@ from trades.models.logistics.atmosphere_makeup import DAYS_PER_YEAR
 from trades.astro import ephemeris, orbits
 from trades.study.catalog import Catalog
 from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
+from trades.architecture.launch_prices import priced_payload
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
 from trades.architecture.trajectories import coast_days, gravity_loss
@@ -198,8 +199,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
         arch.add("trajectory.departure_date", best["departure_jd"] - ephemeris.J2000_JD, "d", arch.trajectory["source"] + f" (departs {best['departure']})")
         arch.add("trajectory.time_of_flight", best["tof_days"], "d", arch.trajectory["source"])
 
-    cargo = catalog.entry("launch_vehicles", arch.cargo_vehicle)
-    arch.add_catalog(var.CARGO_PAYLOAD_CAPACITY, cargo["payload_leo_kg"], "kg")
+    arch.add_catalog(var.CARGO_PAYLOAD_CAPACITY, priced_payload(catalog, arch.cargo_vehicle), "kg")
     arch.add(var.PACKING_EFFICIENCY, study.launch.packing_efficiency, "unitless", src("launch.packing_efficiency"))
     for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew")):
         if vehicle is None:
@@ -246,7 +246,9 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
     arch.add(var.CREWED_YEAR, masks["crewed"], "unitless", f"crewed from {study.first_crewed_year}")
     arch.add(var.DEVELOPMENT_PROFILE, plan.development_profile, "unitless", f"development {study.years[0]}-{max(study.years[0], study.deploy_year - 1)}: {src['development_profile']}")
     if arch.crew_vehicle is not None:
-        arch.add(var.CREW_LAUNCH_PRICE, plan.crew_launch_price_musd, "MUSD", f"price of a {arch.crew_vehicle} launch in {base} $")
+        arch.add(var.CREW_LAUNCH_PRICE, plan.crew_launch_price_musd, "MUSD",
+                 f"price of a crewed launch on {arch.crew_vehicle} in {base} $: {plan.crew_transport_buys}; {src.get('crew transport', '')}")
+    arch.add(var.PURCHASES, plan.purchases, "MUSD", "contract prices per item and year (study section acquisition; contracts.yaml)")
     arch.add(var.LAUNCH_MASS_DEPLOY_YEAR, masks["deploy"], "unitless", f"deployed {study.deploy_year}")
     arch.add(var.DIRECT_LEO_MASS, [item.direct_launch_kg for item in plan.items], "kg",
              "catalog mass of hardware launched as it is (relays)")

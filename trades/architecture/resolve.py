@@ -16,7 +16,9 @@ from trades.astro import orbits
 from trades.study.catalog import Catalog
 from trades.architecture.checks import allowed_vehicles, check_study, partner_vehicles, route_key
 from trades.errors import InfeasibleError
-from trades.architecture.costing import launch_reliability, make_cost_plan, price_per_kg, vehicle_price_musd
+from trades.architecture.acquisition import crew_launch_price
+from trades.architecture.costing import launch_reliability, make_cost_plan, price_per_kg
+from trades.architecture.launch_prices import priced_payload_kg
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, Stage
 from trades.architecture.flight_rates import busiest_year_launches, crew_reach, crew_reach_needed, max_flights
@@ -67,7 +69,7 @@ def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: b
         usable = _within_flight_rates(study, catalog, file, key, usable, mass_per_year)
     base = study.campaign.dollar_base_year
     if crew:
-        priced = [(p, v) for v in usable if (p := vehicle_price_musd(catalog, v, base)[0]) is not None]
+        priced = [(p, v) for v in usable if (p := crew_launch_price(study, catalog, v, base).musd) is not None]
     else:
         priced = [(p, v) for v in usable if (p := price_per_kg(study, catalog, v, launch_reliability(study, catalog, v)[0])) is not None]
     if priced:
@@ -82,7 +84,7 @@ def _within_flight_rates(study: Study, catalog: Catalog, file: str, key: str, us
     fits, over = [], []
     for vehicle in usable:
         limit = max_flights(catalog, vehicle)
-        capacity = catalog.value("launch_vehicles", vehicle, "payload_leo_kg")
+        capacity = priced_payload_kg(catalog, vehicle)
         year, count = busiest_year_launches(mass_per_year, capacity, study.launch.packing_efficiency)
         if limit is None or count <= limit:
             fits.append(vehicle)

@@ -29,6 +29,7 @@ CATALOG_FILES = {
     "life_support": ("life_support.yaml", None),
     "neas": ("neas.yaml", "neas"),
     "cost": ("cost.yaml", None),
+    "contracts": ("contracts.yaml", "contracts"),
 }
 FLAT_ENTRY = "default"
 

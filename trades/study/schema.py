@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_valid
 
 from trades.errors import StudyError, StudyErrors
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
+from trades.study.acquisition_section import Acquisition
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
 )
@@ -48,6 +49,12 @@ class Study(_Strict):
     references: list[Reference] = Field(default_factory=list, description="Sources the study's inputs cite.")
     input_sources: dict[str, str] = Field(
         default_factory=dict, description="Key path of an input -> reference id or citation."
+    )
+    acquisition: dict[str, Acquisition] = Field(
+        default_factory=dict,
+        description="cost item -> how it is acquired, e.g. habitat: {mode: fixed_price_contract, contract: "
+        "gateway_halo_northrop_2021}; crew_transport: {mode: service, contract: commercial_crew_spacex_seat_2019}. "
+        "Items not named keep their default (hardware: government_development; crew transport: service).",
     )
     overrides: dict[str, dict[str, dict[str, SourcedOverride]]] = Field(
         default_factory=dict,

@@ -1,0 +1,73 @@
+"""What cargo and crew transport cost per unit, so that the cost of one carrier or crew vehicle
+can be compared with another's and with published prices (issue 18 item 4).
+
+Cargo: the cost of moving the cargo stream is the cargo-transport item (the in-space stages of
+every cargo flight, sized for the carrier's payload per flight: development once, production per
+flight) plus the launches of the hardware the stream delivers, per kg delivered to the
+destination. For a station in Earth orbit, NASA's Commercial Resupply Services prices per kg
+(contracts catalog, NASA OIG 2018) are shown beside it. Crew: the price per crewed launch and
+what it buys (trades.architecture.acquisition).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from trades.architecture.costing import DEFAULT_CARGO_CARRIER
+from trades.models import variables as var
+from trades.study.money import sourced_to_base_musd
+
+CARGO_REFERENCES = {"earth_orbit": ("crs1_cargo_per_kg_oig_2018", "crs2_cargo_per_kg_oig_2018")}
+HARDWARE_ITEMS = ("habitat", "life_support", "power", "isru")  # delivered by the cargo stream
+
+
+def explain_transport(arch, prob, items: list[dict]) -> dict:
+    """Cargo cost per kg and per flight with its parts; crew price per launch and what it buys."""
+    study, catalog, plan = arch.study, arch.catalog, arch.cost
+    by_name = {it["item"]: it for it in items}
+    cargo = by_name.get("cargo_transport")
+    result: dict = {"cargo": None, "crew": None}
+    if cargo is not None:
+        delivered = float(np.sum(prob.get_val(var.DELIVERED_MASS)))
+        hardware_launch = sum(by_name[n]["launch_musd"] for n in HARDWARE_ITEMS if n in by_name)
+        total = cargo["total_musd"] + hardware_launch
+        carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
+        base = study.campaign.dollar_base_year
+        references = []
+        for cid in CARGO_REFERENCES.get(study.destination.body, ()):
+            contract = catalog.entries["contracts"][cid]
+            references.append({"contract": cid, "name": contract["name"],
+                               "musd_per_kg": sourced_to_base_musd(contract["price"], base, catalog)})
+        result["cargo"] = {
+            "carrier": carrier,
+            "payload_per_flight_kg": float(catalog.value("elements", carrier, "payload_kg")),
+            "delivered_kg": delivered,
+            "stage_development_musd": cargo["development_musd"],
+            "stage_production_musd": cargo["production_musd"],
+            "launch_musd": cargo["launch_musd"] + hardware_launch,
+            "total_musd": total,
+            "musd_per_kg": total / delivered if delivered > 0 else None,
+            "references": references,
+        }
+    crew = by_name.get("crew_transport")
+    if crew is not None:
+        result["crew"] = {"price_per_launch_musd": plan.crew_launch_price_musd, "buys": plan.crew_transport_buys,
+                          "total_musd": crew["total_musd"]}
+    return result
+
+
+def format_transport(transport: dict, currency: str) -> list[str]:
+    lines = []
+    c = transport.get("cargo")
+    if c and c["musd_per_kg"] is not None:
+        lines.append(
+            f"Cargo transport [{currency}]: {c['total_musd']:,.0f} for {c['delivered_kg'] / 1000:,.1f} t delivered = "
+            f"{c['musd_per_kg'] * 1000:,.1f} per t; stages sized for '{c['carrier']}' ({c['payload_per_flight_kg']:,.0f} kg a flight): "
+            f"development {c['stage_development_musd']:,.0f}, production {c['stage_production_musd']:,.0f}; launches {c['launch_musd']:,.0f}"
+        )
+        for ref in c["references"]:
+            lines.append(f"  published: {ref['name']}: {ref['musd_per_kg'] * 1000:,.1f} per t ({ref['contract']})")
+    k = transport.get("crew")
+    if k and k["buys"]:
+        lines.append(f"Crew transport [{currency}]: {k['price_per_launch_musd']:,.0f} per crewed launch: {k['buys']}")
+    return lines
