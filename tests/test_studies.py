@@ -94,6 +94,30 @@ def test_mars_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"{max(cost['total_by_year_musd']) / 1000:.0f} billion in the peak year" in description
 
 
+@pytest.mark.slow
+def test_mars_outpost_description_states_the_propulsion_comparison(tmp_path, capsys):
+    """The cargo study's 'Finding' compares its nuclear-thermal departure with a hydrogen-oxygen one
+    (the same study with transportation.departure_propellant: lox_lh2): both 2033 masses in LEO and
+    the saving must be what the toolkit computes, and the NTR must stay the lighter (DRA 5.0's
+    ordering; docs/model.md, Transfer, shows the terms)."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / "mars_outpost_2033.yaml"
+    text = path.read_text()
+    description = " ".join(yaml.safe_load(text)["description"].split())
+    first_year = {}
+    for propellant in ("nuclear_thermal_lh2", "lox_lh2"):
+        variant = tmp_path / f"{propellant}.yaml"
+        variant.write_text(text.replace("departure_propellant: nuclear_thermal_lh2", f"departure_propellant: {propellant}"))
+        assert main(["run", str(variant), "--output-dir", str(tmp_path / propellant), "--format", "json"]) == 0
+        first_year[propellant] = json.loads(capsys.readouterr().out)["per_year"][0]["mass_in_launch_orbit_kg"] / 1000
+    ntr, chemical = first_year["nuclear_thermal_lh2"], first_year["lox_lh2"]
+    assert f"needs {ntr:.0f} t in LEO in 2033" in description
+    assert f"departure stage needs {chemical:.0f} t" in description
+    assert f"nuclear-thermal saves {100 * (1 - ntr / chemical):.0f} %" in description
+    assert ntr < chemical
+
+
 def _cpi(year):
     from trades.study.catalog import load_catalog
 
