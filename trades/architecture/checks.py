@@ -12,6 +12,7 @@ from trades.study.catalog import Catalog, catalog_with_overrides
 from trades.study.reader import did_you_mean
 from trades.errors import StudyError, StudyErrors
 from trades.study.schema import Study
+from trades.architecture.mars_missions import mars_crew_errors
 
 
 def route_key(study: Study) -> str:
@@ -224,7 +225,7 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
         errors = (
             _element_errors(study, catalog) + _route_errors(study, catalog)
             + _leg_errors(study, catalog) + _launch_errors(study, catalog)
-            + _design_variable_errors(study) + _money_errors(study, catalog)
+            + _design_variable_errors(study) + _money_errors(study, catalog) + mars_crew_errors(study, catalog)
         )
     if errors:
         raise StudyErrors(errors)
