@@ -196,14 +196,14 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     stages, reusable_lander = _stages(study, catalog, site)
     notes: list[str] = []
     trajectory = None
+    mars_crew = None
+    if study.transportation.mars_crew is not None:  # first: its checks fail faster than the cargo's table
+        crew_stages, mars_crew = plan_missions(study, catalog, file, notes)
+        stages.update(crew_stages)
     if study.transportation.mars_window is not None:
         trajectory = mars_trajectory(study, catalog, file, stages["cargo"], notes)
     elif study.transportation.asteroid_window is not None:
         trajectory = asteroid_trajectory(study, catalog, file, stages["cargo"], notes)
-    mars_crew = None
-    if study.transportation.mars_crew is not None:
-        crew_stages, mars_crew = plan_missions(study, catalog, file, notes)
-        stages.update(crew_stages)
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":
