@@ -89,9 +89,15 @@ def test_mars_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"needs a {departure['delta_v_km_s']:.2f} km/s departure burn" in description
     totals, cost = summary["totals"], summary["cost"]
     assert f"{totals['mass_in_launch_orbit_kg'] / 1000:.0f} t go to LEO" in description
-    assert f"{totals['launches_by_vehicle']['falcon_heavy']} Falcon Heavy cargo launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
+    assert f"{totals['launches_by_vehicle']['falcon9']} Falcon 9 cargo launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
     assert f"{cost['life_cycle_cost_musd'] / 1000:.0f} billion 2024 dollars" in description
     assert f"{max(cost['total_by_year_musd']) / 1000:.0f} billion in the peak year" in description
+    # each crew leaves in its own window: the mass in LEO of those years (changed with the crew
+    # vehicles of transportation.mars_crew, which the study now flies)
+    by_year = {row["year"]: row["mass_in_launch_orbit_kg"] / 1000 for row in summary["per_year"]}
+    assert f"which need {by_year[2035]:.0f} t, {by_year[2037]:.0f} t and {by_year[2039]:.0f} t in LEO" in description
+    crew = next(i for i in cost["items"] if i["item"] == "mars_crew_vehicle")["total_musd"]
+    assert f"of which the crew vehicles are {crew / 1000:.0f} billion" in description
 
 
 @pytest.mark.slow
