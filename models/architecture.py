@@ -26,6 +26,7 @@ from trades.models.logistics import (
     AtmosphereMakeup, Consumables, CrewLanderDemand, CrewProvisions, CrewSchedule, DeliveryManifest, EvaConsumables,
     LifeSupportExpendables,
 )
+from trades.models.outpost.habitat import HabitatSizing
 from trades.models.outpost.outpost_group import OutpostGroup
 from trades.models.sums import sum_component
 from trades.models.transfer import ReusableLander, StageChain, TransferTable
@@ -57,6 +58,8 @@ class ArchitectureModel(om.Group):
         self.options.declare("same_launch_vehicle", types=bool, default=False, desc="one vehicle flies cargo and crews")
         self.options.declare("trajectory", default=None, allow_none=True, recordable=False)
         self.options.declare("cost", default=None, allow_none=True, recordable=False)
+        self.options.declare("mars_crew_missions", types=int, default=0,
+                             desc="crewed Mars missions, each the stream mars_crew_<k> carrying the crew vehicle")
 
     def setup(self):
         o = self.options
@@ -100,6 +103,8 @@ class ArchitectureModel(om.Group):
             self.add_subsystem("crew_lander_demand", CrewLanderDemand(num_years=n))
             self.connect("crew.crew_rotations", "crew_lander_demand.crew_rotations")
             self.connect("crew_lander_demand.lander_mass", "transfer_crew_lander.payload_mass")
+        if o["mars_crew_missions"]:
+            self._add_mars_crew(n, o["mars_crew_missions"])
         t = o["trajectory"]
         if t is not None:
             self.add_subsystem("trajectory", TransferTable(
@@ -146,9 +151,20 @@ class ArchitectureModel(om.Group):
         for name in shared:  # values are set from the study
             self.set_input_defaults(name, val=0.0, units="t/year" if name == "isru_oxygen_production" else "unitless")
 
+    def _add_mars_crew(self, n: int, missions: int) -> None:
+        """The crew vehicle of each Mars mission: a transit habitat sized like the outpost's (crew,
+        outbound + return flights) and the return capsules, one per mission in its departure year."""
+        self.add_subsystem("mars_transit_habitat", HabitatSizing(), promotes_inputs=["crew_size"])
+        self.add_subsystem("mars_crew_vehicle", sum_component("unit_mass", ["habitat_mass", "capsule_mass"]))
+        self.connect("mars_transit_habitat.habitat_mass", "mars_crew_vehicle.habitat_mass")
+        for k in range(1, missions + 1):
+            self.add_subsystem(f"mars_crew_{k}_demand", CrewLanderDemand(num_years=n))
+            self.connect("mars_crew_vehicle.unit_mass", f"mars_crew_{k}_demand.unit_mass")
+            self.connect(f"mars_crew_{k}_demand.lander_mass", f"transfer_mars_crew_{k}.payload_mass")
+
     def _connect_cost(self, cost: dict, streams: list[str]) -> None:
         for name, mass_output in cost["element_mass_outputs"]:
-            if not mass_output.startswith("transfer_cargo."):
+            if not mass_output.startswith(("transfer_cargo.", "transfer_mars_crew_")):  # stage unit masses are set
                 self.connect(mass_output, f"cost.{name}.dry_mass")
         for i, units in cost["item_units"]:
             if units == "cargo_flights":
@@ -166,3 +182,9 @@ class ArchitectureModel(om.Group):
         self.connect(var.SPARES_MASS, var.LOGISTICS_SPARES)
         if "crew_lander" in streams and cost["crew_lander_costed"]:
             self.connect("transfer_crew_lander.mass_in_launch_orbit", var.CREW_LANDER_LEO_MASS)
+        crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith("mars_crew_")]
+        if crews and cost["crew_lander_costed"]:  # the crew's own vehicles take the crew lander's place
+            self.add_subsystem("mars_crew_leo_mass", sum_component("mass", [f"m{k}" for k in range(len(crews))], self.options["num_years"]))
+            for k, output in enumerate(crews):
+                self.connect(output, f"mars_crew_leo_mass.m{k}")
+            self.connect("mars_crew_leo_mass.mass", var.CREW_LANDER_LEO_MASS)

@@ -89,10 +89,39 @@ def test_mars_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"needs a {departure['delta_v_km_s']:.2f} km/s departure burn" in description
     totals, cost = summary["totals"], summary["cost"]
     assert f"{totals['mass_in_launch_orbit_kg'] / 1000:.0f} t go to LEO" in description
-    # Falcon 9, not Falcon Heavy, since each launch price is paired with the payload it buys (wip-acquire)
     assert f"{totals['launches_by_vehicle']['falcon9']} Falcon 9 cargo launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
     assert f"{cost['life_cycle_cost_musd'] / 1000:.0f} billion 2024 dollars" in description
     assert f"{max(cost['total_by_year_musd']) / 1000:.0f} billion in the peak year" in description
+    # each crew leaves in its own window: the mass in LEO of those years (changed with the crew
+    # vehicles of transportation.mars_crew, which the study now flies)
+    by_year = {row["year"]: row["mass_in_launch_orbit_kg"] / 1000 for row in summary["per_year"]}
+    assert f"which need {by_year[2035]:.0f} t, {by_year[2037]:.0f} t and {by_year[2039]:.0f} t in LEO" in description
+    crew = next(i for i in cost["items"] if i["item"] == "mars_crew_vehicle")["total_musd"]
+    assert f"of which the crew vehicles are {crew / 1000:.0f} billion" in description
+
+
+@pytest.mark.slow
+def test_mars_outpost_description_states_the_propulsion_comparison(tmp_path, capsys):
+    """The cargo study's 'Finding' compares its nuclear-thermal departure with a hydrogen-oxygen one
+    (the same study with transportation.departure_propellant: lox_lh2): both 2033 masses in LEO and
+    the saving must be what the toolkit computes, and the NTR must stay the lighter (DRA 5.0's
+    ordering; docs/model.md, Transfer, shows the terms)."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / "mars_outpost_2033.yaml"
+    text = path.read_text()
+    description = " ".join(yaml.safe_load(text)["description"].split())
+    first_year = {}
+    for propellant in ("nuclear_thermal_lh2", "lox_lh2"):
+        variant = tmp_path / f"{propellant}.yaml"
+        variant.write_text(text.replace("departure_propellant: nuclear_thermal_lh2", f"departure_propellant: {propellant}"))
+        assert main(["run", str(variant), "--output-dir", str(tmp_path / propellant), "--format", "json"]) == 0
+        first_year[propellant] = json.loads(capsys.readouterr().out)["per_year"][0]["mass_in_launch_orbit_kg"] / 1000
+    ntr, chemical = first_year["nuclear_thermal_lh2"], first_year["lox_lh2"]
+    assert f"needs {ntr:.0f} t in LEO in 2033" in description
+    assert f"departure stage needs {chemical:.0f} t" in description
+    assert f"nuclear-thermal saves {100 * (1 - ntr / chemical):.0f} %" in description
+    assert ntr < chemical
 
 
 def _cpi(year):

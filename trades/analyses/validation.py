@@ -351,8 +351,33 @@ def _launch_count_rows() -> list[Row]:
     ]
 
 
+def _mars_crew_rows() -> list[Row]:
+    """The crewed Mars study's first mission (2035 window) against DRA 5.0's crew burns."""
+    from pathlib import Path
+
+    from trades.architecture.checks import check_study
+    from trades.architecture.mars_missions import plan_missions
+    from trades.study.schema import load_study
+
+    path = Path(__file__).resolve().parents[2] / "studies" / "crewed_mars_2033.yaml"
+    study = load_study(path)
+    stages, missions = plan_missions(study, check_study(study), str(path), [])
+    first = missions[0]
+    where = f"studies/crewed_mars_2033.yaml, crew mission 1 ({first['window']['departure']}, type I, least delta-v)"
+    return [
+        Row("Mars crew burns (DRA 5.0)", f"{where}: capture into the one-sol orbit", stages["mars_crew_1"][1].delta_v_km_s, 0.97, "km/s",
+            DRA5 + ": crew MOI 0.97 km/s in 2035 (0.97-1.79 km/s over 2031-2046)",
+            "Impulsive capture at periapsis of the window's least-total-delta-v transfer; DRA 5.0's crew trajectories "
+            "are faster (shorter flights arrive faster), which is likely (not verified) the difference."),
+        Row("Mars crew burns (DRA 5.0)", f"{where}: Earth-return burn from the one-sol orbit, {first['days_at_mars']:.0f} d "
+            f"after arrival", stages["mars_crew_1"][2].delta_v_km_s, 1.563, "km/s", DRA5 + ": crew TEI 1.563 km/s (every opportunity)",
+            "The least-delta-v return after the 500-day stay whose entry the capsule is rated for; DRA 5.0 quotes one "
+            "value for all opportunities (its return flights are not read here)."),
+    ]
+
+
 def rows() -> list[Row]:
-    return (_delta_v_rows() + _window_rows() + _life_support_rows() + _habitat_rows() + _logistics_rows() + _cost_rows()
+    return (_delta_v_rows() + _window_rows() + _mars_crew_rows() + _life_support_rows() + _habitat_rows() + _logistics_rows() + _cost_rows()
             + _campaign_rows() + _leo_mass_rows() + _launch_count_rows())
 
 

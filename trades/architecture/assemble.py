@@ -27,6 +27,7 @@ def model_options(arch: Architecture) -> dict:
         "same_launch_vehicle": arch.crew_vehicle == arch.cargo_vehicle,
         "trajectory": None,
         "cost": None,
+        "mars_crew_missions": len(arch.mars_crew or []),
     }
     if arch.trajectory is not None:
         t = arch.trajectory
@@ -40,16 +41,27 @@ def model_options(arch: Architecture) -> dict:
                 "elements": [(e.name, e.method, e.item, e.coefficients) for e in plan.elements],
                 "amcm_coefficients": dict(plan.amcm_coefficients),
                 "operations_item": plan.item_index("operations"), "crew_transport_item": plan.item_index("crew_transport"),
-                "cargo_transport_item": plan.item_index("cargo_transport"), "crew_lander_item": plan.item_index("crew_lander"),
+                "cargo_transport_item": plan.item_index("cargo_transport"), "crew_lander_item": _crew_vehicle_item(plan),
                 "barred_pairs": tuple(plan.barred_pairs), "payment_matrix": plan.payment_matrix,
                 "return_bounds": plan.return_bounds or (1.0, 1.0), "initial_shares": plan.initial_shares,
             },
             "element_mass_outputs": [(e.name, e.mass_output) for e in plan.elements if e.mass_output],
             "item_units": [(i, item.units) for i, item in enumerate(plan.items) if item.units in ("cargo_flights", "crew_rotations")],
             "item_deploy_outputs": [(i, item.deploy_mass_output) for i, item in enumerate(plan.items) if item.deploy_mass_output],
-            "crew_lander_costed": plan.item_index("crew_lander") is not None,
+            "crew_lander_costed": _crew_vehicle_item(plan) is not None,
         }
     return options
+
+
+#: costed stages whose unit dry mass is fixed from one evaluation (set_stage_unit_masses)
+STAGE_MASS_PREFIXES = ("transfer_cargo.", "transfer_mars_crew_")
+
+
+def _crew_vehicle_item(plan) -> int | None:
+    """The cost item whose launch mass is the crew's own in-space vehicles: the crew lander (Moon)
+    or the Mars crew vehicle (one study has at most one of them)."""
+    lander = plan.item_index("crew_lander")
+    return lander if lander is not None else plan.item_index("mars_crew_vehicle")
 
 
 def build_problem(arch: Architecture, recorder_path: str | None = None, before_setup=None) -> om.Problem:
@@ -143,12 +155,18 @@ def set_stage_unit_masses(arch: Architecture, prob: om.Problem, prefix: str = ""
 
     A sizing step of the problem, not of the architecture: it sets the problem's inputs and
     leaves the resolved architecture as it was."""
-    stages = [e for e in arch.cost.elements if e.mass_output and e.mass_output.startswith("transfer_cargo.")]
+    stages = [e for e in arch.cost.elements if e.mass_output and e.mass_output.startswith(STAGE_MASS_PREFIXES)]
     if not stages:
         return
     prob.run_model()
     flights = float(prob.get_val(prefix + var.CARGO_FLIGHTS).sum())
+    missions = len(arch.mars_crew or [])
     for element in stages:
-        inert = float(prob.get_val(prefix + element.mass_output, units="kg").sum())
-        unit_mass = inert / flights if flights > 0 else 0.0
+        if element.mass_output.startswith("transfer_cargo."):
+            inert = float(prob.get_val(prefix + element.mass_output, units="kg").sum())
+            unit_mass = inert / flights if flights > 0 else 0.0
+        else:  # a crewed Mars mission's stage: the missions' average (each flies once, in its window)
+            stage = element.mass_output.split(".", 1)[1]
+            unit_mass = sum(float(prob.get_val(f"{prefix}transfer_mars_crew_{k}.{stage}", units="kg").sum())
+                            for k in range(1, missions + 1)) / missions
         prob.set_val(f"{prefix}cost.{element.name}.dry_mass", max(unit_mass, 1e-6), units="kg")

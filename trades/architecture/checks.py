@@ -13,6 +13,7 @@ from trades.study.reader import did_you_mean
 from trades.errors import StudyError, StudyErrors
 from trades.architecture.acquisition import acquisition_errors
 from trades.study.schema import Study
+from trades.architecture.mars_missions import mars_crew_errors
 
 
 def route_key(study: Study) -> str:
@@ -226,6 +227,7 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
             _element_errors(study, catalog) + _route_errors(study, catalog)
             + _leg_errors(study, catalog) + _launch_errors(study, catalog)
             + _design_variable_errors(study) + _money_errors(study, catalog) + acquisition_errors(study, catalog)
+            + mars_crew_errors(study, catalog)
         )
     if errors:
         raise StudyErrors(errors)

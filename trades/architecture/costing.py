@@ -229,6 +229,17 @@ def make_cost_plan(arch) -> CostPlan:
                 f"crew lander '{study.transportation.crew_lander}' hardware is not costed (the catalog has no dry mass); "
                 "its launches are costed"
             )
+    if arch.mars_crew:  # the crew's transit vehicle per mission: habitat, capsules, in-space stages
+        i = add_item(CostItem("mars_crew_vehicle", ("habitat",), True, "crew_rotations"))
+        add_element(i, "mars_transit_habitat", "habitat", mass_output="mars_transit_habitat.habitat_mass")
+        crew = study.transportation.mars_crew
+        capsule = catalog.entry("elements", crew.return_capsule)
+        kind = capsule["type"] if capsule["type"] in relationships else None
+        add_element(i, "mars_return_capsule", kind, mass_kg=arch.mars_crew[0]["capsules"] * float(capsule["dry_mass_kg"]["value"]),
+                    category=None if kind else "crewed_space_system")
+        for stage in arch.stages["mars_crew_1"]:  # unit masses: the missions' average (assemble.set_stage_unit_masses)
+            add_element(i, f"mars_crew_stage{stage.index}", None, mass_output=f"transfer_mars_crew_1.stage{stage.index}.inert_mass",
+                        category=_stage_category(stage))
     if arch.crew_vehicle is not None:
         add_item(CostItem("crew_transport", ("crew_vehicle",), False))
     add_item(CostItem("operations", None, False))

@@ -41,6 +41,7 @@ class Stage:
     propellant: str
     landed_fraction: float | None = None  # entry steps only
     source: str | None = None  # where computed legs came from (else the delta-v catalog)
+    coast: tuple[float, str] | None = None  # days before the burn and how counted, when planned with the stage
 
     @property
     def delta_v_km_s(self) -> float:
@@ -63,6 +64,7 @@ class Architecture:
     vehicles_by_partner: dict[str, list[str]]  # each partner's launch vehicles (checks.partner_vehicles), in partner order
     reusable_lander: dict | None = None
     trajectory: dict | None = None
+    mars_crew: list[dict] | None = None  # crewed Mars missions per window (trades.architecture.mars_missions)
     cost: "CostPlan | None" = None
     inputs: list[ModelInput] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

@@ -24,6 +24,7 @@ from trades.architecture.description import Architecture, Stage
 from trades.architecture.flight_rates import busiest_year_launches, crew_reach, crew_reach_needed, max_flights
 from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
 from trades.architecture.trajectories import asteroid_trajectory, coast_days, gravity_loss, mars_trajectory
+from trades.architecture.mars_missions import plan_missions, set_mars_crew_inputs
 
 
 def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool,
@@ -197,6 +198,10 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     stages, reusable_lander = _stages(study, catalog, site)
     notes: list[str] = []
     trajectory = None
+    mars_crew = None
+    if study.transportation.mars_crew is not None:  # first: its checks fail faster than the cargo's table
+        crew_stages, mars_crew = plan_missions(study, catalog, file, notes)
+        stages.update(crew_stages)
     if study.transportation.mars_window is not None:
         trajectory = mars_trajectory(study, catalog, file, stages["cargo"], notes)
     elif study.transportation.asteroid_window is not None:
@@ -216,7 +221,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
 
     arch = Architecture(
         study, file, catalog, study.years, stages, study.outpost.power_source, cargo_vehicle, crew_vehicle, owner, by_partner,
-        reusable_lander=reusable_lander, trajectory=trajectory, notes=notes,
+        reusable_lander=reusable_lander, trajectory=trajectory, notes=notes, mars_crew=mars_crew,
     )
     if study.destination.body == "mars":
         where = (
@@ -224,17 +229,18 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
             "(an annualized flow; windows recur every ~26 months)"
             if arch.trajectory else "TMI and capture are DRA 5.0 upper bounds (set transportation.mars_window to compute them)"
         )
-        arch.notes.append(
-            f"Mars: the cargo route is modelled ({where}); crew transit to Mars and back is not "
-            "(crew launches are counted per rotation)"
-        )
+        crew = ("crew transit is flown per mission (transportation.mars_crew)" if mars_crew else
+                "crew transit to Mars and back is not (crew launches are counted per rotation; set transportation.mars_crew)")
+        arch.notes.append(f"Mars: the cargo route is modelled ({where}); {crew}")
     for vehicle in sorted({cargo_vehicle, crew_vehicle} - {None}):
         if max_flights(catalog, vehicle) is None:
             arch.notes.append(f"{vehicle} has no published flight-rate limit (max_flights_per_year): none is applied")
-    if crew_vehicle is not None and study.destination.body in ("mars", "near_earth_asteroid"):
+    if crew_vehicle is not None and study.destination.body in ("mars", "near_earth_asteroid") and not mars_crew:
         arch.notes.append(f"no crew vehicle is rated for Earth entry on return from {study.destination.body}; "
                           f"{crew_vehicle} (crew reach: {crew_reach(catalog, crew_vehicle)}) is the closest")
     set_model_inputs(arch, study, catalog, site)
+    if mars_crew:
+        set_mars_crew_inputs(arch, study, catalog)
     _check_crew_spacecraft(arch, study, catalog, file)
     arch.cost = make_cost_plan(arch)
     set_cost_inputs(arch, study, catalog)

@@ -167,6 +167,8 @@ def coast_days(study: Study, trajectory: dict | None, stage: Stage) -> tuple[flo
     interplanetary trajectory, the flight time to that burn (and the stay at an asteroid before
     the return burn). Lunar and Earth-orbit routes count the loiter only (their few days of
     transfer are not modelled)."""
+    if stage.coast is not None:  # planned with the stage (crewed Mars missions)
+        return stage.coast
     loiter = float(study.transportation.loiter_days)
     t = trajectory
     if stage.index == 0 or t is None or stage.stream != "cargo":

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trades.study.mars_crew import MarsCrew
+
 
 PositiveFloat = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 NonNegativeFloat = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -171,6 +173,9 @@ class Transportation(_Strict):
     )
     aerocapture: bool = Field(
         False, description="Mars only: capture by aerocapture (with the entry aeroshell) instead of a propulsive burn."
+    )
+    mars_crew: MarsCrew | None = Field(
+        None, description="Mars only (with mars_window for the cargo): crewed missions per window, their vehicles flown and costed."
     )
     launch_orbit_altitude_km: PositiveFloat = Field(
         407.0,

@@ -1,0 +1,85 @@
+"""Crewed Mars missions planned per window (trades.architecture.mars_missions) in the crewed
+Mars study: windows, burns, Earth entry and the crew vehicle in the model."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+STUDY = Path(__file__).resolve().parents[2] / "studies" / "crewed_mars_2033.yaml"
+
+# Independent constants: Earth GM 398,600.4418 km^3/s^2 and equatorial radius 6,378.1366 km (IAU 2009
+# / IERS values), Mars GM 42,828.3744 km^3/s^2 and radius 3,396.19 km (IAU WGCCRE); entry interface
+# 400,000 ft = 121.92 km.
+MU_EARTH, R_EARTH, MU_MARS, R_MARS = 398_600.4418, 6_378.1366, 42_828.3744, 3_396.19
+
+
+@pytest.fixture(scope="module")
+def arch():
+    from trades.architecture.resolve import resolve
+    from trades.study.schema import load_study
+
+    return resolve(load_study(STUDY), str(STUDY))
+
+
+def test_entry_speed_is_energy_conservation_to_the_interface():
+    from trades.architecture.mars_missions import entry_speed
+
+    for v_inf in (0.0, 3.0, 6.5):
+        assert entry_speed(v_inf) == pytest.approx(math.sqrt(v_inf**2 + 2 * MU_EARTH / (R_EARTH + 121.92)), rel=1e-9)
+    assert entry_speed(0.0) == pytest.approx(11.0746, abs=1e-4)  # parabolic entry, computed by hand
+
+
+def test_missions_fly_successive_windows_with_their_own_burns(arch):
+    from trades.astro.porkchop import TransferSpec, find_windows
+
+    crew = arch.study.transportation.mars_crew
+    years = [m["year"] for m in arch.mars_crew]
+    assert len(years) == crew.missions and years[0] == crew.first_window and years == sorted(set(years))
+    assert all(b - a in (2, 3) for a, b in zip(years, years[1:]))  # one window every ~26 months
+    for k, m in enumerate(arch.mars_crew, start=1):
+        stages = arch.stages[f"mars_crew_{k}"]
+        # the window's own transfer (impulsive from 407 km, least delta-v with capture into the one-sol orbit)
+        spec = TransferSpec(capture_periapsis_altitude_km=250.0, capture_apoapsis_altitude_km=33_793.0)
+        (best,) = [w for w in find_windows(spec, m["year"]) if w["type"] == crew.transfer_type
+                   and w["objective"] == crew.objective]
+        assert stages[1].delta_v_km_s == pytest.approx(best["dv_arrival_km_s"], rel=1e-9)
+        assert stages[0].delta_v_km_s == pytest.approx(best["dv_departure_km_s"], rel=1e-9)
+        # trans-Earth injection from the 250 x 33,793 km orbit, by hand from the return's C3
+        rp, ra = R_MARS + 250.0, R_MARS + 33_793.0
+        v_peri = math.sqrt(MU_MARS * (2 / rp - 2 / (rp + ra)))
+        tei = math.sqrt(m["return"]["c3_km2_s2"] + 2 * MU_MARS / rp) - v_peri
+        assert stages[2].delta_v_km_s == pytest.approx(tei, rel=1e-6)
+        # the crew stays at least the study's surface stay and the capsule is rated for its entry
+        assert m["days_at_mars"] >= arch.study.outpost.stay_days - 1e-6
+        assert m["entry_speed_km_s"] <= arch.catalog.value("elements", crew.return_capsule, "max_entry_speed_km_s")
+        # the capture and return stages coast (and boil off) through the flight and the stay
+        assert stages[2].coast[0] == pytest.approx(arch.study.transportation.loiter_days + m["window"]["tof_days"]
+                                                   + m["days_at_mars"], rel=1e-9)
+
+
+def test_crew_vehicle_leaves_in_its_departure_year_and_is_costed(arch):
+    from trades.architecture.assemble import build_problem, set_stage_unit_masses
+
+    prob = build_problem(arch)
+    set_stage_unit_masses(arch, prob)
+    prob.run_model()
+    years = np.array(arch.years)
+    for k, m in enumerate(arch.mars_crew, start=1):
+        payload = prob.get_val(f"transfer_mars_crew_{k}.payload_mass", units="kg")
+        assert np.all(payload[years != m["year"]] == 0.0) and payload[years == m["year"]][0] > 0.0
+    # the transit habitat is the outpost's relationship for the same crew; both durations are past
+    # the end of the volume curve (180 d), so the two habitats are the same size
+    assert prob.get_val("mars_transit_habitat.habitat_mass")[0] == pytest.approx(prob.get_val("outpost.habitat.habitat_mass")[0])
+    capsules = math.ceil(arch.study.outpost.crew_size / 4)  # Orion carries 4 (NASA 'About Orion')
+    unit = prob.get_val("mars_crew_vehicle.unit_mass", units="kg")[0]
+    assert unit == pytest.approx(prob.get_val("mars_transit_habitat.habitat_mass", units="kg")[0] + capsules * 9300.0)
+    rotations = prob.get_val("crew.crew_rotations")
+    assert list(rotations) == [float(y in [m["year"] for m in arch.mars_crew]) for y in arch.years]
+    item = arch.cost.item_index("mars_crew_vehicle")
+    leo = sum(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="kg") for k in range(1, len(arch.mars_crew) + 1))
+    assert prob.get_val("cost.launch_mass.crew_lander_leo_mass", units="kg") == pytest.approx(leo)
+    assert item is not None

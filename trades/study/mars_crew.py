@@ -1,0 +1,32 @@
+"""The ``transportation.mars_crew`` section of a study: crewed Mars missions planned per launch
+window (each departs in a window the toolkit finds, flies its own transfer there and back)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class MarsCrew(BaseModel):
+    """Crewed missions to Mars, one per launch window from ``first_window`` on, in the style of
+    DRA 5.0: the crew's transit habitat and Earth-entry capsule leave low Earth orbit on their own
+    stages (trans-Mars injection, Mars orbit capture, trans-Earth injection, all on the departure
+    propellant), the return leaves Mars after the surface stay and the capsule enters Earth's
+    atmosphere directly."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, strict=True)
+
+    first_window: int = Field(..., ge=1901, le=2047, description="Calendar year of the first crewed departure window.")
+    missions: int = Field(1, ge=1, le=8, description="Crewed missions, one per window (windows recur every ~26 months).")
+    transfer_type: Literal[1, 2] = Field(1, description="Type of the crew's outbound transfer (DRA 5.0: fast, type I).")
+    objective: Literal["min_dv", "min_c3"] = Field("min_dv", description="Which transfer of each window the crew flies.")
+    return_capsule: str = Field(
+        "orion_crew_module",
+        description="Element id (elements catalog, with crew and max_entry_speed_km_s) of the capsule that "
+        "returns the crew and enters Earth's atmosphere directly.",
+    )
+    max_return_days: float = Field(
+        600.0, gt=30, le=1500, allow_inf_nan=False,
+        description="The return leaves Mars after the surface stay and reaches Earth at most this many days after the stay ends [d]: the search span of its window.",
+    )
