@@ -1,0 +1,32 @@
+"""The study's ``cost_risk:`` section: the Monte Carlo cost-risk analysis of ``trades cost-risk``
+(how many samples, the seed, the correlation between elements, a relationship's uncertainty
+replaced by a sourced one)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from trades.study.sections import _Strict
+
+
+class UncertaintyOverride(_Strict):
+    """A relationship's uncertainty replaced by the study: the standard deviation of the natural
+    logarithm of the multiplier on its estimate (lognormal, median 1), with its source."""
+
+    sigma: float = Field(..., gt=0, le=3, allow_inf_nan=False, description="Standard deviation of ln(multiplier), e.g. 0.3.")
+    source: str = Field(..., min_length=3, description="Where the figure comes from.")
+
+
+class CostRisk(_Strict):
+    """``trades cost-risk``: each cost relationship's uncertainty propagated by Monte Carlo to an
+    S-curve of the life-cycle cost and of each partner's payments."""
+
+    samples: int = Field(1000, ge=2, le=1_000_000, description="Monte Carlo samples (the command's --samples replaces it).")
+    seed: int = Field(0, ge=0, description="Seed of the sample (the command's --seed replaces it).")
+    correlation: float | None = Field(
+        None, ge=0, lt=1, allow_inf_nan=False,
+        description="Correlation between the elements' log-multipliers; default the catalog's (cost_risk.correlation, 0.3).")
+    overrides: dict[str, UncertaintyOverride] = Field(
+        default_factory=dict,
+        description="Relationship ('amcm' or a TRANSCOST category, e.g. crewed_space_system) -> {sigma, source}: "
+                    "replaces the catalog's uncertainty of every part of that relationship.")
