@@ -10,16 +10,20 @@ from trades.study.sections import _Strict
 
 
 class UncertaintyOverride(_Strict):
-    """A relationship's uncertainty replaced by the study: the standard deviation of the natural
-    logarithm of the multiplier on its estimate (lognormal, median 1), with its source."""
+    """A relationship's uncertainty replaced by the study, with its source.
+
+    ``sigma`` is the standard deviation of the natural logarithm of the multiplier on the
+    relationship's estimate (lognormal, median 1)."""
 
     sigma: float = Field(..., gt=0, le=3, allow_inf_nan=False, description="Standard deviation of ln(multiplier), e.g. 0.3.")
     source: str = Field(..., min_length=3, description="Where the figure comes from.")
 
 
 class CostRisk(_Strict):
-    """``trades cost-risk``: each cost relationship's uncertainty propagated by Monte Carlo to an
-    S-curve of the life-cycle cost and of each partner's payments."""
+    """``trades cost-risk``: Monte Carlo over the cost relationships' uncertainties, to S-curves.
+
+    Each relationship's uncertainty is propagated to the life-cycle cost and to each partner's
+    payments."""
 
     samples: int = Field(1000, ge=2, le=1_000_000, description="Monte Carlo samples (the command's --samples replaces it).")
     seed: int = Field(0, ge=0, description="Seed of the sample (the command's --seed replaces it).")
