@@ -69,6 +69,11 @@ def test_samples_are_the_model_at_their_multipliers(flagship, tmp_path, capsys):
     code, two = _cost_risk(tmp_path, flagship, "two", "--samples", "12", "--seed", "3", "--workers", "2")
     assert code == 0
     assert json.loads((two / "cost_risk.json").read_text())["life_cycle_cost"] == report["life_cycle_cost"]
+    # a second analysis in the same process starts from the study's own multipliers, not from
+    # those the first one's last sample left on the problem it keeps (a notebook's second call)
+    code, again = _cost_risk(tmp_path, flagship, "again", "--samples", "12", "--seed", "3", "--workers", "1")
+    assert code == 0
+    assert json.loads((again / "cost_risk.json").read_text())["point_estimate"] == report["point_estimate"]
     assert main(["plot", str(out), "s_curve", "--formats", "png"]) == 0 and (out / "s_curve.png").is_file()
     assert main(["report", str(out)]) == 0
     assert "Cost risk" in (out / "report.html").read_text()

@@ -139,11 +139,13 @@ def sample_study(study: Study, file: str, samples: int, seed: int, workers: int 
     if arch.cost is None:
         raise StudyErrors([StudyError(file, "", "the study has no cost model (no priced launch or costed element): nothing to sample")])
     parts, correlation = uncertain_parts(study, arch)
-    point = evaluate_chunk(base_text, file, "run", {}, {}, [(-1, {})])[0]
+    names = [f"scale:{p['input']}" for p in parts]
+    # every multiplier set to 1: the built problem is kept per process and keeps what the last
+    # sample set (a second analysis in the same session, a notebook)
+    point = evaluate_chunk(base_text, file, "run", {}, {}, [(-1, dict.fromkeys(names, 1.0))])[0]
     if point["status"] != "ok":
         raise InfeasibleError(f"{file}: the study itself does not evaluate: {point['reason']}")
     multipliers = draw_multipliers(np.array([p["sigma"] for p in parts]), correlation, samples, seed)
-    names = [f"scale:{p['input']}" for p in parts]
     rows = _run_samples(base_text, file, names, multipliers, workers, scheduler, progress)
     ok = [r for r in rows if r["status"] == "ok"]
     if not ok:
