@@ -115,6 +115,15 @@ PRODUCTION_COST = _v("cost.production.production_cost", "MUSD", "production cost
 AMCM_INFLATION = _v("cost.rollup.amcm_inflation", "unitless", "FY1999 dollars to base-year dollars")
 DEVELOPMENT = _v("cost.rollup.development", "MUSD", "development cost of each item")
 WORK_YEAR_VALUE = _v("cost.rollup.work_year_value", "MUSD", "value of one work-year (TRANSCOST)")
+#: the parts of an element's cost that carry a multiplier: TRANSCOST's development and first unit, AMCM's cost
+ELEMENT_COST_PARTS = {"transcost": ("development", "first_unit"), "amcm": ("cost",)}
+
+
+def element_cost_multiplier(element: str, part: str) -> str:
+    """The multiplier (unitless, default 1) on one part of a costed element's relationship estimate."""
+    return f"cost.rollup.{element}_{part}_multiplier"
+
+
 SHARES = _v("cost.shares", "unitless", "work share of each partner in each item")
 BOUGHT = _v("cost.spend.bought", "MUSD", "cost of each item bought as a service, per year")
 BUILT = _v("cost.spend.built", "MUSD", "cost of each item the partners build, per year")

@@ -94,6 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=commands.cmd_sensitivity)
 
+    p = sub.add_parser("cost-risk", help="Monte Carlo over each cost relationship's uncertainty: S-curve (P50, P70, P80) "
+                       "of the life-cycle cost and of each partner's payments")
+    p.add_argument("study", help="study file (YAML); its optional cost_risk section sets samples, seed, correlation, overrides")
+    p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<study file name without .yaml>)")
+    p.add_argument("--samples", type=int, default=None, help="Monte Carlo samples (default: cost_risk.samples, else 1000)")
+    p.add_argument("--seed", type=int, default=None, help="seed of the sample (default: cost_risk.seed, else 0)")
+    p.add_argument("--workers", type=int, default=None, help="local worker processes (default: all cores)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="a Dask scheduler, e.g. tcp://10.0.0.5:8786, instead of local processes")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=commands.cmd_cost_risk)
+
     from trades.outputs.figures_kinds import KINDS
 
     p = sub.add_parser("plot", help="draw a figure from an output folder: " + ", ".join(KINDS))

@@ -207,6 +207,21 @@ def cmd_sensitivity(args) -> int:
     return EXIT_OK
 
 
+def cmd_cost_risk(args) -> int:
+    from trades.analyses.cost_risk import format_cost_risk, run_cost_risk
+    from trades.outputs.figures import save
+    from trades.outputs.figures_risk import s_curve_figure
+
+    report, out = run_cost_risk(args.study, args.output_dir, samples=args.samples, seed=args.seed, workers=args.workers,
+                                scheduler=args.scheduler, progress=args.format == "text")
+    save(s_curve_figure(report), out / "s_curve")
+    _show(args, {k: v for k, v in report.items() if k not in ("life_cycle_cost", "partners")} | {
+        "life_cycle_cost": {k: v for k, v in report["life_cycle_cost"].items() if k != "sorted"},
+        "partners": {pid: {k: v for k, v in c.items() if k != "sorted"} for pid, c in report["partners"].items()},
+    } if args.format == "json" else report, out, format_cost_risk, "cost_risk.json, cost_risk_samples.csv, s_curve .png .svg .pdf")
+    return EXIT_OK
+
+
 def cmd_plot(args) -> int:
     from pathlib import Path
 

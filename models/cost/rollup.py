@@ -7,14 +7,20 @@ import openmdao.api as om
 
 
 class CostRollup(om.ExplicitComponent):
-    """``development_i = V_wyr sum_e H_e + r_1999 sum_e C_e`` and ``first_unit_i = V_wyr sum_e F_e``
-    over the elements ``e`` of item ``i``: TRANSCOST elements give development ``H`` and first unit
-    ``F`` in work-years (``V_wyr`` base-year MUSD per work-year); AMCM elements give the cost
-    ``C`` of one unit, development and first unit together, in FY1999 MUSD (``r_1999`` the
-    inflation factor to the base year), all booked as development.
+    """``development_i = V_wyr sum_e k^H_e H_e + r_1999 sum_e k^C_e C_e`` and
+    ``first_unit_i = V_wyr sum_e k^F_e F_e`` over the elements ``e`` of item ``i``: TRANSCOST
+    elements give development ``H`` and first unit ``F`` in work-years (``V_wyr`` base-year MUSD per
+    work-year); AMCM elements give the cost ``C`` of one unit, development and first unit together,
+    in FY1999 MUSD (``r_1999`` the inflation factor to the base year), all booked as development.
+
+    Each element's relationship output enters through a unitless multiplier ``k`` (default 1: the
+    relationship's own estimate), the hook of ``trades cost-risk``, which draws each multiplier from
+    the relationship's published uncertainty.
 
     Option ``elements``: a list of ``(name, method, item_index)``; inputs are named
-    ``<name>_development`` and ``<name>_first_unit`` (transcost) or ``<name>_cost`` (amcm).
+    ``<name>_development`` and ``<name>_first_unit`` (transcost) or ``<name>_cost`` (amcm), and
+    their multipliers ``<name>_development_multiplier``, ``<name>_first_unit_multiplier``,
+    ``<name>_cost_multiplier``.
     """
 
     def initialize(self):
@@ -31,11 +37,13 @@ class CostRollup(om.ExplicitComponent):
             if method == "transcost":
                 self.add_input(f"{name}_development", val=0.0, units="unitless", desc="work-years")
                 self.add_input(f"{name}_first_unit", val=0.0, units="unitless", desc="work-years")
-                self.declare_partials("development", f"{name}_development", rows=[item], cols=[0])
-                self.declare_partials("first_unit", f"{name}_first_unit", rows=[item], cols=[0])
+                for part, output in (("development", "development"), ("first_unit", "first_unit")):
+                    self.add_input(f"{name}_{part}_multiplier", val=1.0, units="unitless", desc="on the relationship's estimate")
+                    self.declare_partials(output, [f"{name}_{part}", f"{name}_{part}_multiplier"], rows=[item], cols=[0])
             else:
                 self.add_input(f"{name}_cost", val=0.0, units="MUSD", desc="FY1999 dollars")
-                self.declare_partials("development", f"{name}_cost", rows=[item], cols=[0])
+                self.add_input(f"{name}_cost_multiplier", val=1.0, units="unitless", desc="on the relationship's estimate")
+                self.declare_partials("development", [f"{name}_cost", f"{name}_cost_multiplier"], rows=[item], cols=[0])
         self.declare_partials(["development", "first_unit"], "work_year_value")
         self.declare_partials("development", "amcm_inflation")
 
@@ -45,10 +53,10 @@ class CostRollup(om.ExplicitComponent):
         dev_wyr, first_wyr, amcm = (np.zeros(k, dtype=dtype) for _ in range(3))
         for name, method, item in self.options["elements"]:
             if method == "transcost":
-                dev_wyr[item] += inputs[f"{name}_development"][0]
-                first_wyr[item] += inputs[f"{name}_first_unit"][0]
+                dev_wyr[item] += inputs[f"{name}_development"][0] * inputs[f"{name}_development_multiplier"][0]
+                first_wyr[item] += inputs[f"{name}_first_unit"][0] * inputs[f"{name}_first_unit_multiplier"][0]
             else:
-                amcm[item] += inputs[f"{name}_cost"][0]
+                amcm[item] += inputs[f"{name}_cost"][0] * inputs[f"{name}_cost_multiplier"][0]
         return dev_wyr, first_wyr, amcm
 
     def compute(self, inputs, outputs):
@@ -60,10 +68,14 @@ class CostRollup(om.ExplicitComponent):
         dev_wyr, first_wyr, amcm = self._sums(inputs)
         for name, method, _ in self.options["elements"]:
             if method == "transcost":
-                partials["development", f"{name}_development"] = inputs["work_year_value"]
-                partials["first_unit", f"{name}_first_unit"] = inputs["work_year_value"]
+                for part in ("development", "first_unit"):
+                    v = inputs["work_year_value"]
+                    partials[part, f"{name}_{part}"] = v * inputs[f"{name}_{part}_multiplier"]
+                    partials[part, f"{name}_{part}_multiplier"] = v * inputs[f"{name}_{part}"]
             else:
-                partials["development", f"{name}_cost"] = inputs["amcm_inflation"]
+                r = inputs["amcm_inflation"]
+                partials["development", f"{name}_cost"] = r * inputs[f"{name}_cost_multiplier"]
+                partials["development", f"{name}_cost_multiplier"] = r * inputs[f"{name}_cost"]
         partials["development", "work_year_value"] = dev_wyr[:, None]
         partials["first_unit", "work_year_value"] = first_wyr[:, None]
         partials["development", "amcm_inflation"] = amcm[:, None]

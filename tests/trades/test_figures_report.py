@@ -16,8 +16,8 @@ from trades.cli import main
 
 @pytest.fixture(scope="module")
 def results(flagship, tmp_path_factory):
-    """One output folder with everything: optimize, coalitions (two partners), a 4-case sweep
-    and a sensitivity analysis of a small version of the flagship."""
+    """One output folder with everything: optimize, coalitions (two partners), a 4-case sweep,
+    a sensitivity analysis and a 20-sample cost risk of a small version of the flagship."""
     tmp = tmp_path_factory.mktemp("results")
     data = yaml.safe_load(flagship.read_text())
     data["partners"] = [{"id": "nasa"}, {"id": "esa", "cost_factor": 0.86, "budget_cap_musd": 2000}]
@@ -28,7 +28,8 @@ def results(flagship, tmp_path_factory):
     path = tmp / "small.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     out = tmp / "out"
-    for command in (["optimize"], ["coalitions", "--workers", "1"], ["sweep", "--workers", "1"], ["sensitivity", "--workers", "1"]):
+    for command in (["optimize"], ["coalitions", "--workers", "1"], ["sweep", "--workers", "1"], ["sensitivity", "--workers", "1"],
+                    ["cost-risk", "--workers", "1", "--samples", "20"]):
         assert main([command[0], str(path), "-o", str(out), "--format", "json", *command[1:]]) == 0
     return out
 
@@ -108,7 +109,7 @@ def test_report_renders_in_headless_chromium(results, tmp_path):
     assert main(["report", str(results), "-o", str(tmp_path / "report.html")]) == 0
     text = (tmp_path / "report.html").read_text()
     assert "http://" not in text.replace("http://www.w3.org", "") and "<script" not in text  # nothing fetched, nothing run
-    expected = ["spend", "launches", "shares", "dividend", "pareto", "elasticities", "tornado", "global"]
+    expected = ["spend", "launches", "shares", "dividend", "pareto", "elasticities", "tornado", "global", "s_curve"]
     for kind in expected:
         assert f'data-kind="{kind}"' in text
     assert "Inputs and their sources" in text and "Provenance" in text and "abc2020" in text
@@ -125,18 +126,20 @@ def test_report_renders_in_headless_chromium(results, tmp_path):
 
 def test_report_of_a_folder_without_results(tmp_path, capsys):
     assert main(["report", str(tmp_path)]) == 2
-    assert "holds no results of trades (no summary.json, coalitions.json, sweep_summary.json or sensitivity.json)" in capsys.readouterr().err
+    assert "holds no results of trades (no summary.json, coalitions.json, sweep_summary.json, sensitivity.json or cost_risk.json)" in capsys.readouterr().err
     assert not (tmp_path / "report.html").exists()
 
 
 @pytest.mark.parametrize("kept, section, figure", [("coalitions.json", "Coalitions and fair shares", "shares"),
-                                                   ("sweep_summary.json", "Trade space", "pareto")])
+                                                   ("sweep_summary.json", "Trade space", "pareto"),
+                                                   ("cost_risk.json", "Cost risk", "s_curve")])
 def test_report_of_a_folder_with_only_a_game_or_a_sweep(results, tmp_path, kept, section, figure):
     """A folder holding only a coalition game or only a sweep was refused ('no summary.json'): the
     report shows what it holds, and says that there is no run in it."""
     folder = tmp_path / "only"
     folder.mkdir()
-    names = {"coalitions.json": ["coalitions.json"], "sweep_summary.json": ["sweep_summary.json", "sweep.sqlite"]}[kept]
+    names = {"coalitions.json": ["coalitions.json"], "sweep_summary.json": ["sweep_summary.json", "sweep.sqlite"],
+             "cost_risk.json": ["cost_risk.json"]}[kept]
     for name in names:
         shutil.copy(results / name, folder / name)
     assert main(["report", str(folder)]) == 0

@@ -349,7 +349,7 @@ def warn_other_studies(out: Path, digest: str, results: tuple[str, ...]) -> None
 
 
 # the results files that say which study they come from (key "study_sha256")
-RESULTS_FILES = ("summary.json", "coalitions.json", "sweep_summary.json", "sensitivity.json")
+RESULTS_FILES = ("summary.json", "coalitions.json", "sweep_summary.json", "sensitivity.json", "cost_risk.json")
 
 
 def results_studies(folder: Path) -> dict[str, str]:

@@ -28,7 +28,7 @@ from trades.analyses.sweep_cases import OBJECTIVE_COLUMNS, as_field_type, study_
 
 #: model inputs that are not parameters: design decisions, unit counts, schedules, categories
 NOT_PARAMETERS = (var.SHARES, ".units.units_", "crewed_year", "operating_year", "deploy_year", "spend.profile",
-                  "ioc_year", ".block", ".difficulty", ".quantity")
+                  "ioc_year", ".block", ".difficulty", ".quantity", "_multiplier")  # multipliers: trades cost-risk's
 
 
 def is_parameter(name: str) -> bool:

@@ -54,13 +54,7 @@ _KEEP_BUILT = 8
 def evaluate_chunk(base_text: str, file: str, mode: str, config: dict, fast: dict, chunk: list) -> list[dict]:
     """Evaluate the cases ``chunk`` [(case id, {fast field: value})] of one structural
     configuration; plain data in and out (a worker entry point, local or Dask)."""
-    key = (hashlib.sha256(base_text.encode()).hexdigest(), mode, json.dumps(config, sort_keys=True))
-    if key not in _BUILT:
-        _BUILT[key] = _build(base_text, file, mode, config)
-        while len(_BUILT) > _KEEP_BUILT:
-            _BUILT.popitem(last=False)
-    _BUILT.move_to_end(key)
-    built = _BUILT[key]
+    built = built_problem(base_text, file, mode, config)
     rows = []
     for case_id, values in chunk:
         start = time.perf_counter()
@@ -70,6 +64,18 @@ def evaluate_chunk(base_text: str, file: str, mode: str, config: dict, fast: dic
             row = _evaluate_case(*built, mode, fast, values)
         rows.append({"case_id": case_id, "seconds": time.perf_counter() - start, **row})
     return rows
+
+
+def built_problem(base_text: str, file: str, mode: str, config: dict):
+    """The configuration's (arch, prob), or ('failed', status, reason), built once per process
+    (kept among the last few; a worker forked after the parent built it inherits it)."""
+    key = (hashlib.sha256(base_text.encode()).hexdigest(), mode, json.dumps(config, sort_keys=True))
+    if key not in _BUILT:
+        _BUILT[key] = _build(base_text, file, mode, config)
+        while len(_BUILT) > _KEEP_BUILT:
+            _BUILT.popitem(last=False)
+    _BUILT.move_to_end(key)
+    return _BUILT[key]
 
 
 def _build(base_text: str, file: str, mode: str, config: dict):

@@ -41,6 +41,7 @@ class CostElement:
     mass_output: str | None = None  # model output giving its dry mass, or None for a fixed mass
     mass_kg: float | None = None
     source: str = ""
+    relationship: str = ""  # its catalog relationship: 'amcm' or a TRANSCOST category (cost risk reads its uncertainty)
 
 
 @dataclass
@@ -181,7 +182,8 @@ def make_cost_plan(arch) -> CostPlan:
             spec = cost["amcm"]["specification"][rel["specification"]]
             coefficients = {"specification": float(spec["value"])}
             source = f"AMCM, specification {rel['specification']} {spec['value']}: {spec['source']}"
-        elements.append(CostElement(item_index, name, rel["method"], coefficients, mass_output, mass_kg, source))
+        elements.append(CostElement(item_index, name, rel["method"], coefficients, mass_output, mass_kg, source,
+                                    rel["category"] if rel["method"] == "transcost" else "amcm"))
         sources[f"cost element {name}"] = source
 
     def add_item(item: CostItem) -> int:

@@ -229,13 +229,16 @@ FIGURES = {
     "shares": shares,
     "dividend": dividend,
 }
+from trades.outputs.figures_risk import s_curve_figure  # noqa: E402
+
+FIGURES["s_curve"] = s_curve_figure
 from trades.outputs.figures_kinds import KINDS, SOURCES  # noqa: E402,F401
 
 
 def available(kind: str, data: dict) -> bool:
     """Whether ``data`` (a loaded results file) holds what figure ``kind`` draws."""
     needs = {"elasticities": ("local",), "tornado": ("swings",), "global": ("global",), "spend": ("cost",),
-             "launches": ("per_year",), "shares": ("allocations",), "dividend": ("allocations",)}[kind]
+             "launches": ("per_year",), "shares": ("allocations",), "dividend": ("allocations",), "s_curve": ("life_cycle_cost",)}[kind]
     return all(key in data and data[key] for key in needs) and (kind != "spend" or bool(data["cost"].get("partners")))
 
 

@@ -68,6 +68,7 @@ CAPTIONS = {
     "elasticities": "Local elasticities of the objective (OpenMDAO total derivatives), largest first.",
     "tornado": "One-at-a-time swings of the objective between each parameter's low and high values.",
     "global": "Global sensitivity indices with their 95 % confidence intervals.",
+    "s_curve": "Monte Carlo S-curve of the life-cycle cost over the cost relationships' uncertainties, P50, P70 and P80 marked.",
 }
 
 
@@ -104,10 +105,10 @@ def build_report(folder: Path) -> str:
         raise StudyErrors([StudyError(str(folder), "", "not an output folder of trades run or optimize (not a folder)")])
     summary = _read_json(folder, "summary.json")
     provenance = _read_json(folder, "provenance.json") or {}
-    results = {name: _read_json(folder, name) for name in ("coalitions.json", "sweep_summary.json", "sensitivity.json")}
+    results = {name: _read_json(folder, name) for name in ("coalitions.json", "sweep_summary.json", "sensitivity.json", "cost_risk.json")}
     if summary is None and not any(results.values()):
         raise StudyErrors([StudyError(str(folder), "", "holds no results of trades (no summary.json, coalitions.json, "
-                                      "sweep_summary.json or sensitivity.json)")])
+                                      "sweep_summary.json, sensitivity.json or cost_risk.json)")])
     _check_one_study(folder, {k: v for k, v in {"summary.json": summary, **results}.items() if v is not None})
     for name in ("resolved_study.yaml", "sweep.sqlite"):
         own_file(folder, name)
@@ -123,7 +124,7 @@ def build_report(folder: Path) -> str:
                      "its other results allow.</p>")
     figure_count = 0
     for section, kinds in (("Cost and launches", ["spend", "launches"]), ("Coalitions and fair shares", ["shares", "dividend"]),
-                           ("Trade space", ["pareto"]), ("Sensitivity", ["elasticities", "tornado", "global"])):
+                           ("Trade space", ["pareto"]), ("Sensitivity", ["elasticities", "tornado", "global"]), ("Cost risk", ["s_curve"])):
         drawn = [(kind, figures.figure_from_folder(folder, kind)) for kind in kinds]
         drawn = [(kind, fig) for kind, fig in drawn if fig is not None]
         extra = _section_tables(results, section, summary)
@@ -200,6 +201,16 @@ def _section_tables(results: dict[str, dict | None], section: str, summary: dict
             parts.append(_table(["parameter", "low", "high", "objective at low", "objective at high"], [
                 [_esc(w["parameter"]), f"{w['low']:g}", f"{w['high']:g}", w["objective_low"], w["objective_high"]] for w in s["swings"]["swings"]]))
         return parts
+    if section == "Cost risk" and results["cost_risk.json"] is not None:
+        r = results["cost_risk.json"]
+        curves = [("life-cycle cost", r["point_estimate"]["life_cycle_cost_musd"], r["life_cycle_cost"])] + [
+            (f"paid by {pid}", r["point_estimate"]["paid_by_partner"][pid], c) for pid, c in r["partners"].items()]
+        return [f"<p>{r['samples']} samples (seed {r['seed']}), correlation {r['correlation']:g} between elements; the point "
+                f"estimate is at the {100 * r['point_estimate']['confidence']:.0f} % level. NASA baselines programs at "
+                f"{100 * r['confidence_level']['value']:.0f} % ({_esc(r['confidence_level']['source'])}).</p>",
+                _table(["cost [" + _esc(r["currency"]) + "]", "point estimate", "mean", "P50", "P70", "P80"], [
+                    [_esc(name), point, c["mean"], c["percentiles"]["P50"], c["percentiles"]["P70"], c["percentiles"]["P80"]]
+                    for name, point, c in curves])]
     return []
 
 

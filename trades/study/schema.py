@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 
 from trades.errors import StudyError, StudyErrors
+from trades.study.cost_risk_section import CostRisk
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
 from trades.study.acquisition_section import Acquisition
 from trades.study.sections import (
@@ -42,6 +43,7 @@ class Study(_Strict):
     coalitions: Coalitions = Field(default_factory=Coalitions)
     sweep: Sweep | None = Field(None, description="Cases for trades sweep; ignored by the other commands.")
     sensitivity: Sensitivity | None = Field(None, description="Parameters and ranges for trades sensitivity.")
+    cost_risk: CostRisk | None = Field(None, description="Samples, seed and uncertainty overrides of trades cost-risk; ignored by the other commands.")
     shared_infrastructure: list[str] = Field(
         default_factory=list,
         description="Element ids (type relay) every partner uses, deployed with the outpost and costed and shared like the others.",

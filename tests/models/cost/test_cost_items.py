@@ -59,6 +59,20 @@ def test_rollup_by_hand_and_partials():
     _check(prob)
 
 
+def test_rollup_multipliers_scale_each_element_by_hand_and_partials():
+    """The cost-risk hook: each element's development, first unit (TRANSCOST) or cost (AMCM)
+    times its multiplier, by hand: item 1 = 0.459 (1.5 x 20 + 30) development and
+    0.459 (2 + 0.5 x 3) first unit; the relay 1.88 x 0.8 x 50."""
+    elements = [("hab", "transcost", 0), ("stage_a", "transcost", 1), ("stage_b", "transcost", 1), ("relay", "amcm", 2)]
+    prob = run_component(CostRollup(num_items=3, elements=elements), work_year_value=0.459, amcm_inflation=1.88,
+                         hab_development=100.0, hab_first_unit=10.0, stage_a_development=20.0, stage_a_first_unit=2.0,
+                         stage_b_development=30.0, stage_b_first_unit=3.0, relay_cost=50.0,
+                         stage_a_development_multiplier=1.5, stage_b_first_unit_multiplier=0.5, relay_cost_multiplier=0.8)
+    assert prob.get_val("development") == pytest.approx([45.9, 0.459 * 60.0, 1.88 * 40.0])
+    assert prob.get_val("first_unit") == pytest.approx([4.59, 0.459 * 3.5, 0.0])
+    _check(prob)
+
+
 def test_learning_curve_per_item_equals_separate_curves():
     units = np.array([[1.0, 0.0, 0.0], [0.0, 2.0, 3.5]])
     together = run_component(LearningCurveProduction(num_years=3, num_items=2), first_unit_cost=[40.0, 7.0], learning_rate=0.85, units=units)
