@@ -17,7 +17,7 @@ JPL_82_43 = "Sergeyevsky & Yin, JPL Publication 82-43, Vol. 1 Part 1, via a seco
 DRA5 = "Drake (ed.), NASA/SP-2009-566 (2009), Fig. 4-2, via a secondary transcription"
 
 #: (year, type, minimum C3 km2/s2) of the Mars handbook, and Venus minima of JPL 82-43
-MARS_MINIMA = [(2026, 2, 9.144), (2028, 1, 9.048), (2028, 2, 8.928), (2031, 1, 9.00), (2031, 2, 8.237),
+MARS_MINIMA = [(2026, 1, 11.11), (2026, 2, 9.144), (2028, 1, 9.048), (2028, 2, 8.928), (2031, 1, 9.00), (2031, 2, 8.237),
                (2033, 1, 8.412), (2033, 2, 7.781), (2035, 1, 10.19), (2037, 2, 14.84)]
 VENUS_MINIMA = [(1991, 5.904), (1994, 7.918), (1999, 5.946)]
 
