@@ -296,15 +296,19 @@ def format_integrated(report: dict) -> str:
             p(f"  {r['scenario']}: {r['status']}: {r['reason']}")
         return out.getvalue()
     partners, destinations = list(first["partners"]), list(first["destinations"])
-    p(f"{'scenario':<28} {'total':>10} " + " ".join(f"{d[:12]:>12}" for d in destinations) + " " + " ".join(f"{pid:>9}" for pid in partners)
-      + f"  [{first['currency']}; partners: paid over the campaign]")
+    # columns as wide as their names: a destination or partner id is never cut (issue 21 item 8)
+    sw = max([28] + [len(r["scenario"]) for r in report["scenarios"]])
+    dw = {d: max(12, len(d)) for d in destinations}
+    pw = {pid: max(9, len(pid)) for pid in partners}
+    p(f"{'scenario':<{sw}} {'total':>10} " + " ".join(f"{d:>{dw[d]}}" for d in destinations) + " "
+      + " ".join(f"{pid:>{pw[pid]}}" for pid in partners) + f"  [{first['currency']}; partners: paid over the campaign]")
     for r in report["scenarios"]:
         if "partners" not in r:
-            p(f"{r['scenario'][:28]:<28} {r['status']}: {r['reason']}")
+            p(f"{r['scenario']:<{sw}} {r['status']}: {r['reason']}")
             continue
-        p(f"{r['scenario'][:28]:<28} {r['total_life_cycle_cost_musd']:>10,.0f} "
-          + " ".join(f"{r['destinations'][d]['life_cycle_cost_musd']:>12,.0f}" for d in destinations) + " "
-          + " ".join(f"{r['partners'][pid]['paid_musd']:>9,.0f}" for pid in partners)
+        p(f"{r['scenario']:<{sw}} {r['total_life_cycle_cost_musd']:>10,.0f} "
+          + " ".join(f"{r['destinations'][d]['life_cycle_cost_musd']:>{dw[d]},.0f}" for d in destinations) + " "
+          + " ".join(f"{r['partners'][pid]['paid_musd']:>{pw[pid]},.0f}" for pid in partners)
           + ("" if r["status"] == "ok" else f"  INFEASIBLE: {r['reason']}"))
     for r in report["scenarios"]:
         if r.get("over_cap") and r.get("optimization") is None:  # a run: caps are the optimizer's constraints
