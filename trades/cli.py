@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="integrated-architecture file (YAML) naming member study files")
     p.add_argument("--optimize", action="store_true", help="optimize every destination's shares and design variables together")
     p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<file name without .yaml>)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
     p.set_defaults(func=commands.cmd_integrated)
 
     p = sub.add_parser("sweep", help="run the study's sweep: every case into sweep.sqlite (resumable, parallel, Dask)")

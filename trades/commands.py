@@ -155,7 +155,7 @@ def cmd_coalitions(args) -> int:
 def cmd_integrated(args) -> int:
     from trades.analyses.integrated import format_integrated, run_integrated
 
-    report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize)
+    report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize, progress=args.format == "text")
     _show(args, report, out, format_integrated, "integrated.json, integrated_by_year.csv")
     return EXIT_OK
 

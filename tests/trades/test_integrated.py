@@ -234,3 +234,26 @@ def test_table_header_keeps_long_names():
     for name, value in (("lunar_outpost", "200"), ("leo", "100"), ("a_partner_with_a_long_id", "300")):
         assert f" {name} " in f"{header} "
         assert header.index(name) + len(name) == row.rindex(value) + len(value)
+
+
+def test_progress_on_stderr_in_text_mode_only(tmp_path, capsys):
+    """Issue 21 item 8: `integrated --optimize` ran about 40 s with nothing shown. In text mode a
+    tqdm bar on stderr counts the scenarios; JSON mode prints only the document."""
+    path = _write(tmp_path, scenarios=[{"name": "national launch", "launch_policy": "national"}])
+    assert main(["integrated", str(path), "-o", str(tmp_path / "text")]) == 0
+    err = capsys.readouterr().err
+    assert "integrated" in err and "2/2" in err and "national launch" in err
+    assert main(["integrated", str(path), "-o", str(tmp_path / "json"), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    json.loads(captured.out)
+
+
+@pytest.mark.slow
+def test_optimize_progress_names_each_start(tmp_path, capsys):
+    """With --optimize the bar also names the scenario and the optimizer's start it is on."""
+    path = _write(tmp_path, scenarios=[{"name": "national launch", "launch_policy": "national"}])
+    assert main(["integrated", str(path), "--optimize", "-o", str(tmp_path / "text")]) == 0
+    err = capsys.readouterr().err
+    assert "2/2" in err
+    assert "as specified: optimizing from " in err and "national launch: optimizing from " in err
