@@ -346,18 +346,21 @@ def cmd_windows(args) -> int:
 def cmd_porkchop(args) -> int:
     from trades.astro.ephemeris import EphemerisRangeError
     from trades.errors import StudyError
-    from trades.astro.porkchop_files import write_porkchop
+    from trades.astro.porkchop_files import format_minima, write_porkchop
 
     try:
-        files = write_porkchop(transfer_spec(args), args.departure_start, args.departure_end,
-                               args.arrival_start, args.arrival_end, args.step, args.output_dir, args.formats)
+        spec = transfer_spec(args)
+        files, minima = write_porkchop(spec, args.departure_start, args.departure_end,
+                                       args.arrival_start, args.arrival_end, args.step, args.output_dir, args.formats)
     except EphemerisRangeError as exc:
         raise StudyErrors([StudyError("<command line>", "dates", str(exc))]) from None
     except ValueError as exc:
         raise StudyErrors([StudyError("<command line>", "dates", str(exc))]) from None
     if args.format == "json":
-        print(json.dumps({"files": [str(f) for f in files]}, indent=2))
+        least = [{k: v for k, v in m.items() if k != "index"} for m in minima]
+        print(json.dumps({"files": [str(f) for f in files], "least_c3": least}, indent=2))
     else:
+        echo(format_minima(spec, minima))
         for f in files:
             echo(f"wrote {f}\n")
     return EXIT_OK

@@ -184,6 +184,32 @@ def test_porkchop_command_writes_figure_and_grid(tmp_path, capsys):
     assert {r["type"] for r in rows} == {"1", "2"}
 
 
+def test_porkchop_prints_the_least_c3_point_of_each_type(tmp_path, capsys):
+    """Issue 21 item 8: `porkchop` printed only the files it wrote. It prints each type's
+    least-C3 cell (dates, time of flight, C3): the CSV's least rows, and for 2026 type II near
+    the handbook's 9.144 km2/s2 on 2026-10-31 (Burke, Falck & McGuire, NASA/TM-2010-216764, Table 2)."""
+    import csv
+
+    from trades.cli import main
+
+    args = ["porkchop", "mars", "2026-09-01", "2026-12-31", "2027-06-01", "2027-10-31", "--step", "4"]
+    assert main([*args, "-o", str(tmp_path / "text")]) == 0
+    text = capsys.readouterr().out
+    rows = list(csv.DictReader((tmp_path / "text" / "porkchop_mars.csv").open()))
+    assert main([*args, "-o", str(tmp_path / "json"), "--format", "json"]) == 0
+    least = __import__("json").loads(capsys.readouterr().out)["least_c3"]
+    assert [m["type"] for m in least] == [1, 2]
+    for m in least:
+        best = min((r for r in rows if r["type"] == str(m["type"])), key=lambda r: float(r["c3_km2_s2"]))
+        assert (m["departure"], m["arrival"]) == (best["departure"], best["arrival"])
+        assert m["c3_km2_s2"] == pytest.approx(float(best["c3_km2_s2"]), abs=1e-6)
+        assert m["tof_days"] == pytest.approx(float(best["tof_days"]), abs=0.01)
+        line = f"{'I' if m['type'] == 1 else 'II':>4} {m['departure']} {m['arrival']} {m['tof_days']:>6.0f} {m['c3_km2_s2']:>9.3f}"
+        assert line in text
+    assert least[1]["c3_km2_s2"] == pytest.approx(9.144, rel=0.02)
+    assert abs(ephemeris.to_jd(least[1]["departure"]) - ephemeris.to_jd("2026-10-31")) <= 4
+
+
 def test_porkchop_figure_content():
     from trades.astro.porkchop_files import grid_dates, porkchop_figure
 
