@@ -110,6 +110,28 @@ def _show(args, result: dict, out, text, written: str) -> None:
     echo(f"Outputs written to {out}/ ({written})\n")
 
 
+def cmd_compare(args) -> int:
+    from pathlib import Path
+
+    from trades.analyses.compare import compare, format_comparison, load_cases, write_comparison
+    from trades.fileio import output_folder
+
+    if args.output_dir is None:
+        report = compare(load_cases(args.cases, None))
+        files = []
+    else:
+        with output_folder(Path(args.output_dir)) as out:  # a file in its place is found before running anything
+            report = compare(load_cases(args.cases, out / "runs"))
+            files = write_comparison(report, out, args.formats)
+    if args.format == "json":
+        print(json.dumps({**report, "files": [str(f) for f in files]}, indent=2))
+    else:
+        echo(format_comparison(report))
+        for f in files:
+            echo(f"wrote {f}\n")
+    return EXIT_OK
+
+
 def cmd_coalitions(args) -> int:
     from trades.analyses.coalitions import format_report, run_coalitions
 

@@ -254,6 +254,55 @@ def _pareto(folder: Path):
     return plot_front(pareto_front(folder, "life_cycle_cost_musd:min,crew_days:max"))
 
 
+# ---- comparison of cases -------------------------------------------------------------------------
+
+def comparison(report: dict):
+    """``trades compare``: four panels, one bar per case: cost stacked by paying partner, launches
+    stacked by vehicle, mass in the launch orbit, and the probability that every launch succeeds."""
+    plt = _plt()
+    cases = report["cases"]
+    labels = [c["case"] for c in cases]
+    x = np.arange(len(cases))
+    fig, axes = plt.subplots(2, 2, figsize=(max(9.0, 1.6 * len(cases) + 5.0), 7.5))
+    (cost_ax, launch_ax), (mass_ax, success_ax) = axes
+    partners = sorted({p for c in cases for p in c["paid_by_partner_musd"]})
+    bottom = np.zeros(len(cases))
+    for i, p in enumerate(partners):
+        values = np.array([c["paid_by_partner_musd"].get(p, 0.0) for c in cases])
+        cost_ax.bar(x, values, 0.6, bottom=bottom, label=p, **_bars_style(i))
+        bottom += values
+    cost_ax.set_ylabel(f"life-cycle cost [{report['currency'] or 'MUSD'}]")
+    cost_ax.set_title("Cost, by the partner who pays")
+    _thousands(cost_ax.yaxis)
+    vehicles = sorted({v for c in cases for v in c["launches_by_vehicle"]})
+    bottom = np.zeros(len(cases))
+    for i, v in enumerate(vehicles):
+        values = np.array([c["launches_by_vehicle"].get(v, 0) for c in cases], dtype=float)
+        launch_ax.bar(x, values, 0.6, bottom=bottom, label=v, **_bars_style(i))
+        bottom += values
+    launch_ax.set_ylabel("launches over the campaign [-]")
+    launch_ax.set_title("Launches, by vehicle")
+    mass_ax.bar(x, [c["mass_in_launch_orbit_kg"] / 1000 for c in cases], 0.6, **_bars_style(1))
+    mass_ax.set_ylabel("mass in the launch orbit [t]")
+    mass_ax.set_title("Mass in the launch orbit over the campaign")
+    _thousands(mass_ax.yaxis)
+    success_ax.bar(x, [c["all_launches_succeed_probability"] for c in cases], 0.6, **_bars_style(2))
+    success_ax.set_ylim(0, 1)
+    success_ax.set_ylabel("probability [-]")
+    success_ax.set_title("Probability that every launch succeeds")
+    for ax in axes.flat:
+        crowded = sum(len(label) for label in labels) > 36  # labels that would run into each other
+        ax.set_xticks(x, labels, rotation=20 if crowded else 0, ha="right" if crowded else "center", fontsize=8)
+        ax.set_xlabel("case")
+    for ax in (cost_ax, launch_ax):
+        if ax.get_legend_handles_labels()[0]:
+            ax.set_ylim(0, 1.12 * max(ax.get_ylim()[1], 1e-9))
+            ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    fig.suptitle("Cases side by side (trades compare)")
+    fig.tight_layout()
+    return fig
+
+
 #: kind -> (file it reads in the output folder, function of its content)
 FIGURES = {
     "elasticities": elasticities,
