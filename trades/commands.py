@@ -113,8 +113,9 @@ def _show(args, result: dict, out, text, written: str) -> None:
 def cmd_compare(args) -> int:
     from pathlib import Path
 
-    from trades.analyses.compare import compare, format_comparison, load_cases, write_comparison
+    from trades.analyses.compare import compare, format_comparison, load_cases, write_comparison_json
     from trades.fileio import output_folder
+    from trades.outputs import figures
 
     if args.output_dir is None:
         report = compare(load_cases(args.cases, None))
@@ -122,7 +123,7 @@ def cmd_compare(args) -> int:
     else:
         with output_folder(Path(args.output_dir)) as out:  # a file in its place is found before running anything
             report = compare(load_cases(args.cases, out / "runs"))
-            files = write_comparison(report, out, args.formats)
+            files = [write_comparison_json(report, out), *figures.save(figures.comparison(report), out / "compare", args.formats)]
     if args.format == "json":
         print(json.dumps({**report, "files": [str(f) for f in files]}, indent=2))
     else:

@@ -173,13 +173,9 @@ def format_comparison(report: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_comparison(report: dict, output_dir: Path, formats=("png",)) -> list[Path]:
-    """``compare.json`` and the figure ``compare.<fmt>`` in ``output_dir`` (each whole or absent)."""
-    from trades.outputs import figures
-
-    files = []
+def write_comparison_json(report: dict, output_dir: Path) -> Path:
+    """``compare.json`` in ``output_dir`` (whole or absent); the figure is
+    :func:`trades.outputs.figures.comparison`."""
     path = output_dir / "compare.json"
     atomic_write(path, lambda tmp: tmp.write_text(json.dumps(report, indent=2, allow_nan=False), encoding="utf-8"))
-    files.append(path)
-    files += figures.save(figures.comparison(report), output_dir / "compare", formats)
-    return files
+    return path
