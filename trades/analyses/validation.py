@@ -67,7 +67,7 @@ def _window_rows() -> list[Row]:
         (best,) = [w for w in found if w["type"] == kind and w["objective"] == "min_c3"]
         rows.append(Row("Mars windows (minimum departure C3)", f"{year} type {'I' if kind == 1 else 'II'} ({best['departure']})",
                         best["c3_km2_s2"], c3, "km2/s2", HANDBOOK_MARS,
-                        "DE421 ephemeris and a refined optimum against the handbook's 2-day grid."))
+                        "DE421 ephemeris and a refined optimum against the handbook's 2-day grid." + _ridge_note(best)))
     for year, c3 in VENUS_MINIMA:
         found = find_windows(TransferSpec(target="venus"), year)
         best = min((w for w in found if w["objective"] == "min_c3"), key=lambda w: w["c3_km2_s2"])
@@ -82,6 +82,16 @@ def _window_rows() -> list[Row]:
                         "(gravity) losses of DRA 5.0's nuclear-thermal stages and its crew-trajectory constraints."))
         rows.append(_mars_departure_with_loss(year, crew["dv_departure_km_s"]))
     return rows
+
+
+def _ridge_note(window: dict) -> str:
+    """A sentence when the window lies on the edge of the excluded neighbourhood of 180 deg."""
+    from trades.astro import orbits
+
+    if abs(abs(window["transfer_angle_deg"] - 180.0) - orbits.SINGULAR_HALF_WIDTH_DEG) > 0.01:
+        return ""
+    return (f" Transfer angle {window['transfer_angle_deg']:.1f} deg: on the edge of the {orbits.SINGULAR_HALF_WIDTH_DEG:g}-degree "
+            "neighbourhood of 180 deg the search excludes (docs/model.md, The 180-degree ridge), so its C3 moves with that width.")
 
 
 def _mars_departure_with_loss(year: int, impulsive: float) -> Row:
