@@ -358,11 +358,16 @@ def cmd_windows(args) -> int:
         print(f"{w['objective']:<9} {'I' if w['type'] == 1 else 'II':>4} {w['departure']:>10} {w['arrival']:>10} "
               f"{w['tof_days']:>6.0f} {w['c3_km2_s2']:>9.3f} {w['v_inf_arrival_km_s']:>13.3f} "
               f"{w['dv_departure_km_s']:>11.3f} {w['dv_arrival_km_s']:>11.3f} {w['dv_total_km_s']:>8.3f}"
-              + ("  * at the year's edge" if w["at_year_edge"] else ""))
+              + ("  * at the year's edge" if w["at_year_edge"] else "") + ("  + at the 180-degree ridge" if w["on_ridge_edge"] else ""))
     if not found:
         print("no transfer found in this range")
     elif any(w["at_year_edge"] for w in found):
         print("* the least value in the year is at its edge, on the slope of a neighbouring year's window: not a window of this year")
+    if any(w["on_ridge_edge"] for w in found):
+        from trades.astro.orbits import SINGULAR_HALF_WIDTH_DEG
+
+        print(f"+ on the edge of the transfers within {SINGULAR_HALF_WIDTH_DEG:g} deg of 180 deg, which the search excludes "
+              "(the Lambert plane is ill-defined there): its figures move with that width (docs/model.md)")
     return EXIT_OK
 
 

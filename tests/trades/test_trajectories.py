@@ -129,6 +129,9 @@ def test_no_transfer_is_offered_near_180_degrees(windows):
             angle = _angle_deg(w["departure_jd"], w["departure_jd"] + w["tof_days"])
             assert abs(angle - 180.0) >= width - 1e-6, w
             assert w["transfer_angle_deg"] == pytest.approx(angle, abs=1e-6)
+            assert w["on_ridge_edge"] == (abs(abs(angle - 180.0) - width) < 0.01)
+    # the 2026 type I window sits on the edge (the handbook's own lies 3.2 deg from 180 deg)
+    assert all(w["on_ridge_edge"] for w in windows[2026] if w["type"] == 1)
     # the point the old search settled on (2026-11-12.15 TDB + 272.44 d) is no transfer of either type
     singular = single_transfer(TransferSpec(), 2461356.6473685196, 272.4436228354677)
     assert abs(_angle_deg(2461356.6473685196, 2461356.6473685196 + 272.4436228354677) - 180.0) < 1e-3

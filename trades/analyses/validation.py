@@ -88,7 +88,7 @@ def _ridge_note(window: dict) -> str:
     """A sentence when the window lies on the edge of the excluded neighbourhood of 180 deg."""
     from trades.astro import orbits
 
-    if abs(abs(window["transfer_angle_deg"] - 180.0) - orbits.SINGULAR_HALF_WIDTH_DEG) > 0.01:
+    if not window["on_ridge_edge"]:
         return ""
     return (f" Transfer angle {window['transfer_angle_deg']:.1f} deg: on the edge of the {orbits.SINGULAR_HALF_WIDTH_DEG:g}-degree "
             "neighbourhood of 180 deg the search excludes (docs/model.md, The 180-degree ridge), so its C3 moves with that width.")

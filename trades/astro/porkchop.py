@@ -170,6 +170,8 @@ def find_windows(
     each refined off the grid; an empty list when no transfer of a type exists in the grid.
     ``at_year_edge`` marks a least value found within two grid steps of the year's first or last
     day: the slope continues into the neighbouring year, so it is not a window of this year.
+    ``on_ridge_edge`` marks one on the edge of the excluded neighbourhood of 180 deg
+    (:data:`orbits.SINGULAR_HALF_WIDTH_DEG`): its figures move with that width.
     """
     start, end = ephemeris.to_jd(f"{year}-01-01"), ephemeris.to_jd(f"{year + 1}-01-01")
     departures = np.arange(start, end, step_days)
@@ -188,7 +190,8 @@ def find_windows(
             record = _refine(spec, departures[i], tof[i, j], key, kind, step_days,
                              lambda d, t: start <= d < end and tof_range_days[0] <= t <= tof_range_days[1])
             edge = min(record["departure_jd"] - start, end - record["departure_jd"]) <= 2 * step_days
-            record.update(objective=objective, at_year_edge=bool(edge), departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
+            ridge = abs(abs(record["transfer_angle_deg"] - 180.0) - orbits.SINGULAR_HALF_WIDTH_DEG) < 0.01
+            record.update(objective=objective, at_year_edge=bool(edge), on_ridge_edge=bool(ridge), departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
                           arrival=f"{ephemeris.to_date(record['departure_jd'] + record['tof_days']):%Y-%m-%d}")
             found.append(record)
     return found
