@@ -10,8 +10,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # the stages in the order data flows; a module may import its own stage and those before it
 STAGES = ["infrastructure", "models", "study", "astro", "architecture", "analyses", "outputs", "cli"]
-INFRASTRUCTURE = {"errors", "escape", "fileio", "executor", "__init__"}
-CLI = {"cli", "commands", "__main__"}
+INFRASTRUCTURE = {"errors", "escape", "fileio", "executor"}
+# the user's entry points: the command line, the notebook facade, and the package's __init__,
+# which hands out the facade (trades.load_study) on first use
+CLI = {"cli", "commands", "__main__", "api", "__init__"}
 
 
 def stage_of(module: str) -> str | None:

@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="integrated-architecture file (YAML) naming member study files")
     p.add_argument("--optimize", action="store_true", help="optimize every destination's shares and design variables together")
     p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<file name without .yaml>)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
     p.set_defaults(func=commands.cmd_integrated)
 
     p = sub.add_parser("sweep", help="run the study's sweep: every case into sweep.sqlite (resumable, parallel, Dask)")
@@ -113,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", default=None, help="file name without extension (default: RESULTS/KIND)")
     p.add_argument("--formats", nargs="+", choices=["png", "svg", "pdf"], default=["png", "svg", "pdf"])
     p.set_defaults(func=commands.cmd_plot)
+
+    p = sub.add_parser("compare", help="two or more output folders (or study files, run first) side by side: cost, "
+                       "partners, launches, mass, launch success, the inputs that differ")
+    p.add_argument("cases", nargs="+", help="output folders of run/optimize, or study files (run into -o DIR/runs, else a scratch folder)")
+    p.add_argument("--output-dir", "-o", default=None, help="write compare.json and the figure compare.<fmt> here")
+    p.add_argument("--formats", nargs="+", choices=["png", "svg", "pdf"], default=["png"])
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=commands.cmd_compare)
 
     p = sub.add_parser("report", help="one self-contained HTML report of an output folder (figures, tables, inputs, sources): "
                        "whatever results it holds, a run, a sweep, a game, a sensitivity analysis")

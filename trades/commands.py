@@ -110,6 +110,29 @@ def _show(args, result: dict, out, text, written: str) -> None:
     echo(f"Outputs written to {out}/ ({written})\n")
 
 
+def cmd_compare(args) -> int:
+    from pathlib import Path
+
+    from trades.analyses.compare import compare, format_comparison, load_cases, write_comparison_json
+    from trades.fileio import output_folder
+    from trades.outputs import figures
+
+    if args.output_dir is None:
+        report = compare(load_cases(args.cases, None))
+        files = []
+    else:
+        with output_folder(Path(args.output_dir)) as out:  # a file in its place is found before running anything
+            report = compare(load_cases(args.cases, out / "runs"))
+            files = [write_comparison_json(report, out), *figures.save(figures.comparison(report), out / "compare", args.formats)]
+    if args.format == "json":
+        print(json.dumps({**report, "files": [str(f) for f in files]}, indent=2))
+    else:
+        echo(format_comparison(report))
+        for f in files:
+            echo(f"wrote {f}\n")
+    return EXIT_OK
+
+
 def cmd_coalitions(args) -> int:
     from trades.analyses.coalitions import format_report, run_coalitions
 
@@ -155,7 +178,7 @@ def cmd_coalitions(args) -> int:
 def cmd_integrated(args) -> int:
     from trades.analyses.integrated import format_integrated, run_integrated
 
-    report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize)
+    report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize, progress=args.format == "text")
     _show(args, report, out, format_integrated, "integrated.json, integrated_by_year.csv")
     return EXIT_OK
 
@@ -350,29 +373,37 @@ def cmd_windows(args) -> int:
         print(f"{w['objective']:<9} {'I' if w['type'] == 1 else 'II':>4} {w['departure']:>10} {w['arrival']:>10} "
               f"{w['tof_days']:>6.0f} {w['c3_km2_s2']:>9.3f} {w['v_inf_arrival_km_s']:>13.3f} "
               f"{w['dv_departure_km_s']:>11.3f} {w['dv_arrival_km_s']:>11.3f} {w['dv_total_km_s']:>8.3f}"
-              + ("  * at the year's edge" if w["at_year_edge"] else ""))
+              + ("  * at the year's edge" if w["at_year_edge"] else "") + ("  + at the 180-degree ridge" if w["on_ridge_edge"] else ""))
     if not found:
         print("no transfer found in this range")
     elif any(w["at_year_edge"] for w in found):
         print("* the least value in the year is at its edge, on the slope of a neighbouring year's window: not a window of this year")
+    if any(w["on_ridge_edge"] for w in found):
+        from trades.astro.orbits import SINGULAR_HALF_WIDTH_DEG
+
+        print(f"+ on the edge of the transfers within {SINGULAR_HALF_WIDTH_DEG:g} deg of 180 deg, which the search excludes "
+              "(the Lambert plane is ill-defined there): its figures move with that width (docs/model.md)")
     return EXIT_OK
 
 
 def cmd_porkchop(args) -> int:
     from trades.astro.ephemeris import EphemerisRangeError
     from trades.errors import StudyError
-    from trades.astro.porkchop_files import write_porkchop
+    from trades.astro.porkchop_files import format_minima, write_porkchop
 
     try:
-        files = write_porkchop(transfer_spec(args), args.departure_start, args.departure_end,
-                               args.arrival_start, args.arrival_end, args.step, args.output_dir, args.formats)
+        spec = transfer_spec(args)
+        files, minima = write_porkchop(spec, args.departure_start, args.departure_end,
+                                       args.arrival_start, args.arrival_end, args.step, args.output_dir, args.formats)
     except EphemerisRangeError as exc:
         raise StudyErrors([StudyError("<command line>", "dates", str(exc))]) from None
     except ValueError as exc:
         raise StudyErrors([StudyError("<command line>", "dates", str(exc))]) from None
     if args.format == "json":
-        print(json.dumps({"files": [str(f) for f in files]}, indent=2))
+        least = [{k: v for k, v in m.items() if k != "index"} for m in minima]
+        print(json.dumps({"files": [str(f) for f in files], "least_c3": least}, indent=2))
     else:
+        echo(format_minima(spec, minima))
         for f in files:
             echo(f"wrote {f}\n")
     return EXIT_OK

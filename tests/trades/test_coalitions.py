@@ -327,3 +327,20 @@ def test_bad_leave_option(flagship, tmp_path, capsys, leave, fragment):
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_status_column_keeps_the_whole_reason():
+    """Issue 21 item 8: the status column was cut at 80 characters, mid-sentence. A long reason
+    is wrapped onto continuation lines, every word of it printed."""
+    from trades.analyses.coalitions import format_report
+
+    study = parse_study_text(yaml.safe_dump({"name": "t", "partners": [{"id": "nasa"}, {"id": "esa"}]}), "t.yaml")
+    reason = ("no crew vehicle: none of the members flies crew and missing capabilities are not bought "
+              "(coalitions.missing_capability: penalty), so this coalition cannot serve its own demand")
+    costs = {("nasa",): 100.0, ("esa",): None, ("esa", "nasa"): 90.0}
+    records = [{"members": list(k), "status": "ok" if v is not None else "infeasible", "reason": "" if v else reason,
+                "cost_musd": v, "bought_musd": 0.0} for k, v in costs.items()]
+    text = format_report(analyse(study, records))
+    printed = " ".join(" ".join(text.split("\n")).split())
+    assert f"infeasible: {reason}" in printed
+    assert max(len(line) for line in text.splitlines()[:6]) <= 28 + 1 + 11 + 1 + 9 + 2 + 100

@@ -46,13 +46,37 @@ def test_spend_figure(results):
     assert len(ax.patches) == len(years) * len(partners)  # one stacked bar per partner and year
     assert ax.get_xlabel() == "year" and "MUSD 2024" in ax.get_ylabel()
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert sorted(labels) == ["cap of esa", "esa", "nasa"]
-    # the stack's top in each year is the year's total cost
+    assert sorted(labels) == ["esa", "nasa"]
+    # the stack's top in each year is the year's total cost, and no bar reaches the frame
     tops = {}
     for patch in ax.patches:
         x = round(patch.get_x() + patch.get_width() / 2)
         tops[x] = max(tops.get(x, 0.0), patch.get_y() + patch.get_height())
     assert [tops[y] for y in years] == pytest.approx(summary["cost"]["total_by_year_musd"], rel=1e-9)
+    assert ax.get_ylim()[1] > max(tops.values())
+
+
+def test_spend_figure_shows_each_cap_on_its_partners_scale(results):
+    """Issue 21 item 8: the caps, drawn on the stack's scale, sat squashed near zero. Each capped
+    partner has a panel whose scale puts its cap between a third and all of the height, with
+    the partner's own payments (cut at the top and labelled when far above the cap)."""
+    summary = _load(results, "summary.json")
+    (esa,) = [p for p in summary["cost"]["partners"] if p["budget_cap_musd"] is not None]
+    for pays in (esa["pays_by_year_musd"], [10 * esa["budget_cap_musd"]] + esa["pays_by_year_musd"][1:]):
+        edited = json.loads(json.dumps(summary))
+        edited["cost"]["partners"] = [dict(p, pays_by_year_musd=pays) if p["partner"] == "esa" else p for p in summary["cost"]["partners"]]
+        fig = figures.spend(edited)
+        assert len(fig.axes) == 2
+        panel = fig.axes[1]
+        assert panel.get_title().startswith(f"esa: cap {esa['budget_cap_musd']:,.0f} a year")
+        (cap_line,) = panel.get_lines()
+        assert cap_line.get_ydata()[0] == esa["budget_cap_musd"]
+        top = panel.get_ylim()[1]
+        assert top / 3 <= esa["budget_cap_musd"] < top
+        heights = [patch.get_height() for patch in panel.patches]
+        assert heights == pytest.approx([min(v, top) for v in pays])
+        cut = [v for v in pays if v > top]
+        assert [t.get_text() for t in panel.texts] == [f"{v:,.0f}" for v in cut]
 
 
 def test_launches_figure(results):
@@ -62,6 +86,12 @@ def test_launches_figure(results):
     assert len(ax.patches) == len(vehicles) * len(summary["per_year"])
     assert ax.get_ylabel() == "launches [-]" and ax.get_title() == "Launches per vehicle per year"
     assert sum(p.get_height() for p in ax.patches) == sum(sum(r["launches_by_vehicle"].values()) for r in summary["per_year"])
+    # issue 21 item 8: no bar reaches the frame, and the legend is outside the axes (it hid a bar)
+    assert ax.get_ylim()[1] > max(p.get_y() + p.get_height() for p in ax.patches)
+    fig = ax.figure
+    fig.canvas.draw()
+    legend, frame = ax.get_legend().get_window_extent(), ax.get_window_extent()
+    assert legend.x0 >= frame.x1
 
 
 def test_shares_and_dividend_figures(results):

@@ -220,3 +220,42 @@ def test_global_architecture_finding(tmp_path, capsys):
     (fleet,) = base["fleet_flight_rate_excess"]
     assert fleet.startswith("flight rate of sls_block1: above its limit of 1 a year") and "in 2032-2039;" in fleet
     assert "SLS flies twice a year in 2032-2039" in text
+
+
+def test_table_header_keeps_long_names():
+    """Issue 21 item 8: the header cut 'lunar_outpost' to 'lunar_outpos'. Columns are as wide as
+    their names, and every figure sits under its name's right end."""
+    from trades.analyses.integrated import format_integrated
+
+    scenario = {"scenario": "as specified", "status": "ok", "total_life_cycle_cost_musd": 300.0,
+                "destinations": {"lunar_outpost": {"life_cycle_cost_musd": 200.0, "launches_by_vehicle": {}, "notes": []},
+                                 "leo": {"life_cycle_cost_musd": 100.0, "launches_by_vehicle": {}, "notes": []}},
+                "partners": {"a_partner_with_a_long_id": {"paid_musd": 300.0}}, "currency": "MUSD 2024"}
+    text = format_integrated({"name": "t", "evaluation": "run", "scenarios": [scenario]})
+    header, row = text.splitlines()[1:3]
+    for name, value in (("lunar_outpost", "200"), ("leo", "100"), ("a_partner_with_a_long_id", "300")):
+        assert f" {name} " in f"{header} "
+        assert header.index(name) + len(name) == row.rindex(value) + len(value)
+
+
+def test_progress_on_stderr_in_text_mode_only(tmp_path, capsys):
+    """Issue 21 item 8: `integrated --optimize` ran about 40 s with nothing shown. In text mode a
+    tqdm bar on stderr counts the scenarios; JSON mode prints only the document."""
+    path = _write(tmp_path, scenarios=[{"name": "national launch", "launch_policy": "national"}])
+    assert main(["integrated", str(path), "-o", str(tmp_path / "text")]) == 0
+    err = capsys.readouterr().err
+    assert "integrated" in err and "2/2" in err and "national launch" in err
+    assert main(["integrated", str(path), "-o", str(tmp_path / "json"), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    json.loads(captured.out)
+
+
+@pytest.mark.slow
+def test_optimize_progress_names_each_start(tmp_path, capsys):
+    """With --optimize the bar also names the scenario and the optimizer's start it is on."""
+    path = _write(tmp_path, scenarios=[{"name": "national launch", "launch_policy": "national"}])
+    assert main(["integrated", str(path), "--optimize", "-o", str(tmp_path / "text")]) == 0
+    err = capsys.readouterr().err
+    assert "2/2" in err
+    assert "as specified: optimizing from " in err and "national launch: optimizing from " in err

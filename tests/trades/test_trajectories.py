@@ -84,6 +84,7 @@ def test_dates_outside_de421_are_refused():
 # Mission Design Handbook: Earth-to-Mars Mission Opportunities 2026 to 2045', NASA/TM-2010-216764
 # (2010), Tables 2-7, ballistic from 407 km; read via transcriptions (docs/research/mars_windows.md).
 HANDBOOK = [
+    (2026, 1, 11.11, 2.915),
     (2026, 2, 9.144, 2.729),
     (2028, 1, 9.048, 4.892),
     (2028, 2, 8.928, 3.261),
@@ -105,6 +106,44 @@ def test_window_minimum_c3_matches_handbook(windows, year, kind, c3, v_inf):
     (found,) = [w for w in windows[year] if w["type"] == kind and w["objective"] == "min_c3"]
     assert found["c3_km2_s2"] == pytest.approx(c3, rel=0.02)
     assert found["v_inf_arrival_km_s"] == pytest.approx(v_inf, rel=0.05)
+
+
+def _angle_deg(departure_jd, arrival_jd):
+    """Transfer angle between Earth at departure and Mars at arrival, from the ephemeris with
+    numpy's arccos (not the toolkit's transfer_angle_deg), prograde in the ecliptic."""
+    r1 = ephemeris.state("earth", departure_jd)[0].reshape(3)
+    r2 = ephemeris.state("mars", arrival_jd)[0].reshape(3)
+    angle = np.degrees(np.arccos(np.dot(r1, r2) / np.linalg.norm(r1) / np.linalg.norm(r2)))
+    return angle if r1[0] * r2[1] - r1[1] * r2[0] >= 0 else 360.0 - angle
+
+
+def test_no_transfer_is_offered_near_180_degrees(windows):
+    """Issue 21 item 9: the 2026 type I search settled on a transfer angle of exactly 180 deg
+    (C3 10.42 km2/s2, with 11.46 0.01 day away), where the Lambert plane is undefined. No window,
+    grid cell or single transfer inside the documented neighbourhood may be offered."""
+    from trades.astro import orbits
+
+    width = orbits.SINGULAR_HALF_WIDTH_DEG
+    for found in windows.values():
+        for w in found:
+            angle = _angle_deg(w["departure_jd"], w["departure_jd"] + w["tof_days"])
+            assert abs(angle - 180.0) >= width - 1e-6, w
+            assert w["transfer_angle_deg"] == pytest.approx(angle, abs=1e-6)
+            assert w["on_ridge_edge"] == (abs(abs(angle - 180.0) - width) < 0.01)
+    # the 2026 type I window sits on the edge (the handbook's own lies 3.2 deg from 180 deg)
+    assert all(w["on_ridge_edge"] for w in windows[2026] if w["type"] == 1)
+    # the point the old search settled on (2026-11-12.15 TDB + 272.44 d) is no transfer of either type
+    singular = single_transfer(TransferSpec(), 2461356.6473685196, 272.4436228354677)
+    assert abs(_angle_deg(2461356.6473685196, 2461356.6473685196 + 272.4436228354677) - 180.0) < 1e-3
+    assert singular["type"] == 0
+    departures = ephemeris.to_jd("2026-11-01") + np.arange(0.0, 24.0, 1.0)
+    arrivals = ephemeris.to_jd("2027-07-25") + np.arange(0.0, 30.0, 1.0)
+    grid = compute_grid(TransferSpec(), departures, arrivals, use_cache=False)
+    angles = np.array([[_angle_deg(d, a) for a in arrivals] for d in departures])
+    near = np.abs(angles - 180.0) < width
+    assert near.any() and (~near).any()  # the grid straddles the ridge
+    assert (grid.transfer_type[near] == 0).all() and np.isnan(grid.c3[near]).all()
+    assert (grid.transfer_type[~near] > 0).all() and np.isfinite(grid.c3[~near]).all()
 
 
 def test_windows_command_json(capsys):
@@ -139,8 +178,39 @@ def test_porkchop_command_writes_figure_and_grid(tmp_path, capsys):
     assert (out / "porkchop_mars.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"Departure date" in (out / "porkchop_mars.svg").read_bytes()
     rows = list(csv.DictReader((out / "porkchop_mars.csv").open()))
-    assert len(rows) == 10 * 19  # every cell has a transfer here
+    from trades.astro.porkchop_files import grid_dates
+
+    # every cell has a transfer here except those within the excluded neighbourhood of 180 deg
+    near = sum(abs(_angle_deg(d, a) - 180.0) < orbits.SINGULAR_HALF_WIDTH_DEG
+               for d in grid_dates("2033-03-01", "2033-06-01", 10) for a in grid_dates("2033-09-01", "2034-03-01", 10))
+    assert near > 0 and len(rows) == 10 * 19 - near
     assert {r["type"] for r in rows} == {"1", "2"}
+
+
+def test_porkchop_prints_the_least_c3_point_of_each_type(tmp_path, capsys):
+    """Issue 21 item 8: `porkchop` printed only the files it wrote. It prints each type's
+    least-C3 cell (dates, time of flight, C3): the CSV's least rows, and for 2026 type II near
+    the handbook's 9.144 km2/s2 on 2026-10-31 (Burke, Falck & McGuire, NASA/TM-2010-216764, Table 2)."""
+    import csv
+
+    from trades.cli import main
+
+    args = ["porkchop", "mars", "2026-09-01", "2026-12-31", "2027-06-01", "2027-10-31", "--step", "4"]
+    assert main([*args, "-o", str(tmp_path / "text")]) == 0
+    text = capsys.readouterr().out
+    rows = list(csv.DictReader((tmp_path / "text" / "porkchop_mars.csv").open()))
+    assert main([*args, "-o", str(tmp_path / "json"), "--format", "json"]) == 0
+    least = __import__("json").loads(capsys.readouterr().out)["least_c3"]
+    assert [m["type"] for m in least] == [1, 2]
+    for m in least:
+        best = min((r for r in rows if r["type"] == str(m["type"])), key=lambda r: float(r["c3_km2_s2"]))
+        assert (m["departure"], m["arrival"]) == (best["departure"], best["arrival"])
+        assert m["c3_km2_s2"] == pytest.approx(float(best["c3_km2_s2"]), abs=1e-6)
+        assert m["tof_days"] == pytest.approx(float(best["tof_days"]), abs=0.01)
+        line = f"{'I' if m['type'] == 1 else 'II':>4} {m['departure']} {m['arrival']} {m['tof_days']:>6.0f} {m['c3_km2_s2']:>9.3f}"
+        assert line in text
+    assert least[1]["c3_km2_s2"] == pytest.approx(9.144, rel=0.02)
+    assert abs(ephemeris.to_jd(least[1]["departure"]) - ephemeris.to_jd("2026-10-31")) <= 4
 
 
 def test_porkchop_figure_content():

@@ -18,6 +18,7 @@ import csv
 import functools
 import io
 import json
+import textwrap
 import time
 from collections import OrderedDict
 from pathlib import Path
@@ -267,7 +268,11 @@ def format_report(report: dict) -> str:
     p(f"{'coalition':<28} {'cost':>11} {'bought':>9}  status")
     for r in report["coalitions"]:
         cost = "-" if r["cost_musd"] is None else f"{r['cost_musd']:,.0f}"
-        p(f"{'+'.join(r['members']):<28} {cost:>11} {r['bought_musd']:>9,.0f}  {r['status']}" + (f": {r['reason'][:80]}" if r["reason"] else ""))
+        status = r["status"] + (f": {r['reason']}" if r["reason"] else "")  # whole: a cut reason misleads (issue 21 item 8)
+        lines = textwrap.wrap(status, 100, subsequent_indent=" " * 4) or [""]
+        p(f"{'+'.join(r['members']):<28} {cost:>11} {r['bought_musd']:>9,.0f}  {lines[0]}")
+        for line in lines[1:]:
+            p(f"{'':<28} {'':>11} {'':>9}  {line}")
     names = list(report["allocations"])
     p(f"{'partner':<12} {'alone':>11} " + " ".join(f"{n[:14]:>14}" for n in names) + f" {'dividend':>10} {'marginal':>10}")
     for q in players:

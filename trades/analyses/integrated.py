@@ -139,7 +139,7 @@ def _starts(archs) -> list[tuple[str, dict]]:
     return [(label, {mid: starts.get(label, starts["graded split"]) for mid, starts in per_member.items()}) for label in labels]
 
 
-def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict]] = ()) -> dict:
+def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict]] = (), on_start=None) -> dict:
     """Optimize from each start until two agree (as :func:`trades.analyses.optimize.solve`), after
     ``first_starts`` (label, values of the design variables by name); leaves the best start's
     optimum in the problem and returns the result."""
@@ -155,7 +155,7 @@ def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict
     starts = [(label, {**design, **{f"{mid}.{var.SHARES}": v for mid, v in shares.items()}}) for label, shares in _starts(archs)]
     attempts = run_starts(prob, [*first_starts, *starts] if movable else [], "envelope.life_cycle_cost",
                           lambda: _violations(prob, archs, partners, years, caps), [*design, *(f"{mid}.{var.SHARES}" for mid in archs)],
-                          agree_after=len(first_starts))
+                          agree_after=len(first_starts), on_start=on_start)
     if attempts:
         best = best_attempt(attempts)
         for name, value in best["state"].items():
@@ -174,7 +174,7 @@ def solve(prob, archs, partners, years, caps, first_starts: list[tuple[str, dict
     }
 
 
-def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: bool, first_starts=()) -> dict:
+def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: bool, first_starts=(), tell=None) -> dict:
     """One scenario's results (the architecture as specified when ``scenario`` is None). An
     architecture that cannot be closed is a result with status 'infeasible' and the reason."""
     from trades.analyses.run import summarize
@@ -186,7 +186,8 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
     except InfeasibleError as exc:
         return {"scenario": label, "status": "infeasible", "reason": " ".join(str(exc).split())}
     partners, years = [p.id for p in spec.partners], calendar_years(archs)
-    result = solve(prob, archs, partners, years, caps, first_starts) if optimize else None
+    on_start = None if tell is None else (lambda start: tell(f"{label}: optimizing from {start}"))
+    result = solve(prob, archs, partners, years, caps, first_starts, on_start) if optimize else None
     # caps bind the optimizer; a run at the studies' designs reports the excess, as `trades run` does
     broken = result["violations"] if result else []
     spend = prob.get_val("envelope.spend")
@@ -225,18 +226,31 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
     }
 
 
-def run_integrated(path: str | Path, output_dir: str | Path | None = None, optimize: bool = False) -> tuple[dict, Path]:
+def run_integrated(path: str | Path, output_dir: str | Path | None = None, optimize: bool = False,
+                   progress: bool = False) -> tuple[dict, Path]:
     """Evaluate (or optimize) the architecture and each scenario; writes ``integrated.json`` and
     ``integrated_by_year.csv`` (each complete or absent). Raises :class:`InfeasibleError` after
-    writing when the architecture as specified cannot meet its rules."""
+    writing when the architecture as specified cannot meet its rules. ``progress``: a bar on
+    stderr, one step per scenario, naming the scenario and the optimizer's start."""
+    from tqdm import tqdm
+
     from trades.fileio import output_folder
     from trades.analyses.run import _output_folder
 
     spec = load_integrated(path)
     with output_folder(_output_folder(output_dir, Path(path)), writes=("integrated.json", "integrated_by_year.csv")) as out:  # checked before computing
-        results = [evaluate(spec, None, optimize)] + [evaluate(spec, s, optimize) for s in spec.scenarios]
-        if optimize:
-            results[0] = _retry_from_restrictions(spec, results)
+        bar = tqdm(total=1 + len(spec.scenarios), desc="integrated", unit="scenario", disable=not progress)
+        tell = lambda text: bar.set_postfix_str(text, refresh=True)  # noqa: E731
+        try:
+            results = []
+            for scenario in (None, *spec.scenarios):
+                tell(scenario.name if scenario else BASE_SCENARIO)
+                results.append(evaluate(spec, scenario, optimize, tell=tell))
+                bar.update()
+            if optimize:
+                results[0] = _retry_from_restrictions(spec, results, tell)
+        finally:
+            bar.close()
         for r in results:
             if r.get("optimization"):
                 r["optimization"].pop("state")
@@ -249,7 +263,7 @@ def run_integrated(path: str | Path, output_dir: str | Path | None = None, optim
     return report, out
 
 
-def _retry_from_restrictions(spec: IntegratedArchitecture, results: list[dict]) -> dict:
+def _retry_from_restrictions(spec: IntegratedArchitecture, results: list[dict], tell=None) -> dict:
     """The architecture as specified, optimized again from the optimum of each scenario that
     only adds barred pairs, when that optimum is cheaper: such a design meets every rule of the
     architecture too, so the optimizer's local optimum was not the best one. Returns the better
@@ -265,7 +279,7 @@ def _retry_from_restrictions(spec: IntegratedArchitecture, results: list[dict]) 
     ]
     if not better:
         return base
-    retried = evaluate(spec, None, True, first_starts=better)
+    retried = evaluate(spec, None, True, first_starts=better, tell=tell)
     rank = lambda r: (r["status"] != "ok", r["total_life_cycle_cost_musd"])  # noqa: E731
     return retried if rank(retried) <= rank(base) else base
 
@@ -296,15 +310,19 @@ def format_integrated(report: dict) -> str:
             p(f"  {r['scenario']}: {r['status']}: {r['reason']}")
         return out.getvalue()
     partners, destinations = list(first["partners"]), list(first["destinations"])
-    p(f"{'scenario':<28} {'total':>10} " + " ".join(f"{d[:12]:>12}" for d in destinations) + " " + " ".join(f"{pid:>9}" for pid in partners)
-      + f"  [{first['currency']}; partners: paid over the campaign]")
+    # columns as wide as their names: a destination or partner id is never cut (issue 21 item 8)
+    sw = max([28] + [len(r["scenario"]) for r in report["scenarios"]])
+    dw = {d: max(12, len(d)) for d in destinations}
+    pw = {pid: max(9, len(pid)) for pid in partners}
+    p(f"{'scenario':<{sw}} {'total':>10} " + " ".join(f"{d:>{dw[d]}}" for d in destinations) + " "
+      + " ".join(f"{pid:>{pw[pid]}}" for pid in partners) + f"  [{first['currency']}; partners: paid over the campaign]")
     for r in report["scenarios"]:
         if "partners" not in r:
-            p(f"{r['scenario'][:28]:<28} {r['status']}: {r['reason']}")
+            p(f"{r['scenario']:<{sw}} {r['status']}: {r['reason']}")
             continue
-        p(f"{r['scenario'][:28]:<28} {r['total_life_cycle_cost_musd']:>10,.0f} "
-          + " ".join(f"{r['destinations'][d]['life_cycle_cost_musd']:>12,.0f}" for d in destinations) + " "
-          + " ".join(f"{r['partners'][pid]['paid_musd']:>9,.0f}" for pid in partners)
+        p(f"{r['scenario']:<{sw}} {r['total_life_cycle_cost_musd']:>10,.0f} "
+          + " ".join(f"{r['destinations'][d]['life_cycle_cost_musd']:>{dw[d]},.0f}" for d in destinations) + " "
+          + " ".join(f"{r['partners'][pid]['paid_musd']:>{pw[pid]},.0f}" for pid in partners)
           + ("" if r["status"] == "ok" else f"  INFEASIBLE: {r['reason']}"))
     for r in report["scenarios"]:
         if r.get("over_cap") and r.get("optimization") is None:  # a run: caps are the optimizer's constraints

@@ -78,13 +78,16 @@ def _graded(plan, excluded: int | None) -> np.ndarray:
     return shares
 
 
-def run_starts(prob: om.Problem, starts: list[tuple[str, dict]], objective: str, check, keep: list[str], agree_after: int = 0) -> list[dict]:
+def run_starts(prob: om.Problem, starts: list[tuple[str, dict]], objective: str, check, keep: list[str], agree_after: int = 0,
+               on_start=None) -> list[dict]:
     """Run the driver from each start (label, values of variables by name) until two starts
     after the first ``agree_after`` converge, feasible, to the same objective; returns each
     attempt: label, objective, success, the rules it breaks (``check()``) and the values of the
-    variables ``keep``."""
+    variables ``keep``. ``on_start(label)``, if given, is told of each start (a progress bar)."""
     attempts = []
     for label, values in starts:
+        if on_start is not None:
+            on_start(label)
         for name, value in values.items():
             prob.set_val(name, value)
         # SciPy's messages and OpenMDAO's warnings about constraints a start cannot move (a

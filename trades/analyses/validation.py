@@ -17,7 +17,7 @@ JPL_82_43 = "Sergeyevsky & Yin, JPL Publication 82-43, Vol. 1 Part 1, via a seco
 DRA5 = "Drake (ed.), NASA/SP-2009-566 (2009), Fig. 4-2, via a secondary transcription"
 
 #: (year, type, minimum C3 km2/s2) of the Mars handbook, and Venus minima of JPL 82-43
-MARS_MINIMA = [(2026, 2, 9.144), (2028, 1, 9.048), (2028, 2, 8.928), (2031, 1, 9.00), (2031, 2, 8.237),
+MARS_MINIMA = [(2026, 1, 11.11), (2026, 2, 9.144), (2028, 1, 9.048), (2028, 2, 8.928), (2031, 1, 9.00), (2031, 2, 8.237),
                (2033, 1, 8.412), (2033, 2, 7.781), (2035, 1, 10.19), (2037, 2, 14.84)]
 VENUS_MINIMA = [(1991, 5.904), (1994, 7.918), (1999, 5.946)]
 
@@ -67,7 +67,7 @@ def _window_rows() -> list[Row]:
         (best,) = [w for w in found if w["type"] == kind and w["objective"] == "min_c3"]
         rows.append(Row("Mars windows (minimum departure C3)", f"{year} type {'I' if kind == 1 else 'II'} ({best['departure']})",
                         best["c3_km2_s2"], c3, "km2/s2", HANDBOOK_MARS,
-                        "DE421 ephemeris and a refined optimum against the handbook's 2-day grid."))
+                        "DE421 ephemeris and a refined optimum against the handbook's 2-day grid." + _ridge_note(best)))
     for year, c3 in VENUS_MINIMA:
         found = find_windows(TransferSpec(target="venus"), year)
         best = min((w for w in found if w["objective"] == "min_c3"), key=lambda w: w["c3_km2_s2"])
@@ -82,6 +82,16 @@ def _window_rows() -> list[Row]:
                         "(gravity) losses of DRA 5.0's nuclear-thermal stages and its crew-trajectory constraints."))
         rows.append(_mars_departure_with_loss(year, crew["dv_departure_km_s"]))
     return rows
+
+
+def _ridge_note(window: dict) -> str:
+    """A sentence when the window lies on the edge of the excluded neighbourhood of 180 deg."""
+    from trades.astro import orbits
+
+    if not window["on_ridge_edge"]:
+        return ""
+    return (f" Transfer angle {window['transfer_angle_deg']:.1f} deg: on the edge of the {orbits.SINGULAR_HALF_WIDTH_DEG:g}-degree "
+            "neighbourhood of 180 deg the search excludes (docs/model.md, The 180-degree ridge), so its C3 moves with that width.")
 
 
 def _mars_departure_with_loss(year: int, impulsive: float) -> Row:

@@ -13,7 +13,7 @@ from numba import njit
 
 
 @njit
-def kernel(k, r_dep, v_dep, r_arr, v_arr, tof_s, numiter, rtol):
+def kernel(k, r_dep, v_dep, r_arr, v_arr, tof_s, numiter, rtol, ridge_sine):
     n_dep, n_arr = tof_s.shape
     v_inf_dep = np.full((n_dep, n_arr), np.nan)
     v_inf_arr = np.full((n_dep, n_arr), np.nan)
@@ -31,6 +31,8 @@ def kernel(k, r_dep, v_dep, r_arr, v_arr, tof_s, numiter, rtol):
             chord_sine = np.sqrt(cx * cx + cy * cy + cz * cz) / (np.linalg.norm(r1) * np.linalg.norm(r2))
             if chord_sine < 1e-10:  # collinear: Lambert's problem has no unique plane
                 continue
+            if chord_sine < ridge_sine and r1[0] * r2[0] + r1[1] * r2[1] + r1[2] * r2[2] < 0.0:
+                continue  # near 180 deg: the plane is ill-defined (orbits.SINGULAR_HALF_WIDTH_DEG)
             try:
                 v1, v2 = izzo(k, r1, r2, tof, 0, True, True, numiter, rtol)
             except Exception:  # noqa: BLE001 - a cell the solver cannot converge stays NaN

@@ -155,6 +155,31 @@ def circular_eclipse(altitude_km: float, body: str = "earth") -> tuple[float, fl
 LAMBERT_NUMITER = 35
 LAMBERT_RTOL = 1e-8
 
+#: Half-width [deg] of the neighbourhood of a 180-degree transfer angle where no transfer is
+#: offered. There r1 and r2 are nearly opposite, the transfer plane is set by the arrival planet's
+#: small latitude divided by sin(angle), and a Lambert solution jumps with the dates: the 2026 type I
+#: search settled at exactly 180 deg on C3 10.42 km2/s2 while points 0.01 day away give 11.46. The
+#: width is a convention, not a physical limit; it is 3 deg because the handbook's least-C3 type I
+#: transfer of 2026 lies 3.2 deg from 180 deg (Burke, Falck & McGuire, NASA/TM-2010-216764, Table 2:
+#: 2026-11-14 to 2027-08-09, C3 11.11) and near-planar transfers inside 3 deg would otherwise beat it
+#: (docs/model.md, Windows).
+SINGULAR_HALF_WIDTH_DEG = 3.0
+
+
+def transfer_angle_deg(r1, r2) -> float:
+    """Prograde transfer angle [deg] between two positions: under 180 when the ecliptic-normal
+    component of ``r1 x r2`` is positive (type I), 360 minus the angle between them otherwise."""
+    import numpy as np
+
+    r1, r2 = np.asarray(r1, dtype=float), np.asarray(r2, dtype=float)
+    angle = math.degrees(math.atan2(float(np.linalg.norm(np.cross(r1, r2))), float(np.dot(r1, r2))))
+    return angle if r1[0] * r2[1] - r1[1] * r2[0] >= 0 else 360.0 - angle
+
+
+def near_singular(angle_deg: float) -> bool:
+    """Whether a transfer angle lies in the excluded neighbourhood of 180 deg."""
+    return abs(angle_deg - 180.0) < SINGULAR_HALF_WIDTH_DEG
+
 
 @functools.lru_cache(maxsize=1)
 def _grid_kernel():
@@ -192,7 +217,8 @@ def lambert_grid(r_dep, v_dep, r_arr, v_arr, tof_s, mu_km3_s2: float):
 
     ``r_dep, v_dep`` (3, n_dep) and ``r_arr, v_arr`` (3, n_arr) are the planets' heliocentric
     states in the ecliptic frame [km, km/s]; ``tof_s`` (n_dep, n_arr) the times of flight [s]
-    (cells with tof <= 0 are NaN). Each cell is solved by boinor's Izzo solver inside one
+    (cells with tof <= 0 are NaN, and so are cells within :data:`SINGULAR_HALF_WIDTH_DEG` of a
+    180-degree transfer, whose type is 0). Each cell is solved by boinor's Izzo solver inside one
     compiled loop: no Orbit object per cell.
 
     Returns
@@ -211,6 +237,7 @@ def lambert_grid(r_dep, v_dep, r_arr, v_arr, tof_s, mu_km3_s2: float):
             np.ascontiguousarray(tof_s, dtype=float),
             LAMBERT_NUMITER,
             LAMBERT_RTOL,
+            math.sin(math.radians(SINGULAR_HALF_WIDTH_DEG)),
         )
 
 

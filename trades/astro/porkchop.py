@@ -27,7 +27,7 @@ from trades.errors import TradesError
 from trades.fileio import atomic_write, is_regular_file
 
 DEFAULT_PARKING_ALTITUDE_KM = 407.0  # the handbook's reference LEO (Burke et al., NASA/TM-2010-216764)
-GRID_FORMAT_VERSION = 2  # bump when the grid's formulas or layout change: old cache files are ignored
+GRID_FORMAT_VERSION = 3  # bump when the grid's formulas or layout change: old cache files are ignored
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def _cache_path(spec: TransferSpec, departure_jd, arrival_jd):
     digest = hashlib.sha256(
         json.dumps([GRID_FORMAT_VERSION, spec.key(), bodies, list(map(float, departure_jd)), list(map(float, arrival_jd)),
                     {p: version(p) for p in ("boinor", "jplephem", "de421")},
-                    orbits.LAMBERT_NUMITER, orbits.LAMBERT_RTOL], sort_keys=True).encode()
+                    orbits.LAMBERT_NUMITER, orbits.LAMBERT_RTOL, orbits.SINGULAR_HALF_WIDTH_DEG], sort_keys=True).encode()
     ).hexdigest()[:32]
     return orbits.cache_dir() / "porkchop" / f"{digest}.npz"
 
@@ -134,7 +134,9 @@ def compute_grid(spec: TransferSpec, departure_jd, arrival_jd, use_cache: bool =
 
 
 def single_transfer(spec: TransferSpec, departure_jd: float, tof_days: float) -> dict:
-    """One transfer: C3, arrival v-infinity, burns and type, from single Lambert solutions."""
+    """One transfer: C3, arrival v-infinity, burns, transfer angle and type, from single Lambert
+    solutions. Type 0 marks a transfer within :data:`orbits.SINGULAR_HALF_WIDTH_DEG` of 180 deg,
+    which no search offers."""
     r1, v1p = (a.reshape(3) for a in ephemeris.state(spec.origin, float(departure_jd), spec.elements(spec.origin)))
     r2, v2p = (a.reshape(3) for a in ephemeris.state(spec.target, float(departure_jd + tof_days), spec.elements(spec.target)))
     mu_sun, _ = orbits.body_constants("sun")
@@ -142,8 +144,10 @@ def single_transfer(spec: TransferSpec, departure_jd: float, tof_days: float) ->
     v_inf_dep = float(np.linalg.norm(v1 - v1p))
     v_inf_arr = float(np.linalg.norm(v2 - v2p))
     dv_dep, dv_arr = _burns(spec, np.array(v_inf_dep), np.array(v_inf_arr))
+    angle = orbits.transfer_angle_deg(r1, r2)
     return {
-        "type": 1 if r1[0] * r2[1] - r1[1] * r2[0] >= 0 else 2,
+        "type": 0 if orbits.near_singular(angle) else (1 if angle < 180.0 else 2),
+        "transfer_angle_deg": angle,
         "departure_jd": float(departure_jd),
         "tof_days": float(tof_days),
         "c3_km2_s2": v_inf_dep**2,
@@ -166,6 +170,8 @@ def find_windows(
     each refined off the grid; an empty list when no transfer of a type exists in the grid.
     ``at_year_edge`` marks a least value found within two grid steps of the year's first or last
     day: the slope continues into the neighbouring year, so it is not a window of this year.
+    ``on_ridge_edge`` marks one on the edge of the excluded neighbourhood of 180 deg
+    (:data:`orbits.SINGULAR_HALF_WIDTH_DEG`): its figures move with that width.
     """
     start, end = ephemeris.to_jd(f"{year}-01-01"), ephemeris.to_jd(f"{year + 1}-01-01")
     departures = np.arange(start, end, step_days)
@@ -184,7 +190,8 @@ def find_windows(
             record = _refine(spec, departures[i], tof[i, j], key, kind, step_days,
                              lambda d, t: start <= d < end and tof_range_days[0] <= t <= tof_range_days[1])
             edge = min(record["departure_jd"] - start, end - record["departure_jd"]) <= 2 * step_days
-            record.update(objective=objective, at_year_edge=bool(edge), departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
+            ridge = abs(abs(record["transfer_angle_deg"] - 180.0) - orbits.SINGULAR_HALF_WIDTH_DEG) < 0.01
+            record.update(objective=objective, at_year_edge=bool(edge), on_ridge_edge=bool(ridge), departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
                           arrival=f"{ephemeris.to_date(record['departure_jd'] + record['tof_days']):%Y-%m-%d}")
             found.append(record)
     return found

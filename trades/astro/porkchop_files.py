@@ -32,6 +32,36 @@ def grid_dates(start: str, end: str, step: float) -> np.ndarray:
     return first + step * np.arange(count)
 
 
+def grid_minima(grid: PorkchopGrid) -> list[dict]:
+    """The least-C3 cell of each transfer type in the grid (the points the figure marks): type,
+    dates, time of flight, C3, arrival v-infinity and burns. Grid cells, not refined optima
+    (``trades windows`` refines)."""
+    found = []
+    for kind in (1, 2):
+        masked = np.where(grid.transfer_type == kind, grid.c3, np.inf)
+        if not np.isfinite(masked).any():
+            continue
+        i, j = np.unravel_index(np.argmin(masked), masked.shape)
+        found.append({
+            "type": kind, "departure": f"{ephemeris.to_date(grid.departure_jd[i]):%Y-%m-%d}",
+            "arrival": f"{ephemeris.to_date(grid.arrival_jd[j]):%Y-%m-%d}", "tof_days": float(grid.tof_days[i, j]),
+            "c3_km2_s2": float(grid.c3[i, j]), "v_inf_arrival_km_s": float(grid.v_inf_arrival[i, j]),
+            "dv_departure_km_s": float(grid.dv_departure[i, j]), "dv_arrival_km_s": float(grid.dv_arrival[i, j]),
+            "dv_total_km_s": float(grid.dv_total[i, j]), "index": (int(i), int(j)),
+        })
+    return found
+
+
+def format_minima(spec: TransferSpec, minima: list[dict]) -> str:
+    """The summary ``trades porkchop`` prints: the least-C3 point of each type in the grid."""
+    lines = [f"Least departure C3 in the grid, Earth to {spec.target} (grid cells; `trades windows` refines):",
+             f"{'type':>4} {'departure':>10} {'arrival':>10} {'TOF d':>6} {'C3 km2/s2':>9} {'vinf arr km/s':>13} {'dv total km/s':>13}"]
+    for m in minima:
+        lines.append(f"{'I' if m['type'] == 1 else 'II':>4} {m['departure']:>10} {m['arrival']:>10} {m['tof_days']:>6.0f} "
+                     f"{m['c3_km2_s2']:>9.3f} {m['v_inf_arrival_km_s']:>13.3f} {m['dv_total_km_s']:>13.3f}")
+    return "\n".join(lines) + "\n"
+
+
 def porkchop_figure(grid: PorkchopGrid, c3_levels=None):
     """A matplotlib figure: C3 contours over departure and arrival dates, TOF lines, minima marked."""
     import matplotlib
@@ -53,12 +83,10 @@ def porkchop_figure(grid: PorkchopGrid, c3_levels=None):
     tof = grid.tof_days.T
     lines = ax.contour(dep, arr, tof, levels=np.arange(100, 600, 50), colors="k", linestyles="dotted", linewidths=0.7)
     ax.clabel(lines, fmt="%d d", fontsize=7)
-    for kind, marker in ((1, "o"), (2, "s")):
-        masked = np.where(grid.transfer_type == kind, grid.c3, np.inf)
-        if np.isfinite(masked).any():
-            i, j = np.unravel_index(np.argmin(masked), masked.shape)
-            ax.plot(dep[i], arr[j], marker, color="k", markerfacecolor="white",
-                    label=f"type {'I' if kind == 1 else 'II'} min C3 {grid.c3[i, j]:.2f} km$^2$/s$^2$")
+    for m in grid_minima(grid):
+        i, j = m["index"]
+        ax.plot(dep[i], arr[j], "o" if m["type"] == 1 else "s", color="k", markerfacecolor="white",
+                label=f"type {'I' if m['type'] == 1 else 'II'} min C3 {m['c3_km2_s2']:.2f} km$^2$/s$^2$")
     ax.set_xlabel("Departure date (TDB)")
     ax.set_ylabel("Arrival date (TDB)")
     ax.set_title(f"Earth to {grid.spec.target.capitalize()}: departure C3 [km$^2$/s$^2$] (solid), time of flight (dotted)")
@@ -92,7 +120,8 @@ def write_grid_csv(grid: PorkchopGrid, path: Path) -> None:
 
 
 def write_porkchop(spec: TransferSpec, dep_start, dep_end, arr_start, arr_end, step, output_dir, formats=("png",)):
-    """Compute the grid and write ``porkchop_<target>.<fmt>`` and ``porkchop_<target>.csv``."""
+    """Compute the grid and write ``porkchop_<target>.<fmt>`` and ``porkchop_<target>.csv``;
+    returns the files written and the grid's least-C3 points (:func:`grid_minima`)."""
     from trades.fileio import output_folder
 
     with output_folder(Path(output_dir)) as out:  # a file in its place or a read-only folder is found before computing
@@ -120,4 +149,4 @@ def write_porkchop(spec: TransferSpec, dep_start, dep_end, arr_start, arr_end, s
         csv_path = out / f"{stem}.csv"
         write_grid_csv(grid, csv_path)
         files.append(csv_path)
-    return files
+    return files, grid_minima(grid)

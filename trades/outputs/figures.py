@@ -133,39 +133,74 @@ def _stacked_by_year(ax, years: list[int], series: dict[str, list[float]]) -> No
 # ---- run / optimize summaries --------------------------------------------------------------------
 
 def spend(summary: dict):
-    """Each partner's payments per year, stacked, with each capped partner's budget cap."""
+    """Each partner's payments per year, stacked; below, one panel per capped partner with its
+    payments against its budget cap on that partner's own scale (a cap drawn on the stack's
+    scale sat squashed near zero, issue 21 item 8). A panel's scale reaches 1.5 times the cap at
+    most: taller bars are cut at the top and labelled with their value."""
     plt = _plt()
     cost = summary["cost"]
     years = cost["years"]
-    fig, ax = plt.subplots(figsize=(8.0, 4.8))
+    capped = [p for p in cost["partners"] if p["budget_cap_musd"] is not None]
+    ncols = min(4, len(capped)) or 1
+    nrows = -(-len(capped) // ncols)
+    fig = plt.figure(figsize=(8.0 if ncols < 3 else 2.6 * ncols + 0.6, 4.8 + 2.4 * nrows))
+    grid = fig.add_gridspec(1 + nrows, ncols, height_ratios=[2.0] + [1.0] * nrows)
+    ax = fig.add_subplot(grid[0, :])
     _stacked_by_year(ax, years, {p["partner"]: p["pays_by_year_musd"] for p in cost["partners"]})
-    for i, partner in enumerate(p for p in cost["partners"] if p["budget_cap_musd"] is not None):
-        ax.axhline(partner["budget_cap_musd"], color="black", linestyle=[":", "--", "-."][i % 3], linewidth=1,
-                   label=f"cap of {partner['partner']}")
+    units = _money_units(cost["currency"])
     ax.set_xlabel("year")
-    ax.set_ylabel(f"payments [{_money_units(cost['currency'])}]")
-    ax.set_title("Spend per partner per year against budget caps")
+    ax.set_ylabel(f"payments [{units}]")
+    ax.set_title("Spend per partner per year" + (" (budget caps below, each on its partner's scale)" if capped else ""))
     _years(ax.xaxis)
     _thousands(ax.yaxis)
-    ax.legend(fontsize=8, ncol=2)
+    ax.set_ylim(0, 1.12 * max(max(cost["total_by_year_musd"], default=0.0), 1e-9))
+    ax.legend(fontsize=8, ncol=1 + len(cost["partners"]) // 8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    for k, partner in enumerate(capped):
+        _cap_panel(fig.add_subplot(grid[1 + k // ncols, k % ncols]), years, partner, units, cost["partners"].index(partner))
     fig.tight_layout()
     return fig
 
 
+def _cap_panel(ax, years, partner: dict, units: str, index: int) -> None:
+    """One capped partner's payments per year and its cap, on a scale that shows the cap."""
+    pays = np.asarray(partner["pays_by_year_musd"], dtype=float)
+    cap = float(partner["budget_cap_musd"])
+    top = max(float(pays.max(initial=0.0)), cap)
+    limit = 1.5 * cap if cap > 0 and top > 1.5 * cap else 1.15 * top or 1.0
+    ax.bar(years, np.minimum(pays, limit), **_bars_style(index))
+    ax.axhline(cap, color="black", linestyle="--", linewidth=1, label=f"cap of {partner['partner']}")  # named in the title
+    for year, value in zip(years, pays):
+        if value > limit:
+            ax.annotate(f"{value:,.0f}", (year, limit), xytext=(0, -2), textcoords="offset points", ha="center", va="top",
+                        rotation=90, fontsize=5.5, bbox={"boxstyle": "square,pad=0.1", "fc": "white", "lw": 0})
+    ax.set_ylim(0, limit)
+    over = int((pays > cap * (1 + 1e-9)).sum())
+    ax.set_title(f"{partner['partner']}: cap {cap:,.0f} a year (dashed),\nabove it in {over} of {len(years)} years", fontsize=8)
+    ax.set_ylabel(units, fontsize=7)
+    ax.tick_params(labelsize=7)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(4, integer=True))
+    _thousands(ax.yaxis)
+
+
 def launches(summary: dict):
-    """Launches per vehicle per year, stacked."""
+    """Launches per vehicle per year, stacked; headroom above the tallest bar and the legend
+    outside the axes, so no bar is hidden (issue 21 item 8)."""
     plt = _plt()
     rows = summary["per_year"]
     years = [r["year"] for r in rows]
     vehicles = sorted({v for r in rows for v in r["launches_by_vehicle"]})
-    fig, ax = plt.subplots(figsize=(8.0, 4.5))
+    fig, ax = plt.subplots(figsize=(8.8, 4.5))
     _stacked_by_year(ax, years, {v: [r["launches_by_vehicle"].get(v, 0) for r in rows] for v in vehicles})
     ax.set_xlabel("year")
     ax.set_ylabel("launches [-]")
     ax.set_title("Launches per vehicle per year")
     _years(ax.xaxis)
     _years(ax.yaxis)
-    ax.legend(fontsize=8)
+    tallest = max((sum(r["launches_by_vehicle"].values()) for r in rows), default=0)
+    ax.set_ylim(0, max(1.0, tallest * 1.12 + 0.2))
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     return fig
 
@@ -217,6 +252,55 @@ def _pareto(folder: Path):
     from trades.analyses.pareto import pareto_front, plot_front
 
     return plot_front(pareto_front(folder, "life_cycle_cost_musd:min,crew_days:max"))
+
+
+# ---- comparison of cases -------------------------------------------------------------------------
+
+def comparison(report: dict):
+    """``trades compare``: four panels, one bar per case: cost stacked by paying partner, launches
+    stacked by vehicle, mass in the launch orbit, and the probability that every launch succeeds."""
+    plt = _plt()
+    cases = report["cases"]
+    labels = [c["case"] for c in cases]
+    x = np.arange(len(cases))
+    fig, axes = plt.subplots(2, 2, figsize=(max(9.0, 1.6 * len(cases) + 5.0), 7.5))
+    (cost_ax, launch_ax), (mass_ax, success_ax) = axes
+    partners = sorted({p for c in cases for p in c["paid_by_partner_musd"]})
+    bottom = np.zeros(len(cases))
+    for i, p in enumerate(partners):
+        values = np.array([c["paid_by_partner_musd"].get(p, 0.0) for c in cases])
+        cost_ax.bar(x, values, 0.6, bottom=bottom, label=p, **_bars_style(i))
+        bottom += values
+    cost_ax.set_ylabel(f"life-cycle cost [{report['currency'] or 'MUSD'}]")
+    cost_ax.set_title("Cost, by the partner who pays")
+    _thousands(cost_ax.yaxis)
+    vehicles = sorted({v for c in cases for v in c["launches_by_vehicle"]})
+    bottom = np.zeros(len(cases))
+    for i, v in enumerate(vehicles):
+        values = np.array([c["launches_by_vehicle"].get(v, 0) for c in cases], dtype=float)
+        launch_ax.bar(x, values, 0.6, bottom=bottom, label=v, **_bars_style(i))
+        bottom += values
+    launch_ax.set_ylabel("launches over the campaign [-]")
+    launch_ax.set_title("Launches, by vehicle")
+    mass_ax.bar(x, [c["mass_in_launch_orbit_kg"] / 1000 for c in cases], 0.6, **_bars_style(1))
+    mass_ax.set_ylabel("mass in the launch orbit [t]")
+    mass_ax.set_title("Mass in the launch orbit over the campaign")
+    _thousands(mass_ax.yaxis)
+    success_ax.bar(x, [c["all_launches_succeed_probability"] for c in cases], 0.6, **_bars_style(2))
+    success_ax.set_ylim(0, 1)
+    success_ax.set_ylabel("probability [-]")
+    success_ax.set_title("Probability that every launch succeeds")
+    for ax in axes.flat:
+        crowded = sum(len(label) for label in labels) > 36  # labels that would run into each other
+        ax.set_xticks(x, labels, rotation=20 if crowded else 0, ha="right" if crowded else "center", fontsize=8)
+        ax.set_xlabel("case")
+    for ax in (cost_ax, launch_ax):
+        if ax.get_legend_handles_labels()[0]:
+            ax.set_ylim(0, 1.12 * max(ax.get_ylim()[1], 1e-9))
+            ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    fig.suptitle("Cases side by side (trades compare)")
+    fig.tight_layout()
+    return fig
 
 
 #: kind -> (file it reads in the output folder, function of its content)

@@ -60,7 +60,7 @@ def _figure(fig, kind: str, caption: str) -> str:
 
 
 CAPTIONS = {
-    "spend": "Each partner's payments per year (stacked) against its budget cap.",
+    "spend": "Each partner's payments per year (stacked); below, each capped partner's payments against its budget cap on its own scale.",
     "launches": "Launches per vehicle per year.",
     "shares": "The grand coalition's cost split by each allocation rule.",
     "dividend": "Each partner alone against its Shapley share: the cooperation dividend.",
