@@ -258,7 +258,7 @@ def _campaign_rows() -> list[Row]:
             "Does not agree (the ratio is in the table). It buys launch vehicles and crew spacecraft per launch, so "
             "Apollo's largest costs, developing the Saturn V and the command and service module, their test flights and the "
             "ground facilities, are not in it; the lunar module is (one expended per landing, costed from its dry mass by the "
-            "crewed-system relationship). The published figure also uses NASA's New Start Index to 2019, which runs above CPI-U."),
+            "AMCM planetary-lander relationship). The published figure also uses NASA's New Start Index to 2019, which runs above CPI-U."),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO",
             lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
