@@ -45,5 +45,5 @@ class CostSection(_Strict):
         description="element type -> relationship, replacing the catalog's element_cost_relationship entry; e.g. "
         "habitat: {method: amcm, specification: habitat}. Element types: habitat, life_support, crew_spacecraft, "
         "crew_lander, cargo_lander, logistics_vehicle, departure_stage, propulsion_module, launch_vehicle_stage, "
-        "rocket_engine, power, isru, relay.",
+        "rocket_engine, power, isru, relay, rover.",
     )
