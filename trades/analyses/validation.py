@@ -207,7 +207,7 @@ def _ssme_row() -> Row:
     ours = element_cost("rocket_engine", 3180.0, propellant="lox_lh2", factors={"f1": 1.3, "f2": engine_f2(900), "f3": 0.85})
     return Row("Cost (work-years)", "Space Shuttle Main Engine development: TRANSCOST LOX/LH2 turbopump-engine CER, 3,180 kg, "
                "f1 = 1.3, f3 = 0.85, f2 = 0.026 (ln 900)^2 for 900 qualification firings", ours.development_wyr, 18146.0, "WYr",
-               "D. E. Koelle, TRANSCOST handbook, SSME actual development effort 18,146 person-years, as transcribed in MIT lvreuse "
+               "D. E. Koelle, TRANSCOST handbook: SSME actual development effort 18,146 person-years, via MIT lvreuse "
                "lessons/transcost.ipynb (commit 3d22ecb, 2018); the handbook itself not read",
                "Agrees: the engine relationship and its factors reproduce the SSME's development effort.")
 
