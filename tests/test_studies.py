@@ -132,7 +132,8 @@ def _cpi(year):
 
 # Published totals as read in their sources, in 2024 dollars with the catalog's CPI-U: Apollo, 264 billion
 # 2019 dollars (The Planetary Society, 2019); Artemis, 93 billion then-year FY2012-2025 of which 53 billion
-# in FY2021-2025 (NASA OIG IG-22-003), each tranche from its middle year.
+# in FY2021-2025 (NASA OIG IG-22-003), each tranche from its middle year. The description states the
+# ratio as a percentage, restated from a run whenever the cost model moves it.
 CAMPAIGNS = {
     "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the six crew launches"),
     "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "the crew launch"),

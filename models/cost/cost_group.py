@@ -24,7 +24,8 @@ class CostGroup(om.Group):
     -------
     elements : list of (name, method, item, coefficients)
         Each costed piece of hardware: ``method`` 'transcost' (``coefficients`` dev_a, dev_x,
-        prod_a, prod_x) or 'amcm' (the shared ``amcm_coefficients``); ``item`` its item index.
+        prod_a, prod_x) or 'amcm' (the shared ``amcm_coefficients``, whose quantity exponent ``b``
+        splits an AMCM cost into development and first unit); ``item`` its item index.
     """
 
     def initialize(self):
@@ -55,7 +56,7 @@ class CostGroup(om.Group):
                 self.add_subsystem(name, AmcmCost(num_elements=1, coefficients=o["amcm_coefficients"]))
                 self.connect(f"{name}.cost_fy1999", f"rollup.{name}_cost")
             rollup_elements.append((name, method, item))
-        self.add_subsystem("rollup", CostRollup(num_items=k, elements=rollup_elements))
+        self.add_subsystem("rollup", CostRollup(num_items=k, elements=rollup_elements, amcm_quantity_exponent=o["amcm_coefficients"]["b"]))
 
         units = om.MuxComp(vec_size=k)
         units.add_var("units", shape=(n,), axis=0, units="unitless")

@@ -127,5 +127,8 @@ def test_shared_relay_is_an_item_costed_by_amcm(flagship):
     prob.run_model()
     w_lb = 1200.0 / 0.45359237
     amcm = 0.000504839 * w_lb**0.653948 * 76.99939**2.39 * 1.68051e-52 ** (1.0 / (2031 - 1900))  # FY1999 $M, Q = B = 1, D = 0
-    assert prob.get_val("cost.rollup.development")[i] == pytest.approx(amcm * 313.689 / 166.6, rel=1e-6)
+    # AMCM's quantity law C(Q) = C(1) Q^b splits it: development 2 C(1) - C(2), first unit C(2) - C(1)
+    b = 0.594183
+    assert prob.get_val("cost.rollup.development")[i] == pytest.approx(amcm * (2 - 2**b) * 313.689 / 166.6, rel=1e-6)
+    assert prob.get_val("cost.rollup.first_unit")[i] == pytest.approx(amcm * (2**b - 1) * 313.689 / 166.6, rel=1e-6)
     assert prob.get_val("cost.launch_mass.leo_mass")[i].sum() == pytest.approx(1200.0)  # its own mass, in 2031

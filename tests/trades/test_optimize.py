@@ -112,11 +112,15 @@ def test_flagship_optimum_meets_every_rule(flagship_optimum):
     assert cost["life_cycle_cost_musd"] == pytest.approx(result["optimum"], rel=1e-12)
 
 
-def test_flagship_starts_inside_and_stops_when_two_agree(flagship_optimum):
-    """Caps bind, so the vertex is not exact: the two interior starts run, and they agree."""
+def test_flagship_starts_inside_and_keeps_the_better(flagship_optimum):
+    """Caps bind, so the vertex is not exact: the two interior starts run, both feasible, and the
+    better is kept. Since issue 18 (habitat and life support by AMCM) they end at different local
+    optima (measured: 95,899 and 95,478 MUSD) where they used to agree: the overhead makes the
+    problem non-convex (optimize_starts)."""
     starts = flagship_optimum["optimization"]["starts"]
     assert [s["start"] for s in starts] == ["graded split", "cheapest 80 %"]
-    assert starts[0]["objective"] == pytest.approx(starts[1]["objective"], rel=1e-7)
+    assert all(s["success"] and s["feasible"] for s in starts)
+    assert flagship_optimum["cost"]["life_cycle_cost_musd"] == pytest.approx(min(s["objective"] for s in starts), rel=1e-12)
 
 
 def test_flagship_description_states_what_optimize_finds(flagship_optimum, flagship):
@@ -131,11 +135,13 @@ def test_flagship_description_states_what_optimize_finds(flagship_optimum, flags
 
 
 def test_caps_too_low_are_infeasible_and_keep_outputs(tmp_path, flagship, capsys):
-    """NASA capped at its FY2024 Exploration appropriation (7,666 MUSD, partners catalog): the
-    development years no longer fit the partners' caps together (ESA's and JAXA's break): exit 3
-    naming each cap, its years and its worst excess; the outputs of the best design are kept."""
+    """NASA capped at 4,000 MUSD a year, below the crew transport it alone can fly (one SLS and Orion
+    launch a year at 4.1 billion 2021 dollars): exit 3 naming each cap, its years and its worst
+    excess; the outputs of the best design are kept. (Until issue 18 the test capped NASA at its
+    FY2024 Exploration appropriation, 7,666 MUSD; with habitats and life support costed by AMCM the
+    flagship's optimum peaks at 6.6 billion and fits that cap.)"""
     data = yaml.safe_load(flagship.read_text())
-    data["partners"][0]["budget_cap_musd"] = 7666
+    data["partners"][0]["budget_cap_musd"] = 4000
     path = tmp_path / "capped.yaml"
     path.write_text(yaml.safe_dump(data))
     out = tmp_path / "out"

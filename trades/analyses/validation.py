@@ -206,7 +206,20 @@ def _cost_rows() -> list[Row]:
             "Does not agree: AMCM, calibrated on government programmes, costs the element at several times the commercial fixed-price "
             "contract, which built on a commercial satellite bus. The toolkit's element costs are "
             "government-programme levels."),
+        _ssme_row(),
     ]
+
+
+def _ssme_row() -> Row:
+    """Koelle's SSME check case of TRANSCOST's turbopump-engine CER, with its factors."""
+    from trades.architecture.relationships import element_cost, engine_f2
+
+    ours = element_cost("rocket_engine", 3180.0, propellant="lox_lh2", factors={"f1": 1.3, "f2": engine_f2(900), "f3": 0.85})
+    return Row("Cost (work-years)", "Space Shuttle Main Engine development: TRANSCOST LOX/LH2 turbopump-engine CER, 3,180 kg, "
+               "f1 = 1.3, f3 = 0.85, f2 = 0.026 (ln 900)^2 for 900 qualification firings", ours.development_wyr, 18146.0, "WYr",
+               "D. E. Koelle, TRANSCOST handbook: SSME actual development effort 18,146 person-years, via MIT lvreuse "
+               "lessons/transcost.ipynb (commit 3d22ecb, 2018); the handbook itself not read",
+               "Agrees: the engine relationship and its factors reproduce the SSME's development effort.")
 
 
 #: Apollo: The Planetary Society's reconstruction (Dreier, press release of 14 June 2019), 264 billion
@@ -269,7 +282,7 @@ def _campaign_rows() -> list[Row]:
             "Does not agree (the ratio is in the table). It buys launch vehicles and crew spacecraft per launch, so "
             "Apollo's largest costs, developing the Saturn V and the command and service module, their test flights and the "
             "ground facilities, are not in it; the lunar module is (one expended per landing, costed from its dry mass by the "
-            "crewed-system relationship). The published figure also uses NASA's New Start Index to 2019, which runs above CPI-U."),
+            "AMCM planetary-lander relationship). The published figure also uses NASA's New Start Index to 2019, which runs above CPI-U."),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO",
             lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,

@@ -19,6 +19,7 @@ from scipy import stats
 
 from trades.architecture.acquisition import contract_purchases, crew_launch_price
 from trades.architecture.launch_prices import priced_payload_kg
+from trades.architecture.cost_relationships import relationship
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
 from trades.study.money import MoneyError, inflation_factor, sourced_to_base_musd
@@ -41,6 +42,7 @@ class CostElement:
     mass_output: str | None = None  # model output giving its dry mass, or None for a fixed mass
     mass_kg: float | None = None
     source: str = ""
+    factor_source: str = ""  # TRANSCOST correction factors (transcost elements)
     relationship: str = ""  # its catalog relationship: 'amcm' or a TRANSCOST category (cost risk reads its uncertainty)
 
 
@@ -134,10 +136,9 @@ def _capabilities(study, catalog: Catalog) -> dict[str, set[str]]:
     }
 
 
-def _stage_category(stage) -> str:
-    if stage.role == "departure":
-        return "expendable_stage_lh2" if stage.propellant == "lox_lh2" else "expendable_stage_storable"
-    return "liquid_propulsion_module"
+def _stage_type(stage) -> str:
+    """Element type of an in-space stage: a departure stage, or a propulsion module (landing, capture)."""
+    return "departure_stage" if stage.role == "departure" else "propulsion_module"
 
 
 def launch_reliability(study, catalog: Catalog, vehicle: str) -> tuple[float, str]:
@@ -163,28 +164,19 @@ def make_cost_plan(arch) -> CostPlan:
         return launch_reliability(study, catalog, vehicle)[0]
     cost = catalog.entry("cost", "default")
     base = study.campaign.dollar_base_year
-    relationships = cost["element_cost_relationship"]
     ids = [p.id for p in study.partners]
     capabilities = _capabilities(study, catalog)
     items: list[CostItem] = []
     elements: list[CostElement] = []
     sources: dict[str, str] = {}
 
-    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None, category=None):
-        """A costed piece of hardware: by its element type's relationship, or by the TRANSCOST
-        ``category`` given."""
-        rel = {"method": "transcost", "category": category} if category else relationships[element_type]
-        if rel["method"] == "transcost":
-            cer = cost["transcost"][rel["category"]]
-            coefficients = {k: float(cer[k]) for k in ("dev_a", "dev_x", "prod_a", "prod_x")}
-            source = f"TRANSCOST {rel['category']}: {cer['source']}"
-        else:
-            spec = cost["amcm"]["specification"][rel["specification"]]
-            coefficients = {"specification": float(spec["value"])}
-            source = f"AMCM, specification {rel['specification']} {spec['value']}: {spec['source']}"
-        elements.append(CostElement(item_index, name, rel["method"], coefficients, mass_output, mass_kg, source,
-                                    rel["category"] if rel["method"] == "transcost" else "amcm"))
-        sources[f"cost element {name}"] = source
+    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None, propellant=None):
+        """A costed piece of hardware, by its element type's relationship (the catalog's table or
+        the study's cost.relationships; :mod:`trades.architecture.cost_relationships`)."""
+        rel = relationship(cost, element_type, study, propellant)
+        elements.append(CostElement(item_index, name, rel.method, rel.coefficients, mass_output, mass_kg, rel.source, rel.factor_source,
+                                    rel.name if rel.method == "transcost" else "amcm"))
+        sources[f"cost element {name}"] = rel.source
 
     def add_item(item: CostItem) -> int:
         items.append(item)
@@ -193,7 +185,7 @@ def make_cost_plan(arch) -> CostPlan:
     out = "outpost"
     for name, element_type, output in (
         ("habitat", "habitat", f"{out}.habitat.habitat_mass"),
-        ("life_support", "habitat", f"{out}.life_support.life_support_mass"),
+        ("life_support", "life_support", f"{out}.life_support.life_support_mass"),
         ("power", "power", f"{out}.power.power_system_mass"),
     ):
         # habitat builders build their own life support (ISS and Tiangong modules carry theirs)
@@ -213,8 +205,8 @@ def make_cost_plan(arch) -> CostPlan:
     for stage in arch.stages["cargo"]:
         if stage.role != "entry":
             # unit dry mass: the stage's inert mass per cargo flight of the baseline design (set after a first evaluation)
-            add_element(logistics, f"cargo_{stage.role}_stage{stage.index}", None,
-                        mass_output=f"transfer_cargo.stage{stage.index}.inert_mass", category=_stage_category(stage))
+            add_element(logistics, f"cargo_{stage.role}_stage{stage.index}", _stage_type(stage),
+                        mass_output=f"transfer_cargo.stage{stage.index}.inert_mass", propellant=stage.propellant)
     if arch.reusable_lander is not None:
         i = add_item(CostItem("reusable_lander", ("cargo_lander",), False, "deploy"))
         add_element(i, "reusable_lander", "cargo_lander", mass_output="reusable_lander.lander_dry_mass")
@@ -236,12 +228,10 @@ def make_cost_plan(arch) -> CostPlan:
         add_element(i, "mars_transit_habitat", "habitat", mass_output="mars_transit_habitat.habitat_mass")
         crew = study.transportation.mars_crew
         capsule = catalog.entry("elements", crew.return_capsule)
-        kind = capsule["type"] if capsule["type"] in relationships else None
-        add_element(i, "mars_return_capsule", kind, mass_kg=arch.mars_crew[0]["capsules"] * float(capsule["dry_mass_kg"]["value"]),
-                    category=None if kind else "crewed_space_system")
+        add_element(i, "mars_return_capsule", "crew_spacecraft", mass_kg=arch.mars_crew[0]["capsules"] * float(capsule["dry_mass_kg"]["value"]))
         for stage in arch.stages["mars_crew_1"]:  # unit masses: the missions' average (assemble.set_stage_unit_masses)
-            add_element(i, f"mars_crew_stage{stage.index}", None, mass_output=f"transfer_mars_crew_1.stage{stage.index}.inert_mass",
-                        category=_stage_category(stage))
+            add_element(i, f"mars_crew_stage{stage.index}", _stage_type(stage), mass_output=f"transfer_mars_crew_1.stage{stage.index}.inert_mass",
+                        propellant=stage.propellant)
     if arch.crew_vehicle is not None:
         add_item(CostItem("crew_transport", ("crew_vehicle",), False))
     add_item(CostItem("operations", None, False))

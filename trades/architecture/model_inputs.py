@@ -228,9 +228,13 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
         if element.method == "amcm":
             arch.add(f"{name}.specification", element.coefficients["specification"], "unitless", element.source)
             arch.add(f"{name}.ioc_year", float(study.deploy_year), "unitless", "deployment year of the outpost (AMCM IOC)")
-            arch.add(f"{name}.quantity", 1.0, "unitless", "one unit (AMCM cost of development and first unit)")
+            arch.add(f"{name}.quantity", 1.0, "unitless", "one unit (AMCM cost of development and first unit; "
+                     "the quantity exponent splits it into development and first unit)")
             arch.add(f"{name}.block", 1.0, "unitless", "AMCM block 1: a new design (assumption)")
             arch.add(f"{name}.difficulty", 0.0, "unitless", "AMCM programme difficulty 0: average (assumption)")
+        else:
+            for factor in ("development_factor", "first_unit_factor"):
+                arch.add(f"{name}.{factor}", element.coefficients.get(factor, 1.0), "unitless", element.factor_source)
     for i, item in enumerate(plan.items):
         units = masks["deploy"] if item.units == "deploy" else np.zeros(len(arch.years))
         if item.units in (None, "deploy"):

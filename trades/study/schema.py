@@ -20,6 +20,7 @@ from trades.errors import StudyError, StudyErrors
 from trades.study.cost_risk_section import CostRisk
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
 from trades.study.acquisition_section import Acquisition
+from trades.study.cost_section import CostSection
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
 )
@@ -40,6 +41,7 @@ class Study(_Strict):
         default_factory=list, description="Continuous model inputs trades optimize may move besides the work shares, with bounds."
     )
     cost_sharing: CostSharing = Field(default_factory=CostSharing)
+    cost: CostSection = Field(default_factory=CostSection, description="Which cost relationship costs each element type (optional).")
     coalitions: Coalitions = Field(default_factory=Coalitions)
     sweep: Sweep | None = Field(None, description="Cases for trades sweep; ignored by the other commands.")
     sensitivity: Sensitivity | None = Field(None, description="Parameters and ranges for trades sensitivity.")

@@ -73,6 +73,16 @@ def test_rollup_multipliers_scale_each_element_by_hand_and_partials():
     _check(prob)
 
 
+def test_rollup_splits_amcm_by_its_quantity_law():
+    """AMCM's C(Q) = C(1) Q^b with b = 0.5 (a round value for the hand calculation): the second
+    unit adds C(1) (sqrt 2 - 1) = 0.41421 C(1), the first unit; development is the rest, 0.58579 C(1)."""
+    prob = run_component(CostRollup(num_items=1, elements=[("hab", "amcm", 0)], amcm_quantity_exponent=0.5),
+                         work_year_value=0.459, amcm_inflation=2.0, hab_cost=100.0)
+    assert prob.get_val("development") == pytest.approx([2.0 * 58.578644])
+    assert prob.get_val("first_unit") == pytest.approx([2.0 * 41.421356])
+    _check(prob)
+
+
 def test_learning_curve_per_item_equals_separate_curves():
     units = np.array([[1.0, 0.0, 0.0], [0.0, 2.0, 3.5]])
     together = run_component(LearningCurveProduction(num_years=3, num_items=2), first_unit_cost=[40.0, 7.0], learning_rate=0.85, units=units)
