@@ -117,6 +117,11 @@ def test_sampled_game_of_twelve_partners_covers_the_exact_shapley_value(flagship
         assert report["stand_alone_musd"][p] == RUNWAYS[p]
     assert report["marginal_value_musd"] == pytest.approx(games.marginal_values(TWELVE, exact_game))
     assert report["core_empty"] is None and report["method"] == "sampled"
+    from trades.outputs import figures  # the report's figures draw a sampled game too (no core; intervals)
+
+    for kind in (figures.shares, figures.dividend):
+        figure = kind(report)
+        assert figure.axes[0].get_xticklabels()[0].get_text() == TWELVE[0]
 
 
 def _bad(tmp_path, flagship, edit):
