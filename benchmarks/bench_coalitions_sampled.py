@@ -40,6 +40,15 @@ def _grand_times(study, repeats: int) -> list[float]:
     return times
 
 
+def _say(result: Result) -> Result:
+    """Each line as soon as it is measured (a full run takes long on a shared machine)."""
+    import sys
+
+    print(f"{result.name}: ours {result.ours_s:,.1f} s, baseline {result.baseline_s:,.1f} s ({result.ratio_text}); {result.note}",
+          file=sys.stderr, flush=True)
+    return result
+
+
 def run(quick: bool) -> list[Result]:
     from trades.analyses import games
     from trades.analyses.coalitions import CoalitionCosts, analyse
@@ -58,12 +67,12 @@ def run(quick: bool) -> list[Result]:
     covered = [p for p in partners
                if abs(sampled["allocations"]["shapley"][p] - exact["allocations"]["shapley"][p]) <= sampled["shapley_half_width_musd"][p]]
     s = sampled["sampling"]
-    results = [Result(
+    results = [_say(Result(
         f"sampled game, {len(partners)} partners", sampled_s, exact_s, f"the exact game ({2 ** len(partners) - 1} coalitions)",
         "report (sampling pays above ~10 partners)",
         f"{s['coalitions']} coalitions in {s['rounds']} rounds to a half-width of 2 % ({s['target_half_width_musd']:,.0f} MUSD), "
         f"target {'met' if s['target_met'] else 'NOT met'}; {len(covered)} of {len(partners)} 95 % intervals cover the exact Shapley value; "
-        "widest half-width " + f"{max(sampled['shapley_half_width_musd'].values()):,.0f} MUSD")]
+        "widest half-width " + f"{max(sampled['shapley_half_width_musd'].values()):,.0f} MUSD"))]
     if quick:
         return results
     big = _sampled(study_with(TWENTY), 0.01)
@@ -75,10 +84,10 @@ def run(quick: bool) -> list[Result]:
     grand = statistics.median(wall)
     s = report["sampling"]
     infeasible = sum(r["status"] != "ok" for r in report["coalitions"])
-    results.append(Result(
+    results.append(_say(Result(
         "sampled game, 20 partners", game_s, 1000 * grand, "1,000 grand-coalition optimizations", "faster than 1,000 grand optimizations",
         f"{s['coalitions']} coalitions ({infeasible} infeasible) in {s['rounds']} rounds, half-width target 1 % = "
         f"{s['target_half_width_musd']:,.0f} MUSD {'met' if s['target_met'] else 'NOT met'}; whole game = {game_s / grand:.0f} grand "
         f"optimizations (grand coalition {grand:.2f} s, median of {len(wall)} before and after); grand coalition "
-        f"{report['grand_coalition_musd']:,.0f} MUSD"))
+        f"{report['grand_coalition_musd']:,.0f} MUSD")))
     return results
