@@ -178,9 +178,12 @@ def test_many_partners_refuse_scenarios_which_need_an_exact_game(flagship, tmp_p
 
 @pytest.mark.slow
 def test_sampled_against_exact_on_the_eight_partner_flagship(flagship, tmp_path):
-    """The 8-partner flagship game (the benchmark's): every 95 % interval of the sampled game, run
-    to 2 % of the grand coalition's cost on the exact game's coalition costs, covers the exact
-    Shapley value (seed 0; the intervals' 95 % level is tested over many games in test_games.py)."""
+    """The 8-partner flagship game (the benchmark's), sampled to 2 % of the grand coalition's cost
+    on the exact game's coalition costs (seed 0), against the exact Shapley values: every error is
+    within two half-widths (about four standard errors), and at least 6 of the 8 95 % intervals
+    cover (binomial(8, 0.95) gives 5 or fewer with probability 0.006). That all 8 cover is not
+    what a 95 % interval promises (probability 0.66): the benchmark's run of this game had 7 of 8;
+    the 95 % level itself is tested over 300 games in test_games.py."""
     from benchmarks.bench_coalitions import PARTNERS, study_with
     from trades.analyses.coalitions import analyse
 
@@ -193,9 +196,10 @@ def test_sampled_against_exact_on_the_eight_partner_flagship(flagship, tmp_path)
     costs.study = sampled_study
     report = sampled_game(sampled_study, costs, progress=False)
     assert report["sampling"]["target_met"]
-    for p in PARTNERS:
-        gap = abs(report["allocations"]["shapley"][p] - exact["allocations"]["shapley"][p])
-        assert gap <= report["shapley_half_width_musd"][p], (p, gap, report["shapley_half_width_musd"][p])
+    gaps = {p: abs(report["allocations"]["shapley"][p] - exact["allocations"]["shapley"][p]) for p in PARTNERS}
+    half = report["shapley_half_width_musd"]
+    assert all(gaps[p] <= 2 * half[p] for p in PARTNERS), (gaps, half)
+    assert sum(gaps[p] <= half[p] for p in PARTNERS) >= 6, (gaps, half)
 
 
 @pytest.mark.slow
