@@ -10,10 +10,14 @@ from __future__ import annotations
 import argparse
 import platform
 
-from benchmarks import bench_coalitions, bench_cost_risk, bench_optimize, bench_pareto, bench_porkchop, bench_run, bench_startup, bench_sweep, bench_windows
+from benchmarks import (
+    bench_coalitions, bench_coalitions_sampled, bench_cost_risk, bench_optimize, bench_pareto, bench_porkchop, bench_run, bench_startup, bench_sweep,
+    bench_windows,
+)
 from benchmarks.harness import table
 
-BENCHMARKS = [bench_startup, bench_windows, bench_run, bench_porkchop, bench_optimize, bench_coalitions, bench_sweep, bench_pareto, bench_cost_risk]
+BENCHMARKS = [bench_startup, bench_windows, bench_run, bench_porkchop, bench_optimize, bench_coalitions, bench_coalitions_sampled, bench_sweep, bench_pareto,
+              bench_cost_risk]
 
 
 def main(argv=None) -> int:

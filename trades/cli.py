@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --scenarios: coordination exponent under an interface standard (default 0.25, study default 0.5)")
     p.add_argument("--leave", default=None, metavar="PARTNER[,YEAR]",
                    help="also the cost of PARTNER leaving at the start of YEAR (default mid-campaign): the others replan and redo its development")
+    p.add_argument("--method", choices=["auto", "exact", "sampled"], default=None,
+                   help="exact (every coalition), sampled (Shapley with 95 %% intervals) or auto (default: coalitions.method; "
+                   "auto plays exactly up to coalitions.exact_max_partners partners, 10 by default)")
+    p.add_argument("--half-width", type=float, default=None, metavar="FRACTION",
+                   help="sampled: 95 %% half-width to reach, as a fraction of the grand coalition's cost (default: coalitions.relative_half_width, 0.01)")
+    p.add_argument("--resume", action="store_true", help="complete an interrupted game in the output folder: coalitions already optimized are kept")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS", help="a Dask scheduler, e.g. tcp://10.0.0.5:8786, instead of local processes")
     p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
     p.set_defaults(func=commands.cmd_coalitions)
 

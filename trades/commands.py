@@ -158,11 +158,14 @@ def cmd_coalitions(args) -> int:
             raise StudyErrors([StudyError(args.study, "--leave", f"'{args.leave}' must be PARTNER or PARTNER,YEAR, e.g. esa,2032")])
         leave = (partner.strip(), int(year) if year else None)
     report, out = run_coalitions(args.study, args.output_dir, workers=args.workers, progress=args.format == "text",
-                                 scenarios=args.scenarios, bar=bar, interface_exponent=args.interface_exponent, leave=leave)
+                                 scenarios=args.scenarios, bar=bar, interface_exponent=args.interface_exponent, leave=leave,
+                                 method=args.method, half_width=args.half_width, resume=args.resume, scheduler=args.scheduler)
     if args.format == "json":
         print(json.dumps({"output_dir": str(out), **report}, indent=2, default=str))
     else:
-        echo(format_report(report))
+        from trades.analyses.coalitions_sampled import format_sampled_report
+
+        echo(format_sampled_report(report) if report["method"] == "sampled" else format_report(report))
         if "scenarios_table" in report:
             print("Policy scenarios:")
             echo(report["scenarios_table"])
@@ -171,7 +174,7 @@ def cmd_coalitions(args) -> int:
 
             print("Partner leaving mid-campaign:")
             echo(format_leaving(report["leaving"]))
-        echo(f"Outputs written to {out}/ (coalitions.csv, coalitions.json)\n")
+        echo(f"Outputs written to {out}/ (coalitions.csv, coalitions.json, coalitions.sqlite)\n")
     return EXIT_OK
 
 

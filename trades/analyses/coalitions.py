@@ -141,29 +141,50 @@ def _fresh_worker() -> None:
     _BUILT_IN_WORKER.clear()
 
 
-def characteristic_function(study: Study, file: str, workers: int | None = None, progress: bool = True) -> list[dict]:
-    """Every coalition's record (members, status, cost, what it bought), in parallel processes."""
-    players = [p.id for p in study.partners]
-    text = yaml.safe_dump(study.model_dump(mode="json"), sort_keys=False)
-    work = [tuple(sorted(s)) for s in games.coalitions(players)]
-    workers = workers or study.coalitions.workers or default_workers()
-    records = []
-    from tqdm import tqdm
+class CoalitionCosts:
+    """Coalition records by member set: each coalition optimized once (in parallel processes or on a
+    Dask ``client``, through :func:`trades.executor.run_tasks`) and, with a ``db``
+    (:mod:`trades.analyses.coalition_store`), stored as it finishes; those already in ``db`` are not run again."""
 
-    bar = tqdm(total=len(work), desc="coalitions", unit="opt", disable=not progress)
-    built = OrderedDict()  # reused problems when the game runs in this process
+    def __init__(self, study: Study, file: str, workers: int | None = None, progress: bool = True, client=None, db=None):
+        from trades.analyses.coalition_store import stored_records
 
-    def keep(task, record):
-        records.append(record)
-        bar.update()
+        self.study, self.file, self.client, self.db, self.progress = study, file, client, db, progress
+        self.workers = workers or study.coalitions.workers or default_workers()
+        self.text = yaml.safe_dump(study.model_dump(mode="json"), sort_keys=False)
+        self.records: dict[frozenset, dict] = stored_records(db) if db is not None else {}
+        self.built = OrderedDict()  # reused problems when the game runs in this process
 
-    try:
-        run_tasks(evaluate_coalition, [(text, file, members, built) if workers == 1 else (text, file, members) for members in work],
-                  keep, workers=workers, setup=_fresh_worker, total=len(work))
-    finally:
-        bar.close()
-    order = {members: i for i, members in enumerate(work)}
-    return sorted(records, key=lambda r: order[tuple(r["members"])])
+    def evaluate(self, wanted) -> list[dict]:
+        """The records of the ``wanted`` coalitions (in that order), optimizing the missing ones."""
+        from tqdm import tqdm
+
+        from trades.analyses.coalition_store import store_record
+
+        wanted = [frozenset(s) for s in wanted]
+        work = list(dict.fromkeys(tuple(sorted(s)) for s in wanted if s not in self.records))
+        if work:
+            bar = tqdm(total=len(work), desc="coalitions", unit="opt", disable=not self.progress)
+            local = self.workers == 1 and self.client is None
+
+            def keep(task, record):
+                self.records[frozenset(record["members"])] = record
+                if self.db is not None:
+                    store_record(self.db, record)
+                bar.update()
+
+            try:
+                run_tasks(evaluate_coalition, [(self.text, self.file, members, self.built) if local else (self.text, self.file, members)
+                                               for members in work],
+                          keep, workers=self.workers, client=self.client, setup=_fresh_worker, total=len(work))
+            finally:
+                bar.close()
+        return [self.records[s] for s in wanted]
+
+
+def characteristic_function(study: Study, file: str, workers: int | None = None, progress: bool = True, client=None, db=None) -> list[dict]:
+    """Every coalition's record (members, status, cost, what it bought), the grand coalition last."""
+    return CoalitionCosts(study, file, workers, progress, client, db).evaluate(games.coalitions([p.id for p in study.partners]))
 
 
 def analyse(study: Study, records: list[dict]) -> dict:
@@ -300,11 +321,18 @@ def format_report(report: dict) -> str:
 
 def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None, workers: int | None = None,
                    progress: bool = True, scenarios: bool = False, bar: tuple[str, str] | None = None,
-                   interface_exponent: float = 0.25, leave: tuple[str, int | None] | None = None) -> tuple[dict, Path]:
+                   interface_exponent: float = 0.25, leave: tuple[str, int | None] | None = None, method: str | None = None,
+                   half_width: float | None = None, resume: bool = False, scheduler: str | None = None) -> tuple[dict, Path]:
     """Run the coalition analysis of a study file and write ``coalitions.csv`` and
     ``coalitions.json`` (each written whole or not at all); with ``scenarios``, also the policy
     scenarios (``report["scenarios"]``, in ``coalitions.json`` too); with ``leave`` (partner, year
-    or None for mid-campaign), also that partner leaving mid-campaign (``report["leaving"]``)."""
+    or None for mid-campaign), also that partner leaving mid-campaign (``report["leaving"]``).
+
+    The game is exact or sampled (``method``, else ``coalitions.method``; sampled to ``half_width``,
+    else ``coalitions.relative_half_width``: :mod:`trades.analyses.coalitions_sampled`). Each
+    coalition's result goes to ``coalitions.sqlite`` as it finishes; ``resume`` reuses those of an
+    interrupted game; ``scheduler`` runs the coalitions on a Dask cluster."""
+    from trades.analyses.coalitions_sampled import use_sampling
     from trades.analyses.run import open_output_folder
 
     study_path = Path(study_path)
@@ -320,6 +348,13 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
         problems.append(study.error(("objective", "name"), f"coalitions split a cost: use life_cycle_cost or npv_cost, not '{study.objective.name}'"))
     if workers is not None and workers < 1:
         problems.append(study.error(("coalitions", "workers"), f"--workers {workers}: must be at least 1"))
+    if half_width is not None and not 0 < half_width <= 1:
+        problems.append(study.error(("coalitions", "relative_half_width"),
+                                    f"--half-width {half_width:g}: must be positive and at most 1 (a fraction of the grand coalition's cost, e.g. 0.01)"))
+    sampled = use_sampling(study, method)
+    if sampled and (scenarios or leave is not None):
+        problems.append(study.error(("coalitions", "method"), f"--scenarios and --leave play exact games: {len(study.partners)} partners "
+                                    f"are sampled (at most coalitions.exact_max_partners = {study.coalitions.exact_max_partners} are exact; --method exact)"))
     if problems:
         raise StudyErrors(problems)
     if bar is not None:
@@ -336,9 +371,16 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
         if not years[0] < year <= years[-1]:
             raise StudyErrors([study.error(("campaign",), f"--leave {partner},{year}: the year must be after {years[0]} and at most {years[-1]}")])
         leave = (partner, year)
-    with open_output_folder(output_dir, study_path, digest, ("coalitions.json",), ("coalitions.csv",)) as out:
-        records = characteristic_function(study, str(study_path), workers, progress)
-        report = {**analyse(study, records), "study_sha256": digest}
+    from trades.analyses.coalition_store import DATABASE
+
+    client = _dask_client(scheduler) if scheduler else None  # bad input before anything is written
+    with open_output_folder(output_dir, study_path, digest, ("coalitions.json",), ("coalitions.csv", DATABASE)) as out:
+        try:
+            report = {**_game(study, str(study_path), out / DATABASE, sampled, workers, progress, client, resume, half_width),
+                      "study_sha256": digest}
+        finally:
+            if client is not None:
+                client.close()
         if scenarios:
             compared = [("as given", report)]
             failed = []
@@ -353,9 +395,36 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
             report["scenarios_table"] = format_scenarios(compared) + "".join(f"{f['scenario']}: INFEASIBLE: {f['infeasible']}\n" for f in failed)
         if leave is not None:
             report["leaving"] = partner_leaving(study, str(study_path), *leave)
-        atomic_write(out / "coalitions.csv", lambda tmp: tmp.write_text(_csv(records), encoding="utf-8"))
+        atomic_write(out / "coalitions.csv", lambda tmp: tmp.write_text(_csv(report["coalitions"]), encoding="utf-8"))
         atomic_write(out / "coalitions.json", lambda tmp: tmp.write_text(json.dumps(_jsonable(report), indent=2), encoding="utf-8"))
     return report, out
+
+
+def _game(study: Study, file: str, database: Path, sampled: bool, workers, progress, client, resume, half_width) -> dict:
+    """The exact or sampled game, every coalition stored in ``database`` as it finishes (removed
+    again when the game has no answer: the grand coalition infeasible)."""
+    from trades.analyses.coalition_store import open_store
+    from trades.analyses.coalitions_sampled import sampled_game
+
+    db = open_store(database, study, resume)
+    try:
+        costs = CoalitionCosts(study, file, workers, progress, client, db)
+        if sampled:
+            return sampled_game(study, costs, half_width, progress)
+        records = [dict(r) for r in costs.evaluate(games.coalitions([p.id for p in study.partners]))]
+        return {"method": "exact", **analyse(study, records)}
+    except InfeasibleError:
+        db.close()
+        database.unlink(missing_ok=True)
+        raise
+    finally:
+        db.close()
+
+
+def _dask_client(address: str):
+    from trades.analyses.sweep import _dask_client as client
+
+    return client(address)
 
 
 def _csv(records: list[dict]) -> str:

@@ -243,8 +243,10 @@ def optimize_refusals(study: Study, catalog: Catalog) -> list[str]:
     if study.objective.name == "launch_mass":
         return []
     vehicles = catalog.entries["launch_vehicles"]
+    # a study without crew rotations (none free to the optimizer) flies no crew launch to price
+    crewless = study.outpost.rotations_per_year == 0 and not any(dv.name == "crew.rotations_per_year" for dv in study.design_variables)
     unpriced = [
-        f"launch.{key} '{chosen}'" for key in ("cargo_vehicle", "crew_vehicle")
+        f"launch.{key} '{chosen}'" for key in ("cargo_vehicle",) + (() if crewless else ("crew_vehicle",))
         if (chosen := getattr(study.launch, key)) != "auto" and chosen in vehicles
         and not (vehicles[chosen].get("price") or {}).get("value")
     ]

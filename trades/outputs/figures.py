@@ -215,8 +215,13 @@ def shares(report: dict):
     width = 0.8 / len(rules)
     fig, ax = plt.subplots(figsize=(max(6.0, 1.5 * len(partners) + 2), 4.8))
     for i, rule in enumerate(rules):
+        # a sampled game (trades.analyses.coalitions_sampled) has no core and 95 % intervals on its Shapley shares
+        half = report.get("shapley_half_width_musd") if rule == "shapley" else None
+        in_core = report["core"].get(rule, {}).get("in_core", True)
         ax.bar(x + (i - (len(rules) - 1) / 2) * width, [report["allocations"][rule][p] for p in partners], width,
-               label=rule.replace("_", " ") + ("" if report["core"][rule]["in_core"] else " (not in the core)"), **_bars_style(i))
+               yerr=[half[p] for p in partners] if half else None, capsize=3 if half else 0,
+               label=rule.replace("_", " ") + ("" if in_core else " (not in the core)") + (" (95 % intervals)" if half else ""),
+               **_bars_style(i))
     ax.set_xticks(x, partners)
     ax.set_xlabel("partner")
     ax.set_ylabel(f"share of the grand coalition's cost [{report['currency']}]")

@@ -179,7 +179,8 @@ def _section_tables(results: dict[str, dict | None], section: str, summary: dict
         report = results["coalitions.json"]
         rules = list(report["allocations"])
         return [f"<p>Grand coalition {_num(report['grand_coalition_musd'])} {_esc(report['currency'])}; cooperation dividend "
-                f"{_num(report['cooperation_dividend_musd']['total'])}; core {'empty' if report['core_empty'] else 'non-empty'}.</p>",
+                f"{_num(report['cooperation_dividend_musd']['total'])}; core "
+                f"{'not computed (sampled game)' if report['core_empty'] is None else 'empty' if report['core_empty'] else 'non-empty'}.</p>",
                 _table(["partner", "alone"] + rules + ["marginal value"], [
                     [_esc(p), report["stand_alone_musd"][p]] + [report["allocations"][r][p] for r in rules] + [report["marginal_value_musd"][p]]
                     for p in report["partners"]])]

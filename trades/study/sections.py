@@ -351,6 +351,14 @@ class Coalitions(_Strict):
     workers: int | None = Field(
         None, ge=1, le=256, description="Worker processes for the coalition optimizations; default: all cores."
     )
+    method: Literal["auto", "exact", "sampled"] = Field(
+        "auto", description="exact: every coalition, Shapley, nucleolus and core; sampled: Shapley values with 95 % intervals "
+        "from sampled orders (trades.analyses.games.shapley_sampled); auto: exact up to exact_max_partners partners.")
+    exact_max_partners: int = Field(10, ge=2, le=16, description="auto: most partners played exactly (2^n - 1 coalitions; 10: 1,023).")
+    relative_half_width: PositiveFloat = Field(
+        0.01, le=1, description="sampled: 95 % half-width to reach on every partner's Shapley value, as a fraction of the grand coalition's cost.")
+    max_coalitions: int = Field(20_000, ge=1, description="sampled: stop after this many distinct coalitions even if the half-width is not reached.")
+    seed: int = Field(0, ge=0, description="sampled: seed of the orders (the same seed gives the same coalitions, so --resume reuses them).")
 
 
 class SweepFactor(_Strict):

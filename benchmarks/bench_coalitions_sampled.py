@@ -1,0 +1,93 @@
+"""The sampled coalition game (issue 19 item 5) side by side with its baselines, in one run.
+
+1. The 8-partner flagship game (bench_coalitions' study): the exact game (255 coalition
+   optimizations) against the sampled game run to 2 % of the grand coalition's cost, each on its
+   own optimizations (all cores); prints whether every 95 % interval covers the exact value.
+2. A 20-partner game (the flagship with 20 agencies of the catalog) sampled to 1 % of the grand
+   coalition's cost, counted in grand-coalition optimizations: the goal is the time of 1,000 of them
+   (the grand coalition timed in this process before and after the game; the machine's speed drifts).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from benchmarks.bench_coalitions import FLAGSHIP, PARTNERS, study_with
+from benchmarks.harness import Result
+
+TWENTY = PARTNERS + ["cnes", "dlr", "kasa", "uaesa", "asa", "aeb", "isa", "polsa", "aem", "suparco", "sansa", "gistda"]
+
+
+def _sampled(study, half_width: float):
+    import yaml
+
+    from trades.study import parse_study_text
+
+    data = study.model_dump(mode="json")
+    data["coalitions"].update(method="sampled", relative_half_width=half_width)
+    return parse_study_text(yaml.safe_dump(data, sort_keys=False), str(FLAGSHIP))
+
+
+def _grand_times(study, repeats: int) -> list[float]:
+    from trades.analyses.optimize import optimize
+
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        optimize(study, str(FLAGSHIP))
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _say(result: Result) -> Result:
+    """Each line as soon as it is measured (a full run takes long on a shared machine)."""
+    import sys
+
+    print(f"{result.name}: ours {result.ours_s:,.1f} s, baseline {result.baseline_s:,.1f} s ({result.ratio_text}); {result.note}",
+          file=sys.stderr, flush=True)
+    return result
+
+
+def run(quick: bool) -> list[Result]:
+    from trades.analyses import games
+    from trades.analyses.coalitions import CoalitionCosts, analyse
+    from trades.analyses.coalitions_sampled import sampled_game
+
+    partners = PARTNERS[:3] if quick else PARTNERS
+    study = study_with(partners)
+    _grand_times(study, 1)  # warm imports
+    start = time.perf_counter()
+    exact = analyse(study, [dict(r) for r in CoalitionCosts(study, str(FLAGSHIP), progress=False).evaluate(games.coalitions(partners))])
+    exact_s = time.perf_counter() - start
+    sampled_study = _sampled(study, 0.02)
+    start = time.perf_counter()
+    sampled = sampled_game(sampled_study, CoalitionCosts(sampled_study, str(FLAGSHIP), progress=False), progress=False)
+    sampled_s = time.perf_counter() - start
+    covered = [p for p in partners
+               if abs(sampled["allocations"]["shapley"][p] - exact["allocations"]["shapley"][p]) <= sampled["shapley_half_width_musd"][p]]
+    s = sampled["sampling"]
+    results = [_say(Result(
+        f"sampled game, {len(partners)} partners", sampled_s, exact_s, f"the exact game ({2 ** len(partners) - 1} coalitions)",
+        "report (sampling pays above ~10 partners)",
+        f"{s['coalitions']} coalitions in {s['rounds']} rounds to a half-width of 2 % ({s['target_half_width_musd']:,.0f} MUSD), "
+        f"target {'met' if s['target_met'] else 'NOT met'}; {len(covered)} of {len(partners)} 95 % intervals cover the exact Shapley value; "
+        "widest half-width " + f"{max(sampled['shapley_half_width_musd'].values()):,.0f} MUSD"))]
+    if quick:
+        return results
+    big = _sampled(study_with(TWENTY), 0.01)
+    before = _grand_times(big, 3)
+    start = time.perf_counter()
+    report = sampled_game(big, CoalitionCosts(big, str(FLAGSHIP), progress=False), progress=True)
+    game_s = time.perf_counter() - start
+    wall = before + _grand_times(big, 3)
+    grand = statistics.median(wall)
+    s = report["sampling"]
+    infeasible = sum(r["status"] != "ok" for r in report["coalitions"])
+    results.append(_say(Result(
+        "sampled game, 20 partners", game_s, 1000 * grand, "1,000 grand-coalition optimizations", "faster than 1,000 grand optimizations",
+        f"{s['coalitions']} coalitions ({infeasible} infeasible) in {s['rounds']} rounds, half-width target 1 % = "
+        f"{s['target_half_width_musd']:,.0f} MUSD {'met' if s['target_met'] else 'NOT met'}; whole game = {game_s / grand:.0f} grand "
+        f"optimizations (grand coalition {grand:.2f} s, median of {len(wall)} before and after); grand coalition "
+        f"{report['grand_coalition_musd']:,.0f} MUSD")))
+    return results

@@ -1,0 +1,66 @@
+"""The two many-partner studies (issue 19 item 4) play their sampled coalition games and state
+what the games find. Slow: each game optimizes about a thousand coalitions.
+
+The figures checked are the description's, read back from a run of the game (they move when the
+cost model moves: restate them from a run, as for every study); the structure is checked beside
+them: efficiency (the sampled shares add up to the grand coalition's cost exactly, since every
+round's estimates do), partners without a capability pay more than those with one.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from trades.cli import main
+
+STUDIES = Path(__file__).resolve().parents[1] / "studies"
+
+
+def _play(name, tmp_path, capsys):
+    path = STUDIES / f"{name}.yaml"
+    assert main(["coalitions", str(path), "-o", str(tmp_path), "--format", "json"]) == 0
+    capsys.readouterr()
+    report = json.loads((tmp_path / "coalitions.json").read_text())
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    assert report["method"] == "sampled" and report["sampling"]["target_met"]
+    assert sum(report["allocations"]["shapley"].values()) == pytest.approx(report["grand_coalition_musd"], rel=1e-9)
+    return report, description
+
+
+@pytest.mark.slow
+def test_ilrs_station_game(tmp_path, capsys):
+    report, text = _play("ilrs_lunar_station_many_partners", tmp_path, capsys)
+    s, shapley, half = report["sampling"], report["allocations"]["shapley"], report["shapley_half_width_musd"]
+    assert len(report["partners"]) == 12
+    assert f"{s['coalitions']} coalitions in {s['rounds']} rounds of 12 rotated orders" in text
+    assert f"grand coalition's {report['grand_coalition_musd'] / 1000:.0f} billion" in text
+    founders, others = ["cnsa", "roscosmos"], [p for p in report["partners"] if p not in ("cnsa", "roscosmos")]
+    assert max(shapley[p] for p in founders) + max(half[p] for p in founders) < min(shapley[p] - half[p] for p in others)
+    mean = sum(shapley[p] for p in others) / len(others)
+    assert f"each pay about {mean / 1000:.1f} billion" in text
+    assert f"({shapley['cnsa'] / 1000:.1f} and {shapley['roscosmos'] / 1000:.1f} billion" in text
+    proportional = report["allocations"]["proportional_to_contribution"]
+    assert f"CNSA would pay {proportional['cnsa'] / 1000:.0f} and Roscosmos {proportional['roscosmos'] / 1000:.0f} billion" in text
+    grand = report["grand_coalition_musd"]
+    stalled = [r for r in report["coalitions"] if r["cost_musd"] > grand + 1 and ("cnsa" in r["members"] or "roscosmos" in r["members"])
+               and round(r["cost_musd"]) not in (round(report["stand_alone_musd"]["cnsa"]), round(report["stand_alone_musd"]["roscosmos"]))]
+    assert f"{len(stalled)} of the {s['coalitions']} coalitions" in text
+
+
+@pytest.mark.slow
+def test_artemis_accords_outpost_game(tmp_path, capsys):
+    report, text = _play("artemis_accords_lunar_outpost", tmp_path, capsys)
+    s, shapley = report["sampling"], report["allocations"]["shapley"]
+    assert len(report["partners"]) == 14
+    assert f"{s['coalitions']} coalitions in {s['rounds']} rounds of 14 rotated orders" in text
+    assert f"grand coalition's {report['grand_coalition_musd'] / 1000:.0f} billion" in text
+    cash_only = ["cnes", "dlr", "kasa", "uaesa", "asa", "aeb", "isa", "polsa", "aem"]
+    assert max(shapley["nasa"], shapley["esa"]) < min(shapley[p] for p in cash_only)
+    mean = sum(shapley[p] for p in cash_only) / len(cash_only)
+    assert f"each pay about {mean / 1000:.1f} billion (a fourteenth of the outpost is {report['grand_coalition_musd'] / 14000:.1f})" in text
+    assert f"ESA pays almost nothing ({shapley['esa'] / 1000:.1f} billion within {report['shapley_half_width_musd']['esa'] / 1000:.1f})" in text
+    assert f"ESA alone ({report['stand_alone_musd']['esa'] / 1000:.1f} billion)" in text
