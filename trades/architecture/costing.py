@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
+from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
 from trades.study.money import MoneyError, inflation_factor, sourced_to_base_musd
@@ -85,6 +86,10 @@ class CostPlan:
     # a coalition whose members are all capped and which splits its purchases as it chooses: its
     # yearly spending (members' work and purchases) against the sum of the members' caps
     pooled_cap: float | None = None
+    # programme wraps (trades.architecture.wraps): names, fractions of development, where each comes from
+    wrap_names: list[str] = field(default_factory=list)
+    wrap_fractions: list[float] = field(default_factory=list)
+    wrap_sources: list[str] = field(default_factory=list)
 
     def item_index(self, name: str) -> int | None:
         names = [i.name for i in self.items]
@@ -111,14 +116,20 @@ def price_per_kg(study, catalog: Catalog, vehicle: str, reliability: float) -> f
     return price / (capacity * reliability)
 
 
-def development_profile(years: list[int], deploy_year: int, alpha: float, beta: float) -> np.ndarray:
-    """Fraction of development spent in each campaign year: a Beta(alpha, beta) S-curve over the
-    years from the campaign's start to the year before deployment (the start year alone when the
-    outpost deploys in it)."""
-    span = max(1, deploy_year - years[0])
+def development_profile(years: list[int], deploy_year: int, alpha: float, beta: float, development_years: int | None = None) -> np.ndarray:
+    """Fraction of development spent in each model year: a Beta(alpha, beta) S-curve over the
+    ``development_years`` years before deployment (the study's ``schedule.development_years``;
+    the model's years reach back to them, :attr:`trades.study.schema.Study.years`), or, without
+    it, over the years from the first to the year before deployment (the first year alone when
+    the outpost deploys in it)."""
+    first = years[0] if development_years is None else deploy_year - development_years
+    span = max(1, deploy_year - first)
+    start = first - years[0]
+    if start < 0:
+        raise ValueError(f"development starts in {first}, before the model's first year {years[0]}")
     edges = stats.beta.cdf(np.linspace(0.0, 1.0, span + 1), alpha, beta)
     profile = np.zeros(len(years))
-    profile[:span] = np.diff(edges)
+    profile[start:start + span] = np.diff(edges)[: len(years) - start]
     return profile
 
 
@@ -296,7 +307,8 @@ def make_cost_plan(arch) -> CostPlan:
             )
 
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
-    profile = development_profile(study.years, study.deploy_year, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
+    profile = development_profile(study.years, study.deploy_year, float(cost["development_profile"]["alpha"]),
+                                  float(cost["development_profile"]["beta"]), study.schedule.development_years)
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":
@@ -354,6 +366,12 @@ def make_cost_plan(arch) -> CostPlan:
         missing_prices=sorted(set(missing)),
     )
     plan.initial_shares = initial_shares(plan)
+    plan.wrap_names, plan.wrap_fractions, plan.wrap_sources = programme_wraps(study, cost)
+    if study.schedule.development_years is None and study.deploy_year <= study.years[0]:
+        notes.append(
+            f"all development is booked in {study.years[0]}, the deployment year: set schedule.development_years "
+            "(with its source) to spread it over the years before first flight"
+        )
     if study.partners and all(p.cost_factor is None for p in study.partners):
         notes.append("partner cost factors are 1 (the cost relationships' own level; set partners[].cost_factor with a source)")
     return plan

@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 
 from trades.errors import StudyError, StudyErrors
+from trades.study.programme import Schedule, Wraps
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
@@ -38,6 +39,8 @@ class Study(_Strict):
         default_factory=list, description="Continuous model inputs trades optimize may move besides the work shares, with bounds."
     )
     cost_sharing: CostSharing = Field(default_factory=CostSharing)
+    schedule: Schedule = Field(default_factory=Schedule)
+    wraps: Wraps = Field(default_factory=Wraps)
     coalitions: Coalitions = Field(default_factory=Coalitions)
     sweep: Sweep | None = Field(None, description="Cases for trades sweep; ignored by the other commands.")
     sensitivity: Sensitivity | None = Field(None, description="Parameters and ranges for trades sensitivity.")
@@ -214,7 +217,12 @@ class Study(_Strict):
 
     @property
     def years(self) -> list[int]:
-        return list(range(self.campaign.start_year, self.campaign.start_year + self.campaign.num_years))
+        """The model's years: the campaign's, preceded by the development years before deployment
+        that fall before ``campaign.start_year`` (:class:`~trades.study.programme.Schedule`)."""
+        first = self.campaign.start_year
+        if self.schedule.development_years is not None:
+            first = min(first, self.deploy_year - self.schedule.development_years)
+        return list(range(first, self.campaign.start_year + self.campaign.num_years))
 
     @property
     def deploy_year(self) -> int:
