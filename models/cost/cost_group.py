@@ -58,6 +58,9 @@ class CostGroup(om.Group):
                 self.connect(f"{name}.cost_fy1999", f"rollup.{name}_cost")
             rollup_elements.append((name, method, item))
         self.add_subsystem("rollup", CostRollup(num_items=k, elements=rollup_elements))
+        # programme wraps above the elements, before the spend that phases them (execution order)
+        self.add_subsystem("wraps", ProgrammeWraps(num_items=k, num_wraps=o["num_wraps"]))
+        self.connect("rollup.development", "wraps.element_development")
 
         units = om.MuxComp(vec_size=k)
         units.add_var("units", shape=(n,), axis=0, units="unitless")
@@ -70,8 +73,6 @@ class CostGroup(om.Group):
         self.add_subsystem("spend", ItemSpend(
             num_items=k, num_years=n, operations_item=o["operations_item"], crew_transport_item=o["crew_transport_item"],
         ))
-        self.add_subsystem("wraps", ProgrammeWraps(num_items=k, num_wraps=o["num_wraps"]))
-        self.connect("rollup.development", "wraps.element_development")
         self.connect("wraps.development", "spend.development")
         self.connect("production.production_cost", "spend.production")
         self.connect("operations.operations_cost", "spend.operations_cost")
