@@ -125,3 +125,25 @@ def test_campaign_description_states_what_the_run_finds(stem, tmp_path, capsys):
     assert f"{published():.0f} billion in 2024 dollars" in description
     assert f"about {fraction} of it" in description
     assert {"a fifth": 1 / 5, "three tenths": 0.3}[fraction] == pytest.approx(lcc / published(), abs=0.02)
+
+
+def test_leo_station_develops_before_its_first_flight(tmp_path, capsys):
+    """The LEO station's campaign starts in its deployment year (2030); with six years of development
+    (schedule.development_years) every dollar of development and wraps in the item table is paid in
+    2024-2029, each partner's yearly payments add up to the life-cycle cost, and the description states
+    the peak year the run finds (changed with the development schedule, issue 18)."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / "leo_station_after_iss.yaml"
+    assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    cost = json.loads(capsys.readouterr().out)["cost"]
+    years, totals = cost["years"], cost["total_by_year_musd"]
+    assert years[0] == 2024 and cost["campaign_start_year"] == 2030
+    before = sum(t for y, t in zip(years, totals) if y < 2030)
+    development = sum(i["development_musd"] + i["wraps_musd"] for i in cost["items"])
+    assert before == pytest.approx(development, rel=1e-6)
+    assert sum(sum(q["pays_by_year_musd"]) for q in cost["partners"]) == pytest.approx(cost["life_cycle_cost_musd"], rel=1e-9)
+    assert sum(i["total_musd"] for i in cost["items"]) == pytest.approx(cost["life_cycle_cost_musd"], rel=1e-6)
+    peak = max(range(len(years)), key=lambda y: totals[y])
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    assert f"the {development / 1000:.0f} billion 2024 dollars of development are paid in 2024-2029, peaking at {totals[peak] / 1000:.1f} billion in {years[peak]}" in description
