@@ -120,3 +120,24 @@ def test_shared_relay_is_an_item_costed_by_amcm(flagship):
     amcm = 0.000504839 * w_lb**0.653948 * 76.99939**2.39 * 1.68051e-52 ** (1.0 / (2031 - 1900))  # FY1999 $M, Q = B = 1, D = 0
     assert prob.get_val("cost.rollup.development")[i] == pytest.approx(amcm * 313.689 / 166.6, rel=1e-6)
     assert prob.get_val("cost.launch_mass.leo_mass")[i].sum() == pytest.approx(1200.0)  # its own mass, in 2031
+
+
+def test_schedule_reaches_back_and_study_wraps_are_used(flagship):
+    """schedule.development_years puts the model's first year D years before deployment when the
+    campaign starts later, and the development profile covers exactly those years; a study's wraps
+    replace the catalog's zeros and name their source."""
+    def edit(data):
+        data["campaign"]["start_year"] = data["outpost"]["deploy_year"]
+        data["schedule"] = {"development_years": 5}
+        data["wraps"] = {"reserves": 0.25}
+        data.setdefault("input_sources", {})["wraps.reserves"] = "test value"
+
+    study = _study(flagship, edit)
+    deploy = study.deploy_year
+    assert study.years[0] == deploy - 5 and study.years[-1] == study.campaign.start_year + study.campaign.num_years - 1
+    plan = resolve(study).cost
+    profile = plan.development_profile
+    assert profile[:5].sum() == pytest.approx(1.0) and not profile[5:].any()
+    fractions = dict(zip(plan.wrap_names, plan.wrap_fractions))
+    assert fractions == {"systems_engineering_integration": 0.0, "test_flights": 0.0, "ground_systems": 0.0, "reserves": 0.25}
+    assert "test value" in plan.wrap_sources[3]
