@@ -19,7 +19,7 @@ from scipy import stats
 
 from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
-from trades.errors import InfeasibleError
+from trades.errors import InfeasibleError, StudyErrors
 from trades.study.money import MoneyError, inflation_factor, sourced_to_base_musd
 
 AMCM_YEAR = 1999  # AMCM gives FY1999 dollars
@@ -71,7 +71,7 @@ class CostPlan:
     payment_matrix: np.ndarray  # pays[:, y] = M provides[:, y]
     return_bounds: tuple[float, float] | None
     barred_pairs: list[tuple[int, int]]
-    development_profile: np.ndarray
+    development_profile: np.ndarray  # (items, years): each item's development fraction per year
     work_year_musd: float
     amcm_inflation: float
     amcm_coefficients: dict[str, float]  # AMCM's a..g (the catalog's cost.default.amcm)
@@ -131,6 +131,22 @@ def development_profile(years: list[int], deploy_year: int, alpha: float, beta: 
     profile = np.zeros(len(years))
     profile[start:start + span] = np.diff(edges)[: len(years) - start]
     return profile
+
+
+def item_profiles(study, items: list[CostItem], alpha: float, beta: float) -> np.ndarray:
+    """Each item's development profile over the model's years: its
+    ``schedule.development_years_by_item`` span, else ``schedule.development_years``, else the
+    years from the model's first to the one before deployment."""
+    schedule = study.schedule
+    names = [item.name for item in items]
+    unknown = sorted(set(schedule.development_years_by_item) - set(names))
+    if unknown:
+        raise StudyErrors([study.error(("schedule", "development_years_by_item", name),
+                                       f"'{name}' is not a cost item of this architecture; its items are {names}") for name in unknown])
+    return np.vstack([
+        development_profile(study.years, study.deploy_year, alpha, beta, schedule.development_years_by_item.get(name, schedule.development_years))
+        for name in names
+    ])
 
 
 def _capabilities(study, catalog: Catalog) -> dict[str, set[str]]:
@@ -307,8 +323,7 @@ def make_cost_plan(arch) -> CostPlan:
             )
 
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
-    profile = development_profile(study.years, study.deploy_year, float(cost["development_profile"]["alpha"]),
-                                  float(cost["development_profile"]["beta"]), study.schedule.development_years)
+    profile = item_profiles(study, items, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":
@@ -367,7 +382,7 @@ def make_cost_plan(arch) -> CostPlan:
     )
     plan.initial_shares = initial_shares(plan)
     plan.wrap_names, plan.wrap_fractions, plan.wrap_sources = programme_wraps(study, cost)
-    if study.schedule.development_years is None and study.deploy_year <= study.years[0]:
+    if study.schedule.longest() is None and study.deploy_year <= study.years[0]:
         notes.append(
             f"all development is booked in {study.years[0]}, the deployment year: set schedule.development_years "
             "(with its source) to spread it over the years before first flight"

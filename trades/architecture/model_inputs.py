@@ -232,11 +232,14 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
              "study: cost_sharing.learning_rate" if study.cost_sharing.learning_rate else cost["learning_rate_aerospace"]["source"])
     arch.add(var.OPERATIONS_RATE, plan.operations_rate_musd, "MUSD", f"converted to {base} $: {src['operations_cost_per_crew_position']}", False)
     arch.add(var.CREWED_YEAR, masks["crewed"], "unitless", f"crewed from {study.first_crewed_year}")
-    lead = study.schedule.development_years
-    first_dev = study.years[0] if lead is None else study.deploy_year - lead
+    spans = []
+    for item, row in zip(plan.items, plan.development_profile):
+        years = [y for y, f in zip(study.years, row) if f > 0]
+        if years:
+            spans.append(f"{item.name} {years[0]}-{years[-1]}")
     arch.add(var.DEVELOPMENT_PROFILE, plan.development_profile, "unitless",
-             f"development {first_dev}-{max(first_dev, study.deploy_year - 1)}"
-             + (" (schedule.development_years)" if lead is not None else "") + f": {src['development_profile']}")
+             "development " + ", ".join(spans) + (" (study schedule)" if study.schedule.longest() is not None else "")
+             + f": {src['development_profile']}")
     arch.add(var.WRAP_FRACTION, plan.wrap_fractions, "unitless", "; ".join(plan.wrap_sources))
     if arch.crew_vehicle is not None:
         arch.add(var.CREW_LAUNCH_PRICE, plan.crew_launch_price_musd, "MUSD", f"price of a {arch.crew_vehicle} launch in {base} $")

@@ -4,6 +4,8 @@ reserves) put above the costed elements."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
 from trades.study.sections import Fraction, _Strict
@@ -23,8 +25,18 @@ class Schedule(_Strict):
     development_years: int | None = Field(
         None, ge=1, le=30,
         description="Years of development before the deployment year (study-set; cite it in input_sources). "
-        "None: from campaign.start_year to the year before deployment.",
+        "None: from the model's first year to the year before deployment.",
     )
+    development_years_by_item: dict[str, Annotated[int, Field(ge=1, le=30)]] = Field(
+        default_factory=dict,
+        description="Development years of named cost items (habitat, life_support, power, isru, cargo_transport, "
+        "reusable_lander, crew_lander, relay:<id>), overriding development_years for them (study-set; cite them in input_sources).",
+    )
+
+    def longest(self) -> int | None:
+        """The longest development span set, or None when none is."""
+        spans = [d for d in (self.development_years, *self.development_years_by_item.values()) if d is not None]
+        return max(spans) if spans else None
 
 
 class Wraps(_Strict):

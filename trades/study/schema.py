@@ -220,8 +220,8 @@ class Study(_Strict):
         """The model's years: the campaign's, preceded by the development years before deployment
         that fall before ``campaign.start_year`` (:class:`~trades.study.programme.Schedule`)."""
         first = self.campaign.start_year
-        if self.schedule.development_years is not None:
-            first = min(first, self.deploy_year - self.schedule.development_years)
+        if self.schedule.longest() is not None:
+            first = min(first, self.deploy_year - self.schedule.longest())
         return list(range(first, self.campaign.start_year + self.campaign.num_years))
 
     @property

@@ -75,7 +75,7 @@ def test_operations_by_hand_and_partials():
 
 
 def test_item_spend_by_hand_and_partials():
-    profile = [0.3, 0.7, 0.0]
+    profile = np.array([[0.3, 0.7, 0.0], [0.5, 0.5, 0.0], [1.0, 0.0, 0.0]])  # each item's own phasing
     prob = run_component(ItemSpend(num_items=3, num_years=3, operations_item=1, crew_transport_item=2),
                          development=[100.0, 0.0, 0.0], profile=profile, production=np.array([[0, 0, 5.0], [0, 0, 0], [0, 0, 0]]),
                          operations_cost=[0, 10.0, 10.0], crew_launch_attempts=[0, 1.0, 2.1], crew_launch_price=4746.0)
