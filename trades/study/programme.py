@@ -11,6 +11,10 @@ from pydantic import Field
 from trades.study.sections import Fraction, _Strict
 
 
+# cost items that carry hardware (trades.architecture.costing), besides relay:<element id>
+HARDWARE_ITEMS = frozenset({"habitat", "life_support", "power", "isru", "cargo_transport", "reusable_lander", "crew_lander"})
+
+
 class Schedule(_Strict):
     """How long development runs before the outpost's first flight (its deployment year).
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_validator
 
 from trades.errors import StudyError, StudyErrors
-from trades.study.programme import Schedule, Wraps
+from trades.study.programme import HARDWARE_ITEMS, Schedule, Wraps
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
@@ -94,6 +94,10 @@ class Study(_Strict):
         for key in self.input_sources:
             if not _is_field_path(Study, key):
                 errors.append((("input_sources", key), f"'{key}' is not a key path of the study (e.g. 'outpost.crew_size')"))
+        for name in self.schedule.development_years_by_item:
+            if name not in HARDWARE_ITEMS and not name.startswith("relay:"):
+                errors.append((("schedule", "development_years_by_item", name),
+                               f"'{name}' is not a cost item with hardware; one of {sorted(HARDWARE_ITEMS)} or relay:<element id>"))
         errors += self._cost_sharing_errors()
         errors += self._sweep_errors()
         errors += self._sensitivity_errors()
