@@ -15,11 +15,11 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import stats
 
+from trades.architecture.schedule import item_profiles
 from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
-from trades.errors import InfeasibleError, StudyErrors
+from trades.errors import InfeasibleError
 from trades.study.money import MoneyError, inflation_factor, sourced_to_base_musd
 
 AMCM_YEAR = 1999  # AMCM gives FY1999 dollars
@@ -114,39 +114,6 @@ def price_per_kg(study, catalog: Catalog, vehicle: str, reliability: float) -> f
         return None
     capacity = catalog.value("launch_vehicles", vehicle, "payload_leo_kg") * study.launch.packing_efficiency
     return price / (capacity * reliability)
-
-
-def development_profile(years: list[int], deploy_year: int, alpha: float, beta: float, development_years: int | None = None) -> np.ndarray:
-    """Fraction of development spent in each model year: a Beta(alpha, beta) S-curve over the
-    ``development_years`` years before deployment (the study's ``schedule.development_years``;
-    the model's years reach back to them, :attr:`trades.study.schema.Study.years`), or, without
-    it, over the years from the first to the year before deployment (the first year alone when
-    the outpost deploys in it)."""
-    first = years[0] if development_years is None else deploy_year - development_years
-    span = max(1, deploy_year - first)
-    start = first - years[0]
-    if start < 0:
-        raise ValueError(f"development starts in {first}, before the model's first year {years[0]}")
-    edges = stats.beta.cdf(np.linspace(0.0, 1.0, span + 1), alpha, beta)
-    profile = np.zeros(len(years))
-    profile[start:start + span] = np.diff(edges)[: len(years) - start]
-    return profile
-
-
-def item_profiles(study, items: list[CostItem], alpha: float, beta: float) -> np.ndarray:
-    """Each item's development profile over the model's years: its
-    ``schedule.development_years_by_item`` span, else ``schedule.development_years``, else the
-    years from the model's first to the one before deployment."""
-    schedule = study.schedule
-    names = [item.name for item in items]
-    unknown = sorted(set(schedule.development_years_by_item) - set(names))
-    if unknown:
-        raise StudyErrors([study.error(("schedule", "development_years_by_item", name),
-                                       f"'{name}' is not a cost item of this architecture; its items are {names}") for name in unknown])
-    return np.vstack([
-        development_profile(study.years, study.deploy_year, alpha, beta, schedule.development_years_by_item.get(name, schedule.development_years))
-        for name in names
-    ])
 
 
 def _capabilities(study, catalog: Catalog) -> dict[str, set[str]]:

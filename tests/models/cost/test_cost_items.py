@@ -88,7 +88,7 @@ def test_item_spend_by_hand_and_partials():
 
 def test_sixty_forty_profile():
     """The development profile spends 60 % at half the schedule (Beta(2, 2.488), the 60/40 rule)."""
-    from trades.architecture.costing import development_profile
+    from trades.architecture.schedule import development_profile
 
     profile = development_profile(list(range(2026, 2045)), 2034, 2.0, 2.488)  # 8 development years
     assert profile.sum() == pytest.approx(1.0)
@@ -101,7 +101,7 @@ def test_sixty_forty_profile():
 def test_profile_over_the_development_years_before_deployment():
     """With a development duration the S-curve covers exactly the years before deployment, even
     when the model's years start earlier; Beta(2, 2.488) CDF at 0.5 is 0.60 (the 60/40 rule)."""
-    from trades.architecture.costing import development_profile
+    from trades.architecture.schedule import development_profile
 
     years = list(range(2024, 2040))  # model years reach back 6 years before a 2030 deployment
     profile = development_profile(years, 2030, 2.0, 2.488, development_years=6)
