@@ -44,8 +44,10 @@ class Schedule(_Strict):
 
 
 class Wraps(_Strict):
-    """Programme wraps as fractions of the hardware items' development cost (the elements'
-    relationships), each paid by the item's providers. ``None`` takes the catalog's
+    """Programme wraps above the elements, as fractions of each hardware item's development.
+
+    Each is a fraction of the development from the elements' relationships, paid by the item's
+    providers. ``None`` takes the catalog's
     ``cost.programme_wraps`` value. Mission operations are not a wrap: they are the operations
     item (per crew position and year). TRANSCOST's f0 (systems engineering within a vehicle of
     several stages) stays inside the element relationships; these wraps are above the elements."""
