@@ -56,7 +56,7 @@ def test_run_is_each_destination_run_alone(tmp_path):
     assert result["total_life_cycle_cost_musd"] == pytest.approx(total, rel=1e-12)
     for pid, row in result["spend_by_year_musd"].items():
         assert row == pytest.approx(list(expected[pid]), rel=1e-12, abs=1e-9)
-    assert years == list(range(2028, 2040))  # NRHO 2028-2039 and LEO 2030-2039
+    assert years == list(range(2024, 2040))  # NRHO 2028-2039 and LEO 2024-2039 (developed from 2024)
 
 
 def test_optimum_without_caps_is_the_sum_of_each_destination_optimized_alone(tmp_path):
