@@ -96,7 +96,7 @@ def test_cli_writes_every_scenario(tmp_path, capsys):
     assert [s["scenario"] for s in written["scenarios"]] == ["as specified", "national launch"]
     assert printed["scenarios"] == written["scenarios"]
     rows = (out / "integrated_by_year.csv").read_text().splitlines()
-    assert len(rows) == 1 + 2 * 4 * 12  # header + scenarios x partners x years
+    assert len(rows) == 1 + 2 * 4 * 16  # header + scenarios x partners x years (2024-2039: the LEO station develops from 2024)
 
 
 @pytest.mark.parametrize("change, field, reason", [
