@@ -126,7 +126,11 @@ def element_cost_multiplier(element: str, part: str) -> str:
 
 SHARES = _v("cost.shares", "unitless", "work share of each partner in each item")
 BOUGHT = _v("cost.spend.bought", "MUSD", "cost of each item bought as a service, per year")
-BUILT = _v("cost.spend.built", "MUSD", "cost of each item the partners build, per year")
+BUILT = _v("cost.spend.built", "MUSD", "production and operations of each item the partners build, per year")
+DEVELOPED = _v("cost.spend.developed", "MUSD", "development (with wraps) of each item, per year")
+WRAP_FRACTION = _v("cost.wraps.wrap_fraction", "unitless", "programme wraps as fractions of development")
+WRAPS = _v("cost.wraps.wraps", "MUSD", "programme wraps of each item (rows) by wrap (columns)")
+WRAPPED_DEVELOPMENT = _v("cost.wraps.development", "MUSD", "development of each item with its wraps")
 CREW_LAUNCH_ATTEMPTS = _v("cost.spend.crew_launch_attempts", "unitless", "crew launch attempts per year (cost input)")
 CREW_LAUNCH_PRICE = _v("cost.spend.crew_launch_price", "MUSD", "price of one crew launch")
 PURCHASES = _v("cost.spend.purchases", "MUSD", "contract prices paid per cost item and year (fixed-price contracts)")

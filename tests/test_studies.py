@@ -159,9 +159,13 @@ def test_campaign_description_states_what_the_run_finds(stem, tmp_path, capsys):
 
 
 def test_leo_station_cost_finding(tmp_path, capsys):
-    """The LEO station's cost finding (wip-acquire: crew priced per Commercial Crew seat) must not
-    drift from the run; the CRS prices per tonne it quotes are the OIG's (2018) totals over mass,
-    worked by hand: 5,930 MUSD / 93.8 t and 6,310 MUSD / 87.9 t (2018 dollars) in 2024 dollars."""
+    """The LEO station's cost finding must not drift from the run: crew priced per Commercial Crew
+    seat (issue 18 item 4); the CRS prices per tonne it quotes are the OIG's (2018) totals over mass,
+    worked by hand: 5,930 MUSD / 93.8 t and 6,310 MUSD / 87.9 t (2018 dollars) in 2024 dollars. Its
+    campaign starts in its deployment year (2030); with six years of development
+    (schedule.development_years) every dollar of development and wraps in the item table is paid in
+    2024-2029, each partner's yearly payments add up to the life-cycle cost, and the description states
+    the peak year the run finds (issue 18 item 3)."""
     import yaml
 
     path = Path(__file__).resolve().parents[1] / "studies" / "leo_station_after_iss.yaml"
@@ -175,3 +179,12 @@ def test_leo_station_cost_finding(tmp_path, capsys):
     assert f"cargo transport comes to {per_t:.0f} million dollars a tonne" in description
     cpi = 313.689 / 251.107
     assert f"the {5930 / 93.8 * cpi:.0f} to {6310 / 87.9 * cpi:.0f} million a tonne" in description
+    years, totals = cost["years"], cost["total_by_year_musd"]
+    assert years[0] == 2024 and cost["campaign_start_year"] == 2030
+    before = sum(t for y, t in zip(years, totals) if y < 2030)
+    development = sum(i["development_musd"] + i["wraps_musd"] for i in cost["items"])
+    assert before == pytest.approx(development, rel=1e-6)
+    assert sum(sum(q["pays_by_year_musd"]) for q in cost["partners"]) == pytest.approx(cost["life_cycle_cost_musd"], rel=1e-9)
+    assert sum(i["total_musd"] for i in cost["items"]) == pytest.approx(cost["life_cycle_cost_musd"], rel=1e-6)
+    peak = max(range(len(years)), key=lambda y: totals[y])
+    assert f"the {development / 1000:.0f} billion 2024 dollars of development are paid in 2024-2029, peaking at {totals[peak] / 1000:.1f} billion in {years[peak]}" in description

@@ -12,6 +12,7 @@ from trades.models.cost.present_value import PresentValue
 from trades.models.cost.rollup import CostRollup
 from trades.models.cost.spend import ItemSpend, OperationsCost
 from trades.models.cost.transcost import TranscostCost
+from trades.models.cost.wraps import ProgrammeWraps
 from trades.models.launch import LaunchMassByItem
 from trades.models.partners import CoordinationOverhead, PartnerContributions, PartnerPayments
 from trades.models.sums import sum_component
@@ -42,6 +43,7 @@ class CostGroup(om.Group):
         self.options.declare("payment_matrix", types=np.ndarray, recordable=False)
         self.options.declare("return_bounds", types=tuple, default=(1.0, 1.0))
         self.options.declare("initial_shares", types=np.ndarray, recordable=False)
+        self.options.declare("num_wraps", types=int, default=0, desc="programme wraps (ProgrammeWraps)")
 
     def setup(self):
         o = self.options
@@ -57,6 +59,9 @@ class CostGroup(om.Group):
                 self.connect(f"{name}.cost_fy1999", f"rollup.{name}_cost")
             rollup_elements.append((name, method, item))
         self.add_subsystem("rollup", CostRollup(num_items=k, elements=rollup_elements, amcm_quantity_exponent=o["amcm_coefficients"]["b"]))
+        # programme wraps above the elements, before the spend that phases them (execution order)
+        self.add_subsystem("wraps", ProgrammeWraps(num_items=k, num_wraps=o["num_wraps"]))
+        self.connect("rollup.development", "wraps.element_development")
 
         units = om.MuxComp(vec_size=k)
         units.add_var("units", shape=(n,), axis=0, units="unitless")
@@ -69,7 +74,7 @@ class CostGroup(om.Group):
         self.add_subsystem("spend", ItemSpend(
             num_items=k, num_years=n, operations_item=o["operations_item"], crew_transport_item=o["crew_transport_item"],
         ))
-        self.connect("rollup.development", "spend.development")
+        self.connect("wraps.development", "spend.development")
         self.connect("production.production_cost", "spend.production")
         self.connect("operations.operations_cost", "spend.operations_cost")
 
@@ -92,6 +97,7 @@ class CostGroup(om.Group):
             num_partners=p, num_years=n, payment_matrix=o["payment_matrix"], return_bounds=o["return_bounds"],
         ), promotes=["*"])
         self.connect("overhead.overhead_factor", "partners.overhead_factor")
+        self.connect("spend.developed", "partners.developed")
         self.connect("spend.built", "partners.built")
         self.connect("spend.bought", "partners.bought")
         self.connect("launch_mass.leo_mass", "partners.leo_mass")

@@ -7,10 +7,13 @@ import openmdao.api as om
 
 
 class PresentValue(om.ExplicitComponent):
-    """``PV = sum_y C_y / (1 + r)^t_y`` with ``t_y`` the years from the campaign's first year.
+    """``PV = sum_y C_y / (1 + r)^t_y`` with ``t_y`` the years from the model's first year (the
+    first development year when development starts before the campaign).
 
     Costs are in constant (base-year) dollars and ``r`` is a real rate, as OMB Circular A-94
-    prescribes for constant-dollar flows (its 7 % real rate is the toolkit's default).
+    prescribes for constant-dollar flows (the 7 % real base case of its 1992 edition is the
+    toolkit's default; OMB revised the Circular in November 2023, and the revision's rate was not
+    read in a source: docs/model.md, "Present value").
 
     References
     ----------

@@ -34,14 +34,15 @@ class OperationsCost(om.ExplicitComponent):
 
 
 class ItemSpend(om.ExplicitComponent):
-    """Spend per cost item and year, in two parts (base-year MUSD).
+    """Spend per cost item and year, in three parts (base-year MUSD).
 
-    ``built[i, y] = development_i x profile_y + production[i, y] + operations_y [i = ops item]``
-    is what a builder's cost factor and the coordination overhead scale;
+    ``developed[i, y] = development_i x profile[i, y]`` is what a builder's cost factor and the
+    coordination overhead scale; ``built[i, y] = production[i, y] + operations_y [i = ops item]``
+    what the cost factor alone scales (the overhead is a development penalty);
     ``bought[i, y] = crew_launch_attempts_y x crew_launch_price [i = crew transport item] + purchases[i, y]``
     is a price paid as quoted (crew transport per launch; ``purchases``: contract prices per item and
-    year, e.g. a fixed-price contract paid over the development years). ``profile`` is the
-    development spend fraction of each year (sums to 1).
+    year, e.g. a fixed-price contract paid over the development years). ``profile[i]`` is item
+    ``i``'s development spend fraction of each year (sums to 1 over its development years).
     """
 
     def initialize(self):
@@ -53,17 +54,18 @@ class ItemSpend(om.ExplicitComponent):
     def setup(self):
         k, n = self.options["num_items"], self.options["num_years"]
         self.add_input("development", val=np.zeros(k), units="MUSD")
-        self.add_input("profile", val=np.zeros(n), units="unitless", desc="development fraction spent per year")
+        self.add_input("profile", val=np.zeros((k, n)), units="unitless", desc="development fraction of each item spent per year")
         self.add_input("production", val=np.zeros((k, n)), units="MUSD")
         self.add_input("operations_cost", val=np.zeros(n), units="MUSD")
         self.add_input("crew_launch_attempts", val=np.zeros(n), units="unitless")
         self.add_input("crew_launch_price", val=0.0, units="MUSD")
         self.add_input("purchases", val=np.zeros((k, n)), units="MUSD", desc="contract prices paid per item and year")
+        self.add_output("developed", val=np.zeros((k, n)), units="MUSD")
         self.add_output("built", val=np.zeros((k, n)), units="MUSD")
         self.add_output("bought", val=np.zeros((k, n)), units="MUSD")
         flat = np.arange(k * n)
-        self.declare_partials("built", "development", rows=flat, cols=flat // n)
-        self.declare_partials("built", "profile", rows=flat, cols=flat % n)
+        self.declare_partials("developed", "development", rows=flat, cols=flat // n)
+        self.declare_partials("developed", "profile", rows=flat, cols=flat)
         self.declare_partials("built", "production", rows=flat, cols=flat, val=1.0)
         self.declare_partials("bought", "purchases", rows=flat, cols=flat, val=1.0)
         ops = self.options["operations_item"]
@@ -75,7 +77,8 @@ class ItemSpend(om.ExplicitComponent):
             self.declare_partials("bought", "crew_launch_price", rows=crew * n + np.arange(n), cols=np.zeros(n, dtype=int))
 
     def compute(self, inputs, outputs):
-        built = np.outer(inputs["development"], inputs["profile"]) + inputs["production"]
+        outputs["developed"] = inputs["development"][:, None] * inputs["profile"]
+        built = inputs["production"].copy()
         bought = np.array(inputs["purchases"], dtype=built.dtype)
         if self.options["operations_item"] is not None:
             built[self.options["operations_item"]] += inputs["operations_cost"]
@@ -85,8 +88,8 @@ class ItemSpend(om.ExplicitComponent):
 
     def compute_partials(self, inputs, partials):
         k = self.options["num_items"]
-        partials["built", "development"] = np.tile(inputs["profile"], k)
-        partials["built", "profile"] = np.repeat(inputs["development"], self.options["num_years"])
+        partials["developed", "development"] = inputs["profile"].ravel()
+        partials["developed", "profile"] = np.repeat(inputs["development"], self.options["num_years"])
         if self.options["crew_transport_item"] is not None:
             partials["bought", "crew_launch_attempts"] = np.full(self.options["num_years"], inputs["crew_launch_price"][0])
             partials["bought", "crew_launch_price"] = inputs["crew_launch_attempts"]

@@ -11,12 +11,13 @@ class PartnerContributions(om.ExplicitComponent):
 
     For item ``i``, partner ``p`` and year ``y`` (shares ``s[i, p]`` sum to one over ``p``)::
 
-        provides[p, y] = sum_i s[i, p] (f_p k_i built[i, y] + c_p leo[i, y] + bought[i, y])
+        provides[p, y] = sum_i s[i, p] (f_p (k_i developed[i, y] + built[i, y]) + c_p leo[i, y] + bought[i, y])
 
     ``f_p`` is the partner's cost factor on what it builds, ``k_i`` the coordination overhead of
-    item ``i``, ``c_p`` the price per kg in the launch orbit on the vehicles the partner launches
-    on (one price for all under an open launch market), ``built`` the development, production
-    and operations spend of the item and ``bought`` what is bought at a quoted price (crew
+    item ``i`` (a development penalty: it scales ``developed``, the item's development and its
+    wraps, not its production and operations ``built``), ``c_p`` the price per kg in the launch
+    orbit on the vehicles the partner launches on (one price for all under an open launch
+    market), and ``bought`` what is bought at a quoted price (crew
     launches). Also ``share_sum`` (one per item), ``barred_overlap`` (``s[i, p] s[i, q]`` for each
     barred pair, zero when they do not work together) and ``launch_mass`` (mass in the launch
     orbit each partner launches). Partials are declared sparse: a year's spend only moves that
@@ -36,6 +37,7 @@ class PartnerContributions(om.ExplicitComponent):
         self.add_input("overhead_factor", val=np.ones(k), units="unitless")
         self.add_input("cost_factor", val=np.ones(p), units="unitless")
         self.add_input("launch_price_per_kg", val=np.zeros(p), units="MUSD/kg")
+        self.add_input("developed", val=np.zeros((k, n)), units="MUSD")
         self.add_input("built", val=np.zeros((k, n)), units="MUSD")
         self.add_input("bought", val=np.zeros((k, n)), units="MUSD")
         self.add_input("leo_mass", val=np.zeros((k, n)), units="kg")
@@ -51,7 +53,7 @@ class PartnerContributions(om.ExplicitComponent):
         self._cols_share = (ii * p + pp).ravel()
         self._cols_item = ii.ravel()
         self._grid = (pp.ravel(), yy.ravel(), ii.ravel())
-        for name in ("built", "bought", "leo_mass"):
+        for name in ("developed", "built", "bought", "leo_mass"):
             self.declare_partials("provides", name, rows=self._rows, cols=self._cols_item_year)
         self.declare_partials("provides", "shares", rows=self._rows, cols=self._cols_share)
         self.declare_partials("provides", "overhead_factor", rows=self._rows, cols=self._cols_item)
@@ -68,9 +70,8 @@ class PartnerContributions(om.ExplicitComponent):
     def compute(self, inputs, outputs):
         s, ko, f, c = inputs["shares"], inputs["overhead_factor"], inputs["cost_factor"], inputs["launch_price_per_kg"]
         built, bought, leo = inputs["built"], inputs["bought"], inputs["leo_mass"]
-        outputs["provides"] = (
-            (s * f[None, :]).T @ (ko[:, None] * built) + (s * c[None, :]).T @ leo + s.T @ bought
-        )
+        own = ko[:, None] * inputs["developed"] + built
+        outputs["provides"] = (s * f[None, :]).T @ own + (s * c[None, :]).T @ leo + s.T @ bought
         outputs["share_sum"] = s.sum(axis=1)
         pairs = self.options["barred_pairs"]
         if pairs:
@@ -79,15 +80,17 @@ class PartnerContributions(om.ExplicitComponent):
 
     def compute_partials(self, inputs, partials):
         s, ko, f, c = inputs["shares"], inputs["overhead_factor"], inputs["cost_factor"], inputs["launch_price_per_kg"]
-        built, bought, leo = inputs["built"], inputs["bought"], inputs["leo_mass"]
+        developed, built, bought, leo = inputs["developed"], inputs["built"], inputs["bought"], inputs["leo_mass"]
+        own = ko[:, None] * developed + built
         p_, y_, i_ = self._grid
         share = s[i_, p_]
-        partials["provides", "built"] = share * f[p_] * ko[i_]
+        partials["provides", "developed"] = share * f[p_] * ko[i_]
+        partials["provides", "built"] = share * f[p_]
         partials["provides", "bought"] = share
         partials["provides", "leo_mass"] = share * c[p_]
-        partials["provides", "shares"] = f[p_] * ko[i_] * built[i_, y_] + c[p_] * leo[i_, y_] + bought[i_, y_]
-        partials["provides", "overhead_factor"] = share * f[p_] * built[i_, y_]
-        partials["provides", "cost_factor"] = ((s.T @ (ko[:, None] * built))).ravel()
+        partials["provides", "shares"] = f[p_] * own[i_, y_] + c[p_] * leo[i_, y_] + bought[i_, y_]
+        partials["provides", "overhead_factor"] = share * f[p_] * developed[i_, y_]
+        partials["provides", "cost_factor"] = (s.T @ own).ravel()
         partials["provides", "launch_price_per_kg"] = (s.T @ leo).ravel()
         partials["launch_mass", "leo_mass"] = share
         partials["launch_mass", "shares"] = leo[i_, y_]

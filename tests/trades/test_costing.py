@@ -132,3 +132,38 @@ def test_shared_relay_is_an_item_costed_by_amcm(flagship):
     assert prob.get_val("cost.rollup.development")[i] == pytest.approx(amcm * (2 - 2**b) * 313.689 / 166.6, rel=1e-6)
     assert prob.get_val("cost.rollup.first_unit")[i] == pytest.approx(amcm * (2**b - 1) * 313.689 / 166.6, rel=1e-6)
     assert prob.get_val("cost.launch_mass.leo_mass")[i].sum() == pytest.approx(1200.0)  # its own mass, in 2031
+
+
+def test_schedule_reaches_back_and_study_wraps_are_used(flagship):
+    """schedule.development_years puts the model's first year D years before deployment when the
+    campaign starts later, and the development profile covers exactly those years; a study's wraps
+    replace the catalog's zeros and name their source."""
+    def edit(data):
+        data["campaign"]["start_year"] = data["outpost"]["deploy_year"]
+        data["schedule"] = {"development_years": 5}
+        data["schedule"]["development_years_by_item"] = {"habitat": 7}
+        data["wraps"] = {"reserves": 0.25}
+        data.setdefault("input_sources", {})["wraps.reserves"] = "test value"
+
+    study = _study(flagship, edit)
+    deploy = study.deploy_year
+    assert study.years[0] == deploy - 7 and study.years[-1] == study.campaign.start_year + study.campaign.num_years - 1
+    plan = resolve(study).cost
+    names = [i.name for i in plan.items]
+    profile = plan.development_profile
+    habitat, power = profile[names.index("habitat")], profile[names.index("power")]
+    assert habitat[:7].sum() == pytest.approx(1.0) and not habitat[7:].any()  # its own seven years
+    assert not power[:2].any() and power[2:7].sum() == pytest.approx(1.0) and not power[7:].any()  # the five before deployment
+    fractions = dict(zip(plan.wrap_names, plan.wrap_fractions))
+    assert fractions == {"systems_engineering_integration": 0.0, "test_flights": 0.0, "ground_systems": 0.0, "reserves": 0.25}
+    assert "test value" in plan.wrap_sources[3]
+
+
+def test_an_unknown_item_in_the_schedule_is_named(flagship):
+    from trades.errors import StudyErrors
+
+    def edit(data):
+        data["schedule"] = {"development_years_by_item": {"habitats": 6}}
+
+    with pytest.raises(StudyErrors, match=r"schedule.development_years_by_item.habitats.*'habitats' is not a cost item"):
+        resolve(_study(flagship, edit))

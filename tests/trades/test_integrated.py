@@ -56,7 +56,7 @@ def test_run_is_each_destination_run_alone(tmp_path):
     assert result["total_life_cycle_cost_musd"] == pytest.approx(total, rel=1e-12)
     for pid, row in result["spend_by_year_musd"].items():
         assert row == pytest.approx(list(expected[pid]), rel=1e-12, abs=1e-9)
-    assert years == list(range(2028, 2040))  # NRHO 2028-2039 and LEO 2030-2039
+    assert years == list(range(2024, 2040))  # NRHO 2028-2039 and LEO 2024-2039 (developed from 2024)
 
 
 def test_optimum_without_caps_is_the_sum_of_each_destination_optimized_alone(tmp_path):
@@ -96,7 +96,7 @@ def test_cli_writes_every_scenario(tmp_path, capsys):
     assert [s["scenario"] for s in written["scenarios"]] == ["as specified", "national launch"]
     assert printed["scenarios"] == written["scenarios"]
     rows = (out / "integrated_by_year.csv").read_text().splitlines()
-    assert len(rows) == 1 + 2 * 4 * 12  # header + scenarios x partners x years
+    assert len(rows) == 1 + 2 * 4 * 16  # header + scenarios x partners x years (2024-2039: the LEO station develops from 2024)
 
 
 @pytest.mark.parametrize("change, field, reason", [

@@ -19,22 +19,17 @@ OPS_RATE_2024 = 183.3 * 313.689 / 251.107  # ISS O&M per crew position (2018 $) 
 CREWED_YEARS = 13  # 2032-2044 in the flagship
 
 
-def overhead(s):
-    """sqrt of the effective number of partners for a two-way split s, 1 - s."""
-    return (s**2 + (1 - s) ** 2) ** -0.5
-
-
 @pytest.fixture(scope="module")
 def reduced_case(tmp_path_factory, flagship):
     """Flagship with two partners: NASA builds everything; ESA (cost factor 0.8, no build
     capability) may only share the operations, within a budget cap chosen so that ESA's best
-    affordable share is 90 %. By hand: ESA pays 0.8 s k(s) O a year, k(s) = (s^2 + (1-s)^2)^-1/2;
-    at s = 0.9 the operations cost k(0.9) (0.1 + 0.8 x 0.9) O = 0.9055 O, below NASA alone (O) and
-    below any smaller ESA share (the cost rises as s falls from 0.9: overhead grows faster than the
-    saving), so the optimum is s = 0.9 on the cap."""
+    affordable share is 90 %. By hand: the coordination overhead is a development penalty, so
+    sharing operations costs nothing extra: ESA pays 0.8 s O a year and the operations cost
+    (1 - s + 0.8 s) O = (1 - 0.2 s) O, which falls as s grows, so the optimum is the largest
+    share ESA can afford, s = 0.9 on the cap, (0.1 + 0.72) O = 0.82 O a year."""
     data = yaml.safe_load(flagship.read_text())
     operations = OPS_RATE_2024 * data["outpost"]["crew_size"]
-    cap = 0.8 * 0.9 * overhead(0.9) * operations
+    cap = 0.8 * 0.9 * operations
     data["partners"] = [
         {"id": "nasa"},
         {"id": "esa", "capabilities": [], "cost_factor": 0.8, "budget_cap_musd": cap},
@@ -52,7 +47,7 @@ def reduced_case(tmp_path_factory, flagship):
 
 def test_reduced_case_optimum_by_hand(reduced_case):
     run, opt, operations, cap, _ = reduced_case
-    esa_share = brentq(lambda s: 0.8 * s * overhead(s) * operations - cap, 0.5, 1.0)
+    esa_share = brentq(lambda s: 0.8 * s * operations - cap, 0.5, 1.0)
     assert esa_share == pytest.approx(0.9, abs=1e-9)  # the cap was built for it
     ops = next(i for i in opt["cost"]["items"] if i["item"] == "operations")
     assert ops["providers"]["esa"] == pytest.approx(esa_share, abs=1e-4)
@@ -60,7 +55,7 @@ def test_reduced_case_optimum_by_hand(reduced_case):
     # the run evaluates the warm start: operations wholly with ESA at 0.8 O a year (over its cap)
     run_ops = next(i for i in run["cost"]["items"] if i["item"] == "operations")
     assert run_ops["total_musd"] == pytest.approx(0.8 * operations * CREWED_YEARS, rel=1e-9)
-    expected = run["cost"]["life_cycle_cost_musd"] - 0.8 * operations * CREWED_YEARS + overhead(0.9) * 0.82 * operations * CREWED_YEARS
+    expected = run["cost"]["life_cycle_cost_musd"] - 0.8 * operations * CREWED_YEARS + 0.82 * operations * CREWED_YEARS
     assert opt["cost"]["life_cycle_cost_musd"] == pytest.approx(expected, rel=1e-6)
     esa = next(p for p in opt["cost"]["partners"] if p["partner"] == "esa")
     crewed = [pay for pay in esa["pays_by_year_musd"] if pay > 0]

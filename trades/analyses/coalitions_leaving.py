@@ -52,7 +52,7 @@ def partner_leaving(study: Study, file: str, partner: str, year: int) -> dict:
     replacement = replacement_development(
         leaving_share=np.array([by_name.get(i.name, 0.0) for i in arch.cost.items]),
         still_produced=rest.get_val(var.PRODUCTION_COST)[:, after].sum(axis=1) > 0,
-        development=rest.get_val(var.DEVELOPMENT),
+        development=rest.get_val(var.WRAPPED_DEVELOPMENT),
         shares=rest.get_val(var.SHARES),
         cost_factor=rest.get_val(var.COST_FACTOR),
         overhead=rest.get_val(var.PARTNER_OVERHEAD_FACTOR),

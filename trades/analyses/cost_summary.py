@@ -21,6 +21,7 @@ def summarize_cost(arch, prob) -> dict:
     overhead = val(var.OVERHEAD_FACTOR)
     factor, ppk = plan.cost_factor, np.nan_to_num(plan.launch_price_per_kg, nan=0.0)
     development, production = val(var.DEVELOPMENT), val(var.PRODUCTION_COST)
+    wraps = val(var.WRAPS).reshape(len(plan.items), len(plan.wrap_names))
     operations = val(var.OPERATIONS_COST)
     provides, pays = val(var.PROVIDES), val(var.PAYS)
     provided, paid = provides.sum(axis=1), pays.sum(axis=1)
@@ -33,9 +34,10 @@ def summarize_cost(arch, prob) -> dict:
 
     items = []
     for i, item in enumerate(plan.items):
-        scale = float(overhead[i] * shares[i] @ factor)  # what building it costs its providers per dollar of the relationships
-        development_i = float(development[i]) * scale  # the phasing profile sums to one
-        production_i = float(production[i].sum()) * scale
+        scale = float(shares[i] @ factor)  # what building it costs its providers per dollar of the relationships
+        development_i = float(development[i]) * scale * overhead[i]  # the phasing profile sums to one
+        wraps_i = {name: float(wraps[i, w]) * scale * overhead[i] for w, name in enumerate(plan.wrap_names)}
+        production_i = float(production[i].sum()) * scale  # the coordination overhead is a development penalty
         operations_i = float(operations.sum()) * scale if item.name == "operations" else 0.0
         launch_i = float(np.sum(shares[i][:, None] * ppk[:, None] * leo[i][None, :]))
         bought_i = float(bought[i].sum())
@@ -45,11 +47,13 @@ def summarize_cost(arch, prob) -> dict:
             "eligible": [pid for j, pid in enumerate(plan.partners) if item.eligible[j]],
             "coordination_overhead": float(overhead[i]),
             "development_musd": development_i,
+            "wraps_musd": sum(wraps_i.values()),
+            "wraps_by_kind_musd": wraps_i,
             "production_musd": production_i,
             "operations_musd": operations_i,
             "launch_musd": launch_i,
             "bought_musd": bought_i,
-            "total_musd": development_i + production_i + operations_i + launch_i + bought_i,
+            "total_musd": development_i + sum(wraps_i.values()) + production_i + operations_i + launch_i + bought_i,
         })
     partners = []
     for j, pid in enumerate(plan.partners):
@@ -82,6 +86,8 @@ def summarize_cost(arch, prob) -> dict:
         "life_cycle_cost_musd": lcc,
         "npv_musd": float(val(var.PRESENT_VALUE)[0]),
         "discount_rate": arch.study.campaign.discount_rate,
+        "campaign_start_year": arch.study.campaign.start_year,
+        "wraps": dict(zip(plan.wrap_names, plan.wrap_fractions)),
         "cost_per_crew_day_musd": float(val(var.COST_PER_CREW_DAY)[0]) if crew_days.sum() > 0 else None,
         "total_by_year_musd": [float(x) for x in val(var.TOTAL_COST)],
         "launch_prices_complete": not plan.missing_prices,
@@ -103,11 +109,11 @@ def format_cost(cost: dict) -> str:
         + (f"{cost['cost_per_crew_day_musd']:,.2f}" if cost["cost_per_crew_day_musd"] is not None else "- (no crew)")
         + ("" if cost["launch_prices_complete"] else f"  (INCOMPLETE: no price for {', '.join(cost['missing_prices'])})")
     )
-    p(f"{'item':<18} {'development':>11} {'production':>10} {'operations':>10} {'launch':>9} {'bought':>9} {'total':>9}  providers")
+    p(f"{'item':<18} {'development':>11} {'wraps':>8} {'production':>10} {'operations':>10} {'launch':>9} {'bought':>9} {'total':>9}  providers")
     for it in cost["items"]:
         providers = ", ".join(f"{k} {v:.0%}" for k, v in it["providers"].items())
         p(
-            f"{it['item']:<18} {it['development_musd']:>11,.0f} {it['production_musd']:>10,.0f} {it['operations_musd']:>10,.0f} "
+            f"{it['item']:<18} {it['development_musd']:>11,.0f} {it.get('wraps_musd', 0.0):>8,.0f} {it['production_musd']:>10,.0f} {it['operations_musd']:>10,.0f} "
             f"{it['launch_musd']:>9,.0f} {it['bought_musd']:>9,.0f} {it['total_musd']:>9,.0f}  {providers}"
         )
     for line in format_transport(cost.get("transport") or {}, cost["currency"].split(" (")[0]):
@@ -120,7 +126,9 @@ def format_cost(cost: dict) -> str:
             f"{q['funding_share']:>8.1%} {q['crew_time_share']:>9.1%}  {launches}; {', '.join(f'{k} {v:.0%}' for k, v in q['elements'].items()) or '-'}"
         )
     names = [q["partner"] for q in cost["partners"]]
-    p("Payments per year [" + cost["currency"].split(" (")[0] + "] (cap in brackets; * above it):")
+    start = cost.get("campaign_start_year", cost["years"][0])
+    before = f"; years before {start} (marked d) are development before the campaign's first year" if cost["years"][0] < start else ""
+    p("Payments per year [" + cost["currency"].split(" (")[0] + f"] (cap in brackets; * above it{before}):")
     p(f"{'year':>5} " + " ".join(f"{n:>16}" for n in names) + f" {'total':>9}")
     for y, year in enumerate(cost["years"]):
         cells = []
@@ -128,7 +136,7 @@ def format_cost(cost: dict) -> str:
             pay, cap = q["pays_by_year_musd"][y], q["budget_cap_musd"]
             mark = "*" if cap is not None and pay > cap * (1 + 1e-6) + 1e-6 else " "
             cells.append(f"{pay:>8,.0f}{mark}" + (f"[{cap:>6,.0f}]" if cap is not None else " " * 8))
-        p(f"{year:>5} " + " ".join(f"{c:>16}" for c in cells) + f" {cost['total_by_year_musd'][y]:>9,.0f}")
+        p(f"{year:>4}{'d' if year < start else ' '} " + " ".join(f"{c:>16}" for c in cells) + f" {cost['total_by_year_musd'][y]:>9,.0f}")
     return out.getvalue()
 
 

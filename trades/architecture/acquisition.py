@@ -178,11 +178,11 @@ def _mode_rule(name: str, chosen) -> str | None:
 
 def contract_purchases(study, catalog: Catalog, items: list, elements: list, profile: np.ndarray,
                        notes: list[str], sources: dict[str, str]) -> tuple[np.ndarray, list]:
-    """Contract prices per item and year (base-year MUSD) and the cost elements left to the
-    relationships (entries already checked by :func:`acquisition_errors`); an item this
+    """Contract prices per item and year (base-year MUSD), paid over each item's development
+    ``profile`` (items x years), and the cost elements left to the relationships (entries already checked by :func:`acquisition_errors`); an item this
     architecture does not have is a :class:`StudyErrors` naming the key."""
     names = [item.name for item in items]
-    purchases = np.zeros((len(items), len(profile)))
+    purchases = np.zeros((len(items), profile.shape[1]))
     errors: list[StudyError] = []
     base = study.campaign.dollar_base_year
     bought: set[int] = set()
@@ -195,7 +195,7 @@ def contract_purchases(study, catalog: Catalog, items: list, elements: list, pro
         contract = catalog.entries["contracts"][chosen.contract]  # id, kind and items checked by acquisition_errors
         i = names.index(name)
         unit = sourced_to_base_musd(contract["price"], base, catalog)
-        purchases[i] = chosen.units * unit * profile
+        purchases[i] = chosen.units * unit * profile[i]
         bought.add(i)
         element = catalog.entries["elements"].get(contract.get("element") or "", {})
         mass = (element.get("mass_kg") or {}).get("value")

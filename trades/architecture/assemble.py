@@ -44,6 +44,7 @@ def model_options(arch: Architecture) -> dict:
                 "cargo_transport_item": plan.item_index("cargo_transport"), "crew_lander_item": _crew_vehicle_item(plan),
                 "barred_pairs": tuple(plan.barred_pairs), "payment_matrix": plan.payment_matrix,
                 "return_bounds": plan.return_bounds or (1.0, 1.0), "initial_shares": plan.initial_shares,
+                "num_wraps": len(plan.wrap_names),
             },
             "element_mass_outputs": [(e.name, e.mass_output) for e in plan.elements if e.mass_output],
             "item_units": [(i, item.units) for i, item in enumerate(plan.items) if item.units in ("cargo_flights", "crew_rotations")],

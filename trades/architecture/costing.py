@@ -15,11 +15,12 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import stats
 
 from trades.architecture.acquisition import contract_purchases, crew_launch_price
 from trades.architecture.launch_prices import priced_payload_kg
 from trades.architecture.cost_relationships import relationship
+from trades.architecture.schedule import item_profiles
+from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
 from trades.study.money import MoneyError, inflation_factor, sourced_to_base_musd
@@ -75,7 +76,7 @@ class CostPlan:
     payment_matrix: np.ndarray  # pays[:, y] = M provides[:, y]
     return_bounds: tuple[float, float] | None
     barred_pairs: list[tuple[int, int]]
-    development_profile: np.ndarray
+    development_profile: np.ndarray  # (items, years): each item's development fraction per year
     work_year_musd: float
     amcm_inflation: float
     amcm_coefficients: dict[str, float]  # AMCM's a..g (the catalog's cost.default.amcm)
@@ -92,6 +93,10 @@ class CostPlan:
     pooled_cap: float | None = None
     purchases: np.ndarray | None = None  # contract prices per item and year, base-year MUSD (acquisition.py)
     crew_transport_buys: str | None = None  # what the crew launch price buys
+    # programme wraps (trades.architecture.wraps): names, fractions of development, where each comes from
+    wrap_names: list[str] = field(default_factory=list)
+    wrap_fractions: list[float] = field(default_factory=list)
+    wrap_sources: list[str] = field(default_factory=list)
 
     def item_index(self, name: str) -> int | None:
         names = [i.name for i in self.items]
@@ -116,17 +121,6 @@ def price_per_kg(study, catalog: Catalog, vehicle: str, reliability: float) -> f
         return None
     capacity = priced_payload_kg(catalog, vehicle) * study.launch.packing_efficiency
     return price / (capacity * reliability)
-
-
-def development_profile(years: list[int], deploy_year: int, alpha: float, beta: float) -> np.ndarray:
-    """Fraction of development spent in each campaign year: a Beta(alpha, beta) S-curve over the
-    years from the campaign's start to the year before deployment (the start year alone when the
-    outpost deploys in it)."""
-    span = max(1, deploy_year - years[0])
-    edges = stats.beta.cdf(np.linspace(0.0, 1.0, span + 1), alpha, beta)
-    profile = np.zeros(len(years))
-    profile[:span] = np.diff(edges)
-    return profile
 
 
 def _capabilities(study, catalog: Catalog) -> dict[str, set[str]]:
@@ -301,7 +295,7 @@ def make_cost_plan(arch) -> CostPlan:
             )
 
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
-    profile = development_profile(study.years, study.deploy_year, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
+    profile = item_profiles(study, items, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
     purchases, elements = contract_purchases(study, catalog, items, elements, profile, notes, sources)
     sharing = study.cost_sharing
     key = None
@@ -362,6 +356,12 @@ def make_cost_plan(arch) -> CostPlan:
         missing_prices=sorted(set(missing)),
     )
     plan.initial_shares = initial_shares(plan)
+    plan.wrap_names, plan.wrap_fractions, plan.wrap_sources = programme_wraps(study, cost)
+    if study.schedule.longest() is None and study.deploy_year <= study.years[0]:
+        notes.append(
+            f"all development is booked in {study.years[0]}, the deployment year: set schedule.development_years "
+            "(with its source) to spread it over the years before first flight"
+        )
     if study.partners and all(p.cost_factor is None for p in study.partners):
         notes.append("partner cost factors are 1 (the cost relationships' own level; set partners[].cost_factor with a source)")
     return plan

@@ -248,7 +248,15 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
     arch.add(var.OPERATIONS_RATE, plan.operations_rate_musd, "MUSD", f"converted to {base} $: {src['operations_cost_per_crew_position']}", False,
              cost["operations_cost_per_crew_position"].get("note"))
     arch.add(var.CREWED_YEAR, masks["crewed"], "unitless", f"crewed from {study.first_crewed_year}")
-    arch.add(var.DEVELOPMENT_PROFILE, plan.development_profile, "unitless", f"development {study.years[0]}-{max(study.years[0], study.deploy_year - 1)}: {src['development_profile']}")
+    spans = []
+    for item, row in zip(plan.items, plan.development_profile):
+        years = [y for y, f in zip(study.years, row) if f > 0]
+        if years:
+            spans.append(f"{item.name} {years[0]}-{years[-1]}")
+    arch.add(var.DEVELOPMENT_PROFILE, plan.development_profile, "unitless",
+             "development " + ", ".join(spans) + (" (study schedule)" if study.schedule.longest() is not None else "")
+             + f": {src['development_profile']}")
+    arch.add(var.WRAP_FRACTION, plan.wrap_fractions, "unitless", "; ".join(plan.wrap_sources))
     if arch.crew_vehicle is not None:
         arch.add(var.CREW_LAUNCH_PRICE, plan.crew_launch_price_musd, "MUSD",
                  f"price of a crewed launch on {arch.crew_vehicle} in {base} $: {plan.crew_transport_buys}; {src.get('crew transport', '')}")

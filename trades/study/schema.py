@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, PrivateAttr, ValidationError, field_valid
 
 from trades.errors import StudyError, StudyErrors
 from trades.study.cost_risk_section import CostRisk
+from trades.study.programme import HARDWARE_ITEMS, Schedule, Wraps
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
 from trades.study.acquisition_section import Acquisition
 from trades.study.cost_section import CostSection
@@ -42,6 +43,8 @@ class Study(_Strict):
     )
     cost_sharing: CostSharing = Field(default_factory=CostSharing)
     cost: CostSection = Field(default_factory=CostSection, description="Which cost relationship costs each element type (optional).")
+    schedule: Schedule = Field(default_factory=Schedule)
+    wraps: Wraps = Field(default_factory=Wraps)
     coalitions: Coalitions = Field(default_factory=Coalitions)
     sweep: Sweep | None = Field(None, description="Cases for trades sweep; ignored by the other commands.")
     sensitivity: Sensitivity | None = Field(None, description="Parameters and ranges for trades sensitivity.")
@@ -102,6 +105,10 @@ class Study(_Strict):
         for key in self.input_sources:
             if not _is_field_path(Study, key):
                 errors.append((("input_sources", key), f"'{key}' is not a key path of the study (e.g. 'outpost.crew_size')"))
+        for name in self.schedule.development_years_by_item:
+            if name not in HARDWARE_ITEMS and not name.startswith("relay:"):
+                errors.append((("schedule", "development_years_by_item", name),
+                               f"'{name}' is not a cost item with hardware; one of {sorted(HARDWARE_ITEMS)} or relay:<element id>"))
         errors += self._cost_sharing_errors()
         errors += self._sweep_errors()
         errors += self._sensitivity_errors()
@@ -225,7 +232,12 @@ class Study(_Strict):
 
     @property
     def years(self) -> list[int]:
-        return list(range(self.campaign.start_year, self.campaign.start_year + self.campaign.num_years))
+        """The model's years: the campaign's, preceded by the development years before deployment
+        that fall before ``campaign.start_year`` (:class:`~trades.study.programme.Schedule`)."""
+        first = self.campaign.start_year
+        if self.schedule.longest() is not None:
+            first = min(first, self.deploy_year - self.schedule.longest())
+        return list(range(first, self.campaign.start_year + self.campaign.num_years))
 
     @property
     def deploy_year(self) -> int:

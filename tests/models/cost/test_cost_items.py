@@ -99,11 +99,12 @@ def test_operations_by_hand_and_partials():
 
 
 def test_item_spend_by_hand_and_partials():
-    profile = [0.3, 0.7, 0.0]
+    profile = np.array([[0.3, 0.7, 0.0], [0.5, 0.5, 0.0], [1.0, 0.0, 0.0]])  # each item's own phasing
     prob = run_component(ItemSpend(num_items=3, num_years=3, operations_item=1, crew_transport_item=2),
                          development=[100.0, 0.0, 0.0], profile=profile, production=np.array([[0, 0, 5.0], [0, 0, 0], [0, 0, 0]]),
                          operations_cost=[0, 10.0, 10.0], crew_launch_attempts=[0, 1.0, 2.1], crew_launch_price=4746.0)
-    assert prob.get_val("built") == pytest.approx(np.array([[30.0, 70.0, 5.0], [0, 10.0, 10.0], [0, 0, 0]]))
+    assert prob.get_val("developed") == pytest.approx(np.array([[30.0, 70.0, 0.0], [0, 0, 0], [0, 0, 0]]))
+    assert prob.get_val("built") == pytest.approx(np.array([[0.0, 0.0, 5.0], [0, 10.0, 10.0], [0, 0, 0]]))
     assert prob.get_val("bought")[2] == pytest.approx([0.0, 4746.0, 2.1 * 4746.0])
     assert not prob.get_val("bought")[:2].any()
     _check(prob)
@@ -125,7 +126,7 @@ def test_item_spend_purchases_by_hand_and_partials():
 
 def test_sixty_forty_profile():
     """The development profile spends 60 % at half the schedule (Beta(2, 2.488), the 60/40 rule)."""
-    from trades.architecture.costing import development_profile
+    from trades.architecture.schedule import development_profile
 
     profile = development_profile(list(range(2026, 2045)), 2034, 2.0, 2.488)  # 8 development years
     assert profile.sum() == pytest.approx(1.0)
@@ -133,3 +134,19 @@ def test_sixty_forty_profile():
     assert not profile[8:].any()
     assert development_profile([2030, 2031], 2030, 2.0, 2.488).tolist() == [1.0, 0.0]  # deployed in year one
     assert math.isclose(development_profile([2030, 2031, 2032], 2032, 2.0, 2.488)[:2].sum(), 1.0)
+
+
+def test_profile_over_the_development_years_before_deployment():
+    """With a development duration the S-curve covers exactly the years before deployment, even
+    when the model's years start earlier; Beta(2, 2.488) CDF at 0.5 is 0.60 (the 60/40 rule)."""
+    from trades.architecture.schedule import development_profile
+
+    years = list(range(2024, 2040))  # model years reach back 6 years before a 2030 deployment
+    profile = development_profile(years, 2030, 2.0, 2.488, development_years=6)
+    assert profile.sum() == pytest.approx(1.0)
+    assert profile[:3].sum() == pytest.approx(0.60, abs=1e-3)  # 2024-2026: half the schedule
+    assert not profile[6:].any()  # nothing from the deployment year on
+    later = development_profile(list(range(2020, 2040)), 2030, 2.0, 2.488, development_years=4)
+    assert not later[:6].any() and later[6:10].sum() == pytest.approx(1.0)  # 2026-2029 only
+    with pytest.raises(ValueError, match="before the model's first year"):
+        development_profile(list(range(2028, 2040)), 2030, 2.0, 2.488, development_years=4)
