@@ -99,9 +99,6 @@ def test_the_source_check_sees_an_empty_source():
 #    allowed only on a value marked `verified: false` with a note saying what is unverified and
 #    which primary source would settle it (issue 18, item 6).
 SECONDARY = re.compile(r"wiki|grokipedia|infogalactic|kiwix|theinfolist|memory|rough estimate|encyclop", re.IGNORECASE)
-# Launch prices are owned by the acquisition work (contracts catalog, launch and crew prices); they
-# are left to it. Each exemption is one field, named.
-OWNED_ELSEWHERE = re.compile(r"^vehicles\[\d+\]\.price\.source$")
 
 
 def _parent(data, path: str) -> dict:
@@ -114,8 +111,6 @@ def _parent(data, path: str) -> dict:
 def _secondary_without_flag(name: str, data) -> list[str]:
     bad = []
     for path, source in _sources(data):
-        if name == "launch_vehicles" and OWNED_ELSEWHERE.match(path):
-            continue
         if isinstance(source, str) and SECONDARY.search(source):
             entry = _parent(data, path)
             if entry.get("verified") is not False or not str(entry.get("note") or "").strip():

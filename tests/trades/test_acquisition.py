@@ -67,7 +67,7 @@ def test_halo_contract_replaces_the_habitat_relationship(flagship):
     i = arch.cost.item_index("habitat")
     price = 935.0 * CPI[2024] / CPI[2021]
     assert arch.cost.purchases[i].sum() == pytest.approx(price, rel=1e-9)
-    assert np.allclose(arch.cost.purchases[i], price * arch.cost.development_profile)
+    assert np.allclose(arch.cost.purchases[i], price * arch.cost.development_profile[i])
     assert not [e for e in arch.cost.elements if e.item == i]
     assert [e.name for e in base.cost.elements if e.item == i] == ["habitat"]
 
@@ -76,8 +76,11 @@ def test_halo_contract_replaces_the_habitat_relationship(flagship):
     after.run_model()
     assert after.get_val(var.BOUGHT)[i].sum() == pytest.approx(price, rel=1e-9)
     assert after.get_val(var.BUILT)[i].sum() == pytest.approx(0.0, abs=1e-9)
+    assert after.get_val(var.DEVELOPED)[i].sum() == pytest.approx(0.0, abs=1e-9)
     shares, factor = before.get_val(var.SHARES), base.cost.cost_factor
-    habitat_built = float(before.get_val(var.OVERHEAD_FACTOR)[i] * (shares[i] @ factor) * before.get_val(var.BUILT)[i].sum())
+    # the coordination overhead scales development only (issue 18: a development penalty)
+    habitat_built = float((shares[i] @ factor) * (before.get_val(var.OVERHEAD_FACTOR)[i] * before.get_val(var.DEVELOPED)[i].sum()
+                                                  + before.get_val(var.BUILT)[i].sum()))
     lcc_before = float(before.get_val(var.PARTNER_LIFE_CYCLE_COST)[0])
     lcc_after = float(after.get_val(var.PARTNER_LIFE_CYCLE_COST)[0])
     assert lcc_after == pytest.approx(lcc_before - habitat_built + price, rel=1e-9)

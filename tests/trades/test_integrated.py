@@ -74,15 +74,17 @@ def test_optimum_without_caps_is_the_sum_of_each_destination_optimized_alone(tmp
 
 
 def test_an_envelope_cap_binds_across_destinations(tmp_path):
-    """ESA, the cheapest builder, capped at 10 BUSD a year over both stations, which its uncapped
+    """ESA, the cheapest builder, capped at 5 BUSD a year over both stations, which its uncapped
     optimum breaks: its yearly payments over both stay within the cap, the others take the rest,
     and the cost is above the uncapped optimum (ESA's work moves to dearer partners; sharing an
-    item costs coordination overhead, so the cap need not be reached)."""
+    item costs coordination overhead, so the cap need not be reached). The cap was 10 BUSD until
+    issue 18's cost relationships by element class brought ESA's uncapped peak to about 9.2 BUSD."""
+    cap = 5_000.0
     free = evaluate(load_integrated(_write(tmp_path)), None, optimize=True)
-    assert max(free["spend_by_year_musd"]["esa"]) > 10_000  # the cap will bind
-    capped = evaluate(load_integrated(_write(tmp_path, caps={"esa": 10_000.0})), None, optimize=True)
+    assert max(free["spend_by_year_musd"]["esa"]) > cap  # the cap will bind
+    capped = evaluate(load_integrated(_write(tmp_path, caps={"esa": cap})), None, optimize=True)
     assert capped["status"] == "ok", capped["reason"]
-    assert max(capped["spend_by_year_musd"]["esa"]) <= 10_000 * (1 + 1e-6)
+    assert max(capped["spend_by_year_musd"]["esa"]) <= cap * (1 + 1e-6)
     assert sum(capped["partners"][p]["paid_musd"] for p in ("nasa", "jaxa", "csa")) > 1_000
     assert capped["total_life_cycle_cost_musd"] > free["total_life_cycle_cost_musd"] * (1 + 1e-4)
 

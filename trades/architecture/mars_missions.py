@@ -192,7 +192,7 @@ def set_mars_crew_inputs(arch, study, catalog) -> None:
     crew = study.transportation.mars_crew
     capsule = catalog.entry("elements", crew.return_capsule)
     for given in [i for i in arch.inputs if i.name.startswith("outpost.habitat.")]:
-        arch.add(given.name.replace("outpost.habitat.", "mars_transit_habitat."), given.value, given.units, given.source, given.verified)
+        arch.add(given.name.replace("outpost.habitat.", "mars_transit_habitat."), given.value, given.units, given.source, given.verified, given.note)
     longest = max(arch.mars_crew, key=lambda m: m["transit_days"])
     arch.add("mars_transit_habitat.stay_days", longest["transit_days"], "d",
              f"outbound + return flights of the longest crewed mission ({longest['window']['departure']}): "
@@ -200,7 +200,7 @@ def set_mars_crew_inputs(arch, study, catalog) -> None:
     capsules = longest["capsules"]
     arch.add("mars_crew_vehicle.capsule_mass", capsules * float(capsule["mass_kg"]["value"]), "kg",
              f"{capsules} x {crew.return_capsule} (crew {study.outpost.crew_size:g}, {capsule['crew']['value']:g} per capsule): "
-             f"{capsule['mass_kg']['source']}", bool(capsule["mass_kg"].get("verified")))
+             f"{capsule['mass_kg']['source']}", bool(capsule["mass_kg"].get("verified")), capsule["mass_kg"].get("note"))
     counts = np.zeros(len(years))
     for k, m in enumerate(arch.mars_crew, start=1):
         mask = (years == m["year"]).astype(float)

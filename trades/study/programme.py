@@ -12,7 +12,7 @@ from trades.study.sections import Fraction, _Strict
 
 
 # cost items that carry hardware (trades.architecture.costing), besides relay:<element id>
-HARDWARE_ITEMS = frozenset({"habitat", "life_support", "power", "isru", "cargo_transport", "reusable_lander", "crew_lander"})
+HARDWARE_ITEMS = frozenset({"habitat", "life_support", "power", "isru", "cargo_transport", "reusable_lander", "crew_lander", "mars_crew_vehicle"})
 
 
 class Schedule(_Strict):

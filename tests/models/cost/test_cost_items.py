@@ -116,11 +116,11 @@ def test_item_spend_purchases_by_hand_and_partials():
     2 launches at 50 (by hand)."""
     purchases = np.array([[280.5, 654.5, 0.0], [0, 0, 0], [0, 0, 10.0]])
     prob = run_component(ItemSpend(num_items=3, num_years=3, operations_item=1, crew_transport_item=2),
-                         development=[100.0, 0.0, 0.0], profile=[0.3, 0.7, 0.0], production=np.zeros((3, 3)),
+                         development=[100.0, 0.0, 0.0], profile=np.array([[0.3, 0.7, 0.0]] * 3), production=np.zeros((3, 3)),
                          operations_cost=[0, 1.0, 1.0], crew_launch_attempts=[0, 1.0, 2.0], crew_launch_price=50.0,
                          purchases=purchases)
     assert prob.get_val("bought") == pytest.approx(np.array([[280.5, 654.5, 0.0], [0, 0, 0], [0, 50.0, 110.0]]))
-    assert prob.get_val("built")[0] == pytest.approx([30.0, 70.0, 0.0])  # the relationship's cost is unchanged
+    assert prob.get_val("developed")[0] == pytest.approx([30.0, 70.0, 0.0])  # the relationship's cost is unchanged
     _check(prob)
 
 
