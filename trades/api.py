@@ -86,18 +86,24 @@ class Study:
         return yaml.safe_dump(self.schema.model_dump(mode="json"), sort_keys=False)
 
     def run(self, output_dir: str | Path | None = None, optimize: bool = False) -> "Results":
-        """Run (or optimize) the study into ``output_dir`` and return its results. The default
-        folder is ``trades run``'s (``trades_output/<study>``); a changed study's default is
-        ``trades_output/<study>-<first 8 digits of its hash>``, and the changed study itself is
-        written there as ``study.yaml``, the file its provenance names."""
-        from trades.analyses.run import default_output_dir, run_study
+        """Run (or optimize) the study and return its results. Without ``output_dir`` nothing is
+        written where you work: the run goes to a temporary folder, its results are read into
+        memory and the folder is removed (``Results.folder`` is then None). With ``output_dir``
+        the outputs stay there, as ``trades run -o`` writes them; a changed study is written there
+        as ``study.yaml``, the file its provenance names."""
+        import tempfile
+
+        if output_dir is None:
+            with tempfile.TemporaryDirectory(prefix="trades-run-") as scratch:
+                results = self.run(Path(scratch) / self.path.stem, optimize)
+            results.folder = None
+            return results
+        from trades.analyses.run import run_study
         from trades.fileio import atomic_write, output_folder
 
         if not self.changes:
             return Results(run_study(self.path, output_dir, optimize)[1])
-        folder = Path(output_dir) if output_dir is not None else default_output_dir(self.path).with_name(
-            f"{self.path.stem}-{self.schema.digest()[:8]}")
-        with output_folder(folder, writes=("study.yaml",)) as out:
+        with output_folder(Path(output_dir), writes=("study.yaml",)) as out:
             text = f"# {self.path} with {json.dumps(self.changes)}\n" + self.to_yaml()
             atomic_write(out / "study.yaml", lambda tmp: tmp.write_text(text, encoding="utf-8"))
             return Results(run_study(out / "study.yaml", out, optimize)[1])

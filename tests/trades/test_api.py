@@ -21,6 +21,14 @@ def four(tmp_path_factory):
     return trades.load_study(LEO).set("outpost.crew_size", 4).run(out)
 
 
+def test_run_without_a_folder_writes_nothing_where_you_work(tmp_path, monkeypatch):
+    """Issue 21: no folder unless one is asked for; the results are in memory."""
+    monkeypatch.chdir(tmp_path)
+    results = trades.load_study(LEO).set("outpost.crew_size", 4).run()
+    assert results.folder is None and list(tmp_path.iterdir()) == []
+    assert results.life_cycle_cost_musd > 0 and len(results.by_year) == len(results.summary["per_year"])
+
+
 def test_set_returns_a_new_validated_study():
     study = trades.load_study(LEO)
     changed = study.set("outpost.crew_size", 4)
