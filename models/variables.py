@@ -72,6 +72,7 @@ CARGO_RELIABILITY = _v("launch_cargo.reliability", "unitless", "cargo launcher s
 CREW_ROTATIONS = _v("launch_crew.crew_rotations", "unitless", "crew rotations per year")
 CREW_EXPECTED_ATTEMPTS = _v("launch_crew.expected_attempts", "unitless", "crew launch attempts per year, failures included")
 CREW_LAUNCHES = _v("launch_crew.launches", "unitless", "crew launches per year")
+CREW_LAUNCHES_PER_ROTATION = _v("launch_crew.launches_per_rotation", "unitless", "crew launches per rotation: ceil(crew / seats)")
 CREW_RELIABILITY = _v("launch_crew.reliability", "unitless", "crew launcher success probability per launch")
 CARGO_VEHICLE_FLIGHTS = _v("launch_rate.cargo_vehicle_flights", "1/year", "flights of the cargo vehicle per year (crew flights included when it flies both)")
 CREW_VEHICLE_FLIGHTS = _v("launch_rate.crew_vehicle_flights", "1/year", "flights of the crew vehicle per year (cargo flights included when it flies both)")

@@ -174,7 +174,10 @@ def test_leo_station_cost_finding(tmp_path, capsys):
     description = " ".join(yaml.safe_load(path.read_text())["description"].split())
     crew = next(i for i in cost["items"] if i["item"] == "crew_transport")["total_musd"]
     assert f"crew transport is {crew / 1000:.1f} billion 2024 dollars" in description
-    assert f"{cost['transport']['crew']['price_per_launch_musd']:.0f} million a rotation" in description
+    crew_price = cost["transport"]["crew"]
+    # seven crew on four-seat Crew Dragons: two launches a rotation, each priced for its share of the seats
+    assert crew_price["launches_per_rotation"] == 2
+    assert f"{crew_price['price_per_launch_musd'] * 2:.0f} million a rotation on two Crew Dragon launches" in description
     per_t = cost["transport"]["cargo"]["musd_per_kg"] * 1000
     assert f"cargo transport comes to {per_t:.0f} million dollars a tonne" in description
     cpi = 313.689 / 251.107

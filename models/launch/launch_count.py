@@ -65,7 +65,9 @@ class LaunchCount(om.ExplicitComponent):
 
 
 class CrewLaunches(om.ExplicitComponent):
-    """One crew launch per rotation: ``N_y = R_y``; attempts ``N_y / r``; ``P = r^(sum N)``."""
+    """Crew launches ``N_y = k R_y`` (``k`` launches per rotation: a crew larger than its
+    spacecraft's seats flies on ``ceil(crew / seats)`` launches); attempts ``N_y / r``;
+    ``P = r^(sum N)``."""
 
     def initialize(self):
         self.options.declare("num_years", types=int)
@@ -73,26 +75,33 @@ class CrewLaunches(om.ExplicitComponent):
     def setup(self):
         n = self.options["num_years"]
         self.add_input("crew_rotations", val=np.zeros(n), units="unitless")
+        self.add_input("launches_per_rotation", val=1.0, units="unitless", desc="ceil(crew / seats of the crew spacecraft)")
         self.add_input("reliability", val=1.0, units="unitless")
         self.add_output("launches", val=np.zeros(n), units="unitless")
         self.add_output("expected_attempts", val=np.zeros(n), units="unitless")
         self.add_output("campaign_success_probability", val=1.0, units="unitless")
-        ar = np.arange(n)
+        ar, zeros = np.arange(n), np.zeros(n, dtype=int)
         self.declare_partials(["launches", "expected_attempts"], "crew_rotations", rows=ar, cols=ar)
-        self.declare_partials("expected_attempts", "reliability", rows=ar, cols=np.zeros(n, dtype=int))
-        self.declare_partials("campaign_success_probability", ["crew_rotations", "reliability"])
+        self.declare_partials(["launches", "expected_attempts"], "launches_per_rotation", rows=ar, cols=zeros)
+        self.declare_partials("expected_attempts", "reliability", rows=ar, cols=zeros)
+        self.declare_partials("campaign_success_probability", ["crew_rotations", "launches_per_rotation", "reliability"])
 
     def compute(self, inputs, outputs):
-        launches = inputs["crew_rotations"]
+        launches = inputs["launches_per_rotation"] * inputs["crew_rotations"]
         outputs["launches"] = launches
         outputs["expected_attempts"] = launches / inputs["reliability"]
         outputs["campaign_success_probability"] = inputs["reliability"] ** np.sum(launches)
 
     def compute_partials(self, inputs, partials):
-        launches, r = inputs["crew_rotations"], inputs["reliability"]
+        k, rotations, r = inputs["launches_per_rotation"], inputs["crew_rotations"], inputs["reliability"]
+        launches = k * rotations
         total = np.sum(launches)
-        partials["launches", "crew_rotations"] = np.ones_like(launches)
-        partials["expected_attempts", "crew_rotations"] = np.ones_like(launches) / r
+        partials["launches", "crew_rotations"] = k * np.ones_like(rotations)
+        partials["launches", "launches_per_rotation"] = rotations
+        partials["expected_attempts", "crew_rotations"] = k * np.ones_like(rotations) / r
+        partials["expected_attempts", "launches_per_rotation"] = rotations / r
         partials["expected_attempts", "reliability"] = -launches / r**2
-        partials["campaign_success_probability", "crew_rotations"] = r**total * np.log(r) * np.ones_like(launches)
+        d_total = r**total * np.log(r)
+        partials["campaign_success_probability", "crew_rotations"] = d_total * k * np.ones_like(rotations)
+        partials["campaign_success_probability", "launches_per_rotation"] = d_total * np.sum(rotations)
         partials["campaign_success_probability", "reliability"] = total * r ** (total - 1.0)

@@ -32,11 +32,13 @@ def _study(path, acquisition=None, edit=None):
 
 def test_leo_crew_is_seats_times_the_commercial_crew_seat_price():
     """A crew of seven to a LEO station on Falcon 9: 7 seats x 55 MUSD (2019; NASA OIG IG-20-005,
-    SpaceX Crew Dragon seat), not the price of a Falcon 9 launch without a spacecraft."""
+    SpaceX Crew Dragon seat) a rotation, not the price of a Falcon 9 launch without a spacecraft;
+    Crew Dragon carries four, so the seven fly on ceil(7 / 4) = 2 launches of 3.5 seats each."""
     arch = resolve(_study(STUDIES / "leo_station_after_iss.yaml"))
     assert arch.crew_vehicle == "falcon9"
-    assert arch.cost.crew_launch_price_musd == pytest.approx(7 * 55.0 * CPI[2024] / CPI[2019], rel=1e-9)
-    assert "7 seats" in arch.cost.crew_transport_buys
+    assert arch.cost.crew_launches_per_rotation[0] == 2
+    assert arch.cost.crew_launch_price_musd == pytest.approx(3.5 * 55.0 * CPI[2024] / CPI[2019], rel=1e-9)
+    assert "3.5 seats" in arch.cost.crew_transport_buys and "2 launch(es) a rotation" in arch.cost.crew_transport_buys
 
 
 def test_sls_orion_crew_launch_is_the_oig_figure(flagship):

@@ -52,7 +52,7 @@ def explain_transport(arch, prob, items: list[dict]) -> dict:
     crew = by_name.get("crew_transport")
     if crew is not None:
         result["crew"] = {"price_per_launch_musd": plan.crew_launch_price_musd, "buys": plan.crew_transport_buys,
-                          "total_musd": crew["total_musd"]}
+                          "launches_per_rotation": plan.crew_launches_per_rotation[0], "total_musd": crew["total_musd"]}
     return result
 
 

@@ -26,6 +26,8 @@ that prices one crewed launch; ``government_development`` is registered with
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,6 +46,8 @@ class CrewPrice:
     musd: float | None  # base-year MUSD, or None when nothing prices it
     buys: str
     source: str
+    launches_per_rotation: int = 1  # ceil(crew / seats) when the seats are known
+    seats_source: str = "seats of the crew spacecraft unknown: one crewed launch per rotation"
 
 
 def _error(study, path: tuple, reason: str) -> StudyErrors:
@@ -82,12 +86,17 @@ def _crew_service(study, catalog: Catalog, vehicle: str, base_year: int) -> Crew
             return _launch_only(catalog, vehicle, base_year)
         contract = defaults[0]
     unit = sourced_to_base_musd(contract["price"], base_year, catalog)
+    crew = study.outpost.crew_size
+    seats = contract.get("seats")
+    launches = math.ceil(crew / float(seats["value"]) - 1e-9) if seats else 1
+    seats_source = (f"{crew:g} crew on {contract['id']}'s {seats['value']:g} seats a launch: {launches} launch(es) per rotation "
+                    f"({seats['source']})") if seats else CrewPrice.__dataclass_fields__["seats_source"].default
     if contract["per"] == "seat":
-        seats = study.outpost.crew_size
-        return CrewPrice(seats * unit, f"{seats} seats x {unit:,.1f} MUSD {base_year} ({contract['id']}: {contract['buys']})",
-                         f"{contract['id']}: {contract['price']['source']}")
-    return CrewPrice(unit, f"one crewed launch ({contract['id']}: {contract['buys']})",
-                     f"{contract['id']}: {contract['price']['source']}")
+        return CrewPrice(crew / launches * unit, f"{crew / launches:g} seats x {unit:,.1f} MUSD {base_year} a launch, {launches} launch(es) "
+                         f"a rotation ({contract['id']}: {contract['buys']})", f"{contract['id']}: {contract['price']['source']}",
+                         launches, seats_source)
+    return CrewPrice(unit, f"one crewed launch, {launches} a rotation ({contract['id']}: {contract['buys']})",
+                     f"{contract['id']}: {contract['price']['source']}", launches, seats_source)
 
 
 def _vehicle_mismatch(contract_id: str, contract: dict, vehicle: str) -> str:

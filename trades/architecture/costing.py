@@ -93,6 +93,7 @@ class CostPlan:
     pooled_cap: float | None = None
     purchases: np.ndarray | None = None  # contract prices per item and year, base-year MUSD (acquisition.py)
     crew_transport_buys: str | None = None  # what the crew launch price buys
+    crew_launches_per_rotation: tuple[int, str] = (1, "")  # ceil(crew / seats) and where the seats come from
     # programme wraps (trades.architecture.wraps): names, fractions of development, where each comes from
     wrap_names: list[str] = field(default_factory=list)
     wrap_fractions: list[float] = field(default_factory=list)
@@ -257,10 +258,10 @@ def make_cost_plan(arch) -> CostPlan:
                 ppk[j], vehicle_of[j] = min(priced)
             elif usable:
                 notes.append(f"{pid} has no priced launch vehicle ({', '.join(usable)}): under the national policy it provides nothing that must be launched")
-    crew_price, crew_buys = 0.0, None
+    crew_price, crew_buys, crew_launches = 0.0, None, (1, "no crew vehicle")
     if arch.crew_vehicle is not None:
         crew = crew_launch_price(study, catalog, arch.crew_vehicle, base)
-        crew_buys = crew.buys
+        crew_buys, crew_launches = crew.buys, (crew.launches_per_rotation, crew.seats_source)
         if crew.musd is None:
             missing.append(arch.crew_vehicle)
         else:
@@ -346,6 +347,7 @@ def make_cost_plan(arch) -> CostPlan:
         operations_rate_musd=sourced_to_base_musd(ops, base, catalog),
         crew_launch_price_musd=crew_price,
         crew_transport_buys=crew_buys,
+        crew_launches_per_rotation=crew_launches,
         purchases=purchases,
         learning_rate=sharing.learning_rate or float(cost["learning_rate_aerospace"]["value"]),
         coordination_exponent=(

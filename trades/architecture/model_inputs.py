@@ -260,6 +260,7 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
     if arch.crew_vehicle is not None:
         arch.add(var.CREW_LAUNCH_PRICE, plan.crew_launch_price_musd, "MUSD",
                  f"price of a crewed launch on {arch.crew_vehicle} in {base} $: {plan.crew_transport_buys}; {src.get('crew transport', '')}")
+        arch.add(var.CREW_LAUNCHES_PER_ROTATION, float(plan.crew_launches_per_rotation[0]), "unitless", plan.crew_launches_per_rotation[1])
     arch.add(var.PURCHASES, plan.purchases, "MUSD", "contract prices per item and year (study section acquisition; contracts.yaml)")
     arch.add(var.LAUNCH_MASS_DEPLOY_YEAR, masks["deploy"], "unitless", f"deployed {study.deploy_year}")
     arch.add(var.DIRECT_LEO_MASS, [item.direct_launch_kg for item in plan.items], "kg",

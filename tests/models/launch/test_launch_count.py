@@ -46,7 +46,8 @@ def test_launch_count_units():
 
 
 def test_crew_launches_partials():
-    prob = _problem(CrewLaunches(num_years=5), crew_rotations=np.array([0.0, 0.0, 2.0, 3.0, 1.0]), reliability=0.99)
+    prob = _problem(CrewLaunches(num_years=5), crew_rotations=np.array([0.0, 0.0, 2.0, 3.0, 1.0]), reliability=0.99,
+                    launches_per_rotation=2.0)
     data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
     assert_check_partials(data, atol=1e-6, rtol=1e-6)
 
@@ -66,3 +67,12 @@ def test_no_launches_is_certain_success():
     assert prob.get_val("campaign_success_probability")[0] == 1.0
     prob = _problem(LaunchCount(num_years=3), mass_to_orbit=np.zeros(3), reliability=0.9)
     assert prob.get_val("campaign_success_probability")[0] == 1.0
+
+
+def test_crew_larger_than_its_seats_flies_on_more_launches():
+    """Seven crew on four-seat spacecraft: ceil(7 / 4) = 2 launches a rotation, so 12 launches over
+    the 6 rotations and P = 0.99 ** 12 = 0.88638 (by hand)."""
+    rotations = np.array([0.0, 0.0, 2.0, 3.0, 1.0])
+    prob = _problem(CrewLaunches(num_years=5), crew_rotations=rotations, reliability=0.99, launches_per_rotation=2.0)
+    np.testing.assert_allclose(prob.get_val("launches"), 2 * rotations, rtol=1e-15)
+    assert prob.get_val("campaign_success_probability")[0] == pytest.approx(0.88638, abs=1e-5)
