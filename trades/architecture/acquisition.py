@@ -47,6 +47,7 @@ class CrewPrice:
     buys: str
     source: str
     launches_per_rotation: int = 1  # ceil(crew / seats) when the seats are known
+    includes_spacecraft: bool = True  # False when the price is a launch only
     seats_source: str = "seats of the crew spacecraft unknown: one crewed launch per rotation"
 
 
@@ -93,7 +94,7 @@ def _crew_service(study, catalog: Catalog, vehicle: str, base_year: int) -> Crew
                     f"({seats['source']})") if seats else CrewPrice.__dataclass_fields__["seats_source"].default
     if contract["per"] == "seat":
         return CrewPrice(crew / launches * unit, f"{crew / launches:g} seats x {unit:,.1f} MUSD {base_year} a launch, {launches} launch(es) "
-                         f"a rotation ({contract['id']}: {contract['buys']})", f"{contract['id']}: {contract['price']['source']}",
+                         f"a rotation, the launches' other seats assumed sold to other customers ({contract['id']}: {contract['buys']})", f"{contract['id']}: {contract['price']['source']}",
                          launches, seats_source)
     return CrewPrice(unit, f"one crewed launch, {launches} a rotation ({contract['id']}: {contract['buys']})",
                      f"{contract['id']}: {contract['price']['source']}", launches, seats_source)
@@ -108,7 +109,8 @@ def _launch_only(catalog: Catalog, vehicle: str, base_year: int) -> CrewPrice:
     from trades.architecture.costing import vehicle_price_musd
 
     price, source = vehicle_price_musd(catalog, vehicle, base_year)
-    return CrewPrice(price, f"the price of a '{vehicle}' launch only: no crew spacecraft or seat price in the catalog", source)
+    return CrewPrice(price, f"the price of a '{vehicle}' launch only: no crew spacecraft or seat price in the catalog", source,
+                     includes_spacecraft=False)
 
 
 def _crew_government_development(study, catalog: Catalog, vehicle: str, base_year: int) -> CrewPrice:

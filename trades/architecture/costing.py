@@ -202,6 +202,9 @@ def make_cost_plan(arch) -> CostPlan:
             # unit dry mass: the stage's inert mass per cargo flight of the baseline design (set after a first evaluation)
             add_element(logistics, f"cargo_{stage.role}_stage{stage.index}", _stage_type(stage),
                         mass_output=f"transfer_cargo.stage{stage.index}.inert_mass", propellant=stage.propellant)
+    if any(st.propellant == "nuclear_thermal_lh2" for stages in arch.stages.values() for st in stages):
+        arch.notes.append("nuclear-thermal stages are costed by the LOX/LH2 expendable-stage relationship (their hydrogen tankage); "
+                     "their reactor engines are not costed: no sourced nuclear-thermal cost relationship")
     if arch.reusable_lander is not None:
         i = add_item(CostItem("reusable_lander", ("cargo_lander",), False, "deploy"))
         add_element(i, "reusable_lander", "cargo_lander", mass_output="reusable_lander.lander_dry_mass")
@@ -223,7 +226,14 @@ def make_cost_plan(arch) -> CostPlan:
         add_element(i, "mars_transit_habitat", "habitat", mass_output="mars_transit_habitat.habitat_mass")
         crew = study.transportation.mars_crew
         capsule = catalog.entry("elements", crew.return_capsule)
-        add_element(i, "mars_return_capsule", "crew_spacecraft", mass_kg=arch.mars_crew[0]["capsules"] * float(capsule["dry_mass_kg"]["value"]))
+        if arch.crew_vehicle is not None and crew_launch_price(study, catalog, arch.crew_vehicle, base).includes_spacecraft:
+            # the crew's launches bring the capsules (SLS with Orion): their price buys them, so the
+            # transit vehicle does not build them again (their mass still rides its stages)
+            notes.append(f"Mars crew: the {arch.mars_crew[0]['capsules']} return capsule(s) per mission are bought with the crew launches "
+                         f"({arch.crew_vehicle}), not built again; their mass still rides the transit vehicle's stages and is also counted in its "
+                         "cargo launches (an overcount of the mass in LEO: the crew launches already bring them)")
+        else:  # one design, built once per mission per capsule (units: crew_rotations)
+            add_element(i, "mars_return_capsule", "crew_spacecraft", mass_kg=arch.mars_crew[0]["capsules"] * float(capsule["dry_mass_kg"]["value"]))
         for stage in arch.stages["mars_crew_1"]:  # unit masses: the missions' average (assemble.set_stage_unit_masses)
             add_element(i, f"mars_crew_stage{stage.index}", _stage_type(stage), mass_output=f"transfer_mars_crew_1.stage{stage.index}.inert_mass",
                         propellant=stage.propellant)
