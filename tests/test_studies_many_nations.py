@@ -49,6 +49,7 @@ def test_ilrs_station_game(tmp_path, capsys):
     stalled = [r for r in report["coalitions"] if r["cost_musd"] > grand + 1 and ("cnsa" in r["members"] or "roscosmos" in r["members"])
                and round(r["cost_musd"]) not in (round(report["stand_alone_musd"]["cnsa"]), round(report["stand_alone_musd"]["roscosmos"]))]
     assert f"{len(stalled)} of the {s['coalitions']} coalitions" in text
+    assert f"intervals at most {max(half[p] for p in others) / 1000:.2f} billion wide" in text
 
 
 @pytest.mark.slow
@@ -62,5 +63,6 @@ def test_artemis_accords_outpost_game(tmp_path, capsys):
     assert max(shapley["nasa"], shapley["esa"]) < min(shapley[p] for p in cash_only)
     mean = sum(shapley[p] for p in cash_only) / len(cash_only)
     assert f"each pay about {mean / 1000:.1f} billion (a fourteenth of the outpost is {report['grand_coalition_musd'] / 14000:.1f})" in text
-    assert f"ESA pays almost nothing ({shapley['esa'] / 1000:.1f} billion within {report['shapley_half_width_musd']['esa'] / 1000:.1f})" in text
+    assert f"ESA pays least ({shapley['esa'] / 1000:.1f} billion within {report['shapley_half_width_musd']['esa'] / 1000:.1f})" in text
+    assert shapley["esa"] == min(shapley.values())
     assert f"ESA alone ({report['stand_alone_musd']['esa'] / 1000:.1f} billion)" in text
