@@ -214,14 +214,17 @@ def test_global_architecture_finding(tmp_path, capsys):
     assert f"Barring NASA-CNSA cooperation costs {figure(barred_more)} MUSD more" in text
     national_more = national["total_life_cycle_cost_musd"] - base["total_life_cycle_cost_musd"]
     assert f"National launch comes out {figure(abs(national_more))} MUSD {'dearer' if national_more > 0 else 'cheaper'}" in text
-    # JAXA's cap binds since launch and crew prices follow the flight (wip-acquire); none bound before
-    assert [c for c in base["optimization"]["binding_constraints"] if c.startswith("budget cap of ")] == [
-        "budget cap of jaxa in 2028 (400 MUSD, all destinations)"]
-    assert "JAXA's envelope binds in 2028" in text
+    # no envelope binds once habitats and life support are costed by their class (issue 18)
+    assert [c for c in base["optimization"]["binding_constraints"] if c.startswith("budget cap of ")] == []
+    assert "no partner's envelope binds" in text
+    assert f"Roscosmos pays a quarter of the total ({figure(national['partners']['roscosmos']['paid_musd'])} MUSD)" in text
+    assert national["partners"]["roscosmos"]["paid_musd"] / national["total_life_cycle_cost_musd"] == pytest.approx(0.25, abs=0.02)
     # each destination keeps SLS to once a year; together they fly it twice in the years they overlap
-    (fleet,) = base["fleet_flight_rate_excess"]
-    assert fleet.startswith("flight rate of sls_block1: above its limit of 1 a year") and "in 2032-2039;" in fleet
+    sls = [f for f in base["fleet_flight_rate_excess"] if f.startswith("flight rate of sls_block1: above its limit of 1 a year")]
+    assert len(sls) == 1 and "in 2032-2039;" in sls[0]
     assert "SLS flies twice a year in 2032-2039" in text
+    angara = [f for f in base["fleet_flight_rate_excess"] if f.startswith("flight rate of angara_a5: above its limit of 8 a year")]
+    assert len(angara) == 1 and "busiest 2031 with 9 launches" in angara[0] and "Angara A5 flies 9 times in 2031 against its 8" in text
 
 
 def test_table_header_keeps_long_names():
