@@ -159,6 +159,23 @@ def test_schedule_reaches_back_and_study_wraps_are_used(flagship):
     assert "test value" in plan.wrap_sources[3]
 
 
+def test_an_item_span_does_not_stretch_the_other_items(flagship):
+    """Review of issue 18: power's ten years move the model's first year back to 2021, but the
+    habitat, with no span of its own, still develops from campaign.start_year (2026) to the year
+    before its 2031 deployment, as without the override."""
+    def edit(data):
+        data["schedule"] = {"development_years_by_item": {"power": 10}}
+
+    study = _study(flagship, edit)
+    assert study.years[0] == study.deploy_year - 10
+    plan = resolve(study).cost
+    names = [i.name for i in plan.items]
+    habitat = plan.development_profile[names.index("habitat")]
+    first = study.campaign.start_year - study.years[0]
+    assert not habitat[:first].any() and habitat[first:first + study.deploy_year - study.campaign.start_year].sum() == pytest.approx(1.0)
+    assert plan.development_profile[names.index("power")][:10].sum() == pytest.approx(1.0)
+
+
 def test_an_unknown_item_in_the_schedule_is_named(flagship):
     from trades.errors import StudyErrors
 
