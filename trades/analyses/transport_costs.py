@@ -18,7 +18,7 @@ from trades.models import variables as var
 from trades.study.money import sourced_to_base_musd
 
 CARGO_REFERENCES = {"earth_orbit": ("crs1_cargo_per_kg_oig_2018", "crs2_cargo_per_kg_oig_2018")}
-HARDWARE_ITEMS = ("habitat", "life_support", "power", "isru")  # delivered by the cargo stream
+DELIVERED_HARDWARE_ITEMS = ("habitat", "life_support", "power", "isru")  # delivered by the cargo stream
 
 
 def explain_transport(arch, prob, items: list[dict]) -> dict:
@@ -29,7 +29,7 @@ def explain_transport(arch, prob, items: list[dict]) -> dict:
     result: dict = {"cargo": None, "crew": None}
     if cargo is not None:
         delivered = float(np.sum(prob.get_val(var.DELIVERED_MASS)))
-        hardware_launch = sum(by_name[n]["launch_musd"] for n in HARDWARE_ITEMS if n in by_name)
+        hardware_launch = sum(by_name[n]["launch_musd"] for n in DELIVERED_HARDWARE_ITEMS if n in by_name)
         total = cargo["total_musd"] + hardware_launch
         carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
         base = study.campaign.dollar_base_year

@@ -39,6 +39,9 @@ from trades.study.money import sourced_to_base_musd
 FIXED_PRICE_ITEMS = ("habitat", "life_support", "power", "isru", "reusable_lander")  # one unit, delivered with the outpost
 
 
+UNKNOWN_SEATS = "seats of the crew spacecraft unknown: one crewed launch per rotation"
+
+
 @dataclass
 class CrewPrice:
     """The price of one crewed launch and what it buys."""
@@ -48,7 +51,7 @@ class CrewPrice:
     source: str
     launches_per_rotation: int = 1  # ceil(crew / seats) when the seats are known
     includes_spacecraft: bool = True  # False when the price is a launch only
-    seats_source: str = "seats of the crew spacecraft unknown: one crewed launch per rotation"
+    seats_source: str = UNKNOWN_SEATS
 
 
 def _error(study, path: tuple, reason: str) -> StudyErrors:
@@ -91,7 +94,7 @@ def _crew_service(study, catalog: Catalog, vehicle: str, base_year: int) -> Crew
     seats = contract.get("seats")
     launches = math.ceil(crew / float(seats["value"]) - 1e-9) if seats else 1
     seats_source = (f"{crew:g} crew on {contract['id']}'s {seats['value']:g} seats a launch: {launches} launch(es) per rotation "
-                    f"({seats['source']})") if seats else CrewPrice.__dataclass_fields__["seats_source"].default
+                    f"({seats['source']})") if seats else UNKNOWN_SEATS
     if contract["per"] == "seat":
         return CrewPrice(crew / launches * unit, f"{crew / launches:g} seats x {unit:,.1f} MUSD {base_year} a launch, {launches} launch(es) "
                          f"a rotation, the launches' other seats assumed sold to other customers ({contract['id']}: {contract['buys']})", f"{contract['id']}: {contract['price']['source']}",

@@ -210,6 +210,8 @@ def make_cost_plan(arch) -> CostPlan:
         add_element(i, "reusable_lander", "cargo_lander", mass_output="reusable_lander.lander_dry_mass")
 
     notes = arch.notes
+    # the crew's launch price, once: it decides whether the Mars crew's capsules are built or bought
+    crew_quote = crew_launch_price(study, catalog, arch.crew_vehicle, base) if arch.crew_vehicle is not None else None
     if study.transportation.crew_lander is not None:
         lander = catalog.entry("elements", study.transportation.crew_lander)
         i = add_item(CostItem("crew_lander", ("crew_lander",), True, "crew_rotations"))
@@ -226,7 +228,7 @@ def make_cost_plan(arch) -> CostPlan:
         add_element(i, "mars_transit_habitat", "habitat", mass_output="mars_transit_habitat.habitat_mass")
         crew = study.transportation.mars_crew
         capsule = catalog.entry("elements", crew.return_capsule)
-        if arch.crew_vehicle is not None and crew_launch_price(study, catalog, arch.crew_vehicle, base).includes_spacecraft:
+        if crew_quote is not None and crew_quote.includes_spacecraft:
             # the crew's launches bring the capsules (SLS with Orion): their price buys them, so the
             # transit vehicle does not build them again (their mass still rides its stages)
             notes.append(f"Mars crew: the {arch.mars_crew[0]['capsules']} return capsule(s) per mission are bought with the crew launches "
@@ -269,15 +271,14 @@ def make_cost_plan(arch) -> CostPlan:
             elif usable:
                 notes.append(f"{pid} has no priced launch vehicle ({', '.join(usable)}): under the national policy it provides nothing that must be launched")
     crew_price, crew_buys, crew_launches = 0.0, None, (1, "no crew vehicle")
-    if arch.crew_vehicle is not None:
-        crew = crew_launch_price(study, catalog, arch.crew_vehicle, base)
-        crew_buys, crew_launches = crew.buys, (crew.launches_per_rotation, crew.seats_source)
-        if crew.musd is None:
+    if crew_quote is not None:
+        crew_buys, crew_launches = crew_quote.buys, (crew_quote.launches_per_rotation, crew_quote.seats_source)
+        if crew_quote.musd is None:
             missing.append(arch.crew_vehicle)
         else:
-            crew_price = crew.musd
-            notes.append(f"crew transport: {crew_price:,.0f} MUSD {base} per crewed launch: {crew.buys}")
-            sources["crew transport"] = crew.source
+            crew_price = crew_quote.musd
+            notes.append(f"crew transport: {crew_price:,.0f} MUSD {base} per crewed launch: {crew_quote.buys}")
+            sources["crew transport"] = crew_quote.source
     if missing:
         notes.append(
             "launch cost is INCOMPLETE: no usable price for " + ", ".join(sorted(set(missing)))

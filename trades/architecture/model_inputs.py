@@ -56,6 +56,10 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     def add_flat(name, cat, key, units):
         arch.add_catalog(name, catalog.entry(cat, "default")[key], units)
 
+    def add_flats(prefix, cat, rows):
+        for name, key, units in rows:
+            add_flat(f"{prefix}.{name}", cat, key, units)
+
     arch.add("crew_size", o.crew_size, "unitless", src("outpost.crew_size"))
     arch.add("crew.stay_days", o.stay_days, "d", src("outpost.stay_days"))
     arch.add("crew.rotations_per_year", o.rotations_per_year, "unitless", src("outpost.rotations_per_year"))
@@ -63,13 +67,12 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
 
     curve = catalog.entry("outpost", "default")["habitable_volume_curve_m3"]
     arch.add(f"{out}.habitat.volume_curve", [float(c) for c in curve["value"]], "m**3", curve["source"], curve["verified"], curve.get("note"))
-    for name, key, units in (
+    add_flats(f"{out}.habitat", "outpost", (
         ("curve_end", "habitable_volume_curve_end_d", "d"),
         ("pressurized_per_habitable", "pressurized_per_habitable_volume", "unitless"),
         ("mass_coefficient", "habitat_mass_coefficient_kg", "kg"),
         ("mass_exponent", "habitat_mass_exponent", "unitless"),
-    ):
-        add_flat(f"{out}.habitat.{name}", "outpost", key, units)
+    ))
     add_flat(f"{out}.power_demand.power_per_crew", "outpost", "crew_power_demand_kw_per_crew", "kW")
     if o.power_source == "solar":
         if "illumination_fraction" not in site:
@@ -88,12 +91,11 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             aphelion = float(nea["a_au"]["value"]) * (1.0 + float(nea["e"]["value"]))
             arch.add(f"{out}.power.solar_flux_ratio", min(1.0, 1.0 / aphelion**2), "unitless",
                      f"computed: inverse square of {nea['name']}'s aphelion a(1+e) = {aphelion:.3f} AU (neas.yaml)")
-        for name, key, units in (
+        add_flats(f"{out}.power", "outpost", (
             ("array_specific_power", "solar_array_specific_power_w_kg", "W/kg"),
             ("storage_specific_energy", "battery_specific_energy_wh_kg", "W*h/kg"),
             ("depth_of_discharge", "battery_depth_of_discharge", "unitless"),
-        ):
-            add_flat(f"{out}.power.{name}", "outpost", key, units)
+        ))
     else:
         add_flat(f"{out}.power.fission_specific_mass", "outpost", "fission_power_specific_mass_kg_kwe", "kg/kW")
 
@@ -140,13 +142,12 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
              f"{expendables['value']:g} kg a year for {wrs_crew['value']:g} crew over {DAYS_PER_YEAR} d: {expendables['source']}",
              expendables["verified"] and wrs_crew["verified"], _notes([expendables, wrs_crew]))
     add_flat("logistics.expendables.reference_closure", "life_support", "iss_water_recovery_fraction", "unitless")
-    for name, key, units in (
+    add_flats("logistics.provisions", "life_support", (
         ("hygiene_rate", "hygiene_consumables_kg_per_cm_d", "kg/d"),
         ("clothing_per_change", "clothing_kg_per_change", "kg"),
         ("clothing_change_days", "clothing_change_days", "d"),
         ("items_per_stay", "crew_items_per_stay_kg", "kg"),
-    ):
-        add_flat(f"logistics.provisions.{name}", "life_support", key, units)
+    ))
     arch.add(var.ISRU_OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
     add_flat(var.SPARES_FRACTION, "outpost", "spares_fraction_per_year", "1/year")
     arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
