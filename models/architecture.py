@@ -9,7 +9,8 @@ Data flow inside the model (per campaign year where it says [y])::
                + consumables[y] (crew-days, closure, ISRU) -> manifest: delivered mass[y]
     transfer: delivered mass[y] -> stage chain -> mass in launch orbit[y]
               crew landers[y]   -> stage chain -> mass in launch orbit[y]
-    launch: mass in launch orbit[y] -> cargo launches[y]; rotations[y] -> crew launches[y]
+    launch: mass in launch orbit[y] (less what the crew launches bring: Mars capsules) -> cargo launches[y];
+            rotations[y] -> crew launches[y]
     cost: dry masses -> development, first unit (TRANSCOST, AMCM) -> production[y] (learning)
           + operations[y] + crew launches[y] x price; launch mass per item[y]
     partners: work shares -> coordination overhead; provides[p, y], pays[p, y], rules
@@ -131,7 +132,13 @@ class ArchitectureModel(om.Group):
         ))
         self.connect("total_launch_mass.mass_in_launch_orbit", "campaign_launch_mass.mass_in_launch_orbit")
         self.add_subsystem("launch_cargo", LaunchCount(num_years=n))
-        self.connect("total_launch_mass.mass_in_launch_orbit", var.CARGO_MASS_TO_ORBIT)
+        if o["mars_crew_missions"] and o["crew_launches"]:  # the capsules reach the launch orbit on the crew launches
+            self.add_subsystem("cargo_launch_mass", _difference("mass", "total", "by_crew_launches", n))
+            self.connect("total_launch_mass.mass_in_launch_orbit", "cargo_launch_mass.total")
+            self.connect("mars_crew_capsules.lander_mass", "cargo_launch_mass.by_crew_launches")
+            self.connect("cargo_launch_mass.mass", var.CARGO_MASS_TO_ORBIT)
+        else:
+            self.connect("total_launch_mass.mass_in_launch_orbit", var.CARGO_MASS_TO_ORBIT)
         if o["crew_launches"]:
             self.add_subsystem("launch_crew", CrewLaunches(num_years=n))
             self.connect("crew.crew_rotations", var.CREW_ROTATIONS)
@@ -155,8 +162,17 @@ class ArchitectureModel(om.Group):
         """The crew vehicle of each Mars mission: a transit habitat sized like the outpost's (crew,
         outbound + return flights) and the return capsules, one per mission in its departure year."""
         self.add_subsystem("mars_transit_habitat", HabitatSizing(), promotes_inputs=["crew_size"])
-        self.add_subsystem("mars_crew_vehicle", sum_component("unit_mass", ["habitat_mass", "capsule_mass"]))
+        # food, water and oxygen for the outbound and return flights, by the outpost's relationship and closures
+        self.add_subsystem("mars_transit_consumables", Consumables(num_years=1), promotes_inputs=["water_closure", "oxygen_closure"])
+        self.add_subsystem("mars_crew_capsule", sum_component("mass", ["capsule_mass"]))  # one input feeds both uses
+        self.add_subsystem("mars_crew_vehicle", sum_component("unit_mass", ["habitat_mass", "capsule_mass", "consumables_mass"]))
         self.connect("mars_transit_habitat.habitat_mass", "mars_crew_vehicle.habitat_mass")
+        self.connect("mars_crew_capsule.mass", "mars_crew_vehicle.capsule_mass")
+        self.connect("mars_transit_consumables.consumables_mass", "mars_crew_vehicle.consumables_mass")
+        # the capsules ride the crew launches to the launch orbit (one crew per mission, in its year)
+        self.add_subsystem("mars_crew_capsules", CrewLanderDemand(num_years=n))
+        self.connect("mars_crew_capsule.mass", "mars_crew_capsules.unit_mass")
+        self.connect("crew.crew_rotations", "mars_crew_capsules.crew_rotations")
         for k in range(1, missions + 1):
             self.add_subsystem(f"mars_crew_{k}_demand", CrewLanderDemand(num_years=n))
             self.connect("mars_crew_vehicle.unit_mass", f"mars_crew_{k}_demand.unit_mass")
@@ -184,7 +200,22 @@ class ArchitectureModel(om.Group):
             self.connect("transfer_crew_lander.mass_in_launch_orbit", var.CREW_LANDER_LEO_MASS)
         crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith("mars_crew_")]
         if crews and cost["crew_lander_costed"]:  # the crew's own vehicles take the crew lander's place
-            self.add_subsystem("mars_crew_leo_mass", sum_component("mass", [f"m{k}" for k in range(len(crews))], self.options["num_years"]))
+            n = self.options["num_years"]
+            self.add_subsystem("mars_crew_leo_mass", sum_component("mass", [f"m{k}" for k in range(len(crews))], n))
             for k, output in enumerate(crews):
                 self.connect(output, f"mars_crew_leo_mass.m{k}")
-            self.connect("mars_crew_leo_mass.mass", var.CREW_LANDER_LEO_MASS)
+            if not self.options["crew_launches"]:
+                self.connect("mars_crew_leo_mass.mass", var.CREW_LANDER_LEO_MASS)
+                return
+            # what the cargo launches lift for them: the capsules come up on the crew launches
+            self.add_subsystem("mars_crew_cargo_leo_mass", _difference("mass", "total", "by_crew_launches", n))
+            self.connect("mars_crew_leo_mass.mass", "mars_crew_cargo_leo_mass.total")
+            self.connect("mars_crew_capsules.lander_mass", "mars_crew_cargo_leo_mass.by_crew_launches")
+            self.connect("mars_crew_cargo_leo_mass.mass", var.CREW_LANDER_LEO_MASS)
+
+
+def _difference(output: str, whole: str, part: str, vec_size: int) -> om.AddSubtractComp:
+    """``output = whole - part`` (kg, per year)."""
+    comp = om.AddSubtractComp()
+    comp.add_equation(output, [whole, part], vec_size=vec_size, units="kg", scaling_factors=[1.0, -1.0])
+    return comp

@@ -232,8 +232,8 @@ def make_cost_plan(arch) -> CostPlan:
             # the crew's launches bring the capsules (SLS with Orion): their price buys them, so the
             # transit vehicle does not build them again (their mass still rides its stages)
             notes.append(f"Mars crew: the {arch.mars_crew[0]['capsules']} return capsule(s) per mission are bought with the crew launches "
-                         f"({arch.crew_vehicle}), not built again; their mass still rides the transit vehicle's stages and is also counted in its "
-                         "cargo launches (an overcount of the mass in LEO: the crew launches already bring them)")
+                         f"({arch.crew_vehicle}), not built again; their mass rides the transit vehicle's stages, and the crew launches, "
+                         "not the cargo launches, lift it to the launch orbit")
         else:  # one design, built once per mission per capsule (units: crew_rotations)
             add_element(i, "mars_return_capsule", "crew_spacecraft", mass_kg=arch.mars_crew[0]["capsules"] * float(capsule["dry_mass_kg"]["value"]))
         for stage in arch.stages["mars_crew_1"]:  # unit masses: the missions' average (assemble.set_stage_unit_masses)

@@ -183,9 +183,11 @@ def mars_crew_errors(study, catalog) -> list:
 
 def set_mars_crew_inputs(arch, study, catalog) -> None:
     """The crew vehicle's inputs: the transit habitat sized like the outpost's (same relationship
-    and coefficients) for the crew and the longest mission's outbound + return flights, the
-    capsules' mass, each mission's departure year, and crew rotations that follow the missions
-    (one crew launch per mission, in its departure year)."""
+    and coefficients) for the crew and the longest mission's outbound + return flights, the food,
+    water and oxygen for those flights (the outpost's rates, closures and packaging), the capsules'
+    mass (carried by the stages, lifted to the launch orbit by the crew launches), each mission's
+    departure year, and crew rotations that follow the missions (one crew per mission, in its
+    departure year)."""
     import numpy as np
 
     years = np.array(study.years)
@@ -194,11 +196,17 @@ def set_mars_crew_inputs(arch, study, catalog) -> None:
     for given in [i for i in arch.inputs if i.name.startswith("outpost.habitat.")]:
         arch.add(given.name.replace("outpost.habitat.", "mars_transit_habitat."), given.value, given.units, given.source, given.verified, given.note)
     longest = max(arch.mars_crew, key=lambda m: m["transit_days"])
-    arch.add("mars_transit_habitat.stay_days", longest["transit_days"], "d",
-             f"outbound + return flights of the longest crewed mission ({longest['window']['departure']}): "
-             f"{longest['window']['tof_days']:.0f} + {longest['return']['tof_days']:.0f} d")
+    flights = (f"outbound + return flights of the longest crewed mission ({longest['window']['departure']}): "
+               f"{longest['window']['tof_days']:.0f} + {longest['return']['tof_days']:.0f} d")
+    arch.add("mars_transit_habitat.stay_days", longest["transit_days"], "d", flights)
+    # the transit's food, water and oxygen: the outpost's per-crew-day rates, closures and packaging
+    for rate in ("food_rate", "water_rate", "oxygen_rate", "packaging_factor"):
+        (given,) = [i for i in arch.inputs if i.name == f"logistics.consumables.{rate}"]
+        arch.add(f"mars_transit_consumables.{rate}", given.value, given.units, given.source, given.verified, given.note)
+    arch.add("mars_transit_consumables.crew_days", [study.outpost.crew_size * longest["transit_days"]], "d",
+             f"crew of {study.outpost.crew_size:g} x {flights}")
     capsules = longest["capsules"]
-    arch.add("mars_crew_vehicle.capsule_mass", capsules * float(capsule["mass_kg"]["value"]), "kg",
+    arch.add("mars_crew_capsule.capsule_mass", capsules * float(capsule["mass_kg"]["value"]), "kg",
              f"{capsules} x {crew.return_capsule} (crew {study.outpost.crew_size:g}, {capsule['crew']['value']:g} per capsule): "
              f"{capsule['mass_kg']['source']}", bool(capsule["mass_kg"].get("verified")), capsule["mass_kg"].get("note"))
     counts = np.zeros(len(years))
