@@ -124,3 +124,29 @@ def test_crew_vehicle_components_partials(arch):
                                wrt=["mars_crew_capsule.capsule_mass", "mars_transit_consumables.crew_days"],
                                out_stream=None, method="fd", step=1e-2, form="central")
     assert_check_totals(totals, atol=1e-2, rtol=1e-5)
+
+
+@pytest.mark.slow
+def test_description_states_the_crew_vehicle_figures(tmp_path):
+    """The study's finding gives the first crew vehicle's mass in LEO with nuclear-thermal and with
+    hydrogen-oxygen stages, and its transit consumables: each must be what the model computes
+    (restated when the capsules moved to the crew launches and the consumables joined the vehicle)."""
+    import yaml
+
+    from trades.analyses.evaluate import evaluate
+    from trades.study.schema import load_study
+
+    text = STUDY.read_text()
+    description = " ".join(yaml.safe_load(text)["description"].split())
+    first = {}
+    for propellant in ("nuclear_thermal_lh2", "lox_lh2"):
+        variant = tmp_path / f"{propellant}.yaml"
+        variant.write_text(text.replace("departure_propellant: nuclear_thermal_lh2", f"departure_propellant: {propellant}"))
+        arch, prob = evaluate(load_study(variant), str(variant))
+        first[propellant] = float(prob.get_val("transfer_mars_crew_1.mass_in_launch_orbit", units="t").sum())
+        if propellant == "nuclear_thermal_lh2":
+            consumables = float(prob.get_val("mars_transit_consumables.consumables_mass", units="t")[0])
+            days = float(prob.get_val("mars_transit_consumables.crew_days", units="d")[0]) / arch.study.outpost.crew_size
+    assert f"the first crew vehicle needs {first['nuclear_thermal_lh2']:.0f} t in LEO against {first['lox_lh2']:.0f} t" in description
+    assert f"({consumables:.1f} t for six over {days:.0f} days" in description
+    assert first["nuclear_thermal_lh2"] < first["lox_lh2"]
