@@ -162,8 +162,18 @@ class ArchitectureModel(om.Group):
         """The crew vehicle of each Mars mission: a transit habitat sized like the outpost's (crew,
         outbound + return flights) and the return capsules, one per mission in its departure year."""
         self.add_subsystem("mars_transit_habitat", HabitatSizing(), promotes_inputs=["crew_size"])
-        # food, water and oxygen for the outbound and return flights, by the outpost's relationship and closures
+        # the crew's supplies for the outbound and return flights, by the outpost's relationships and closures:
+        # provisions and life-support expendables, packaged with food, water and oxygen (one crew-days input)
+        self.add_subsystem("mars_transit_crew_days", sum_component("crew_days", ["days"], units="d"))
+        self.add_subsystem("mars_transit_provisions", CrewProvisions(num_years=1), promotes_inputs=["crew_size"])
+        self.add_subsystem("mars_transit_expendables", LifeSupportExpendables(num_years=1), promotes_inputs=["water_closure"])
+        self.add_subsystem("mars_transit_other", sum_component("other_supplies", ["provisions_mass", "expendables_mass"]))
         self.add_subsystem("mars_transit_consumables", Consumables(num_years=1), promotes_inputs=["water_closure", "oxygen_closure"])
+        for target in ("mars_transit_provisions", "mars_transit_expendables", "mars_transit_consumables"):
+            self.connect("mars_transit_crew_days.crew_days", f"{target}.crew_days")
+        self.connect("mars_transit_provisions.provisions_mass", "mars_transit_other.provisions_mass")
+        self.connect("mars_transit_expendables.expendables_mass", "mars_transit_other.expendables_mass")
+        self.connect("mars_transit_other.other_supplies", "mars_transit_consumables.other_supplies")
         self.add_subsystem("mars_crew_capsule", sum_component("mass", ["capsule_mass"]))  # one input feeds both uses
         self.add_subsystem("mars_crew_vehicle", sum_component("unit_mass", ["habitat_mass", "capsule_mass", "consumables_mass"]))
         self.connect("mars_transit_habitat.habitat_mass", "mars_crew_vehicle.habitat_mass")

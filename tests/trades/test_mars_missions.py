@@ -92,16 +92,21 @@ def test_crew_vehicle_leaves_in_its_departure_year_and_is_costed(arch):
 
 
 def _transit_consumables_by_hand(arch) -> float:
-    """Food, make-up water and oxygen for the crew over the longest mission's outbound + return
-    flights, packaged: crew x days x (food + water (1 - c_w) + O2 (1 - c_o)) x (1 + k_pack), with the
-    catalog's per-crew-day rates (BVAD) and the study's closures, computed here apart from the model."""
+    """The crew's supplies over the longest mission's outbound + return flights, packaged, computed
+    here apart from the model with the catalog's rates and the study's closures:
+    D (food + water (1 - c_w) + O2 (1 - c_o) + hygiene + clothing / its days) + crew x personal items
+    (one stay) + D x ISS expendables per crew-day x c_w / c_w,ISS, all times (1 + k_pack); D crew-days."""
     ls = arch.catalog.entry("life_support", "default")
-    water = sum(ls[k]["value"] for k in ("potable_water_kg_per_cm_d", "hygiene_water_kg_per_cm_d", "flush_water_kg_per_cm_d"))
+    v = lambda key: float(ls[key]["value"])  # noqa: E731
+    water = v("potable_water_kg_per_cm_d") + v("hygiene_water_kg_per_cm_d") + v("flush_water_kg_per_cm_d")
     o = arch.study.outpost
-    per_day = ls["food_kg_per_cm_d"]["value"] + water * (1 - o.water_closure) + ls["oxygen_kg_per_cm_d"]["value"] * (1 - o.oxygen_closure)
-    days = max(m["window"]["tof_days"] + m["return"]["tof_days"] for m in arch.mars_crew)
+    days = o.crew_size * max(m["window"]["tof_days"] + m["return"]["tof_days"] for m in arch.mars_crew)
+    per_day = (v("food_kg_per_cm_d") + water * (1 - o.water_closure) + v("oxygen_kg_per_cm_d") * (1 - o.oxygen_closure)
+               + v("hygiene_consumables_kg_per_cm_d") + v("clothing_kg_per_change") / v("clothing_change_days"))
+    expendables = v("water_recovery_expendables_kg_per_year") / (arch.catalog.value("outpost", "default", "water_recovery_system_crew") * 365.25)
+    expendables *= o.water_closure / v("iss_water_recovery_fraction")
     packaging = arch.catalog.value("outpost", "default", "cargo_packaging_factor")
-    return o.crew_size * days * per_day * (1 + packaging)
+    return (days * (per_day + expendables) + o.crew_size * v("crew_items_per_stay_kg")) * (1 + packaging)
 
 
 def test_crew_vehicle_components_partials(arch):
@@ -116,12 +121,12 @@ def test_crew_vehicle_components_partials(arch):
 
     prob = build_problem(arch)
     prob.run_model()
-    names = ["mars_transit_consumables", "mars_crew_capsules"]
+    names = ["mars_transit_consumables", "mars_transit_provisions", "mars_transit_expendables", "mars_crew_capsules"]
     data = prob.check_partials(includes=names, out_stream=None, method="fd", step=1e-3, form="central")
     assert set(data) == set(names)
     assert_check_partials(data, atol=1e-3, rtol=1e-5)
     totals = prob.check_totals(of=["launch_cargo.mass_to_orbit", "cost.launch_mass.crew_lander_leo_mass"],
-                               wrt=["mars_crew_capsule.capsule_mass", "mars_transit_consumables.crew_days"],
+                               wrt=["mars_crew_capsule.capsule_mass", "mars_transit_crew_days.days"],
                                out_stream=None, method="fd", step=1e-2, form="central")
     assert_check_totals(totals, atol=1e-2, rtol=1e-5)
 
@@ -146,7 +151,7 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
         first[propellant] = float(prob.get_val("transfer_mars_crew_1.mass_in_launch_orbit", units="t").sum())
         if propellant == "nuclear_thermal_lh2":
             consumables = float(prob.get_val("mars_transit_consumables.consumables_mass", units="t")[0])
-            days = float(prob.get_val("mars_transit_consumables.crew_days", units="d")[0]) / arch.study.outpost.crew_size
+            days = float(prob.get_val("mars_transit_crew_days.crew_days", units="d")[0]) / arch.study.outpost.crew_size
     assert f"the first crew vehicle needs {first['nuclear_thermal_lh2']:.0f} t in LEO against {first['lox_lh2']:.0f} t" in description
     assert f"({consumables:.1f} t for six over {days:.0f} days" in description
     assert first["nuclear_thermal_lh2"] < first["lox_lh2"]

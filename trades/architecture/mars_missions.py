@@ -17,6 +17,10 @@ from trades.architecture.description import Stage
 from trades.astro import ephemeris, orbits
 from trades.errors import InfeasibleError
 
+#: the outpost's logistics rates the crew vehicle's transit supplies take (trades/architecture/model_inputs.py)
+TRANSIT_RATES = ("food_rate", "water_rate", "oxygen_rate", "packaging_factor", "hygiene_rate", "clothing_per_change",
+                 "clothing_change_days", "items_per_stay", "expendables_rate", "reference_closure")
+
 # Orion's entry interface, 400,000 ft: Aviation Week, 'NASA's Artemis I Orion Prepared To Take The
 # Heat' (Aug 2022): 're-enter the Earth's atmosphere at an altitude of about 400,000 ft'
 ENTRY_INTERFACE_KM = 400_000 * 0.3048 / 1000.0
@@ -184,7 +188,8 @@ def mars_crew_errors(study, catalog) -> list:
 def set_mars_crew_inputs(arch, study, catalog) -> None:
     """The crew vehicle's inputs: the transit habitat sized like the outpost's (same relationship
     and coefficients) for the crew and the longest mission's outbound + return flights, the food,
-    water and oxygen for those flights (the outpost's rates, closures and packaging), the capsules'
+    water, oxygen, crew provisions and life-support expendables for those flights (the outpost's rates,
+    closures and packaging), the capsules'
     mass (carried by the stages, lifted to the launch orbit by the crew launches), each mission's
     departure year, and crew rotations that follow the missions (one crew per mission, in its
     departure year)."""
@@ -199,12 +204,13 @@ def set_mars_crew_inputs(arch, study, catalog) -> None:
     flights = (f"outbound + return flights of the longest crewed mission ({longest['window']['departure']}): "
                f"{longest['window']['tof_days']:.0f} + {longest['return']['tof_days']:.0f} d")
     arch.add("mars_transit_habitat.stay_days", longest["transit_days"], "d", flights)
-    # the transit's food, water and oxygen: the outpost's per-crew-day rates, closures and packaging
-    for rate in ("food_rate", "water_rate", "oxygen_rate", "packaging_factor"):
-        (given,) = [i for i in arch.inputs if i.name == f"logistics.consumables.{rate}"]
-        arch.add(f"mars_transit_consumables.{rate}", given.value, given.units, given.source, given.verified, given.note)
-    arch.add("mars_transit_consumables.crew_days", [study.outpost.crew_size * longest["transit_days"]], "d",
+    # the transit's supplies: the outpost's per-crew-day rates, closures and packaging, one stay's personal items
+    for outpost, transit in (("consumables", "consumables"), ("provisions", "provisions"), ("expendables", "expendables")):
+        for given in [i for i in arch.inputs if i.name.startswith(f"logistics.{outpost}.") and i.name.split(".")[-1] in TRANSIT_RATES]:
+            arch.add(f"mars_transit_{transit}.{given.name.split('.')[-1]}", given.value, given.units, given.source, given.verified, given.note)
+    arch.add("mars_transit_crew_days.days", [study.outpost.crew_size * longest["transit_days"]], "d",
              f"crew of {study.outpost.crew_size:g} x {flights}")
+    arch.add("mars_transit_provisions.crew_rotations", [1.0], "unitless", "one crew (one stay's personal items) per mission")
     capsules = longest["capsules"]
     arch.add("mars_crew_capsule.capsule_mass", capsules * float(capsule["mass_kg"]["value"]), "kg",
              f"{capsules} x {crew.return_capsule} (crew {study.outpost.crew_size:g}, {capsule['crew']['value']:g} per capsule): "
