@@ -9,6 +9,7 @@ import numpy as np
 
 from trades.analyses.transport_costs import explain_transport, format_transport
 from trades.models import variables as var
+from trades.analyses.policy_outcomes import policy_summary
 
 
 def summarize_cost(arch, prob) -> dict:
@@ -96,6 +97,7 @@ def summarize_cost(arch, prob) -> dict:
         "transport": explain_transport(arch, prob, items),
         "partners": partners,
         "years": list(years),
+        **policy_summary(arch, prob),  # issue 20's instruments, when the study sets them
     }
 
 
