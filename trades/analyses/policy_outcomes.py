@@ -3,8 +3,6 @@
 - :func:`mission_success`: the probability that every launch succeeds (the model's own output)
   times the probability that every deployed element works to the campaign's end, each element's
   failure rate scaled by the quality levels of its providers (share-weighted);
-- :func:`flight_limit_breaks`: per-nation flight-rate limits (``transport_policy.flight_rate_limits``)
-  the run's whole launches break (exit 3, as every broken launch rule);
 - :func:`standards_scenarios`: one row per instrument the study configures, for
   ``trades coalitions --scenarios``; :func:`format_scenarios` the table with each partner's Shapley
   share and the mission-success probability;
@@ -45,36 +43,6 @@ def policy_summary(arch, prob) -> dict:
         "element_success_probability": success["by_element"],
         "element_failure_rate_source": book(arch.catalog)["quality"]["reference_failure_rate_per_year"]["source"],
     }}
-
-
-def flight_limit_breaks(arch, summary: dict) -> list[str]:
-    """Per-nation flight-rate limits the campaign's whole launches break, with the excess: each
-    partner's launches (``launches_by_partner``), or under a shared service the pool's launches
-    against the flights its vehicles may make together."""
-    from trades.architecture.flight_rates import year_ranges
-    from trades.architecture.standards import pool_vehicles
-
-    t = arch.study.transport_policy
-    if t is None:
-        return []
-    rows, found = summary["per_year"], []
-    if t.shared_service:
-        pool = pool_vehicles(arch.study, arch.catalog, arch)
-        if pool and all(f is not None for *_, f in pool):
-            capacity = sum(f for *_, f in pool)
-            over = [(r["year"], sum(r["launches_by_vehicle"].values())) for r in rows if sum(r["launches_by_vehicle"].values()) > capacity]
-            if over:
-                year, peak = max(over, key=lambda c: c[1])
-                found.append(f"transport_policy.pool: the pool's vehicles may fly {capacity:g} launches a year together (flight-rate limits); "
-                             f"the campaign needs more in {year_ranges([y for y, _ in over])}, busiest {year} with {peak}, short by {peak - capacity:g}")
-        return found
-    for pid, limit in t.flight_rate_limits.items():
-        over = [(r["year"], r["launches_by_partner"].get(pid, 0)) for r in rows if r["launches_by_partner"].get(pid, 0) > limit]
-        if over:
-            year, peak = max(over, key=lambda c: c[1])
-            found.append(f"transport_policy.flight_rate_limits.{pid}: {pid}'s vehicles fly more than its limit of {limit} launches a year "
-                         f"in {year_ranges([y for y, _ in over])}; busiest {year} with {peak}, over by {peak - limit}")
-    return found
 
 
 def standards_scenarios(study, variant) -> list[tuple[str, object]]:

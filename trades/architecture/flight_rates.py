@@ -113,7 +113,7 @@ def launch_rule_breaks(arch, summary: dict) -> list[str]:
     if required is not None and achieved < required:
         found.append(f"launch.min_all_launches_succeed: every launch succeeds with probability {achieved:.3g}, "
                      f"required {required:g}, short by {required - achieved:.3g}")
-    from trades.analyses.policy_outcomes import flight_limit_breaks  # per-nation limits (issue 20)
+    from trades.architecture.standards import flight_limit_breaks  # per-nation limits (issue 20)
 
     return found + flight_limit_breaks(arch, summary)
 

@@ -113,7 +113,6 @@ def standards_errors(study) -> list[tuple[tuple, str]]:
 def standards_catalog_errors(study, catalog) -> list:
     """Ids the sections name must exist in the catalogs: interface standard, quality levels,
     capabilities, pool vehicles (owned by the partner that contributes them)."""
-    from trades.architecture.checks import partner_vehicles
     from trades.study.reader import did_you_mean
 
     errors = []
@@ -137,7 +136,7 @@ def standards_catalog_errors(study, catalog) -> list:
                 errors.append(study.error(("standards", "technology_transfer", i, "capability"),
                                           f"unknown capability '{rule.capability}'{did_you_mean(rule.capability, capabilities)}; one of {capabilities}"))
     if t is not None:
-        owned = partner_vehicles(study, catalog)
+        owned = {p.id: list(p.vehicles) if p.vehicles is not None else list(catalog.entry("partners", p.id)["vehicles"]) for p in study.partners}
         vehicles = catalog.entries["launch_vehicles"]
         for i, entry in enumerate(t.pool):
             if entry.vehicle not in vehicles:
