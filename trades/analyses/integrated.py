@@ -328,7 +328,7 @@ def format_integrated(report: dict) -> str:
         p(f"{r['scenario']:<{sw}} {r['total_life_cycle_cost_musd']:>10,.0f} "
           + " ".join(f"{r['destinations'][d]['life_cycle_cost_musd']:>{dw[d]},.0f}" for d in destinations) + " "
           + " ".join(f"{r['partners'][pid]['paid_musd']:>{pw[pid]},.0f}" for pid in partners)
-          + f" {r['mission_success_probability']:>10.4f}" + ("" if r["status"] == "ok" else f"  INFEASIBLE: {r['reason']}"))
+          + f" {_probability(r.get('mission_success_probability')):>10}" + ("" if r["status"] == "ok" else f"  INFEASIBLE: {r['reason']}"))
     for r in report["scenarios"]:
         if r.get("over_cap") and r.get("optimization") is None:  # a run: caps are the optimizer's constraints
             more = f" and {len(r['over_cap']) - 2} more" if len(r["over_cap"]) > 2 else ""
@@ -342,3 +342,8 @@ def format_integrated(report: dict) -> str:
         for note in first["destinations"][d]["notes"]:
             p(f"Note ({d}): {note}")
     return out.getvalue()
+
+
+def _probability(value) -> str:
+    """A probability for the table ('-' when the scenario has none, e.g. a report written before issue 20)."""
+    return "-" if value is None else f"{value:.4f}"
