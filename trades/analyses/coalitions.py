@@ -29,6 +29,7 @@ from trades.models import variables as var
 from trades.analyses import games
 from trades.analyses.coalition_study import coalition_study
 from trades.analyses.coalitions_leaving import partner_leaving
+from trades.analyses.policy_outcomes import format_scenarios, mission_success, scenario_rows, standards_scenarios
 from trades.errors import InfeasibleError, StudyErrors
 from trades.executor import default_workers, run_tasks
 from trades.fileio import atomic_write
@@ -112,6 +113,7 @@ def _coalition_record(study: Study, file: str, members: frozenset[str], built: O
     record["design_cost_musd"] = result["optimum"]
     record["bought_musd"] = float(sum(v for pid, v in zip(arch.cost.partners, provided) if pid not in members))
     record["provided_musd"] = {pid: float(v) for pid, v in zip(arch.cost.partners, provided)}
+    record["mission_success_probability"] = mission_success(arch, prob)["mission"]
     if result["violations"]:
         record.update(status="infeasible", reason="breaks its rules: " + "; ".join(result["violations"][:3]))
     else:
@@ -264,20 +266,7 @@ def scenario_studies(study: Study, bar: tuple[str, str] | None = None, interface
     ]
     if bar is not None:
         scenarios.append((f"{bar[0]} and {bar[1]} barred", variant(lambda d: d["cost_sharing"]["barred_pairs"].append(list(bar)))))
-    return scenarios
-
-
-def format_scenarios(results: list[tuple[str, dict]]) -> str:
-    """Grand-coalition cost, each partner's Shapley share, the dividend and the core, per scenario."""
-    out = io.StringIO()
-    players = results[0][1]["partners"]
-    p = lambda *a: print(*a, file=out)  # noqa: E731
-    p(f"{'scenario':<34} {'grand':>10} " + " ".join(f"{q:>10}" for q in players) + f" {'dividend':>10}  core")
-    for name, r in results:
-        p(f"{name:<34} {r['grand_coalition_musd']:>10,.0f} " + " ".join(f"{r['allocations']['shapley'][q]:>10,.0f}" for q in players)
-          + f" {r['cooperation_dividend_musd']['total']:>10,.0f}  {'empty' if r['core_empty'] else 'non-empty'}")
-    p("(partner columns: Shapley shares of the grand coalition's cost)")
-    return out.getvalue()
+    return scenarios + standards_scenarios(study, variant)
 
 
 def format_report(report: dict) -> str:
@@ -389,9 +378,7 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
                     compared.append((name, analyse(variant, characteristic_function(variant, str(study_path), workers, progress))))
                 except InfeasibleError as exc:
                     failed.append({"scenario": name, "infeasible": " ".join(str(exc).split())})
-            report["scenarios"] = [{"scenario": name, "grand_coalition_musd": r["grand_coalition_musd"],
-                                    "shapley_musd": r["allocations"]["shapley"], "dividend_musd": r["cooperation_dividend_musd"]["total"],
-                                    "core_empty": r["core_empty"]} for name, r in compared] + failed
+            report["scenarios"] = scenario_rows(compared, failed)
             report["scenarios_table"] = format_scenarios(compared) + "".join(f"{f['scenario']}: INFEASIBLE: {f['infeasible']}\n" for f in failed)
         if leave is not None:
             report["leaving"] = partner_leaving(study, str(study_path), *leave)

@@ -9,6 +9,7 @@ import numpy as np
 
 from trades.analyses.transport_costs import explain_transport, format_transport
 from trades.models import variables as var
+from trades.analyses.policy_outcomes import policy_summary
 
 
 def summarize_cost(arch, prob) -> dict:
@@ -96,6 +97,7 @@ def summarize_cost(arch, prob) -> dict:
         "transport": explain_transport(arch, prob, items),
         "partners": partners,
         "years": list(years),
+        **policy_summary(arch, prob),  # issue 20's instruments, when the study sets them
     }
 
 
@@ -109,6 +111,11 @@ def format_cost(cost: dict) -> str:
         + (f"{cost['cost_per_crew_day_musd']:,.2f}" if cost["cost_per_crew_day_musd"] is not None else "- (no crew)")
         + ("" if cost["launch_prices_complete"] else f"  (INCOMPLETE: no price for {', '.join(cost['missing_prices'])})")
     )
+    if "cooperation" in cost:  # issue 20: standards or a transport policy
+        c = cost["cooperation"]
+        p(f"Mission success (every launch, model count, x every deployed element to the campaign's end): {c['mission_success_probability']:.3f} "
+          f"(launches {c['all_launches_succeed_probability_model']:.3f}, elements {c['all_elements_work_probability']:.3f}; quality levels "
+          + ", ".join(f"{k} {v}" for k, v in c["quality_levels"].items()) + ")")
     p(f"{'item':<18} {'development':>11} {'wraps':>8} {'production':>10} {'operations':>10} {'launch':>9} {'bought':>9} {'total':>9}  providers")
     for it in cost["items"]:
         providers = ", ".join(f"{k} {v:.0%}" for k, v in it["providers"].items())

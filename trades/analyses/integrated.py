@@ -11,8 +11,10 @@ subsystem named by the member id, in one OpenMDAO problem with a
 :class:`~trades.models.partners.PartnerEnvelope` (:class:`~trades.models.integrated.IntegratedModel`, built by the same path as one study's problem); ``--optimize`` moves every destination's work shares
 and design variables at once with SLSQP and OpenMDAO's total derivatives.
 
-Policy scenarios (``scenarios:``: another launch policy, barred pairs of partners) are each the
-same architecture with that change, compared side by side.
+Policy scenarios (``scenarios:``: another launch policy, barred pairs of partners, common
+standards or a common transportation policy, :mod:`trades.analyses.policy_outcomes`) are each the
+same architecture with that change, compared side by side with the probability that every
+destination's mission succeeds.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from trades.fileio import atomic_write
 from trades.study.schema import Study
 
 from trades.architecture.flight_rates import flight_rate_excess
+from trades.analyses.policy_outcomes import destinations_success, mission_success
 from trades.analyses.integrated_spec import BASE_SCENARIO, IntegratedArchitecture, Scenario, load_integrated, member_studies
 
 
@@ -206,6 +209,7 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
             "launches_by_vehicle": summary["totals"]["launches_by_vehicle"],
             "paid_by_partner_musd": {pid: float(v) for pid, v in zip(arch.cost.partners, prob.get_val(f"{mid}.{var.PAYS}").sum(axis=1))},
             "notes": summary["notes"],
+            "mission_success_probability": mission_success(arch, MemberView(prob, mid))["mission"],
         }
     return {
         "scenario": label,
@@ -213,6 +217,7 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
         "reason": "; ".join(broken[:5]) if broken else "",
         "currency": f"MUSD {members[0][1].campaign.dollar_base_year}",
         "total_life_cycle_cost_musd": float(prob.get_val("envelope.life_cycle_cost")[0]),
+        "mission_success_probability": destinations_success([d["mission_success_probability"] for d in destinations.values()]),
         "years": years,
         "partners": {pid: {"paid_musd": float(spend[j].sum()), "peak_year_musd": float(spend[j].max()),
                            "peak_year": years[int(np.argmax(spend[j]))], "budget_cap_musd": caps.get(pid)}
@@ -315,7 +320,7 @@ def format_integrated(report: dict) -> str:
     dw = {d: max(12, len(d)) for d in destinations}
     pw = {pid: max(9, len(pid)) for pid in partners}
     p(f"{'scenario':<{sw}} {'total':>10} " + " ".join(f"{d:>{dw[d]}}" for d in destinations) + " "
-      + " ".join(f"{pid:>{pw[pid]}}" for pid in partners) + f"  [{first['currency']}; partners: paid over the campaign]")
+      + " ".join(f"{pid:>{pw[pid]}}" for pid in partners) + f" {'P(success)':>10}  [{first['currency']}; partners: paid over the campaign]")
     for r in report["scenarios"]:
         if "partners" not in r:
             p(f"{r['scenario']:<{sw}} {r['status']}: {r['reason']}")
@@ -323,7 +328,7 @@ def format_integrated(report: dict) -> str:
         p(f"{r['scenario']:<{sw}} {r['total_life_cycle_cost_musd']:>10,.0f} "
           + " ".join(f"{r['destinations'][d]['life_cycle_cost_musd']:>{dw[d]},.0f}" for d in destinations) + " "
           + " ".join(f"{r['partners'][pid]['paid_musd']:>{pw[pid]},.0f}" for pid in partners)
-          + ("" if r["status"] == "ok" else f"  INFEASIBLE: {r['reason']}"))
+          + f" {_probability(r.get('mission_success_probability')):>10}" + ("" if r["status"] == "ok" else f"  INFEASIBLE: {r['reason']}"))
     for r in report["scenarios"]:
         if r.get("over_cap") and r.get("optimization") is None:  # a run: caps are the optimizer's constraints
             more = f" and {len(r['over_cap']) - 2} more" if len(r["over_cap"]) > 2 else ""
@@ -337,3 +342,8 @@ def format_integrated(report: dict) -> str:
         for note in first["destinations"][d]["notes"]:
             p(f"Note ({d}): {note}")
     return out.getvalue()
+
+
+def _probability(value) -> str:
+    """A probability for the table ('-' when the scenario has none, e.g. a report written before issue 20)."""
+    return "-" if value is None else f"{value:.4f}"

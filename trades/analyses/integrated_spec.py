@@ -15,6 +15,8 @@ from trades.errors import StudyError, StudyErrors
 from trades.study.reader import _pydantic_errors, format_path, parse_yaml_mapping, read_text_file
 from trades.study.schema import Study, _is_field_path, load_study, parse_study_text
 from trades.study.sections import NonNegativeFloat, Reference, _Strict
+from trades.study.standards_section import Standards, TransportPolicy
+from trades.analyses.policy_outcomes import apply_scenario_policies
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 Pair = Annotated[list[str], Field(min_length=2, max_length=2)]
@@ -45,6 +47,8 @@ class Scenario(_Strict):
     name: str = Field(..., min_length=1, max_length=80, description="Label of the scenario.")
     launch_policy: Literal["open_market", "national"] | None = Field(None, description="Launch policy at every destination.")
     barred_pairs: list[Pair] = Field(default_factory=list, description="Pairs of partners that may not share an item (added to the architecture's).")
+    standards: Standards | None = Field(None, description="Common standards at every destination (replace the member studies' own).")
+    transport_policy: TransportPolicy | None = Field(None, description="Common transportation policy at every destination (replaces the member studies' own).")
 
 
 class IntegratedArchitecture(_Strict):
@@ -159,6 +163,7 @@ def member_studies(spec: IntegratedArchitecture, scenario: Scenario | None = Non
             if sorted(pair) not in [sorted(q) for q in pairs]:
                 pairs.append(list(pair))
         data["cost_sharing"]["barred_pairs"] = pairs
+        apply_scenario_policies(data, scenario)
         data["sweep"] = data["sensitivity"] = None
         label = f"{spec._file}: members[{i}] ({path}, with this file's partners and policy)"
         try:

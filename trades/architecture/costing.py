@@ -20,6 +20,7 @@ from trades.architecture.acquisition import contract_purchases, crew_launch_pric
 from trades.architecture.launch_prices import priced_payload_kg
 from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
+from trades.architecture.standards import apply_standards, shared_transport_price, transfer_eligible
 from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
@@ -285,6 +286,10 @@ def make_cost_plan(arch) -> CostPlan:
             + " (add one with overrides.launch_vehicles.<id>.price {value, unit: MUSD, source})"
         )
 
+    pooled = shared_transport_price(study, catalog, arch, reliability, notes, sources)  # issue 20 (trades.architecture.standards)
+    if pooled is not None:  # a shared transport service: one price for every partner
+        ppk[:], vehicle_of = pooled, [arch.cargo_vehicle] * len(ids)
+
     # who may provide what
     for item in items:
         item.eligible = [
@@ -299,6 +304,7 @@ def make_cost_plan(arch) -> CostPlan:
         if item.name == "crew_transport" and study.launch.policy == "national":
             owner = arch.vehicle_owner.get(arch.crew_vehicle)
             item.eligible = [e and pid == owner for e, pid in zip(item.eligible, ids)]
+        item.eligible = transfer_eligible(item, study, ids, file)
         if not any(item.eligible):
             need = f"capability {' or '.join(repr(c) for c in item.capability)}" if item.capability else "a partner"
             launch = " and a priced launch vehicle of its own (national launch policy)" if item.launched and study.launch.policy == "national" else ""
@@ -368,6 +374,7 @@ def make_cost_plan(arch) -> CostPlan:
         sources=sources,
         missing_prices=sorted(set(missing)),
     )
+    apply_standards(plan, study, catalog, notes)
     plan.initial_shares = initial_shares(plan)
     plan.wrap_names, plan.wrap_fractions, plan.wrap_sources = programme_wraps(study, cost)
     if study.schedule.longest() is None and study.deploy_year <= study.years[0]:

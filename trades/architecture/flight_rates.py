@@ -113,7 +113,9 @@ def launch_rule_breaks(arch, summary: dict) -> list[str]:
     if required is not None and achieved < required:
         found.append(f"launch.min_all_launches_succeed: every launch succeeds with probability {achieved:.3g}, "
                      f"required {required:g}, short by {required - achieved:.3g}")
-    return found
+    from trades.architecture.standards import flight_limit_breaks  # per-nation limits (issue 20)
+
+    return found + flight_limit_breaks(arch, summary)
 
 
 def model_flight_rate_breaks(arch, prob) -> list[str]:

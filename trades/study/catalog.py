@@ -30,6 +30,7 @@ CATALOG_FILES = {
     "neas": ("neas.yaml", "neas"),
     "cost": ("cost.yaml", None),
     "contracts": ("contracts.yaml", "contracts"),
+    "standards": ("standards.yaml", None),
 }
 FLAT_ENTRY = "default"
 

@@ -22,6 +22,7 @@ from trades.study.programme import HARDWARE_ITEMS, Schedule, Wraps
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
 from trades.study.acquisition_section import Acquisition
 from trades.study.cost_section import CostSection
+from trades.study.standards_section import Standards, TransportPolicy, standards_errors
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
 )
@@ -53,6 +54,8 @@ class Study(_Strict):
         default_factory=list,
         description="Element ids (type relay) every partner uses, deployed with the outpost and costed and shared like the others.",
     )
+    standards: Standards | None = Field(None, description="Common standards as policies: interface, quality levels, technology-transfer rules (issue 20).")
+    transport_policy: TransportPolicy | None = Field(None, description="A common transportation policy: shared service, vehicle pool, national flight-rate limits.")
     references: list[Reference] = Field(default_factory=list, description="Sources the study's inputs cite.")
     input_sources: dict[str, str] = Field(
         default_factory=dict, description="Key path of an input -> reference id or citation."
@@ -115,6 +118,7 @@ class Study(_Strict):
         if self.transportation.mars_window is not None and self.destination.body != "mars":
             errors.append((("transportation", "mars_window"), "a Mars window applies to destination body 'mars' only"))
         errors += self._asteroid_errors()
+        errors += standards_errors(self)
         return errors
 
     def _asteroid_errors(self) -> list[tuple[tuple, str]]:
