@@ -309,6 +309,11 @@ def make_cost_plan(arch) -> CostPlan:
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
     profile = item_profiles(study, items, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
     purchases, elements = contract_purchases(study, catalog, items, elements, profile, notes, sources)
+    if crew_quote is not None and crew_quote.development_musd:  # a government-developed crew launcher and spacecraft
+        crew_item = [item.name for item in items].index("crew_transport")
+        purchases[crew_item] += crew_quote.development_musd * profile[crew_item]
+        notes.append(f"crew transport: {crew_quote.development_buys}")
+        sources["crew transport development"] = crew_quote.source
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":

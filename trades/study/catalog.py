@@ -30,6 +30,7 @@ CATALOG_FILES = {
     "neas": ("neas.yaml", "neas"),
     "cost": ("cost.yaml", None),
     "contracts": ("contracts.yaml", "contracts"),
+    "crew_programmes": ("crew_programmes.yaml", "programmes"),
 }
 FLAT_ENTRY = "default"
 
