@@ -171,6 +171,10 @@ def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
         if chosen.programme is not None and chosen.programme not in programmes:
             errors.append(study.error(path + ("programme",), f"unknown programme '{chosen.programme}'; one of {sorted(programmes)}"))
             continue
+        if chosen.programme is not None and study.launch.crew_vehicle not in ("auto", programmes[chosen.programme]["crew_vehicle"]):
+            errors.append(study.error(path + ("programme",), f"programme '{chosen.programme}' flies in place of "
+                                      f"'{programmes[chosen.programme]['crew_vehicle']}', not the study's crew vehicle '{study.launch.crew_vehicle}'"))
+            continue
         if chosen.contract is None:
             if chosen.mode == "fixed_price_contract":
                 offered = sorted(c["id"] for c in contracts.values() if name in c["items"] and c["kind"] == "fixed_price")

@@ -87,3 +87,28 @@ def crewed_flights(study, launches_per_rotation: int) -> int:
     """The crewed launches a study's campaign plans: rotations a year over its crewed years, whole."""
     years = sum(1 for y in study.years if y >= study.first_crewed_year)
     return max(1, math.ceil(study.outpost.rotations_per_year * years * launches_per_rotation - 1e-9))
+
+
+def _programme(study, catalog: Catalog) -> dict | None:
+    """The crew programme a study's crew transport is developed under, or None."""
+    chosen = study.acquisition.get("crew_transport")
+    if chosen is None or chosen.mode != "government_development" or chosen.programme is None:
+        return None
+    return catalog.entries["crew_programmes"].get(chosen.programme)
+
+
+def flown_spacecraft(study, catalog: Catalog) -> list[tuple[str, dict]]:
+    """The spacecraft a government-developed programme flies with the crew lander through the crew
+    stream's stages (Apollo's CSM), as (element id, sourced fuelled mass): their mass is in the launch orbit."""
+    entry = _programme(study, catalog)
+    if entry is None:
+        return []
+    return [(c["flown_element"], catalog.entry("elements", c["flown_element"])["mass_kg"]) for c in entry["spacecraft"]
+            if c.get("flown_element")]
+
+
+def launches_crew_lander(study, catalog: Catalog) -> bool:
+    """Whether the programme's crew launcher lifts the crew lander too (the Saturn V did): then no
+    cargo launch is bought for the crew stream's mass, which the crew launch's hardware cost covers."""
+    entry = _programme(study, catalog)
+    return bool(entry and entry["carries_crew_lander"]["value"])
