@@ -27,6 +27,7 @@ def _by_hand(catalog, programme_id: str) -> tuple[float, float]:
     wyr = cost["work_year_value"]["value"] * cpi[BASE] / cpi[cost["work_year_value"]["year"]]
     entry = catalog.entry("crew_programmes", programme_id)
     category = {("stage", "lox_lh2"): "expendable_stage_lh2", ("stage", "rp1_lox"): "expendable_stage_storable",
+                ("stage", "solid"): "solid_propellant_booster",
                 ("engine", "lox_lh2"): "engine_lh2_turbofed", ("engine", "rp1_lox"): "engine_storable_turbofed"}
     dev = first = 0.0
     for kind, parts in (("stage", entry["launcher"]["stages"]), ("engine", entry["launcher"]["engines"])):

@@ -132,7 +132,7 @@ def _crew_government_development(study, catalog: Catalog, vehicle: str, base_yea
                      f"'{entry['crew_vehicle']}', not the study's crew vehicle '{vehicle}'")
     crew, seats = study.outpost.crew_size, float(entry["seats"]["value"])
     launches = math.ceil(crew / seats - 1e-9)
-    cost = programme_cost(catalog, programme_id, crewed_flights(study, launches), base_year)
+    cost = programme_cost(catalog, programme_id, crewed_flights(study, launches), base_year, study)
     parts = ", ".join(f"{name} {dev:,.0f}" for name, dev, _ in cost.parts)
     buys = (f"one flight's hardware of {cost.name} (government development, {programme_id}): the crewed flights' average "
             f"on a learning curve after {cost.test_flights} test flights, first unit {cost.first_unit_musd:,.0f} MUSD {base_year}")

@@ -54,9 +54,22 @@ def _part(spec: dict) -> Part:
     return Part(spec["name"], float(spec["dry_mass_kg"]["value"]), spec["propellant"], int(spec["count"]), dict(spec.get("factors") or {}))
 
 
-def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, base_year: int) -> ProgrammeCost:
+def _with_study_relationships(catalog: Catalog, study) -> Catalog:
+    """The catalog with the study's ``cost.relationships`` in its relationship table (a study's
+    choice of relationship for an element class applies to the programme's spacecraft too)."""
+    if study is None or not study.cost.relationships:
+        return catalog
+    cost = dict(catalog.entry("cost", "default"))
+    cost["element_cost_relationship"] = {**cost["element_cost_relationship"],
+                                         **{k: v.model_dump(exclude_none=True) for k, v in study.cost.relationships.items()}}
+    return Catalog({**catalog.entries, "cost": {**catalog.entries["cost"], "default": cost}}, catalog.routes, catalog.overridden)
+
+
+def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, base_year: int, study=None) -> ProgrammeCost:
     """Development, test-flight hardware and hardware per crewed flight of a programme of the
-    ``crew_programmes`` catalog, for ``crewed_flights`` crewed flights after its test flights."""
+    ``crew_programmes`` catalog, for ``crewed_flights`` crewed flights after its test flights
+    (``study``: its ``cost.relationships`` choose the spacecraft's relationship)."""
+    catalog = _with_study_relationships(catalog, study)
     entry = catalog.entry("crew_programmes", programme_id)
     launcher = entry["launcher"]
     stages, engines = [_part(s) for s in launcher["stages"]], [_part(e) for e in launcher["engines"]]
