@@ -277,20 +277,53 @@ def _campaign_rows() -> list[Row]:
             "carries research and the upkeep of a station built in the 1990s and 2000s; partners' own costs are outside "
             "NASA's figure."),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): life-cycle cost "
-            f"{apollo.years[0]}-{apollo.years[-1]}, six two-crew landings, SLS and Orion standing in for the Saturn V",
-            lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog), "MUSD", APOLLO,
-            "Does not agree (the ratio is in the table). It buys launch vehicles and crew spacecraft per launch, so "
-            "Apollo's largest costs, developing the Saturn V and the command and service module, their test flights and the "
-            "ground facilities, are not in it; the lunar module is (one expended per landing, costed from its dry mass by the "
-            "AMCM planetary-lander relationship). The published figure also uses NASA's New Start Index to 2019, which runs above CPI-U."),
+            f"{apollo.years[0]}-{apollo.years[-1]}, six two-crew landings, the Saturn V and the command and service module "
+            "developed by the government", lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog), "MUSD", APOLLO,
+            _apollo_comment(apollo)),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
-            f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO",
-            lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
-            "Does not agree (the ratio is in the table). It buys SLS and Orion per launch (4.1 billion each), so their "
-            "development, most of the OIG's figure, is missing, as are Artemis I and II; the lander (NASA's Altair standing in "
-            "for the commercial HLS) is launched but its hardware is not costed, for want of a sourced dry mass. In their "
-            "place it develops a habitat, life support and fission power the first landing did not have."),
+            f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO, SLS and Orion developed by the "
+            "government", lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
+            _artemis_comment(artemis)),
     ]
+
+
+def _programme(study):
+    """The study's crew programme cost as its run prices it (one crewed launch a rotation)."""
+    from trades.architecture.government_development import crewed_flights, programme_cost
+    from trades.study.catalog import load_catalog
+
+    programme = study.acquisition["crew_transport"].programme
+    return programme_cost(load_catalog(), programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study)
+
+
+def _apollo_comment(study) -> str:
+    from trades.architecture.government_development import crewed_flights, programme_cost
+    from trades.study.catalog import load_catalog
+
+    cost = _programme(study)
+    parts = dict((name, dev) for name, dev, _ in cost.parts)
+    tc = programme_cost(load_catalog(), cost.programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study,
+                        {"crew_spacecraft": {"method": "transcost", "category": "crewed_ballistic_reentry_capsule"}})
+    b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
+    return (f"Does not agree (the ratio is in the table). The toolkit develops the Saturn V from its stages and engines (TRANSCOST, "
+            f"first-generation f1 = 1.3) and the CSM by its class relationship (AMCM crewed re-entry): development {b(cost.development_musd)} "
+            f"billion, of which the CSM {b(parts['command and service module'])}; the hardware of {cost.test_flights} test flights "
+            f"{b(cost.test_flight_musd)}, each landing flight {b(cost.unit_musd)}; one lunar module a landing (AMCM planetary lander). "
+            "Not in the model: ground facilities and launch operations (no sourced relationship, cost.yaml), the Saturn IB and its "
+            "flights, Apollo 13, mission operations beyond the per-crew-position rate. TRANSCOST's crewed-capsule relationship would "
+            f"develop the CSM for {b(dict((n, d) for n, d, _ in tc.parts)['command and service module'])} billion instead. The published "
+            "figure uses NASA's New Start Index to 2019, which runs above CPI-U.")
+
+
+def _artemis_comment(study) -> str:
+    cost = _programme(study)
+    b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
+    return (f"Does not agree (the ratio is in the table). SLS (stages, boosters and engines by TRANSCOST; the RS-25 and ICPS as minor "
+            f"variations of existing hardware, f1 = 0.5) and Orion (AMCM crewed re-entry) are developed for {b(cost.development_musd)} "
+            f"billion; Artemis I and II cost {b(cost.test_flight_musd)} in hardware, the landing's crew flight {b(cost.unit_musd)}. Not in the "
+            "model: Exploration Ground Systems (no sourced relationship), Gateway, spacesuits and the commercial lander (Altair stands in "
+            "for the HLS and its hardware is not costed, for want of a sourced dry mass). In their place it develops a habitat, life "
+            "support and fission power the first landing did not have.")
 
 
 #: ISS assembly. Mass: NASA, ISS Facts and Figures (2014), "924,739 pounds (419,455 kilograms)", read in two
@@ -335,16 +368,17 @@ def _leo_mass_rows() -> list[Row]:
     study, prob = _run_study("apollo_like_lunar_campaign")
     landings = float(prob.get_val(var.CREW_ROTATIONS).sum())
     total = float(prob.get_val("total_launch_mass.mass_in_launch_orbit", units="kg").sum())  # as `trades run` reports it
-    lander = float(prob.get_val(var.CREW_LANDER_LEO_MASS, units="kg").sum())
+    crew = float(prob.get_val(var.CREW_STREAM_LEO_MASS, units="kg").sum())
+    ours = total / landings / 1000.0
     return [
         Row("Mass in low Earth orbit", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): mass in the launch orbit per "
-            f"landing, {total / 1000:,.0f} t over {landings:.0f} landings, of which {lander / landings / 1000:,.0f} t per landing "
-            f"for the Apollo LM and the stages that bring it to low lunar orbit", total / landings / 1000.0,
-            SATURN_V_J_MISSION_LEO_KG / 1000.0, "t", SATURN_V_LEO,
-            "Does not agree (the ratio is in the table). It buys the crew vehicle per launch (SLS with Orion for the "
-            "Saturn V with its command and service module), so the CSM (30,369 kg on Apollo 17, Wikipedia 'Apollo 17') and the "
-            "S-IVB propellant that sent it to the Moon are not in its mass in LEO; it adds cargo flights with a habitat, life "
-            "support and fission power that Apollo did not fly (the LM was the crew's surface shelter)."),
+            f"landing, {total / 1000:,.0f} t over {landings:.0f} landings, of which {crew / landings / 1000:,.0f} t per landing for the "
+            "Apollo LM, the CSM and the stages that bring them to the Moon", ours, SATURN_V_J_MISSION_LEO_KG / 1000.0, "t", SATURN_V_LEO,
+            f"{'Agrees' if abs(ours * 1000.0 / SATURN_V_J_MISSION_LEO_KG - 1) <= 0.15 else 'Does not agree'} (band 15 %). The CSM "
+            "(crew_programmes.yaml, fuelled, with the propellant of its own burns) rides the trans-lunar stage with the LM, which a "
+            f"stage standing in for the CSM's engine brakes into lunar orbit: {crew / landings / 1000:,.0f} t per landing. The rest, "
+            f"{(total - crew) / landings / 1000:,.0f} t per landing, is the cargo of a habitat, life support and fission power that "
+            "Apollo did not fly (the LM was the crew's surface shelter)."),
     ]
 
 
@@ -411,8 +445,8 @@ def markdown() -> str:
         "Generated by `trades validation-report`; do not edit by hand. Each row is computed afresh by the",
         "toolkit and set beside a published figure; the ratio is toolkit / published. Launch counts are",
         "set against the ISS's flown assembly; paper architecture studies (ESAS, DRA 5.0) fly vehicles the",
-        "catalog does not have (Ares V), and the toolkit buys crew vehicles per launch, so their masses in low",
-        "Earth orbit are not comparable (Apollo's row shows what that leaves out).",
+        "catalog does not have (Ares V), so their masses in low Earth orbit are not comparable; Apollo's row flies",
+        "the CSM with the LM (a government-developed crew programme, crew_programmes.yaml).",
         "",
     ]
     section = None

@@ -54,22 +54,26 @@ def _part(spec: dict) -> Part:
     return Part(spec["name"], float(spec["dry_mass_kg"]["value"]), spec["propellant"], int(spec["count"]), dict(spec.get("factors") or {}))
 
 
-def _with_study_relationships(catalog: Catalog, study) -> Catalog:
-    """The catalog with the study's ``cost.relationships`` in its relationship table (a study's
-    choice of relationship for an element class applies to the programme's spacecraft too)."""
-    if study is None or not study.cost.relationships:
+def _with_study_relationships(catalog: Catalog, study, relationships: dict | None = None) -> Catalog:
+    """The catalog with the study's ``cost.relationships`` (and ``relationships``, plain entries)
+    in its relationship table: a study's choice of relationship for an element class applies to
+    the programme's spacecraft too."""
+    chosen = {k: v.model_dump(exclude_none=True) for k, v in study.cost.relationships.items()} if study is not None else {}
+    chosen.update(relationships or {})
+    if not chosen:
         return catalog
     cost = dict(catalog.entry("cost", "default"))
-    cost["element_cost_relationship"] = {**cost["element_cost_relationship"],
-                                         **{k: v.model_dump(exclude_none=True) for k, v in study.cost.relationships.items()}}
+    cost["element_cost_relationship"] = {**cost["element_cost_relationship"], **chosen}
     return Catalog({**catalog.entries, "cost": {**catalog.entries["cost"], "default": cost}}, catalog.routes, catalog.overridden)
 
 
-def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, base_year: int, study=None) -> ProgrammeCost:
+def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, base_year: int, study=None,
+                   relationships: dict | None = None) -> ProgrammeCost:
     """Development, test-flight hardware and hardware per crewed flight of a programme of the
     ``crew_programmes`` catalog, for ``crewed_flights`` crewed flights after its test flights
-    (``study``: its ``cost.relationships`` choose the spacecraft's relationship)."""
-    catalog = _with_study_relationships(catalog, study)
+    (``study``: its ``cost.relationships`` choose the spacecraft's relationship; ``relationships``:
+    entries of the relationship table, e.g. ``{"crew_spacecraft": {"method": "transcost", ...}}``)."""
+    catalog = _with_study_relationships(catalog, study, relationships)
     entry = catalog.entry("crew_programmes", programme_id)
     launcher = entry["launcher"]
     stages, engines = [_part(s) for s in launcher["stages"]], [_part(e) for e in launcher["engines"]]
