@@ -256,6 +256,7 @@ def _run_study(stem: str):
 def _campaign_rows() -> list[Row]:
     """A station's yearly cost once built against the ISS's; Apollo- and Artemis-like campaigns
     against their reported totals, all in the studies' base year (CPI-U from the sources' years)."""
+    from trades.analyses.validation_programmes import apollo_comment, artemis_comment
     from trades.study.catalog import load_catalog
     from trades.study.money import inflation_factor
 
@@ -279,51 +280,12 @@ def _campaign_rows() -> list[Row]:
         Row("Campaign cost (2024 dollars, CPI-U)", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): life-cycle cost "
             f"{apollo.years[0]}-{apollo.years[-1]}, six two-crew landings, the Saturn V and the command and service module "
             "developed by the government", lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog), "MUSD", APOLLO,
-            _apollo_comment(apollo)),
+            apollo_comment(apollo)),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO, SLS and Orion developed by the "
             "government", lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
-            _artemis_comment(artemis)),
+            artemis_comment(artemis)),
     ]
-
-
-def _programme(study):
-    """The study's crew programme cost as its run prices it (one crewed launch a rotation)."""
-    from trades.architecture.government_development import crewed_flights, programme_cost
-    from trades.study.catalog import load_catalog
-
-    programme = study.acquisition["crew_transport"].programme
-    return programme_cost(load_catalog(), programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study)
-
-
-def _apollo_comment(study) -> str:
-    from trades.architecture.government_development import crewed_flights, programme_cost
-    from trades.study.catalog import load_catalog
-
-    cost = _programme(study)
-    parts = dict((name, dev) for name, dev, _ in cost.parts)
-    tc = programme_cost(load_catalog(), cost.programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study,
-                        {"crew_spacecraft": {"method": "transcost", "category": "crewed_ballistic_reentry_capsule"}})
-    b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
-    return (f"Does not agree (the ratio is in the table). The toolkit develops the Saturn V from its stages and engines (TRANSCOST, "
-            f"first-generation f1 = 1.3) and the CSM by its class relationship (AMCM crewed re-entry): development {b(cost.development_musd)} "
-            f"billion, of which the CSM {b(parts['command and service module'])}; the hardware of {cost.test_flights} test flights "
-            f"{b(cost.test_flight_musd)}, each landing flight {b(cost.unit_musd)}; one lunar module a landing (AMCM planetary lander). "
-            "Not in the model: ground facilities and launch operations (no sourced relationship, cost.yaml), the Saturn IB and its "
-            "flights, Apollo 13, mission operations beyond the per-crew-position rate. TRANSCOST's crewed-capsule relationship would "
-            f"develop the CSM for {b(dict((n, d) for n, d, _ in tc.parts)['command and service module'])} billion instead. The published "
-            "figure uses NASA's New Start Index to 2019, which runs above CPI-U.")
-
-
-def _artemis_comment(study) -> str:
-    cost = _programme(study)
-    b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
-    return (f"Does not agree (the ratio is in the table). SLS (stages, boosters and engines by TRANSCOST; the RS-25 and ICPS as minor "
-            f"variations of existing hardware, f1 = 0.5) and Orion (AMCM crewed re-entry) are developed for {b(cost.development_musd)} "
-            f"billion; Artemis I and II cost {b(cost.test_flight_musd)} in hardware, the landing's crew flight {b(cost.unit_musd)}. Not in the "
-            "model: Exploration Ground Systems (no sourced relationship), Gateway, spacesuits and the commercial lander (Altair stands in "
-            "for the HLS and its hardware is not costed, for want of a sourced dry mass). In their place it develops a habitat, life "
-            "support and fission power the first landing did not have.")
 
 
 #: ISS assembly. Mass: NASA, ISS Facts and Figures (2014), "924,739 pounds (419,455 kilograms)", read in two
