@@ -99,3 +99,17 @@ def test_the_cost_plan_pays_development_over_the_crew_items_years():
     assert years[0] == 1961 and years[-1] == 1968  # development before the first landing year
     assert math.isclose(plan.development_profile[i].sum(), 1.0)
     assert plan.crew_launcher_lifts_lander
+
+
+def test_sls_orion_flight_row_is_artemis_i_to_iv_against_the_oig():
+    # ours: the programme's first flight's hardware x the average of units 1-4 at 80 % (by hand:
+    # (1 + 0.8 + 0.7021 + 0.64) / 4 = 0.78553); published: the OIG's 4.1 billion FY2021 with the catalog's CPI-U
+    from trades.analyses.validation_programmes import sls_orion_flight_row
+
+    catalog = load_catalog()
+    cpi = catalog.entry("cost", "default")["cpi_u"]["values"]
+    row = sls_orion_flight_row()
+    first = programme_cost(catalog, "artemis_sls_orion", 2, BASE).first_unit_musd
+    assert row.ours == pytest.approx(first * 0.78553, rel=1e-4)
+    assert row.published == pytest.approx(4100.0 * cpi[2024] / cpi[2021], rel=1e-12)
+    assert row.comment.startswith("Agrees" if abs(row.ratio - 1) <= 0.5 else "Does not agree")

@@ -185,6 +185,7 @@ def _logistics_rows() -> list[Row]:
 
 def _cost_rows() -> list[Row]:
     """Element cost relationships against contract values, in 2024 dollars."""
+    from trades.analyses.validation_programmes import sls_orion_flight_row
     from trades.models.cost import AmcmCost
     from trades.models.testing import run_component
     from trades.study.catalog import load_catalog
@@ -207,6 +208,7 @@ def _cost_rows() -> list[Row]:
             "contract, which built on a commercial satellite bus. The toolkit's element costs are "
             "government-programme levels."),
         _ssme_row(),
+        sls_orion_flight_row(),
     ]
 
 

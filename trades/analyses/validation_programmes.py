@@ -42,3 +42,25 @@ def artemis_comment(study) -> str:
             "model: Exploration Ground Systems (no sourced relationship), Gateway, spacesuits and the commercial lander (Altair stands in "
             "for the HLS and its hardware is not costed, for want of a sourced dry mass). In their place it develops a habitat, life "
             "support and fission power the first landing did not have.")
+
+
+def sls_orion_flight_row():
+    """SLS with Orion, hardware of one flight: the artemis_sls_orion programme's average over
+    Artemis I-IV (units 1-4 of its learning curve) against the NASA OIG's cost per launch of
+    Artemis I-IV (production and ground operations, development excluded; contracts.yaml)."""
+    from trades.analyses.validation import Row
+    from trades.architecture.government_development import programme_cost
+    from trades.study.catalog import load_catalog
+    from trades.study.money import sourced_to_base_musd
+
+    catalog, base = load_catalog(), 2024
+    contract = catalog.entry("contracts", "sls_orion_launch_oig_2021")
+    cost = programme_cost(catalog, "artemis_sls_orion", 2, base)  # units 1-2 are Artemis I-II, 3-4 the next two flights
+    average = (cost.test_flight_musd + 2 * cost.unit_musd) / 4
+    return Row("Cost (2024 dollars, CPI-U)", "SLS Block 1 with Orion, hardware of one flight: average of Artemis I-IV on the "
+               f"programme's learning curve (crew_programmes.yaml artemis_sls_orion; first flight {cost.first_unit_musd:,.0f} MUSD: "
+               "TRANSCOST stages, boosters and engines, AMCM crew and service modules)", average,
+               sourced_to_base_musd(contract["price"], base, catalog), "MUSD", f"{contract['price']['source']}, via those reports",
+               f"{'Agrees' if abs(average / sourced_to_base_musd(contract['price'], base, catalog) - 1) <= 0.5 else 'Does not agree'} "
+               "(band 50 % for a single element). The OIG's figure also carries the ground operations of each launch, which the "
+               "toolkit does not cost; the RS-25 engines of Artemis I-IV were Shuttle engines, which the toolkit prices as new.")
