@@ -207,8 +207,8 @@ def _cost_rows() -> list[Row]:
             "Does not agree: AMCM, calibrated on government programmes, costs the element at several times the commercial fixed-price "
             "contract, which built on a commercial satellite bus. The toolkit's element costs are "
             "government-programme levels."),
-        _ssme_row(),
         sls_orion_flight_row(),
+        _ssme_row(),
     ]
 
 
