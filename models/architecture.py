@@ -59,6 +59,8 @@ class ArchitectureModel(om.Group):
         self.options.declare("same_launch_vehicle", types=bool, default=False, desc="one vehicle flies cargo and crews")
         self.options.declare("trajectory", default=None, allow_none=True, recordable=False)
         self.options.declare("cost", default=None, allow_none=True, recordable=False)
+        self.options.declare("crew_spacecraft_rides", types=bool, default=False,
+                             desc="a crew spacecraft (crew_spacecraft_demand) rides the crew_lander stream's departure stage")
         self.options.declare("mars_crew_missions", types=int, default=0,
                              desc="crewed Mars missions, each the stream mars_crew_<k> carrying the crew vehicle")
 
@@ -104,6 +106,10 @@ class ArchitectureModel(om.Group):
             self.add_subsystem("crew_lander_demand", CrewLanderDemand(num_years=n))
             self.connect("crew.crew_rotations", "crew_lander_demand.crew_rotations")
             self.connect("crew_lander_demand.lander_mass", "transfer_crew_lander.payload_mass")
+            if o["crew_spacecraft_rides"]:  # one per rotation, to the departure burn only: it flies on after it
+                self.add_subsystem("crew_spacecraft_demand", CrewLanderDemand(num_years=n))
+                self.connect("crew.crew_rotations", "crew_spacecraft_demand.crew_rotations")
+                self.connect("crew_spacecraft_demand.lander_mass", "transfer_crew_lander.rider_mass")
         if o["mars_crew_missions"]:
             self._add_mars_crew(n, o["mars_crew_missions"])
         t = o["trajectory"]
@@ -116,7 +122,9 @@ class ArchitectureModel(om.Group):
             if t["propulsive_capture"]:
                 self.connect("trajectory.arrival_delta_v", "transfer_cargo.stage1.delta_v")
         for stream, num_stages, entry_last in o["streams"]:
-            self.add_subsystem(f"transfer_{stream}", StageChain(num_stages=num_stages, num_nodes=n, entry_last=entry_last))
+            rider = 0 if stream == "crew_lander" and o["crew_spacecraft_rides"] else None
+            self.add_subsystem(f"transfer_{stream}", StageChain(num_stages=num_stages, num_nodes=n, entry_last=entry_last,
+                                                                rider_stage=rider))
 
         mass_terms = [f"{s}_mass" for s in streams]
         propellant_terms = [f"{s}_propellant" for s in streams]

@@ -82,6 +82,7 @@ ALL_LAUNCHES_SUCCEED = _v("launch_rate.all_launches_succeed", "unitless", "proba
 COST_CREW_DAYS = _v("cost.crew_days", "d", "crew-days per campaign year (cost input)")
 CARGO_LEO_MASS = _v("cost.launch_mass.cargo_leo_mass", "kg", "cargo stream mass in the launch orbit per year")
 CREW_LANDER_LEO_MASS = _v("cost.launch_mass.crew_lander_leo_mass", "kg", "crew landers' mass in the launch orbit per year")
+CREW_STREAM_LEO_MASS = _v("transfer_crew_lander.mass_in_launch_orbit", "kg", "the crew stream's mass in the launch orbit per year: crew landers, their stages, and a crew spacecraft riding the departure stage")
 COST_DELIVERED_MASS = _v("cost.launch_mass.delivered_mass", "kg", "mass delivered per year (launch-mass input)")
 LAUNCH_MASS_DEPLOY_YEAR = _v("cost.launch_mass.deploy_year", "unitless", "1 in the deployment year")
 DIRECT_LEO_MASS = _v("cost.launch_mass.direct_leo_mass", "kg", "elements launched as they are, in the deployment year")

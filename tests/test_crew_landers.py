@@ -105,9 +105,15 @@ def test_crew_lander_mass_in_launch_orbit_by_hand(stem):
     """One lander per crew rotation, carried to the staging orbit by the route's stages: the
     model's crew-lander mass in the launch orbit each year equals the hand calculation. Delta-v
     (vis-viva for TLI, the catalog's legs for the lunar-orbit insertion), Isp and boil-off are the
-    catalog's; the stage's mass coefficients are those the model was given for that stage."""
+    catalog's; the stage's mass coefficients are those the model was given for that stage. A crew
+    spacecraft a government-developed programme flies with the lander (Apollo's CSM, fuelled) rides
+    the departure stage only: it joins the lander stage's initial mass at trans-lunar injection."""
+    from trades.architecture.government_development import flown_spacecraft
+
     study, prob = _evaluate(stem)
     catalog = load_catalog()
+    rider_mass = sum(float(mass["value"]) for _, mass in flown_spacecraft(study, catalog))
+    assert (rider_mass == 30369.0) is (stem == "apollo_like_lunar_campaign")  # elements.yaml apollo_csm
     legs = catalog.entries["delta_v"]
     lander_mass = catalog.value("elements", study.transportation.crew_lander, "mass_kg")
     staging = study.transportation.staging  # llo (Apollo-like) or nrho (flagship)
@@ -137,7 +143,7 @@ def test_crew_lander_mass_in_launch_orbit_by_hand(stem):
         at_tli = _stage_initial_mass(n * lander_mass, lander_dv, prop(p, "isp_vac_s"), prop(p, "boiloff_fraction_per_day"),
                                      days, lander_stage)
         d = study.transportation.departure_propellant
-        in_leo = _stage_initial_mass(at_tli, tli_dv, prop(d, "isp_vac_s"), prop(d, "boiloff_fraction_per_day"), days,
+        in_leo = _stage_initial_mass(at_tli + n * rider_mass, tli_dv, prop(d, "isp_vac_s"), prop(d, "boiloff_fraction_per_day"), days,
                                      departure_stage)
         assert ours == pytest.approx(in_leo, rel=1e-6), year
     assert sum(rotations) > 0 and model.max() > 2.0 * lander_mass  # more than the landers themselves reach LEO

@@ -135,8 +135,10 @@ def _cpi(year):
 # in FY2021-2025 (NASA OIG IG-22-003), each tranche from its middle year. The description states the
 # ratio as a percentage, restated from a run whenever the cost model moves it.
 CAMPAIGNS = {
-    "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the six crew launches"),
-    "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "the crew launch"),
+    # crew transport developed by the government (crew_programmes.yaml; issue 18): the crew item is the
+    # launcher's and spacecraft's development, test flights and crewed flights, no longer a price per launch
+    "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the Saturn V and its spacecraft"),
+    "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "SLS and Orion"),
 }
 
 

@@ -50,7 +50,8 @@ def test_campaign_totals_are_the_studies_runs_against_the_published_totals(tmp_p
         assert main(["run", str(studies / f"{stem}.yaml"), "--output-dir", str(tmp_path / stem), "--format", "json"]) == 0
         assert row.ours == pytest.approx(json.loads(capsys.readouterr().out)["cost"]["life_cycle_cost_musd"], rel=1e-9)
         assert row.published == pytest.approx(published[stem], rel=1e-12)
-        assert "Does not agree" in row.comment and row.ratio < 0.5  # shown, with why
+        # outside the 30 % band of programme totals: shown, with the measured parts and what the model leaves out
+        assert abs(row.ratio - 1.0) > 0.30 and "Does not agree" in row.comment and "Not in the model" in row.comment
 
 
 def test_iss_launch_count_is_the_stations_mass_over_the_shuttle_payload():
@@ -72,7 +73,7 @@ def test_iss_launch_count_is_the_stations_mass_over_the_shuttle_payload():
 def test_apollo_leo_row_is_the_studys_run_per_landing_against_the_saturn_v(tmp_path, capsys):
     """The mass-in-LEO row: ours is what `trades run` reports for the Apollo-like study (total mass in the
     launch orbit over its crew rotations, i.e. landings); published is the Saturn V's about 310,000 lb
-    (140,000 kg) to Earth orbit on Apollo 15-17. Outside the 15 % band, and the row says why."""
+    (140,000 kg) to Earth orbit on Apollo 15-17. With the CSM flown it is inside the 15 % band."""
     import json
 
     from trades.cli import main
@@ -88,4 +89,5 @@ def test_apollo_leo_row_is_the_studys_run_per_landing_against_the_saturn_v(tmp_p
     assert row.ours == pytest.approx(totals["mass_in_launch_orbit_kg"] / 1000.0 / landings, rel=1e-9)
     assert row.published == pytest.approx(310_000 * 0.45359237 / 1000.0, rel=0.01)  # 'about 310,000 pounds (140,000 kg)'
     assert totals["crew_landers_to_staging_kg"] > 0  # the LM is in the manifest
-    assert abs(row.ratio - 1.0) > 0.15 and "Does not agree" in row.comment and "command and service module" in row.comment
+    # the CSM flies with the LM (crew_programmes.yaml): inside the 15 % band, and the row splits the crew stream from the cargo
+    assert abs(row.ratio - 1.0) <= 0.15 and row.comment.startswith("Agrees") and "The CSM" in row.comment

@@ -185,6 +185,7 @@ def _logistics_rows() -> list[Row]:
 
 def _cost_rows() -> list[Row]:
     """Element cost relationships against contract values, in 2024 dollars."""
+    from trades.analyses.validation_programmes import sls_orion_flight_row
     from trades.models.cost import AmcmCost
     from trades.models.testing import run_component
     from trades.study.catalog import load_catalog
@@ -206,6 +207,7 @@ def _cost_rows() -> list[Row]:
             "Does not agree: AMCM, calibrated on government programmes, costs the element at several times the commercial fixed-price "
             "contract, which built on a commercial satellite bus. The toolkit's element costs are "
             "government-programme levels."),
+        sls_orion_flight_row(),
         _ssme_row(),
     ]
 
@@ -256,6 +258,7 @@ def _run_study(stem: str):
 def _campaign_rows() -> list[Row]:
     """A station's yearly cost once built against the ISS's; Apollo- and Artemis-like campaigns
     against their reported totals, all in the studies' base year (CPI-U from the sources' years)."""
+    from trades.analyses.validation_programmes import apollo_comment, artemis_comment
     from trades.study.catalog import load_catalog
     from trades.study.money import inflation_factor
 
@@ -277,19 +280,13 @@ def _campaign_rows() -> list[Row]:
             "carries research and the upkeep of a station built in the 1990s and 2000s; partners' own costs are outside "
             "NASA's figure."),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): life-cycle cost "
-            f"{apollo.years[0]}-{apollo.years[-1]}, six two-crew landings, SLS and Orion standing in for the Saturn V",
-            lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog), "MUSD", APOLLO,
-            "Does not agree (the ratio is in the table). It buys launch vehicles and crew spacecraft per launch, so "
-            "Apollo's largest costs, developing the Saturn V and the command and service module, their test flights and the "
-            "ground facilities, are not in it; the lunar module is (one expended per landing, costed from its dry mass by the "
-            "AMCM planetary-lander relationship). The published figure also uses NASA's New Start Index to 2019, which runs above CPI-U."),
+            f"{apollo.years[0]}-{apollo.years[-1]}, six two-crew landings, the Saturn V and the command and service module "
+            "developed by the government", lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog), "MUSD", APOLLO,
+            apollo_comment(apollo)),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
-            f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO",
-            lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
-            "Does not agree (the ratio is in the table). It buys SLS and Orion per launch (4.1 billion each), so their "
-            "development, most of the OIG's figure, is missing, as are Artemis I and II; the lander (NASA's Altair standing in "
-            "for the commercial HLS) is launched but its hardware is not costed, for want of a sourced dry mass. In their "
-            "place it develops a habitat, life support and fission power the first landing did not have."),
+            f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO, SLS and Orion developed by the "
+            "government", lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
+            artemis_comment(artemis)),
     ]
 
 
@@ -335,16 +332,17 @@ def _leo_mass_rows() -> list[Row]:
     study, prob = _run_study("apollo_like_lunar_campaign")
     landings = float(prob.get_val(var.CREW_ROTATIONS).sum())
     total = float(prob.get_val("total_launch_mass.mass_in_launch_orbit", units="kg").sum())  # as `trades run` reports it
-    lander = float(prob.get_val(var.CREW_LANDER_LEO_MASS, units="kg").sum())
+    crew = float(prob.get_val(var.CREW_STREAM_LEO_MASS, units="kg").sum())
+    ours = total / landings / 1000.0
     return [
         Row("Mass in low Earth orbit", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): mass in the launch orbit per "
-            f"landing, {total / 1000:,.0f} t over {landings:.0f} landings, of which {lander / landings / 1000:,.0f} t per landing "
-            f"for the Apollo LM and the stages that bring it to low lunar orbit", total / landings / 1000.0,
-            SATURN_V_J_MISSION_LEO_KG / 1000.0, "t", SATURN_V_LEO,
-            "Does not agree (the ratio is in the table). It buys the crew vehicle per launch (SLS with Orion for the "
-            "Saturn V with its command and service module), so the CSM (30,369 kg on Apollo 17, Wikipedia 'Apollo 17') and the "
-            "S-IVB propellant that sent it to the Moon are not in its mass in LEO; it adds cargo flights with a habitat, life "
-            "support and fission power that Apollo did not fly (the LM was the crew's surface shelter)."),
+            f"landing, {total / 1000:,.0f} t over {landings:.0f} landings, of which {crew / landings / 1000:,.0f} t per landing for the "
+            "Apollo LM, the CSM and the stages that bring them to the Moon", ours, SATURN_V_J_MISSION_LEO_KG / 1000.0, "t", SATURN_V_LEO,
+            f"{'Agrees' if abs(ours * 1000.0 / SATURN_V_J_MISSION_LEO_KG - 1) <= 0.15 else 'Does not agree'} (band 15 %). The CSM "
+            "(crew_programmes.yaml, fuelled, with the propellant of its own burns) rides the trans-lunar stage with the LM, which a "
+            f"stage standing in for the CSM's engine brakes into lunar orbit: {crew / landings / 1000:,.0f} t per landing. The rest, "
+            f"{(total - crew) / landings / 1000:,.0f} t per landing, is the cargo of a habitat, life support and fission power that "
+            "Apollo did not fly (the LM was the crew's surface shelter)."),
     ]
 
 
@@ -412,10 +410,11 @@ def markdown() -> str:
         "",
         "Generated by `trades validation-report`; do not edit by hand. Each row is computed afresh by the",
         "toolkit and set beside a published figure; the ratio is toolkit / published. Launch counts are",
-        "set against the ISS's flown assembly. The paper architectures ESAS (NASA-TM-2005-214062: CEV, LSAM and",
-        "EDS masses) and DRA 5.0 (NASA/SP-2009-566 and its Addendum: mass in LEO per mission, NTR and chemical,",
-        "heavy launches) have no rows: their published figures were not read in a source (only title pages,",
-        "abstracts and third-party retellings were found); Gateway is set against its whole published mass.",
+        "set against the ISS's flown assembly; Apollo's row flies the CSM with the LM (a government-developed crew",
+        "programme, crew_programmes.yaml). The paper architectures ESAS (NASA-TM-2005-214062: CEV, LSAM and EDS",
+        "masses) and DRA 5.0 (NASA/SP-2009-566 and its Addendum: mass in LEO per mission, NTR and chemical, heavy",
+        "launches) have no rows: their published figures were not read in a source (only title pages, abstracts and",
+        "third-party retellings were found); Gateway is set against its whole published mass.",
         "",
     ]
     section = None

@@ -18,10 +18,12 @@ or a service bought per use (the study's ``acquisition`` section; docs/model.md 
   study says nothing. With no such price, the vehicle's launch price stands in, with a note that
   no crew spacecraft is in it.
 
-Hook for a government-developed crew vehicle or launcher (Apollo's Saturn V and CSM, SLS and Orion
-costed from their stages and engines): :data:`CREW_TRANSPORT_MODES` maps a mode to the function
-that prices one crewed launch; ``government_development`` is registered with
-:func:`_crew_government_development`, which refuses until a launcher cost relationship exists.
+- **government_development** of crew transport: a programme of ``trades/catalogs/crew_programmes.yaml``
+  (Apollo's Saturn V and CSM, SLS and Orion) costed from its stages, engines and spacecraft by
+  :mod:`trades.architecture.government_development`: each crewed launch at its hardware cost, and
+  development with the test flights' hardware paid over the crew transport's development years
+  (:attr:`CrewPrice.development_musd`). :data:`CREW_TRANSPORT_MODES` maps a mode to the function
+  that prices one crewed launch.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ class CrewPrice:
     launches_per_rotation: int = 1  # ceil(crew / seats) when the seats are known
     includes_spacecraft: bool = True  # False when the price is a launch only
     seats_source: str = UNKNOWN_SEATS
+    development_musd: float = 0.0  # base-year MUSD paid over the item's development years (government development)
+    development_buys: str = ""
 
 
 def _error(study, path: tuple, reason: str) -> StudyErrors:
@@ -117,12 +121,26 @@ def _launch_only(catalog: Catalog, vehicle: str, base_year: int) -> CrewPrice:
 
 
 def _crew_government_development(study, catalog: Catalog, vehicle: str, base_year: int) -> CrewPrice:
-    """Hook: a crew spacecraft and launcher developed by the government, costed from its stages
-    and engines by a launcher cost relationship (TRANSCOST), development spread over the campaign
-    and a production cost per crewed launch. Not available until that relationship exists."""
-    raise _error(study, ("crew_transport", "mode"),
-                 "government development of the crew vehicle is not available yet (it needs a cost relationship for "
-                 "launch vehicle stages, engines and crew spacecraft); use mode 'service'")
+    """A crew launcher and spacecraft developed by the government: the study's programme costed
+    from its stages, engines and spacecraft (:func:`programme_cost`)."""
+    from trades.architecture.government_development import crewed_flights, programme_cost
+
+    programme_id = study.acquisition["crew_transport"].programme  # presence and id checked by acquisition_errors
+    entry = catalog.entry("crew_programmes", programme_id)
+    if entry["crew_vehicle"] != vehicle:
+        raise _error(study, ("crew_transport", "programme"), f"programme '{programme_id}' flies in place of "
+                     f"'{entry['crew_vehicle']}', not the study's crew vehicle '{vehicle}'")
+    crew, seats = study.outpost.crew_size, float(entry["seats"]["value"])
+    launches = math.ceil(crew / seats - 1e-9)
+    cost = programme_cost(catalog, programme_id, crewed_flights(study, launches), base_year, study)
+    parts = ", ".join(f"{name} {dev:,.0f}" for name, dev, _ in cost.parts)
+    buys = (f"one flight's hardware of {cost.name} (government development, {programme_id}): the crewed flights' average "
+            f"on a learning curve after {cost.test_flights} test flights, first unit {cost.first_unit_musd:,.0f} MUSD {base_year}")
+    development = (f"{cost.name} development {cost.development_musd:,.0f} MUSD {base_year} ({parts}) and the hardware of its "
+                   f"{cost.test_flights} test flights {cost.test_flight_musd:,.0f}, paid over the crew transport's development years")
+    return CrewPrice(cost.unit_musd, buys, " | ".join(cost.sources), launches,
+                     seats_source=f"{crew:g} crew on {programme_id}'s {seats:g} seats a launch: {launches} launch(es) per rotation "
+                     f"({entry['seats']['source']})", development_musd=cost.upfront_musd, development_buys=development)
 
 
 #: crew-transport mode -> function pricing one crewed launch (study, catalog, vehicle, base year)
@@ -149,6 +167,14 @@ def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
         if rule:
             errors.append(study.error(path + ("mode",), rule))
             continue
+        programmes = catalog.entries["crew_programmes"]
+        if chosen.programme is not None and chosen.programme not in programmes:
+            errors.append(study.error(path + ("programme",), f"unknown programme '{chosen.programme}'; one of {sorted(programmes)}"))
+            continue
+        if chosen.programme is not None and study.launch.crew_vehicle not in ("auto", programmes[chosen.programme]["crew_vehicle"]):
+            errors.append(study.error(path + ("programme",), f"programme '{chosen.programme}' flies in place of "
+                                      f"'{programmes[chosen.programme]['crew_vehicle']}', not the study's crew vehicle '{study.launch.crew_vehicle}'"))
+            continue
         if chosen.contract is None:
             if chosen.mode == "fixed_price_contract":
                 offered = sorted(c["id"] for c in contracts.values() if name in c["items"] and c["kind"] == "fixed_price")
@@ -171,10 +197,14 @@ def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
 
 def _mode_rule(name: str, chosen) -> str | None:
     """Why a mode cannot apply to an item, or None."""
+    if chosen.programme is not None and not (name == "crew_transport" and chosen.mode == "government_development"):
+        return "programme applies to crew_transport with mode government_development only"
     if name == "crew_transport":
         if chosen.mode == "government_development":
-            return ("government development of the crew vehicle is not available yet (it needs a cost relationship for "
-                    "launch vehicle stages, engines and crew spacecraft); use mode 'service'")
+            if chosen.programme is None:
+                return ("government development of crew transport needs a programme of trades/catalogs/crew_programmes.yaml "
+                        "(its launcher, spacecraft and test flights)")
+            return None
         if chosen.mode == "fixed_price_contract":
             return "crew transport is bought per crewed launch: use mode 'service'"
         return None

@@ -11,6 +11,7 @@ import openmdao.api as om
 from trades.models import variables as var
 from trades.models.architecture import ArchitectureModel
 from trades.models.integrated import IntegratedModel
+from trades.architecture.government_development import flown_spacecraft
 from trades.architecture.description import Architecture
 
 
@@ -28,6 +29,7 @@ def model_options(arch: Architecture) -> dict:
         "trajectory": None,
         "cost": None,
         "mars_crew_missions": len(arch.mars_crew or []),
+        "crew_spacecraft_rides": "crew_lander" in arch.stages and bool(flown_spacecraft(arch.study, arch.catalog)),
     }
     if arch.trajectory is not None:
         t = arch.trajectory
@@ -49,7 +51,7 @@ def model_options(arch: Architecture) -> dict:
             "element_mass_outputs": [(e.name, e.mass_output) for e in plan.elements if e.mass_output],
             "item_units": [(i, item.units) for i, item in enumerate(plan.items) if item.units in ("cargo_flights", "crew_rotations")],
             "item_deploy_outputs": [(i, item.deploy_mass_output) for i, item in enumerate(plan.items) if item.deploy_mass_output],
-            "crew_lander_costed": _crew_vehicle_item(plan) is not None,
+            "crew_lander_costed": _crew_vehicle_item(plan) is not None and not plan.crew_launcher_lifts_lander,
         }
     return options
 

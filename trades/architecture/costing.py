@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from trades.architecture.acquisition import contract_purchases, crew_launch_price
+from trades.architecture.government_development import launches_crew_lander
 from trades.architecture.launch_prices import priced_payload_kg
 from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
@@ -99,6 +100,7 @@ class CostPlan:
     wrap_names: list[str] = field(default_factory=list)
     wrap_fractions: list[float] = field(default_factory=list)
     wrap_sources: list[str] = field(default_factory=list)
+    crew_launcher_lifts_lander: bool = False  # the crew stream's mass rides the crew launch (government_development.py)
 
     def item_index(self, name: str) -> int | None:
         names = [i.name for i in self.items]
@@ -315,6 +317,11 @@ def make_cost_plan(arch) -> CostPlan:
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
     profile = item_profiles(study, items, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
     purchases, elements = contract_purchases(study, catalog, items, elements, profile, notes, sources)
+    if crew_quote is not None and crew_quote.development_musd:  # a government-developed crew launcher and spacecraft
+        crew_item = [item.name for item in items].index("crew_transport")
+        purchases[crew_item] += crew_quote.development_musd * profile[crew_item]
+        notes.append(f"crew transport: {crew_quote.development_buys}")
+        sources["crew transport development"] = crew_quote.source
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":
@@ -376,6 +383,10 @@ def make_cost_plan(arch) -> CostPlan:
     )
     apply_standards(plan, study, catalog, notes)
     plan.initial_shares = initial_shares(plan)
+    plan.crew_launcher_lifts_lander = study.transportation.crew_lander is not None and launches_crew_lander(study, catalog)
+    if plan.crew_launcher_lifts_lander:
+        notes.append("crew lander: launched with the crew by the programme's launcher, whose hardware each crewed launch pays for: "
+                     "its mass is in the launch orbit, no cargo launch is bought for it")
     plan.wrap_names, plan.wrap_fractions, plan.wrap_sources = programme_wraps(study, cost)
     if study.schedule.longest() is None and study.deploy_year <= study.years[0]:
         notes.append(

@@ -11,6 +11,7 @@ from trades.models import variables as var
 from trades.models.logistics.atmosphere_makeup import DAYS_PER_YEAR
 from trades.astro import ephemeris, orbits
 from trades.study.catalog import Catalog
+from trades.architecture.government_development import flown_spacecraft
 from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
 from trades.architecture.launch_prices import priced_payload
 from trades.study.schema import Study
@@ -160,6 +161,12 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     if study.transportation.crew_lander is not None:
         lander = catalog.entry("elements", study.transportation.crew_lander)
         arch.add_catalog("crew_lander_demand.unit_mass", lander["mass_kg"], "kg")
+        flown = flown_spacecraft(study, catalog)  # Apollo's CSM rides the departure stage with the lander
+        if flown:
+            masses = [mass for _, mass in flown]
+            arch.add("crew_spacecraft_demand.unit_mass", sum(float(m["value"]) for m in masses), "kg",
+                     " + ".join(f"{eid}, flown by the crew programme ({mass['source']})" for eid, mass in flown),
+                     all(m.get("verified") for m in masses), "; ".join(m.get("note") or "" for m in masses if not m.get("verified")) or None)
     elif study.destination.body == "moon":
         arch.notes.append("crew landers are not in the modelled manifest (e.g. bought as a service); set transportation.crew_lander to include them")
 

@@ -28,6 +28,13 @@ class Acquisition(_Strict):
         description="Contract id from the contracts catalog: needed by fixed_price_contract; for service, "
         "default: the catalog's crew-transport price for the study's crew vehicle.",
     )
+    programme: str | None = Field(
+        None,
+        description="crew_transport with government_development: the id of a programme of the crew programmes "
+        "catalog (trades/catalogs/crew_programmes.yaml; e.g. apollo_saturn_v_csm, artemis_sls_orion): its launcher "
+        "costed from its stages and engines (TRANSCOST), its spacecraft by their element class, development and "
+        "test flights paid over the crew transport's development years, each crewed launch at its hardware cost.",
+    )
     units: int = Field(
         1, ge=1, le=100,
         description="fixed_price_contract: how many units of the contracted element the study buys, each at the "

@@ -31,6 +31,7 @@ CATALOG_FILES = {
     "cost": ("cost.yaml", None),
     "contracts": ("contracts.yaml", "contracts"),
     "standards": ("standards.yaml", None),
+    "crew_programmes": ("crew_programmes.yaml", "programmes"),
 }
 FLAT_ENTRY = "default"
 

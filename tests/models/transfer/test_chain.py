@@ -133,3 +133,44 @@ def test_single_stage_chain():
     g = _gear_ratio(TWO_STAGES[1])
     np.testing.assert_allclose(prob.get_val("mass_in_launch_orbit"), [1000.0 * g, 3000.0 * g], rtol=1e-12)
     np.testing.assert_allclose(prob.get_val("propellant_mass"), prob.get_val("chain.stage0.propellant_mass"), rtol=1e-15)
+
+
+def _rider_chain(payload, rider, stages):
+    prob = om.Problem(reports=False)
+    prob.model.add_subsystem("chain", StageChain(num_stages=2, num_nodes=len(payload), rider_stage=0), promotes=["*"])
+    prob.setup(force_alloc_complex=True)
+    prob.set_val("payload_mass", payload)
+    prob.set_val("rider_mass", rider)
+    for i, values in enumerate(stages):
+        for name, value in values.items():
+            prob.set_val(f"chain.stage{i}.{name}", value)
+    return prob
+
+
+def test_rider_rides_the_first_stage_only():
+    # Hand calc: the rider (Apollo's CSM) joins what stage0 pushes, after stage1 is sized for the
+    # payload alone: mass in the launch orbit = (P G1 + R) G0; stage1's initial mass is P G1.
+    payload, rider = np.array([16456.0, 0.0]), np.array([30369.0, 5000.0])
+    prob = _rider_chain(payload, rider, TWO_STAGES)
+    prob.run_model()
+    g1, g0 = _gear_ratio(TWO_STAGES[1]), _gear_ratio(TWO_STAGES[0])
+    np.testing.assert_allclose(prob.get_val("chain.stage1.initial_mass"), payload * g1, rtol=1e-12)
+    np.testing.assert_allclose(prob.get_val("mass_in_launch_orbit"), (payload * g1 + rider) * g0, rtol=1e-12)
+    np.testing.assert_allclose(prob.get_val("propellant_mass"), payload * _burned_per_payload(TWO_STAGES[1])
+                               + (payload * g1 + rider) * _burned_per_payload(TWO_STAGES[0]), rtol=1e-12)
+
+
+def test_rider_partials_and_totals():
+    prob = _rider_chain(np.array([4000.0, 9000.0]), np.array([3000.0, 0.0]), TWO_STAGES)
+    prob.run_model()
+    data = prob.check_partials(method="fd", form="central", compact_print=True, out_stream=None)
+    assert_check_partials(data, atol=1e-3, rtol=1e-5)
+    totals = prob.check_totals(of=["mass_in_launch_orbit"], wrt=["payload_mass", "rider_mass"], method="cs", out_stream=None)
+    assert_check_totals(totals, atol=1e-6, rtol=1e-6)
+
+
+def test_rider_must_leave_before_the_last_stage():
+    prob = om.Problem(reports=False)
+    prob.model.add_subsystem("chain", StageChain(num_stages=2, rider_stage=1))
+    with pytest.raises(ValueError, match="rider_stage 1 must be a stage before the last"):
+        prob.setup()

@@ -1,0 +1,115 @@
+"""Government development of crew transport: a programme of the crew programmes catalog costed from
+its stages, engines and spacecraft, checked against the published forms of TRANSCOST and AMCM
+computed here by hand from the catalog's coefficients, and its place in a study's cost plan."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from trades.architecture.government_development import crewed_flights, flown_spacecraft, launches_crew_lander, programme_cost
+from trades.study.catalog import load_catalog
+from trades.study.schema import load_study
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = 2024
+
+
+def _by_hand(catalog, programme_id: str) -> tuple[float, float]:
+    """Development and first flight's hardware [MUSD 2024] by the handbook forms:
+    TRANSCOST C_D = 1.04^N sum(a M^x f1), C_F = 1.025^N sum(n b M^y) in work-years at the
+    work-year value; AMCM C(Q) = a Q^b W_lb^c d^S e^(1/(IOC-1900)) in FY1999 dollars, development
+    2 C(1) - C(2), first unit C(2) - C(1)."""
+    cost = catalog.entry("cost", "default")
+    cpi = {int(y): float(v) for y, v in cost["cpi_u"]["values"].items()}
+    wyr = cost["work_year_value"]["value"] * cpi[BASE] / cpi[cost["work_year_value"]["year"]]
+    entry = catalog.entry("crew_programmes", programme_id)
+    category = {("stage", "lox_lh2"): "expendable_stage_lh2", ("stage", "rp1_lox"): "expendable_stage_storable",
+                ("stage", "solid"): "solid_propellant_booster",
+                ("engine", "lox_lh2"): "engine_lh2_turbofed", ("engine", "rp1_lox"): "engine_storable_turbofed"}
+    dev = first = 0.0
+    for kind, parts in (("stage", entry["launcher"]["stages"]), ("engine", entry["launcher"]["engines"])):
+        for part in parts:
+            cer = cost["transcost"][category[(kind, part["propellant"])]]
+            mass = part["dry_mass_kg"]["value"]
+            dev += cer["dev_a"] * mass ** cer["dev_x"] * part["factors"]["f1"]
+            first += part["count"] * cer["prod_a"] * mass ** cer["prod_x"]
+    n = len(entry["launcher"]["stages"])
+    dev, first = dev * 1.04 ** n * wyr, first * 1.025 ** n * wyr
+    k = {c: cost["amcm"][c]["value"] for c in "abcde"}
+    spec = cost["amcm"]["specification"]["crewed_reentry"]["value"]
+    for craft in entry["spacecraft"]:
+        pounds = craft["dry_mass_kg"]["value"] / 0.45359237
+        one = (k["a"] * pounds ** k["c"] * k["d"] ** spec * k["e"] ** (1.0 / (craft["ioc_year"]["value"] - 1900))
+               * cpi[BASE] / cpi[1999])
+        two = one * 2 ** k["b"]
+        dev, first = dev + 2 * one - two, first + two - one
+    return dev, first
+
+
+@pytest.mark.parametrize("programme", ["apollo_saturn_v_csm", "artemis_sls_orion"])
+def test_programme_cost_is_the_handbook_forms(programme):
+    catalog = load_catalog()
+    dev, first = _by_hand(catalog, programme)
+    cost = programme_cost(catalog, programme, 6, BASE)
+    assert cost.development_musd == pytest.approx(dev, rel=1e-9)
+    assert cost.first_unit_musd == pytest.approx(first, rel=1e-9)
+    # the parts shown are before the launcher's systems-integration factor f0 = 1.04^N (N stages)
+    n = len(catalog.entry("crew_programmes", programme)["launcher"]["stages"])
+    craft = len(catalog.entry("crew_programmes", programme)["spacecraft"])
+    launcher, spacecraft = cost.parts[:-craft], cost.parts[-craft:]
+    assert sum(d for _, d, _ in launcher) * 1.04 ** n + sum(d for _, d, _ in spacecraft) == pytest.approx(dev, rel=1e-9)
+
+
+def test_flights_follow_the_learning_curve_test_flights_first():
+    # Apollo: 5 test flights (Apollo 4, 6, 8, 9, 10) take units 1-5; six landings units 6-11 at 80 %:
+    # unit i costs first x i^log2(0.8) (by hand: sum over 1..5 = 1 + 0.8 + 0.7021 + 0.64 + 0.5956 = 3.7377, over 6..11 = 3.0397).
+    catalog = load_catalog()
+    cost = programme_cost(catalog, "apollo_saturn_v_csm", 6, BASE)
+    assert cost.test_flights == 5
+    assert cost.test_flight_musd == pytest.approx(cost.first_unit_musd * 3.7377, rel=1e-4)
+    assert cost.unit_musd == pytest.approx(cost.first_unit_musd * 3.0397 / 6, rel=1e-4)
+    assert cost.upfront_musd == pytest.approx(cost.development_musd + cost.test_flight_musd)
+
+
+def test_the_studies_plan_their_crewed_flights_and_fly_the_csm():
+    catalog = load_catalog()
+    apollo = load_study(ROOT / "studies" / "apollo_like_lunar_campaign.yaml")
+    artemis = load_study(ROOT / "studies" / "artemis_like_lunar_campaign.yaml")
+    assert crewed_flights(apollo, 1) == 6  # 1.5 landings a year over 1969-1972
+    assert crewed_flights(artemis, 1) == 1
+    assert [eid for eid, _ in flown_spacecraft(apollo, catalog)] == ["apollo_csm"]
+    assert flown_spacecraft(artemis, catalog) == []  # Orion flies on its own; the lander is not on SLS
+    assert launches_crew_lander(apollo, catalog) and not launches_crew_lander(artemis, catalog)
+
+
+def test_the_cost_plan_pays_development_over_the_crew_items_years():
+    from trades.architecture.resolve import resolve
+
+    path = ROOT / "studies" / "apollo_like_lunar_campaign.yaml"
+    arch = resolve(load_study(path), str(path))
+    plan = arch.cost
+    i = plan.item_index("crew_transport")
+    cost = programme_cost(arch.catalog, "apollo_saturn_v_csm", 6, BASE)
+    assert plan.purchases[i].sum() == pytest.approx(cost.upfront_musd, rel=1e-9)
+    assert plan.crew_launch_price_musd == pytest.approx(cost.unit_musd, rel=1e-12)
+    years = [y for y, v in zip(arch.study.years, plan.purchases[i]) if v > 0]
+    assert years[0] == 1961 and years[-1] == 1968  # development before the first landing year
+    assert math.isclose(plan.development_profile[i].sum(), 1.0)
+    assert plan.crew_launcher_lifts_lander
+
+
+def test_sls_orion_flight_row_is_artemis_i_to_iv_against_the_oig():
+    # ours: the programme's first flight's hardware x the average of units 1-4 at 80 % (by hand:
+    # (1 + 0.8 + 0.7021 + 0.64) / 4 = 0.78553); published: the OIG's 4.1 billion FY2021 with the catalog's CPI-U
+    from trades.analyses.validation_programmes import sls_orion_flight_row
+
+    catalog = load_catalog()
+    cpi = catalog.entry("cost", "default")["cpi_u"]["values"]
+    row = sls_orion_flight_row()
+    first = programme_cost(catalog, "artemis_sls_orion", 2, BASE).first_unit_musd
+    assert row.ours == pytest.approx(first * 0.78553, rel=1e-4)
+    assert row.published == pytest.approx(4100.0 * cpi[2024] / cpi[2021], rel=1e-12)
+    assert row.comment.startswith("Agrees" if abs(row.ratio - 1) <= 0.5 else "Does not agree")

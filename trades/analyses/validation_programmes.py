@@ -1,0 +1,66 @@
+"""The comments of the validation report's Apollo- and Artemis-like campaign rows: what the
+government-developed crew programme (:mod:`trades.architecture.government_development`) costs in
+the study, part by part, and what the model leaves out (``trades validation-report``)."""
+
+from __future__ import annotations
+
+
+def _programme(study):
+    """The study's crew programme cost as its run prices it (one crewed launch a rotation)."""
+    from trades.architecture.government_development import crewed_flights, programme_cost
+    from trades.study.catalog import load_catalog
+
+    programme = study.acquisition["crew_transport"].programme
+    return programme_cost(load_catalog(), programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study)
+
+
+def apollo_comment(study) -> str:
+    from trades.architecture.government_development import crewed_flights, programme_cost
+    from trades.study.catalog import load_catalog
+
+    cost = _programme(study)
+    parts = dict((name, dev) for name, dev, _ in cost.parts)
+    tc = programme_cost(load_catalog(), cost.programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study,
+                        {"crew_spacecraft": {"method": "transcost", "category": "crewed_ballistic_reentry_capsule"}})
+    b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
+    return (f"Does not agree (the ratio is in the table). The toolkit develops the Saturn V from its stages and engines (TRANSCOST, "
+            f"first-generation f1 = 1.3) and the CSM by its class relationship (AMCM crewed re-entry): development {b(cost.development_musd)} "
+            f"billion, of which the CSM {b(parts['command and service module'])}; the hardware of {cost.test_flights} test flights "
+            f"{b(cost.test_flight_musd)}, each landing flight {b(cost.unit_musd)}; one lunar module a landing (AMCM planetary lander). "
+            "Not in the model: ground facilities and launch operations (no sourced relationship, cost.yaml), the Saturn IB and its "
+            "flights, Apollo 13, mission operations beyond the per-crew-position rate. TRANSCOST's crewed-capsule relationship would "
+            f"develop the CSM for {b(dict((n, d) for n, d, _ in tc.parts)['command and service module'])} billion instead. The published "
+            "figure uses NASA's New Start Index to 2019, which runs above CPI-U.")
+
+
+def artemis_comment(study) -> str:
+    cost = _programme(study)
+    b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
+    return (f"Does not agree (the ratio is in the table). SLS (stages, boosters and engines by TRANSCOST; the RS-25 and ICPS as minor "
+            f"variations of existing hardware, f1 = 0.5) and Orion (AMCM crewed re-entry) are developed for {b(cost.development_musd)} "
+            f"billion; Artemis I and II cost {b(cost.test_flight_musd)} in hardware, the landing's crew flight {b(cost.unit_musd)}. Not in the "
+            "model: Exploration Ground Systems (no sourced relationship), Gateway, spacesuits and the commercial lander (Altair stands in "
+            "for the HLS and its hardware is not costed, for want of a sourced dry mass). In their place it develops a habitat, life "
+            "support and fission power the first landing did not have.")
+
+
+def sls_orion_flight_row():
+    """SLS with Orion, hardware of one flight: the artemis_sls_orion programme's average over
+    Artemis I-IV (units 1-4 of its learning curve) against the NASA OIG's cost per launch of
+    Artemis I-IV (production and ground operations, development excluded; contracts.yaml)."""
+    from trades.analyses.validation import Row
+    from trades.architecture.government_development import programme_cost
+    from trades.study.catalog import load_catalog
+    from trades.study.money import sourced_to_base_musd
+
+    catalog, base = load_catalog(), 2024
+    contract = catalog.entry("contracts", "sls_orion_launch_oig_2021")
+    cost = programme_cost(catalog, "artemis_sls_orion", 2, base)  # units 1-2 are Artemis I-II, 3-4 the next two flights
+    average = (cost.test_flight_musd + 2 * cost.unit_musd) / 4
+    return Row("Cost (2024 dollars, CPI-U)", "SLS Block 1 with Orion, hardware of one flight: average of Artemis I-IV on the "
+               f"programme's learning curve (crew_programmes.yaml artemis_sls_orion; first flight {cost.first_unit_musd:,.0f} MUSD: "
+               "TRANSCOST stages, boosters and engines, AMCM crew and service modules)", average,
+               sourced_to_base_musd(contract["price"], base, catalog), "MUSD", f"{contract['price']['source']}, via those reports",
+               f"{'Agrees' if abs(average / sourced_to_base_musd(contract['price'], base, catalog) - 1) <= 0.5 else 'Does not agree'} "
+               "(band 50 % for a single element). The OIG's figure also carries the ground operations of each launch, which the "
+               "toolkit does not cost; the RS-25 engines of Artemis I-IV were Shuttle engines, which the toolkit prices as new.")
