@@ -153,7 +153,8 @@ def _results_section(summary: dict) -> list[str]:
     if cost:
         parts.append(_table(["figure", "value"], [
             ["life-cycle cost [" + cost["currency"] + "]", cost["life_cycle_cost_musd"]],
-            ["net present value [" + cost["currency"] + f"] at {cost['discount_rate']:.1%}", cost["npv_musd"]],
+            ["net present value [" + cost["currency"] + f"] at {cost['discount_rate']:.1%} to "
+             f"{cost.get('present_value_year', cost.get('campaign_start_year'))}", cost["npv_musd"]],
             ["cost per crew-day [" + cost["currency"] + "/d]", cost["cost_per_crew_day_musd"]],
             ["launch policy", _esc(cost["launch_policy"])], ["cost split rule", _esc(cost["rule"])],
         ]))

@@ -36,6 +36,9 @@ class Campaign(_Strict):
         allow_inf_nan=False,
         description="Real discount rate per year for net present value (unitless).",
     )
+    present_value_year: int | None = Field(
+        None, ge=1957, le=2150, description="Year the net present value is discounted to; default start_year "
+        "(development moved earlier by schedule.development_years does not move it: earlier years compound forward).")
 
 
 class Destination(_Strict):
