@@ -31,7 +31,7 @@ class PresentValue(om.ExplicitComponent):
         n = self.options["num_years"]
         self.add_input("cost", val=np.zeros(n), units="MUSD", desc="constant base-year dollars per year")
         self.add_input("discount_rate", val=0.07, units="unitless", desc="real rate per year")
-        self.add_input("reference_offset", val=0.0, units="yr", desc="reference year less the model's first year")
+        self.add_input("reference_offset", val=0.0, units="year", desc="reference year less the model's first year")
         self.add_output("discount_factor", val=np.ones(n), units="unitless")
         self.add_output("present_value", val=0.0, units="MUSD")
         self.declare_partials("discount_factor", "discount_rate", rows=np.arange(n), cols=np.zeros(n, dtype=int))
