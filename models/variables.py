@@ -111,6 +111,7 @@ TOTAL_COST = _v("cost.partners.total_cost", "MUSD", "cost per year, all partners
 WORK_SHARE = _v("cost.partners.work_share", "unitless", "each partner's work share of the whole")
 COST_PER_CREW_DAY = _v("cost.per_crew_day.cost_per_crew_day", "MUSD/d", "life-cycle cost per crew-day")
 DISCOUNT_RATE = _v("cost.present_value.discount_rate", "unitless", "real discount rate per year")
+PRESENT_VALUE_OFFSET = _v("cost.present_value.reference_offset", "year", "present value's reference year less the model's first year")
 PRESENT_VALUE = _v("cost.present_value.present_value", "MUSD", "net present value of the cost")
 LEARNING_RATE = _v("cost.production.learning_rate", "unitless", "production cost ratio per doubling of units")
 PRODUCTION_COST = _v("cost.production.production_cost", "MUSD", "production cost per year")

@@ -37,12 +37,14 @@ class ItemSpend(om.ExplicitComponent):
     """Spend per cost item and year, in three parts (base-year MUSD).
 
     ``developed[i, y] = development_i x profile[i, y]`` is what a builder's cost factor and the
-    coordination overhead scale; ``built[i, y] = production[i, y] + operations_y [i = ops item]``
-    what the cost factor alone scales (the overhead is a development penalty);
-    ``bought[i, y] = crew_launch_attempts_y x crew_launch_price [i = crew transport item] + purchases[i, y]``
-    is a price paid as quoted (crew transport per launch; ``purchases``: contract prices per item and
-    year, e.g. a fixed-price contract paid over the development years). ``profile[i]`` is item
-    ``i``'s development spend fraction of each year (sums to 1 over its development years).
+    coordination overhead scale; ``built[i, y] = production[i, y]`` what the cost factor alone
+    scales (the overhead is a development penalty); ``bought[i, y] = crew_launch_attempts_y x
+    crew_launch_price [i = crew transport item] + purchases[i, y] + operations_y [i = ops item]``
+    is paid as priced, with neither (crew transport per launch; ``purchases``: contract prices per
+    item and year, e.g. a fixed-price contract paid over the development years; operations at
+    their dollar rate per crew position: the cost factor is TRANSCOST's f8, which its source
+    applies to development and production only). ``profile[i]`` is item ``i``'s development spend
+    fraction of each year (sums to 1 over its development years).
     """
 
     def initialize(self):
@@ -70,7 +72,7 @@ class ItemSpend(om.ExplicitComponent):
         self.declare_partials("bought", "purchases", rows=flat, cols=flat, val=1.0)
         ops = self.options["operations_item"]
         if ops is not None:
-            self.declare_partials("built", "operations_cost", rows=ops * n + np.arange(n), cols=np.arange(n), val=1.0)
+            self.declare_partials("bought", "operations_cost", rows=ops * n + np.arange(n), cols=np.arange(n), val=1.0)
         crew = self.options["crew_transport_item"]
         if crew is not None:
             self.declare_partials("bought", "crew_launch_attempts", rows=crew * n + np.arange(n), cols=np.arange(n))
@@ -81,7 +83,7 @@ class ItemSpend(om.ExplicitComponent):
         built = inputs["production"].copy()
         bought = np.array(inputs["purchases"], dtype=built.dtype)
         if self.options["operations_item"] is not None:
-            built[self.options["operations_item"]] += inputs["operations_cost"]
+            bought[self.options["operations_item"]] += inputs["operations_cost"]
         if self.options["crew_transport_item"] is not None:
             bought[self.options["crew_transport_item"]] += inputs["crew_launch_attempts"] * inputs["crew_launch_price"]
         outputs["built"], outputs["bought"] = built, bought

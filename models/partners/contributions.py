@@ -15,10 +15,10 @@ class PartnerContributions(om.ExplicitComponent):
 
     ``f_p`` is the partner's cost factor on what it builds, ``k_i`` the coordination overhead of
     item ``i`` (a development penalty: it scales ``developed``, the item's development and its
-    wraps, not its production and operations ``built``), ``c_p`` the price per kg in the launch
+    wraps, not its production ``built``), ``c_p`` the price per kg in the launch
     orbit on the vehicles the partner launches on (one price for all under an open launch
-    market), and ``bought`` what is bought at a quoted price (crew
-    launches). Also ``share_sum`` (one per item), ``barred_overlap`` (``s[i, p] s[i, q]`` for each
+    market), and ``bought`` what is paid as priced (crew launches, contracts, operations at their
+    rate). Also ``share_sum`` (one per item), ``barred_overlap`` (``s[i, p] s[i, q]`` for each
     barred pair, zero when they do not work together) and ``launch_mass`` (mass in the launch
     orbit each partner launches). Partials are declared sparse: a year's spend only moves that
     year's contributions.

@@ -13,38 +13,49 @@ from trades.analyses.coalitions import analyse
 from trades.analyses.coalition_study import coalition_study
 from trades.study import parse_study_text
 
-OPS_RATE_2024 = 183.3 * 313.689 / 251.107
+FIRST_CREWED_YEAR = 2032  # the flagship's
+OPS_RATE_2024 = 183.3 * 313.689 / 251.107  # ISS O&M per crew position (2018 $) in 2024 $ (CPI-U)
 
 
 def _two_partner_study(flagship, tmp_path, **coalitions):
-    """The optimize test's reduced case: NASA builds everything, ESA (factor 0.8, no build
-    capability) may share the operations within a cap that makes 90 % its best share."""
+    """The optimize test's reduced case: NASA can build everything, ESA (factor 0.8) only the life
+    support, within a yearly cap that makes 90 % of it its best share; no coordination overhead
+    (exponent 0), so costs are linear in the shares. Returns the study, the life support's cost C
+    at factor 1 (development and first unit, without its launch) and the cap."""
     data = yaml.safe_load(flagship.read_text())
-    operations = OPS_RATE_2024 * data["outpost"]["crew_size"]
-    overhead = (0.9**2 + 0.1**2) ** -0.5
-    data["partners"] = [{"id": "nasa"}, {"id": "esa", "capabilities": [], "cost_factor": 0.8, "budget_cap_musd": 0.8 * 0.9 * overhead * operations}]
+    data["partners"] = [{"id": "nasa"}, {"id": "esa", "capabilities": ["life_support"], "cost_factor": 0.8}]
+    data["cost_sharing"] = {**data.get("cost_sharing", {}), "coordination_exponent": 0.0}
     data.pop("design_variables")
     if coalitions:
         data["coalitions"] = coalitions
     path = tmp_path / "two.yaml"
     path.write_text(yaml.safe_dump(data))
-    return path, operations, overhead
+    # the warm start gives ESA the whole life support: before the first crew ESA pays only that
+    assert main(["run", str(path), "-o", str(tmp_path / "uncapped"), "--format", "json"]) == 0
+    summary = json.loads((tmp_path / "uncapped" / "summary.json").read_text())["cost"]
+    esa = next(p for p in summary["partners"] if p["partner"] == "esa")
+    cap = 0.9 * max(pay for year, pay in zip(summary["years"], esa["pays_by_year_musd"]) if year < FIRST_CREWED_YEAR)
+    life_support = next(i for i in summary["items"] if i["item"] == "life_support")
+    hardware = (life_support["development_musd"] + life_support["production_musd"]) / 0.8
+    data["partners"][1]["budget_cap_musd"] = cap
+    path.write_text(yaml.safe_dump(data))
+    return path, hardware, cap
 
 
 def test_two_partner_game_by_hand(flagship, tmp_path):
-    path, operations, overhead = _two_partner_study(flagship, tmp_path)
+    path, hardware, _ = _two_partner_study(flagship, tmp_path)
     out = tmp_path / "out"
     assert main(["coalitions", str(path), "-o", str(out), "--workers", "1", "--format", "json"]) == 0
     report = json.loads((out / "coalitions.json").read_text())
     cost = {"+".join(r["members"]): r for r in report["coalitions"]}
     nasa, esa, both = cost["nasa"], cost["esa"], cost["esa+nasa"]
-    years = 13
-    # NASA alone runs the operations itself (factor 1); together ESA takes the share s = 0.9 k its
-    # cap buys at factor 0.8, with no overhead on operations (a development penalty): (1 - 0.2 s) O
-    share = min(1.0, 0.9 * overhead)
-    assert both["cost_musd"] - nasa["cost_musd"] == pytest.approx(-0.2 * share * operations * years, rel=1e-5)
-    # ESA alone must buy everything but the operations from NASA and run them alone: 0.8 O a year,
-    # above its cap, so it is infeasible and charged the costliest feasible coalition (NASA alone)
+    # NASA alone builds the life support itself (factor 1): C + L; together ESA takes the share
+    # s = 0.9 its cap buys at factor 0.8, no overhead (exponent 0): (1 - 0.2 s) C + L; operations
+    # cost the same whoever runs them
+    assert both["cost_musd"] - nasa["cost_musd"] == pytest.approx(-0.2 * 0.9 * hardware, rel=1e-5)
+    # ESA alone must buy everything but the life support from NASA and build all of it: 0.8 x_y + l_y
+    # in its costliest year, above its cap, so it is infeasible and charged the costliest feasible
+    # coalition (NASA alone)
     assert esa["status"] == "infeasible" and "budget cap of esa" in esa["reason"]
     assert esa["bought_musd"] > 0
     assert esa["cost_musd"] == nasa["cost_musd"] == report["infeasible_charge_musd"]
@@ -135,13 +146,14 @@ def test_pooled_caps_let_a_member_pay_what_the_coalition_buys(flagship):
 
 
 def test_pooled_caps_too_small_make_the_coalition_infeasible(flagship, tmp_path):
-    """ESA and a second partner like it (no build capability, a cap of twice the yearly
+    """ESA and a second partner like it (building only the life support, a cap of twice the yearly
     operations each) can run the operations between them but must buy the rest of the outpost
     from NASA: more a year than their pooled caps."""
     from trades.analyses.coalitions import _coalition_record
 
-    path, operations, _ = _two_partner_study(flagship, tmp_path)
+    path, *_ = _two_partner_study(flagship, tmp_path)
     data = yaml.safe_load(path.read_text())
+    operations = OPS_RATE_2024 * data["outpost"]["crew_size"]
     data["partners"][1]["budget_cap_musd"] = 2 * operations
     data["partners"].append({**data["partners"][1], "id": "jaxa"})
     record = _coalition_record(parse_study_text(yaml.safe_dump(data), str(path)), str(path), frozenset({"esa", "jaxa"}))
@@ -217,10 +229,11 @@ def test_policy_scenarios_side_by_side(flagship, tmp_path, capsys):
     report = json.loads((out / "coalitions.json").read_text())
     by_name = {s["scenario"]: s for s in report["scenarios"]}
     assert set(by_name) == {"as given", "national launch", "interface standard (alpha 0.25)", "nasa and esa barred"}
-    # a lower coordination exponent cannot make the shared operations dearer
-    assert by_name["interface standard (alpha 0.25)"]["grand_coalition_musd"] <= by_name["as given"]["grand_coalition_musd"] * (1 + 1e-9)
-    # barred from working together, NASA and ESA cannot share the operations: the grand coalition
-    # loses the 90/10 split and costs what NASA alone does
+    # the two-partner case has no coordination overhead (exponent 0): the interface standard's
+    # exponent 0.25 is higher, and a higher exponent cannot make the shared life support cheaper
+    assert by_name["interface standard (alpha 0.25)"]["grand_coalition_musd"] >= by_name["as given"]["grand_coalition_musd"] * (1 - 1e-9)
+    # barred from working together, NASA and ESA cannot share the life support (and ESA cannot
+    # afford all of it): the grand coalition loses the 90/10 split and costs what NASA alone does
     nasa_alone = next(r for r in report["coalitions"] if r["members"] == ["nasa"])["cost_musd"]
     assert by_name["nasa and esa barred"]["grand_coalition_musd"] == pytest.approx(nasa_alone, rel=1e-6)
     for s in report["scenarios"]:
@@ -292,10 +305,11 @@ def test_coalition_requests_that_cannot_be_played(flagship, tmp_path, capsys, ed
 
 
 def test_partner_leaving_by_hand(flagship, tmp_path):
-    """ESA leaves the two-partner case for its last five crewed years: from then on NASA runs the
-    operations alone (factor 1) instead of ESA's share at 0.8 (no overhead on operations);
-    ESA developed nothing, so nothing is redone."""
-    path, operations, overhead = _two_partner_study(flagship, tmp_path)
+    """ESA leaves the two-partner case for its last five crewed years. By hand, nothing costs more:
+    ESA's only work, 90 % of the life support, was developed and built by the 2031 deployment, so
+    nothing it developed is redone; and operations, the only work left in those years, are paid at
+    their dollar rate whoever runs them (no cost factor on operations, no overhead)."""
+    path, *_ = _two_partner_study(flagship, tmp_path)
     last = yaml.safe_load(path.read_text())["campaign"]
     year = last["start_year"] + last["num_years"] - 5
     out = tmp_path / "out"
@@ -303,10 +317,7 @@ def test_partner_leaving_by_hand(flagship, tmp_path):
     leaving = json.loads((out / "coalitions.json").read_text())["leaving"]
     assert leaving["status"] == "ok" and leaving["year"] == year
     assert leaving["replacement_musd"] == 0.0
-    # the overhead is a development penalty: ESA takes the share its cap 0.8 x 0.9 k O buys,
-    # s = 0.9 k (k the 90/10 overhead the cap was built with), and operations cost (1 - 0.2 s) O
-    share = min(1.0, 0.9 * overhead)
-    assert leaving["extra_musd"] == pytest.approx(0.2 * share * operations * 5, rel=1e-5)
+    assert leaving["extra_musd"] == pytest.approx(0.0, abs=1e-6 * leaving.get("cost_musd", 1e5))
 
 
 def test_replacement_development_by_hand():

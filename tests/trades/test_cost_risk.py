@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from trades.analyses.cost_risk import draw_multipliers
+from trades.analyses.cost_risk_prices import PRICE_INPUTS
 from trades.analyses.evaluate import evaluate
 from trades.cli import main
 from trades.models import variables as var
@@ -56,9 +57,14 @@ def test_samples_are_the_model_at_their_multipliers(flagship, tmp_path, capsys):
     assert report["point_estimate"]["life_cycle_cost_musd"] == pytest.approx(float(prob.get_val(var.PARTNER_LIFE_CYCLE_COST)[0]), rel=1e-9)
     parts = [f"{e.name}_{p}_multiplier" for e in arch.cost.elements for p in var.ELEMENT_COST_PARTS[e.method]]
     assert sorted(parts) == sorted(k for k in rows[0] if k.endswith("_multiplier"))
+    prices = {c: PRICE_INPUTS[c.removeprefix("price:")][0] for c in rows[0] if c.startswith("price:")}
+    assert sorted(prices) == ["price:crew_transport_price", "price:launch_price"]  # the flagship buys no contract
+    study_price = {c: np.array(prob.get_val(path)) for c, path in prices.items()}
     for row in (rows[0], rows[7], rows[-1]):
         for name in parts:
             prob.set_val(f"cost.rollup.{name}", float(row[name]))
+        for column, path in prices.items():
+            prob.set_val(path, study_price[column] * float(row[column]))
         prob.run_model()
         assert float(row["life_cycle_cost_musd"]) == pytest.approx(float(prob.get_val(var.PARTNER_LIFE_CYCLE_COST)[0]), rel=1e-9)
         for j, pid in enumerate(arch.cost.partners):
@@ -83,7 +89,8 @@ def test_tiny_sigmas_collapse_the_s_curve_on_the_point_estimate(flagship, tmp_pa
     """With every relationship's uncertainty overridden to 1e-9, every sample is the study itself."""
     tiny = {"sigma": 1e-9, "source": "test"}
     section = {"samples": 5, "overrides": {k: tiny for k in ("amcm", "crewed_space_system", "liquid_propulsion_module",
-                                                                "expendable_stage_lh2", "expendable_stage_storable")}}
+                                                                "expendable_stage_lh2", "expendable_stage_storable",
+                                                                "crew_transport_price", "launch_price")}}
     code, out = _cost_risk(tmp_path, flagship, "tiny", "--workers", "1", section=section)
     assert code == 0
     report = json.loads((out / "cost_risk.json").read_text())
@@ -116,3 +123,40 @@ def test_interrupted_run_leaves_nothing(flagship, tmp_path, capsys, monkeypatch)
     code, out = _cost_risk(tmp_path, flagship, "stopped", "--samples", "4")
     assert code == 4
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_coverage_is_the_cost_each_uncertainty_multiplies(flagship):
+    """Against a hand split of the flagship's own cost table: the crew-transport price covers the
+    crew transport item's bought cost, the launch price every item's launch cost, the relationships
+    the development (with wraps) and production of the relationship-costed items; operations none."""
+    from trades.analyses.cost_risk import sample_study
+    from trades.analyses.cost_summary import summarize_cost
+
+    study = parse_study_text(flagship.read_text(), str(flagship))
+    report, _ = sample_study(study, str(flagship), 2, 0, workers=1)
+    arch, prob = evaluate(study, str(flagship))
+    items = summarize_cost(arch, prob)["items"]
+    lcc = report["point_estimate"]["life_cycle_cost_musd"]
+    crew = sum(i["bought_musd"] for i in items if i["item"] == "crew_transport")
+    launch = sum(i["launch_musd"] for i in items)
+    hardware = sum(i["development_musd"] + i["wraps_musd"] + i["production_musd"] for i in items)
+    operations = sum(i["operations_musd"] for i in items)
+    by_group = report["coverage"]["by_group"]
+    assert by_group["crew_transport_price"] == pytest.approx(crew / lcc, rel=1e-6)
+    assert by_group["launch_price"] == pytest.approx(launch / lcc, rel=1e-6)
+    assert by_group["relationships"] == pytest.approx(hardware / lcc, rel=1e-6)
+    assert report["coverage"]["uncovered"] == pytest.approx(operations / lcc, rel=1e-6)
+    assert operations > 0
+
+
+def test_amcm_sigma_is_the_calculators_specification_deviation_times_ln_d():
+    """Independent arithmetic: AMCM cost is proportional to d^S, so sd(S) = 0.0759 (manned habitat, in
+    the public AMCM calculator's table) is 0.0759 ln(76.99939) = 0.3297 on ln cost; a type with no
+    deviation (lunar rover, one data point) falls back to the catalog's cost_sigma."""
+    from trades.analyses.cost_risk import amcm_sigma
+    from trades.study.catalog import load_catalog
+
+    amcm = load_catalog().entry("cost", "default")["amcm"]
+    assert amcm_sigma(amcm, 2.13)[0] == pytest.approx(0.0759 * np.log(76.99939), abs=5e-4)
+    assert amcm_sigma(amcm, 2.27)[0] == pytest.approx(0.0815 * np.log(76.99939), abs=5e-4)
+    assert amcm_sigma(amcm, 2.14)[0] == amcm["uncertainty"]["cost_sigma"]

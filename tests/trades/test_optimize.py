@@ -10,56 +10,64 @@ import numpy as np
 import openmdao.api as om
 import pytest
 import yaml
-from scipy.optimize import brentq
 
 from trades.cli import main
 from trades.errors import EXIT_INFEASIBLE
 
-OPS_RATE_2024 = 183.3 * 313.689 / 251.107  # ISS O&M per crew position (2018 $) in 2024 $ (CPI-U)
-CREWED_YEARS = 13  # 2032-2044 in the flagship
+FIRST_CREWED_YEAR = 2032
 
 
 @pytest.fixture(scope="module")
 def reduced_case(tmp_path_factory, flagship):
-    """Flagship with two partners: NASA builds everything; ESA (cost factor 0.8, no build
-    capability) may only share the operations, within a budget cap chosen so that ESA's best
-    affordable share is 90 %. By hand: the coordination overhead is a development penalty, so
-    sharing operations costs nothing extra: ESA pays 0.8 s O a year and the operations cost
-    (1 - s + 0.8 s) O = (1 - 0.2 s) O, which falls as s grows, so the optimum is the largest
-    share ESA can afford, s = 0.9 on the cap, (0.1 + 0.72) O = 0.82 O a year."""
+    """Flagship with two partners: NASA can build everything; ESA (cost factor 0.8) can build only
+    the life support, within a yearly budget cap chosen so that ESA's best affordable share of it is
+    90 %; no coordination overhead (exponent 0), so the cost is linear in the shares. By hand: the
+    life support costs C (its development and first unit at factor 1) plus its launch L, the same
+    whoever launches it (one open-market price); shared s with ESA it costs (1 - s + 0.8 s) C + L =
+    (1 - 0.2 s) C + L, which falls as s grows, so the optimum is the largest share ESA can afford:
+    ESA pays s (0.8 x_y + l_y) in year y, so s = cap / max_y (0.8 x_y + l_y) = 0.9 by construction.
+    Operations are paid at their dollar rate whoever provides them (the cost factor, TRANSCOST's
+    f8, scales development and production only), so their split moves no cost."""
     data = yaml.safe_load(flagship.read_text())
-    operations = OPS_RATE_2024 * data["outpost"]["crew_size"]
-    cap = 0.8 * 0.9 * operations
-    data["partners"] = [
-        {"id": "nasa"},
-        {"id": "esa", "capabilities": [], "cost_factor": 0.8, "budget_cap_musd": cap},
-    ]
+    data["partners"] = [{"id": "nasa"}, {"id": "esa", "capabilities": ["life_support"], "cost_factor": 0.8}]
+    data["cost_sharing"] = {**data.get("cost_sharing", {}), "coordination_exponent": 0.0}
     data.pop("design_variables")
     folder = tmp_path_factory.mktemp("reduced")
     path = folder / "reduced.yaml"
+    path.write_text(yaml.safe_dump(data))
+    # the warm start gives ESA the whole life support (the lower cost factor): its payments before
+    # the first crew are that item's 0.8 x_y + l_y, from which the cap is built
+    assert main(["run", str(path), "-o", str(folder / "uncapped"), "--format", "json"]) == 0
+    uncapped = json.loads((folder / "uncapped" / "summary.json").read_text())
+    esa = next(p for p in uncapped["cost"]["partners"] if p["partner"] == "esa")
+    before_crew = [pay for year, pay in zip(uncapped["cost"]["years"], esa["pays_by_year_musd"]) if year < FIRST_CREWED_YEAR]
+    cap = 0.9 * max(before_crew)
+    data["partners"][1]["budget_cap_musd"] = cap
     path.write_text(yaml.safe_dump(data))
     assert main(["run", str(path), "-o", str(folder / "run"), "--format", "json"]) == 0
     assert main(["optimize", str(path), "-o", str(folder / "opt"), "--format", "json"]) == 0
     run = json.loads((folder / "run" / "summary.json").read_text())
     opt = json.loads((folder / "opt" / "summary.json").read_text())
-    return run, opt, operations, cap, folder
+    life_support = next(i for i in run["cost"]["items"] if i["item"] == "life_support")
+    assert life_support["providers"] == {"esa": pytest.approx(1.0)}
+    hardware = (life_support["development_musd"] + life_support["production_musd"]) / 0.8  # C, at factor 1
+    return run, opt, hardware, cap, folder
 
 
 def test_reduced_case_optimum_by_hand(reduced_case):
-    run, opt, operations, cap, _ = reduced_case
-    esa_share = brentq(lambda s: 0.8 * s * operations - cap, 0.5, 1.0)
-    assert esa_share == pytest.approx(0.9, abs=1e-9)  # the cap was built for it
-    ops = next(i for i in opt["cost"]["items"] if i["item"] == "operations")
-    assert ops["providers"]["esa"] == pytest.approx(esa_share, abs=1e-4)
-    assert ops["providers"]["nasa"] == pytest.approx(1 - esa_share, abs=1e-4)
-    # the run evaluates the warm start: operations wholly with ESA at 0.8 O a year (over its cap)
-    run_ops = next(i for i in run["cost"]["items"] if i["item"] == "operations")
-    assert run_ops["total_musd"] == pytest.approx(0.8 * operations * CREWED_YEARS, rel=1e-9)
-    expected = run["cost"]["life_cycle_cost_musd"] - 0.8 * operations * CREWED_YEARS + 0.82 * operations * CREWED_YEARS
+    run, opt, hardware, cap, _ = reduced_case
+    life_support = next(i for i in opt["cost"]["items"] if i["item"] == "life_support")
+    assert life_support["providers"]["esa"] == pytest.approx(0.9, abs=1e-4)
+    assert life_support["providers"]["nasa"] == pytest.approx(0.1, abs=1e-4)
+    # the run evaluates the warm start, the life support wholly with ESA: (1 - 0.2) C + L; the optimum
+    # (1 - 0.2 x 0.9) C + L, the rest unchanged (operations cost the same whoever runs them)
+    expected = run["cost"]["life_cycle_cost_musd"] + 0.2 * hardware - 0.18 * hardware
     assert opt["cost"]["life_cycle_cost_musd"] == pytest.approx(expected, rel=1e-6)
+    ops = next(i for i in opt["cost"]["items"] if i["item"] == "operations")
+    run_ops = next(i for i in run["cost"]["items"] if i["item"] == "operations")
+    assert ops["total_musd"] == pytest.approx(run_ops["total_musd"], rel=1e-9)
     esa = next(p for p in opt["cost"]["partners"] if p["partner"] == "esa")
-    crewed = [pay for pay in esa["pays_by_year_musd"] if pay > 0]
-    assert len(crewed) == CREWED_YEARS and crewed == pytest.approx([cap] * CREWED_YEARS, rel=1e-5)
+    assert max(esa["pays_by_year_musd"]) == pytest.approx(cap, rel=1e-5)
     assert opt["optimization"]["violations"] == []
     assert any("budget cap of esa" in b for b in opt["optimization"]["binding_constraints"])
 

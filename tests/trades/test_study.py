@@ -32,7 +32,7 @@ def test_every_field_is_documented_or_required():
     for path, info in fields(Study):
         assert info.is_required() or info.default is not None or info.default_factory is not None or path.endswith(
             ("deploy_year", "first_crewed_year", "crew_spacecraft", "crew_lander", "cargo_carrier", "vehicles",
-             "capabilities", "budget_cap_musd", "cost_factor", "lower", "upper", "url", "unit", "mars_window", "mars_crew", "asteroid", "asteroid_window",
+             "capabilities", "budget_cap_musd", "cost_factor", "present_value_year", "lower", "upper", "url", "unit", "mars_window", "mars_crew", "asteroid", "asteroid_window",
              "key", "return_min", "return_max", "coordination_exponent", "learning_rate", "penalty_musd", "workers",
              "sweep", "sensitivity", "min_all_launches_succeed", "development_years",
              "systems_engineering_integration", "test_flights", "ground_systems", "reserves", "cost_risk",

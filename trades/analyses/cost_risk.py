@@ -1,11 +1,14 @@
-"""``trades cost-risk``: each cost relationship's uncertainty propagated by Monte Carlo to an
-S-curve of the life-cycle cost and of each partner's payments.
+"""``trades cost-risk``: each cost relationship's and each price's uncertainty propagated by Monte
+Carlo to an S-curve of the life-cycle cost and of each partner's payments.
 
 Every costed element's relationship estimate (TRANSCOST development and first unit, AMCM cost)
 enters the cost rollup through a multiplier (default 1). A sample draws every multiplier from
 its relationship's uncertainty in ``trades/catalogs/cost.yaml`` (lognormal, median 1: the
-relationship is the median of a fit in logarithms), correlated between elements (the catalog's
-0.3 unless the study says otherwise), and re-evaluates the model at the study's design. The
+relationship is the median of a fit in logarithms); each price class the study pays (crew
+transport, launch prices, contracts) gets one more multiplier (:mod:`trades.analyses.cost_risk_prices`);
+all are correlated (the catalog's 0.3 unless the study says otherwise), and each sample
+re-evaluates the model at the study's design. The report says which share of the point estimate
+any uncertainty covers. The
 samples run in chunks on the project's one executor (local processes or Dask) through the sweep's
 case evaluator, each worker building the problem once. The percentiles P50, P70 (NASA's
 confidence level for baselining programs) and P80 are read off the empirical distribution.
@@ -51,30 +54,51 @@ def settings(study: Study, samples: int | None, seed: int | None, file: str) -> 
 
 
 def uncertain_parts(study: Study, arch) -> tuple[list[dict], float]:
-    """Each multiplied part of each costed element with its relationship's sigma and source, and
-    the correlation between them (an override naming no relationship of the catalog is bad input)."""
+    """Each multiplied part of each costed element with its relationship's sigma and source, then
+    each price class the study pays (:mod:`trades.analyses.cost_risk_prices`), and the correlation
+    between them (an override naming no relationship or price class of the catalog is bad input)."""
+    from trades.analyses.cost_risk_prices import price_classes, price_parts
+
     cost = arch.catalog.entry("cost", "default")
-    known = {"amcm": cost["amcm"]["uncertainty"], **{k: v["uncertainty"] for k, v in cost["transcost"].items() if "uncertainty" in v}}
+    known = {"amcm": cost["amcm"]["uncertainty"], **{k: v["uncertainty"] for k, v in cost["transcost"].items() if "uncertainty" in v},
+             **price_classes(cost)}
     section = study.cost_risk
     overrides = section.overrides if section else {}
     unknown = [key for key in overrides if key not in known]
     if unknown:
-        raise StudyErrors([study.error(("cost_risk", "overrides", key), f"'{key}' is not a cost relationship of the catalog; one of {sorted(known)}")
-                           for key in unknown])
+        raise StudyErrors([study.error(("cost_risk", "overrides", key), f"'{key}' is not a cost relationship or price class of the catalog; "
+                                       f"one of {sorted(known)}") for key in unknown])
     parts = []
     for element in arch.cost.elements:
         for part in ELEMENT_COST_PARTS[element.method]:
             relationship = element.relationship
             if relationship in overrides:
                 sigma, source = overrides[relationship].sigma, f"study override: {overrides[relationship].source}"
+            elif element.method == "amcm":
+                sigma, source = amcm_sigma(cost["amcm"], element.coefficients["specification"])
             else:
                 entry = known[relationship]
                 sigma, source = float(entry[f"{part}_sigma"]), entry["source"]
+            name = element_cost_multiplier(element.name, part)
             parts.append({"element": element.name, "part": part, "relationship": relationship, "sigma": sigma,
-                          "input": element_cost_multiplier(element.name, part), "source": source})
+                          "input": name, "column": name.removeprefix("cost.rollup."), "source": source})
+    parts += price_parts(arch, cost, overrides)
     default = cost["cost_risk"]["correlation"]
     correlation = section.correlation if section is not None and section.correlation is not None else float(default["value"])
     return parts, correlation
+
+
+def amcm_sigma(amcm: dict, specification: float) -> tuple[float, str]:
+    """AMCM's sigma on log cost for an element of specification value ``S``: the catalog's figure
+    for the mission type of that value (``sd(S) ln d``, from the calculator's standard deviation of
+    the type's specification value), else its fallback ``cost_sigma``."""
+    uncertainty = amcm["uncertainty"]
+    names = [k for k, v in amcm["specification"].items() if float(v["value"]) == specification]
+    by_type = uncertainty.get("cost_sigma_by_specification", {})
+    if names and names[0] in by_type:
+        entry = by_type[names[0]]
+        return float(entry["value"]), entry["source"]
+    return float(uncertainty["cost_sigma"]), uncertainty["source"]
 
 
 def draw_multipliers(sigmas: np.ndarray, correlation: float, samples: int, seed: int) -> np.ndarray:
@@ -140,11 +164,13 @@ def sample_study(study: Study, file: str, samples: int, seed: int, workers: int 
         raise StudyErrors([StudyError(file, "", "the study has no cost model (no priced launch or costed element): nothing to sample")])
     parts, correlation = uncertain_parts(study, arch)
     names = [f"scale:{p['input']}" for p in parts]
+    columns = [p["column"] for p in parts]
     # every multiplier set to 1: the built problem is kept per process and keeps what the last
     # sample set (a second analysis in the same session, a notebook)
     point = evaluate_chunk(base_text, file, "run", {}, {}, [(-1, dict.fromkeys(names, 1.0))])[0]
     if point["status"] != "ok":
         raise InfeasibleError(f"{file}: the study itself does not evaluate: {point['reason']}")
+    covered = _coverage(base_text, file, names, parts, point["life_cycle_cost_musd"])
     multipliers = draw_multipliers(np.array([p["sigma"] for p in parts]), correlation, samples, seed)
     rows = _run_samples(base_text, file, names, multipliers, workers, scheduler, progress)
     ok = [r for r in rows if r["status"] == "ok"]
@@ -158,13 +184,32 @@ def sample_study(study: Study, file: str, samples: int, seed: int, workers: int 
                   "full model re-evaluation at the study's design per sample",
         "confidence_level": _confidence_level(arch),
         "uncertainties": [{k: p[k] for k in ("element", "part", "relationship", "sigma", "source")} for p in parts],
+        "coverage": covered,
         "point_estimate": {"life_cycle_cost_musd": point["life_cycle_cost_musd"], "paid_by_partner": point["paid_by_partner"]},
         "life_cycle_cost": s_curve(np.array([r["life_cycle_cost_musd"] for r in ok])),
         "partners": {pid: s_curve(np.array([r["paid_by_partner"][pid] for r in ok])) for pid in partners},
     }
     lcc = np.array(report["life_cycle_cost"]["sorted"])
     report["point_estimate"]["confidence"] = float(np.mean(lcc <= point["life_cycle_cost_musd"]))
-    return report, [_flat(r, names, partners) for r in rows]
+    return report, [_flat(r, columns, partners) for r in rows]
+
+
+def _coverage(base_text: str, file: str, names: list[str], parts: list[dict], point: float) -> dict:
+    """The share of the point estimate each uncertainty group covers (the relationships, each price
+    class) and the share none covers, from evaluations with a group's multipliers at 0."""
+    from trades.analyses.cost_risk_prices import coverage
+    from trades.analyses.sweep import evaluate_chunk
+
+    def lcc(values: dict) -> float:
+        row = evaluate_chunk(base_text, file, "run", {}, {}, [(-1, values)])[0]
+        if row["status"] != "ok":
+            raise RuntimeError(f"{file}: the coverage evaluation failed: {row.get('reason', '')}")
+        return float(row["life_cycle_cost_musd"])
+
+    groups = ["relationships" if p["part"] != "price" else p["relationship"] for p in parts]
+    result = coverage(lcc, names, groups, point)
+    lcc(dict.fromkeys(names, 1.0))  # the kept problem back at the study's own values
+    return result
 
 
 def _confidence_level(arch) -> dict:
@@ -212,12 +257,12 @@ def _sample_task(base_text: str, file: str, chunk: list) -> list[dict]:
     return evaluate_chunk(base_text, file, "run", {}, {}, chunk)
 
 
-def _flat(row: dict, names: list[str], partners: list[str]) -> dict:
+def _flat(row: dict, columns: list[str], partners: list[str]) -> dict:
     flat = {"sample": row["case_id"], "status": row["status"], "reason": row.get("reason", ""),
             "life_cycle_cost_musd": row.get("life_cycle_cost_musd"), "npv_cost_musd": row.get("npv_cost_musd")}
     paid = row.get("paid_by_partner") or {}
     flat.update({f"paid_musd:{pid}": paid.get(pid) for pid in partners})
-    flat.update({name.removeprefix("scale:cost.rollup."): float(k) for name, k in zip(names, row["multipliers"])})
+    flat.update({column: float(k) for column, k in zip(columns, row["multipliers"])})
     return flat
 
 
@@ -244,6 +289,11 @@ def format_cost_risk(report: dict) -> str:
     lines.append(line("life-cycle cost", report["point_estimate"]["life_cycle_cost_musd"], report["life_cycle_cost"]))
     for pid, curve in report["partners"].items():
         lines.append(line(f"  paid by {pid}", report["point_estimate"]["paid_by_partner"][pid], curve))
+    cover = report.get("coverage")
+    if cover:
+        groups = ", ".join(f"{name.replace('_', ' ')} {100 * share:.0f} %" for name, share in cover["by_group"].items())
+        lines.append(f"Uncertainty covers {100 * cover['covered']:.0f} % of the point estimate ({groups}); "
+                     f"{100 * cover['uncovered']:.0f} % carries none (operations and anything unpriced).")
     lines.append(f"The point estimate is at the {100 * report['point_estimate']['confidence']:.0f} % level of the S-curve; "
                  f"NASA baselines programs at {100 * level:.0f} % (P{100 * level:.0f}).")
     return "\n".join(lines) + "\n"

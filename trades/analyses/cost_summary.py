@@ -39,9 +39,9 @@ def summarize_cost(arch, prob) -> dict:
         development_i = float(development[i]) * scale * overhead[i]  # the phasing profile sums to one
         wraps_i = {name: float(wraps[i, w]) * scale * overhead[i] for w, name in enumerate(plan.wrap_names)}
         production_i = float(production[i].sum()) * scale  # the coordination overhead is a development penalty
-        operations_i = float(operations.sum()) * scale if item.name == "operations" else 0.0
+        operations_i = float(operations.sum()) if item.name == "operations" else 0.0  # paid at its rate: no cost factor
         launch_i = float(np.sum(shares[i][:, None] * ppk[:, None] * leo[i][None, :]))
-        bought_i = float(bought[i].sum())
+        bought_i = float(bought[i].sum()) - operations_i  # the model pays operations with what is bought
         items.append({
             "item": item.name,
             "providers": {pid: float(shares[i, j]) for j, pid in enumerate(plan.partners) if shares[i, j] > 1e-6},
@@ -87,6 +87,7 @@ def summarize_cost(arch, prob) -> dict:
         "life_cycle_cost_musd": lcc,
         "npv_musd": float(val(var.PRESENT_VALUE)[0]),
         "discount_rate": arch.study.campaign.discount_rate,
+        "present_value_year": arch.study.present_value_year,
         "campaign_start_year": arch.study.campaign.start_year,
         "wraps": dict(zip(plan.wrap_names, plan.wrap_fractions)),
         "cost_per_crew_day_musd": float(val(var.COST_PER_CREW_DAY)[0]) if crew_days.sum() > 0 else None,
@@ -107,7 +108,7 @@ def format_cost(cost: dict) -> str:
     p = lambda *a: print(*a, file=out)  # noqa: E731
     p(
         f"Cost [{cost['currency']}]: life-cycle {cost['life_cycle_cost_musd']:,.0f}, NPV at {cost['discount_rate']:.0%} "
-        f"{cost['npv_musd']:,.0f}, per crew-day "
+        f"to {cost.get('present_value_year', cost.get('campaign_start_year'))} {cost['npv_musd']:,.0f}, per crew-day "
         + (f"{cost['cost_per_crew_day_musd']:,.2f}" if cost["cost_per_crew_day_musd"] is not None else "- (no crew)")
         + ("" if cost["launch_prices_complete"] else f"  (INCOMPLETE: no price for {', '.join(cost['missing_prices'])})")
     )

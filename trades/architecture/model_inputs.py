@@ -279,4 +279,6 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
     arch.add(var.COORDINATION_EXPONENT, plan.coordination_exponent, "unitless",
              "study: cost_sharing.coordination_exponent" if study.cost_sharing.coordination_exponent is not None else cost["coordination_exponent"]["source"])
     arch.add(var.DISCOUNT_RATE, study.campaign.discount_rate, "unitless", "campaign.discount_rate")
+    arch.add(var.PRESENT_VALUE_OFFSET, study.present_value_year - study.years[0], "year",
+             f"campaign.present_value_year {study.present_value_year} less the model's first year {study.years[0]}")
     arch.add(var.SHARES, plan.initial_shares, "unitless", "warm start: each item wholly to its cheapest eligible provider")

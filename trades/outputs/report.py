@@ -68,7 +68,7 @@ CAPTIONS = {
     "elasticities": "Local elasticities of the objective (OpenMDAO total derivatives), largest first.",
     "tornado": "One-at-a-time swings of the objective between each parameter's low and high values.",
     "global": "Global sensitivity indices with their 95 % confidence intervals.",
-    "s_curve": "Monte Carlo S-curve of the life-cycle cost over the cost relationships' uncertainties, P50, P70 and P80 marked.",
+    "s_curve": "Monte Carlo S-curve of the life-cycle cost over the cost relationships' and prices' uncertainties, P50, P70 and P80 marked.",
 }
 
 
@@ -153,7 +153,8 @@ def _results_section(summary: dict) -> list[str]:
     if cost:
         parts.append(_table(["figure", "value"], [
             ["life-cycle cost [" + cost["currency"] + "]", cost["life_cycle_cost_musd"]],
-            ["net present value [" + cost["currency"] + f"] at {cost['discount_rate']:.1%}", cost["npv_musd"]],
+            ["net present value [" + cost["currency"] + f"] at {cost['discount_rate']:.1%} to "
+             f"{cost.get('present_value_year', cost.get('campaign_start_year'))}", cost["npv_musd"]],
             ["cost per crew-day [" + cost["currency"] + "/d]", cost["cost_per_crew_day_musd"]],
             ["launch policy", _esc(cost["launch_policy"])], ["cost split rule", _esc(cost["rule"])],
         ]))
@@ -211,8 +212,17 @@ def _section_tables(results: dict[str, dict | None], section: str, summary: dict
                 f"{100 * r['confidence_level']['value']:.0f} % ({_esc(r['confidence_level']['source'])}).</p>",
                 _table(["cost [" + _esc(r["currency"]) + "]", "point estimate", "mean", "P50", "P70", "P80"], [
                     [_esc(name), point, c["mean"], c["percentiles"]["P50"], c["percentiles"]["P70"], c["percentiles"]["P80"]]
-                    for name, point, c in curves])]
+                    for name, point, c in curves])] + _coverage_paragraph(r.get("coverage"))
     return []
+
+
+def _coverage_paragraph(cover: dict | None) -> list[str]:
+    """What share of the point estimate carries an uncertainty (trades.analyses.cost_risk_prices)."""
+    if not cover:
+        return []
+    groups = ", ".join(f"{_esc(name.replace('_', ' '))} {100 * share:.0f} %" for name, share in cover["by_group"].items())
+    return [f"<p>Uncertainty covers {100 * cover['covered']:.0f} % of the point estimate ({groups}); "
+            f"{100 * cover['uncovered']:.0f} % carries none (operations and anything unpriced).</p>"]
 
 
 def _unverified_section(provenance: dict) -> list[str]:

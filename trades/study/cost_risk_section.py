@@ -20,10 +20,10 @@ class UncertaintyOverride(_Strict):
 
 
 class CostRisk(_Strict):
-    """``trades cost-risk``: Monte Carlo over the cost relationships' uncertainties, to S-curves.
+    """``trades cost-risk``: Monte Carlo over the cost relationships' and prices' uncertainties, to S-curves.
 
-    Each relationship's uncertainty is propagated to the life-cycle cost and to each partner's
-    payments."""
+    Each relationship's and each price class's uncertainty is propagated to the life-cycle cost and
+    to each partner's payments."""
 
     samples: int = Field(1000, ge=2, le=1_000_000, description="Monte Carlo samples (the command's --samples replaces it).")
     seed: int = Field(0, ge=0, description="Seed of the sample (the command's --seed replaces it).")
@@ -32,5 +32,6 @@ class CostRisk(_Strict):
         description="Correlation between the elements' log-multipliers; default the catalog's (cost_risk.correlation, 0.3).")
     overrides: dict[str, UncertaintyOverride] = Field(
         default_factory=dict,
-        description="Relationship ('amcm' or a TRANSCOST category, e.g. crewed_space_system) -> {sigma, source}: "
-                    "replaces the catalog's uncertainty of every part of that relationship.")
+        description="Relationship ('amcm' or a TRANSCOST category, e.g. crewed_space_system) or price class "
+                    "(crew_transport_price, launch_price, contract_price) -> {sigma, source}: "
+                    "replaces the catalog's uncertainty of every part of that relationship or of that price.")

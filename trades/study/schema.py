@@ -244,6 +244,11 @@ class Study(_Strict):
         return list(range(first, self.campaign.start_year + self.campaign.num_years))
 
     @property
+    def present_value_year(self) -> int:
+        """The year the net present value is discounted to: ``campaign.present_value_year``, else the campaign's start."""
+        return self.campaign.present_value_year if self.campaign.present_value_year is not None else self.campaign.start_year
+
+    @property
     def deploy_year(self) -> int:
         return self.outpost.deploy_year or self.campaign.start_year
 

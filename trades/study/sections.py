@@ -36,6 +36,9 @@ class Campaign(_Strict):
         allow_inf_nan=False,
         description="Real discount rate per year for net present value (unitless).",
     )
+    present_value_year: int | None = Field(
+        None, ge=1957, le=2150, description="Year the net present value is discounted to; default start_year "
+        "(development moved earlier by schedule.development_years does not move it: earlier years compound forward).")
 
 
 class Destination(_Strict):
@@ -267,8 +270,8 @@ class Partner(_Strict):
     cost_factor: PositiveFloat | None = Field(
         None,
         le=10,
-        description="Multiplier on the development, production and operations cost of what it builds "
-        "(1 = the cost relationships' own level); default 1, an assumption reported as such.",
+        description="Multiplier on the development and production cost of what it builds (TRANSCOST's f8; not on "
+        "operations, paid at their rate); 1 = the relationships' own level; default 1, an assumption reported as such.",
     )
     min_share: Fraction = Field(
         0.0, description="Least share of the campaign's work (cost of what it provides) it must have."

@@ -44,8 +44,17 @@ def test_present_value_by_hand():
     assert prob.get_val("present_value")[0] == pytest.approx(280.80, abs=0.01)
 
 
-def test_present_value_partials():
-    prob = run_component(PresentValue(num_years=5), cost=[10.0, 0.0, 40.0, 25.0, 5.0], discount_rate=0.05)
+def test_present_value_to_a_later_reference_year_compounds_the_earlier_years():
+    """By hand: the reference two years after the model's first year, 100 a year over four years:
+    100 (1.07)^2 + 100 (1.07) + 100 + 100 / 1.07."""
+    prob = run_component(PresentValue(num_years=4), cost=[100.0] * 4, discount_rate=0.07, reference_offset=2.0)
+    assert prob.get_val("present_value")[0] == pytest.approx(100 * 1.07**2 + 100 * 1.07 + 100 + 100 / 1.07, rel=1e-12)
+    assert prob.get_val("discount_factor")[2] == 1.0
+
+
+@pytest.mark.parametrize("offset", [0.0, 3.0])
+def test_present_value_partials(offset):
+    prob = run_component(PresentValue(num_years=5), cost=[10.0, 0.0, 40.0, 25.0, 5.0], discount_rate=0.05, reference_offset=offset)
     data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
     assert_check_partials(data, atol=1e-8, rtol=1e-8)
 

@@ -104,9 +104,11 @@ def test_item_spend_by_hand_and_partials():
                          development=[100.0, 0.0, 0.0], profile=profile, production=np.array([[0, 0, 5.0], [0, 0, 0], [0, 0, 0]]),
                          operations_cost=[0, 10.0, 10.0], crew_launch_attempts=[0, 1.0, 2.1], crew_launch_price=4746.0)
     assert prob.get_val("developed") == pytest.approx(np.array([[30.0, 70.0, 0.0], [0, 0, 0], [0, 0, 0]]))
-    assert prob.get_val("built") == pytest.approx(np.array([[0.0, 0.0, 5.0], [0, 10.0, 10.0], [0, 0, 0]]))
+    # operations are paid at their rate (bought), not built: a builder's cost factor (TRANSCOST f8) does not scale them
+    assert prob.get_val("built") == pytest.approx(np.array([[0.0, 0.0, 5.0], [0, 0, 0], [0, 0, 0]]))
     assert prob.get_val("bought")[2] == pytest.approx([0.0, 4746.0, 2.1 * 4746.0])
-    assert not prob.get_val("bought")[:2].any()
+    assert prob.get_val("bought")[1] == pytest.approx([0.0, 10.0, 10.0])
+    assert not prob.get_val("bought")[0].any()
     _check(prob)
 
 
@@ -119,7 +121,7 @@ def test_item_spend_purchases_by_hand_and_partials():
                          development=[100.0, 0.0, 0.0], profile=np.array([[0.3, 0.7, 0.0]] * 3), production=np.zeros((3, 3)),
                          operations_cost=[0, 1.0, 1.0], crew_launch_attempts=[0, 1.0, 2.0], crew_launch_price=50.0,
                          purchases=purchases)
-    assert prob.get_val("bought") == pytest.approx(np.array([[280.5, 654.5, 0.0], [0, 0, 0], [0, 50.0, 110.0]]))
+    assert prob.get_val("bought") == pytest.approx(np.array([[280.5, 654.5, 0.0], [0, 1.0, 1.0], [0, 50.0, 110.0]]))
     assert prob.get_val("developed")[0] == pytest.approx([30.0, 70.0, 0.0])  # the relationship's cost is unchanged
     _check(prob)
 
