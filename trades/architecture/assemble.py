@@ -12,6 +12,7 @@ from trades.models import variables as var
 from trades.models.architecture import ArchitectureModel
 from trades.models.integrated import IntegratedModel
 from trades.architecture.description import Architecture
+from trades.architecture.ssa import ssa_model_options
 
 
 def model_options(arch: Architecture) -> dict:
@@ -28,6 +29,7 @@ def model_options(arch: Architecture) -> dict:
         "trajectory": None,
         "cost": None,
         "mars_crew_missions": len(arch.mars_crew or []),
+        "ssa": ssa_model_options(arch),
     }
     if arch.trajectory is not None:
         t = arch.trajectory

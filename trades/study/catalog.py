@@ -30,6 +30,7 @@ CATALOG_FILES = {
     "neas": ("neas.yaml", "neas"),
     "cost": ("cost.yaml", None),
     "contracts": ("contracts.yaml", "contracts"),
+    "ssa_sensors": ("ssa_sensors.yaml", "sensors"),
 }
 FLAT_ENTRY = "default"
 

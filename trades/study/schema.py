@@ -22,6 +22,7 @@ from trades.study.programme import HARDWARE_ITEMS, Schedule, Wraps
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
 from trades.study.acquisition_section import Acquisition
 from trades.study.cost_section import CostSection
+from trades.study.ssa_section import Ssa
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
 )
@@ -53,6 +54,7 @@ class Study(_Strict):
         default_factory=list,
         description="Element ids (type relay) every partner uses, deployed with the outpost and costed and shared like the others.",
     )
+    ssa: Ssa | None = Field(None, description="A space situational awareness system the partners field (sensors, requirement, sharing).")
     references: list[Reference] = Field(default_factory=list, description="Sources the study's inputs cite.")
     input_sources: dict[str, str] = Field(
         default_factory=dict, description="Key path of an input -> reference id or citation."
