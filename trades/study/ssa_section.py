@@ -25,7 +25,11 @@ class Ssa(_Strict):
     (work shares of each sensor type, as for every other cost item)."""
 
     sensors: list[SsaSensorChoice] = Field(..., min_length=1, max_length=8, description="Sensor types the system may field.")
-    object_diameter_m: float = Field(1.0, gt=0, le=100, description="Diameter of the smallest objects that must be tracked [m].")
+    object_diameter_m: float = Field(
+        1.0, ge=0.05, le=10,
+        description="Diameter of the smallest objects that must be tracked [m]; 0.05-10 m, the range over which the sensors' "
+        "published detections (0.1-0.24 m at 36,000 km) are scaled.",
+    )
     tracked_share_min: float = Field(
         0.0, ge=0, le=1,
         description="Share of the cislunar volume (geosynchronous radius to the Moon's distance) in which such an object must be "
