@@ -35,7 +35,7 @@ def test_every_field_is_documented_or_required():
              "capabilities", "budget_cap_musd", "cost_factor", "lower", "upper", "url", "unit", "mars_window", "mars_crew", "asteroid", "asteroid_window",
              "key", "return_min", "return_max", "coordination_exponent", "learning_rate", "penalty_musd", "workers",
              "sweep", "sensitivity", "min_all_launches_succeed", "development_years",
-             "systems_engineering_integration", "test_flights", "ground_systems", "reserves", "cost_risk")
+             "systems_engineering_integration", "test_flights", "ground_systems", "reserves", "cost_risk", "ssa")
         ), path
 
 

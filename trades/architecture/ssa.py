@@ -219,9 +219,10 @@ def set_ssa_inputs(arch) -> None:
     track = design.tracking
 
     def sourced(path, field_name, units):
+        unverified = [i for i in track if entries[i][field_name].get("verified") is not True]
         arch.add(path, [_value(entries[i], field_name) for i in track], units,
-                 "; ".join(f"{design.sensors[i]}: {entries[i][field_name]['source']}" for i in track),
-                 all(entries[i][field_name].get("verified") for i in track))
+                 "; ".join(f"{design.sensors[i]}: {entries[i][field_name]['source']}" for i in track), not unverified,
+                 "; ".join(f"{design.sensors[i]}: {entries[i][field_name].get('note') or 'not read in its source'}" for i in unverified) or None)
     if track:
         arch.add(var.SSA_OBJECT_DIAMETER, study.ssa.object_diameter_m, "m", "study: ssa.object_diameter_m")
         sourced(var.SSA_REFERENCE_DIAMETER, "reference_diameter_m", "m")
