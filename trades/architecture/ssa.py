@@ -25,7 +25,6 @@ import numpy as np
 
 from trades.errors import InfeasibleError, StudyError
 from trades.models import variables as var
-from trades.models.ssa.tracked_share import reach_probability, sample_points, tracked_share
 from trades.study.catalog import Catalog, _read
 from trades.study.money import sourced_to_base_musd
 
@@ -86,6 +85,8 @@ def _value(entry: dict, name: str, default: float = 0.0) -> float:
 
 def reach_matrix(catalog: Catalog, sensors: list[str], diameter_m: float, points: np.ndarray) -> np.ndarray:
     """p[s, x] for tracking sensor ids at the object diameter (the model's DetectionRange law)."""
+    from trades.models.ssa.tracked_share import reach_probability  # OpenMDAO: not on `validate`'s import path
+
     entries = [catalog.entry("ssa_sensors", s) for s in sensors]
     ranges = np.array([_value(e, "reference_range_km") * (diameter_m / _value(e, "reference_diameter_m")) ** _value(e, "range_exponent")
                        for e in entries])
@@ -95,6 +96,8 @@ def reach_matrix(catalog: Catalog, sensors: list[str], diameter_m: float, points
 def size_ssa(study, catalog: Catalog, file: str) -> SsaDesign:
     """The cheapest system meeting the study's requirement, or an InfeasibleError naming the
     requirement and the shortfall."""
+    from trades.models.ssa.tracked_share import sample_points, tracked_share  # OpenMDAO: not on `validate`'s import path
+
     ssa = study.ssa
     base = study.campaign.dollar_base_year
     ids = [c.type for c in ssa.sensors]
