@@ -14,10 +14,11 @@ from benchmarks import (
     bench_coalitions, bench_coalitions_sampled, bench_cost_risk, bench_optimize, bench_pareto, bench_porkchop, bench_run, bench_startup, bench_sweep,
     bench_windows,
 )
+from benchmarks import bench_ssa
 from benchmarks.harness import table
 
 BENCHMARKS = [bench_startup, bench_windows, bench_run, bench_porkchop, bench_optimize, bench_coalitions, bench_coalitions_sampled, bench_sweep, bench_pareto,
-              bench_cost_risk]
+              bench_cost_risk, bench_ssa]
 
 
 def main(argv=None) -> int:

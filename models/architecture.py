@@ -29,6 +29,7 @@ from trades.models.logistics import (
 )
 from trades.models.outpost.habitat import HabitatSizing
 from trades.models.outpost.outpost_group import OutpostGroup
+from trades.models.ssa import SsaGroup
 from trades.models.sums import sum_component
 from trades.models.transfer import ReusableLander, StageChain, TransferTable
 
@@ -61,6 +62,8 @@ class ArchitectureModel(om.Group):
         self.options.declare("cost", default=None, allow_none=True, recordable=False)
         self.options.declare("crew_spacecraft_rides", types=bool, default=False,
                              desc="a crew spacecraft (crew_spacecraft_demand) rides the crew_lander stream's departure stage")
+        self.options.declare("ssa", default=None, allow_none=True, recordable=False,
+                             desc="SsaGroup's options when the study fields a space situational awareness system")
         self.options.declare("mars_crew_missions", types=int, default=0,
                              desc="crewed Mars missions, each the stream mars_crew_<k> carrying the crew vehicle")
 
@@ -157,6 +160,9 @@ class ArchitectureModel(om.Group):
         if o["crew_launches"]:
             self.connect(var.CREW_LAUNCHES, "launch_rate.crew_launches")
             self.connect("launch_crew.campaign_success_probability", "launch_rate.crew_success_probability")
+
+        if o["ssa"] is not None:
+            self.add_subsystem("ssa", SsaGroup(**o["ssa"]))
 
         cost = o["cost"]
         if cost is not None:

@@ -138,3 +138,16 @@ CREW_LAUNCH_ATTEMPTS = _v("cost.spend.crew_launch_attempts", "unitless", "crew l
 CREW_LAUNCH_PRICE = _v("cost.spend.crew_launch_price", "MUSD", "price of one crew launch")
 PURCHASES = _v("cost.spend.purchases", "MUSD", "contract prices paid per cost item and year (fixed-price contracts)")
 DEVELOPMENT_PROFILE = _v("cost.spend.profile", "unitless", "development fraction spent per year")
+
+# ---- space situational awareness (trades.models.ssa; present when the study has an ssa section) ---
+SSA_OBJECT_DIAMETER = _v("ssa.detection.object_diameter", "m", "diameter of the objects the SSA system must track")
+SSA_REFERENCE_DIAMETER = _v("ssa.detection.reference_diameter", "m", "diameter of each sensor type's published detection")
+SSA_REFERENCE_RANGE = _v("ssa.detection.reference_range", "km", "range of each sensor type's published detection")
+SSA_RANGE_EXPONENT = _v("ssa.detection.range_exponent", "unitless", "k in detection range ~ diameter**k (1 optical, 1/2 radar)")
+SSA_DETECTION_RANGE = _v("ssa.detection.detection_range", "km", "range at which each tracking sensor type detects such an object")
+SSA_SENSOR_COUNT = _v("ssa.tracked.sensor_count", "unitless", "units of each tracking sensor type fielded")
+SSA_SKY_FRACTION = _v("ssa.tracked.sky_fraction", "unitless", "share of directions and time one unit of each type watches")
+SSA_TRACKED_SHARE = _v("ssa.tracked.tracked_share", "unitless", "share of the cislunar volume watched for such an object")
+SSA_L1_DISTANCE = _v("ssa.warning.l1_distance", "km", "solar-wind monitor's distance sunward of the Earth")
+SSA_SHOCK_SPEED = _v("ssa.warning.shock_speed", "km/s", "speed of the design solar storm's shock")
+SSA_WARNING_TIME = _v("ssa.warning.warning_time", "min", "warning the monitors give a crew of the shock's arrival")

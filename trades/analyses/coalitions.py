@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from trades.models import variables as var
+from trades.analyses.ssa_scenarios import ssa_scenarios
 from trades.analyses import games
 from trades.analyses.coalition_study import coalition_study
 from trades.analyses.coalitions_leaving import partner_leaving
@@ -266,7 +267,7 @@ def scenario_studies(study: Study, bar: tuple[str, str] | None = None, interface
     ]
     if bar is not None:
         scenarios.append((f"{bar[0]} and {bar[1]} barred", variant(lambda d: d["cost_sharing"]["barred_pairs"].append(list(bar)))))
-    return scenarios + standards_scenarios(study, variant)
+    return scenarios + standards_scenarios(study, variant) + ssa_scenarios(study, variant)
 
 
 def format_report(report: dict) -> str:

@@ -34,6 +34,7 @@ from trades.study.schema import Study
 
 from trades.architecture.flight_rates import flight_rate_excess
 from trades.analyses.policy_outcomes import destinations_success, mission_success
+from trades.analyses.ssa_scenarios import mission_success_line
 from trades.analyses.integrated_spec import BASE_SCENARIO, IntegratedArchitecture, Scenario, load_integrated, member_studies
 
 
@@ -207,6 +208,7 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
             "life_cycle_cost_musd": float(prob.get_val(f"{mid}.{var.PARTNER_LIFE_CYCLE_COST}")[0]),
             "mass_in_launch_orbit_kg": summary["totals"]["mass_in_launch_orbit_kg"],
             "launches_by_vehicle": summary["totals"]["launches_by_vehicle"],
+            "all_launches_succeed_probability": summary["totals"]["all_launches_succeed_probability"],
             "paid_by_partner_musd": {pid: float(v) for pid, v in zip(arch.cost.partners, prob.get_val(f"{mid}.{var.PAYS}").sum(axis=1))},
             "notes": summary["notes"],
             "mission_success_probability": mission_success(arch, MemberView(prob, mid))["mission"],
@@ -335,6 +337,8 @@ def format_integrated(report: dict) -> str:
             p(f"Over a budget envelope ({r['scenario']}, at the studies' designs): {'; '.join(r['over_cap'][:2])}{more}")
         for excess in r.get("fleet_flight_rate_excess", []):
             p(f"Fleet ({r['scenario']}, all destinations together): {excess}")
+        if mission_success_line(r):
+            p(mission_success_line(r))
         if "partners" in r:
             launches = "; ".join(f"{d}: " + ", ".join(f"{n} {v}" for v, n in r["destinations"][d]["launches_by_vehicle"].items() if n) for d in destinations)
             p(f"Launches ({r['scenario']}): {launches}")

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import Field, PrivateAttr, ValidationError
 
+from trades.analyses.ssa_scenarios import apply_ssa_sharing
 from trades.errors import StudyError, StudyErrors
 from trades.study.reader import _pydantic_errors, format_path, parse_yaml_mapping, read_text_file
 from trades.study.schema import Study, _is_field_path, load_study, parse_study_text
@@ -49,6 +50,8 @@ class Scenario(_Strict):
     barred_pairs: list[Pair] = Field(default_factory=list, description="Pairs of partners that may not share an item (added to the architecture's).")
     standards: Standards | None = Field(None, description="Common standards at every destination (replace the member studies' own).")
     transport_policy: TransportPolicy | None = Field(None, description="Common transportation policy at every destination (replaces the member studies' own).")
+    ssa_sharing: Literal["shared", "national"] | None = Field(
+        None, description="Members' SSA systems: one shared (shared) or each partner fielding its own (national); default: as the members say.")
 
 
 class IntegratedArchitecture(_Strict):
@@ -164,6 +167,7 @@ def member_studies(spec: IntegratedArchitecture, scenario: Scenario | None = Non
                 pairs.append(list(pair))
         data["cost_sharing"]["barred_pairs"] = pairs
         apply_scenario_policies(data, scenario)
+        apply_ssa_sharing(data, scenario.ssa_sharing if scenario else None)
         data["sweep"] = data["sensitivity"] = None
         label = f"{spec._file}: members[{i}] ({path}, with this file's partners and policy)"
         try:

@@ -13,6 +13,7 @@ from trades.models.architecture import ArchitectureModel
 from trades.models.integrated import IntegratedModel
 from trades.architecture.government_development import flown_spacecraft
 from trades.architecture.description import Architecture
+from trades.architecture.ssa import ssa_model_options
 
 
 def model_options(arch: Architecture) -> dict:
@@ -30,6 +31,7 @@ def model_options(arch: Architecture) -> dict:
         "cost": None,
         "mars_crew_missions": len(arch.mars_crew or []),
         "crew_spacecraft_rides": "crew_lander" in arch.stages and bool(flown_spacecraft(arch.study, arch.catalog)),
+        "ssa": ssa_model_options(arch),
     }
     if arch.trajectory is not None:
         t = arch.trajectory

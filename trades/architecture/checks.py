@@ -8,6 +8,7 @@ delta-v) is not checked here: :mod:`trades.architecture.resolve` reports it as i
 
 from __future__ import annotations
 
+from trades.architecture.ssa import ssa_errors
 from trades.architecture.cost_relationships import relationship_errors
 from trades.study.standards_section import standards_catalog_errors
 from trades.study.catalog import Catalog, catalog_with_overrides
@@ -230,7 +231,7 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
             + _leg_errors(study, catalog) + _launch_errors(study, catalog)
             + _design_variable_errors(study) + _money_errors(study, catalog) + acquisition_errors(study, catalog)
             + mars_crew_errors(study, catalog)
-            + relationship_errors(study, catalog) + standards_catalog_errors(study, catalog)
+            + relationship_errors(study, catalog) + standards_catalog_errors(study, catalog) + ssa_errors(study, catalog)
         )
     if errors:
         raise StudyErrors(errors)

@@ -22,6 +22,7 @@ from trades.architecture.launch_prices import priced_payload_kg
 from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
 from trades.architecture.standards import apply_standards, shared_transport_price, transfer_eligible
+from trades.architecture.ssa import add_ssa_purchases, restrict_national, ssa_items
 from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
@@ -251,6 +252,8 @@ def make_cost_plan(arch) -> CostPlan:
         # a trans-lunar orbit): its launch is costed for its own mass in the launch orbit
         i = add_item(CostItem(f"relay:{element_id}", ("relay",), True, "deploy", direct_launch_kg=mass))
         add_element(i, element_id, "relay", mass_kg=mass)
+    if arch.ssa is not None:  # the SSA system's sensors (trades.architecture.ssa)
+        items += ssa_items(arch, CostItem)
 
     # launch prices per partner
     missing: list[str] = []
@@ -314,6 +317,7 @@ def make_cost_plan(arch) -> CostPlan:
                 f"{file}: no partner of {ids} can provide the {item.name.replace('_', ' ')}: it needs {need}{launch}"
             )
 
+    restrict_national(items, ids)
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
     profile = item_profiles(study, items, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
     purchases, elements = contract_purchases(study, catalog, items, elements, profile, notes, sources)
@@ -322,6 +326,9 @@ def make_cost_plan(arch) -> CostPlan:
         purchases[crew_item] += crew_quote.development_musd * profile[crew_item]
         notes.append(f"crew transport: {crew_quote.development_buys}")
         sources["crew transport development"] = crew_quote.source
+    if arch.ssa is not None:
+        add_ssa_purchases(arch, items, purchases, profile)
+        sources.update(arch.ssa.sources)
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":

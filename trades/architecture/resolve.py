@@ -17,6 +17,7 @@ from trades.study.catalog import Catalog
 from trades.architecture.checks import allowed_vehicles, check_study, partner_vehicles, route_key
 from trades.errors import InfeasibleError
 from trades.architecture.acquisition import crew_launch_price
+from trades.architecture.ssa import set_ssa_inputs, size_ssa
 from trades.architecture.costing import launch_reliability, make_cost_plan, price_per_kg
 from trades.architecture.launch_prices import priced_payload_kg
 from trades.study.schema import Study
@@ -242,8 +243,11 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     if mars_crew:
         set_mars_crew_inputs(arch, study, catalog)
     _check_crew_spacecraft(arch, study, catalog, file)
+    if study.ssa is not None:
+        arch.ssa = size_ssa(study, catalog, file)
     arch.cost = make_cost_plan(arch)
     set_cost_inputs(arch, study, catalog)
+    set_ssa_inputs(arch)
     if arch.unverified_inputs:  # several inputs share a name (one per stage or element): count both
         names = sorted({n.rsplit('.', 1)[-1] for n in arch.unverified_inputs})
         arch.notes.append(

@@ -32,6 +32,7 @@ CATALOG_FILES = {
     "contracts": ("contracts.yaml", "contracts"),
     "standards": ("standards.yaml", None),
     "crew_programmes": ("crew_programmes.yaml", "programmes"),
+    "ssa_sensors": ("ssa_sensors.yaml", "sensors"),
 }
 FLAT_ENTRY = "default"
 
