@@ -81,17 +81,25 @@ def start_spread(records) -> dict:
     return {"coalitions_with_disagreeing_starts": disagree, "widest_gap_musd": widest, "coalitions_with_one_feasible_start": single}
 
 
+LABELS = {"proportional_to_contribution": "by contribution", "proportional_to_demand": "by demand", "affordable_nucleolus": "affordable nuc."}
+
+
+def label(name: str) -> str:
+    """An allocation's column heading (at most 15 characters)."""
+    return LABELS.get(name, name.replace("_", " "))[:15]
+
+
 def format_budget_view(report: dict) -> str:
     """The budget, utilisation and affordable-share lines of the report."""
     out = io.StringIO()
     p = lambda *a: print(*a, file=out)  # noqa: E731
     players, names, budgets = report["partners"], list(report["allocations"]), report["campaign_budget_musd"]
     p(f"Allocations beside each partner's campaign budget (cap x years) [{report['currency']}]:")
-    p(f"{'partner':<12} {'budget':>10} " + " ".join(f"{n[:14]:>14}" for n in names))
+    p(f"{'partner':<12} {'budget':>10} " + " ".join(f"{label(n):>15}" for n in names))
     for q in players:
         b = budgets[q]
         p(f"{q:<12} {'none' if b is None else f'{b:,.0f}':>10} " + " ".join(
-            f"{report['allocations'][n][q]:>13,.0f}{'!' if q in report['over_budget'][n] else ' '}" for n in names))
+            f"{report['allocations'][n][q]:>14,.0f}{'!' if q in report['over_budget'][n] else ' '}" for n in names))
     p("  (! over budget)")
     use = report.get("utilisation")
     if use:

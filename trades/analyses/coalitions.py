@@ -27,7 +27,7 @@ import yaml
 
 from trades.models import variables as var
 from trades.analyses import games
-from trades.analyses.coalition_budgets import budget_view, failure_causes, format_budget_view, start_spread
+from trades.analyses.coalition_budgets import budget_view, failure_causes, format_budget_view, label, start_spread
 from trades.analyses.coalition_demand import unserved, zero_demand_record
 from trades.analyses.coalition_study import coalition_study
 from trades.analyses.coalitions_leaving import partner_leaving
@@ -292,11 +292,11 @@ def format_report(report: dict) -> str:
         for line in lines[1:]:
             p(f"{'':<28} {'':>11} {'':>9}  {line}")
     names = list(report["allocations"])
-    p(f"{'partner':<12} {'alone':>11} " + " ".join(f"{n[:14]:>14}" for n in names) + f" {'dividend':>10} {'marginal':>10}")
+    p(f"{'partner':<12} {'alone':>11} " + " ".join(f"{label(n):>15}" for n in names) + f" {'dividend':>10} {'marginal':>10}")
     for q in players:
-        p(f"{q:<12} {report['stand_alone_musd'][q]:>11,.0f} " + " ".join(f"{report['allocations'][n][q]:>14,.0f}" for n in names)
+        p(f"{q:<12} {report['stand_alone_musd'][q]:>11,.0f} " + " ".join(f"{report['allocations'][n][q]:>15,.0f}" for n in names)
           + f" {report['cooperation_dividend_musd'][q]:>10,.0f} {report['marginal_value_musd'][q]:>10,.0f}")
-    p(f"{'core':<12} {'':>11} " + " ".join(f"{'yes' if report['core'][n]['in_core'] else 'no':>14}" for n in names))
+    p(f"{'core':<12} {'':>11} " + " ".join(f"{'yes' if report['core'][n]['in_core'] else 'no':>15}" for n in names))
     if report["infeasible_charge_musd"] is not None:
         p(f"Infeasible coalitions are charged {report['infeasible_charge_musd']:,.0f} "
           + ("(coalitions.penalty_musd)" if report["missing_capability"] == "penalty" else "(the costliest feasible coalition)"))
