@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 
 from trades.analyses import affordable, games
-from trades.analyses.coalition_demand import utilisation
+from trades.analyses.coalition_demand import demand_shares, utilisation
 
 
 def campaign_budgets(study) -> dict[str, float | None]:
@@ -24,9 +24,9 @@ def budget_view(study, players, game: dict, allocations: dict, grand_record: dic
     partner's campaign budget, who each allocation puts over budget, contributions against
     utilisation and, for an exact game, the affordable least core and nucleolus and the budget
     raises the fairest allocations need."""
-    demand = study.coalitions.demand
+    demand = demand_shares(study)
     if demand is not None:
-        allocations["proportional_to_demand"] = games.proportional(players, game, demand.shares)
+        allocations["proportional_to_demand"] = games.proportional(players, game, demand)
     budgets = campaign_budgets(study)
     view = {"campaign_budget_musd": budgets, "utilisation": utilisation(study, grand_record)}
     if exact and any(b is not None for b in budgets.values()):

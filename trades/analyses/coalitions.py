@@ -28,7 +28,7 @@ import yaml
 from trades.models import variables as var
 from trades.analyses import games
 from trades.analyses.coalition_budgets import budget_view, failure_causes, format_budget_view, label, start_spread
-from trades.analyses.coalition_demand import unserved, zero_demand_record
+from trades.analyses.coalition_demand import demand_shares, unserved, zero_demand_record
 from trades.analyses.coalition_study import coalition_study
 from trades.analyses.coalitions_leaving import partner_leaving
 from trades.errors import InfeasibleError, StudyErrors
@@ -231,7 +231,7 @@ def analyse(study: Study, records: list[dict]) -> dict:
         "least_core_epsilon_musd": eps,
         "core": core,
         **budgets,
-        "demand": None if study.coalitions.demand is None else study.coalitions.demand.model_dump(),
+        "demand": demand_shares(study),
         "start_spread": start_spread(records),
         "cooperation_dividend_musd": {"total": dividend_total, **{p: stand_alone[p] - allocations["shapley"][p] for p in players}},
         "marginal_value_musd": games.marginal_values(players, game),

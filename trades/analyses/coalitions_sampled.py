@@ -34,7 +34,7 @@ def use_sampling(study: Study, method: str | None = None) -> bool:
 def sampled_game(study: Study, costs, relative_half_width: float | None = None, progress: bool = True) -> dict:
     """The sampled game's report (``costs``: a :class:`~trades.analyses.coalitions.CoalitionCosts`)."""
     from trades.analyses.coalition_budgets import budget_view
-    from trades.analyses.coalition_demand import unserved
+    from trades.analyses.coalition_demand import demand_shares, unserved
     from trades.analyses.coalitions import charge_infeasible
 
     k = study.coalitions
@@ -93,7 +93,7 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
         "core_empty": None,  # needs every coalition
         "core": {},
         **budgets,
-        "demand": None if k.demand is None else k.demand.model_dump(),
+        "demand": demand_shares(study),
         "cooperation_dividend_musd": {"total": sum(stand_alone.values()) - game[grand],
                                       **{p: stand_alone[p] - result.value[p] for p in players}},
         "marginal_value_musd": {p: game[grand - {p}] - game[grand] for p in players},

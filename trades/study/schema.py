@@ -25,9 +25,7 @@ from trades.study.cost_section import CostSection
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
 )
-from trades.study.demand_section import CoalitionDemand, demand_errors
-
-Coalitions.model_rebuild(_types_namespace={"CoalitionDemand": CoalitionDemand})
+from trades.study.demand_section import demand_errors
 
 class Study(_Strict):
     """A trade study: one architecture and its partners."""

@@ -276,6 +276,8 @@ class Partner(_Strict):
     max_share: Fraction = Field(
         1.0, description="Largest share of the campaign's work it may have."
     )
+    demand: NonNegativeFloat | None = Field(None, description="Its share of the outpost's use (crew time; any unit, normalised by "
+        "the sum): trades coalitions then plays the demand game, each coalition serving its members' demand (every partner states one).")
 
 
 class Objective(_Strict):
@@ -359,8 +361,6 @@ class Coalitions(_Strict):
         0.01, le=1, description="sampled: 95 % half-width to reach on every partner's Shapley value, as a fraction of the grand coalition's cost.")
     max_coalitions: int = Field(20_000, ge=1, description="sampled: stop after this many distinct coalitions even if the half-width is not reached.")
     seed: int = Field(0, ge=0, description="sampled: seed of the orders (the same seed gives the same coalitions, so --resume reuses them).")
-    demand: "CoalitionDemand | None" = Field(  # trades/study/demand_section.py (issue 19 item 1)
-        None, description="Each partner's demand: the game becomes demand-based, a coalition serving only its members' demand.")
 
 
 class SweepFactor(_Strict):
