@@ -143,7 +143,7 @@ def test_bad_half_width_and_unknown_partner_name_the_real_line(flagship, tmp_pat
     assert err.startswith(f"{path}:{_line_of(lines, 'relative_half_width')}: coalitions.relative_half_width:") and "greater than 0" in err
     assert not (tmp_path / "o").exists()
 
-    path, lines = _bad(tmp_path, flagship, lambda d: d["partners"].append({"id": "kazcosmos"}))
+    path, lines = _bad(tmp_path, flagship, lambda d: d["partners"].append({"id": "kazcosmos", "demand": 1.0}))
     assert main(["coalitions", str(path), "-o", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{path}:{_line_of(lines, 'id: kazcosmos')}: partners[4].id: unknown partner 'kazcosmos'")
