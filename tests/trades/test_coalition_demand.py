@@ -130,3 +130,29 @@ def test_the_mission_games_dearer_grand_coalition_is_jaxas_minimum_share(flagshi
     assert four["cost_musd"] > three + 100.0 and "min_share of jaxa (0.02)" in four["binding"]
     freed = _coalition_record(no_minimum, str(flagship), frozenset({"nasa", "esa", "jaxa", "csa"}), built)["cost_musd"]
     assert freed == pytest.approx(three, rel=1e-9)
+
+
+@pytest.mark.slow
+def test_cislunar_station_description_states_its_demand_game(tmp_path):
+    """The cislunar station's game is no longer flat (issue 19: all 15 coalitions cost the same
+    before demands): figures of its description read from a run of the game."""
+    import json
+    from pathlib import Path
+
+    from trades.cli import main
+
+    path = Path(__file__).resolve().parents[2] / "studies" / "cislunar_nrho_station.yaml"
+    assert main(["coalitions", str(path), "-o", str(tmp_path / "out"), "--workers", "2", "--format", "json"]) == 0
+    report = json.loads((tmp_path / "out" / "coalitions.json").read_text())
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    b = lambda musd: f"{musd / 1000:.1f}"  # noqa: E731
+    game = {"+".join(r["members"]): r["cost_musd"] for r in report["coalitions"]}
+    assert len({round(v) for v in game.values()}) == len(game)  # every coalition its own cost
+    phi, nuc = report["allocations"]["shapley"], report["allocations"]["nucleolus"]
+    assert f"All four cost {b(report['grand_coalition_musd'])} billion" in description
+    assert f"still costs {b(game['csa'])} billion" in description
+    assert (f"NASA {b(phi['nasa'])}, JAXA {b(phi['jaxa'])}, ESA {b(phi['esa'])}, CSA {b(phi['csa'])} billion") in description
+    assert nuc == pytest.approx(phi, rel=1e-4) and report["core"]["shapley"]["in_core"]
+    saved = {round(report["cooperation_dividend_musd"][p]) for p in report["partners"]}
+    assert len(saved) == 1 and f"saves the same {b(saved.pop())} billion" in description
+    assert report["utilisation"]["nasa"]["provided_share"] == pytest.approx(1.0)
