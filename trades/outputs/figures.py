@@ -232,7 +232,9 @@ def shares(report: dict):
     ax.set_ylabel(f"share of the grand coalition's cost [{report['currency']}]")
     ax.set_title("Cost shares by allocation rule")
     _thousands(ax.yaxis)
-    ax.legend(fontsize=8)
+    handles, labels = ax.get_legend_handles_labels()  # the rules first, the budgets' marker last
+    order = sorted(range(len(labels)), key=lambda i: labels[i].startswith("campaign budget"))
+    ax.legend([handles[i] for i in order], [labels[i] for i in order], fontsize=8)
     fig.tight_layout()
     return fig
 
