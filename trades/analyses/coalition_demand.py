@@ -20,6 +20,8 @@ that still cannot do its mission is reported with the reason, and the game is no
 
 from __future__ import annotations
 
+import re
+
 from trades.errors import InfeasibleError
 
 
@@ -68,8 +70,8 @@ def unserved(study, records: list[dict]) -> None:
     if not failed:
         return
     by_reason: dict[str, list[str]] = {}
-    for r in failed:
-        by_reason.setdefault(r["reason"], []).append("+".join(r["members"]))
+    for r in failed:  # one line per reason, whatever partner list (in each coalition's order) it quotes
+        by_reason.setdefault(re.sub(r"\[[^\]]*\]", "[...]", r["reason"]), []).append("+".join(r["members"]))
     lines = [f"{len(names)} coalition(s) ({', '.join(names[:8])}{', ...' if len(names) > 8 else ''}): {reason}"
              for reason, names in by_reason.items()]
     raise InfeasibleError(f"{study._file}: partners.demand: the demand game is not defined: {len(failed)} of {len(records)} "
