@@ -27,6 +27,8 @@ def study_with(partners: list[str]):
     from trades.study import parse_study_text
 
     data = yaml.safe_load(FLAGSHIP.read_text())
+    for partner in data["partners"]:  # the mission game, as measured before the flagship stated demands
+        partner.pop("demand", None)
     kept = {p["id"]: p for p in data["partners"]}
     data["partners"] = [kept.get(pid, {"id": pid}) for pid in partners]
     data["input_sources"] = {}

@@ -99,8 +99,13 @@ def test_each_coalition_is_optimized_once(flagship, monkeypatch):
 
 def test_sampled_game_of_twelve_partners_covers_the_exact_shapley_value(flagship, monkeypatch):
     """12 partners (4,095 coalitions): the sampled game reaches 8 % of the grand coalition's cost
-    (a rough game: the two long runways swing every marginal) with under half of them, its intervals cover the exact values (computed here with the exact
-    formula over all 4,095 coalitions), and stand-alone costs and marginal values are exact."""
+    (a rough game: the two long runways swing every marginal) with fewer coalitions than the exact
+    game, its intervals cover the exact values (computed here with the exact formula over all 4,095
+    coalitions), and stand-alone costs and marginal values are exact.
+
+    With the 3-round minimum it needed under half of them; since the intervals must also meet
+    Cochran's rule (games.shapley_sampled: the short runways' marginals are rare jumps, strongly
+    skewed) it takes 2,977 (measured 2026-12-06): honest intervals cost samples."""
     study = _study(flagship, TWELVE, method="auto", relative_half_width=0.08)
     assert use_sampling(study) and not use_sampling(study, "exact") and use_sampling(_study(flagship, TWELVE[:3]), "sampled")
     monkeypatch.setattr(coalitions_module, "evaluate_coalition", AirportGame())
@@ -108,7 +113,7 @@ def test_sampled_game_of_twelve_partners_covers_the_exact_shapley_value(flagship
     exact_game = {s: max(RUNWAYS[m] for m in s) for s in games.coalitions(TWELVE)}
     exact = games.shapley(TWELVE, exact_game)
     sampling = report["sampling"]
-    assert sampling["target_met"] and sampling["coalitions"] < len(exact_game) / 2
+    assert sampling["target_met"] and sampling["coalitions"] < len(exact_game)
     assert sampling["target_half_width_musd"] == pytest.approx(0.08 * 40.0)
     for p in TWELVE:
         assert report["shapley_half_width_musd"][p] <= sampling["target_half_width_musd"]
@@ -143,7 +148,7 @@ def test_bad_half_width_and_unknown_partner_name_the_real_line(flagship, tmp_pat
     assert err.startswith(f"{path}:{_line_of(lines, 'relative_half_width')}: coalitions.relative_half_width:") and "greater than 0" in err
     assert not (tmp_path / "o").exists()
 
-    path, lines = _bad(tmp_path, flagship, lambda d: d["partners"].append({"id": "kazcosmos"}))
+    path, lines = _bad(tmp_path, flagship, lambda d: d["partners"].append({"id": "kazcosmos", "demand": 1.0}))
     assert main(["coalitions", str(path), "-o", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"{path}:{_line_of(lines, 'id: kazcosmos')}: partners[4].id: unknown partner 'kazcosmos'")
@@ -177,19 +182,20 @@ def test_many_partners_refuse_scenarios_which_need_an_exact_game(flagship, tmp_p
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "open defect (issue 19): with the merged cost model (2026-12-06) the sampled Shapley values of the 8-partner game miss "
-    "the exact ones by 4-8 of their half-widths (NASA 753 MUSD off, half-width 156; ESA 1,233 off, 304). Both games "
-    "read the same coalition records (CoalitionCosts keys them by member set), so the likely cause is the interval: "
-    "a Student-t half-width from the 3-round minimum is unreliable when marginal costs jump (coalitions without "
-    "NASA are charged the costliest feasible one); more rounds or a bootstrap interval are the next step"))
 def test_sampled_against_exact_on_the_eight_partner_flagship(flagship, tmp_path):
     """The 8-partner flagship game (the benchmark's), sampled to 2 % of the grand coalition's cost
     on the exact game's coalition costs (seed 0), against the exact Shapley values: every error is
     within two half-widths (about four standard errors), and at least 6 of the 8 95 % intervals
     cover (binomial(8, 0.95) gives 5 or fewer with probability 0.006). That all 8 cover is not
     what a 95 % interval promises (probability 0.66): the benchmark's run of this game had 7 of 8;
-    the 95 % level itself is tested over 300 games in test_games.py."""
+    the 95 % level itself is tested over 300 games in test_games.py.
+
+    This was a strict xfail: with a 3-round minimum the t-intervals missed the exact values by 4-8
+    half-widths (their coverage over 40 seeds of this game's exact coalition costs: 237 of 320,
+    74 %). With at least 10 rounds and Cochran's rule R > 25 g1^2 (games.shapley_sampled) the
+    same 40 seeds cover 306 of 320 (95.6 %), each stopping after 10 to 400 rounds (median 319):
+    the skewed round estimates of this game ask for many rounds, which cost nothing new once the
+    255 coalitions are known (measured 2026-12-06 on the records of this test's exact game)."""
     from benchmarks.bench_coalitions import PARTNERS, study_with
     from trades.analyses.coalitions import analyse
 

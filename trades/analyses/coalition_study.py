@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 
+from trades.analyses.coalition_demand import apply_demand
 from trades.study.schema import Study
 
 
@@ -27,6 +28,7 @@ def coalition_study(study: Study, members: frozenset[str]) -> Study:
         sharing["key"] = ({pid: f / total for pid, f in key.items()} if total > 0 else {pid: 1.0 / len(members) for pid in members})
     if mode == "penalty":
         sharing["barred_pairs"] = [pair for pair in sharing["barred_pairs"] if set(pair) <= members]
+    apply_demand(data, study, members)  # a demand game: the members' demand, their caps lifted
     data["input_sources"] = {}
     if sum(p["max_share"] for p in inside) < 1.0 and not outside:
         for p in inside:

@@ -28,6 +28,8 @@ import yaml
 from trades.models import variables as var
 from trades.analyses.ssa_scenarios import ssa_scenarios
 from trades.analyses import games
+from trades.analyses.coalition_budgets import budget_view, failure_causes, format_budget_view, label, start_spread
+from trades.analyses.coalition_demand import demand_shares, unserved, zero_demand_record
 from trades.analyses.coalition_study import coalition_study
 from trades.analyses.coalitions_leaving import partner_leaving
 from trades.analyses.policy_outcomes import format_scenarios, mission_success, scenario_rows, standards_scenarios
@@ -101,6 +103,8 @@ def _problem_for(arch, built: OrderedDict):
 
 
 def _coalition_record(study: Study, file: str, members: frozenset[str], built: OrderedDict | None = None) -> dict:
+    if (nothing := zero_demand_record(study, members)) is not None:
+        return nothing
     record = {"members": sorted(members), "status": "ok", "reason": "", "cost_musd": None, "bought_musd": 0.0}
     try:
         arch, prob, result = optimize_reusing(coalition_study(study, members), file, OrderedDict() if built is None else built)
@@ -115,6 +119,7 @@ def _coalition_record(study: Study, file: str, members: frozenset[str], built: O
     record["bought_musd"] = float(sum(v for pid, v in zip(arch.cost.partners, provided) if pid not in members))
     record["provided_musd"] = {pid: float(v) for pid, v in zip(arch.cost.partners, provided)}
     record["mission_success_probability"] = mission_success(arch, prob)["mission"]
+    record["starts"], record["binding"] = result["starts"], result["binding_constraints"]  # the multi-start, documented
     if result["violations"]:
         record.update(status="infeasible", reason="breaks its rules: " + "; ".join(result["violations"][:3]))
     else:
@@ -197,6 +202,7 @@ def analyse(study: Study, records: list[dict]) -> dict:
     grand_record = next(r for r in records if frozenset(r["members"]) == grand)
     if grand_record["status"] != "ok":
         raise InfeasibleError(f"{study._file}: the grand coalition cannot do the mission: {grand_record['reason']}")
+    unserved(study, records)  # a demand game charges nothing: a coalition that cannot serve its demand stops it
     charge = charge_infeasible(study, records)
     game = {frozenset(r["members"]): float(r["cost_musd"]) for r in records}
     allocations = {"shapley": games.shapley(players, game), "nucleolus": games.nucleolus(players, game)}
@@ -205,21 +211,13 @@ def analyse(study: Study, records: list[dict]) -> dict:
         allocations["proportional_to_contribution"] = games.proportional(players, game, provided)
     if study.cost_sharing.rule == "fixed_key":
         allocations["fixed_key"] = games.proportional(players, game, {p: study.cost_sharing.key.get(p, 0.0) for p in players})
+    budgets = budget_view(study, players, game, allocations, grand_record)  # beside each partner's budget
     eps, _ = games.least_core(players, game)
     core = {}
     for name, allocation in allocations.items():
         check = games.core_check(players, game, allocation)
         core[name] = {"in_core": check.in_core, "would_leave": sorted(check.coalition), "excess_musd": check.excess}
     stand_alone = {p: game[frozenset([p])] for p in players}
-    # an allocation can ask a partner for more than its caps allow over the campaign
-    # (undiscounted budgets against undiscounted allocations only)
-    undiscounted = study.objective.name == "life_cycle_cost"
-    budgets = {p.id: (p.budget_cap_musd * len(study.years) if p.budget_cap_musd is not None and undiscounted else None)
-               for p in study.partners}
-    over_budget = {
-        name: sorted(p for p in players if budgets[p] is not None and allocation[p] > budgets[p] * (1 + 1e-9))
-        for name, allocation in allocations.items()
-    }
     dividend_total = sum(stand_alone.values()) - game[grand]
     failures = games.subadditivity_failures(players, game)
     return {
@@ -235,13 +233,12 @@ def analyse(study: Study, records: list[dict]) -> dict:
         "core_empty": eps > games.TOLERANCE * max(abs(game[grand]), 1.0),
         "least_core_epsilon_musd": eps,
         "core": core,
-        "campaign_budget_musd": budgets,
-        "over_budget": over_budget,
+        **budgets,
+        "demand": demand_shares(study),
+        "start_spread": start_spread(records),
         "cooperation_dividend_musd": {"total": dividend_total, **{p: stand_alone[p] - allocations["shapley"][p] for p in players}},
         "marginal_value_musd": games.marginal_values(players, game),
-        "subadditivity_failures": [
-            {"coalition": sorted(s), "with": sorted(t), "excess_musd": gap} for s, t, gap in failures
-        ],
+        "subadditivity_failures": failure_causes(failures, {frozenset(r["members"]): r for r in records}),
         "coalitions": records,
     }
 
@@ -285,27 +282,24 @@ def format_report(report: dict) -> str:
         for line in lines[1:]:
             p(f"{'':<28} {'':>11} {'':>9}  {line}")
     names = list(report["allocations"])
-    p(f"{'partner':<12} {'alone':>11} " + " ".join(f"{n[:14]:>14}" for n in names) + f" {'dividend':>10} {'marginal':>10}")
+    p(f"{'partner':<12} {'alone':>11} " + " ".join(f"{label(n):>15}" for n in names) + f" {'dividend':>10} {'marginal':>10}")
     for q in players:
-        p(f"{q:<12} {report['stand_alone_musd'][q]:>11,.0f} " + " ".join(f"{report['allocations'][n][q]:>14,.0f}" for n in names)
+        p(f"{q:<12} {report['stand_alone_musd'][q]:>11,.0f} " + " ".join(f"{report['allocations'][n][q]:>15,.0f}" for n in names)
           + f" {report['cooperation_dividend_musd'][q]:>10,.0f} {report['marginal_value_musd'][q]:>10,.0f}")
-    p(f"{'core':<12} {'':>11} " + " ".join(f"{'yes' if report['core'][n]['in_core'] else 'no':>14}" for n in names))
+    p(f"{'core':<12} {'':>11} " + " ".join(f"{'yes' if report['core'][n]['in_core'] else 'no':>15}" for n in names))
     if report["infeasible_charge_musd"] is not None:
         p(f"Infeasible coalitions are charged {report['infeasible_charge_musd']:,.0f} "
           + ("(coalitions.penalty_musd)" if report["missing_capability"] == "penalty" else "(the costliest feasible coalition)"))
     p(f"Grand coalition {report['grand_coalition_musd']:,.0f}; cooperation dividend {report['cooperation_dividend_musd']['total']:,.0f} "
       f"(stand-alone costs summed minus the grand coalition's); core {'EMPTY' if report['core_empty'] else 'non-empty'} "
       f"(least-core epsilon {report['least_core_epsilon_musd']:,.1f})")
-    for n in names:
-        if report["over_budget"][n]:
-            p(f"  {n} asks more than the campaign budget (cap x years) of: " + ", ".join(
-                f"{q} ({report['allocations'][n][q]:,.0f} > {report['campaign_budget_musd'][q]:,.0f})" for q in report["over_budget"][n]))
+    out.write(format_budget_view(report))
     for n in names:
         c = report["core"][n]
         if not c["in_core"]:
             p(f"  {n}: {'+'.join(c['would_leave'])} would rather leave: it pays {c['excess_musd']:,.0f} more than on its own")
     for f in report["subadditivity_failures"]:
-        p(f"  not subadditive: {'+'.join(f['coalition'])} with {'+'.join(f['with'])} costs {f['excess_musd']:,.0f} more together than apart")
+        p(f"  not subadditive: {'+'.join(f['coalition'])} with {'+'.join(f['with'])} costs {f['excess_musd']:,.0f} more together than apart: {f['cause']}")
     return out.getvalue()
 
 

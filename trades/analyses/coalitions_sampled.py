@@ -33,6 +33,8 @@ def use_sampling(study: Study, method: str | None = None) -> bool:
 
 def sampled_game(study: Study, costs, relative_half_width: float | None = None, progress: bool = True) -> dict:
     """The sampled game's report (``costs``: a :class:`~trades.analyses.coalitions.CoalitionCosts`)."""
+    from trades.analyses.coalition_budgets import budget_view
+    from trades.analyses.coalition_demand import demand_shares, unserved
     from trades.analyses.coalitions import charge_infeasible
 
     k = study.coalitions
@@ -46,6 +48,7 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
     def evaluate(needed):
         costs.evaluate(needed)
         records = [dict(r) for r in costs.records.values()]  # copies: the charge changes as coalitions are added
+        unserved(study, records)  # a demand game charges nothing: a coalition that cannot serve its demand stops it
         state["charge"], state["records"] = charge_infeasible(study, records), records
         table = {frozenset(r["members"]): float(r["cost_musd"]) for r in records}
         return table.__getitem__
@@ -68,11 +71,7 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
     provided = grand_record.get("provided_musd") or {}
     if provided and sum(provided.values()) > 0:
         allocations["proportional_to_contribution"] = games.proportional(players, game, provided)
-    undiscounted = study.objective.name == "life_cycle_cost"
-    budgets = {p.id: (p.budget_cap_musd * len(study.years) if p.budget_cap_musd is not None and undiscounted else None)
-               for p in study.partners}
-    over_budget = {name: sorted(p for p in players if budgets[p] is not None and allocation[p] > budgets[p] * (1 + 1e-9))
-                   for name, allocation in allocations.items()}
+    budgets = budget_view(study, players, game, allocations, grand_record, exact=False)
     order = sorted(records, key=lambda r: (len(r["members"]), r["members"]))
     return {
         "partners": players,
@@ -93,8 +92,8 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
                      "method": "position-stratified permutation sampling (rotations of random orders), Student-t intervals over rounds"},
         "core_empty": None,  # needs every coalition
         "core": {},
-        "campaign_budget_musd": budgets,
-        "over_budget": over_budget,
+        **budgets,
+        "demand": demand_shares(study),
         "cooperation_dividend_musd": {"total": sum(stand_alone.values()) - game[grand],
                                       **{p: stand_alone[p] - result.value[p] for p in players}},
         "marginal_value_musd": {p: game[grand - {p}] - game[grand] for p in players},
@@ -103,6 +102,8 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
 
 
 def format_sampled_report(report: dict) -> str:
+    from trades.analyses.coalition_budgets import format_budget_view, label
+
     out = io.StringIO()
     p = lambda *a: print(*a, file=out)  # noqa: E731
     s = report["sampling"]
@@ -113,19 +114,16 @@ def format_sampled_report(report: dict) -> str:
       f"of {len(report['partners'])} rotated orders; 95 % half-width target {s['target_half_width_musd']:,.0f} "
       f"({s['relative_half_width']:g} of the grand coalition): {'met' if s['target_met'] else 'NOT met (max_coalitions reached)'}")
     names = list(report["allocations"])
-    p(f"{'partner':<12} {'alone':>11} {'shapley':>11} {'+/- 95 %':>9} " + " ".join(f"{n[:14]:>14}" for n in names[1:])
+    p(f"{'partner':<12} {'alone':>11} {'shapley':>11} {'+/- 95 %':>9} " + " ".join(f"{label(n):>15}" for n in names[1:])
       + f" {'dividend':>10} {'marginal':>10}")
     for q in report["partners"]:
         p(f"{q:<12} {report['stand_alone_musd'][q]:>11,.0f} {report['allocations']['shapley'][q]:>11,.0f} "
-          f"{report['shapley_half_width_musd'][q]:>9,.0f} " + " ".join(f"{report['allocations'][n][q]:>14,.0f}" for n in names[1:])
+          f"{report['shapley_half_width_musd'][q]:>9,.0f} " + " ".join(f"{report['allocations'][n][q]:>15,.0f}" for n in names[1:])
           + f" {report['cooperation_dividend_musd'][q]:>10,.0f} {report['marginal_value_musd'][q]:>10,.0f}")
     if report["infeasible_charge_musd"] is not None:
         p(f"Infeasible coalitions are charged {report['infeasible_charge_musd']:,.0f} "
           + ("(coalitions.penalty_musd)" if report["missing_capability"] == "penalty" else "(the costliest feasible coalition optimized)"))
     p(f"Grand coalition {report['grand_coalition_musd']:,.0f}; cooperation dividend {report['cooperation_dividend_musd']['total']:,.0f} "
       "(stand-alone costs summed minus the grand coalition's); nucleolus and core not computed (they need every coalition)")
-    for n in names:
-        if report["over_budget"][n]:
-            p(f"  {n} asks more than the campaign budget (cap x years) of: " + ", ".join(
-                f"{q} ({report['allocations'][n][q]:,.0f} > {report['campaign_budget_musd'][q]:,.0f})" for q in report["over_budget"][n]))
+    out.write(format_budget_view(report))
     return out.getvalue()

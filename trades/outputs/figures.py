@@ -222,12 +222,19 @@ def shares(report: dict):
                yerr=[half[p] for p in partners] if half else None, capsize=3 if half else 0,
                label=rule.replace("_", " ") + ("" if in_core else " (not in the core)") + (" (95 % intervals)" if half else ""),
                **_bars_style(i))
+    budgets = report.get("campaign_budget_musd") or {}
+    capped = [i for i, p in enumerate(partners) if budgets.get(p) is not None]
+    if capped:  # every allocation beside what each partner can afford (issue 19 item 2)
+        ax.scatter(x[capped], [budgets[partners[i]] for i in capped], marker="_", s=900, color="black", zorder=3,
+                   label="campaign budget (cap x years)")
     ax.set_xticks(x, partners)
     ax.set_xlabel("partner")
     ax.set_ylabel(f"share of the grand coalition's cost [{report['currency']}]")
     ax.set_title("Cost shares by allocation rule")
     _thousands(ax.yaxis)
-    ax.legend(fontsize=8)
+    handles, labels = ax.get_legend_handles_labels()  # the rules first, the budgets' marker last
+    order = sorted(range(len(labels)), key=lambda i: labels[i].startswith("campaign budget"))
+    ax.legend([handles[i] for i in order], [labels[i] for i in order], fontsize=8)
     fig.tight_layout()
     return fig
 

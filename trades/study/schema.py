@@ -27,6 +27,7 @@ from trades.study.ssa_section import Ssa
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
 )
+from trades.study.demand_section import demand_errors
 
 class Study(_Strict):
     """A trade study: one architecture and its partners."""
@@ -211,6 +212,7 @@ class Study(_Strict):
             errors.append((("coalitions", "penalty_musd"), "missing_capability 'penalty' needs penalty_musd"))
         if k.missing_capability == "buy" and k.penalty_musd is not None:
             errors.append((("coalitions", "penalty_musd"), "applies to missing_capability 'penalty' only"))
+        errors += demand_errors(self)
         for i, p in enumerate(self.partners):
             if p.min_share > p.max_share:
                 errors.append((("partners", i, "min_share"), f"{p.min_share:g} is above max_share {p.max_share:g}"))

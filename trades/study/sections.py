@@ -279,6 +279,8 @@ class Partner(_Strict):
     max_share: Fraction = Field(
         1.0, description="Largest share of the campaign's work it may have."
     )
+    demand: NonNegativeFloat | None = Field(None, description="Its share of the outpost's use (crew time; any unit, normalised by "
+        "the sum): trades coalitions then plays the demand game, each coalition serving its members' demand (every partner states one).")
 
 
 class Objective(_Strict):

@@ -1,0 +1,27 @@
+"""Checks of the partners' ``demand`` (issue 19 item 1): each partner's share of the outpost's use,
+which makes ``trades coalitions`` play the demand game
+(:mod:`trades.analyses.coalition_demand`)."""
+
+from __future__ import annotations
+
+
+def demand_errors(study) -> list[tuple[tuple, str]]:
+    """What is wrong with the partners' demands (key path, reason): stated for some partners and
+    not others, all zero, or the crew rotations it scales missing or made a design variable."""
+    stated = [i for i, p in enumerate(study.partners) if p.demand is not None]
+    if not stated:
+        return []
+    errors = []
+    missing = [p.id for p in study.partners if p.demand is None]
+    if missing:
+        first = next(i for i, p in enumerate(study.partners) if p.demand is None)
+        errors.append((("partners", first), f"no demand for {missing}: once one partner states a demand, every partner "
+                       "states one (0 for one that wants none)"))
+    elif not sum(p.demand for p in study.partners) > 0:
+        errors.append((("partners", stated[0], "demand"), "every demand is 0: nobody wants the outpost"))
+    if any(dv.name == "crew.rotations_per_year" for dv in study.design_variables):
+        errors.append((("partners", stated[0], "demand"), "the demand game scales outpost.rotations_per_year to each coalition's "
+                       "demand: it cannot also be a design variable"))
+    if study.outpost.rotations_per_year == 0:
+        errors.append((("partners", stated[0], "demand"), "outpost.rotations_per_year is 0: there is no crew time to share"))
+    return errors
