@@ -26,10 +26,11 @@ from trades.errors import InfeasibleError
 
 
 def demand_shares(study) -> dict[str, float] | None:
-    """Each partner's demand, or None when the study states none (the mission game)."""
-    if any(p.demand is None for p in study.partners):
+    """Each partner's demand (0 for one that states none), or None when no partner states one
+    (the mission game)."""
+    if all(p.demand is None for p in study.partners):
         return None
-    return {p.id: p.demand for p in study.partners}
+    return {p.id: p.demand or 0.0 for p in study.partners}
 
 
 def demand_fraction(study, members) -> float:

@@ -6,18 +6,14 @@ from __future__ import annotations
 
 
 def demand_errors(study) -> list[tuple[tuple, str]]:
-    """What is wrong with the partners' demands (key path, reason): stated for some partners and
-    not others, all zero, or the crew rotations it scales missing or made a design variable."""
+    """What is wrong with the partners' demands (key path, reason): all zero, or the crew rotations
+    it scales missing or made a design variable. A partner that states none wants none (0): a
+    study that adds partners to another (``trades integrated``) keeps its game."""
     stated = [i for i, p in enumerate(study.partners) if p.demand is not None]
     if not stated:
         return []
     errors = []
-    missing = [p.id for p in study.partners if p.demand is None]
-    if missing:
-        first = next(i for i, p in enumerate(study.partners) if p.demand is None)
-        errors.append((("partners", first), f"no demand for {missing}: once one partner states a demand, every partner "
-                       "states one (0 for one that wants none)"))
-    elif not sum(p.demand for p in study.partners) > 0:
+    if not sum(p.demand or 0.0 for p in study.partners) > 0:
         errors.append((("partners", stated[0], "demand"), "every demand is 0: nobody wants the outpost"))
     if any(dv.name == "crew.rotations_per_year" for dv in study.design_variables):
         errors.append((("partners", stated[0], "demand"), "the demand game scales outpost.rotations_per_year to each coalition's "

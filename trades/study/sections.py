@@ -280,7 +280,7 @@ class Partner(_Strict):
         1.0, description="Largest share of the campaign's work it may have."
     )
     demand: NonNegativeFloat | None = Field(None, description="Its share of the outpost's use (crew time; any unit, normalised by "
-        "the sum): trades coalitions then plays the demand game, each coalition serving its members' demand (every partner states one).")
+        "the sum): trades coalitions then plays the demand game, each coalition serving its members' demand (a partner that states none wants none).")
 
 
 class Objective(_Strict):
