@@ -34,6 +34,7 @@ from trades.analyses.coalition_study import coalition_study
 from trades.analyses.coalitions_leaving import partner_leaving
 from trades.analyses.policy_outcomes import format_scenarios, mission_success, scenario_rows, standards_scenarios
 from trades.errors import InfeasibleError, StudyErrors
+from trades.study.demand_section import demand_game_errors
 from trades.executor import default_workers, run_tasks
 from trades.fileio import atomic_write
 from trades.study.schema import Study, load_study, parse_study_text
@@ -335,6 +336,7 @@ def run_coalitions(study_path: str | Path, output_dir: str | Path | None = None,
     if half_width is not None and not 0 < half_width <= 1:
         problems.append(study.error(("coalitions", "relative_half_width"),
                                     f"--half-width {half_width:g}: must be positive and at most 1 (a fraction of the grand coalition's cost, e.g. 0.01)"))
+    problems += [study.error(path, reason) for path, reason in demand_game_errors(study)]
     sampled = use_sampling(study, method)
     if sampled and (scenarios or leave is not None):
         problems.append(study.error(("coalitions", "method"), f"--scenarios and --leave play exact games: {len(study.partners)} partners "

@@ -15,9 +15,16 @@ def demand_errors(study) -> list[tuple[tuple, str]]:
     errors = []
     if not sum(p.demand or 0.0 for p in study.partners) > 0:
         errors.append((("partners", stated[0], "demand"), "every demand is 0: nobody wants the outpost"))
-    if any(dv.name == "crew.rotations_per_year" for dv in study.design_variables):
-        errors.append((("partners", stated[0], "demand"), "the demand game scales outpost.rotations_per_year to each coalition's "
-                       "demand: it cannot also be a design variable"))
     if study.outpost.rotations_per_year == 0:
         errors.append((("partners", stated[0], "demand"), "outpost.rotations_per_year is 0: there is no crew time to share"))
     return errors
+
+
+def demand_game_errors(study) -> list[tuple[tuple, str]]:
+    """What stops ``trades coalitions`` playing the demand game, beyond :func:`demand_errors`: the
+    rotations it scales made a design variable (``run`` and ``optimize`` may still vary them)."""
+    stated = [i for i, p in enumerate(study.partners) if p.demand is not None]
+    if stated and any(dv.name == "crew.rotations_per_year" for dv in study.design_variables):
+        return [(("partners", stated[0], "demand"), "the demand game scales outpost.rotations_per_year to each coalition's "
+                 "demand: it cannot also be a design variable")]
+    return []
