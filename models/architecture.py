@@ -62,6 +62,9 @@ class ArchitectureModel(om.Group):
         self.options.declare("cost", default=None, allow_none=True, recordable=False)
         self.options.declare("crew_spacecraft_rides", types=bool, default=False,
                              desc="a crew spacecraft (crew_spacecraft_demand) rides the crew_lander stream's departure stage")
+        self.options.declare("crew_stream_on_crew_launches", types=bool, default=False,
+                             desc="the crew_lander stream reaches the launch orbit on the crew launches (a government "
+                                  "programme's launcher lifts the lander with the crew), not on cargo launches")
         self.options.declare("ssa", default=None, allow_none=True, recordable=False,
                              desc="SsaGroup's options when the study fields a space situational awareness system")
         self.options.declare("mars_crew_missions", types=int, default=0,
@@ -147,6 +150,12 @@ class ArchitectureModel(om.Group):
             self.add_subsystem("cargo_launch_mass", _difference("mass", "total", "by_crew_launches", n))
             self.connect("total_launch_mass.mass_in_launch_orbit", "cargo_launch_mass.total")
             self.connect("mars_crew_capsules.lander_mass", "cargo_launch_mass.by_crew_launches")
+            self.connect("cargo_launch_mass.mass", var.CARGO_MASS_TO_ORBIT)
+        elif o["crew_stream_on_crew_launches"] and o["crew_launches"] and "crew_lander" in streams:
+            # Apollo: the Saturn V lifts the LM, the CSM and the trans-lunar stage with the crew
+            self.add_subsystem("cargo_launch_mass", _difference("mass", "total", "by_crew_launches", n))
+            self.connect("total_launch_mass.mass_in_launch_orbit", "cargo_launch_mass.total")
+            self.connect("transfer_crew_lander.mass_in_launch_orbit", "cargo_launch_mass.by_crew_launches")
             self.connect("cargo_launch_mass.mass", var.CARGO_MASS_TO_ORBIT)
         else:
             self.connect("total_launch_mass.mass_in_launch_orbit", var.CARGO_MASS_TO_ORBIT)

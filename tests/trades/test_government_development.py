@@ -113,3 +113,24 @@ def test_sls_orion_flight_row_is_artemis_i_to_iv_against_the_oig():
     assert row.ours == pytest.approx(first * 0.78553, rel=1e-4)
     assert row.published == pytest.approx(4100.0 * cpi[2024] / cpi[2021], rel=1e-12)
     assert row.comment.startswith("Agrees" if abs(row.ratio - 1) <= 0.5 else "Does not agree")
+
+
+def test_the_saturn_v_lifts_the_crew_stream_so_cargo_launches_do_not():
+    """Apollo's crew stream (LM, CSM, trans-lunar stage) reaches LEO on the crewed Saturn V
+    launches: the cargo launches lift the rest of the mass in LEO only (before, the crew stream's
+    136 t a landing were counted as Falcon 9 flights too, 74 in the campaign, whose cost was not
+    charged). Checked against the model's own stream masses, summed by hand."""
+    import numpy as np
+
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
+    from models import variables as var
+
+    path = ROOT / "studies" / "apollo_like_lunar_campaign.yaml"
+    arch = resolve(load_study(path), str(path))
+    prob = build_problem(arch)
+    prob.run_model()
+    total = prob.get_val("total_launch_mass.mass_in_launch_orbit", units="kg")
+    crew_stream = prob.get_val("transfer_crew_lander.mass_in_launch_orbit", units="kg")
+    assert crew_stream.sum() > 0.5 * total.sum()  # the crew stream is most of Apollo's mass in LEO
+    np.testing.assert_allclose(prob.get_val(var.CARGO_MASS_TO_ORBIT, units="kg"), total - crew_stream, rtol=1e-12, atol=1e-9)

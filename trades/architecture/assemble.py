@@ -32,6 +32,7 @@ def model_options(arch: Architecture) -> dict:
         "mars_crew_missions": len(arch.mars_crew or []),
         "crew_spacecraft_rides": "crew_lander" in arch.stages and bool(flown_spacecraft(arch.study, arch.catalog)),
         "ssa": ssa_model_options(arch),
+        "crew_stream_on_crew_launches": arch.cost is not None and arch.cost.crew_launcher_lifts_lander,
     }
     if arch.trajectory is not None:
         t = arch.trajectory
