@@ -56,6 +56,10 @@ def _without_timing_columns(text: str) -> list[list[str]]:
 #: coalition's cost and up to 2e-5 on the work split at its optimum (branch wip-games,
 #: 2026-12-06), where operations cost the same whoever runs them (a flat direction of the optimum)
 GAME_REL_TOL = 1e-4
+#: diagnostics of the optimizer's path, not results: whether a non-best start converged flips with
+#: the last bits of floating point (measured: the grand coalition's second start failed in one run
+#: under pytest-xdist and converged in three runs alone, the best cost the same to GAME_REL_TOL)
+OPTIMIZER_PATH_KEYS = ("starts", "start_spread")
 
 
 def _same_cells(a: list[list[str]], b: list[list[str]]) -> list[str]:
@@ -78,7 +82,8 @@ def _same_json(a, b, path="", rel_tol=1e-12) -> list[str]:
     if isinstance(a, dict) and isinstance(b, dict):
         if list(a) != list(b):
             return [f"{path}: keys {list(a)} != {list(b)}"]
-        return [d for k in a if k != "seconds" for d in _same_json(a[k], b[k], f"{path}.{k}", rel_tol)]
+        skip = ("seconds",) + (OPTIMIZER_PATH_KEYS if rel_tol == GAME_REL_TOL else ())
+        return [d for k in a if k not in skip for d in _same_json(a[k], b[k], f"{path}.{k}", rel_tol)]
     if isinstance(a, list) and isinstance(b, list):
         if len(a) != len(b):
             return [f"{path}: {len(a)} items != {len(b)}"]
@@ -110,6 +115,8 @@ def test_the_comparison_sees_a_change():
     assert _same_json({"a": 1}, {"b": 1})
     assert _same_json({"seconds": 1.0, "x": 2}, {"seconds": 9.0, "x": 2}) == []
     assert _same_json({"a": 100.0}, {"a": 100.02}, rel_tol=GAME_REL_TOL)  # a change beyond the game's tolerance
+    assert _same_json({"starts": [1.0]}, {"starts": [2.0]})  # compared exactly outside the game
+    assert _same_json({"starts": [1.0], "x": 1.0}, {"starts": [2.0], "x": 1.0}, rel_tol=GAME_REL_TOL) == []
     assert _same_cells([["a", "1.0"]], [["a", "1.0"]]) == []
     assert _same_cells([["a", "1.0"]], [["a", "1.001"]]) and _same_cells([["a", "x"]], [["a", "y"]])
 
