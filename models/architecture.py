@@ -146,16 +146,17 @@ class ArchitectureModel(om.Group):
         ))
         self.connect("total_launch_mass.mass_in_launch_orbit", "campaign_launch_mass.mass_in_launch_orbit")
         self.add_subsystem("launch_cargo", LaunchCount(num_years=n))
-        if o["mars_crew_missions"] and o["crew_launches"]:  # the capsules reach the launch orbit on the crew launches
+        # what reaches the launch orbit on the crew launches, not on cargo launches: the Mars capsules,
+        # or (Apollo) the LM, the CSM and the trans-lunar stage the Saturn V lifts with the crew
+        on_crew_launches = None
+        if o["crew_launches"] and o["mars_crew_missions"]:
+            on_crew_launches = "mars_crew_capsules.lander_mass"
+        elif o["crew_launches"] and o["crew_stream_on_crew_launches"] and "crew_lander" in streams:
+            on_crew_launches = "transfer_crew_lander.mass_in_launch_orbit"
+        if on_crew_launches is not None:
             self.add_subsystem("cargo_launch_mass", _difference("mass", "total", "by_crew_launches", n))
             self.connect("total_launch_mass.mass_in_launch_orbit", "cargo_launch_mass.total")
-            self.connect("mars_crew_capsules.lander_mass", "cargo_launch_mass.by_crew_launches")
-            self.connect("cargo_launch_mass.mass", var.CARGO_MASS_TO_ORBIT)
-        elif o["crew_stream_on_crew_launches"] and o["crew_launches"] and "crew_lander" in streams:
-            # Apollo: the Saturn V lifts the LM, the CSM and the trans-lunar stage with the crew
-            self.add_subsystem("cargo_launch_mass", _difference("mass", "total", "by_crew_launches", n))
-            self.connect("total_launch_mass.mass_in_launch_orbit", "cargo_launch_mass.total")
-            self.connect("transfer_crew_lander.mass_in_launch_orbit", "cargo_launch_mass.by_crew_launches")
+            self.connect(on_crew_launches, "cargo_launch_mass.by_crew_launches")
             self.connect("cargo_launch_mass.mass", var.CARGO_MASS_TO_ORBIT)
         else:
             self.connect("total_launch_mass.mass_in_launch_orbit", var.CARGO_MASS_TO_ORBIT)
