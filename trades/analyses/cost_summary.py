@@ -10,6 +10,7 @@ import numpy as np
 from trades.analyses.transport_costs import explain_transport, format_transport
 from trades.models import variables as var
 from trades.analyses.policy_outcomes import policy_summary
+from trades.architecture.discounting import discount_rate
 
 
 def summarize_cost(arch, prob) -> dict:
@@ -80,13 +81,15 @@ def summarize_cost(arch, prob) -> dict:
             "provides_by_year_musd": [float(x) for x in provides[j]],
             "launches_by_year": launches,
         })
+    rate, rate_source = discount_rate(arch.study, arch.catalog.entry("cost", "default"))
     return {
         "currency": f"MUSD {arch.study.campaign.dollar_base_year} (CPI-U)",
         "rule": sharing.rule,
         "launch_policy": arch.study.launch.policy,
         "life_cycle_cost_musd": lcc,
         "npv_musd": float(val(var.PRESENT_VALUE)[0]),
-        "discount_rate": arch.study.campaign.discount_rate,
+        "discount_rate": rate,
+        "discount_rate_source": rate_source,
         "present_value_year": arch.study.present_value_year,
         "campaign_start_year": arch.study.campaign.start_year,
         "wraps": dict(zip(plan.wrap_names, plan.wrap_fractions)),

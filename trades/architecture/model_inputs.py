@@ -13,6 +13,7 @@ from trades.astro import ephemeris, orbits
 from trades.study.catalog import Catalog
 from trades.architecture.government_development import flown_spacecraft
 from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
+from trades.architecture.discounting import discount_rate
 from trades.architecture.launch_prices import priced_payload
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
@@ -278,7 +279,8 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
              f"launch price per kg in the launch orbit on {plan.launch_vehicle} ({study.launch.policy} policy), base-year $")
     arch.add(var.COORDINATION_EXPONENT, plan.coordination_exponent, "unitless",
              "study: cost_sharing.coordination_exponent" if study.cost_sharing.coordination_exponent is not None else cost["coordination_exponent"]["source"])
-    arch.add(var.DISCOUNT_RATE, study.campaign.discount_rate, "unitless", "campaign.discount_rate")
+    rate, rate_source = discount_rate(study, cost)
+    arch.add(var.DISCOUNT_RATE, rate, "unitless", rate_source)
     arch.add(var.PRESENT_VALUE_OFFSET, study.present_value_year - study.years[0], "year",
              f"campaign.present_value_year {study.present_value_year} less the model's first year {study.years[0]}")
     arch.add(var.SHARES, plan.initial_shares, "unitless", "warm start: each item wholly to its cheapest eligible provider")

@@ -29,12 +29,13 @@ class Campaign(_Strict):
     dollar_base_year: int = Field(
         2024, ge=1960, le=2150, description="Year of the dollars every cost is expressed in."
     )
-    discount_rate: float = Field(
-        0.07,
+    discount_rate: float | None = Field(
+        None,
         ge=0,
         le=0.5,
         allow_inf_nan=False,
-        description="Real discount rate per year for net present value (unitless).",
+        description="Real discount rate per year for net present value (unitless); None: the catalog's cost.discount_rate "
+        "(OMB Circular A-94 Appendix C real rate for cost-effectiveness analysis).",
     )
     present_value_year: int | None = Field(
         None, ge=1957, le=2150, description="Year the net present value is discounted to; default start_year "
