@@ -71,6 +71,15 @@ def test_samples_are_the_model_at_their_multipliers(flagship, tmp_path, capsys):
             assert float(row[f"paid_musd:{pid}"]) == pytest.approx(float(prob.get_val(var.PAID_TOTAL)[j]), rel=1e-9, abs=1e-6)
     p = report["life_cycle_cost"]["percentiles"]
     assert p["P50"] <= p["P70"] <= p["P80"]
+    # the reserve is NASA's P70 budget less the point estimate: recomputed here from the samples
+    point = report["point_estimate"]["life_cycle_cost_musd"]
+    p70 = float(np.percentile([float(r["life_cycle_cost_musd"]) for r in rows], 70))
+    assert report["reserve"]["level"] == "P70"
+    assert report["reserve"]["life_cycle_cost_musd"] == pytest.approx(p70 - point, rel=1e-9, abs=1e-6)
+    assert report["reserve"]["fraction_of_point_estimate"] == pytest.approx((p70 - point) / point, rel=1e-9, abs=1e-12)
+    pid = next(iter(arch.cost.partners))
+    paid70 = float(np.percentile([float(r[f"paid_musd:{pid}"]) for r in rows], 70))
+    assert report["reserve"]["paid_by_partner_musd"][pid] == pytest.approx(paid70 - report["point_estimate"]["paid_by_partner"][pid], rel=1e-9, abs=1e-6)
     assert report["life_cycle_cost"]["sorted"] == sorted(round(float(r["life_cycle_cost_musd"]), 3) for r in rows)
     code, two = _cost_risk(tmp_path, flagship, "two", "--samples", "12", "--seed", "3", "--workers", "2")
     assert code == 0

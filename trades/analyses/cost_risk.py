@@ -191,7 +191,23 @@ def sample_study(study: Study, file: str, samples: int, seed: int, workers: int 
     }
     lcc = np.array(report["life_cycle_cost"]["sorted"])
     report["point_estimate"]["confidence"] = float(np.mean(lcc <= point["life_cycle_cost_musd"]))
+    report["reserve"] = reserve_at_confidence(report)
     return report, [_flat(r, columns, partners) for r in rows]
+
+
+def reserve_at_confidence(report: dict) -> dict:
+    """The programme reserve NASA's policy implies: the budget at the confidence level (P70)
+    less the point estimate, for the total and for each partner's payments (base-year MUSD;
+    negative when the point estimate is already above that level). This is the toolkit's
+    reserve; the ``reserves`` wrap stays a study setting (docs/model.md, Programme wraps)."""
+    level = f"P{round(100 * report['confidence_level']['value'])}"
+    point = report["point_estimate"]
+    total = report["life_cycle_cost"]["percentiles"][level] - point["life_cycle_cost_musd"]
+    return {"level": level, "life_cycle_cost_musd": total,
+            "fraction_of_point_estimate": total / point["life_cycle_cost_musd"] if point["life_cycle_cost_musd"] else None,
+            "paid_by_partner_musd": {pid: curve["percentiles"][level] - point["paid_by_partner"][pid]
+                                     for pid, curve in report["partners"].items()},
+            "basis": "budget at the confidence level less the point estimate (NASA JCL policy, cost_risk.confidence_level)"}
 
 
 def _coverage(base_text: str, file: str, names: list[str], parts: list[dict], point: float) -> dict:
@@ -296,4 +312,9 @@ def format_cost_risk(report: dict) -> str:
                      f"{100 * cover['uncovered']:.0f} % carries none (operations and anything unpriced).")
     lines.append(f"The point estimate is at the {100 * report['point_estimate']['confidence']:.0f} % level of the S-curve; "
                  f"NASA baselines programs at {100 * level:.0f} % (P{100 * level:.0f}).")
+    reserve = report.get("reserve")
+    if reserve:
+        share = reserve["fraction_of_point_estimate"]
+        lines.append(f"Reserve to budget at {reserve['level']}: {reserve['life_cycle_cost_musd']:,.0f} "
+                     + (f"({100 * share:.1f} % of the point estimate)" if share is not None else "") + ".")
     return "\n".join(lines) + "\n"

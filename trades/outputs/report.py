@@ -209,7 +209,9 @@ def _section_tables(results: dict[str, dict | None], section: str, summary: dict
             (f"paid by {pid}", r["point_estimate"]["paid_by_partner"][pid], c) for pid, c in r["partners"].items()]
         return [f"<p>{r['samples']} samples (seed {r['seed']}), correlation {r['correlation']:g} between elements; the point "
                 f"estimate is at the {100 * r['point_estimate']['confidence']:.0f} % level. NASA baselines programs at "
-                f"{100 * r['confidence_level']['value']:.0f} % ({_esc(r['confidence_level']['source'])}).</p>",
+                f"{100 * r['confidence_level']['value']:.0f} % ({_esc(r['confidence_level']['source'])})"
+                + (f"; the reserve to budget at {r['reserve']['level']} is {r['reserve']['life_cycle_cost_musd']:,.0f} "
+                   f"({_esc(r['currency'])})" if r.get("reserve") else "") + ".</p>",
                 _table(["cost [" + _esc(r["currency"]) + "]", "point estimate", "mean", "P50", "P70", "P80"], [
                     [_esc(name), point, c["mean"], c["percentiles"]["P50"], c["percentiles"]["P70"], c["percentiles"]["P80"]]
                     for name, point, c in curves])] + _coverage_paragraph(r.get("coverage"))
