@@ -176,6 +176,38 @@ def test_an_item_span_does_not_stretch_the_other_items(flagship):
     assert plan.development_profile[names.index("power")][:10].sum() == pytest.approx(1.0)
 
 
+def test_class_durations_give_each_classed_item_its_published_span(flagship):
+    """schedule.class_durations: the habitat and its life support take the space station's 14
+    years (CRS testimony, 2001: programme began 1984, construction 1998), the crew lander the
+    Apollo LM's 5 (NASA SP-4503: contract Nov 1962, first flight Jan 1968); power, of no class,
+    keeps development_years (3); an item's own span still wins (the habitat at 6)."""
+    def edit(data, own=None):
+        data["schedule"] = {"development_years": 3, "class_durations": True}
+        if own:
+            data["schedule"]["development_years_by_item"] = own
+
+    study = _study(flagship, edit)
+    assert study.years[0] == study.deploy_year - 14
+    plan = resolve(study).cost
+    names = [i.name for i in plan.items]
+    first_flight = study.years.index(study.deploy_year)
+
+    def span(name):
+        years = [y for y, f in zip(study.years, plan.development_profile[names.index(name)]) if f > 0]
+        return years[0], years[-1]
+
+    assert span("habitat") == (study.deploy_year - 14, study.deploy_year - 1)
+    assert span("life_support") == (study.deploy_year - 14, study.deploy_year - 1)
+    assert span("power") == (study.deploy_year - 3, study.deploy_year - 1)
+    assert span("crew_lander") == (study.deploy_year - 5, study.deploy_year - 1)
+    assert plan.development_profile[:, first_flight:].sum() == 0.0
+    study = _study(flagship, lambda d: edit(d, {"habitat": 6}))
+    plan = resolve(study).cost
+    names = [i.name for i in plan.items]
+    assert span("habitat") == (study.deploy_year - 6, study.deploy_year - 1)
+    assert span("life_support") == (study.deploy_year - 14, study.deploy_year - 1)
+
+
 def test_an_unknown_item_in_the_schedule_is_named(flagship):
     from trades.errors import StudyErrors
 

@@ -28,7 +28,8 @@ def development_profile(years: list[int], deploy_year: int, alpha: float, beta: 
 
 def item_profiles(study, items: list, alpha: float, beta: float) -> np.ndarray:
     """Each item's development profile over the model's years: its
-    ``schedule.development_years_by_item`` span, else ``schedule.development_years``, else the
+    ``schedule.development_years_by_item`` span, else its element class's catalog span
+    (``schedule.class_durations``), else ``schedule.development_years``, else the
     years from ``campaign.start_year`` to the one before deployment (not from the model's first
     year: another item's longer span may have moved that back)."""
     schedule = study.schedule
@@ -39,6 +40,6 @@ def item_profiles(study, items: list, alpha: float, beta: float) -> np.ndarray:
                                        f"'{name}' is not a cost item of this architecture; its items are {names}") for name in unknown])
     default = schedule.development_years if schedule.development_years is not None else study.deploy_year - study.campaign.start_year
     return np.vstack([
-        development_profile(study.years, study.deploy_year, alpha, beta, schedule.development_years_by_item.get(name, default))
+        development_profile(study.years, study.deploy_year, alpha, beta, schedule.span(name, default))
         for name in names
     ])

@@ -37,9 +37,33 @@ class Schedule(_Strict):
         "reusable_lander, crew_lander, relay:<id>), overriding development_years for them (study-set; cite them in input_sources).",
     )
 
+    class_durations: bool = Field(
+        False,
+        description="True: each cost item without its own development_years_by_item span takes its element class's "
+        "catalog duration (cost.development_durations: crew vehicle, lander, habitat; sourced); items of no class "
+        "keep development_years.",
+    )
+
+    def class_spans(self) -> dict[str, int]:
+        """The catalog's development span of each cost item that has an element class, when
+        ``class_durations`` is set (else none), items with a span of their own left out."""
+        if not self.class_durations:
+            return {}
+        from trades.study.catalog import _load_packaged  # read only: no copy
+
+        durations = _load_packaged().entry("cost", "default")["development_durations"]
+        return {item: int(durations["classes"][cls]["value"]) for item, cls in durations["item_class"].items()
+                if item not in self.development_years_by_item}
+
+    def span(self, item: str, default: int | None) -> int | None:
+        """An item's development span: its own, else its class's (``class_durations``), else ``default``."""
+        return self.development_years_by_item.get(item, self.class_spans().get(item, default))
+
     def longest(self) -> int | None:
-        """The longest development span set, or None when none is."""
-        spans = [d for d in (self.development_years, *self.development_years_by_item.values()) if d is not None]
+        """The longest development span set, or None when none is (class spans count for every
+        classed item, whether or not the architecture has it)."""
+        spans = [d for d in (self.development_years, *self.development_years_by_item.values(), *self.class_spans().values())
+                 if d is not None]
         return max(spans) if spans else None
 
 
