@@ -81,7 +81,7 @@ def summarize_cost(arch, prob) -> dict:
             "provides_by_year_musd": [float(x) for x in provides[j]],
             "launches_by_year": launches,
         })
-    rate, rate_source = discount_rate(arch.study, arch.catalog.entry("cost", "default"))
+    rate, rate_source, rate_verified, _ = discount_rate(arch.study, arch.catalog.entry("cost", "default"))
     return {
         "currency": f"MUSD {arch.study.campaign.dollar_base_year} (CPI-U)",
         "rule": sharing.rule,
@@ -89,7 +89,7 @@ def summarize_cost(arch, prob) -> dict:
         "life_cycle_cost_musd": lcc,
         "npv_musd": float(val(var.PRESENT_VALUE)[0]),
         "discount_rate": rate,
-        "discount_rate_source": rate_source,
+        "discount_rate_source": rate_source + (" (verified: false)" if rate_verified is False else ""),
         "present_value_year": arch.study.present_value_year,
         "campaign_start_year": arch.study.campaign.start_year,
         "wraps": dict(zip(plan.wrap_names, plan.wrap_fractions)),

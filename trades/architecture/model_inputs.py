@@ -279,8 +279,8 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
              f"launch price per kg in the launch orbit on {plan.launch_vehicle} ({study.launch.policy} policy), base-year $")
     arch.add(var.COORDINATION_EXPONENT, plan.coordination_exponent, "unitless",
              "study: cost_sharing.coordination_exponent" if study.cost_sharing.coordination_exponent is not None else cost["coordination_exponent"]["source"])
-    rate, rate_source = discount_rate(study, cost)
-    arch.add(var.DISCOUNT_RATE, rate, "unitless", rate_source)
+    rate, rate_source, rate_verified, rate_note = discount_rate(study, cost)
+    arch.add(var.DISCOUNT_RATE, rate, "unitless", rate_source, rate_verified, rate_note)
     arch.add(var.PRESENT_VALUE_OFFSET, study.present_value_year - study.years[0], "year",
              f"campaign.present_value_year {study.present_value_year} less the model's first year {study.years[0]}")
     arch.add(var.SHARES, plan.initial_shares, "unitless", "warm start: each item wholly to its cheapest eligible provider")
