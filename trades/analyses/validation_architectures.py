@@ -8,7 +8,7 @@ Rows not yet here, for want of a published figure read in a source: ESAS's lunar
 and EDS masses, NASA-TM-2005-214062), DRA 5.0's mass in LEO per mission for the NTR and the
 chemical/aerocapture options and its heavy-launch counts (NASA/SP-2009-566 and its Addendum,
 SP-2009-566-ADD): the stored copies reached only their title pages, abstracts without figures and
-third-party retellings.
+third-party retellings (searches of 2026-12 in docs/research/mars_validation_sources.md).
 """
 
 from __future__ import annotations
