@@ -376,6 +376,7 @@ def _mars_crew_rows() -> list[Row]:
     """The crewed Mars study's first mission (2035 window) against DRA 5.0's crew burns."""
     from pathlib import Path
 
+    from trades.analyses.validation_architectures import dra5_transit_rows
     from trades.architecture.checks import check_study
     from trades.architecture.mars_missions import plan_missions
     from trades.study.schema import load_study
@@ -394,7 +395,7 @@ def _mars_crew_rows() -> list[Row]:
             f"after arrival", stages["mars_crew_1"][2].delta_v_km_s, 1.563, "km/s", DRA5 + ": crew TEI 1.563 km/s (every opportunity)",
             "The least-delta-v return after the 500-day stay whose entry the capsule is rated for; DRA 5.0 quotes one "
             "value for all opportunities (its return flights are not read here)."),
-    ]
+    ] + dra5_transit_rows(missions, Row)
 
 
 def rows() -> list[Row]:
@@ -418,8 +419,9 @@ HEADER = [
     "the NTR and the chemical/aerocapture options and its Ares V launch counts (NASA/SP-2009-566 and its Addendum;",
     "Holladay et al., NASA/TM, Nov 2010), and the Mars ascent vehicle and descent stage masses (DRA 5.0; Polsgrove",
     "et al., AIAA 2015), so the crewed Mars missions fly neither. The stored copies reach only title pages, first",
-    "pages, abstracts and third-party retellings; the one DRA 5.0 statement read (Borowski et al., abstract) is",
-    "qualitative: NTR needs less mass in LEO than chemical/aerobrake, an ordering tests/test_studies.py checks.",
+    "pages, abstracts and third-party retellings. Read in DRA 5.0's NTR paper (Borowski et al., abstract): NTR needs",
+    "less mass in LEO than chemical/aerobrake (qualitative: an ordering tests/test_studies.py checks) and crews fly",
+    "about 6-7 months one way (the Mars crew transit rows).",
     "",
 ]
 
