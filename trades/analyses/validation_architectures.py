@@ -59,7 +59,7 @@ def gateway_rows(run_study, row) -> list:
 DRA5_TRANSIT_MONTHS = (6.0, 7.0)
 DAYS_PER_MONTH = 365.25 / 12.0
 DRA5_TRANSIT = ("Borowski, McCurdy & Packard, NTR/vehicle characteristics and sensitivity trades for NASA's Mars DRA 5.0 study, "
-                "abstract (stored copy, paperexplained.cn): crewed MTV on 'a fast conjunction trajectory that allows approximately "
+                "abstract via its stored copy (paperexplained.cn): crewed MTV on 'a fast conjunction trajectory that allows approximately "
                 "6-7 month 1-way' transits (upper bound shown, 7 x 30.44 d)")
 
 
