@@ -91,3 +91,18 @@ def test_apollo_leo_row_is_the_studys_run_per_landing_against_the_saturn_v(tmp_p
     assert totals["crew_landers_to_staging_kg"] > 0  # the LM is in the manifest
     # the CSM flies with the LM (crew_programmes.yaml): inside the 15 % band, and the row splits the crew stream from the cargo
     assert abs(row.ratio - 1.0) <= 0.15 and row.comment.startswith("Agrees") and "The CSM" in row.comment
+
+
+def test_header_says_what_is_missing_and_where_the_searches_are():
+    """Issue 17, item 5: the paper architectures without a row (their published figures were not read)
+    are named in the report's header, which points to a research record of the searches; that record
+    exists and names each missing document, so neither the gap nor its evidence can silently go."""
+    from trades.analyses.validation import HEADER, MISSING_RECORD
+
+    header = " ".join(HEADER)
+    record = Path(__file__).resolve().parents[2] / MISSING_RECORD
+    assert MISSING_RECORD in header and record.is_file()
+    text = record.read_text()
+    for document in ("NASA-TM-2005-214062", "NASA/SP-2009-566", "Polsgrove"):
+        assert document in header and document in text, document
+    assert "## Searches, by item" in text

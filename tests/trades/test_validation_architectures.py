@@ -20,3 +20,20 @@ def test_gateway_row_is_the_studys_outpost_against_the_published_mass():
     assert row.published == 40.0 and row.unit == "t" and "via" in row.source
     assert (abs(row.ratio - 1) > BAND) == row.comment.startswith("Does not agree")
     assert f"{row.ours:.1f} t" in row.comment
+
+
+def test_dra5_transit_rows_set_each_outbound_flight_against_six_to_seven_months():
+    """DRA 5.0's crews fly 'approximately 6-7 month' one way (Borowski et al., abstract): 182.6 to
+    213.1 days at 365.25/12 days a month (worked here by hand: 6 x 30.4375, 7 x 30.4375). The
+    published column is the upper bound; the comment says inside, longer or shorter."""
+    from trades.analyses.validation import Row
+    from trades.analyses.validation_architectures import dra5_transit_rows
+
+    missions = [{"window": {"tof_days": days, "departure": f"20{35 + 2 * k}-01-01"}} for k, days in enumerate((150.0, 200.0, 250.0))]
+    rows = dra5_transit_rows(missions, Row)
+    assert [r.ours for r in rows] == [150.0, 200.0, 250.0]
+    assert all(r.published == pytest.approx(213.0625) and r.unit == "d" for r in rows)
+    assert rows[0].comment.startswith("Outside") and ", shorter:" in rows[0].comment
+    assert rows[1].comment.startswith("Inside")
+    assert rows[2].comment.startswith("Outside") and ", longer:" in rows[2].comment
+    assert "6-7 month" in rows[0].source and "abstract" in rows[0].source

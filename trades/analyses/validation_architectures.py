@@ -8,7 +8,7 @@ Rows not yet here, for want of a published figure read in a source: ESAS's lunar
 and EDS masses, NASA-TM-2005-214062), DRA 5.0's mass in LEO per mission for the NTR and the
 chemical/aerocapture options and its heavy-launch counts (NASA/SP-2009-566 and its Addendum,
 SP-2009-566-ADD): the stored copies reached only their title pages, abstracts without figures and
-third-party retellings.
+third-party retellings (searches of 2026-12 in docs/research/mars_validation_sources.md).
 """
 
 from __future__ import annotations
@@ -50,3 +50,34 @@ def gateway_rows(run_study, row) -> list:
                "release; and the power and propulsion element), none of which the outpost relationships size beyond one habitat.")
     return [row("Architectures (band 15 %)", f"Gateway in NRHO (studies/cislunar_nrho_station.yaml): outpost dry mass, crew of "
                 f"{study.outpost.crew_size}, {study.outpost.stay_days:g}-day visits", dry, GATEWAY_MASS_KG / 1000.0, "t", GATEWAY, comment)]
+
+
+#: DRA 5.0's crewed transit: Borowski, McCurdy & Packard, 'Nuclear thermal rocket/vehicle characteristics and sensitivity
+#: trades for NASA's Mars Design Reference Architecture (DRA) 5.0 study', abstract, read in the stored copy at
+#: paperexplained.cn: the crewed MTV "utilizes a fast conjunction trajectory that allows approximately 6-7 month 1-way tra[...]"
+#: (the stored excerpt ends there). Months of 365.25/12 days (a conversion, not read).
+DRA5_TRANSIT_MONTHS = (6.0, 7.0)
+DAYS_PER_MONTH = 365.25 / 12.0
+DRA5_TRANSIT = ("Borowski, McCurdy & Packard, NTR/vehicle characteristics and sensitivity trades for NASA's Mars DRA 5.0 study, "
+                "abstract via its stored copy (paperexplained.cn): crewed MTV on 'a fast conjunction trajectory that allows approximately "
+                "6-7 month 1-way' transits (upper bound shown, 7 x 30.44 d)")
+
+
+def dra5_transit_rows(missions: list, row) -> list:
+    """Each crewed mission's outbound flight (the window's least-total-delta-v type I transfer the
+    toolkit plans, trades.architecture.mars_missions) against DRA 5.0's one-way transit of about
+    6-7 months. A flight time, not a mass: no band; the comment says whether it is inside the range."""
+    low, high = (m * DAYS_PER_MONTH for m in DRA5_TRANSIT_MONTHS)
+    out = []
+    for k, m in enumerate(missions, start=1):
+        days = float(m["window"]["tof_days"])
+        if low <= days <= high:
+            comment = f"Inside DRA 5.0's 6-7 months ({low:.0f}-{high:.0f} d)."
+        else:
+            side = "longer" if days > high else "shorter"
+            comment = (f"Outside DRA 5.0's 6-7 months ({low:.0f}-{high:.0f} d), {side}: the toolkit takes the window's "
+                       "least-total-delta-v type I transfer, DRA 5.0's crews fly 'fast conjunction' trajectories chosen for "
+                       "shorter flights, which is likely (not verified) the difference.")
+        out.append(row("Mars crew transit (DRA 5.0)", f"studies/crewed_mars_2033.yaml, crew mission {k} ({m['window']['departure']}): "
+                       "outbound flight, Earth departure to Mars arrival", days, high, "d", DRA5_TRANSIT, comment))
+    return out
