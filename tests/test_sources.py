@@ -158,6 +158,33 @@ def test_the_secondary_source_check_sees_an_offender():
     assert "would settle it" in _secondary_without_flag("x", data)[1]
 
 
+STUDY_SECONDARY = re.compile(
+    r"wiki|pedia|infogalactic|kiwix|theinfolist|piglix|everything\.explained|knowledge graph"
+    r"|from memory|compiler's memory|rough estimate|encyclop", re.IGNORECASE)
+
+
+def _study_texts_without_settling_source(data) -> list[str]:
+    """The input sources and reference citations of a study that name a wiki, an encyclopedia or
+    memory without naming the primary source that would settle the figure."""
+    texts = [(f"input_sources.{key}", value) for key, value in (data.get("input_sources") or {}).items()]
+    texts += [(f"references.{ref.get('id')}", ref.get("citation")) for ref in data.get("references") or []]
+    return [where for where, text in texts
+            if isinstance(text, str) and STUDY_SECONDARY.search(text) and not _names_what_would_settle_it(text)]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "studies").glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_shipped_study_citing_a_wiki_or_memory_names_the_source_that_would_settle_it(path):
+    bad = _study_texts_without_settling_source(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert bad == [], f"{path.name}: name the primary source that would settle it ('<source> would settle it'): {bad}"
+
+
+def test_the_study_check_sees_an_offender():
+    data = {"input_sources": {"a": "from memory: UNVERIFIED", "b": "Florida Memory archive (State Archives of Florida)",
+                              "c": "Wikipedia infobox; NASA SP-4029 would settle it"},
+            "references": [{"id": "r", "citation": "Wikipedia 'Apollo 17'"}, {"id": "s", "citation": "NASA/TM-2010-216764"}]}
+    assert _study_texts_without_settling_source(data) == ["input_sources.a", "references.r"]
+
+
 # 4. The unverified defaults each shipped study uses, computed from the provenance a run writes:
 #    every model input whose catalog value is `verified: false`, with the catalog's reason.
 STUDY_FILES = sorted((ROOT / "studies").glob("*.yaml"))
