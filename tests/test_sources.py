@@ -95,10 +95,24 @@ def test_the_source_check_sees_an_empty_source():
         ("a.source", ""), ("b[0].source", "  "), ("c.source", None)]
 
 
-# 3. No default rests on a wiki mirror, an AI encyclopedia or memory: a `source` that names one is
-#    allowed only on a value marked `verified: false` with a note saying what is unverified and
-#    which primary source would settle it (issue 18, item 6).
-SECONDARY = re.compile(r"wiki|grokipedia|infogalactic|kiwix|theinfolist|memory|rough estimate|encyclop", re.IGNORECASE)
+# 3. No default rests on a wiki mirror, an AI encyclopedia or memory (issue 18, item 6): a `source`
+#    that names one is allowed only on a value marked `verified: false` whose note names the primary
+#    source that would settle it ("... NASA SP-2000-4029, LM weights table, would settle it"), so
+#    that every such value says where its replacement is to be read.
+SECONDARY = re.compile(
+    r"wiki|pedia|grokipedia|infogalactic|kiwix|theinfolist|piglix|everything\.explained|knowledge graph"
+    r"|memory|rough estimate|encyclop", re.IGNORECASE)
+WOULD_SETTLE = re.compile(r"\bwould settle\b", re.IGNORECASE)
+
+
+def _names_what_would_settle_it(note: str) -> bool:
+    """The note says which source would settle the value: 'would settle' preceded, in the same
+    note, by a name (a capitalised word or a report number) within 250 characters."""
+    for match in WOULD_SETTLE.finditer(note):
+        before = note[max(0, match.start() - 250):match.start()]
+        if re.search(r"[A-Z][A-Za-z]|\d{3,}", before):
+            return True
+    return False
 
 
 def _parent(data, path: str) -> dict:
@@ -113,16 +127,19 @@ def _secondary_without_flag(name: str, data) -> list[str]:
     for path, source in _sources(data):
         if isinstance(source, str) and SECONDARY.search(source):
             entry = _parent(data, path)
-            if entry.get("verified") is not False or not str(entry.get("note") or "").strip():
-                bad.append(f"{name}: {path}: {source[:100]}")
+            if entry.get("verified") is not False:
+                bad.append(f"{name}: {path}: not marked verified: false: {source[:100]}")
+            elif not _names_what_would_settle_it(str(entry.get("note") or "")):
+                bad.append(f"{name}: {path}: the note does not name the source that would settle it: {source[:100]}")
     return bad
 
 
 @pytest.mark.parametrize("name", sorted(CATALOG_FILES))
-def test_no_verified_default_rests_on_a_wiki_an_ai_encyclopedia_or_memory(name):
+def test_no_default_rests_on_a_wiki_an_ai_encyclopedia_or_memory_without_its_primary_source(name):
     bad = _secondary_without_flag(name, _read(name))
     assert bad == [], ("cite the primary source, or mark the value verified: false with a note saying what is "
-                       "unverified and which source would settle it:\n" + "\n".join(bad))
+                       "unverified and which primary source would settle it ('<source> would settle it'):\n"
+                       + "\n".join(bad))
 
 
 def test_the_secondary_source_check_sees_an_offender():
@@ -131,9 +148,41 @@ def test_the_secondary_source_check_sees_an_offender():
         "b: {value: 2, source: 'compiler''s estimate from memory', verified: false}\n"
         "c: {value: 3, source: 'Grokipedia page', verified: false, note: 'no primary source found; NASA/TP-x would settle it'}\n"
         "d: {value: 4, source: 'NASA/TM-2010-216764, Table 5', verified: true}\n"
-        "e: [{value: 5, source: 'Infogalactic infobox', verified: true, note: 'x'}]\n")
-    assert _secondary_without_flag("x", data) == [
-        "x: a.source: Wikipedia (de) infobox", "x: b.source: compiler's estimate from memory", "x: e[0].source: Infogalactic infobox"]
+        "e: [{value: 5, source: 'Infogalactic infobox', verified: true, note: 'x'}]\n"
+        "f: {value: 6, source: 'HandWiki infobox', verified: false, note: 'UNVERIFIED: not read in a primary source'}\n"
+        "g: {value: 7, source: 'piglix.com copy', verified: false, note: 'searched; would settle it'}\n"
+        "h: {value: 8, source: 'everything.explained.today copy', verified: false, note: 'Orloff, NASA SP-2000-4029, p. 276 would settle it'}\n")
+    assert [line.split(": ")[1] for line in _secondary_without_flag("x", data)] == [
+        "a.source", "b.source", "e[0].source", "f.source", "g.source"]
+    assert "not marked verified: false" in _secondary_without_flag("x", data)[0]
+    assert "would settle it" in _secondary_without_flag("x", data)[1]
+
+
+STUDY_SECONDARY = re.compile(
+    r"wiki|pedia|infogalactic|kiwix|theinfolist|piglix|everything\.explained|knowledge graph"
+    r"|from memory|compiler's memory|rough estimate|encyclop", re.IGNORECASE)
+
+
+def _study_texts_without_settling_source(data) -> list[str]:
+    """The input sources and reference citations of a study that name a wiki, an encyclopedia or
+    memory without naming the primary source that would settle the figure."""
+    texts = [(f"input_sources.{key}", value) for key, value in (data.get("input_sources") or {}).items()]
+    texts += [(f"references.{ref.get('id')}", ref.get("citation")) for ref in data.get("references") or []]
+    return [where for where, text in texts
+            if isinstance(text, str) and STUDY_SECONDARY.search(text) and not _names_what_would_settle_it(text)]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "studies").glob("*.yaml")), ids=lambda p: p.stem)
+def test_a_shipped_study_citing_a_wiki_or_memory_names_the_source_that_would_settle_it(path):
+    bad = _study_texts_without_settling_source(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert bad == [], f"{path.name}: name the primary source that would settle it ('<source> would settle it'): {bad}"
+
+
+def test_the_study_check_sees_an_offender():
+    data = {"input_sources": {"a": "from memory: UNVERIFIED", "b": "Florida Memory archive (State Archives of Florida)",
+                              "c": "Wikipedia infobox; NASA SP-4029 would settle it"},
+            "references": [{"id": "r", "citation": "Wikipedia 'Apollo 17'"}, {"id": "s", "citation": "NASA/TM-2010-216764"}]}
+    assert _study_texts_without_settling_source(data) == ["input_sources.a", "references.r"]
 
 
 # 4. The unverified defaults each shipped study uses, computed from the provenance a run writes:
