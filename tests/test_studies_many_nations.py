@@ -32,8 +32,13 @@ def _play(name, tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_ilrs_station_game(tmp_path, capsys):
-    report, text = _play("ilrs_lunar_station_many_partners", tmp_path, capsys)
+def test_ilrs_station_game(played_game):
+    path = STUDIES / "ilrs_lunar_station_many_partners.yaml"
+    code, err, report = played_game(path)  # played once, shared with the audit of every game (tests/test_studies_audit.py)
+    assert code == 0, err
+    text = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    assert report["method"] == "sampled" and report["sampling"]["target_met"]
+    assert sum(report["allocations"]["shapley"].values()) == pytest.approx(report["grand_coalition_musd"], rel=1e-9)
     s, shapley, half = report["sampling"], report["allocations"]["shapley"], report["shapley_half_width_musd"]
     assert len(report["partners"]) == 12
     assert f"{s['coalitions']} coalitions in {s['rounds']} rounds of 12 rotated orders" in text
