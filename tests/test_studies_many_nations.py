@@ -1,5 +1,6 @@
 """The two many-partner studies (issue 19 item 4) play their sampled coalition games and state
-what the games find. Slow: the ILRS game optimizes 4,043 of its 4,095 coalitions (honest intervals need many rounds).
+what the games find. Slow: the ILRS game optimizes 851 of its 4,095 coalitions (10 rounds; 4,043 in 269 rounds
+while 201 coalitions stalled short of their optimum, which widened the founders' intervals).
 
 The figures checked are the description's, read back from a run of the game (they move when the
 cost model moves: restate them from a run, as for every study); the structure is checked beside
@@ -32,8 +33,13 @@ def _play(name, tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_ilrs_station_game(tmp_path, capsys):
-    report, text = _play("ilrs_lunar_station_many_partners", tmp_path, capsys)
+def test_ilrs_station_game(played_game):
+    path = STUDIES / "ilrs_lunar_station_many_partners.yaml"
+    code, err, report = played_game(path)  # played once, shared with the audit of every game (tests/test_studies_audit.py)
+    assert code == 0, err
+    text = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    assert report["method"] == "sampled" and report["sampling"]["target_met"]
+    assert sum(report["allocations"]["shapley"].values()) == pytest.approx(report["grand_coalition_musd"], rel=1e-9)
     s, shapley, half = report["sampling"], report["allocations"]["shapley"], report["shapley_half_width_musd"]
     assert len(report["partners"]) == 12
     assert f"{s['coalitions']} coalitions in {s['rounds']} rounds of 12 rotated orders" in text
@@ -45,10 +51,15 @@ def test_ilrs_station_game(tmp_path, capsys):
     assert f"({shapley['cnsa'] / 1000:.1f} and {shapley['roscosmos'] / 1000:.1f} billion" in text
     proportional = report["allocations"]["proportional_to_contribution"]
     assert f"CNSA would pay {proportional['cnsa'] / 1000:.0f} and Roscosmos {proportional['roscosmos'] / 1000:.0f} billion" in text
-    grand = report["grand_coalition_musd"]
-    stalled = [r for r in report["coalitions"] if r["cost_musd"] > grand + 1 and ("cnsa" in r["members"] or "roscosmos" in r["members"])
-               and round(r["cost_musd"]) not in (round(report["stand_alone_musd"]["cnsa"]), round(report["stand_alone_musd"]["roscosmos"]))]
-    assert f"{len(stalled)} of the {s['coalitions']} coalitions" in text
+    # every coalition with both founders does the grand coalition's mission (the others provide
+    # nothing and are bought from by nobody), so it costs what the grand coalition costs; before
+    # the stationarity check (trades/analyses/optimize_stationarity.py) 201 of them, every one of
+    # six members, stopped 320 MUSD above it at the study's water closure
+    grand, spread = report["grand_coalition_musd"], report["start_spread"]
+    both = [r for r in report["coalitions"] if {"cnsa", "roscosmos"} <= set(r["members"])]
+    assert max(r["cost_musd"] for r in both) == pytest.approx(grand, rel=1e-7)
+    assert spread["coalitions_not_converged"] == []
+    assert f"{spread['coalitions_with_a_stalled_start']} of the {s['coalitions']} coalitions" in text
     assert f"intervals at most {max(half[p] for p in others) / 1000:.2f} billion wide" in text
 
 

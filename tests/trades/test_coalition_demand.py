@@ -109,7 +109,14 @@ def test_subadditivity_failures_name_their_cause():
     assert failure_causes([(a, b, 5.0)], records)[0]["cause"].startswith("coordination overhead")
     assert start_spread([{"members": ["a", "b"], "starts": [{"objective": 10.0, "feasible": True, "success": True},
                                                             {"objective": 12.0, "feasible": True, "success": True}]}]) == {
-        "coalitions_with_disagreeing_starts": ["a+b"], "widest_gap_musd": 2.0, "coalitions_with_one_feasible_start": 0}
+        "coalitions_with_disagreeing_starts": ["a+b"], "widest_gap_musd": 2.0, "coalitions_with_one_feasible_start": 0,
+        "coalitions_not_converged": [], "coalitions_with_a_stalled_start": 0}
+    # a start that stalled short of a stationary point (replaced by another), and a coalition no start of which converged
+    stalled = {"members": ["a"], "starts": [{"objective": 12.0, "feasible": True, "success": False, "stalled": "x: falls"},
+                                            {"objective": 10.0, "feasible": True, "success": True}]}
+    failed = {"members": ["b"], "starts": [{"objective": 9.0, "feasible": True, "success": False}]}
+    spread = start_spread([stalled, failed])
+    assert spread["coalitions_with_a_stalled_start"] == 1 and spread["coalitions_not_converged"] == ["b"]
 
 
 def test_the_mission_games_grand_coalition_costs_what_nasa_esa_and_csa_cost(flagship):

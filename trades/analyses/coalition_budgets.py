@@ -67,8 +67,13 @@ def failure_causes(failures, records: dict) -> list[dict]:
 
 def start_spread(records) -> dict:
     """How far each coalition's optimizer starts disagree: coalitions whose feasible starts ended
-    at different objectives, the largest gap, and how many coalitions had one start only."""
+    at different objectives, the largest gap, how many coalitions had one start only, and the
+    coalitions none of whose starts converged (their cost is the best point found, not an
+    optimum), with how many starts stopped short of a stationary point
+    (:mod:`trades.analyses.optimize_stationarity`) and were replaced by others."""
     disagree, widest, single = [], 0.0, 0
+    unconverged = ["+".join(r["members"]) for r in records if r.get("starts") and not any(a.get("success") for a in r["starts"])]
+    stalled = sum(1 for r in records if any(a.get("stalled") for a in r.get("starts", [])))
     for r in records:
         ends = [a["objective"] for a in r.get("starts", []) if a.get("feasible") and a.get("success")]
         if len(ends) < 2:
@@ -78,7 +83,8 @@ def start_spread(records) -> dict:
         if gap > 1e-6 * max(abs(min(ends)), 1.0):
             disagree.append("+".join(r["members"]))
             widest = max(widest, gap)
-    return {"coalitions_with_disagreeing_starts": disagree, "widest_gap_musd": widest, "coalitions_with_one_feasible_start": single}
+    return {"coalitions_with_disagreeing_starts": disagree, "widest_gap_musd": widest, "coalitions_with_one_feasible_start": single,
+            "coalitions_not_converged": unconverged, "coalitions_with_a_stalled_start": stalled}
 
 
 LABELS = {"proportional_to_contribution": "by contribution", "proportional_to_demand": "by demand", "affordable_nucleolus": "affordable nuc."}
@@ -123,4 +129,10 @@ def format_budget_view(report: dict) -> str:
         p(f"Optimizer starts: {len(spread['coalitions_with_disagreeing_starts'])} coalition(s) whose feasible starts disagree "
           f"(widest gap {spread['widest_gap_musd']:,.0f}; the best is kept)"
           + (": " + ", ".join(spread["coalitions_with_disagreeing_starts"][:8]) if spread["coalitions_with_disagreeing_starts"] else ""))
+        if spread.get("coalitions_with_a_stalled_start"):
+            p(f"  {spread['coalitions_with_a_stalled_start']} coalition(s) had a start that stopped short of an optimum (the design "
+              "could still fall): it was replaced by the other starts")
+        if spread.get("coalitions_not_converged"):
+            p(f"  NOT an optimum (no start converged) in {len(spread['coalitions_not_converged'])} coalition(s): "
+              + ", ".join(spread["coalitions_not_converged"][:8]))
     return out.getvalue()

@@ -33,7 +33,7 @@ def use_sampling(study: Study, method: str | None = None) -> bool:
 
 def sampled_game(study: Study, costs, relative_half_width: float | None = None, progress: bool = True) -> dict:
     """The sampled game's report (``costs``: a :class:`~trades.analyses.coalitions.CoalitionCosts`)."""
-    from trades.analyses.coalition_budgets import budget_view
+    from trades.analyses.coalition_budgets import budget_view, start_spread
     from trades.analyses.coalition_demand import demand_shares, unserved
     from trades.analyses.coalitions import charge_infeasible
 
@@ -94,6 +94,7 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
         "core": {},
         **budgets,
         "demand": demand_shares(study),
+        "start_spread": start_spread(records),  # coalitions that are not optima are listed
         "cooperation_dividend_musd": {"total": sum(stand_alone.values()) - game[grand],
                                       **{p: stand_alone[p] - result.value[p] for p in players}},
         "marginal_value_musd": {p: game[grand - {p}] - game[grand] for p in players},

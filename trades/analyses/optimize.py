@@ -20,6 +20,7 @@ from trades.analyses.optimize_rules import (
 )
 from trades.analyses.evaluate import rechosen_for_flight_rates
 from trades.analyses.optimize_starts import best_attempt, cheapest_vertex, run_starts, starting_points
+from trades.analyses.optimize_stationarity import descent_left
 
 
 def optimize(study, file: str, recorder_path: str | None = None, finite_difference: bool = False):
@@ -162,13 +163,15 @@ def solve(arch, prob) -> dict:
     # each start from the study's design
     starts = [(label, {var.SHARES: shares, **prepared.design}) for label, shares in starting_points(arch.cost)]
     check, keep = (lambda: violations(arch, prob)), [var.SHARES, *prepared.design]
+    stationary = lambda: descent_left(prob, list(prepared.design), objective)  # noqa: E731 (a stop short of an optimum)
     attempts = []
     vertex = cheapest_vertex(arch, prob) if has_design_variables else None
     if vertex is not None:  # optimal in the shares whatever the design: one start settles it
-        attempts = run_starts(prob, [("cheapest provider", {var.SHARES: vertex, **prepared.design})], objective, check, keep)
+        attempts = run_starts(prob, [("cheapest provider", {var.SHARES: vertex, **prepared.design})], objective, check, keep,
+                              stationary=stationary)
         if attempts[0]["success"] and not attempts[0]["violations"]:
             starts = []
-    attempts += run_starts(prob, starts if has_design_variables else [], objective, check, keep)
+    attempts += run_starts(prob, starts if has_design_variables else [], objective, check, keep, stationary=stationary)
     wall = time.perf_counter() - start_time
     model_runs = evaluations() - runs_before
     if not attempts:  # nothing to choose (every item has one possible provider): the design as evaluated
@@ -185,7 +188,8 @@ def solve(arch, prob) -> dict:
         "initial_violations": initial_violations,
         "optimum": float(prob.get_val(objective)[0]),
         "success": best["success"],
-        "starts": [{k: a[k] for k in ("start", "objective", "success")} | {"feasible": not a["violations"]} for a in attempts],
+        "starts": [{k: a[k] for k in ("start", "objective", "success", "stalled") if k in a} | {"feasible": not a["violations"]}
+                   for a in attempts],
         "best_start": best["start"],
         "model_evaluations": model_runs,
         "wall_time_s": wall,

@@ -79,11 +79,14 @@ def _graded(plan, excluded: int | None) -> np.ndarray:
 
 
 def run_starts(prob: om.Problem, starts: list[tuple[str, dict]], objective: str, check, keep: list[str], agree_after: int = 0,
-               on_start=None) -> list[dict]:
+               on_start=None, stationary=None) -> list[dict]:
     """Run the driver from each start (label, values of variables by name) until two starts
     after the first ``agree_after`` converge, feasible, to the same objective; returns each
     attempt: label, objective, success, the rules it breaks (``check()``) and the values of the
-    variables ``keep``. ``on_start(label)``, if given, is told of each start (a progress bar)."""
+    variables ``keep``. ``on_start(label)``, if given, is told of each start (a progress bar).
+    ``stationary()``, if given, says why a start the driver reports converged is not a stationary
+    point (:func:`trades.analyses.optimize_stationarity.descent_left`), or None: such a start
+    counts as not converged (``success`` False, the reason in ``stalled``)."""
     attempts = []
     for label, values in starts:
         if on_start is not None:
@@ -96,9 +99,12 @@ def run_starts(prob: om.Problem, starts: list[tuple[str, dict]], objective: str,
         with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             prob.run_driver()
+        success = bool(prob.driver.result.success)
+        stalled = stationary() if success and stationary is not None else None
         attempts.append({
-            "start": label, "objective": float(prob.get_val(objective)[0]), "success": bool(prob.driver.result.success),
+            "start": label, "objective": float(prob.get_val(objective)[0]), "success": success and stalled is None,
             "violations": check(), "state": {name: np.array(prob.get_val(name)) for name in keep},
+            **({"stalled": stalled} if stalled else {}),
         })
         if _two_starts_agree(attempts[agree_after:]):  # the landscape gives one answer: further starts would repeat it
             break
