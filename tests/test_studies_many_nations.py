@@ -1,4 +1,5 @@
-"""The two many-partner studies (issue 19 item 4) play their sampled coalition games and state
+"""The two many-partner studies (issue 19 item 4) play their coalition games (the ILRS study's
+sampled, the Artemis Accords study's exact: eight of its agencies are interchangeable) and state
 what the games find. Slow: the ILRS game optimizes 851 of its 4,095 coalitions (10 rounds; 4,043 in 269 rounds
 while 201 coalitions stalled short of their optimum, which widened the founders' intervals).
 
@@ -64,21 +65,46 @@ def test_ilrs_station_game(played_game):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(run=False, strict=True, reason=(
-    "restatement pending (issue 19, branch wip-games, 2026-12-06): the description's figures (465 coalitions in 3 rounds) "
-    "come from the 3-round t-intervals, which under-cover (74 % on the 8-partner flagship game); the sampled game now "
-    "needs at least 10 rounds and Cochran's rule, and a run of this 14-partner game did not finish on two shared cores "
-    "(332 coalitions in 6 minutes before it was stopped). Not run: it would play the whole game"))
 def test_artemis_accords_outpost_game(tmp_path, capsys):
-    report, text = _play("artemis_accords_lunar_outpost", tmp_path, capsys)
-    s, shapley = report["sampling"], report["allocations"]["shapley"]
-    assert len(report["partners"]) == 14
-    assert f"{s['coalitions']} coalitions in {s['rounds']} rounds of 14 rotated orders" in text
-    assert f"grand coalition's {report['grand_coalition_musd'] / 1000:.0f} billion" in text
-    cash_only = ["cnes", "dlr", "kasa", "uaesa", "asa", "aeb", "isa", "polsa", "aem"]
-    assert max(shapley["nasa"], shapley["esa"]) < min(shapley[p] for p in cash_only)
-    mean = sum(shapley[p] for p in cash_only) / len(cash_only)
-    assert f"each pay about {mean / 1000:.1f} billion (a fourteenth of the outpost is {report['grand_coalition_musd'] / 14000:.1f})" in text
-    assert f"ESA pays least ({shapley['esa'] / 1000:.1f} billion within {report['shapley_half_width_musd']['esa'] / 1000:.1f})" in text
+    """The 14-partner game played exactly on two workers: eight interchangeable agencies make its
+    16,383 coalitions 575 optimizations (trades.analyses.coalition_symmetry). The figures are the
+    description's, read back from this run at the description's rounding (0.1 billion; the
+    optimizer's tolerance is below 1e-6 of the cost); equal shares are checked to 1e-6 of the grand
+    coalition. The sampled game is then played on the same coalition costs at the study's 2 %:
+    every 95 % interval must cover the exact value (the 8-partner coverage test's check, on 14)."""
+    from trades.analyses import games
+
+    path = STUDIES / "artemis_accords_lunar_outpost.yaml"
+    assert main(["coalitions", str(path), "-o", str(tmp_path), "--workers", "2", "--format", "json"]) == 0
+    capsys.readouterr()
+    report = json.loads((tmp_path / "coalitions.json").read_text())
+    text = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    players, records = report["partners"], report["coalitions"]
+    grand, shapley, nucleolus = report["grand_coalition_musd"], report["allocations"]["shapley"], report["allocations"]["nucleolus"]
+    alone, marginal = report["stand_alone_musd"], report["marginal_value_musd"]
+    assert report["method"] == "exact" and len(players) == 14
+    assert len(records) == 2 ** 14 - 1 and sum("same_as" not in r for r in records) == 575
+    assert "the 16,383 coalitions are 575 optimizations" in text
+    assert sum(shapley.values()) == pytest.approx(grand, rel=1e-9)
+    assert f"The grand coalition costs {grand / 1000:.1f} billion" in text
+    assert not report["core_empty"] and report["subadditivity_failures"] == []
+    assert f"least-core epsilon {report['least_core_epsilon_musd'] / 1000:.1f} billion" in text
+    nine = ["csa", "cnes", "dlr", "kasa", "uaesa", "asa", "aeb", "isa", "polsa", "aem"]  # CSA and Australia with them: unused capabilities
+    assert max(shapley[p] for p in nine) - min(shapley[p] for p in nine) < 1e-6 * grand
+    assert (f"ESA pays least ({shapley['esa'] / 1000:.1f} billion), NASA {shapley['nasa'] / 1000:.1f}, ASI {shapley['asi'] / 1000:.1f}, "
+            f"JAXA {shapley['jaxa'] / 1000:.1f}, and the ten others {shapley['cnes'] / 1000:.1f} each") in text
     assert shapley["esa"] == min(shapley.values())
-    assert f"ESA alone ({report['stand_alone_musd']['esa'] / 1000:.1f} billion)" in text
+    assert f"a fourteenth of the outpost is {grand / 14000:.1f}" in text
+    others = [p for p in players if p != "esa"]
+    assert max(nucleolus[p] for p in others) - min(nucleolus[p] for p in others) < 1e-6 * grand
+    assert f"The nucleolus is flatter: ESA {nucleolus['esa'] / 1000:.1f} billion, every other agency {nucleolus['nasa'] / 1000:.1f}" in text
+    assert alone["esa"] == pytest.approx(grand, rel=1e-9) and f"ESA alone ({alone['esa'] / 1000:.1f} billion)" in text
+    assert all(abs(marginal[p]) < 1e-6 * grand for p in others) and marginal["esa"] > 0
+    assert alone["nasa"] == pytest.approx(grand + marginal["esa"], rel=1e-9)
+    assert f"marginal value ({marginal['esa'] / 1000:.1f} billion: the thirteen others cost {alone['nasa'] / 1000:.1f}" in text
+    assert f"stand-alone cost ({alone['cnes'] / 1000:.1f} billion" in text
+    assert "affordable" not in report and all(not over for over in report["over_budget"].values())
+    game = {frozenset(r["members"]): r["cost_musd"] for r in records}
+    sampled = games.shapley_sampled(players, lambda needed: game.__getitem__, 0.02, None, 0)
+    assert sampled.target_met and f"stops after {sampled.rounds} rounds" in text
+    assert all(abs(sampled.value[p] - shapley[p]) <= sampled.half_width[p] for p in players), (sampled.value, sampled.half_width)

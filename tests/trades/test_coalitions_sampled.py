@@ -37,6 +37,9 @@ def _study(flagship, partners, **coalitions):
     data["input_sources"] = {}
     if coalitions:
         data["coalitions"] = coalitions
+    # the airport game below gives partners with the same data (suparco, sansa, gistda, ...) different runways: it is not
+    # a function of the partners' data, so the model's symmetry (trades.analyses.coalition_symmetry) is switched off
+    data.setdefault("coalitions", {})["symmetric_partners"] = False
     return parse_study_text(yaml.safe_dump(data, sort_keys=False), str(flagship))
 
 

@@ -31,6 +31,7 @@ from trades.analyses import games
 from trades.analyses.coalition_budgets import budget_view, failure_causes, format_budget_view, label, start_spread
 from trades.analyses.coalition_demand import demand_shares, unserved, zero_demand_record
 from trades.analyses.coalition_study import coalition_study
+from trades.analyses.coalition_symmetry import Symmetry
 from trades.analyses.coalitions_leaving import partner_leaving
 from trades.analyses.policy_outcomes import format_scenarios, mission_success, scenario_rows, standards_scenarios
 from trades.errors import InfeasibleError, StudyErrors
@@ -163,6 +164,7 @@ class CoalitionCosts:
         self.text = yaml.safe_dump(study.model_dump(mode="json"), sort_keys=False)
         self.records: dict[frozenset, dict] = stored_records(db) if db is not None else {}
         self.built = OrderedDict()  # reused problems when the game runs in this process
+        self.symmetry = Symmetry(study)  # one optimization per class of coalitions
 
     def evaluate(self, wanted) -> list[dict]:
         """The records of the ``wanted`` coalitions (in that order), optimizing the missing ones."""
@@ -171,7 +173,8 @@ class CoalitionCosts:
         from trades.analyses.coalition_store import store_record
 
         wanted = [frozenset(s) for s in wanted]
-        work = list(dict.fromkeys(tuple(sorted(s)) for s in wanted if s not in self.records))
+        rep = {s: self.symmetry.representative(s) for s in wanted}
+        work = list(dict.fromkeys(tuple(sorted(rep[s])) for s in wanted if s not in self.records and rep[s] not in self.records))
         if work:
             bar = tqdm(total=len(work), desc="coalitions", unit="opt", disable=not self.progress)
             local = self.workers == 1 and self.client is None
@@ -188,6 +191,11 @@ class CoalitionCosts:
                           keep, workers=self.workers, client=self.client, setup=_fresh_worker, total=len(work))
             finally:
                 bar.close()
+        for s in wanted:
+            if s not in self.records:  # an interchangeable partner's coalition: the optimized one relabelled
+                self.records[s] = self.symmetry.relabelled(self.records[rep[s]], s)
+                if self.db is not None:
+                    store_record(self.db, self.records[s])
         return [self.records[s] for s in wanted]
 
 

@@ -86,6 +86,7 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
         "allocations": allocations,
         "shapley_half_width_musd": result.half_width,
         "sampling": {"rounds": result.rounds, "orderings": result.rounds * len(players), "coalitions": result.coalitions,
+                     "optimizations": sum("same_as" not in r for r in records),  # coalition_symmetry: one per class
                      "target_half_width_musd": result.target, "target_met": result.target_met,
                      "relative_half_width": relative_half_width or k.relative_half_width, "seed": k.seed,
                      "max_coalitions": k.max_coalitions, "confidence": 0.95,
@@ -111,7 +112,8 @@ def format_sampled_report(report: dict) -> str:
     infeasible = sum(r["status"] != "ok" for r in report["coalitions"])
     p(f"Coalition game, sampled [{report['currency']}, objective {report['objective']}; missing capabilities: "
       f"{report['missing_capability']}" + (f" at x{report['purchase_markup']:g}" if report["missing_capability"] == "buy" else "") + "]")
-    p(f"{len(report['partners'])} partners: {s['coalitions']} coalitions optimized ({infeasible} infeasible) in {s['rounds']} rounds "
+    p(f"{len(report['partners'])} partners: {s['coalitions']} coalitions ({s['optimizations']} optimized, the others interchange "
+      f"partners of one; {infeasible} infeasible) in {s['rounds']} rounds "
       f"of {len(report['partners'])} rotated orders; 95 % half-width target {s['target_half_width_musd']:,.0f} "
       f"({s['relative_half_width']:g} of the grand coalition): {'met' if s['target_met'] else 'NOT met (max_coalitions reached)'}")
     names = list(report["allocations"])

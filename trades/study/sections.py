@@ -365,6 +365,7 @@ class Coalitions(_Strict):
         0.01, le=1, description="sampled: 95 % half-width to reach on every partner's Shapley value, as a fraction of the grand coalition's cost.")
     max_coalitions: int = Field(20_000, ge=1, description="sampled: stop after this many distinct coalitions even if the half-width is not reached.")
     seed: int = Field(0, ge=0, description="sampled: seed of the orders (the same seed gives the same coalitions, so --resume reuses them).")
+    symmetric_partners: bool = Field(True, description="Optimize one coalition per class of coalitions that differ only by interchangeable partners (same data, named nowhere else; trades.analyses.coalition_symmetry).")
 
 
 class SweepFactor(_Strict):
