@@ -30,3 +30,32 @@ def test_apollo_launch_complex_in_2024_dollars():
     """SP-4204: LC-39 at 481,576,000 dollars (1963), inflated with CPI-U 30.6 (1963) to 2024."""
     cost = programme_cost(load_catalog(), "apollo_saturn_v_csm", 6, 2024)
     assert cost.facilities_musd == pytest.approx(481.576 * _cpi(2024) / 30.6, rel=1e-12)
+
+
+def test_the_model_charges_each_crewed_launch_its_operations():
+    """In the Apollo study's model the crew item pays, each year, its crew launch attempts at the
+    programme's price plus their operations; the operations worked by hand from the attempts the model
+    computes (Saturn V 2,950 t, N 3, fv 1, fc 0.7, sum Q 6.2, 3 crew, 12 days, at max(L, 3) a year)."""
+    from pathlib import Path
+
+    import numpy as np
+
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
+    from trades.models import variables as var
+    from trades.study import load_study
+
+    path = Path(__file__).resolve().parents[2] / "studies" / "apollo_like_lunar_campaign.yaml"
+    arch = resolve(load_study(path), str(path))
+    prob = build_problem(arch)
+    prob.run_model()
+    attempts = prob.get_val(var.CREW_LAUNCH_ATTEMPTS)
+    assert attempts.sum() > 5.9
+    w = 0.3674 * _cpi(2024) / _cpi(2018)
+    rate = np.maximum(attempts, 3.0)
+    per_launch = (8 * 2950**0.67 * rate**-0.9 * 3**0.7 * 1.0 * 0.7 + 20 * 6.2 * rate**-0.65 + 75 * 12**0.5 * 3**0.5 * rate**-0.8)
+    expected = w * attempts * per_launch
+    np.testing.assert_allclose(prob.get_val(var.launch_operations_input("launch_operations")), expected, rtol=1e-9)
+    crew = arch.cost.item_index("crew_transport")
+    bought = prob.get_val(var.BOUGHT)[crew]
+    np.testing.assert_allclose(bought, arch.cost.purchases[crew] + attempts * arch.cost.crew_launch_price_musd + expected, rtol=1e-9)

@@ -30,7 +30,7 @@ def apollo_comment(study) -> str:
             f"{b(cost.test_flight_musd)}, each landing flight {b(cost.unit_musd)}; one lunar module a landing (AMCM planetary lander); "
             f"Launch Complex 39 {b(cost.facilities_musd)} (NASA SP-4204's 1963 figure, CPI-U); TRANSCOST's ground and mission "
             f"operations of each Saturn V launch, {b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} a launch at the "
-            "relationships' lowest fitted rate of 3 a year. Still not in the model: Apollo's other ground facilities (NASA's January 1969 "
+            "relationships' lowest fitted rate of 3 a year. Not in the model: Apollo's other ground facilities (NASA's January 1969 "
             "run-out estimate, read only in a copy of Wikipedia, put all of them at 1.8 billion then-year against LC-39's 0.5), the Saturn "
             "IB and Saturn I (1.1 and 0.8 billion then-year in the same estimate) and their flights, Apollo 13, tracking and data "
             "acquisition (0.7) and the operation of installations (2.4) beyond the per-crew-position rate; together about 6.3 billion "
@@ -48,7 +48,7 @@ def artemis_comment(study) -> str:
             f"billion; Artemis I and II cost {b(cost.test_flight_musd)} in hardware, the landing's crew flight {b(cost.unit_musd)}; "
             f"Kennedy's ground systems {b(cost.facilities_musd)} (NASA OIG 2015: 0.975 billion spent FY2010-2014 and 2.4 planned "
             "FY2015-2019, CPI-U) and TRANSCOST's ground and mission operations of each SLS launch, "
-            f"{b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} a launch at 3 a year. Still not in the model: Gateway, "
+            f"{b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} a launch at 3 a year. Not in the model: Gateway, "
             "spacesuits and the commercial lander (Altair stands in for the HLS and its hardware is not costed, for want of a sourced "
             "dry mass; the HLS award alone is 2.9 billion of 2021, contracts.yaml hls_spacex_option_a_2021), and EGS's growth beyond its 2015 plan (about 40 %, "
             "the Planetary Society). In their place it develops a habitat, life support and fission power the first landing did not have.")
