@@ -238,7 +238,7 @@ def _run_study(stem: str):
 def _campaign_rows() -> list[Row]:
     """A station's yearly cost once built against the ISS's; Apollo- and Artemis-like campaigns
     against their reported totals, all in the studies' base year (CPI-U from the sources' years)."""
-    from trades.analyses.validation_programmes import apollo_comment, artemis_comment
+    from trades.analyses.validation_programmes import apollo_comment, artemis_comment, iss_development_row
     from trades.study.catalog import load_catalog
     from trades.study.money import inflation_factor
 
@@ -267,6 +267,7 @@ def _campaign_rows() -> list[Row]:
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO, SLS and Orion developed by the "
             "government", lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
             artemis_comment(artemis)),
+        iss_development_row(_run_study, Row),
     ]
 
 
