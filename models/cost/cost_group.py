@@ -74,15 +74,15 @@ class CostGroup(om.Group):
         self.connect("rollup.first_unit", "production.first_unit_cost")
 
         self.add_subsystem("operations", OperationsCost(num_years=n), promotes_inputs=["crew_size"])
+        if o["launch_operations"] is not None:  # each crewed launch's ground and mission operations, in the crew item (before spend)
+            self.add_subsystem("launch_operations", LaunchOperationsCost(num_years=n, coefficients=o["launch_operations"]))
+            self.connect("launch_operations.launch_operations", "spend.crew_launch_operations")
         self.add_subsystem("spend", ItemSpend(
             num_items=k, num_years=n, operations_item=o["operations_item"], crew_transport_item=o["crew_transport_item"],
         ))
         self.connect("wraps.development", "spend.development")
         self.connect("production.production_cost", "spend.production")
         self.connect("operations.operations_cost", "spend.operations_cost")
-        if o["launch_operations"] is not None:  # each crewed launch's ground and mission operations, in the crew item
-            self.add_subsystem("launch_operations", LaunchOperationsCost(num_years=n, coefficients=o["launch_operations"]))
-            self.connect("launch_operations.launch_operations", "spend.crew_launch_operations")
 
         deploy = om.MuxComp(vec_size=k)
         deploy.add_var("deploy_mass", shape=(1,), axis=0, units="kg")

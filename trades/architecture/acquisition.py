@@ -57,6 +57,7 @@ class CrewPrice:
     development_musd: float = 0.0  # base-year MUSD paid over the item's development years (government development)
     development_buys: str = ""
     operations: dict | None = None  # a government-operated launcher's operations inputs (trades.architecture.launch_operations)
+    programme: object | None = None  # the government programme's cost (ProgrammeCost), for cost risk
 
 
 def _error(study, path: tuple, reason: str) -> StudyErrors:
@@ -144,7 +145,7 @@ def _crew_government_development(study, catalog: Catalog, vehicle: str, base_yea
     return CrewPrice(cost.unit_musd, buys, " | ".join(cost.sources), launches,
                      seats_source=f"{crew:g} crew on {programme_id}'s {seats:g} seats a launch: {launches} launch(es) per rotation "
                      f"({entry['seats']['source']})", development_musd=cost.upfront_musd, development_buys=development,
-                     operations=cost.operations_inputs)
+                     operations=cost.operations_inputs, programme=cost)
 
 
 #: crew-transport mode -> function pricing one crewed launch (study, catalog, vehicle, base year)

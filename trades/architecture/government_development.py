@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from trades.architecture.cost_relationships import relationship
 from trades.architecture.launch_operations import coefficients, per_launch_musd, programme_inputs
 from trades.architecture.relationships import Part, element_cost, launch_vehicle_cost
 from trades.study.catalog import Catalog
@@ -43,6 +44,10 @@ class ProgrammeCost:
     facilities_musd: float = 0.0  # ground facilities (launch complex) built for the programme, a sourced figure
     test_flight_operations_musd: float = 0.0  # ground and mission operations of the test flights (TRANSCOST)
     operations_inputs: dict | None = None  # the launcher's operations inputs (trades.architecture.launch_operations)
+    # per part of ``parts``: its relationship, ('transcost', category) or ('amcm', specification name) (cost risk)
+    part_relationships: list[tuple[str, str]] = field(default_factory=list)
+    launcher_f0: tuple[float, float] = (1.0, 1.0)  # TRANSCOST's f0 on the launcher's development and production
+    launcher_parts: int = 0  # the first parts are the launcher's stages and engines, the rest its spacecraft
 
     @property
     def upfront_musd(self) -> float:
@@ -86,6 +91,12 @@ def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, bas
     lv = launch_vehicle_cost(stages, engines, base_year=base_year, catalog=catalog)
     wyr = lv.development_musd / lv.development_wyr  # MUSD per work-year, base year
     parts = [(f"{launcher['name']} {name}", h * wyr, f * wyr) for name, h, f in lv.parts]
+    cost_entry = catalog.entry("cost", "default")
+    kinds = [relationship(cost_entry, "launch_vehicle_stage", propellant=p.propellant) for p in stages] + \
+        [relationship(cost_entry, "rocket_engine", propellant=p.propellant) for p in engines]
+    part_relationships = [(r.method, r.name) for r in kinds]
+    lv_dev_parts, lv_first_parts = sum(h for _, h, _ in lv.parts), sum(f for _, _, f in lv.parts)
+    f0 = (lv.development_wyr / lv_dev_parts if lv_dev_parts else 1.0, lv.first_unit_wyr / lv_first_parts if lv_first_parts else 1.0)
     development, first = lv.development_musd, lv.first_unit_musd
     sources = [f"{launcher['name']}: {lv.source}; masses: " + "; ".join(
         f"{p['name']} {p['dry_mass_kg']['value']:,.0f} kg x {p['count']} ({p['dry_mass_kg']['source']})"
@@ -94,6 +105,8 @@ def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, bas
         mass = float(craft["dry_mass_kg"]["value"])
         cost = element_cost(craft["element_type"], mass, ioc_year=int(craft["ioc_year"]["value"]), base_year=base_year, catalog=catalog)
         parts.append((craft["name"], cost.development_musd, cost.first_unit_musd))
+        craft_rel = relationship(cost_entry, craft["element_type"])
+        part_relationships.append((craft_rel.method, craft_rel.name))
         development, first = development + cost.development_musd, first + cost.first_unit_musd
         sources.append(f"{craft['name']} ({mass:,.0f} kg dry, {craft['dry_mass_kg']['source']}): {cost.source}")
     tests = int(entry["test_flights"]["value"])
@@ -112,7 +125,7 @@ def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, bas
     return ProgrammeCost(
         programme_id, entry["name"], development, first, tests, _units(first, rate_of(entry), 0, tests), crewed,
         _units(first, rate_of(entry), tests, crewed) / crewed, int(entry["seats"]["value"]), parts, sources,
-        facilities, test_ops, inputs,
+        facilities, test_ops, inputs, part_relationships, f0, len(stages) + len(engines),
     )
 
 
