@@ -226,6 +226,8 @@ class ArchitectureModel(om.Group):
         self.connect("crew.crew_days", var.COST_CREW_DAYS)
         if self.options["crew_launches"]:
             self.connect(var.CREW_EXPECTED_ATTEMPTS, var.CREW_LAUNCH_ATTEMPTS)
+            if cost["group"].get("launch_operations") is not None:
+                self.connect(var.CREW_EXPECTED_ATTEMPTS, var.launch_operations_input("launches"))
         self.connect("transfer_cargo.mass_in_launch_orbit", var.CARGO_LEO_MASS)
         self.connect(var.DELIVERED_MASS, var.COST_DELIVERED_MASS)
         self.connect(var.CONSUMABLES_MASS, var.LOGISTICS_CONSUMABLES)

@@ -136,6 +136,16 @@ WRAPS = _v("cost.wraps.wraps", "MUSD", "programme wraps of each item (rows) by w
 WRAPPED_DEVELOPMENT = _v("cost.wraps.development", "MUSD", "development of each item with its wraps")
 CREW_LAUNCH_ATTEMPTS = _v("cost.spend.crew_launch_attempts", "unitless", "crew launch attempts per year (cost input)")
 CREW_LAUNCH_PRICE = _v("cost.spend.crew_launch_price", "MUSD", "price of one crew launch")
+#: a government-operated crew launcher's operations (cost.launch_operations, LaunchOperationsCost): present only in
+#: studies whose crew transport is a government development, so not in the registry of every problem's paths
+LAUNCH_OPERATIONS_PREFIX = "cost.launch_operations"
+
+
+def launch_operations_input(name: str) -> str:
+    """An input of the crew launcher's operations component (``launches``, ``liftoff_mass``, ...)."""
+    return f"{LAUNCH_OPERATIONS_PREFIX}.{name}"
+
+
 PURCHASES = _v("cost.spend.purchases", "MUSD", "contract prices paid per cost item and year (fixed-price contracts)")
 DEVELOPMENT_PROFILE = _v("cost.spend.profile", "unitless", "development fraction spent per year")
 

@@ -136,7 +136,9 @@ def _cpi(year):
 # ratio as a percentage, restated from a run whenever the cost model moves it.
 CAMPAIGNS = {
     # crew transport developed by the government (crew_programmes.yaml; issue 18): the crew item is the
-    # launcher's and spacecraft's development, test flights and crewed flights, no longer a price per launch
+    # launcher's and spacecraft's development, test flights and crewed flights, no longer a price per launch;
+    # since wip-progcost also the programme's ground facilities and each launch's TRANSCOST operations
+    # (Apollo 42 -> 46 %, Artemis 61 -> 66 %, restated in the descriptions from a run)
     "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the Saturn V and its spacecraft"),
     "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "SLS and Orion"),
 }

@@ -7,6 +7,7 @@ import numpy as np
 import openmdao.api as om
 
 from trades.models.cost.amcm import AmcmCost
+from trades.models.cost.launch_operations import LaunchOperationsCost
 from trades.models.cost.learning import LearningCurveProduction
 from trades.models.cost.present_value import PresentValue
 from trades.models.cost.rollup import CostRollup
@@ -44,6 +45,8 @@ class CostGroup(om.Group):
         self.options.declare("return_bounds", types=tuple, default=(1.0, 1.0))
         self.options.declare("initial_shares", types=np.ndarray, recordable=False)
         self.options.declare("num_wraps", types=int, default=0, desc="programme wraps (ProgrammeWraps)")
+        self.options.declare("launch_operations", types=dict, default=None, allow_none=True,
+                             desc="TRANSCOST operations coefficients: a government-operated crew launcher (LaunchOperationsCost)")
 
     def setup(self):
         o = self.options
@@ -71,6 +74,9 @@ class CostGroup(om.Group):
         self.connect("rollup.first_unit", "production.first_unit_cost")
 
         self.add_subsystem("operations", OperationsCost(num_years=n), promotes_inputs=["crew_size"])
+        if o["launch_operations"] is not None:  # each crewed launch's ground and mission operations, in the crew item (before spend)
+            self.add_subsystem("launch_operations", LaunchOperationsCost(num_years=n, coefficients=o["launch_operations"]))
+            self.connect("launch_operations.launch_operations", "spend.crew_launch_operations")
         self.add_subsystem("spend", ItemSpend(
             num_items=k, num_years=n, operations_item=o["operations_item"], crew_transport_item=o["crew_transport_item"],
         ))

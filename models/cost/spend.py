@@ -39,7 +39,7 @@ class ItemSpend(om.ExplicitComponent):
     ``developed[i, y] = development_i x profile[i, y]`` is what a builder's cost factor and the
     coordination overhead scale; ``built[i, y] = production[i, y]`` what the cost factor alone
     scales (the overhead is a development penalty); ``bought[i, y] = crew_launch_attempts_y x
-    crew_launch_price [i = crew transport item] + purchases[i, y] + operations_y [i = ops item]``
+    crew_launch_price + crew_launch_operations_y [i = crew transport item] + purchases[i, y] + operations_y [i = ops item]``
     is paid as priced, with neither (crew transport per launch; ``purchases``: contract prices per
     item and year, e.g. a fixed-price contract paid over the development years; operations at
     their dollar rate per crew position: the cost factor is TRANSCOST's f8, which its source
@@ -61,6 +61,7 @@ class ItemSpend(om.ExplicitComponent):
         self.add_input("operations_cost", val=np.zeros(n), units="MUSD")
         self.add_input("crew_launch_attempts", val=np.zeros(n), units="unitless")
         self.add_input("crew_launch_price", val=0.0, units="MUSD")
+        self.add_input("crew_launch_operations", val=np.zeros(n), units="MUSD", desc="a government-operated crew launcher's operations, per year")
         self.add_input("purchases", val=np.zeros((k, n)), units="MUSD", desc="contract prices paid per item and year")
         self.add_output("developed", val=np.zeros((k, n)), units="MUSD")
         self.add_output("built", val=np.zeros((k, n)), units="MUSD")
@@ -77,6 +78,7 @@ class ItemSpend(om.ExplicitComponent):
         if crew is not None:
             self.declare_partials("bought", "crew_launch_attempts", rows=crew * n + np.arange(n), cols=np.arange(n))
             self.declare_partials("bought", "crew_launch_price", rows=crew * n + np.arange(n), cols=np.zeros(n, dtype=int))
+            self.declare_partials("bought", "crew_launch_operations", rows=crew * n + np.arange(n), cols=np.arange(n), val=1.0)
 
     def compute(self, inputs, outputs):
         outputs["developed"] = inputs["development"][:, None] * inputs["profile"]
@@ -85,7 +87,8 @@ class ItemSpend(om.ExplicitComponent):
         if self.options["operations_item"] is not None:
             bought[self.options["operations_item"]] += inputs["operations_cost"]
         if self.options["crew_transport_item"] is not None:
-            bought[self.options["crew_transport_item"]] += inputs["crew_launch_attempts"] * inputs["crew_launch_price"]
+            bought[self.options["crew_transport_item"]] += (inputs["crew_launch_attempts"] * inputs["crew_launch_price"]
+                                                            + inputs["crew_launch_operations"])
         outputs["built"], outputs["bought"] = built, bought
 
     def compute_partials(self, inputs, partials):

@@ -71,7 +71,11 @@ def test_flights_follow_the_learning_curve_test_flights_first():
     assert cost.test_flights == 5
     assert cost.test_flight_musd == pytest.approx(cost.first_unit_musd * 3.7377, rel=1e-4)
     assert cost.unit_musd == pytest.approx(cost.first_unit_musd * 3.0397 / 6, rel=1e-4)
-    assert cost.upfront_musd == pytest.approx(cost.development_musd + cost.test_flight_musd)
+    # upfront: development and the test flights' hardware, and (wip-progcost) the launch complex and the test
+    # flights' operations (tests/trades/test_programme_operations.py works those by hand)
+    assert cost.upfront_musd == pytest.approx(cost.development_musd + cost.test_flight_musd + cost.facilities_musd
+                                              + cost.test_flight_operations_musd)
+    assert cost.facilities_musd > 0 and cost.test_flight_operations_musd > 0
 
 
 def test_the_studies_plan_their_crewed_flights_and_fly_the_csm():

@@ -85,7 +85,9 @@ def uncertain_parts(study: Study, arch) -> tuple[list[dict], float]:
     parts += price_parts(arch, cost, overrides)
     default = cost["cost_risk"]["correlation"]
     correlation = section.correlation if section is not None and section.correlation is not None else float(default["value"])
-    return parts, correlation
+    from trades.analyses.cost_risk_programme import programme_parts
+
+    return parts + programme_parts(arch, cost, correlation), correlation
 
 
 def amcm_sigma(amcm: dict, specification: float) -> tuple[float, str]:

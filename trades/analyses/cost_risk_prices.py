@@ -30,10 +30,11 @@ def price_parts(arch, cost_catalog: dict, overrides: dict) -> list[dict]:
     """One uncertain part per price class the study pays (a crew vehicle, a priced launch, a
     contract), with its sigma and source (the study's override of ``<class>`` first)."""
     plan = arch.cost
+    programme = plan.crew_programme is not None  # its price classes: trades.analyses.cost_risk_programme
     pays = {
-        "crew_transport_price": plan.crew_launch_price_musd > 0,
+        "crew_transport_price": plan.crew_launch_price_musd > 0 and not programme,
         "launch_price": bool(np.any(np.nan_to_num(plan.launch_price_per_kg) > 0)),
-        "contract_price": plan.purchases is not None and bool(np.any(plan.purchases)),
+        "contract_price": plan.purchases is not None and bool(np.any(plan.purchases)) and not programme,
     }
     catalog = cost_catalog["cost_risk"]["price_uncertainty"]
     parts = []

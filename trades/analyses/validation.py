@@ -184,32 +184,12 @@ def _logistics_rows() -> list[Row]:
 
 
 def _cost_rows() -> list[Row]:
-    """Element cost relationships against contract values, in 2024 dollars."""
+    """Element cost relationships against contract values, in 2024 dollars (the commercially developed
+    Gateway elements: trades.analyses.validation_commercial)."""
+    from trades.analyses.validation_commercial import commercial_rows
     from trades.analyses.validation_programmes import sls_orion_flight_row
-    from trades.models.cost import AmcmCost
-    from trades.models.testing import run_component
-    from trades.study.catalog import load_catalog
-    from trades.study.money import inflation_factor
 
-    catalog = load_catalog()
-    cost = catalog.entry("cost", "default")
-    coefficients = {c: float(cost["amcm"][c]["value"]) for c in "abcdefg"}
-    spec = cost["amcm"]["specification"][cost["element_cost_relationship"]["power"]["specification"]]
-    ppe = catalog.entry("elements", "gateway_ppe")["mass_kg"]
-    dry = float(ppe["value"]) / 2.0  # the source: propellant is half of the launch mass
-    prob = run_component(AmcmCost(num_elements=1, coefficients=coefficients), dry_mass=[dry], quantity=[1.0],
-                         specification=[float(spec["value"])], ioc_year=[2027.0], block=[1.0], difficulty=[0.0])
-    ours = float(prob.get_val("cost_fy1999")[0]) * inflation_factor(1999, 2024, catalog)
-    return [
-        Row("Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element: AMCM power-element relationship, {dry:,.0f} kg dry "
-            "(half its 5,000 kg launch mass), IOC 2027 (assumed: a planned launch year, not read in a source), one unit", ours, 375.0 * inflation_factor(2019, 2024, catalog), "MUSD",
-            "Maxar fixed-price contract of USD 375 M (2019), via SpacePolicyOnline and Parabolic Arc",
-            "Does not agree: AMCM, calibrated on government programmes, costs the element at several times the commercial fixed-price "
-            "contract, which built on a commercial satellite bus. The toolkit's element costs are "
-            "government-programme levels."),
-        sls_orion_flight_row(),
-        _ssme_row(),
-    ]
+    return commercial_rows(_run_study, Row) + [sls_orion_flight_row(), _ssme_row()]
 
 
 def _ssme_row() -> Row:
@@ -258,7 +238,7 @@ def _run_study(stem: str):
 def _campaign_rows() -> list[Row]:
     """A station's yearly cost once built against the ISS's; Apollo- and Artemis-like campaigns
     against their reported totals, all in the studies' base year (CPI-U from the sources' years)."""
-    from trades.analyses.validation_programmes import apollo_comment, artemis_comment
+    from trades.analyses.validation_programmes import apollo_comment, artemis_comment, iss_development_row
     from trades.study.catalog import load_catalog
     from trades.study.money import inflation_factor
 
@@ -287,6 +267,7 @@ def _campaign_rows() -> list[Row]:
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO, SLS and Orion developed by the "
             "government", lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
             artemis_comment(artemis)),
+        iss_development_row(_run_study, Row),
     ]
 
 

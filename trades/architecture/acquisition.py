@@ -56,6 +56,8 @@ class CrewPrice:
     seats_source: str = UNKNOWN_SEATS
     development_musd: float = 0.0  # base-year MUSD paid over the item's development years (government development)
     development_buys: str = ""
+    operations: dict | None = None  # a government-operated launcher's operations inputs (trades.architecture.launch_operations)
+    programme: object | None = None  # the government programme's cost (ProgrammeCost), for cost risk
 
 
 def _error(study, path: tuple, reason: str) -> StudyErrors:
@@ -136,11 +138,14 @@ def _crew_government_development(study, catalog: Catalog, vehicle: str, base_yea
     parts = ", ".join(f"{name} {dev:,.0f}" for name, dev, _ in cost.parts)
     buys = (f"one flight's hardware of {cost.name} (government development, {programme_id}): the crewed flights' average "
             f"on a learning curve after {cost.test_flights} test flights, first unit {cost.first_unit_musd:,.0f} MUSD {base_year}")
-    development = (f"{cost.name} development {cost.development_musd:,.0f} MUSD {base_year} ({parts}) and the hardware of its "
-                   f"{cost.test_flights} test flights {cost.test_flight_musd:,.0f}, paid over the crew transport's development years")
+    development = (f"{cost.name} development {cost.development_musd:,.0f} MUSD {base_year} ({parts}), its ground facilities "
+                   f"{cost.facilities_musd:,.0f}, the hardware of its {cost.test_flights} test flights {cost.test_flight_musd:,.0f} and their "
+                   f"ground and mission operations {cost.test_flight_operations_musd:,.0f} (TRANSCOST), paid over the crew transport's "
+                   "development years; each crewed launch's operations are charged in its year at the year's launch rate")
     return CrewPrice(cost.unit_musd, buys, " | ".join(cost.sources), launches,
                      seats_source=f"{crew:g} crew on {programme_id}'s {seats:g} seats a launch: {launches} launch(es) per rotation "
-                     f"({entry['seats']['source']})", development_musd=cost.upfront_musd, development_buys=development)
+                     f"({entry['seats']['source']})", development_musd=cost.upfront_musd, development_buys=development,
+                     operations=cost.operations_inputs, programme=cost)
 
 
 #: crew-transport mode -> function pricing one crewed launch (study, catalog, vehicle, base year)

@@ -12,6 +12,7 @@ from trades.models import variables as var
 from trades.models.architecture import ArchitectureModel
 from trades.models.integrated import IntegratedModel
 from trades.architecture.government_development import flown_spacecraft
+from trades.architecture.launch_operations import coefficients as launch_operations_coefficients
 from trades.architecture.description import Architecture
 from trades.architecture.ssa import ssa_model_options
 
@@ -50,6 +51,7 @@ def model_options(arch: Architecture) -> dict:
                 "barred_pairs": tuple(plan.barred_pairs), "payment_matrix": plan.payment_matrix,
                 "return_bounds": plan.return_bounds or (1.0, 1.0), "initial_shares": plan.initial_shares,
                 "num_wraps": len(plan.wrap_names),
+                "launch_operations": None if plan.crew_launch_operations is None else launch_operations_coefficients(arch.catalog),
             },
             "element_mass_outputs": [(e.name, e.mass_output) for e in plan.elements if e.mass_output],
             "item_units": [(i, item.units) for i, item in enumerate(plan.items) if item.units in ("cargo_flights", "crew_rotations")],

@@ -102,6 +102,8 @@ class CostPlan:
     wrap_fractions: list[float] = field(default_factory=list)
     wrap_sources: list[str] = field(default_factory=list)
     crew_launcher_lifts_lander: bool = False  # the crew stream's mass rides the crew launch (government_development.py)
+    crew_launch_operations: dict | None = None  # a government-operated crew launcher's operations inputs (launch_operations.py)
+    crew_programme: object | None = None  # a government-developed crew programme's cost (ProgrammeCost), for cost risk
 
     def item_index(self, name: str) -> int | None:
         names = [i.name for i in self.items]
@@ -326,6 +328,7 @@ def make_cost_plan(arch) -> CostPlan:
         purchases[crew_item] += crew_quote.development_musd * profile[crew_item]
         notes.append(f"crew transport: {crew_quote.development_buys}")
         sources["crew transport development"] = crew_quote.source
+    crew_operations = crew_quote.operations if crew_quote is not None else None
     if arch.ssa is not None:
         add_ssa_purchases(arch, items, purchases, profile)
         sources.update(arch.ssa.sources)
@@ -390,6 +393,8 @@ def make_cost_plan(arch) -> CostPlan:
     )
     apply_standards(plan, study, catalog, notes)
     plan.initial_shares = initial_shares(plan)
+    plan.crew_launch_operations = crew_operations
+    plan.crew_programme = crew_quote.programme if crew_quote is not None else None
     plan.crew_launcher_lifts_lander = study.transportation.crew_lander is not None and launches_crew_lander(study, catalog)
     if plan.crew_launcher_lifts_lander:
         notes.append("crew lander: launched with the crew by the programme's launcher, whose hardware each crewed launch pays for: "

@@ -19,8 +19,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from trades.architecture.cost_relationships import relationship
+from trades.architecture.launch_operations import coefficients, per_launch_musd, programme_inputs
 from trades.architecture.relationships import Part, element_cost, launch_vehicle_cost
 from trades.study.catalog import Catalog
+from trades.study.money import sourced_to_base_musd
 
 
 @dataclass
@@ -38,11 +41,19 @@ class ProgrammeCost:
     seats: int
     parts: list[tuple[str, float, float]] = field(default_factory=list)  # (part, development MUSD, first unit MUSD)
     sources: list[str] = field(default_factory=list)
+    facilities_musd: float = 0.0  # ground facilities (launch complex) built for the programme, a sourced figure
+    test_flight_operations_musd: float = 0.0  # ground and mission operations of the test flights (TRANSCOST)
+    operations_inputs: dict | None = None  # the launcher's operations inputs (trades.architecture.launch_operations)
+    # per part of ``parts``: its relationship, ('transcost', category) or ('amcm', specification name) (cost risk)
+    part_relationships: list[tuple[str, str]] = field(default_factory=list)
+    launcher_f0: tuple[float, float] = (1.0, 1.0)  # TRANSCOST's f0 on the launcher's development and production
+    launcher_parts: int = 0  # the first parts are the launcher's stages and engines, the rest its spacecraft
 
     @property
     def upfront_musd(self) -> float:
-        """Development and test flights: what is spent before the first crewed flight of the study."""
-        return self.development_musd + self.test_flight_musd
+        """Development, ground facilities, test flights and their operations: what is spent before
+        the first crewed flight of the study."""
+        return self.development_musd + self.facilities_musd + self.test_flight_musd + self.test_flight_operations_musd
 
 
 def _units(first: float, rate: float, start: int, count: int) -> float:
@@ -80,6 +91,12 @@ def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, bas
     lv = launch_vehicle_cost(stages, engines, base_year=base_year, catalog=catalog)
     wyr = lv.development_musd / lv.development_wyr  # MUSD per work-year, base year
     parts = [(f"{launcher['name']} {name}", h * wyr, f * wyr) for name, h, f in lv.parts]
+    cost_entry = catalog.entry("cost", "default")
+    kinds = [relationship(cost_entry, "launch_vehicle_stage", propellant=p.propellant) for p in stages] + \
+        [relationship(cost_entry, "rocket_engine", propellant=p.propellant) for p in engines]
+    part_relationships = [(r.method, r.name) for r in kinds]
+    lv_dev_parts, lv_first_parts = sum(h for _, h, _ in lv.parts), sum(f for _, _, f in lv.parts)
+    f0 = (lv.development_wyr / lv_dev_parts if lv_dev_parts else 1.0, lv.first_unit_wyr / lv_first_parts if lv_first_parts else 1.0)
     development, first = lv.development_musd, lv.first_unit_musd
     sources = [f"{launcher['name']}: {lv.source}; masses: " + "; ".join(
         f"{p['name']} {p['dry_mass_kg']['value']:,.0f} kg x {p['count']} ({p['dry_mass_kg']['source']})"
@@ -88,16 +105,33 @@ def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, bas
         mass = float(craft["dry_mass_kg"]["value"])
         cost = element_cost(craft["element_type"], mass, ioc_year=int(craft["ioc_year"]["value"]), base_year=base_year, catalog=catalog)
         parts.append((craft["name"], cost.development_musd, cost.first_unit_musd))
+        craft_rel = relationship(cost_entry, craft["element_type"])
+        part_relationships.append((craft_rel.method, craft_rel.name))
         development, first = development + cost.development_musd, first + cost.first_unit_musd
         sources.append(f"{craft['name']} ({mass:,.0f} kg dry, {craft['dry_mass_kg']['source']}): {cost.source}")
-    rate = float(entry["learning_rate"]["value"])
     tests = int(entry["test_flights"]["value"])
-    sources.append(f"{tests} test flights: {entry['test_flights']['source']}; learning rate {rate:g}: {entry['learning_rate']['source']}")
+    sources.append(f"{tests} test flights: {entry['test_flights']['source']}; learning rate {rate_of(entry):g}: {entry['learning_rate']['source']}")
     crewed = max(1, int(crewed_flights))
+    facilities = sum(sourced_to_base_musd(f, base_year, catalog) for f in entry.get("ground_facilities") or [])
+    sources += [f"ground facilities: {f['value']:,g} {f['unit']} {f['year']}: {f['source']}" for f in entry.get("ground_facilities") or []]
+    inputs = programme_inputs(entry)
+    test_ops = 0.0
+    if inputs is not None:  # the test flights at the relationships' lowest fitted rate (they flew fewer a year)
+        wyr_musd = sourced_to_base_musd(catalog.entry("cost", "default")["work_year_value"], base_year, catalog)
+        rate = coefficients(catalog)["min_rate"]
+        test_ops = tests * sum(per_launch_musd(catalog, inputs, rate, wyr_musd))
+        sources.append("launch operations: " + catalog.entry("cost", "default")["transcost_operations"]["source"] + "; inputs: "
+                       + "; ".join(f"{name} {spec[0]:g} {spec[1]} ({spec[2]})" for name, spec in inputs.items()))
     return ProgrammeCost(
-        programme_id, entry["name"], development, first, tests, _units(first, rate, 0, tests), crewed,
-        _units(first, rate, tests, crewed) / crewed, int(entry["seats"]["value"]), parts, sources,
+        programme_id, entry["name"], development, first, tests, _units(first, rate_of(entry), 0, tests), crewed,
+        _units(first, rate_of(entry), tests, crewed) / crewed, int(entry["seats"]["value"]), parts, sources,
+        facilities, test_ops, inputs, part_relationships, f0, len(stages) + len(engines),
     )
+
+
+def rate_of(entry: dict) -> float:
+    """The programme's learning rate over its launchers and spacecraft."""
+    return float(entry["learning_rate"]["value"])
 
 
 def crewed_flights(study, launches_per_rotation: int) -> int:

@@ -270,6 +270,11 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
         arch.add(var.CREW_LAUNCH_PRICE, plan.crew_launch_price_musd, "MUSD",
                  f"price of a crewed launch on {arch.crew_vehicle} in {base} $: {plan.crew_transport_buys}; {src.get('crew transport', '')}")
         arch.add(var.CREW_LAUNCHES_PER_ROTATION, float(plan.crew_launches_per_rotation[0]), "unitless", plan.crew_launches_per_rotation[1])
+    if plan.crew_launch_operations is not None:  # a government-operated crew launcher (trades.architecture.launch_operations)
+        for name, (value, units, source, verified, note) in plan.crew_launch_operations.items():
+            arch.add(var.launch_operations_input(name), value, units, source, verified, note)
+        arch.add(var.launch_operations_input("work_year_value"), plan.work_year_musd, "MUSD",
+                 f"converted to {base} $ with CPI-U: {src['work_year_value']}")
     arch.add(var.PURCHASES, plan.purchases, "MUSD", "contract prices per item and year (study section acquisition; contracts.yaml)")
     arch.add(var.LAUNCH_MASS_DEPLOY_YEAR, masks["deploy"], "unitless", f"deployed {study.deploy_year}")
     arch.add(var.DIRECT_LEO_MASS, [item.direct_launch_kg for item in plan.items], "kg",

@@ -115,13 +115,14 @@ def test_item_spend_by_hand_and_partials():
 def test_item_spend_purchases_by_hand_and_partials():
     """A contract price phased over the development years is bought as quoted and adds to the crew
     launches of the same item: 935 x [0.3, 0.7, 0] on item 0; 10 on item 2 in year 2 beside
-    2 launches at 50 (by hand)."""
+    2 launches at 50 and the launches' operations (by hand)."""
     purchases = np.array([[280.5, 654.5, 0.0], [0, 0, 0], [0, 0, 10.0]])
     prob = run_component(ItemSpend(num_items=3, num_years=3, operations_item=1, crew_transport_item=2),
                          development=[100.0, 0.0, 0.0], profile=np.array([[0.3, 0.7, 0.0]] * 3), production=np.zeros((3, 3)),
                          operations_cost=[0, 1.0, 1.0], crew_launch_attempts=[0, 1.0, 2.0], crew_launch_price=50.0,
-                         purchases=purchases)
-    assert prob.get_val("bought") == pytest.approx(np.array([[280.5, 654.5, 0.0], [0, 1.0, 1.0], [0, 50.0, 110.0]]))
+                         purchases=purchases, crew_launch_operations=[0.0, 7.0, 3.0])
+    # a government-operated launcher's operations of the year add to the crew item (by hand: 50 + 7, 110 + 3)
+    assert prob.get_val("bought") == pytest.approx(np.array([[280.5, 654.5, 0.0], [0, 1.0, 1.0], [0, 57.0, 113.0]]))
     assert prob.get_val("developed")[0] == pytest.approx([30.0, 70.0, 0.0])  # the relationship's cost is unchanged
     _check(prob)
 

@@ -1,0 +1,72 @@
+"""Validation rows of commercially developed elements against their fixed-price contracts
+(``trades validation-report``): Gateway's Power and Propulsion Element and its Habitation and
+Logistics Outpost, each costed by the toolkit's relationship of its class as a government
+development and then with TRANSCOST's commercial-development factor f11
+(``transcost_factors.f11_commercial`` in ``trades/catalogs/cost.yaml``). Band 50 % (a single
+contracted element)."""
+
+from __future__ import annotations
+
+#: the same 'IOC' assumption for both Gateway elements: a planned launch year, not read in a source
+GATEWAY_IOC = 2027
+BAND = 0.5
+
+
+def _f11(catalog) -> tuple[float, str]:
+    f11 = catalog.entry("cost", "default")["transcost_factors"]["f11_commercial"]
+    return float(f11["value"]), f11["source"]
+
+
+def _verdict(ratio: float) -> str:
+    return "Agrees" if abs(ratio - 1.0) <= BAND else "Does not agree"
+
+
+def commercial_rows(run_study, Row) -> list:
+    """The PPE (AMCM power-element relationship on its dry mass) and HALO (the habitat and life support
+    the toolkit sizes for Gateway's crew of four on 30-day visits, studies/cislunar_nrho_station.yaml,
+    by AMCM's crewed-habitat relationship), each with f11, against their contracts in 2024 dollars."""
+    from trades.architecture.relationships import element_cost
+    from trades.study.catalog import load_catalog
+    from trades.study.money import sourced_to_base_musd
+
+    catalog = load_catalog()
+    base = 2024
+    f11, f11_source = _f11(catalog)
+    rows = []
+
+    ppe = catalog.entry("elements", "gateway_ppe")["mass_kg"]
+    dry = float(ppe["value"]) / 2.0  # the source: propellant is half of the launch mass
+    government = element_cost("power", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog)
+    ours = f11 * (government.development_musd + government.first_unit_musd)
+    contract = catalog.entry("contracts", "gateway_ppe_maxar_2019")
+    published = sourced_to_base_musd(contract["price"], base, catalog)
+    rows.append(Row(
+        "Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element, developed commercially: AMCM power-element relationship, "
+        f"{dry:,.0f} kg dry (half its 5,000 kg launch mass), IOC {GATEWAY_IOC} (assumed), one unit, {government.development_musd + government.first_unit_musd:,.0f} "
+        f"MUSD as a government development, times TRANSCOST's commercial-development factor f11 = {f11:g}", ours, published, "MUSD",
+        f"{contract['id']}: {contract['price']['source']}; f11: {f11_source}",
+        f"{_verdict(ours / published)} (band 50 %). f11 halves AMCM's government-programme cost (the ratio was "
+        f"{(government.development_musd + government.first_unit_musd) / published:.2f} without it); the rest is likely (not verified) "
+        "that the PPE is a derivative of Maxar's commercial satellite bus, which AMCM, fitted on new government developments, "
+        "has no term for, and that the contract's price, not its cost, is the published figure. NASA's NAFCOM study of Falcon 9 "
+        "(2011) found the same order of gap: SpaceX's reported 0.39 billion was 0.23 of NAFCOM's commercial-inputs estimate."))
+
+    study, prob = run_study("cislunar_nrho_station")
+    masses = {kind: float(prob.get_val(f"outpost.{kind}.{kind}_mass")[0]) for kind in ("habitat", "life_support")}
+    parts = {kind: element_cost(kind, mass, ioc_year=study.deploy_year, base_year=base, catalog=catalog) for kind, mass in masses.items()}
+    government = sum(c.development_musd + c.first_unit_musd for c in parts.values())
+    ours = f11 * government
+    contract = catalog.entry("contracts", "gateway_halo_northrop_2021")
+    published = sourced_to_base_musd(contract["price"], base, catalog)
+    rows.append(Row(
+        "Cost (2024 dollars, CPI-U)", "Gateway HALO, developed commercially: the habitat and life support the toolkit sizes for "
+        f"Gateway's crew of {study.outpost.crew_size} on {study.outpost.stay_days:g}-day visits (studies/cislunar_nrho_station.yaml: "
+        f"{masses['habitat'] / 1000:.1f} t and {masses['life_support'] / 1000:.1f} t), AMCM crewed-habitat relationship, IOC "
+        f"{study.deploy_year}, one unit, {government:,.0f} MUSD as a government development, times f11 = {f11:g}", ours, published, "MUSD",
+        f"{contract['id']}: {contract['price']['source']}; f11: {f11_source}",
+        f"{_verdict(ours / published)} (band 50 %). Without f11 the ratio would be {government / published:.2f}. HALO is a derivative of "
+        "Northrop Grumman's Cygnus pressurized module ('based on Northrop Grumman's Cygnus spacecraft', Northrop Grumman release of Nov "
+        "2020 as reported by UrduPoint/Sputnik); no HALO mass was read in a source, so the row costs the module the toolkit sizes for "
+        "HALO's stated use (four crew up to 30 days with Orion docked, the same release), not HALO itself. The contract (935 MUSD, "
+        "2021) follows a 187 MUSD preliminary-design award (2020) that it does not include."))
+    return rows
