@@ -24,7 +24,7 @@ from trades.models import variables as var
 from trades.models.cost.cost_group import CostGroup
 from trades.models.launch import CrewLaunches, LaunchCount, VehicleFlights
 from trades.models.logistics import (
-    AtmosphereMakeup, Consumables, CrewLanderDemand, CrewProvisions, CrewSchedule, DeliveryManifest, EvaConsumables,
+    AtmosphereMakeup, Consumables, CrewLanderDemand, CrewProvisions, CrewSchedule, DeliveryManifest, EvaConsumables, UtilisationCargo,
     LifeSupportExpendables,
 )
 from trades.models.outpost.habitat import HabitatSizing
@@ -84,9 +84,10 @@ class ArchitectureModel(om.Group):
         logistics.add_subsystem("eva", EvaConsumables(num_years=n))
         logistics.add_subsystem("expendables", LifeSupportExpendables(num_years=n), promotes_inputs=["water_closure"])
         logistics.add_subsystem("provisions", CrewProvisions(num_years=n), promotes_inputs=["crew_size"])
-        other = ["makeup_gas", "eva", "expendables", "provisions"]
+        logistics.add_subsystem("utilisation", UtilisationCargo(num_years=n))
+        other = ["makeup_gas", "eva", "expendables", "provisions", "utilisation"]
         logistics.add_subsystem("other_supplies", sum_component("other_supplies", [f"{s}_mass" for s in other], n))
-        for name, output in zip(other, ("makeup_gas_mass", "eva_mass", "expendables_mass", "provisions_mass")):
+        for name, output in zip(other, ("makeup_gas_mass", "eva_mass", "expendables_mass", "provisions_mass", "utilisation_mass")):
             logistics.connect(f"{name}.{output}", f"other_supplies.{name}_mass")
         logistics.add_subsystem(
             "consumables", Consumables(num_years=n), promotes_inputs=["water_closure", "oxygen_closure", "isru_oxygen_production"]

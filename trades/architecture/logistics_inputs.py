@@ -1,5 +1,5 @@
 """Logistics inputs chosen by the class of the outpost: the spares relationship that fits it and
-the study's utilisation (research) cargo.
+the study's utilisation (research) cargo (its ``utilisation`` section, 0 when absent).
 
 Spares are a yearly fraction of the outpost's dry mass (:class:`~trades.models.logistics.manifest.DeliveryManifest`).
 A station in Earth orbit, resupplied from the ground like the ISS, takes the ISS's own ratio (the
@@ -29,3 +29,14 @@ def add_spares_fraction(arch, study, catalog) -> None:
              f"ISS spares per year over the ISS's mass, {spares['value']:,.0f} kg / {mass['value']:,.0f} kg "
              f"(a station in Earth orbit, the relationship's class): {spares['source']}; {mass['source']}",
              not unverified, "; ".join(unverified) or None)
+
+
+def add_utilisation_cargo(arch, study, crewed) -> None:
+    """Set the study's utilisation cargo per crewed year (0 when it names none) and the crewed years."""
+    given = study.utilisation
+    if given is None:
+        arch.add("logistics.utilisation.cargo_per_crewed_year", 0.0, "kg", "the study sets no utilisation section: no research cargo")
+    else:
+        arch.add("logistics.utilisation.cargo_per_crewed_year", given.cargo_kg_per_crewed_year, "kg",
+                 f"study file {arch.file}: utilisation.cargo_kg_per_crewed_year; cited: {given.source}")
+    arch.add("logistics.utilisation.crewed_year", crewed, "unitless", f"crewed years (first crew {study.first_crewed_year})")
