@@ -24,7 +24,7 @@ from trades.models import variables as var
 from trades.models.cost.cost_group import CostGroup
 from trades.models.launch import CrewLaunches, LaunchCount, VehicleFlights
 from trades.models.logistics import (
-    AtmosphereMakeup, Consumables, CrewLanderDemand, CrewProvisions, CrewSchedule, DeliveryManifest, EvaConsumables,
+    AtmosphereMakeup, Consumables, CrewLanderDemand, CrewProvisions, CrewSchedule, DeliveryManifest, EvaConsumables, UtilisationCargo,
     LifeSupportExpendables,
 )
 from trades.models.outpost.habitat import HabitatSizing
@@ -84,9 +84,10 @@ class ArchitectureModel(om.Group):
         logistics.add_subsystem("eva", EvaConsumables(num_years=n))
         logistics.add_subsystem("expendables", LifeSupportExpendables(num_years=n), promotes_inputs=["water_closure"])
         logistics.add_subsystem("provisions", CrewProvisions(num_years=n), promotes_inputs=["crew_size"])
-        other = ["makeup_gas", "eva", "expendables", "provisions"]
+        logistics.add_subsystem("utilisation", UtilisationCargo(num_years=n))
+        other = ["makeup_gas", "eva", "expendables", "provisions", "utilisation"]
         logistics.add_subsystem("other_supplies", sum_component("other_supplies", [f"{s}_mass" for s in other], n))
-        for name, output in zip(other, ("makeup_gas_mass", "eva_mass", "expendables_mass", "provisions_mass")):
+        for name, output in zip(other, ("makeup_gas_mass", "eva_mass", "expendables_mass", "provisions_mass", "utilisation_mass")):
             logistics.connect(f"{name}.{output}", f"other_supplies.{name}_mass")
         logistics.add_subsystem(
             "consumables", Consumables(num_years=n), promotes_inputs=["water_closure", "oxygen_closure", "isru_oxygen_production"]
@@ -187,11 +188,15 @@ class ArchitectureModel(om.Group):
         outbound + return flights) and the return capsules, one per mission in its departure year."""
         self.add_subsystem("mars_transit_habitat", HabitatSizing(), promotes_inputs=["crew_size"])
         # the crew's supplies for the outbound and return flights, by the outpost's relationships and closures:
-        # provisions and life-support expendables, packaged with food, water and oxygen (one crew-days input)
+        # provisions, life-support expendables and cabin make-up gas, packaged with food, water and oxygen (one crew-days input);
+        # no EVA consumables: no EVA is planned in transit (no sourced hours for contingency EVAs)
         self.add_subsystem("mars_transit_crew_days", sum_component("crew_days", ["days"], units="d"))
         self.add_subsystem("mars_transit_provisions", CrewProvisions(num_years=1), promotes_inputs=["crew_size"])
         self.add_subsystem("mars_transit_expendables", LifeSupportExpendables(num_years=1), promotes_inputs=["water_closure"])
-        self.add_subsystem("mars_transit_other", sum_component("other_supplies", ["provisions_mass", "expendables_mass"]))
+        self.add_subsystem("mars_transit_makeup_gas", AtmosphereMakeup(num_years=1))  # cabin leakage over the flights
+        self.connect("mars_transit_habitat.pressurized_volume", "mars_transit_makeup_gas.pressurized_volume")
+        self.add_subsystem("mars_transit_other", sum_component("other_supplies", ["provisions_mass", "expendables_mass", "makeup_gas_mass"]))
+        self.connect("mars_transit_makeup_gas.makeup_gas_mass", "mars_transit_other.makeup_gas_mass")
         self.add_subsystem("mars_transit_consumables", Consumables(num_years=1), promotes_inputs=["water_closure", "oxygen_closure"])
         for target in ("mars_transit_provisions", "mars_transit_expendables", "mars_transit_consumables"):
             self.connect("mars_transit_crew_days.crew_days", f"{target}.crew_days")

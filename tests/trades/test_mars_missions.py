@@ -76,7 +76,7 @@ def test_crew_vehicle_leaves_in_its_departure_year_and_is_costed(arch):
     assert prob.get_val("mars_transit_habitat.habitat_mass")[0] == pytest.approx(prob.get_val("outpost.habitat.habitat_mass")[0])
     capsules = math.ceil(arch.study.outpost.crew_size / 4)  # Orion carries 4 (NASA 'About Orion')
     unit = prob.get_val("mars_crew_vehicle.unit_mass", units="kg")[0]
-    consumables = _transit_consumables_by_hand(arch)
+    consumables = _transit_consumables_by_hand(arch, float(prob.get_val("mars_transit_habitat.pressurized_volume", units="m**3")[0]))
     assert unit == pytest.approx(prob.get_val("mars_transit_habitat.habitat_mass", units="kg")[0] + capsules * 9300.0 + consumables)
     rotations = prob.get_val("crew.crew_rotations")
     assert list(rotations) == [float(y in [m["year"] for m in arch.mars_crew]) for y in arch.years]
@@ -91,11 +91,13 @@ def test_crew_vehicle_leaves_in_its_departure_year_and_is_costed(arch):
     assert item is not None
 
 
-def _transit_consumables_by_hand(arch) -> float:
+def _transit_consumables_by_hand(arch, volume_m3: float) -> float:
     """The crew's supplies over the longest mission's outbound + return flights, packaged, computed
     here apart from the model with the catalog's rates and the study's closures:
     D (food + water (1 - c_w) + O2 (1 - c_o) + hygiene + clothing / its days) + crew x personal items
-    (one stay) + D x ISS expendables per crew-day x c_w / c_w,ISS, all times (1 + k_pack); D crew-days."""
+    (one stay) + D x ISS expendables per crew-day x c_w / c_w,ISS + cabin make-up gas (leak fraction a
+    day x cabin density x the transit habitat's pressurized volume ``volume_m3`` x flight days), all
+    times (1 + k_pack); D crew-days."""
     ls = arch.catalog.entry("life_support", "default")
     v = lambda key: float(ls[key]["value"])  # noqa: E731
     water = v("potable_water_kg_per_cm_d") + v("hygiene_water_kg_per_cm_d") + v("flush_water_kg_per_cm_d")
@@ -106,7 +108,8 @@ def _transit_consumables_by_hand(arch) -> float:
     expendables = v("water_recovery_expendables_kg_per_year") / (arch.catalog.value("outpost", "default", "water_recovery_system_crew") * 365.25)
     expendables *= o.water_closure / v("iss_water_recovery_fraction")
     packaging = arch.catalog.value("outpost", "default", "cargo_packaging_factor")
-    return (days * (per_day + expendables) + o.crew_size * v("crew_items_per_stay_kg")) * (1 + packaging)
+    makeup_gas = v("cabin_leak_fraction_per_day") * v("cabin_atmosphere_density_kg_m3") * volume_m3 * days / o.crew_size
+    return (days * (per_day + expendables) + o.crew_size * v("crew_items_per_stay_kg") + makeup_gas) * (1 + packaging)
 
 
 def test_crew_vehicle_components_partials(arch):
@@ -121,7 +124,7 @@ def test_crew_vehicle_components_partials(arch):
 
     prob = build_problem(arch)
     prob.run_model()
-    names = ["mars_transit_consumables", "mars_transit_provisions", "mars_transit_expendables", "mars_crew_capsules"]
+    names = ["mars_transit_consumables", "mars_transit_provisions", "mars_transit_expendables", "mars_transit_makeup_gas", "mars_crew_capsules"]
     data = prob.check_partials(includes=names, out_stream=None, method="fd", step=1e-3, form="central")
     assert set(data) == set(names)
     assert_check_partials(data, atol=1e-3, rtol=1e-5)

@@ -178,8 +178,10 @@ def _logistics_rows() -> list[Row]:
         Row("Logistics", f"LEO station after the ISS (studies/leo_station_after_iss.yaml): mass delivered in {study.years[crewed[-1]]}, "
             f"crew of {study.outpost.crew_size}, supplies and spares", yearly, ISS_LOGISTICS_KG / ISS_LOGISTICS_YEARS, "kg/yr",
             ISS_LOGISTICS,
-            "Does not agree (band 15 %): the toolkit delivers about half. " + logistics_breakdown(prob, crewed[-1], ISS_MASS_KG)
-            + " The spares fraction is unverified; the ISS is also larger (916 m3) than the habitat sized for seven crew here."),
+            "Does not agree (band 15 %). " + logistics_breakdown(prob, crewed[-1], ISS_MASS_KG)
+            + " The spares are the ISS's own ratio (3,175 kg of spare parts a year over its 419 t), so they scale with the modelled "
+            "station's mass, not the ISS's; the rest of the gap is research and utilisation cargo (no yearly figure was read "
+            "in a source) and whatever else the paper counts: its categories were not read (abstract only)."),
     ]
 
 

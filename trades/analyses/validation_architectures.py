@@ -47,7 +47,10 @@ def gateway_rows(run_study, row) -> list:
                f"({volume:.0f} m3, {habitat:.1f} t), its life support ({life_support:.1f} t) and {study.outpost.power_source} power "
                f"for {demand:.0f} kW ({power:.1f} t): {dry:.1f} t. The published station is several elements (habitation modules "
                "with docking for visiting vehicles, logistics modules, communications, EVA airlocks and a robotic arm, the same "
-               "release; and the power and propulsion element), none of which the outpost relationships size beyond one habitat.")
+               "release; and the power and propulsion element), none of which the outpost relationships size beyond one habitat. "
+               "Of its modules only ESPRIT's Lunar View (10 t, Thales Alenia Space 2024) and the PPE (5 t, unverified) have a mass in "
+               "the catalog; HALO, I-Hab and the airlock have none read, so the study does not fly them. The published whole has "
+               "also grown: 63 t fully assembled (GAO-24-106878, July 2024, as reported by SpacePolicyOnline).")
     return [row("Architectures (band 15 %)", f"Gateway in NRHO (studies/cislunar_nrho_station.yaml): outpost dry mass, crew of "
                 f"{study.outpost.crew_size}, {study.outpost.stay_days:g}-day visits", dry, GATEWAY_MASS_KG / 1000.0, "t", GATEWAY, comment)]
 

@@ -17,6 +17,7 @@ LOGISTICS_TERMS = [
     ("logistics.expendables.expendables_mass", "life-support expendables"),
     ("logistics.eva.eva_mass", "EVA consumables"),
     ("logistics.makeup_gas.makeup_gas_mass", "cabin make-up gas"),
+    ("logistics.utilisation.utilisation_mass", "research and utilisation cargo"),
 ]
 
 
@@ -33,6 +34,6 @@ def logistics_breakdown(prob, year_index: int, published_station_mass_kg: float)
     fraction = spares / dry if dry > 0 else 0.0
     parts = ", ".join(f"{label} {value:.2f}" for label, value in terms)
     return (f"The model's {t(var.DELIVERED_MASS):.1f} t: {parts} (supplies {supplies:.2f}), packaging {packaged - supplies:.2f}, "
-            f"spares {spares:.2f} ({fraction:.0%} a year of the modelled station's {dry:.1f} t dry mass; the same fraction of "
-            f"the ISS's {published_station_mass_kg / 1000:.0f} t would be {fraction * published_station_mass_kg / 1000:.1f} t). "
-            "No research payloads or their upkeep are modelled.")
+            f"spares {spares:.2f} ({fraction:.2%} a year of the modelled station's {dry:.1f} t dry mass; the same fraction of "
+            f"the ISS's {published_station_mass_kg / 1000:.0f} t is {fraction * published_station_mass_kg / 1000:.1f} t)."
+            + (" The study sets no research or utilisation cargo." if terms[-1][1] == 0.0 else ""))

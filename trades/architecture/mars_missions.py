@@ -19,7 +19,7 @@ from trades.errors import InfeasibleError
 
 #: the outpost's logistics rates the crew vehicle's transit supplies take (trades/architecture/model_inputs.py)
 TRANSIT_RATES = ("food_rate", "water_rate", "oxygen_rate", "packaging_factor", "hygiene_rate", "clothing_per_change",
-                 "clothing_change_days", "items_per_stay", "expendables_rate", "reference_closure")
+                 "clothing_change_days", "items_per_stay", "expendables_rate", "reference_closure", "leak_rate", "atmosphere_density")
 
 # Orion's entry interface, 400,000 ft: Aviation Week, 'NASA's Artemis I Orion Prepared To Take The
 # Heat' (Aug 2022): 're-enter the Earth's atmosphere at an altitude of about 400,000 ft'
@@ -205,12 +205,15 @@ def set_mars_crew_inputs(arch, study, catalog) -> None:
                f"{longest['window']['tof_days']:.0f} + {longest['return']['tof_days']:.0f} d")
     arch.add("mars_transit_habitat.stay_days", longest["transit_days"], "d", flights)
     # the transit's supplies: the outpost's per-crew-day rates, closures and packaging, one stay's personal items
-    for outpost, transit in (("consumables", "consumables"), ("provisions", "provisions"), ("expendables", "expendables")):
+    for outpost, transit in (("consumables", "consumables"), ("provisions", "provisions"), ("expendables", "expendables"),
+                             ("makeup_gas", "makeup_gas")):
         for given in [i for i in arch.inputs if i.name.startswith(f"logistics.{outpost}.") and i.name.split(".")[-1] in TRANSIT_RATES]:
             arch.add(f"mars_transit_{transit}.{given.name.split('.')[-1]}", given.value, given.units, given.source, given.verified, given.note)
     arch.add("mars_transit_crew_days.days", [study.outpost.crew_size * longest["transit_days"]], "d",
              f"crew of {study.outpost.crew_size:g} x {flights}")
     arch.add("mars_transit_provisions.crew_rotations", [1.0], "unitless", "one crew (one stay's personal items) per mission")
+    # the transit habitat leaks cabin gas for the whole flight (the outpost's leak rate and cabin density)
+    arch.add("mars_transit_makeup_gas.operating_year", [longest["transit_days"] / 365.25], "unitless", f"{flights}, in years of 365.25 d")
     capsules = longest["capsules"]
     arch.add("mars_crew_capsule.capsule_mass", capsules * float(capsule["mass_kg"]["value"]), "kg",
              f"{capsules} x {crew.return_capsule} (crew {study.outpost.crew_size:g}, {capsule['crew']['value']:g} per capsule): "

@@ -18,6 +18,7 @@ from trades.architecture.launch_prices import priced_payload
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
 from trades.architecture.trajectories import coast_days, gravity_loss
+from trades.architecture.logistics_inputs import add_spares_fraction, add_utilisation_cargo
 
 # stage input <- propellant catalog field (the tank-and-engine relationship of RocketStage)
 STAGE_PROPELLANT_FIELDS = (
@@ -151,7 +152,8 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
         ("items_per_stay", "crew_items_per_stay_kg", "kg"),
     ))
     arch.add(var.ISRU_OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
-    add_flat(var.SPARES_FRACTION, "outpost", "spares_fraction_per_year", "1/year")
+    add_spares_fraction(arch, study, catalog)
+    add_utilisation_cargo(arch, study, masks["crewed"])
     arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
     arch.add(var.OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
     carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]

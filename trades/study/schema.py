@@ -24,6 +24,7 @@ from trades.study.acquisition_section import Acquisition
 from trades.study.cost_section import CostSection
 from trades.study.standards_section import Standards, TransportPolicy, standards_errors
 from trades.study.ssa_section import Ssa
+from trades.study.utilisation_section import Utilisation
 from trades.study.sections import (
     Campaign, Coalitions, CostSharing, DesignVariable, Destination, Launch, Objective, Outpost, Partner, Reference, Sensitivity, SourcedOverride, Sweep, Transportation, _Strict,
 )
@@ -59,6 +60,7 @@ class Study(_Strict):
     standards: Standards | None = Field(None, description="Common standards as policies: interface, quality levels, technology-transfer rules (issue 20).")
     transport_policy: TransportPolicy | None = Field(None, description="A common transportation policy: shared service, vehicle pool, national flight-rate limits.")
     ssa: Ssa | None = Field(None, description="A space situational awareness system the partners field (sensors, requirement, sharing).")
+    utilisation: Utilisation | None = Field(None, description="Research and utilisation cargo per crewed year, with its source (a station with a utilisation purpose).")
     references: list[Reference] = Field(default_factory=list, description="Sources the study's inputs cite.")
     input_sources: dict[str, str] = Field(
         default_factory=dict, description="Key path of an input -> reference id or citation."

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from trades.models.logistics import AtmosphereMakeup, CrewProvisions, EvaConsumables, LifeSupportExpendables
+from trades.models.logistics import AtmosphereMakeup, CrewProvisions, EvaConsumables, LifeSupportExpendables, UtilisationCargo
 from trades.models.testing import run_component
 
 YEARS = np.array([0.0, 1.0, 1.0, 0.0, 1.0])
@@ -61,3 +61,14 @@ def test_partials(component, values):
     prob = run_component(component(num_years=5), **values)
     data = prob.check_partials(method="cs", compact_print=True, out_stream=None)
     assert_check_partials(data, atol=1e-8, rtol=1e-8)
+
+
+def test_utilisation_cargo_in_crewed_years_only():
+    # A study's 2,000 kg a crewed year (an arbitrary test figure) lands in the crewed years and nowhere else.
+    prob = run_component(UtilisationCargo(num_years=5), cargo_per_crewed_year=2000.0, crewed_year=YEARS)
+    np.testing.assert_allclose(prob.get_val("utilisation_mass"), [0.0, 2000.0, 2000.0, 0.0, 2000.0], rtol=1e-12)
+
+
+def test_utilisation_cargo_partials():
+    prob = run_component(UtilisationCargo(num_years=5), cargo_per_crewed_year=1500.0, crewed_year=YEARS * 0.7)
+    assert_check_partials(prob.check_partials(out_stream=None, method="cs"), atol=1e-10, rtol=1e-10)

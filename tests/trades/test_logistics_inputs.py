@@ -1,0 +1,55 @@
+"""The spares relationship chosen by the outpost's class (trades.architecture.logistics_inputs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+STUDIES = Path(__file__).resolve().parents[2] / "studies"
+
+
+def _spares_input(name: str):
+    from trades.architecture.resolve import resolve
+    from trades.models import variables as var
+    from trades.study.schema import load_study
+
+    path = STUDIES / f"{name}.yaml"
+    arch = resolve(load_study(path), str(path))
+    return next(i for i in arch.inputs if i.name == var.SPARES_FRACTION)
+
+
+def test_a_station_in_earth_orbit_takes_the_iss_ratio():
+    """7,000 lb of spare parts a year (T. Prater, NASA MSFC, as quoted by Tech Briefs) over the ISS's
+    924,739 lb (NASA ISS Facts and Figures, 2014), worked here in pounds: 0.757 % a year, verified
+    (both figures were read), its source naming both."""
+    given = _spares_input("leo_station_after_iss")
+    assert given.value == pytest.approx(7000.0 / 924_739.0, rel=1e-3)
+    assert given.verified is True
+    assert "Tech Briefs" in given.source and "419,455 kg" in given.source
+
+
+def test_other_outposts_keep_the_planning_fraction_and_say_it_is_unverified():
+    """A lunar surface outpost is outside the ISS's class: the catalog's 5 %, flagged unverified."""
+    given = _spares_input("lunar_south_pole_outpost")
+    assert given.value == pytest.approx(0.05)
+    assert given.verified is False
+
+
+def test_utilisation_cargo_is_delivered_packaged_in_crewed_years(tmp_path):
+    """A study's utilisation section adds its figure, packaged with the supplies (the catalog's
+    cargo_packaging_factor, 0.3), to every crewed year's delivered mass and nothing before the
+    first crew: 2,000 kg (a test figure) is 2,600 kg more delivered, worked by hand."""
+    from trades.analyses.evaluate import evaluate
+    from trades.models import variables as var
+    from trades.study.schema import load_study
+
+    path = STUDIES / "leo_station_after_iss.yaml"
+    variant = tmp_path / "leo_with_utilisation.yaml"
+    variant.write_text(path.read_text() + "utilisation:\n  cargo_kg_per_crewed_year: 2000\n  source: a test figure\n")
+    study = load_study(variant)
+    _, base = evaluate(load_study(path), str(path))
+    _, more = evaluate(study, str(variant))
+    extra = more.get_val(var.DELIVERED_MASS, units="kg") - base.get_val(var.DELIVERED_MASS, units="kg")
+    crewed = [float(y >= study.first_crewed_year) for y in study.years]
+    assert list(extra) == pytest.approx([2000.0 * 1.3 * c for c in crewed], abs=1e-6)
