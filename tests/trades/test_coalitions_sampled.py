@@ -212,7 +212,12 @@ def test_sampled_against_exact_on_the_eight_partner_flagship(flagship, tmp_path)
     report = sampled_game(sampled_study, costs, progress=False)
     assert report["sampling"]["target_met"]
     gaps = {p: abs(report["allocations"]["shapley"][p] - exact["allocations"]["shapley"][p]) for p in PARTNERS}
-    half = report["shapley_half_width_musd"]
+    # a partner whose every marginal cost is the same (CSA's: it adds nothing) has a zero-width
+    # interval, and its exact and sampled values then differ only by the order in which the same
+    # floating-point costs are summed (2e-11 MUSD measured); a floor of 1e-12 of the grand
+    # coalition's cost (1e-7 MUSD here) covers that rounding and nothing a sample could get wrong
+    rounding = 1e-12 * exact["grand_coalition_musd"]
+    half = {p: w + rounding for p, w in report["shapley_half_width_musd"].items()}
     assert all(gaps[p] <= 2 * half[p] for p in PARTNERS), (gaps, half)
     assert sum(gaps[p] <= half[p] for p in PARTNERS) >= 6, (gaps, half)
 
