@@ -36,7 +36,7 @@ def test_every_field_is_documented_or_required():
              "key", "return_min", "return_max", "coordination_exponent", "learning_rate", "penalty_musd", "workers",
              "sweep", "sensitivity", "min_all_launches_succeed", "development_years",
              "systems_engineering_integration", "test_flights", "ground_systems", "reserves", "cost_risk",
-             "standards", "transport_policy", "ssa", "discount_rate")
+             "standards", "transport_policy", "ssa", "discount_rate", "utilisation")
         ), path
 
 

@@ -52,7 +52,10 @@ def commercial_rows(run_study, Row) -> list:
         "(2011) found the same order of gap: SpaceX's reported 0.39 billion was 0.23 of NAFCOM's commercial-inputs estimate."))
 
     study, prob = run_study("cislunar_nrho_station")
-    masses = {kind: float(prob.get_val(f"outpost.{kind}.{kind}_mass")[0]) for kind in ("habitat", "life_support")}
+    from models import variables as var
+
+    masses = {"habitat": float(prob.get_val(var.HABITAT_MASS, units="kg")[0]),
+              "life_support": float(prob.get_val(var.LIFE_SUPPORT_MASS, units="kg")[0])}
     parts = {kind: element_cost(kind, mass, ioc_year=study.deploy_year, base_year=base, catalog=catalog) for kind, mass in masses.items()}
     government = sum(c.development_musd + c.first_unit_musd for c in parts.values())
     ours = f11 * government

@@ -98,9 +98,10 @@ def iss_development_row(run_study, Row):
     catalog = load_catalog()
     study, prob = run_study("leo_station_after_iss")
     base = study.campaign.dollar_base_year
-    masses = {"habitat": "outpost.habitat.habitat_mass", "life_support": "outpost.life_support.life_support_mass",
-              "power": "outpost.power.power_system_mass"}
-    masses = {kind: float(prob.get_val(path)[0]) for kind, path in masses.items()}
+    from models import variables as var
+
+    masses = {"habitat": var.HABITAT_MASS, "life_support": var.LIFE_SUPPORT_MASS, "power": var.POWER_SYSTEM_MASS}
+    masses = {kind: float(prob.get_val(path, units="kg")[0]) for kind, path in masses.items()}
     costs = {kind: element_cost(kind, m, ioc_year=study.deploy_year, base_year=base, catalog=catalog) for kind, m in masses.items()}
     ours = sum(c.development_musd + c.first_unit_musd for c in costs.values())
     published = ISS_CONSTRUCTION_MUSD * inflation_factor(ISS_CONSTRUCTION_YEAR, base, catalog)
