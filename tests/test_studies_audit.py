@@ -27,7 +27,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 #: studies whose game another branch restates: listed, not audited here until the lead enables them
-RESTATED_ELSEWHERE = {"artemis_accords_lunar_outpost": "restated on wip-accords"}
+RESTATED_ELSEWHERE: dict[str, str] = {}
 #: why a study with two or more partners has no coalition game, by design
 NO_GAME = {
     "lunar_research_station_cnsa_roscosmos": "objective launch_mass: coalitions split a cost, and no Long March price is published",

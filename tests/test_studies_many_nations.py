@@ -68,45 +68,55 @@ def test_ilrs_station_game(played_game):
 
 
 @pytest.mark.slow
-def test_artemis_accords_outpost_game(tmp_path, capsys):
-    """The 14-partner game played exactly on two workers: eight interchangeable agencies make its
-    16,383 coalitions 575 optimizations (trades.analyses.coalition_symmetry). The figures are the
-    description's, read back from this run at the description's rounding (0.1 billion; the
-    optimizer's tolerance is below 1e-6 of the cost); equal shares are checked to 1e-6 of the grand
-    coalition. The sampled game is then played on the same coalition costs at the study's 2 %:
-    every 95 % interval must cover the exact value (the 8-partner coverage test's check, on 14)."""
+def test_artemis_accords_outpost_game(played_game):
+    """The 14-partner demand game played exactly (the ``played_game`` fixture, shared with the audit
+    of shipped games): eight interchangeable agencies (equal demand; their caps are lifted inside a
+    demand game) make its 16,383 coalitions 575 optimizations (trades.analyses.coalition_symmetry).
+    The figures are the description's, read back from this run at the description's rounding (0.1
+    billion; the optimizer's tolerance is below 1e-6 of the cost); equal shares are checked to 1e-6
+    of the grand coalition. The campaign budgets are checked independently: each cap (the study's
+    input_sources rule) times the 19 campaign years. The sampled game is then played on the same
+    coalition costs at the study's 2 %: every 95 % interval must cover the exact value."""
     from trades.analyses import games
 
     path = STUDIES / "artemis_accords_lunar_outpost.yaml"
-    assert main(["coalitions", str(path), "-o", str(tmp_path), "--workers", "2", "--format", "json"]) == 0
-    capsys.readouterr()
-    report = json.loads((tmp_path / "coalitions.json").read_text())
-    text = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    code, err, report = played_game(path)
+    assert code == 0, err
+    data = yaml.safe_load(path.read_text())
+    text = " ".join(data["description"].split())
     players, records = report["partners"], report["coalitions"]
     grand, shapley, nucleolus = report["grand_coalition_musd"], report["allocations"]["shapley"], report["allocations"]["nucleolus"]
-    alone, marginal = report["stand_alone_musd"], report["marginal_value_musd"]
-    assert report["method"] == "exact" and len(players) == 14
+    alone, b = report["stand_alone_musd"], lambda x: f"{x / 1000:.1f}"
+    assert report["method"] == "exact" and len(players) == 14 and report["demand"]["nasa"] == 76.6
     assert len(records) == 2 ** 14 - 1 and sum("same_as" not in r for r in records) == 575
     assert "the 16,383 coalitions are 575 optimizations" in text
     assert sum(shapley.values()) == pytest.approx(grand, rel=1e-9)
-    assert f"The grand coalition costs {grand / 1000:.1f} billion" in text
+    assert f"The grand coalition costs {b(grand)} billion; an agency with nothing to build, alone, costs {b(alone['cnes'])} billion" in text
     assert not report["core_empty"] and report["subadditivity_failures"] == []
-    assert f"least-core epsilon {report['least_core_epsilon_musd'] / 1000:.1f} billion" in text
-    nine = ["csa", "cnes", "dlr", "kasa", "uaesa", "asa", "aeb", "isa", "polsa", "aem"]  # CSA and Australia with them: unused capabilities
+    assert f"least-core epsilon {b(report['least_core_epsilon_musd'])} billion" in text
+    nine = ["cnes", "dlr", "kasa", "uaesa", "asa", "aeb", "isa", "polsa", "aem"]  # Australia with them: unused SSA sensors
     assert max(shapley[p] for p in nine) - min(shapley[p] for p in nine) < 1e-6 * grand
-    assert (f"ESA pays least ({shapley['esa'] / 1000:.1f} billion), NASA {shapley['nasa'] / 1000:.1f}, ASI {shapley['asi'] / 1000:.1f}, "
-            f"JAXA {shapley['jaxa'] / 1000:.1f}, and the ten others {shapley['cnes'] / 1000:.1f} each") in text
-    assert shapley["esa"] == min(shapley.values())
-    assert f"a fourteenth of the outpost is {grand / 14000:.1f}" in text
-    others = [p for p in players if p != "esa"]
-    assert max(nucleolus[p] for p in others) - min(nucleolus[p] for p in others) < 1e-6 * grand
-    assert f"The nucleolus is flatter: ESA {nucleolus['esa'] / 1000:.1f} billion, every other agency {nucleolus['nasa'] / 1000:.1f}" in text
-    assert alone["esa"] == pytest.approx(grand, rel=1e-9) and f"ESA alone ({alone['esa'] / 1000:.1f} billion)" in text
-    assert all(abs(marginal[p]) < 1e-6 * grand for p in others) and marginal["esa"] > 0
-    assert alone["nasa"] == pytest.approx(grand + marginal["esa"], rel=1e-9)
-    assert f"marginal value ({marginal['esa'] / 1000:.1f} billion: the thirteen others cost {alone['nasa'] / 1000:.1f}" in text
-    assert f"stand-alone cost ({alone['cnes'] / 1000:.1f} billion" in text
-    assert "affordable" not in report and all(not over for over in report["over_budget"].values())
+    assert (f"Shapley: NASA {b(shapley['nasa'])} billion, JAXA {b(shapley['jaxa'])}, ESA {b(shapley['esa'])}") in text
+    assert f"CSA {b(shapley['csa'])}, ASI {b(shapley['asi'])} and the nine others {b(shapley['cnes'])} each" in text
+    assert report["core"]["shapley"]["in_core"]
+    assert f"each of the ten would pay {b(report['allocations']['proportional_to_demand']['cnes'])}" in text
+    ten = nine + ["asi"]
+    assert max(nucleolus[p] for p in ten) - min(nucleolus[p] for p in ten) < 1e-6 * grand
+    assert (f"The nucleolus: NASA {b(nucleolus['nasa'])}, JAXA {b(nucleolus['jaxa'])}, ESA {b(nucleolus['esa'])}, "
+            f"CSA {b(nucleolus['csa'])}, the ten others {b(nucleolus['cnes'])} each") in text
+    caps = {p["id"]: p.get("budget_cap_musd") for p in data["partners"]}
+    assert report["campaign_budget_musd"] == {q: (None if caps[q] is None else pytest.approx(caps[q] * 19)) for q in players}
+    assert report["over_budget"]["shapley"] == sorted(["jaxa", "csa", "dlr", "kasa", "uaesa", "asa", "aeb", "isa", "polsa", "aem"])
+    assert "(Mexico's budget is 7.6 million)" in text
+    aff = report["affordable"]
+    nu = aff["nucleolus_musd"]
+    assert all(nu[q] == pytest.approx(caps[q] * 19, rel=1e-9) for q in players if q != "nasa")
+    assert f"NASA {b(nu['nasa'])} billion" in text and f"(affordable least-core epsilon {b(aff['least_core_epsilon_musd'])} billion)" in text
+    raises = aff["raises_musd"]
+    assert (f"need JAXA's campaign budget raised by {b(raises['jaxa'])} billion, CSA's by {b(raises['csa'])}, "
+            f"DLR's by {b(raises['dlr'])}, KASA's by {b(raises['kasa'])}") in text
+    six = [raises[q] for q in ("uaesa", "asa", "aeb", "isa", "polsa", "aem")]
+    assert f"each of the six smallest by {b(min(six))}-{b(max(six))}" in text
     game = {frozenset(r["members"]): r["cost_musd"] for r in records}
     sampled = games.shapley_sampled(players, lambda needed: game.__getitem__, 0.02, None, 0)
     assert sampled.target_met and f"stops after {sampled.rounds} rounds" in text

@@ -42,6 +42,14 @@ def test_partners_with_the_same_data_named_nowhere_else_are_interchangeable():
     assert factor["dlr"] != factor["cnes"]
     capable = partner_classes(_edited(lambda d: d["partners"][7].update(capabilities=["rover"])))  # kasa
     assert capable["kasa"] != capable["cnes"] and capable["dlr"] == capable["cnes"]
+    # the study's caps differ among the eight, but its demand game lifts every cap inside the game
+    # (coalition_demand.apply_demand), so they do not split a class; without demands a cap does
+    assert len({p.budget_cap_musd for p in study.partners if p.id in CASH_ONLY}) == 8
+    def mission_game(d):
+        for p in d["partners"]:
+            p.pop("demand", None)
+    uncapped_game = partner_classes(_edited(mission_game))
+    assert uncapped_game["dlr"] != uncapped_game["cnes"]
     off = Symmetry(_edited(lambda d: d["coalitions"].update(symmetric_partners=False)))
     assert off.interchangeable == [] and off.classes_count() == 2 ** 14 - 1
 

@@ -1,7 +1,8 @@
 """Interchangeable partners: a coalition is optimized once per class of equivalent coalitions.
 
 Two partners are interchangeable when the model sees the same data for both: the same study
-entry (vehicles, capabilities, cost factor, budget cap, shares, demand) with their catalog
+entry (vehicles, capabilities, cost factor, budget cap, shares, demand; not the cap in a demand
+game, which lifts every cap) with their catalog
 vehicles and capabilities filled in, and neither is named anywhere else in the study (a fixed key,
 a barred pair, a standard, a shared sensor). The model reads a partner only through that data
 (:mod:`trades.architecture.costing` and :mod:`trades.architecture.checks` take its vehicles and
@@ -31,6 +32,7 @@ from trades.study.schema import Study
 
 def partner_classes(study: Study) -> dict[str, int]:
     """Each partner's class: equal numbers for interchangeable partners (module docstring)."""
+    from trades.analyses.coalition_demand import demand_shares
     from trades.study.catalog import load_catalog
 
     catalog = load_catalog()
@@ -38,11 +40,14 @@ def partner_classes(study: Study) -> dict[str, int]:
     entries = data.pop("partners")
     data.pop("name", None), data.pop("description", None), data.pop("references", None), data.pop("input_sources", None)
     named = _strings(data)  # partner ids used elsewhere in the study make their partner unique
+    # the demand game lifts every member's cap (coalition_demand.apply_demand): caps sit beside the
+    # game, so partners that differ only in their cap are interchangeable there
+    lifted = ("budget_cap_musd",) if demand_shares(study) is not None else ()
     keys: dict[str, str] = {}
     for entry in entries:
         pid = entry["id"]
         known = catalog.entries["partners"].get(pid, {})
-        seen = {**{k: v for k, v in entry.items() if k != "id"},
+        seen = {**{k: v for k, v in entry.items() if k not in ("id", *lifted)},
                 "vehicles": sorted(entry["vehicles"] if entry.get("vehicles") is not None else known.get("vehicles", [])),
                 "capabilities": sorted(entry["capabilities"] if entry.get("capabilities") is not None else known.get("capabilities", []))}
         keys[pid] = f"unique:{pid}" if pid in named else json.dumps(seen, sort_keys=True)

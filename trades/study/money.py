@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from trades.study.catalog import Catalog
 
-_RATE_KEYS = {"MEUR": ("usd_per_eur", True), "MJPY": ("jpy_per_usd", False), "MINR": ("inr_per_usd", False), "MCNY": ("cny_per_usd", False)}
+_RATE_KEYS = {"MEUR": ("usd_per_eur", True), "MJPY": ("jpy_per_usd", False), "MINR": ("inr_per_usd", False), "MCNY": ("cny_per_usd", False),
+              "MAUD": ("usd_per_aud", True), "MBRL": ("brl_per_usd", False), "MCAD": ("cad_per_usd", False),
+              "MKRW": ("krw_per_usd", False), "MMXN": ("mxn_per_usd", False)}
 
 
 class MoneyError(ValueError):
@@ -34,7 +36,7 @@ def inflation_factor(from_year: int, to_year: int, catalog: Catalog) -> float:
 
 
 def to_base_musd(value: float, unit: str, year: int, base_year: int, catalog: Catalog) -> float:
-    """``value`` (in ``unit`` of ``year``: MUSD, MEUR, MJPY, MINR, MCNY) in millions of base-year USD."""
+    """``value`` (in ``unit`` of ``year``: MUSD or a unit of ``_RATE_KEYS``) in millions of base-year USD."""
     if unit == "MUSD":
         usd = value
     elif unit in _RATE_KEYS:
@@ -44,7 +46,7 @@ def to_base_musd(value: float, unit: str, year: int, base_year: int, catalog: Ca
             raise MoneyError(f"no {unit[1:]}/USD exchange rate for {year} in the catalog (years {sorted(rates)})")
         usd = value * rates[year] if usd_per_unit else value / rates[year]
     else:
-        raise MoneyError(f"unknown currency unit '{unit}' (MUSD, MEUR, MJPY, MINR, MCNY)")
+        raise MoneyError(f"unknown currency unit '{unit}' (MUSD, {', '.join(_RATE_KEYS)})")
     return usd * inflation_factor(year, base_year, catalog)
 
 
