@@ -52,7 +52,7 @@ def commercial_rows(run_study, Row) -> list:
         "(2011) found the same order of gap: SpaceX's reported 0.39 billion was 0.23 of NAFCOM's commercial-inputs estimate."))
 
     study, prob = run_study("cislunar_nrho_station")
-    from models import variables as var
+    from trades.models import variables as var
 
     masses = {"habitat": float(prob.get_val(var.HABITAT_MASS, units="kg")[0]),
               "life_support": float(prob.get_val(var.LIFE_SUPPORT_MASS, units="kg")[0])}

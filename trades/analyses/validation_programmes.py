@@ -98,7 +98,7 @@ def iss_development_row(run_study, Row):
     catalog = load_catalog()
     study, prob = run_study("leo_station_after_iss")
     base = study.campaign.dollar_base_year
-    from models import variables as var
+    from trades.models import variables as var
 
     masses = {"habitat": var.HABITAT_MASS, "life_support": var.LIFE_SUPPORT_MASS, "power": var.POWER_SYSTEM_MASS}
     masses = {kind: float(prob.get_val(path, units="kg")[0]) for kind, path in masses.items()}
