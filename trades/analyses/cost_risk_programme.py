@@ -38,6 +38,8 @@ def combined_sigma(costs: list[float], sigmas: list[float], correlation: float) 
 
 
 def _part_sigma(cost_catalog: dict, method: str, name: str, part: str) -> float:
+    """A part's published sigma: TRANSCOST's per category and part, AMCM's per specification (the
+    same for development and first unit)."""
     from trades.analyses.cost_risk import amcm_sigma
 
     if method == "amcm":
@@ -62,8 +64,7 @@ def programme_parts(arch, cost_catalog: dict, correlation: float) -> list[dict]:
         dev_costs.append(dev * scale_dev)
         dev_sigmas.append(_part_sigma(cost_catalog, method, rel, "development"))
         unit_costs.append(first * scale_prod)
-        unit_sigmas.append(_part_sigma(cost_catalog, method, rel, "first_unit") if method == "transcost"
-                           else _part_sigma(cost_catalog, method, rel, "development"))
+        unit_sigmas.append(_part_sigma(cost_catalog, method, rel, "first_unit"))  # AMCM: one sigma for both
     unit_sigma = combined_sigma(unit_costs, unit_sigmas, correlation)
     upfront_costs = dev_costs + [programme.test_flight_musd, programme.test_flight_operations_musd, programme.facilities_musd]
     upfront_sigmas = dev_sigmas + [unit_sigma, ops_sigma, 0.0]
