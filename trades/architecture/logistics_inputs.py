@@ -35,8 +35,8 @@ def add_utilisation_cargo(arch, study, crewed) -> None:
     """Set the study's utilisation cargo per crewed year (0 when it names none) and the crewed years."""
     given = study.utilisation
     if given is None:
-        arch.add("logistics.utilisation.cargo_per_crewed_year", 0.0, "kg", "the study sets no utilisation section: no research cargo")
+        arch.add(var.UTILISATION_CARGO_PER_CREWED_YEAR, 0.0, "kg", "the study sets no utilisation section: no research cargo")
     else:
-        arch.add("logistics.utilisation.cargo_per_crewed_year", given.cargo_kg_per_crewed_year, "kg",
+        arch.add(var.UTILISATION_CARGO_PER_CREWED_YEAR, given.cargo_kg_per_crewed_year, "kg",
                  f"study file {arch.file}: utilisation.cargo_kg_per_crewed_year; cited: {given.source}")
-    arch.add("logistics.utilisation.crewed_year", crewed, "unitless", f"crewed years (first crew {study.first_crewed_year})")
+    arch.add(var.UTILISATION_CREWED_YEAR, crewed, "unitless", f"crewed years (first crew {study.first_crewed_year})")
