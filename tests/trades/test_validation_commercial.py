@@ -28,19 +28,3 @@ def test_ppe_and_halo_rows_by_hand():
     for row in (ppe, halo):
         assert row.comment.startswith("Agrees" if abs(row.ratio - 1) <= 0.5 else "Does not agree")
 
-
-def test_iss_development_row_by_hand():
-    """The LEO station study's habitat, life support (AMCM habitat 2.13) and power (planetary spacecraft 2.39),
-    IOC 2030, one unit each, against GAO-08-581T's 31 billion (taken as 2002 dollars)."""
-    from trades.analyses.validation_programmes import iss_development_row
-
-    cost = load_catalog().entry("cost", "default")
-    k = {c: float(cost["amcm"][c]["value"]) for c in "abcde"}
-    cpi = cost["cpi_u"]["values"]
-    row = iss_development_row(_run_study, Row)
-    study, prob = _run_study("leo_station_after_iss")
-    by_hand = sum(_amcm_one_unit(float(prob.get_val(path)[0]) / 0.45359237, spec, 2030, k, cpi) for path, spec in (
-        ("outpost.habitat.habitat_mass", 2.13), ("outpost.life_support.life_support_mass", 2.13), ("outpost.power.power_system_mass", 2.39)))
-    assert row.ours == pytest.approx(by_hand, rel=1e-9)
-    assert row.published == pytest.approx(31000.0 * cpi[2024] / cpi[2002], rel=1e-12)
-    assert row.comment.startswith("Agrees" if abs(row.ratio - 1) <= 0.3 else "Does not agree")

@@ -80,39 +80,68 @@ def sls_orion_flight_row():
 #: ISS construction: GAO-08-581T, 'NASA: Challenges in Completing and Sustaining the International Space Station'
 #: (testimony, April 2008), summary read on gao.gov: "NASA expects the station's final construction cost will be
 #: $31 billion" (U.S. only; sustainment through FY2016 a further 11 billion). The dollar basis is not stated: taken
-#: as then-year over FY1994-2010, at its middle year 2002 (an assumption).
+#: as then-year over FY1994-2010, at its middle year 2002 (an assumption). Its scope, element by element, is in
+#: trades/catalogs/stations.yaml (iss_us_segment.scope).
 ISS_CONSTRUCTION_MUSD, ISS_CONSTRUCTION_YEAR = 31_000.0, 2002
 ISS_CONSTRUCTION = ("GAO-08-581T (Apr 2008), summary on gao.gov: 'NASA expects the station's final construction cost will be $31 "
                     "billion' (U.S. cost only, Shuttle launches excluded); then-year dollars taken at 2002, the middle of FY1994-2010 "
                     "(an assumption)")
+ISS_STATION = "iss_us_segment"
+
+
+def _label(element_id: str) -> str:
+    """A station element's short name from its catalog id: pma_1 -> PMA-1, s0 -> S0, unity -> Unity."""
+    if element_id.startswith("pma_"):
+        return "PMA-" + element_id[4:]
+    return element_id.upper() if len(element_id) <= 2 else element_id.replace("_", "/").capitalize()
 
 
 def iss_development_row(run_study, Row):
-    """The toolkit's station (studies/leo_station_after_iss.yaml: habitat, life support and power sized for its
-    crew of seven) costed once by its relationships, development and first unit, against the ISS's U.S.
-    construction cost."""
-    from trades.architecture.relationships import element_cost
+    """The ISS's U.S. segment as built (trades/catalogs/stations.yaml iss_us_segment), element by element
+    (trades.architecture.station_modules), against the ISS's U.S. construction cost. ``run_study`` is unused:
+    the row prices a catalogued station, not a study (kept for the caller's signature)."""
+    from trades.architecture.station_modules import relationship_design_cost, station_cost
     from trades.study.catalog import load_catalog
-    from trades.study.money import inflation_factor
+    from trades.study.money import inflation_factor, sourced_to_base_musd
 
-    catalog = load_catalog()
-    study, prob = run_study("leo_station_after_iss")
-    base = study.campaign.dollar_base_year
-    from trades.models import variables as var
-
-    masses = {"habitat": var.HABITAT_MASS, "life_support": var.LIFE_SUPPORT_MASS, "power": var.POWER_SYSTEM_MASS}
-    masses = {kind: float(prob.get_val(path, units="kg")[0]) for kind, path in masses.items()}
-    costs = {kind: element_cost(kind, m, ioc_year=study.deploy_year, base_year=base, catalog=catalog) for kind, m in masses.items()}
-    ours = sum(c.development_musd + c.first_unit_musd for c in costs.values())
-    published = ISS_CONSTRUCTION_MUSD * inflation_factor(ISS_CONSTRUCTION_YEAR, base, catalog)
-    total = sum(masses.values()) / 1000
-    return Row("Campaign cost (2024 dollars, CPI-U)", "ISS development: the station the toolkit sizes for a crew of "
-               f"{study.outpost.crew_size} (studies/leo_station_after_iss.yaml: habitat {masses['habitat'] / 1000:.1f} t, life support "
-               f"{masses['life_support'] / 1000:.1f} t, power {masses['power'] / 1000:.1f} t), development and first unit by the "
-               "relationships of their classes (AMCM), as a government development", ours, published, "MUSD", ISS_CONSTRUCTION,
-               f"{'Agrees' if abs(ours / published - 1) <= 0.3 else 'Does not agree'} (band 30 %). The toolkit's station is {total:.0f} t "
-               "against the ISS's 419 t (docs/validation.md, Launch counts): it sizes one habitat for the crew's volume, while the ISS "
-               "is many separately developed pressurized modules, trusses and solar arrays. AMCM's mass exponent (0.65) "
-               "gives one large element economies of scale that a station of many separately developed modules forgoes. The published "
-               "figure is the U.S. share only (partners' modules excluded) and leaves out the 37 Shuttle assembly flights, "
-               "which NASA's OIG (2014, via SpacePolicyOnline) put at 30.7 billion.")
+    catalog, base = load_catalog(), 2024
+    station = station_cost(catalog, ISS_STATION, base)
+    ours, published = station.cost_musd(), ISS_CONSTRUCTION_MUSD * inflation_factor(ISS_CONSTRUCTION_YEAR, base, catalog)
+    designs, entry = station.designs, catalog.entry("stations", ISS_STATION)
+    t = lambda *bases: f"{station.mass_kg(*bases) / 1000:.1f} t"  # noqa: E731
+    b = lambda musd: f"{musd / 1000:,.2f}"  # noqa: E731
+    named = lambda basis: ", ".join(_label(e.id) for e in station.elements if e.basis == basis)  # noqa: E731
+    habitat = [d for d in designs.values() if d.basis == "relationship"]
+    destiny = designs["destiny"]
+    check = sourced_to_base_musd(entry["designs"]["destiny"]["reported_cost_check"], base, catalog)
+    pv = designs["photovoltaic_module"]
+    first_pv = min((e for e in entry["elements"] if e["design"] == "photovoltaic_module"), key=lambda e: e["ioc_year"]["value"])
+    pv_dev, pv_prod, _ = relationship_design_cost(catalog, "power", pv.unit_mass_kg, pv.units, int(first_pv["ioc_year"]["value"]), base)
+    s6 = sourced_to_base_musd(entry["designs"]["photovoltaic_module"]["reported_unit_cost"], base, catalog)
+    pv_kg = [e.mass_kg for e in station.elements if e.design == "photovoltaic_module"]
+    pv_masses = f"{min(pv_kg) / 1000:.0f}-{max(pv_kg) / 1000:.0f}"
+    return Row("Campaign cost (2024 dollars, CPI-U)", "ISS development: the U.S. segment as built (trades/catalogs/stations.yaml "
+               f"iss_us_segment, {t('relationship', 'reported_unit_cost', 'not_priced')} inside GAO's scope), each element by the "
+               "relationship of its class as a government development with the units flown, or at its reported unit cost", ours,
+               published, "MUSD", ISS_CONSTRUCTION,
+               f"{'Agrees' if abs(ours / published - 1) <= 0.3 else 'Does not agree'} (band 30 %). GAO's figure is NASA's cost "
+               "only: partners' modules, the Russian segment and the modules Europe built for NASA in barter (Harmony, Tranquility, "
+               f"Cupola: {t('outside_scope')}) are outside it, and so are the 37 Shuttle assembly flights (NASA counts the Shuttle "
+               "apart; NASA's OIG, 2014, via SpacePolicyOnline, put them at 30.7 billion). Priced: the pressurized modules "
+               f"({named('relationship')}; {sum(d.units * d.unit_mass_kg for d in habitat) / 1000:.1f} t) by AMCM's "
+               f"manned-habitat relationship, {b(sum(d.development_musd + d.production_musd for d in habitat))} billion, the "
+               f"{designs['pressurized_mating_adapter'].units} adapters as units of one design; Destiny alone "
+               f"{b(destiny.development_musd + destiny.production_musd)}, against its reported 1.4 billion of 2001 "
+               f"({b(check)} in 2024 dollars, press figures): the relationship holds for an ISS module. The {pv.units} photovoltaic "
+               f"modules at S6's reported 300 million of 2008 a unit, {b(pv.production_musd)} billion, and the Z1 truss at its "
+               f"reported 273 million of 2000, {b(designs['z1_truss'].production_musd)}. The catalog's power relationship (AMCM "
+               f"planetary spacecraft, fitted on robotic spacecraft) would price the photovoltaic modules at {b(pv_dev + pv_prod)} "
+               f"billion, {(pv_dev + pv_prod) / pv.units / s6:.0f} times S6's reported cost a unit: a {pv_masses} t power truss is outside "
+               f"its class, so it is not used. Not priced: {named('not_priced')} ({t('not_priced')} of structure and thermal "
+               "control): the catalog has no relationship of their class (AMCM's mission types, as the public AMCM calculator lists "
+               "them, have none) and no reported "
+               f"cost was found. The flight hardware priced is {ours / published:.2f} of the figure, which is NASA's construction budget "
+               "(FY1994-2010 taken, not read in the testimony): it also carries systems engineering and integration, software, "
+               "ground systems and test, the development of systems spread over the station (avionics, life support, power "
+               "distribution) beyond what a module's relationship covers, and probably the station's operation during assembly "
+               "(not split in the summary read); no relationship here prices those.")

@@ -33,6 +33,7 @@ CATALOG_FILES = {
     "standards": ("standards.yaml", None),
     "crew_programmes": ("crew_programmes.yaml", "programmes"),
     "ssa_sensors": ("ssa_sensors.yaml", "sensors"),
+    "stations": ("stations.yaml", "stations"),
 }
 FLAT_ENTRY = "default"
 
