@@ -9,7 +9,7 @@ component's budget line, each fiscal year inflated from its own year by CPI-U:
 - Saturn V production cost per vehicle (TRANSCOST, on the programme's learning curve) against NASA
   SP-4206's average production cost of one vehicle;
 - the command and service module (AMCM crewed re-entry) against the 'Command & service modules' line;
-- the lunar module (the study's crew lander, its relationship) against the 'Lunar module' line.
+- the lunar module (the study's crew lander, AMCM planetary lander) against the 'Lunar module' line.
 
 These are validations of relationships. The Saturn IB and Saturn I enter the study at these same
 appropriations (``programme_items`` of crew_programmes.yaml): published figures used directly,
@@ -150,7 +150,7 @@ def component_rows(Row) -> list:
             f"{b(line_musd('integration_support', base, catalog))} billion 2024) are outside the CSM line and outside the model. "
             + through),
         Row(section, f"Lunar module: development and production of the study's {cost.crewed_flights} lunar modules (its crew lander, "
-            "by the relationship of its class)", lm_ours, lm_pub, "MUSD",
+            "by AMCM's planetary-lander relationship, the catalog's choice for crew landers)", lm_ours, lm_pub, "MUSD",
             APPENDIX_H + f": 'Lunar module' FY1963-1969 ({then_year('lm'):,.1f} MUSD then-year)",
             f"{_verdict(lm_ours / lm_pub, 0.3)}: development {b(lander['development_musd'])} billion, production "
             f"{b(lander['production_musd'])}. Apollo also flew lunar modules on Apollo 5, 9, 10 and 13 (read in secondary pages "
