@@ -138,7 +138,8 @@ CAMPAIGNS = {
     # crew transport developed by the government (crew_programmes.yaml; issue 18): the crew item is the
     # launcher's and spacecraft's development, test flights and crewed flights, no longer a price per launch;
     # since wip-progcost also the programme's ground facilities and each launch's TRANSCOST operations
-    # (Apollo 42 -> 46 %, Artemis 61 -> 66 %, restated in the descriptions from a run)
+    # (Apollo 42 -> 46 %, Artemis 61 -> 66 %, restated in the descriptions from a run); since wip-apollo Apollo's
+    # programme also carries the Saturn IB and Saturn I at NASA's appropriations (SP-4205 App. H): 46 -> 50 %
     "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the Saturn V and its spacecraft"),
     "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "SLS and Orion"),
 }

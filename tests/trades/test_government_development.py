@@ -72,9 +72,11 @@ def test_flights_follow_the_learning_curve_test_flights_first():
     assert cost.test_flight_musd == pytest.approx(cost.first_unit_musd * 3.7377, rel=1e-4)
     assert cost.unit_musd == pytest.approx(cost.first_unit_musd * 3.0397 / 6, rel=1e-4)
     # upfront: development and the test flights' hardware, and (wip-progcost) the launch complex and the test
-    # flights' operations (tests/trades/test_programme_operations.py works those by hand)
+    # flights' operations (tests/trades/test_programme_operations.py works those by hand), and (wip-apollo) the
+    # Saturn IB and Saturn I at NASA's appropriations (worked by hand below)
     assert cost.upfront_musd == pytest.approx(cost.development_musd + cost.test_flight_musd + cost.facilities_musd
-                                              + cost.test_flight_operations_musd)
+                                              + cost.programme_items_musd + cost.test_flight_operations_musd)
+    assert cost.programme_items_musd > 0
     assert cost.facilities_musd > 0 and cost.test_flight_operations_musd > 0
 
 
@@ -138,3 +140,17 @@ def test_the_saturn_v_lifts_the_crew_stream_so_cargo_launches_do_not():
     crew_stream = prob.get_val("transfer_crew_lander.mass_in_launch_orbit", units="kg")
     assert crew_stream.sum() > 0.5 * total.sum()  # the crew stream is most of Apollo's mass in LEO
     np.testing.assert_allclose(prob.get_val(var.CARGO_MASS_TO_ORBIT, units="kg"), total - crew_stream, rtol=1e-12, atol=1e-9)
+
+
+def test_apollos_programme_items_are_nasas_appropriations_year_by_year():
+    # the Saturn IB and Saturn I at NASA SP-4205 Appendix H's appropriations (thousands, typed from the table),
+    # each fiscal year inflated from its own year with the catalog's CPI-U: published figures, not relationships
+    catalog = load_catalog()
+    cpi = {int(y): float(v) for y, v in catalog.entry("cost", "default")["cpi_u"]["values"].items()}
+    saturn_ib = {1964: 146_817, 1965: 262_690, 1966: 274_185, 1967: 236_600, 1968: 146_600, 1969: 41_347}
+    saturn_i = {1963: 90_864, 1964: 187_077, 1965: 40_265, 1966: 800}
+    by_hand = sum(v / 1000 * cpi[BASE] / cpi[y] for line in (saturn_ib, saturn_i) for y, v in line.items())
+    cost = programme_cost(catalog, "apollo_saturn_v_csm", 6, BASE)
+    assert cost.programme_items_musd == pytest.approx(by_hand, rel=1e-12)
+    assert any("Saturn IB" in s and "SP-4205" in s for s in cost.sources)
+    assert programme_cost(catalog, "artemis_sls_orion", 1, BASE).programme_items_musd == 0.0

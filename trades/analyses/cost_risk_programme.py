@@ -66,15 +66,16 @@ def programme_parts(arch, cost_catalog: dict, correlation: float) -> list[dict]:
         unit_costs.append(first * scale_prod)
         unit_sigmas.append(_part_sigma(cost_catalog, method, rel, "first_unit"))  # AMCM: one sigma for both
     unit_sigma = combined_sigma(unit_costs, unit_sigmas, correlation)
-    upfront_costs = dev_costs + [programme.test_flight_musd, programme.test_flight_operations_musd, programme.facilities_musd]
-    upfront_sigmas = dev_sigmas + [unit_sigma, ops_sigma, 0.0]
+    upfront_costs = dev_costs + [programme.test_flight_musd, programme.test_flight_operations_musd, programme.facilities_musd,
+                                 programme.programme_items_musd]
+    upfront_sigmas = dev_sigmas + [unit_sigma, ops_sigma, 0.0, 0.0]  # published figures: no relationship's sigma
     others = float(plan.purchases.sum()) - programme.upfront_musd if plan.purchases is not None else 0.0
     if others > 1e-6 * programme.upfront_musd:  # a fixed-price contract bought beside the programme
         upfront_costs.append(others)
         upfront_sigmas.append(float(cost_catalog["cost_risk"]["price_uncertainty"]["contract_price"]["sigma"]))
     source = ("DERIVED: the lognormal sigma of the sum of the programme's parts, each with its relationship's sigma "
               f"(cost.yaml transcost.*.uncertainty, amcm.uncertainty), correlated at {correlation:g} "
-              "(trades/analyses/cost_risk_programme.py); ground facilities 0, operations "
+              "(trades/analyses/cost_risk_programme.py); ground facilities and programme items (published figures) 0, operations "
               + cost_catalog["transcost_operations"]["uncertainty"]["source"])
     parts = [
         {"element": f"{programme.name}: development, ground facilities, test flights and their operations", "part": "price",

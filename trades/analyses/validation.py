@@ -240,6 +240,7 @@ def _run_study(stem: str):
 def _campaign_rows() -> list[Row]:
     """A station's yearly cost once built against the ISS's; Apollo- and Artemis-like campaigns
     against their reported totals, all in the studies' base year (CPI-U from the sources' years)."""
+    from trades.analyses.validation_apollo import component_rows
     from trades.analyses.validation_programmes import apollo_comment, artemis_comment, iss_development_row
     from trades.study.catalog import load_catalog
     from trades.study.money import inflation_factor
@@ -264,13 +265,13 @@ def _campaign_rows() -> list[Row]:
         Row("Campaign cost (2024 dollars, CPI-U)", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): life-cycle cost "
             f"{apollo.years[0]}-{apollo.years[-1]}, six two-crew landings, the Saturn V and the command and service module "
             "developed by the government", lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog), "MUSD", APOLLO,
-            apollo_comment(apollo)),
+            apollo_comment(apollo, lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog))),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO, SLS and Orion developed by the "
             "government", lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
             artemis_comment(artemis)),
         iss_development_row(_run_study, Row),
-    ]
+    ] + component_rows(Row)
 
 
 #: ISS assembly. Mass: NASA, ISS Facts and Figures (2014), "924,739 pounds (419,455 kilograms)", read in two

@@ -14,29 +14,39 @@ def _programme(study):
     return programme_cost(load_catalog(), programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study)
 
 
-def apollo_comment(study) -> str:
+def apollo_comment(study, ours: float, published: float) -> str:
+    """What the Apollo-like campaign carries and what it lacks, measured against NASA's budget lines
+    (:mod:`trades.analyses.validation_apollo`) and the Planetary Society's then-year split."""
+    from trades.analyses.validation_apollo import line_musd, then_year
     from trades.architecture.government_development import crewed_flights, programme_cost
     from trades.study.catalog import load_catalog
 
+    catalog = load_catalog()
     cost = _programme(study)
-    parts = dict((name, dev) for name, dev, _ in cost.parts)
-    tc = programme_cost(load_catalog(), cost.programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study,
+    base = study.campaign.dollar_base_year
+    tc = programme_cost(catalog, cost.programme, crewed_flights(study, 1), base, study,
                         {"crew_spacecraft": {"method": "transcost", "category": "crewed_ballistic_reentry_capsule"}})
     b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
-    return ("Does not agree (band 30 %; the ratio is in the table). "
-            f"The toolkit develops the Saturn V from its stages and engines (TRANSCOST, "
-            f"first-generation f1 = 1.3) and the CSM by its class relationship (AMCM crewed re-entry): development {b(cost.development_musd)} "
-            f"billion, of which the CSM {b(parts['command and service module'])}; the hardware of {cost.test_flights} test flights "
-            f"{b(cost.test_flight_musd)}, each landing flight {b(cost.unit_musd)}; one lunar module a landing (AMCM planetary lander); "
-            f"Launch Complex 39 {b(cost.facilities_musd)} (NASA SP-4204's 1963 figure, CPI-U); TRANSCOST's ground and mission "
-            f"operations of each Saturn V launch, {b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} a launch at the "
-            "relationships' lowest fitted rate of 3 a year. Not in the model: Apollo's other ground facilities (NASA's January 1969 "
-            "run-out estimate, read only in a copy of Wikipedia, put all of them at 1.8 billion then-year against LC-39's 0.5), the Saturn "
-            "IB and Saturn I (1.1 and 0.8 billion then-year in the same estimate) and their flights, Apollo 13, tracking and data "
-            "acquisition (0.7) and the operation of installations (2.4) beyond the per-crew-position rate; together about 6.3 billion "
-            "then-year of the 25.4 reported, a quarter. TRANSCOST's crewed-capsule relationship would "
-            f"develop the CSM for {b(dict((n, d) for n, d, _ in tc.parts)['command and service module'])} billion instead. The published "
-            "figure uses NASA's New Start Index to 2019, which runs above CPI-U.")
+    total, index_2020 = line_musd("total", base, catalog), line_musd("total", 2020, catalog) / then_year("total")
+    return ("Does not agree (band 30 %; the ratio is in the table). The Apollo components rows locate the difference: the "
+            "toolkit's Saturn V (TRANSCOST) is above NASA's Saturn V and engine lines, its CSM (AMCM crewed re-entry) and LM "
+            "well below theirs. The study carries, as programme items at NASA's appropriations (published figures, not "
+            f"validations), the Saturn IB and Saturn I ({b(cost.programme_items_musd)} billion) and Launch Complex 39 "
+            f"({b(cost.facilities_musd)}, NASA SP-4204's 1963 figure); TRANSCOST's ground and mission operations charge each Saturn V "
+            f"launch, {b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} billion a launch at the relationships' lowest "
+            f"fitted rate of 3 a year. NASA's Apollo appropriations of FY1962-1969 (NASA SP-4205, Appendix H), "
+            f"{then_year('total') / 1000:,.1f} billion then-year, are {b(total)} billion 2024 at CPI-U year by year. Not in the model, "
+            f"measured in those lines: mission support and manned space flight operations ({b(line_musd('mission_operations', base, catalog))} "
+            f"billion 2024 through FY1969, against which the model charges TRANSCOST's operations and its per-crew-position "
+            f"rate), guidance and navigation ({b(line_musd('guidance', base, catalog))}) and spacecraft integration, checkout and "
+            f"support ({b(line_musd('integration_support', base, catalog))}); not in these lines: FY1970-1973 and the ground "
+            "facilities, salaries and overhead, 5.2 of the Planetary Society's 25.8 billion then-year (its 'cost of Apollo' page), "
+            "and Apollo 13. The published figure is inflated by NASA's New Start Index: the page's 257 billion 2020 dollars for "
+            f"25.8 then-year is a multiplier of 9.96, against {index_2020:.2f} for NASA's FY1962-1969 stream at CPI-U: the published "
+            f"figure is about {9.96 / index_2020 - 1:.0%} above CPI-U's, and the toolkit's total is {ours / (published / (9.96 / index_2020)):.2f} "
+            "of it at CPI-U. TRANSCOST's crewed-capsule relationship would "
+            f"develop the CSM for {b(dict((n, d) for n, d, _ in tc.parts)['command and service module'])} billion instead of "
+            f"{b(dict((n, d) for n, d, _ in cost.parts)['command and service module'])}.")
 
 
 def artemis_comment(study) -> str:

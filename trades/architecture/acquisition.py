@@ -139,7 +139,9 @@ def _crew_government_development(study, catalog: Catalog, vehicle: str, base_yea
     buys = (f"one flight's hardware of {cost.name} (government development, {programme_id}): the crewed flights' average "
             f"on a learning curve after {cost.test_flights} test flights, first unit {cost.first_unit_musd:,.0f} MUSD {base_year}")
     development = (f"{cost.name} development {cost.development_musd:,.0f} MUSD {base_year} ({parts}), its ground facilities "
-                   f"{cost.facilities_musd:,.0f}, the hardware of its {cost.test_flights} test flights {cost.test_flight_musd:,.0f} and their "
+                   f"{cost.facilities_musd:,.0f}, " + (f"its programme items at their published cost {cost.programme_items_musd:,.0f}, "
+                                                         if cost.programme_items_musd else "")
+                   + f"the hardware of its {cost.test_flights} test flights {cost.test_flight_musd:,.0f} and their "
                    f"ground and mission operations {cost.test_flight_operations_musd:,.0f} (TRANSCOST), paid over the crew transport's "
                    "development years; each crewed launch's operations are charged in its year at the year's launch rate")
     return CrewPrice(cost.unit_musd, buys, " | ".join(cost.sources), launches,

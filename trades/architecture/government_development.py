@@ -42,6 +42,7 @@ class ProgrammeCost:
     parts: list[tuple[str, float, float]] = field(default_factory=list)  # (part, development MUSD, first unit MUSD)
     sources: list[str] = field(default_factory=list)
     facilities_musd: float = 0.0  # ground facilities (launch complex) built for the programme, a sourced figure
+    programme_items_musd: float = 0.0  # other programme items at their published cost (Apollo's Saturn IB and Saturn I)
     test_flight_operations_musd: float = 0.0  # ground and mission operations of the test flights (TRANSCOST)
     operations_inputs: dict | None = None  # the launcher's operations inputs (trades.architecture.launch_operations)
     # per part of ``parts``: its relationship, ('transcost', category) or ('amcm', specification name) (cost risk)
@@ -51,9 +52,10 @@ class ProgrammeCost:
 
     @property
     def upfront_musd(self) -> float:
-        """Development, ground facilities, test flights and their operations: what is spent before
-        the first crewed flight of the study."""
-        return self.development_musd + self.facilities_musd + self.test_flight_musd + self.test_flight_operations_musd
+        """Development, ground facilities, programme items, test flights and their operations: what is
+        spent before the first crewed flight of the study."""
+        return (self.development_musd + self.facilities_musd + self.programme_items_musd + self.test_flight_musd
+                + self.test_flight_operations_musd)
 
 
 def _units(first: float, rate: float, start: int, count: int) -> float:
@@ -114,6 +116,11 @@ def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, bas
     crewed = max(1, int(crewed_flights))
     facilities = sum(sourced_to_base_musd(f, base_year, catalog) for f in entry.get("ground_facilities") or [])
     sources += [f"ground facilities: {f['value']:,g} {f['unit']} {f['year']}: {f['source']}" for f in entry.get("ground_facilities") or []]
+    items = entry.get("programme_items") or []
+    programme_items = sum(programme_item_musd(item, base_year, catalog) for item in items)
+    sources += [f"programme item {item['name']}: {sum(item['by_fiscal_year'].values()):,.1f} {item['unit']} then-year "
+                f"FY{min(item['by_fiscal_year'])}-{max(item['by_fiscal_year'])} (published, not a relationship): {item['source']}"
+                for item in items]
     inputs = programme_inputs(entry)
     test_ops = 0.0
     if inputs is not None:  # the test flights at the relationships' lowest fitted rate (they flew fewer a year)
@@ -125,8 +132,15 @@ def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, bas
     return ProgrammeCost(
         programme_id, entry["name"], development, first, tests, _units(first, rate_of(entry), 0, tests), crewed,
         _units(first, rate_of(entry), tests, crewed) / crewed, int(entry["seats"]["value"]), parts, sources,
-        facilities, test_ops, inputs, part_relationships, f0, len(stages) + len(engines),
+        facilities, programme_items, test_ops, inputs, part_relationships, f0, len(stages) + len(engines),
     )
+
+
+def programme_item_musd(item: dict, base_year: int, catalog: Catalog) -> float:
+    """A programme item's published appropriations, each fiscal year's in that year's dollars (CPI-U
+    of the calendar year of the same number), in base-year MUSD."""
+    return sum(sourced_to_base_musd({"value": v, "unit": item["unit"], "year": int(y)}, base_year, catalog)
+               for y, v in item["by_fiscal_year"].items())
 
 
 def rate_of(entry: dict) -> float:
