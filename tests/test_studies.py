@@ -139,7 +139,8 @@ CAMPAIGNS = {
     # launcher's and spacecraft's development, test flights and crewed flights, no longer a price per launch;
     # since wip-progcost also the programme's ground facilities and each launch's TRANSCOST operations
     # (Apollo 42 -> 46 %, Artemis 61 -> 66 %, restated in the descriptions from a run); since wip-apollo Apollo's
-    # programme also carries the Saturn IB and Saturn I at NASA's appropriations (SP-4205 App. H): 46 -> 50 %
+    # programme also carries the Saturn IB and Saturn I at NASA's appropriations (SP-4205 App. H): 46 -> 50 %; Artemis 66 -> 71 % when it
+    # bought the HLS, Gateway and spacesuit contracts the OIG's total includes (wip-artemis, the study's purchases)
     "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the Saturn V and its spacecraft"),
     "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "SLS and Orion"),
 }
@@ -161,6 +162,31 @@ def test_campaign_description_states_what_the_run_finds(stem, tmp_path, capsys):
     assert f"{published():.0f} billion in 2024 dollars" in description
     # a percentage, not 'about a fifth': paired launch prices moved Apollo's ratio to 0.224 (wip-acquire)
     assert f"the toolkit finds {100 * lcc / published():.0f} % of it" in description
+
+
+def test_artemis_purchases_finding(tmp_path, capsys):
+    """The Artemis-like study's purchases (HLS Option A, Gateway's PPE, HALO and their launch, the
+    xEVAS task order; wip-artemis, issue 18) are each bought at its contract price, inflated by hand
+    here with the catalog's CPI-U from the price's year (2,890 MUSD 2021, 375 2019, 935 2021, 331.8
+    2021, 228.5 2022, the announcements' figures), and the description states their total and the
+    outpost items that stand in for what the model still lacks."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / "artemis_like_lunar_campaign.yaml"
+    assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    items = {i["item"]: i for i in json.loads(capsys.readouterr().out)["cost"]["items"]}
+    published = {"hls_spacex_option_a_2021": (2890.0, 2021), "gateway_ppe_maxar_2019": (375.0, 2019),
+                 "gateway_halo_northrop_2021": (935.0, 2021), "ppe_halo_launch_spacex_2021": (331.8, 2021),
+                 "xevas_axiom_artemis3_2022": (228.5, 2022)}
+    for contract, (musd, year) in published.items():
+        assert items[f"purchase:{contract}"]["total_musd"] == pytest.approx(musd * _cpi(2024) / _cpi(year), rel=1e-9)
+        assert items[f"purchase:{contract}"]["bought_musd"] == pytest.approx(items[f"purchase:{contract}"]["total_musd"])
+    total = sum(musd * _cpi(2024) / _cpi(year) for musd, year in published.values())
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    assert f"and {total / 1000:.1f} billion for the contracts the programme bought" in description
+    outpost = sum(items[k]["total_musd"] for k in ("habitat", "life_support", "power", "cargo_transport"))
+    assert f"cargo stages the toolkit sizes for the stay ({outpost / 1000:.1f} billion)" in description
+    assert f"its launches are ({items['crew_lander']['total_musd'] / 1000:.1f} billion" in description
 
 
 def test_leo_station_cost_finding(tmp_path, capsys):

@@ -189,9 +189,9 @@ def _cost_rows() -> list[Row]:
     """Element cost relationships against contract values, in 2024 dollars (the commercially developed
     Gateway elements: trades.analyses.validation_commercial)."""
     from trades.analyses.validation_commercial import commercial_rows
-    from trades.analyses.validation_programmes import sls_orion_flight_row
+    from trades.analyses.validation_programmes import sls_orion_component_rows, sls_orion_flight_row
 
-    return commercial_rows(_run_study, Row) + [sls_orion_flight_row(), _ssme_row()]
+    return commercial_rows(_run_study, Row) + [sls_orion_flight_row()] + sls_orion_component_rows(Row) + [_ssme_row()]
 
 
 def _ssme_row() -> Row:
@@ -268,8 +268,8 @@ def _campaign_rows() -> list[Row]:
             apollo_comment(apollo, lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog))),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO, SLS and Orion developed by the "
-            "government", lcc(artemis_prob), sum(v * inflation_factor(y, base, catalog) for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS,
-            artemis_comment(artemis)),
+            "government, with the contracts it buys", lcc(artemis_prob), artemis_published := sum(v * inflation_factor(y, base, catalog)
+            for v, y in ARTEMIS_TRANCHES_MUSD), "MUSD", ARTEMIS, artemis_comment(artemis, lcc(artemis_prob) / artemis_published)),
         iss_development_row(_run_study, Row),
     ] + component_rows(Row)
 

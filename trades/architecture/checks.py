@@ -15,6 +15,7 @@ from trades.study.catalog import Catalog, catalog_with_overrides
 from trades.study.reader import did_you_mean
 from trades.errors import StudyError, StudyErrors
 from trades.architecture.acquisition import acquisition_errors
+from trades.architecture.programme_purchases import purchase_errors
 from trades.study.schema import Study
 from trades.architecture.mars_missions import mars_crew_errors
 
@@ -230,6 +231,7 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
             _element_errors(study, catalog) + _route_errors(study, catalog)
             + _leg_errors(study, catalog) + _launch_errors(study, catalog)
             + _design_variable_errors(study) + _money_errors(study, catalog) + acquisition_errors(study, catalog)
+            + purchase_errors(study, catalog)
             + mars_crew_errors(study, catalog)
             + relationship_errors(study, catalog) + standards_catalog_errors(study, catalog) + ssa_errors(study, catalog)
         )

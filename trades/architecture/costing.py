@@ -23,6 +23,7 @@ from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
 from trades.architecture.standards import apply_standards, shared_transport_price, transfer_eligible
 from trades.architecture.ssa import add_ssa_purchases, restrict_national, ssa_items
+from trades.architecture.programme_purchases import add_purchases, purchase_items
 from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
@@ -256,6 +257,7 @@ def make_cost_plan(arch) -> CostPlan:
         add_element(i, element_id, "relay", mass_kg=mass)
     if arch.ssa is not None:  # the SSA system's sensors (trades.architecture.ssa)
         items += ssa_items(arch, CostItem)
+    items += purchase_items(study, CostItem)  # contracts bought beside the items (trades.architecture.programme_purchases)
 
     # launch prices per partner
     missing: list[str] = []
@@ -332,6 +334,8 @@ def make_cost_plan(arch) -> CostPlan:
     if arch.ssa is not None:
         add_ssa_purchases(arch, items, purchases, profile)
         sources.update(arch.ssa.sources)
+    alpha, beta = float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"])
+    add_purchases(study, catalog, items, purchases, profile, alpha, beta, notes, sources)
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":

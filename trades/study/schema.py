@@ -21,6 +21,7 @@ from trades.study.cost_risk_section import CostRisk
 from trades.study.programme import HARDWARE_ITEMS, Schedule, Wraps
 from trades.study.reader import _pydantic_errors, decode_text, format_path, parse_yaml_mapping, read_file_bytes
 from trades.study.acquisition_section import Acquisition
+from trades.study.purchases_section import Purchase
 from trades.study.cost_section import CostSection
 from trades.study.standards_section import Standards, TransportPolicy, standards_errors
 from trades.study.ssa_section import Ssa
@@ -70,6 +71,11 @@ class Study(_Strict):
         description="cost item -> how it is acquired, e.g. habitat: {mode: fixed_price_contract, contract: "
         "gateway_halo_northrop_2021}; crew_transport: {mode: service, contract: commercial_crew_spacex_seat_2019}. "
         "Items not named keep their default (hardware: government_development; crew transport: service).",
+    )
+    purchases: list[Purchase] = Field(
+        default_factory=list, max_length=20,
+        description="Contracts of the contracts catalog the programme buys beside the architecture's cost items (e.g. the HLS "
+        "award, Gateway's modules, a spacesuit task order), each a cost item purchase:<contract id> at units x its price.",
     )
     overrides: dict[str, dict[str, dict[str, SourcedOverride]]] = Field(
         default_factory=dict,

@@ -1,0 +1,83 @@
+"""Contracts a programme buys beside the architecture's own cost items (the study's
+``purchases`` section; docs/model.md "Acquisition"): the HLS award, Gateway's modules and their
+launch, a spacesuit task order. Each is a cost item ``purchase:<contract id>`` that any partner
+may provide (a purchase: no cost factor, no coordination overhead, no launch of its own, since
+the contract either includes its launch or another catalogued contract buys it), priced at
+``units x`` the contract's price in base-year dollars (CPI-U; :mod:`trades.study.money`).
+
+Payment: over the years from the contract's award (its ``date``) to the year before the
+outpost's deployment, on the catalog's development S-curve (all in the award year when it is the
+deployment year or later; from the model's first year when the award precedes it). This is a
+phasing assumption: the contracts' payment milestones were not read.
+
+An architecture that also models the bought thing (its crew lander, say) keeps costing it: the
+run's note names the overlap, so a study sees it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from trades.architecture.schedule import development_profile
+from trades.errors import StudyError
+from trades.study.catalog import Catalog
+from trades.study.money import sourced_to_base_musd
+
+PREFIX = "purchase:"
+
+
+def purchase_errors(study, catalog: Catalog) -> list[StudyError]:
+    """Unknown contract ids, a contract bought twice, one awarded after the campaign's last year."""
+    errors, seen = [], set()
+    contracts = catalog.entries["contracts"]
+    last = study.campaign.start_year + study.campaign.num_years - 1
+    for i, bought in enumerate(study.purchases):
+        path = ("purchases", i, "contract")
+        if bought.contract not in contracts:
+            errors.append(study.error(path, f"unknown contract '{bought.contract}'; one of {sorted(contracts)}"))
+        elif bought.contract in seen:
+            errors.append(study.error(path, f"contract '{bought.contract}' is listed twice (use units)"))
+        elif int(contracts[bought.contract]["date"][:4]) > last:
+            errors.append(study.error(path, f"contract '{bought.contract}' was awarded in {contracts[bought.contract]['date'][:4]}, "
+                                      f"after the campaign's last year {last}"))
+        seen.add(bought.contract)
+    return errors
+
+
+def purchase_items(study, item_type) -> list:
+    """One cost item per purchase (``item_type`` is CostItem): any partner may provide it, nothing of it is launched."""
+    return [item_type(PREFIX + bought.contract, None, False) for bought in study.purchases]
+
+
+def payment_profile(years: list[int], deploy_year: int, award_year: int, alpha: float, beta: float) -> np.ndarray:
+    """Fraction of a purchase paid in each model year: the S-curve from the award year (or the
+    model's first year) to the year before deployment, or all in the award year when it is the
+    deployment year or later."""
+    start = max(award_year, years[0])
+    if start >= deploy_year:
+        profile = np.zeros(len(years))
+        profile[min(start, years[-1]) - years[0]] = 1.0
+        return profile
+    return development_profile(years, deploy_year, alpha, beta, deploy_year - start)
+
+
+def add_purchases(study, catalog: Catalog, items: list, purchases: np.ndarray, profile: np.ndarray, alpha: float, beta: float,
+                  notes: list[str], sources: dict[str, str]) -> None:
+    """Each purchase's price per year into ``purchases`` (items x years, base-year MUSD), its
+    payment profile into ``profile`` (the item's row), a note and its source."""
+    base = study.campaign.dollar_base_year
+    names = [item.name for item in items]
+    modelled = set(names)
+    for bought in study.purchases:
+        contract = catalog.entries["contracts"][bought.contract]
+        k = names.index(PREFIX + bought.contract)
+        profile[k] = payment_profile(study.years, study.deploy_year, int(contract["date"][:4]), alpha, beta)
+        unit = sourced_to_base_musd(contract["price"], base, catalog)
+        purchases[k] = bought.units * unit * profile[k]
+        overlap = [name for name in contract.get("items") or [] if name in modelled]
+        notes.append(
+            f"purchase {contract['id']} ({contract['contractor']}, {contract['date'][:4]}): {bought.units} x "
+            f"{contract['price']['value']:,g} {contract['price']['unit']} {contract['price']['year']} = {bought.units * unit:,.0f} MUSD {base}, "
+            f"paid from {max(int(contract['date'][:4]), study.years[0])} to the year before deployment; buys: {contract['buys']}"
+            + (f"; the architecture's own {', '.join(overlap)} item is still costed beside it (an overlap)" if overlap else "")
+        )
+        sources[f"purchase {contract['id']}"] = f"{contract['price']['source']}; bought because: {bought.source}"
