@@ -73,3 +73,13 @@ def test_data_users_need_the_undiscounted_objective(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{path}" in err and "ssa.data_users" in err and "needs objective life_cycle_cost" in err
     assert not (tmp_path / "out" / "coalitions.json").exists()
+
+
+def test_a_sensor_nobody_can_provide_leaves_the_data_users_coalition_unserved():
+    """As in the full model (no partner with the capability): the record says so, and the demand
+    game stops naming it (trades.analyses.coalition_demand.unserved)."""
+    def edit(d):
+        d["partners"] = [p for p in d["partners"] if p["id"] != "nasa"]  # the only partner with ssa_space and space_weather
+
+    record = zero_demand_record(_variant(edit), frozenset({"asa"}))
+    assert record["status"] == "infeasible" and "ssa:oracle_cislunar" in record["reason"] and "'ssa_space'" in record["reason"]

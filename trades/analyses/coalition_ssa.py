@@ -49,10 +49,12 @@ def ssa_only_record(study, members) -> dict | None:
             if n == 0:
                 continue
             able = [p.id for p in study.partners if capability in can[p.id]]
-            inside = [p for p in able if p in members]
+            if owner is None and not able:  # as the full model: nobody in the study can provide it
+                return {"members": sorted(members), "status": "infeasible", "cost_musd": None, "bought_musd": 0.0,
+                        "reason": f"no partner of {[p.id for p in study.partners]} can provide the ssa:{sensor}: it needs capability '{capability}'"}
             # the first capable member provides it (all prices equal: who does changes no cost), else
             # the first capable partner outside sells it; under national sharing its owner buys it
-            who = owner or (inside or able or [sorted(members)[0]])[0]
+            who = owner or ([p for p in able if p in members] or able)[0]
             provided[who] = provided.get(who, 0.0) + n * unit
     cost = sum(provided.values())
     bought = sum(v for p, v in provided.items() if p not in members)
