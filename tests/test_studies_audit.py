@@ -36,12 +36,7 @@ NO_GAME = {
 }
 #: studies whose game this audit finds degenerate and that are not fixed yet (strict: the test
 #: fails once one is fixed, so the entry goes)
-DEGENERATE_PENDING = {
-    "cislunar_ssa_shared": "flat game (every coalition 76,813 MUSD: purchases at cost, no demand, no cap binds); fixing it "
-                           "(the ISS demands of cislunar_nrho_station.yaml, and Australia's, which wants SSA data rather than "
-                           "crew time) restates its --scenarios finding and tests/test_studies_ssa.py, which asserts the "
-                           "flat national-SSA shares: not done on wip-ilrs for want of time",
-}
+DEGENERATE_PENDING: dict[str, str] = {}
 FAIR_SHARES = ("shapley", "nucleolus", "affordable_nucleolus")
 
 

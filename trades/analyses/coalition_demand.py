@@ -53,10 +53,15 @@ def apply_demand(data: dict, study, members) -> None:
 
 
 def zero_demand_record(study, members) -> dict | None:
-    """The record of a coalition that wants nothing: it serves nothing and costs nothing (None
-    when the coalition has demand, or the study none)."""
+    """The record of a coalition without crew demand: it serves nothing and costs nothing, or,
+    when a member wants the SSA system's data, it fields that system alone
+    (:mod:`trades.analyses.coalition_ssa`) (None when the coalition has demand, or the study none)."""
     if demand_shares(study) is None or demand_fraction(study, members) > 0:
         return None
+    from trades.analyses.coalition_ssa import ssa_only_record
+
+    if (record := ssa_only_record(study, members)) is not None:
+        return record
     return {"members": sorted(members), "status": "ok", "reason": "no demand: serves nothing", "cost_musd": 0.0,
             "bought_musd": 0.0, "design_cost_musd": 0.0, "provided_musd": {}}
 

@@ -64,7 +64,8 @@ class SsaDesign:
 
 
 def ssa_errors(study, catalog: Catalog) -> list[StudyError]:
-    """Sensor types the catalog does not have, or listed twice (bad input: exit 2)."""
+    """Sensor types the catalog does not have, or listed twice; data users that are not partners
+    without crew demand (bad input: exit 2)."""
     if study.ssa is None:
         return []
     known = catalog.entries["ssa_sensors"]
@@ -76,6 +77,18 @@ def ssa_errors(study, catalog: Catalog) -> list[StudyError]:
         elif choice.type in seen:
             errors.append(study.error(path, f"sensor '{choice.type}' is listed twice"))
         seen.add(choice.type)
+    ids, users = [p.id for p in study.partners], set()
+    demand = {p.id: p.demand or 0.0 for p in study.partners}
+    for i, pid in enumerate(study.ssa.data_users):  # the demand game's SSA-only partners (trades.analyses.coalition_ssa)
+        path = ("ssa", "data_users", i)
+        if pid not in ids:
+            errors.append(study.error(path, f"'{pid}' is not a partner of the study {ids}"))
+        elif pid in users:
+            errors.append(study.error(path, f"'{pid}' is listed twice"))
+        elif demand[pid] > 0:
+            errors.append(study.error(path, f"'{pid}' wants crew time (its demand is {demand[pid]:g}), so its coalitions field the "
+                                            "SSA system for their crews already: list only partners without crew demand"))
+        users.add(pid)
     return errors
 
 

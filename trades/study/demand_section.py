@@ -27,4 +27,7 @@ def demand_game_errors(study) -> list[tuple[tuple, str]]:
     if stated and any(dv.name == "crew.rotations_per_year" for dv in study.design_variables):
         return [(("partners", stated[0], "demand"), "the demand game scales outpost.rotations_per_year to each coalition's "
                  "demand: it cannot also be a design variable")]
+    if stated and study.ssa is not None and study.ssa.data_users and study.objective.name != "life_cycle_cost":
+        return [(("ssa", "data_users"), "a coalition of data users alone pays the SSA sensors' prices undiscounted "
+                 f"(trades.analyses.coalition_ssa): the demand game with data users needs objective life_cycle_cost, not '{study.objective.name}'")]
     return []

@@ -49,3 +49,9 @@ class Ssa(_Strict):
         description="shared: one system, its sensors provided by the partners that can (shares chosen by the optimizer); "
         "national: each partner fields (buys) a whole system of its own meeting the requirement.",
     )
+    data_users: list[str] = Field(
+        default_factory=list, max_length=30,
+        description="Partners that want the system's data and no crew time (demand 0). In the demand game (trades coalitions) a "
+        "coalition of such partners alone fields the SSA system without the outpost and pays for it; a coalition with crew "
+        "demand fields it for its crews. No effect outside the demand game.",
+    )
