@@ -42,7 +42,7 @@ def gateway_module_rows(run_study, Row) -> list:
         "Cost (2024 dollars, CPI-U)", f"Gateway Lunar I-Hab (ESA), government development: the habitat studies/gateway_as_planned.yaml "
         f"sizes for {study.outpost.crew_size} crew on {study.outpost.stay_days:g}-day visits ({habitat / 1000:.1f} t, {habitable:.0f} m3 "
         f"habitable), no life support, AMCM crewed-habitat relationship, IOC {ioc}, one unit", ours, published, "MUSD",
-        f"{contract['id']}: {contract['price']['source']}; EUR at the Fed's {contract['price']['year']} annual rate, CPI-U",
+        f"{contract['id']}, via the copies it names: {contract['price']['source']}; EUR at the Fed's {contract['price']['year']} annual rate, CPI-U",
         f"{_verdict(ours / published)} (band 50 %); with TRANSCOST's commercial-development factor f11 = {f11:g}, as the HALO row "
         f"applies it, the ratio would be {f11 * ours / published:.2f}. No I-Hab mass was read in a source, so the row costs the habitat the toolkit sizes "
         "for I-Hab's stated use (four crew up to 30 days, ESA as reported; elements.yaml esa_i_hab), not I-Hab, whose habitable "
@@ -62,7 +62,8 @@ def gateway_module_rows(run_study, Row) -> list:
     rows.append(Row(
         "Cost (2024 dollars, CPI-U)", f"Gateway ESPRIT (ESA), government development: Lunar View as studies/gateway_as_planned.yaml "
         f"flies it ({view / 1000:.1f} t, its total mass), AMCM crewed-habitat relationship, IOC {ioc}, one unit", ours, published, "MUSD",
-        f"{first['id']}: {first['price']['source']}; {amendment['id']}: {amendment['price']['source']}; EUR at the Fed's annual rate "
+        f"{first['id']}, via ESA's page: {first['price']['source']}; {amendment['id']}, via the copies it names: "
+        f"{amendment['price']['source']}; EUR at the Fed's annual rate "
         f"of 2021, and of {fx_year} for the 2024 amendment (no 2024 rate in the catalog), CPI-U",
         f"{_verdict(ours / published)} (band 50 %; {f11 * ours / published:.2f} with f11 = {f11:g}). The contracts ({first['price']['value']:g} + {amendment['price']['value']:g} MEUR) "
         "buy Lunar View and Lunar Link (the communications element on HALO, which no study flies); the relationship costs Lunar View "
