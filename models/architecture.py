@@ -54,6 +54,7 @@ class ArchitectureModel(om.Group):
     def initialize(self):
         self.options.declare("num_years", types=int)
         self.options.declare("power_source", values=["solar", "fission"])
+        self.options.declare("num_modules", types=int, default=0, desc="catalog modules the outpost flies (OutpostModules)")
         self.options.declare("streams", types=list)
         self.options.declare("reusable_lander", types=bool, default=False)
         self.options.declare("crew_launches", types=bool, default=True, desc="a crew vehicle flies crews")
@@ -77,7 +78,7 @@ class ArchitectureModel(om.Group):
         shared = ["crew_size", "water_closure", "oxygen_closure", "isru_oxygen_production"]
 
         self.add_subsystem("crew", CrewSchedule(num_years=n), promotes_inputs=["crew_size"])
-        self.add_subsystem("outpost", OutpostGroup(power_source=o["power_source"]), promotes_inputs=shared)
+        self.add_subsystem("outpost", OutpostGroup(power_source=o["power_source"], num_modules=o["num_modules"]), promotes_inputs=shared)
         logistics = self.add_subsystem("logistics", om.Group(), promotes_inputs=shared)
         # the other supplies first: the consumables package them with food, water and oxygen
         logistics.add_subsystem("makeup_gas", AtmosphereMakeup(num_years=n))

@@ -44,7 +44,10 @@ HABITABLE_VOLUME = _v("outpost.habitat.habitable_volume", "m**3", "habitat habit
 PRESSURIZED_VOLUME = _v("outpost.habitat.pressurized_volume", "m**3", "habitat pressurized volume")
 ISRU_PLANT_MASS = _v("outpost.isru.isru_plant_mass", "kg", "ISRU oxygen plant mass")
 LIFE_SUPPORT_MASS = _v("outpost.life_support.life_support_mass", "kg", "life-support hardware mass")
+MODULE_MASS = _v("outpost.modules.module_mass", "kg", "each catalog module's mass as flown (studies with outpost_modules)")
+MODULES_MASS = _v("outpost.modules.modules_mass", "kg", "the catalog modules' mass together")
 OUTPOST_DRY_MASS = _v("outpost.outpost_dry_mass", "kg", "outpost elements' dry mass")
+POWER_ARRAY_MASS = _v("outpost.power.array_mass", "kg", "solar array mass of the power system (zero for fission)")
 POWER_SYSTEM_MASS = _v("outpost.power.power_system_mass", "kg", "power system mass (solar with storage, or fission)")
 POWER_DEMAND = _v("outpost.power_demand.power_demand", "kW", "outpost electrical demand")
 

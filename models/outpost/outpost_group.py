@@ -1,4 +1,5 @@
-"""The outpost: habitat, ISRU plant, power and life support, summed into its dry mass."""
+"""The outpost: habitat, ISRU plant, power and life support, and any catalog modules, summed into
+its dry mass."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ import openmdao.api as om
 from trades.models.outpost.habitat import HabitatSizing
 from trades.models.outpost.isru import IsruPlant
 from trades.models.outpost.life_support import LifeSupportHardware
+from trades.models.outpost.modules import OutpostModules
 from trades.models.outpost.power import PowerDemand, PowerSystem
 
 
 class OutpostGroup(om.Group):
-    """Habitat, ISRU, power and life support, summed into the outpost's dry mass."""
+    """Habitat, ISRU, power and life support, and ``num_modules`` catalog modules
+    (:class:`OutpostModules`), summed into the outpost's dry mass."""
 
     def initialize(self):
         self.options.declare("power_source", values=["solar", "fission"])
+        self.options.declare("num_modules", types=int, default=0, lower=0, desc="catalog modules flown besides the sized parts")
 
     def setup(self):
         self.add_subsystem("habitat", HabitatSizing(), promotes_inputs=["crew_size"])
@@ -25,6 +29,9 @@ class OutpostGroup(om.Group):
             "life_support", LifeSupportHardware(), promotes_inputs=["crew_size", "water_closure", "oxygen_closure"]
         )
         parts = ["habitat_mass", "power_system_mass", "life_support_mass", "isru_plant_mass"]
+        if self.options["num_modules"]:
+            self.add_subsystem("modules", OutpostModules(num_modules=self.options["num_modules"]))
+            parts.append("modules_mass")
         total = om.AddSubtractComp()
         total.add_equation("outpost_dry_mass", parts, units="kg")
         self.add_subsystem("dry_mass", total, promotes_outputs=["outpost_dry_mass"])
@@ -34,3 +41,5 @@ class OutpostGroup(om.Group):
         self.connect("power.power_system_mass", "dry_mass.power_system_mass")
         self.connect("life_support.life_support_mass", "dry_mass.life_support_mass")
         self.connect("isru.isru_plant_mass", "dry_mass.isru_plant_mass")
+        if self.options["num_modules"]:
+            self.connect("modules.modules_mass", "dry_mass.modules_mass")

@@ -11,7 +11,8 @@ import pytest
 from trades.models import variables
 
 ROOT = Path(__file__).resolve().parents[2]
-STUDIES = ["lunar_south_pole_outpost", "leo_station_after_iss", "crewed_mars_2033", "cislunar_nrho_station", "cislunar_ssa_shared"]
+STUDIES = ["lunar_south_pole_outpost", "leo_station_after_iss", "crewed_mars_2033", "cislunar_nrho_station", "cislunar_ssa_shared",
+           "gateway_as_planned"]  # the last flies outpost modules (outpost.modules.*)
 
 
 @pytest.fixture(scope="module")

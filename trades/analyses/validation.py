@@ -191,7 +191,10 @@ def _cost_rows() -> list[Row]:
     from trades.analyses.validation_commercial import commercial_rows
     from trades.analyses.validation_programmes import sls_orion_component_rows, sls_orion_flight_row
 
-    return commercial_rows(_run_study, Row) + [sls_orion_flight_row()] + sls_orion_component_rows(Row) + [_ssme_row()]
+    from trades.analyses.validation_gateway_modules import gateway_module_rows
+
+    return (commercial_rows(_run_study, Row) + gateway_module_rows(_run_study, Row) + [sls_orion_flight_row()]
+            + sls_orion_component_rows(Row) + [_ssme_row()])
 
 
 def _ssme_row() -> Row:

@@ -167,8 +167,9 @@ def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
     contracts = catalog.entries["contracts"]
     for name, chosen in study.acquisition.items():
         path = ("acquisition", name)
-        if name not in ITEM_NAMES and not name.startswith("relay:"):
-            errors.append(study.error(path, f"unknown cost item '{name}'; one of {list(ITEM_NAMES)} or 'relay:<element id>'"))
+        if name not in ITEM_NAMES and not name.startswith(("relay:", "module:")):
+            errors.append(study.error(path, f"unknown cost item '{name}'; one of {list(ITEM_NAMES)}, 'relay:<element id>' or "
+                                      "'module:<element id>'"))
             continue
         rule = _mode_rule(name, chosen)
         if rule:
@@ -184,7 +185,7 @@ def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
             continue
         if chosen.contract is None:
             if chosen.mode == "fixed_price_contract":
-                offered = sorted(c["id"] for c in contracts.values() if name in c["items"] and c["kind"] == "fixed_price")
+                offered = sorted(c["id"] for c in contracts.values() if _buys(c, name) and c["kind"] == "fixed_price")
                 errors.append(study.error(path + ("contract",), f"mode fixed_price_contract needs a contract id; for the {name}: {offered or 'none in the catalog'}"))
             continue
         if chosen.contract not in contracts:
@@ -194,12 +195,20 @@ def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
         kind = {"fixed_price_contract": "fixed_price", "service": "service"}.get(chosen.mode)
         if kind is None:
             errors.append(study.error(path + ("contract",), f"mode '{chosen.mode}' takes no contract (it is costed by its relationship)"))
-        elif contract["kind"] != kind or name not in contract["items"]:
+        elif contract["kind"] != kind or not _buys(contract, name):
             errors.append(study.error(path + ("contract",), f"contract '{chosen.contract}' is not a {kind.replace('_', '-')} "
                                       f"contract for the {name} (it buys: {contract['buys']})"))
         elif name == "crew_transport" and study.launch.crew_vehicle not in ("auto", contract.get("crew_vehicle")):
             errors.append(study.error(path + ("contract",), _vehicle_mismatch(chosen.contract, contract, study.launch.crew_vehicle)))
     return errors
+
+
+def _buys(contract: dict, name: str) -> bool:
+    """Whether a contract can stand for a cost item: an item it lists, or the outpost module
+    (``module:<element id>``) that is its contracted element."""
+    if name.startswith("module:"):
+        return contract.get("element") == name.removeprefix("module:")
+    return name in contract["items"]
 
 
 def _mode_rule(name: str, chosen) -> str | None:
@@ -218,7 +227,7 @@ def _mode_rule(name: str, chosen) -> str | None:
     if chosen.mode == "service":
         return ("a service bought per use applies to crew_transport only in this version (cargo prices per kg "
                 "in the contracts catalog are shown beside the modelled cargo cost)")
-    if chosen.mode == "fixed_price_contract" and name not in FIXED_PRICE_ITEMS:
+    if chosen.mode == "fixed_price_contract" and name not in FIXED_PRICE_ITEMS and not name.startswith("module:"):
         return (f"a fixed-price contract applies to hardware delivered once with the outpost ({', '.join(FIXED_PRICE_ITEMS)}); "
                 f"'{name}' recurs or is not hardware (the HLS contracts buy one or two landings, and no price per later "
                 "landing is published)")

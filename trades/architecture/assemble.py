@@ -24,6 +24,7 @@ def model_options(arch: Architecture) -> dict:
     options = {
         "num_years": len(arch.years),
         "power_source": arch.power_source,
+        "num_modules": len(arch.study.outpost_modules),
         "streams": [(name, len(stages), stages[-1].role == "entry") for name, stages in arch.stages.items()],
         "reusable_lander": arch.reusable_lander is not None,
         "crew_launches": arch.crew_vehicle is not None,

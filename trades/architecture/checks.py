@@ -8,6 +8,7 @@ delta-v) is not checked here: :mod:`trades.architecture.resolve` reports it as i
 
 from __future__ import annotations
 
+from trades.architecture.outpost_modules import module_errors
 from trades.architecture.ssa import ssa_errors
 from trades.architecture.cost_relationships import relationship_errors
 from trades.study.standards_section import standards_catalog_errors
@@ -128,6 +129,7 @@ def _element_errors(study: Study, catalog: Catalog) -> list[StudyError]:
             errors.append(study.error(path, f"element '{element_id}' is a {elements[element_id]['type']}, not shared infrastructure (relay)"))
         elif study.shared_infrastructure.index(element_id) != i:
             errors.append(study.error(path, f"element '{element_id}' is listed twice"))
+    errors += module_errors(study, elements)  # outpost_modules (trades.architecture.outpost_modules)
     return errors
 
 

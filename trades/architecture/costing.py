@@ -19,6 +19,7 @@ import numpy as np
 from trades.architecture.acquisition import contract_purchases, crew_launch_price
 from trades.architecture.government_development import launches_crew_lander
 from trades.architecture.launch_prices import priced_payload_kg
+from trades.architecture.outpost_modules import add_module_items
 from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
 from trades.architecture.standards import apply_standards, shared_transport_price, transfer_eligible
@@ -62,6 +63,7 @@ class CostItem:
     units: str | None = None  # 'deploy', 'cargo_flights', 'crew_rotations' or None (no production)
     deploy_mass_output: str | None = None  # hardware delivered in the deployment year (model output)
     direct_launch_kg: float = 0.0  # launched as it is (own propulsion beyond the launch orbit), deployment year
+    deploy_mass_kg: float = 0.0  # catalog mass delivered with the outpost when no model output gives it (outpost modules)
     eligible: list[bool] = field(default_factory=list)
 
 
@@ -255,6 +257,7 @@ def make_cost_plan(arch) -> CostPlan:
         # a trans-lunar orbit): its launch is costed for its own mass in the launch orbit
         i = add_item(CostItem(f"relay:{element_id}", ("relay",), True, "deploy", direct_launch_kg=mass))
         add_element(i, element_id, "relay", mass_kg=mass)
+    add_module_items(study, catalog, add_item, add_element, CostItem, arch.notes)  # outpost_modules: module:<id> items
     if arch.ssa is not None:  # the SSA system's sensors (trades.architecture.ssa)
         items += ssa_items(arch, CostItem)
     items += purchase_items(study, CostItem)  # contracts bought beside the items (trades.architecture.programme_purchases)

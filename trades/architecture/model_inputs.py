@@ -18,6 +18,7 @@ from trades.architecture.launch_prices import priced_payload
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
 from trades.architecture.trajectories import coast_days, gravity_loss
+from trades.architecture.outpost_modules import module_masses
 from trades.architecture.logistics_inputs import add_spares_fraction, add_utilisation_cargo
 
 # stage input <- propellant catalog field (the tank-and-engine relationship of RocketStage)
@@ -118,6 +119,11 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     arch.add("isru_oxygen_production", o.isru.oxygen_production_t_per_year, "t/year", src("outpost.isru.oxygen_production_t_per_year"))
     add_flat(f"{out}.isru.plant_specific_mass", "outpost", "isru_oxygen_plant_specific_mass_kg_per_t_yr", "kg*year/t")
     add_flat(f"{out}.isru.specific_energy", "outpost", "isru_oxygen_specific_energy_kwh_per_kg", "kW*h/kg")
+    modules = module_masses(study, catalog)
+    if modules:  # outpost_modules at their catalog masses (trades.architecture.outpost_modules)
+        arch.add(var.MODULE_MASS, [float(m["value"]) for _, m in modules], "kg",
+                 "; ".join(f"{element_id}: {m['source']}" for element_id, m in modules),
+                 all(bool(m.get("verified")) for _, m in modules), _notes([m for _, m in modules]))
 
     for name, key in (("food_rate", "food_kg_per_cm_d"), ("oxygen_rate", "oxygen_kg_per_cm_d")):
         add_flat(f"logistics.consumables.{name}", "life_support", key, "kg/d")
@@ -251,7 +257,8 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
         if item.units in (None, "deploy"):
             arch.add(f"cost.units.units_{i}", units, "unitless", f"{item.name}: one unit delivered in {study.deploy_year}" if item.units else f"{item.name}: no hardware")
         if item.deploy_mass_output is None:
-            arch.add(f"cost.deploy_mass.deploy_mass_{i}", 0.0, "kg", f"{item.name}: no hardware delivered with the outpost")
+            arch.add(f"cost.deploy_mass.deploy_mass_{i}", item.deploy_mass_kg, "kg",
+                     f"{item.name}: catalog mass delivered with the outpost" if item.deploy_mass_kg else f"{item.name}: no hardware delivered with the outpost")
     arch.add(var.WORK_YEAR_VALUE, plan.work_year_musd, "MUSD", f"converted to {base} $ with CPI-U: {src['work_year_value']}", True)
     arch.add(var.AMCM_INFLATION, plan.amcm_inflation, "unitless", f"CPI-U 1999 to {base}: {src['inflation']}", True)
     arch.add(var.LEARNING_RATE, plan.learning_rate, "unitless",

@@ -58,6 +58,12 @@ class Study(_Strict):
         default_factory=list,
         description="Element ids (type relay) every partner uses, deployed with the outpost and costed and shared like the others.",
     )
+    outpost_modules: list[str] = Field(
+        default_factory=list,
+        description="Element ids of modules the outpost flies at their catalog masses besides the habitat, life support and power "
+        "it sizes (types habitat, power, airlock; a station of several named modules, e.g. Gateway's PPE, Lunar View and airlock), "
+        "each delivered with the outpost and costed by its type's relationship or its contract (cost item module:<id>).",
+    )
     standards: Standards | None = Field(None, description="Common standards as policies: interface, quality levels, technology-transfer rules (issue 20).")
     transport_policy: TransportPolicy | None = Field(None, description="A common transportation policy: shared service, vehicle pool, national flight-rate limits.")
     ssa: Ssa | None = Field(None, description="A space situational awareness system the partners field (sensors, requirement, sharing).")
@@ -120,9 +126,9 @@ class Study(_Strict):
             if not _is_field_path(Study, key):
                 errors.append((("input_sources", key), f"'{key}' is not a key path of the study (e.g. 'outpost.crew_size')"))
         for name in self.schedule.development_years_by_item:
-            if name not in HARDWARE_ITEMS and not name.startswith("relay:"):
+            if name not in HARDWARE_ITEMS and not name.startswith(("relay:", "module:")):
                 errors.append((("schedule", "development_years_by_item", name),
-                               f"'{name}' is not a cost item with hardware; one of {sorted(HARDWARE_ITEMS)} or relay:<element id>"))
+                               f"'{name}' is not a cost item with hardware; one of {sorted(HARDWARE_ITEMS)}, relay:<element id> or module:<element id>"))
         errors += self._cost_sharing_errors()
         errors += self._sweep_errors()
         errors += self._sensitivity_errors()
