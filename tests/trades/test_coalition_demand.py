@@ -79,6 +79,22 @@ def test_a_coalition_flies_its_members_share_of_the_rotations_without_caps(flags
     assert sub._vendors == frozenset({"nasa", "jaxa"})
 
 
+def test_a_coalition_carries_its_members_share_of_the_research_cargo():
+    """Research cargo is the station's use, which the demand shares: in the LEO station study (NASA
+    76.6, ESA 8.3, JAXA 12.8, CSA 2.3) ESA and CSA carry 10.6 % of its 4,221 kg a crewed year
+    (448.4 kg, worked by hand) with 10.6 % of its two rotations; the grand coalition all of it."""
+    from pathlib import Path
+
+    from trades.study.schema import load_study
+
+    study = load_study(Path(__file__).resolve().parents[2] / "studies" / "leo_station_after_iss.yaml")
+    sub = coalition_study(study, frozenset({"esa", "csa"}))
+    assert sub.utilisation.cargo_kg_per_crewed_year == pytest.approx(4221.0 * 0.106)
+    assert sub.outpost.rotations_per_year == pytest.approx(2 * 0.106)
+    grand = coalition_study(study, frozenset({"nasa", "esa", "jaxa", "csa"}))
+    assert grand.utilisation.cargo_kg_per_crewed_year == pytest.approx(4221.0)
+
+
 def test_a_coalition_that_wants_nothing_costs_nothing(flagship):
     data = yaml.safe_load(flagship.read_text())
     data["partners"][3]["demand"] = 0.0

@@ -39,17 +39,23 @@ def test_other_outposts_keep_the_planning_fraction_and_say_it_is_unverified():
 def test_utilisation_cargo_is_delivered_packaged_in_crewed_years(tmp_path):
     """A study's utilisation section adds its figure, packaged with the supplies (the catalog's
     cargo_packaging_factor, 0.3), to every crewed year's delivered mass and nothing before the
-    first crew: 2,000 kg (a test figure) is 2,600 kg more delivered, worked by hand."""
+    first crew. The LEO station's figure is the science of NASA's four 2024 resupply flights,
+    1,369 + 1,135 + 800 + 917 = 4,221 kg (docs/research/iss_logistics_research.md), summed here:
+    against the same study without the section, 4,221 x 1.3 kg more is delivered in crewed years."""
+    import yaml
+
     from trades.analyses.evaluate import evaluate
     from trades.models import variables as var
     from trades.study.schema import load_study
 
     path = STUDIES / "leo_station_after_iss.yaml"
-    variant = tmp_path / "leo_with_utilisation.yaml"
-    variant.write_text(path.read_text() + "utilisation:\n  cargo_kg_per_crewed_year: 2000\n  source: a test figure\n")
-    study = load_study(variant)
-    _, base = evaluate(load_study(path), str(path))
-    _, more = evaluate(study, str(variant))
+    data = yaml.safe_load(path.read_text())
+    assert data.pop("utilisation")["cargo_kg_per_crewed_year"] == 1369 + 1135 + 800 + 917
+    without = tmp_path / "leo_without_utilisation.yaml"
+    without.write_text(yaml.safe_dump(data, sort_keys=False))
+    study = load_study(path)
+    _, base = evaluate(load_study(without), str(without))
+    _, more = evaluate(study, str(path))
     extra = more.get_val(var.DELIVERED_MASS, units="kg") - base.get_val(var.DELIVERED_MASS, units="kg")
     crewed = [float(y >= study.first_crewed_year) for y in study.years]
-    assert list(extra) == pytest.approx([2000.0 * 1.3 * c for c in crewed], abs=1e-6)
+    assert list(extra) == pytest.approx([4221.0 * 1.3 * c for c in crewed], abs=1e-6)

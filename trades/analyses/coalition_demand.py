@@ -43,11 +43,15 @@ def demand_fraction(study, members) -> float:
 
 def apply_demand(data: dict, study, members) -> None:
     """Edit a coalition's study data (``Study.model_dump``) to serve its members' demand: crew
-    rotations scaled by :func:`demand_fraction`, the members' budget caps lifted (costs, not
-    means: budgets are compared with the allocations)."""
+    rotations and the research (utilisation) cargo scaled by :func:`demand_fraction` (the demand is
+    the members' share of the station's use, and research cargo is that use), the members' budget
+    caps lifted (costs, not means: budgets are compared with the allocations)."""
     if demand_shares(study) is None:
         return
-    data["outpost"]["rotations_per_year"] = study.outpost.rotations_per_year * demand_fraction(study, members)
+    fraction = demand_fraction(study, members)
+    data["outpost"]["rotations_per_year"] = study.outpost.rotations_per_year * fraction
+    if study.utilisation is not None:
+        data["utilisation"]["cargo_kg_per_crewed_year"] = study.utilisation.cargo_kg_per_crewed_year * fraction
     for p in data["partners"]:
         p["budget_cap_musd"] = None
 

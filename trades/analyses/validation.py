@@ -169,19 +169,20 @@ def _habitat_rows() -> list[Row]:
 
 def _logistics_rows() -> list[Row]:
     """The LEO station study's yearly delivered mass once crewed against the ISS's logistics."""
-    from trades.analyses.validation_breakdowns import logistics_breakdown
+    from trades.analyses.validation_breakdowns import logistics_breakdown, logistics_gap
 
     study, prob = _run_study("leo_station_after_iss")
     crewed = [i for i, year in enumerate(study.years) if year >= study.first_crewed_year]
     yearly = float(prob.get_val(var.DELIVERED_MASS)[crewed[-1]])
     return [
         Row("Logistics", f"LEO station after the ISS (studies/leo_station_after_iss.yaml): mass delivered in {study.years[crewed[-1]]}, "
-            f"crew of {study.outpost.crew_size}, supplies and spares", yearly, ISS_LOGISTICS_KG / ISS_LOGISTICS_YEARS, "kg/yr",
+            f"crew of {study.outpost.crew_size}, supplies, research cargo and spares", yearly, ISS_LOGISTICS_KG / ISS_LOGISTICS_YEARS, "kg/yr",
             ISS_LOGISTICS,
             "Does not agree (band 15 %). " + logistics_breakdown(prob, crewed[-1], ISS_MASS_KG)
-            + " The spares are the ISS's own ratio (3,175 kg of spare parts a year over its 419 t), so they scale with the modelled "
-            "station's mass, not the ISS's; the rest of the gap is research and utilisation cargo (no yearly figure was read "
-            "in a source) and whatever else the paper counts: its categories were not read (abstract only)."),
+            + f" The research cargo is the study's utilisation section, {float(prob.get_val(var.UTILISATION_CARGO_PER_CREWED_YEAR, units='t')[0]):.1f} t: "
+            "the science investigations on NASA's four "
+            "resupply flights of 2024 (a lower bound for the ISS; docs/research/iss_logistics_research.md). "
+            + logistics_gap(prob, crewed[-1], ISS_MASS_KG, ISS_LOGISTICS_KG / ISS_LOGISTICS_YEARS)),
     ]
 
 
