@@ -200,7 +200,10 @@ def test_sampled_against_exact_on_the_eight_partner_flagship(flagship, tmp_path)
     74 %). With at least 10 rounds and Cochran's rule R > 25 g1^2 (games.shapley_sampled) the
     same 40 seeds cover 306 of 320 (95.6 %), each stopping after 10 to 400 rounds (median 319):
     the skewed round estimates of this game ask for many rounds, which cost nothing new once the
-    255 coalitions are known (measured 2026-12-06 on the records of this test's exact game)."""
+    255 coalitions are known (measured 2026-12-06 on the records of this test's exact game, with
+    the sampler before its rounds were averaged with their reversed orders and over interchangeable
+    partners; not measured again since: this game has no interchangeable partners, and the
+    averages are tested for coverage in test_games.py)."""
     from benchmarks.bench_coalitions import PARTNERS, study_with
     from trades.analyses.coalitions import analyse
 
