@@ -108,7 +108,9 @@ def test_sampled_game_of_twelve_partners_covers_the_exact_shapley_value(flagship
 
     With the 3-round minimum it needed under half of them; since the intervals must also meet
     Cochran's rule (games.shapley_sampled: the short runways' marginals are rare jumps, strongly
-    skewed) it takes 2,977 (measured 2026-12-06): honest intervals cost samples."""
+    skewed) it took 2,977 in 75 rounds; with each round's estimate averaged with its reversed order's
+    (antithetic, no coalition added) 1,453 in 20 rounds (both measured 2026-12-06 with
+    games.shapley_sampled on this game, seed 0): honest intervals cost samples."""
     study = _study(flagship, TWELVE, method="auto", relative_half_width=0.08)
     assert use_sampling(study) and not use_sampling(study, "exact") and use_sampling(_study(flagship, TWELVE[:3]), "sampled")
     monkeypatch.setattr(coalitions_module, "evaluate_coalition", AirportGame())
@@ -198,7 +200,10 @@ def test_sampled_against_exact_on_the_eight_partner_flagship(flagship, tmp_path)
     74 %). With at least 10 rounds and Cochran's rule R > 25 g1^2 (games.shapley_sampled) the
     same 40 seeds cover 306 of 320 (95.6 %), each stopping after 10 to 400 rounds (median 319):
     the skewed round estimates of this game ask for many rounds, which cost nothing new once the
-    255 coalitions are known (measured 2026-12-06 on the records of this test's exact game)."""
+    255 coalitions are known (measured 2026-12-06 on the records of this test's exact game, with
+    the sampler before its rounds were averaged with their reversed orders and over interchangeable
+    partners; not measured again since: this game has no interchangeable partners, and the
+    averages are tested for coverage in test_games.py)."""
     from benchmarks.bench_coalitions import PARTNERS, study_with
     from trades.analyses.coalitions import analyse
 

@@ -31,8 +31,9 @@ def use_sampling(study: Study, method: str | None = None) -> bool:
     return method == "sampled" or (method == "auto" and len(study.partners) > study.coalitions.exact_max_partners)
 
 
-def sampled_game(study: Study, costs, relative_half_width: float | None = None, progress: bool = True) -> dict:
-    """The sampled game's report (``costs``: a :class:`~trades.analyses.coalitions.CoalitionCosts`)."""
+def sampled_game(study: Study, costs, relative_half_width: float | None = None, progress: bool = True, on_round=None) -> dict:
+    """The sampled game's report (``costs``: a :class:`~trades.analyses.coalitions.CoalitionCosts`);
+    ``on_round`` sees each round's :class:`~trades.analyses.games.SampledShapley` (the benchmark stops a game there)."""
     from trades.analyses.coalition_budgets import budget_view, start_spread
     from trades.analyses.coalition_demand import demand_shares, unserved
     from trades.analyses.coalitions import charge_infeasible
@@ -59,10 +60,13 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
 
             worst = max(estimate.half_width.values())
             print(f"round {estimate.rounds}: {estimate.coalitions} coalitions, widest 95 % half-width {worst:,.0f} "
-                  f"(target {estimate.target:,.0f})", file=sys.stderr)
+                  f"(target {estimate.target:,.0f}; rounds asked for: {estimate.rounds_needed})", file=sys.stderr)
+        if on_round is not None:
+            on_round(estimate)
 
+    # interchangeable partners' costs are one optimization relabelled, so the game is symmetric in them
     result = games.shapley_sampled(players, evaluate, relative_half_width or k.relative_half_width, k.max_coalitions, k.seed,
-                                   on_round=show)
+                                   on_round=show, interchangeable=costs.symmetry.interchangeable)
     records = state["records"]
     by_members = {frozenset(r["members"]): r for r in records}
     game = {s: float(r["cost_musd"]) for s, r in by_members.items()}
@@ -90,7 +94,8 @@ def sampled_game(study: Study, costs, relative_half_width: float | None = None, 
                      "target_half_width_musd": result.target, "target_met": result.target_met,
                      "relative_half_width": relative_half_width or k.relative_half_width, "seed": k.seed,
                      "max_coalitions": k.max_coalitions, "confidence": 0.95,
-                     "method": "position-stratified permutation sampling (rotations of random orders), Student-t intervals over rounds"},
+                     "method": "position-stratified permutation sampling (rotations of random orders, each with its reverse; "
+                                "interchangeable partners averaged), Student-t intervals over rounds"},
         "core_empty": None,  # needs every coalition
         "core": {},
         **budgets,

@@ -61,6 +61,7 @@ class SampledShapley:
     coalitions: int  # distinct coalitions whose cost was needed (the empty one not counted)
     target: float  # the half-width asked for, in the game's unit
     target_met: bool
+    rounds_needed: int = 0  # the least rounds the interval's rules ask for now: min_rounds, Cochran's 25 g1^2
 
 
 def rotation_coalitions(order: Sequence[str]) -> list[frozenset]:
@@ -70,13 +71,19 @@ def rotation_coalitions(order: Sequence[str]) -> list[frozenset]:
     return [frozenset(order[(start + i) % n] for i in range(length)) for start in range(n) for length in range(1, n)] + [frozenset(order)]
 
 
-def rotation_estimate(order: Sequence[str], cost: Callable[[frozenset], float]) -> dict[str, float]:
+def rotation_estimate(order: Sequence[str], cost: Callable[[frozenset], float], antithetic: bool = False) -> dict[str, float]:
     """One stratified sample of every player's Shapley value from the ``n`` rotations of ``order``:
     in rotation ``j`` (the order started at its ``j``-th player) each player takes another position,
     so over the rotations it takes every position once; its estimate is its mean marginal cost over
     the positions, ``(1/n) sum_k [c(P_k + i) - c(P_k)]``, with ``P_k`` its ``k`` predecessors.
     ``order`` uniformly random makes ``P_k`` a uniformly random ``k``-subset of the others, so the
-    estimate is unbiased and stratified by position (one sample per stratum)."""
+    estimate is unbiased and stratified by position (one sample per stratum).
+
+    ``antithetic``: also the same estimate from the reversed order (its ``k`` predecessors are the
+    ``k`` players after it in ``order``), and the mean of the two. The reversed order of a uniformly
+    random order is uniformly random, so the mean is unbiased too; and the arcs of the reversed cycle
+    are the arcs of the cycle, so it needs no coalition that :func:`rotation_coalitions` does not
+    list: the antithetic half is free."""
     n = len(order)
     estimate = {}
     for position_in_order, player in enumerate(order):
@@ -84,8 +91,47 @@ def rotation_estimate(order: Sequence[str], cost: Callable[[frozenset], float]) 
         for k in range(n):  # k predecessors: the arc of length k ending just before the player
             before = frozenset(order[(position_in_order - k + i) % n] for i in range(k))
             total += _cost_of(cost, before | {player}) - _cost_of(cost, before)
-        estimate[player] = total / n
+            if antithetic:  # the reversed order: the arc of length k starting just after the player
+                after = frozenset(order[(position_in_order + 1 + i) % n] for i in range(k))
+                total += _cost_of(cost, after | {player}) - _cost_of(cost, after)
+        estimate[player] = total / (2 * n if antithetic else n)
     return estimate
+
+
+class _Arcs:
+    """The rounds' arcs as indices into one list of coalitions, so that re-estimating every round
+    (the costs may change between rounds) is array arithmetic on one vector of costs: row ``r``,
+    player ``j``, ``k`` predecessors give the indices of ``P_k + j`` and ``P_k`` (and of the reversed
+    order's), the sums of :func:`rotation_estimate`."""
+
+    def __init__(self, players: Sequence[str]):
+        self.players, self.index, self.coalitions = list(players), {frozenset(): 0}, [frozenset()]
+        self.rows: list[np.ndarray] = []  # per round: (4, n players, n positions) indices
+
+    def _at(self, coalition: frozenset) -> int:
+        if coalition not in self.index:
+            self.index[coalition] = len(self.coalitions)
+            self.coalitions.append(coalition)
+        return self.index[coalition]
+
+    def add(self, order: Sequence[str]) -> None:
+        n = len(order)
+        arc = {(s, length): self._at(frozenset(order[(s + i) % n] for i in range(length))) for s in range(n) for length in range(n + 1)}
+        row = np.zeros((4, n, n), dtype=np.int64)
+        for p, player in enumerate(order):
+            j = self.players.index(player)
+            for k in range(n):
+                row[:, j, k] = (arc[((p - k) % n, k + 1)], arc[((p - k) % n, k)], arc[(p, k + 1)], arc[((p + 1) % n, k)])
+        self.rows.append(row)
+
+    def estimates(self, cost: Callable[[frozenset], float], antithetic: bool) -> np.ndarray:
+        """Each round's estimate of each player's value (rounds x players)."""
+        values = np.array([0.0] + [float(cost(s)) for s in self.coalitions[1:]])
+        rows = np.stack(self.rows)
+        forward = (values[rows[:, 0]] - values[rows[:, 1]]).mean(axis=2)
+        if not antithetic:
+            return forward
+        return (forward + (values[rows[:, 2]] - values[rows[:, 3]]).mean(axis=2)) / 2
 
 
 def _cost_of(cost: Callable[[frozenset], float], coalition: frozenset) -> float:
@@ -94,7 +140,8 @@ def _cost_of(cost: Callable[[frozenset], float], coalition: frozenset) -> float:
 
 def shapley_sampled(players: Sequence[str], evaluate: Callable[[list[frozenset]], Callable[[frozenset], float]],
                     relative_half_width: float = 0.01, max_coalitions: int | None = None, seed: int = 0,
-                    min_rounds: int = 10, max_rounds: int | None = None, on_round: Callable[[SampledShapley], None] | None = None) -> SampledShapley:
+                    min_rounds: int = 10, max_rounds: int | None = None, on_round: Callable[[SampledShapley], None] | None = None,
+                    antithetic: bool = True, interchangeable: Sequence[Sequence[str]] = ()) -> SampledShapley:
     """Shapley value by position-stratified permutation sampling, run until every player's 95 %
     confidence half-width is at most ``relative_half_width`` times the grand coalition's cost.
 
@@ -105,6 +152,21 @@ def shapley_sampled(players: Sequence[str], evaluate: Callable[[list[frozenset]]
     unbiased estimate ``Y_r`` of each player's value; rounds are independent, so the estimate is
     the mean of ``Y_r`` and its 95 % half-width ``t(0.975, R-1) s(Y) / sqrt(R)`` (Student's t over
     ``R`` rounds). Positions with one possible predecessor set (first and last) add no variance.
+
+    Two averages make each round's estimate less variable at no cost in coalitions, each the mean
+    of the estimate over a group of transformations that leave the order's distribution (and the
+    game) unchanged, i.e. its conditional expectation given the orbit: by the Rao-Blackwell theorem
+    still unbiased and never more variable, and rounds stay independent, so the t-interval and
+    Cochran's rule below apply to the averaged estimates unchanged.
+    ``antithetic`` (default): the mean of the order's estimate and its reversed order's
+    (:func:`rotation_estimate`; antithetic permutations, Mitchell et al. 2022, combined with
+    stratified sampling by Staudacher and Pollmann 2023); the reversed cycle has the same arcs, so
+    no coalition is added. ``interchangeable``: groups of players the game cannot tell apart
+    (:mod:`trades.analyses.coalition_symmetry`); their exact values are equal (Shapley's symmetry
+    axiom), so each member's round estimate is replaced by the group's mean in that round, the
+    mean over relabellings of the order within the group. Measured on the exact 14-partner
+    Artemis Accords mission game (docs/performance.md): antithetic rounds halve the rounds to 2 %
+    (median 284 to 135 over 10 seeds) with the same coverage (131 of 140 intervals either way).
 
     A t-interval over few rounds under-covers when the round estimates are skewed, as they are
     when marginal costs jump (a coalition that gains or loses the one partner with a crew vehicle):
@@ -128,6 +190,13 @@ def shapley_sampled(players: Sequence[str], evaluate: Callable[[list[frozenset]]
     estimation error of sampling-based Shapley value approximation", arXiv:1306.4265 (2013).
     T. van Campen, H. Hamers, B. Husslage, R. Lindelauf, "A new approximation method for the Shapley
     value applied to the WTC 9/11 terrorist attack", Social Network Analysis and Mining 8, 3 (2018).
+    R. Mitchell, J. Cooper, E. Frank, G. Holmes, "Sampling permutations for Shapley value estimation",
+    Journal of Machine Learning Research 23(43), 1-46 (2022). J. Staudacher, T. Pollmann, "Assessing
+    antithetic sampling for approximating Shapley, Banzhaf, and Owen values", AppliedMath 3(4),
+    957-988 (2023), doi:10.3390/appliedmath3040049. C. R. Rao, "Information and the accuracy
+    attainable in the estimation of statistical parameters", Bulletin of the Calcutta Mathematical
+    Society 37, 81-91 (1945); D. Blackwell, "Conditional expectation and unbiased sequential
+    estimation", Annals of Mathematical Statistics 18, 105-110 (1947).
     W. G. Cochran, Sampling Techniques, 3rd ed., Wiley (1977), section 2.15. R. A. Sugden, T. M. F.
     Smith, R. P. Jones, "Cochran's rule for simple random sampling", Journal of the Royal Statistical
     Society B 62, 787-793 (2000).
@@ -138,28 +207,29 @@ def shapley_sampled(players: Sequence[str], evaluate: Callable[[list[frozenset]]
         raise ValueError(f"relative_half_width must be positive, not {relative_half_width}")
     players = list(players)
     rng = np.random.default_rng(seed)
-    orders: list[list[str]] = []
-    needed: set[frozenset] = set()
+    arcs = _Arcs(players)
     grand = frozenset(players)
     while True:
         order = [players[i] for i in rng.permutation(len(players))]
-        orders.append(order)
-        round_coalitions = rotation_coalitions(order)
-        needed.update(round_coalitions)
-        cost = evaluate(round_coalitions)
-        samples = np.array([[est[p] for p in players] for est in (rotation_estimate(o, cost) for o in orders)])
-        rounds = len(orders)
+        arcs.add(order)
+        cost = evaluate(rotation_coalitions(order))
+        samples = arcs.estimates(cost, antithetic)
+        for group in interchangeable:  # each member's estimate is the group's mean (docstring)
+            columns = [players.index(p) for p in group]
+            samples[:, columns] = samples[:, columns].mean(axis=1, keepdims=True)
+        rounds = len(samples)
         target = relative_half_width * abs(float(cost(grand)))
         if rounds > 1:
             half = student_t.ppf(0.975, rounds - 1) * samples.std(axis=0, ddof=1) / math.sqrt(rounds)
         else:
             half = np.full(len(players), math.inf)
-        met = rounds >= max(min_rounds, cochran_rounds(samples)) and bool(np.all(half <= target))
+        needed = max(min_rounds, cochran_rounds(samples))
+        met = rounds >= needed and bool(np.all(half <= target))
         result = SampledShapley(dict(zip(players, map(float, samples.mean(axis=0)))), dict(zip(players, map(float, half))),
-                                rounds, len(needed), target, met)
+                                rounds, len(arcs.coalitions) - 1, target, met, needed)
         if on_round is not None:
             on_round(result)
-        if met or (max_coalitions is not None and len(needed) >= max_coalitions) or (max_rounds is not None and rounds >= max_rounds):
+        if met or (max_coalitions is not None and len(arcs.coalitions) - 1 >= max_coalitions) or (max_rounds is not None and rounds >= max_rounds):
             return result
 
 
