@@ -86,14 +86,14 @@ def _apollo():
 
 def _flown_units(cost) -> float:
     """The learning-curve sum over the programme's flights, test flights first (units 1..n at its rate)."""
-    import math
 
     from trades.architecture.government_development import rate_of
+    from trades.architecture.relationships import learning_sum
 
     from trades.study.catalog import load_catalog
 
     rate = rate_of(load_catalog().entry("crew_programmes", cost.programme))
-    return sum(i ** math.log2(rate) for i in range(1, cost.test_flights + cost.crewed_flights + 1))
+    return learning_sum(rate, cost.test_flights + cost.crewed_flights)
 
 
 def _verdict(ratio: float, band: float) -> str:

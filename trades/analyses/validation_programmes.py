@@ -4,7 +4,6 @@ the study, part by part, and what the model leaves out (``trades validation-repo
 
 from __future__ import annotations
 
-import math
 
 
 def _programme(study):
@@ -208,6 +207,7 @@ def sls_orion_component_rows(Row) -> list:
     NASA's development baselines: where the campaign row's SLS-and-Orion figure comes from. Band 50 %
     (single elements). The hardware rows average Artemis I-IV (units 1-4 of the learning curve)."""
     from trades.architecture.government_development import programme_cost, rate_of
+    from trades.architecture.relationships import learning_sum
     from trades.architecture.launch_operations import coefficients, per_launch_musd
     from trades.study.catalog import load_catalog
     from trades.study.money import inflation_factor, sourced_to_base_musd
@@ -217,7 +217,7 @@ def sls_orion_component_rows(Row) -> list:
     n = cost.launcher_parts
     craft_first = sum(f for _, _, f in cost.parts[n:])
     launcher_first = cost.first_unit_musd - craft_first  # TRANSCOST's f0 on production is in the launcher's first vehicle
-    learning = sum(i ** math.log2(rate_of(catalog.entry("crew_programmes", "artemis_sls_orion"))) for i in range(1, 5)) / 4
+    learning = learning_sum(rate_of(catalog.entry("crew_programmes", "artemis_sls_orion")), 4) / 4
     craft_dev = sum(d for _, d, _ in cost.parts[n:])
     launcher_dev = cost.development_musd - craft_dev
     oig = inflation_factor(OIG_YEAR, base, catalog)

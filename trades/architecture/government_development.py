@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from trades.architecture.cost_relationships import relationship
 from trades.architecture.launch_operations import coefficients, per_launch_musd, programme_inputs
-from trades.architecture.relationships import Part, element_cost, launch_vehicle_cost
+from trades.architecture.relationships import Part, element_cost, launch_vehicle_cost, learning_sum
 from trades.study.catalog import Catalog
 from trades.study.money import sourced_to_base_musd
 
@@ -60,7 +60,7 @@ class ProgrammeCost:
 
 def _units(first: float, rate: float, start: int, count: int) -> float:
     """Cost of units ``start+1 .. start+count`` on a learning curve of rate ``rate``."""
-    return first * sum(i ** math.log2(rate) for i in range(start + 1, start + count + 1))
+    return first * learning_sum(rate, count, start)
 
 
 def _part(spec: dict) -> Part:

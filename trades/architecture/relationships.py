@@ -58,6 +58,12 @@ class Cost:
     parts: list = field(default_factory=list)  # (name, development WYr, first-unit WYr) of a launch vehicle
 
 
+
+def learning_sum(rate: float, count: int, start: int = 0) -> float:
+    """Units ``start+1 .. start+count`` on a learning curve of rate ``rate`` (unit i costs the first
+    unit times ``i ** log2(rate)``), in first-unit costs: the one learning sum the cost code uses."""
+    return sum(i ** math.log2(rate) for i in range(start + 1, start + count + 1))
+
 def engine_f2(qualification_firings: float, catalog: Catalog | None = None) -> float:
     """TRANSCOST technical quality factor of a turbopump engine, ``f2 = 0.026 (ln N_Q)^2``."""
     k = float((catalog or load_catalog()).entry("cost", "default")["transcost_factors"]["f2_engine_coefficient"]["value"])
@@ -76,7 +82,7 @@ def _transcost_wyr(cost: dict, element_type: str, part: Part, learning_rate: flo
         raise ValueError(f"{part.name}: element type '{element_type}' is costed by {rel.method}, not TRANSCOST")
     c, f = rel.coefficients, {k: float(part.factors.get(k, 1.0)) for k in FACTORS}
     development = c["dev_a"] * part.dry_mass_kg ** c["dev_x"] * math.prod(f.values())
-    learning = sum(i ** math.log2(learning_rate) for i in range(1, part.count + 1))
+    learning = learning_sum(learning_rate, part.count)
     first = c["prod_a"] * part.dry_mass_kg ** c["prod_x"] * f["f8"] * f["f10"] * f["f11"] * learning
     return development, first, rel.source
 

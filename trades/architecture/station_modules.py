@@ -23,11 +23,10 @@ Nothing here knows the study schema; a validation row or a study may price any c
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from trades.architecture.cost_relationships import relationship, table
-from trades.architecture.relationships import element_cost
+from trades.architecture.relationships import element_cost, learning_sum
 from trades.study.catalog import Catalog
 from trades.study.money import sourced_to_base_musd
 
@@ -101,7 +100,7 @@ def relationship_design_cost(catalog: Catalog, element_type: str, unit_mass_kg: 
         how = f"AMCM quantity term C(1) Q^b, Q = {units}, b = {b:g}"
         return one.development_musd, total - one.development_musd, f"{one.source}; {how}"
     p = float(cost["learning_rate_aerospace"]["value"])
-    learning = sum(i ** math.log2(p) for i in range(1, units + 1))
+    learning = learning_sum(p, units)
     return one.development_musd, one.first_unit_musd * learning, f"{one.source}; learning p = {p:g} over {units} units"
 
 
