@@ -66,7 +66,9 @@ def artemis_comment(study, ratio: float) -> str:
     bought = sum(v for k, v in items.items() if k.startswith("purchase:"))
     outpost = sum(items.get(k, 0.0) for k in ("habitat", "life_support", "power", "cargo_transport"))
     verdict = "Agrees" if abs(ratio - 1) <= 0.3 else "Does not agree"
-    return (f"{verdict} (band 30 %), but only with help (below). "
+    bare = ratio * (1 - outpost / sum(items.values()))  # without the outpost items the first landing did not have
+    helped = "and would without the outpost items (below)" if abs(bare - 1) <= 0.3 else "but only with help (below)"
+    return (f"{verdict} (band 30 %), {helped}. "
             f"SLS (stages, boosters and engines by TRANSCOST; the RS-25 and ICPS as minor "
             f"variations of existing hardware, f1 = 0.5) and Orion (TRANSCOST's crewed space system, f1 = 1.0) are developed for {b(cost.development_musd)} "
             f"billion; Artemis I and II cost {b(cost.test_flight_musd)} in hardware, the landing's crew flight {b(cost.unit_musd)}; "
@@ -80,7 +82,7 @@ def artemis_comment(study, ratio: float) -> str:
             "Planetary Society); the OIG's split of the 93 billion by programme was not read (docs/research/artemis_cost_research.md). "
             f"In their place the toolkit develops a habitat, life support, fission power and cargo stages ({b(outpost)} billion) "
             "the first landing did not have: without them the ratio would be "
-            f"{ratio * (1 - outpost / sum(items.values())):.2f}. Altair stands in for the HLS in the architecture; its launches "
+            f"{bare:.2f}. Altair stands in for the HLS in the architecture; its launches "
             f"({b(items.get('crew_lander', 0.0))} billion) overlap the HLS price, which includes its launches.")
 
 
