@@ -38,14 +38,14 @@ def _by_hand(catalog, programme_id: str) -> tuple[float, float]:
             first += part["count"] * cer["prod_a"] * mass ** cer["prod_x"]
     n = len(entry["launcher"]["stages"])
     dev, first = dev * 1.04 ** n * wyr, first * 1.025 ** n * wyr
-    k = {c: cost["amcm"][c]["value"] for c in "abcde"}
-    spec = cost["amcm"]["specification"]["crewed_reentry"]["value"]
+    # spacecraft: TRANSCOST's crewed-space-system CER (issue 18), H = a M^x f1 and F = b M^y work-years, with the
+    # programme's f1 on development only
+    cer = cost["transcost"]["crewed_space_system"]
     for craft in entry["spacecraft"]:
-        pounds = craft["dry_mass_kg"]["value"] / 0.45359237
-        one = (k["a"] * pounds ** k["c"] * k["d"] ** spec * k["e"] ** (1.0 / (craft["ioc_year"]["value"] - 1900))
-               * cpi[BASE] / cpi[1999])
-        two = one * 2 ** k["b"]
-        dev, first = dev + 2 * one - two, first + two - one
+        mass = craft["dry_mass_kg"]["value"]
+        f1 = craft["factors"]["f1"]
+        dev += cer["dev_a"] * mass ** cer["dev_x"] * f1 * wyr
+        first += cer["prod_a"] * mass ** cer["prod_x"] * wyr
     return dev, first
 
 

@@ -16,12 +16,15 @@ def _cost():
 
 
 def test_each_class_has_its_relationship():
-    """Habitats and life support by AMCM (not TRANSCOST's crewed-vehicle CER), capsules by AMCM
-    crewed re-entry, stages and engines by TRANSCOST picked by propellant."""
+    """Habitats and life support by AMCM (not TRANSCOST's crewed-vehicle CER), capsules and crew landers by
+    TRANSCOST's crewed-space-system CER (issue 18: docs/research/crewed_vehicle_cost_research.md), cargo landers
+    by AMCM's planetary lander, stages and engines by TRANSCOST picked by propellant."""
     cost = _cost()
     assert (relationship(cost, "habitat").method, relationship(cost, "habitat").name) == ("amcm", "habitat")
     assert relationship(cost, "life_support").name == "habitat" and relationship(cost, "life_support").method == "amcm"
-    assert relationship(cost, "crew_spacecraft").name == "crewed_reentry"
+    for crewed in ("crew_spacecraft", "crew_lander"):
+        assert (relationship(cost, crewed).method, relationship(cost, crewed).name) == ("transcost", "crewed_space_system")
+    assert (relationship(cost, "cargo_lander").method, relationship(cost, "cargo_lander").name) == ("amcm", "planetary_lander")
     assert relationship(cost, "rocket_engine", propellant="lox_lh2").name == "engine_lh2_turbofed"
     assert relationship(cost, "rocket_engine", propellant="lox_rp1").name == "engine_storable_turbofed"
     assert relationship(cost, "launch_vehicle_stage", propellant="solid").name == "solid_propellant_booster"

@@ -8,8 +8,9 @@ component's budget line, each fiscal year inflated from its own year by CPI-U:
 - Saturn V (TRANSCOST stages and engines) against the 'Saturn V' and 'Engine development' lines;
 - Saturn V production cost per vehicle (TRANSCOST, on the programme's learning curve) against NASA
   SP-4206's average production cost of one vehicle;
-- the command and service module (AMCM crewed re-entry) against the 'Command & service modules' line;
-- the lunar module (the study's crew lander, AMCM planetary lander) against the 'Lunar module' line.
+- the command and service module (its class's relationship, TRANSCOST crewed space system with the
+  programme's f1) against the 'Command & service modules' line;
+- the lunar module (the study's crew lander, by its class's relationship) against the 'Lunar module' line.
 
 These are validations of relationships. The Saturn IB and Saturn I enter the study at these same
 appropriations (``programme_items`` of crew_programmes.yaml): published figures used directly,
@@ -100,6 +101,22 @@ def _verdict(ratio: float, band: float) -> str:
     return f"{'Agrees' if abs(ratio - 1) <= band else 'Does not agree'} (band {band:.0%})"
 
 
+def _named(rel) -> str:
+    """'TRANSCOST crewed space system, f1 = 1.3' from a (method, name[, factors]) relationship."""
+    method, name, *factors = rel
+    label = f"{method.upper()} {name.replace('_', ' ')}"
+    given = ", ".join(f"{k} = {v:g}" for k, v in (factors[0] if factors else {}).items())
+    return f"{label}, {given}" if given else label
+
+
+def _lander_relationship(study, catalog) -> tuple:
+    """The study's crew-lander relationship: (method, name, factors)."""
+    from trades.architecture.cost_relationships import table
+
+    entry = table(catalog.entry("cost", "default"), study)["crew_lander"]
+    return (entry["method"], entry.get("category") or entry.get("specification"), entry.get("factors") or {})
+
+
 def component_rows(Row) -> list:
     """The Saturn V, its production unit, the CSM and the LM against NASA's budget lines."""
     from trades.study.money import inflation_factor
@@ -112,6 +129,10 @@ def component_rows(Row) -> list:
     lv_dev = sum(d for _, d, _ in launcher) * cost.launcher_f0[0]
     lv_first = sum(f for _, _, f in launcher) * cost.launcher_f0[1]
     (csm_name, csm_dev, csm_first), = cost.parts[cost.launcher_parts:]
+    craft = catalog.entry("crew_programmes", study.acquisition["crew_transport"].programme)["spacecraft"][0]
+    csm_method = cost.part_relationships[-1][0]
+    csm_rel = _named(cost.part_relationships[-1] + ((craft.get("factors") or {}) if csm_method == "transcost" else {},))
+    lm_rel = _named(_lander_relationship(study, catalog))
     lander = items["crew_lander"]
     lm_ours = lander["development_musd"] + lander["production_musd"]
     section = "Apollo components (2024 dollars, CPI-U)"
@@ -139,20 +160,20 @@ def component_rows(Row) -> list:
             f"{lv_first:,.0f} MUSD on the 80 % learning curve)", unit_ours, unit_pub, "MUSD", SP_4206,
             f"{_verdict(unit_ours / unit_pub, 0.3)}. NASA's average carries the instrument unit and stage GSE, which the toolkit's "
             "stages and engines do not; the published dollar year is assumed."),
-        Row(section, f"Command and service module: development (AMCM crewed re-entry, {csm_name} {b(csm_dev)} billion) and the "
+        Row(section, f"Command and service module: development ({csm_rel}, {csm_name} {b(csm_dev)} billion) and the "
             f"hardware of {n} CSMs on the 80 % learning curve (first unit {csm_first:,.0f} MUSD)", csm, csm_pub, "MUSD",
             APPENDIX_H + f": 'Command & service modules' FY1963-1969 ({then_year('csm'):,.1f} MUSD then-year)",
-            f"{_verdict(csm / csm_pub, 0.3)}: the gap of the campaign row is here. AMCM's crewed re-entry relationship, "
-            "fitted to spacecraft of the 1960s-1990s, develops a 11.9 t CSM for a fraction of what NASA appropriated for the "
-            "CSM line alone; Apollo's guidance and navigation line "
+            f"{_verdict(csm / csm_pub, 0.3)}. The relationship's development/first-unit ratio is its own class's (crewed "
+            "vehicles; AMCM's crewed re-entry class, split by its quantity law, gave 0.29 of the line: "
+            "docs/research/crewed_vehicle_cost_research.md). Apollo's guidance and navigation line "
             f"({then_year('guidance'):,.1f} then-year, {b(line_musd('guidance', base, catalog))} billion 2024) and the "
             f"spacecraft's integration, checkout and support lines ({then_year('integration_support'):,.1f}, "
             f"{b(line_musd('integration_support', base, catalog))} billion 2024) are outside the CSM line and outside the model. "
             + through),
         Row(section, f"Lunar module: development and production of the study's {cost.crewed_flights} lunar modules (its crew lander, "
-            "by AMCM's planetary-lander relationship, the catalog's choice for crew landers)", lm_ours, lm_pub, "MUSD",
+            f"by {lm_rel}, the study's choice)", lm_ours, lm_pub, "MUSD",
             APPENDIX_H + f": 'Lunar module' FY1963-1969 ({then_year('lm'):,.1f} MUSD then-year)",
             f"{_verdict(lm_ours / lm_pub, 0.3)}: development {b(lander['development_musd'])} billion, production "
-            f"{b(lander['production_musd'])}. Apollo also flew lunar modules on Apollo 5, 9, 10 and 13 (read in secondary pages "
+            f"{b(lander['production_musd'])} (AMCM's planetary-lander class gave 0.46 of the line). Apollo also flew lunar modules on Apollo 5, 9, 10 and 13 (read in secondary pages "
             "only) and bought test articles, which the study does not. " + through),
     ]

@@ -25,13 +25,13 @@ def apollo_comment(study, ours: float, published: float) -> str:
     catalog = load_catalog()
     cost = _programme(study)
     base = study.campaign.dollar_base_year
-    tc = programme_cost(catalog, cost.programme, crewed_flights(study, 1), base, study,
-                        {"crew_spacecraft": {"method": "transcost", "category": "crewed_ballistic_reentry_capsule"}})
+    amcm = programme_cost(catalog, cost.programme, crewed_flights(study, 1), base, study,
+                          {"crew_spacecraft": {"method": "amcm", "specification": "crewed_reentry"}})
     b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
     total, index_2020 = line_musd("total", base, catalog), line_musd("total", 2020, catalog) / then_year("total")
     return ("Does not agree (band 30 %; the ratio is in the table). The Apollo components rows locate the difference: the "
-            "toolkit's Saturn V (TRANSCOST) is above NASA's Saturn V and engine lines, its CSM (AMCM crewed re-entry) and LM "
-            "well below theirs. The study carries, as programme items at NASA's appropriations (published figures, not "
+            "toolkit's Saturn V (TRANSCOST) is above NASA's Saturn V and engine lines, its CSM and LM (TRANSCOST's crewed space "
+            "system, f1 = 1.3) near theirs, so the gap is mostly outside the modelled hardware. The study carries, as programme items at NASA's appropriations (published figures, not "
             f"validations), the Saturn IB and Saturn I ({b(cost.programme_items_musd)} billion) and Launch Complex 39 "
             f"({b(cost.facilities_musd)}, NASA SP-4204's 1963 figure); TRANSCOST's ground and mission operations charge each Saturn V "
             f"launch, {b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} billion a launch at the relationships' lowest "
@@ -45,8 +45,9 @@ def apollo_comment(study, ours: float, published: float) -> str:
             "and Apollo 13. The published figure is inflated by NASA's New Start Index: the page's 257 billion 2020 dollars for "
             f"25.8 then-year is a multiplier of 9.96, against {index_2020:.2f} for NASA's FY1962-1969 stream at CPI-U: the published "
             f"figure is about {9.96 / index_2020 - 1:.0%} above CPI-U's, and the toolkit's total is {ours / (published / (9.96 / index_2020)):.2f} "
-            "of it at CPI-U. TRANSCOST's crewed-capsule relationship would "
-            f"develop the CSM for {b(dict((n, d) for n, d, _ in tc.parts)['command and service module'])} billion instead of "
+            "of it at CPI-U. AMCM's crewed re-entry relationship (the crew spacecraft's relationship before issue 18's "
+            f"measurement, docs/research/crewed_vehicle_cost_research.md) would develop the CSM for "
+            f"{b(dict((n, d) for n, d, _ in amcm.parts)['command and service module'])} billion instead of "
             f"{b(dict((n, d) for n, d, _ in cost.parts)['command and service module'])}.")
 
 
@@ -65,21 +66,23 @@ def artemis_comment(study, ratio: float) -> str:
     bought = sum(v for k, v in items.items() if k.startswith("purchase:"))
     outpost = sum(items.get(k, 0.0) for k in ("habitat", "life_support", "power", "cargo_transport"))
     verdict = "Agrees" if abs(ratio - 1) <= 0.3 else "Does not agree"
-    return (f"{verdict} (band 30 %), but only with help (below). "
+    bare = ratio * (1 - outpost / sum(items.values()))  # without the outpost items the first landing did not have
+    helped = "and would without the outpost items (below)" if abs(bare - 1) <= 0.3 else "but only with help (below)"
+    return (f"{verdict} (band 30 %), {helped}. "
             f"SLS (stages, boosters and engines by TRANSCOST; the RS-25 and ICPS as minor "
-            f"variations of existing hardware, f1 = 0.5) and Orion (AMCM crewed re-entry) are developed for {b(cost.development_musd)} "
+            f"variations of existing hardware, f1 = 0.5) and Orion (TRANSCOST's crewed space system, f1 = 1.0) are developed for {b(cost.development_musd)} "
             f"billion; Artemis I and II cost {b(cost.test_flight_musd)} in hardware, the landing's crew flight {b(cost.unit_musd)}; "
             f"Kennedy's ground systems {b(cost.facilities_musd)} (NASA OIG 2015: 0.975 billion spent FY2010-2014 and 2.4 planned "
             "FY2015-2019, CPI-U) and TRANSCOST's ground and mission operations of each SLS launch, "
             f"{b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} a launch at 3 a year. The study buys at their prices "
             f"({b(bought)} billion, its purchases) the HLS Option A award, Gateway's PPE, HALO and their launch and the first xEVAS "
-            "spacesuit task order. The SLS and Orion component rows (Cost) locate offsetting errors: TRANSCOST's SLS development is "
-            "above NASA's baseline, AMCM's Orion development far below it and its production above the OIG's. Still missing: NASA's "
+            "spacesuit task order. The SLS and Orion component rows (Cost) locate the errors: TRANSCOST develops both above NASA's "
+            "baselines (whose scope is narrower, the rows say how) and produces both below the OIG's per-launch split. Still missing: NASA's "
             "own HLS and Gateway programme costs beyond the contract prices, EGS's growth beyond its 2015 plan (about 40 %, the "
             "Planetary Society); the OIG's split of the 93 billion by programme was not read (docs/research/artemis_cost_research.md). "
             f"In their place the toolkit develops a habitat, life support, fission power and cargo stages ({b(outpost)} billion) "
             "the first landing did not have: without them the ratio would be "
-            f"{ratio * (1 - outpost / sum(items.values())):.2f}. Altair stands in for the HLS in the architecture; its launches "
+            f"{bare:.2f}. Altair stands in for the HLS in the architecture; its launches "
             f"({b(items.get('crew_lander', 0.0))} billion) overlap the HLS price, which includes its launches.")
 
 
@@ -98,12 +101,15 @@ def sls_orion_flight_row():
     average = (cost.test_flight_musd + 2 * cost.unit_musd) / 4
     return Row("Cost (2024 dollars, CPI-U)", "SLS Block 1 with Orion, hardware of one flight: average of Artemis I-IV on the "
                f"programme's learning curve (crew_programmes.yaml artemis_sls_orion; first flight {cost.first_unit_musd:,.0f} MUSD: "
-               "TRANSCOST stages, boosters and engines, AMCM crew and service modules)", average,
+               "TRANSCOST stages, boosters and engines, TRANSCOST crewed space system crew and service modules)", average,
                sourced_to_base_musd(contract["price"], base, catalog), "MUSD", f"{contract['price']['source']}, via those reports",
                f"{'Agrees' if abs(average / sourced_to_base_musd(contract['price'], base, catalog) - 1) <= 0.5 else 'Does not agree'} "
                "(band 50 % for a single element). The OIG's figure also carries the ground operations of each launch, which this "
                "hardware row leaves out (the campaigns charge them by TRANSCOST's operations relationships, about 0.4 billion a "
-               "launch); the RS-25 engines of Artemis I-IV were Shuttle engines, which the toolkit prices as new.")
+               "launch); the RS-25 engines of Artemis I-IV were Shuttle engines, which the toolkit prices as new. Both component "
+               "production rows are below the OIG's split (next rows): the row agreed (0.93) while Orion was costed by AMCM's "
+               "crewed re-entry class, whose split put half of Orion's cost in each unit (2.1 times the OIG's Orion), offsetting "
+               "the SLS's 0.47 (docs/research/crewed_vehicle_cost_research.md).")
 
 
 #: ISS construction: GAO-08-581T, 'NASA: Challenges in Completing and Sustaining the International Space Station'
@@ -219,6 +225,7 @@ def sls_orion_component_rows(Row) -> list:
     launcher_first = cost.first_unit_musd - craft_first  # TRANSCOST's f0 on production is in the launcher's first vehicle
     learning = learning_sum(rate_of(catalog.entry("crew_programmes", "artemis_sls_orion")), 4) / 4
     craft_dev = sum(d for _, d, _ in cost.parts[n:])
+    cm_dev = dict((name, d) for name, d, _ in cost.parts[n:])["Orion crew module"]
     launcher_dev = cost.development_musd - craft_dev
     oig = inflation_factor(OIG_YEAR, base, catalog)
     wyr = sourced_to_base_musd(catalog.entry("cost", "default")["work_year_value"], base, catalog)
@@ -230,20 +237,28 @@ def sls_orion_component_rows(Row) -> list:
          "The RS-25s of Artemis I-IV were Shuttle engines and the boosters Shuttle-derived (NASA OIG, May 2023, as reported), which "
          "TRANSCOST prices as new; the OIG's figure also carries the stage adapters and the contractors' sustaining work of a low production rate, "
          "which a first-unit relationship does not."),
-        ("Orion crew module and European service module, one spacecraft: average of Artemis I-IV (AMCM crewed re-entry on "
-         f"9.3 t and 6.2 t, learning {learning:.3f})", craft_first * learning, (OIG_ORION_MUSD + OIG_ESM_MUSD) * oig, OIG_SPLIT,
-         "AMCM books half of a crewed spacecraft's cost in its first unit (docs/model.md, AMCM's split), so the toolkit's Orion "
-         "is cheap to develop and dear to build; the service module's 0.3 billion is ESA's barter price, not its cost."),
+        ("Orion crew module and European service module, one spacecraft: average of Artemis I-IV (TRANSCOST crewed space "
+         f"system, first unit F = 0.16 M^0.98 WYr on 9.3 t and 6.2 t, learning {learning:.3f})", craft_first * learning,
+         (OIG_ORION_MUSD + OIG_ESM_MUSD) * oig, OIG_SPLIT,
+         "TRANSCOST's first unit, like the SLS row's, is below the OIG's per-launch figure, which also carries the contractors' "
+         "sustaining work at about one spacecraft a year; no production points of this CER were transcribed (cost.yaml "
+         "transcost.crewed_space_system), so its first-unit relationship is the least checked part. AMCM's crewed re-entry "
+         "class, split by its quantity law, gave 2.13 (half the cost in each unit; docs/research/crewed_vehicle_cost_research.md). "
+         "The service module's 0.3 billion is ESA's barter price, not its cost."),
         ("SLS Block 1 development (TRANSCOST: stages, boosters and engines with their f1, f0)", launcher_dev,
          SLS_BASELINE_MUSD * inflation_factor(SLS_BASELINE_YEAR, base, catalog), NASA_BASELINES,
          "TRANSCOST develops the core stage (71 t dry) as a new standard stage (f1 = 1.0) though it inherits the Shuttle's tank "
          "and tooling; NASA's baseline counts only the first vehicle's development, not pre-formulation work, later "
          "vehicles or upgrades (NASA's OIG put SLS at 23.8 billion through FY2022 in its May 2023 audit of the booster and engine contracts, as reported via SoylentNews)."),
-        ("Orion development (AMCM crewed re-entry, crew and service modules)", craft_dev,
+        (f"Orion development (TRANSCOST crewed space system, f1 = 1.0: crew module {cm_dev / 1000:,.1f} billion, European "
+         f"service module {craft_dev / 1000 - cm_dev / 1000:,.1f})", craft_dev,
          ORION_BASELINE_MUSD * inflation_factor(ORION_BASELINE_YEAR, base, catalog), NASA_BASELINES,
-         "AMCM's crewed re-entry class spends half its cost in the first unit; NASA's figure is development from 2012 to the "
-         "first crewed flight, which includes the Artemis I and II spacecraft (the toolkit's test-flight units) and a "
-         "programme begun in 2006 and redirected in 2010."),
+         "NASA's figure is NASA's development from 2012 to the first crewed flight: ESA's development of the service module "
+         "(a barter element, developed by ESA's contractors) is outside it, and so is Orion's spending of 2006-2011 under "
+         "Constellation (not read), so the published figure is a lower bound on the vehicle's development; the crew module "
+         f"alone is {cm_dev / (ORION_BASELINE_MUSD * inflation_factor(ORION_BASELINE_YEAR, base, catalog)):.2f} of it. The figure "
+         "includes the Artemis I and II spacecraft (the toolkit's test-flight units). AMCM's crewed re-entry class gave 0.23 "
+         "(docs/research/crewed_vehicle_cost_research.md)."),
         ("Kennedy's ground operations of one SLS launch (TRANSCOST pre-launch operations at its lowest fitted rate, 3 a year)",
          ground, OIG_EGS_MUSD_PER_YEAR * oig, OIG_SPLIT + " (568 million a year, about one launch a year)",
          "The OIG's 568 million a year is the standing cost of Kennedy's ground systems (VAB, crawler, mobile launcher, pad, "

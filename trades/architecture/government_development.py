@@ -5,7 +5,7 @@ command and service module, SLS and Orion), a programme of ``trades/catalogs/cre
 The launcher is costed from its stages and engines by TRANSCOST
 (:func:`trades.architecture.relationships.launch_vehicle_cost`), each spacecraft part by the
 relationship of its element class (:func:`trades.architecture.relationships.element_cost`,
-``crew_spacecraft``: AMCM unless a study's table says otherwise). Development is the sum of both;
+``crew_spacecraft``: TRANSCOST's crewed space system with the programme's f1, unless a study's table says otherwise). Development is the sum of both;
 one flight's hardware is the launcher's first vehicle plus the spacecraft's first units, and
 the programme's flights follow a learning curve: unit ``i`` costs ``first x i^log2(p)``, the
 test flights (Apollo 4, 6, 8, 9, 10; Artemis I, II) taking the first units and the study's crewed
@@ -105,12 +105,16 @@ def programme_cost(catalog: Catalog, programme_id: str, crewed_flights: int, bas
         for p in launcher["stages"] + launcher["engines"]) + f"; factors: {launcher['factors_source']}"]
     for craft in entry["spacecraft"]:
         mass = float(craft["dry_mass_kg"]["value"])
-        cost = element_cost(craft["element_type"], mass, ioc_year=int(craft["ioc_year"]["value"]), base_year=base_year, catalog=catalog)
-        parts.append((craft["name"], cost.development_musd, cost.first_unit_musd))
         craft_rel = relationship(cost_entry, craft["element_type"])
+        # the programme's TRANSCOST factors (f1) apply when its class is costed by TRANSCOST (AMCM takes none)
+        factors = dict(craft.get("factors") or {}) if craft_rel.method == "transcost" else None
+        cost = element_cost(craft["element_type"], mass, ioc_year=int(craft["ioc_year"]["value"]), factors=factors,
+                            base_year=base_year, catalog=catalog)
+        parts.append((craft["name"], cost.development_musd, cost.first_unit_musd))
         part_relationships.append((craft_rel.method, craft_rel.name))
         development, first = development + cost.development_musd, first + cost.first_unit_musd
-        sources.append(f"{craft['name']} ({mass:,.0f} kg dry, {craft['dry_mass_kg']['source']}): {cost.source}")
+        sources.append(f"{craft['name']} ({mass:,.0f} kg dry, {craft['dry_mass_kg']['source']}): {cost.source}"
+                       + (f"; {craft['source']}" if factors else ""))
     tests = int(entry["test_flights"]["value"])
     sources.append(f"{tests} test flights: {entry['test_flights']['source']}; learning rate {rate_of(entry):g}: {entry['learning_rate']['source']}")
     crewed = max(1, int(crewed_flights))
