@@ -188,13 +188,14 @@ def _logistics_rows() -> list[Row]:
 
 def _cost_rows() -> list[Row]:
     """Element cost relationships against contract values, in 2024 dollars (the commercially developed
-    Gateway elements: trades.analyses.validation_commercial)."""
+    Gateway elements: trades.analyses.validation_commercial; a Commercial Crew seat: validation_crew_seat)."""
     from trades.analyses.validation_commercial import commercial_rows
+    from trades.analyses.validation_crew_seat import crew_seat_rows
     from trades.analyses.validation_programmes import sls_orion_component_rows, sls_orion_flight_row
 
     from trades.analyses.validation_gateway_modules import gateway_module_rows
 
-    return (commercial_rows(_run_study, Row) + gateway_module_rows(_run_study, Row) + [sls_orion_flight_row()]
+    return (commercial_rows(_run_study, Row) + gateway_module_rows(_run_study, Row) + crew_seat_rows(Row) + [sls_orion_flight_row()]
             + sls_orion_component_rows(Row) + [_ssme_row()])
 
 

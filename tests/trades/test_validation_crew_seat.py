@@ -1,0 +1,70 @@
+"""The Commercial Crew seat validation row (trades/analyses/validation_crew_seat.py), recomputed by hand
+from the catalogs' numbers: the capsule's development and first unit by the relationship the catalog
+names for crew_spacecraft (AMCM or TRANSCOST, worked here from their coefficients, not by calling the
+toolkit), times f11, spread over the contract's missions and the capsule's flights, plus one Falcon 9
+launch at its list price, over four seats; the OIG's 55 MUSD of 2019 inflated by the catalog's CPI-U."""
+
+import math
+
+import pytest
+
+from trades.analyses.validation import Row
+from trades.analyses.validation_crew_seat import crew_seat_rows
+from trades.study.catalog import load_catalog
+
+
+def _by_hand_government(cost: dict, mass_kg: float, ioc: int) -> tuple[float, float]:
+    """Development and first unit (MUSD of 2024) of a crew spacecraft as a government development."""
+    cpi = {int(y): float(v) for y, v in cost["cpi_u"]["values"].items()}
+    entry = cost["element_cost_relationship"]["crew_spacecraft"]
+    if entry["method"] == "amcm":
+        k = {c: float(cost["amcm"][c]["value"]) for c in "abcde"}
+        spec = float(cost["amcm"]["specification"][entry["specification"]]["value"])
+        one = (k["a"] * (mass_kg / 0.45359237) ** k["c"] * k["d"] ** spec * k["e"] ** (1.0 / (ioc - 1900))
+               * cpi[2024] / cpi[1999])  # AMCM's cost of one unit, 1999 dollars to 2024
+        unit = 2.0 ** k["b"] - 1.0  # quantity law: a unit is C(2) - C(1), development 2 C(1) - C(2)
+        return one * (1.0 - unit), one * unit
+    cer = cost["transcost"][entry["category"]]  # TRANSCOST: work-years a M^x, all factors 1
+    wyr = float(cost["work_year_value"]["value"]) * cpi[2024] / cpi[int(cost["work_year_value"]["year"])]
+    return (float(cer["dev_a"]) * mass_kg ** float(cer["dev_x"]) * wyr, float(cer["prod_a"]) * mass_kg ** float(cer["prod_x"]) * wyr)
+
+
+def _by_hand_seat(catalog, missions: float | None = None) -> float:
+    cost = catalog.entry("cost", "default")
+    cpi = {int(y): float(v) for y, v in cost["cpi_u"]["values"].items()}
+    dragon = catalog.entry("elements", "crew_dragon")
+    development, unit = _by_hand_government(cost, dragon["dry_mass_kg"]["value"], dragon["ioc_year"]["value"])
+    f11 = cost["transcost_factors"]["f11_commercial"]["value"]
+    missions = missions or catalog.entry("contracts", "cctcap_spacex_2014")["missions"]["value"]
+    falcon9 = catalog.entry("launch_vehicles", "falcon9")["price"]
+    launches = math.ceil(dragon["mass_kg"]["value"] / falcon9["payload_leo_kg"]["value"])  # Demo-2's mass on the recovered-booster payload
+    launch = launches * falcon9["value"] * cpi[2024] / cpi[falcon9["year"]]
+    flight = f11 * (development / missions + unit / dragon["flights_per_capsule"]["value"]) + launch
+    return flight / catalog.entry("contracts", "commercial_crew_spacex_seat_2019")["seats"]["value"]
+
+
+def test_the_seat_row_is_the_relationship_spread_over_the_contract_by_hand():
+    catalog = load_catalog()
+    cpi = {int(y): float(v) for y, v in catalog.entry("cost", "default")["cpi_u"]["values"].items()}
+    (row,) = crew_seat_rows(Row)
+    assert row.ours == pytest.approx(_by_hand_seat(catalog), rel=1e-9)
+    assert row.published == pytest.approx(55.0 * cpi[2024] / cpi[2019], rel=1e-12)  # NASA OIG IG-20-005, 2019 dollars assumed
+    assert row.comment.startswith("Agrees" if abs(row.ratio - 1.0) <= 0.5 else "Does not agree")
+    # the comment's what-if is computed too: the 14 missions of the 2022 extensions
+    fourteen = _by_hand_seat(catalog, missions=14) / row.published
+    assert f"the ratio would be {fourteen:.2f}" in row.comment
+    # and what CCtCap bought by the same model: the development once and the contract's six flights of four seats
+    assert f"comes to {6 * 4 * _by_hand_seat(catalog):,.0f} MUSD by this model" in row.comment
+    # the launch check uses Demo-2's launch mass against the payload Falcon 9's list price buys: one launch
+    assert "1 Falcon 9 launch(es)" in row.quantity
+
+
+def test_the_row_follows_the_catalog_mass():
+    """A heavier capsule costs more a seat: the row reads the catalog, it does not carry a figure."""
+    catalog = load_catalog()
+    from trades.analyses.validation_crew_seat import seat_cost
+
+    light, heavy = (seat_cost(catalog, dry_mass_kg=m).per_seat for m in (5000.0, 10000.0))
+    assert light < heavy
+    catalog.entries["elements"]["crew_dragon"]["dry_mass_kg"]["value"] = 10000.0
+    assert seat_cost(catalog).per_seat == pytest.approx(heavy, rel=1e-12)
