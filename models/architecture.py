@@ -6,7 +6,8 @@ Data flow inside the model (per campaign year where it says [y])::
     outpost: ISRU plant -> power demand -> power system; habitat; life support -> dry mass
     logistics: make-up gas[y] (pressurized volume), EVA[y], expendables[y] (crew-days, closure),
                crew provisions[y] (crew-days, rotations)
-               + consumables[y] (crew-days, closure, ISRU) -> manifest: delivered mass[y]
+               + consumables[y] (crew-days, closure, ISRU)
+               + station-keeping propellant[y] (dry mass) -> manifest: delivered mass[y]
     transfer: delivered mass[y] -> stage chain -> mass in launch orbit[y]
               crew landers[y]   -> stage chain -> mass in launch orbit[y]
     launch: mass in launch orbit[y] (less what the crew launches bring: Mars capsules) -> cargo launches[y];
@@ -25,7 +26,7 @@ from trades.models.cost.cost_group import CostGroup
 from trades.models.launch import CrewLaunches, LaunchCount, VehicleFlights
 from trades.models.logistics import (
     AtmosphereMakeup, Consumables, CrewLanderDemand, CrewProvisions, CrewSchedule, DeliveryManifest, EvaConsumables, UtilisationCargo,
-    LifeSupportExpendables,
+    LifeSupportExpendables, StationKeepingPropellant,
 )
 from trades.models.outpost.habitat import HabitatSizing
 from trades.models.outpost.outpost_group import OutpostGroup
@@ -94,8 +95,10 @@ class ArchitectureModel(om.Group):
             "consumables", Consumables(num_years=n), promotes_inputs=["water_closure", "oxygen_closure", "isru_oxygen_production"]
         )
         logistics.connect("other_supplies.other_supplies", "consumables.other_supplies")
+        logistics.add_subsystem("station_keeping", StationKeepingPropellant(num_years=n))  # drag make-up (0 off low Earth orbit)
         logistics.add_subsystem("manifest", DeliveryManifest(num_years=n))
         logistics.connect("consumables.consumables_mass", "manifest.consumables_mass")
+        logistics.connect("station_keeping.propellant_mass", "manifest.station_keeping_propellant")
         self.connect("crew.crew_days", var.CONSUMABLES_CREW_DAYS)
         self.connect("crew.crew_days", "logistics.expendables.crew_days")
         self.connect("crew.crew_days", "logistics.provisions.crew_days")
@@ -103,6 +106,7 @@ class ArchitectureModel(om.Group):
         self.connect(var.PRESSURIZED_VOLUME, "logistics.makeup_gas.pressurized_volume")
         self.connect("crew.stay_duration", var.HABITAT_STAY_DAYS)
         self.connect(var.OUTPOST_DRY_MASS, var.MANIFEST_OUTPOST_DRY_MASS)
+        self.connect(var.OUTPOST_DRY_MASS, "logistics.station_keeping.outpost_dry_mass")
 
         if o["reusable_lander"]:
             self.add_subsystem("reusable_lander", ReusableLander(num_years=n))

@@ -67,6 +67,9 @@ UTILISATION_CREWED_YEAR = _v("logistics.utilisation.crewed_year", "unitless", "1
 MANIFEST_OUTPOST_DRY_MASS = _v("logistics.manifest.outpost_dry_mass", "kg", "outpost dry mass (manifest input)")
 SPARES_FRACTION = _v("logistics.manifest.spares_fraction", "1/year", "spares per year as a fraction of dry mass")
 SPARES_MASS = _v("logistics.manifest.spares_mass", "kg", "spares delivered per year")
+STATION_KEEPING_FRACTION = _v("logistics.station_keeping.propellant_fraction", "1/year", "station-keeping propellant per year per kg of station")
+STATION_KEEPING_OPERATING_YEAR = _v("logistics.station_keeping.operating_year", "unitless", "1 once deployed (station-keeping input)")
+STATION_KEEPING_PROPELLANT = _v("logistics.station_keeping.propellant_mass", "kg", "station-keeping propellant delivered per year")
 
 # ---- launch --------------------------------------------------------------------------------------
 CARGO_LAUNCHES = _v("launch_cargo.launches", "unitless", "cargo launches per year (continuous)")

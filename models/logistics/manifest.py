@@ -10,13 +10,15 @@ class DeliveryManifest(om.ExplicitComponent):
     """Yearly mass delivered to the outpost.
 
         spares_y   = k_spares M_dry o_y
-        delivery_y = M_dry d_y + spares_y + consumables_y
+        delivery_y = M_dry d_y + spares_y + consumables_y + propellant_y
         flights_y  = delivery_y / m_lander
 
     ``M_dry`` the outpost hardware (habitat, power, life support, ISRU), ``d_y`` 1 in the
     deployment year, ``o_y`` 1 in the years after it (operating), ``k_spares`` the yearly spares
-    fraction of hardware mass and ``m_lander`` the payload of one cargo flight. Flights are a
-    continuous count for derivatives; reports round them up.
+    fraction of hardware mass, ``propellant_y`` the station-keeping propellant of the year
+    (:class:`~trades.models.logistics.station_keeping.StationKeepingPropellant`; delivered in tanks,
+    not packaged) and ``m_lander`` the payload of one cargo flight. Flights are a continuous count
+    for derivatives; reports round them up.
     """
 
     def initialize(self):
@@ -29,6 +31,7 @@ class DeliveryManifest(om.ExplicitComponent):
         self.add_input("operating_year", val=np.zeros(n), units="unitless", desc="1 once deployed and in use")
         self.add_input("spares_fraction", val=0.0, units="1/year")
         self.add_input("consumables_mass", val=np.zeros(n), units="kg")
+        self.add_input("station_keeping_propellant", val=np.zeros(n), units="kg", desc="station-keeping propellant per year")
         self.add_input("cargo_flight_payload", val=1.0, units="kg")
         self.add_output("spares_mass", val=np.zeros(n), units="kg")
         self.add_output("delivered_mass", val=np.zeros(n), units="kg", desc="mass delivered per year")
@@ -39,13 +42,13 @@ class DeliveryManifest(om.ExplicitComponent):
             self.declare_partials(out, ["outpost_dry_mass", "spares_fraction"], rows=ar, cols=zeros)
             self.declare_partials(out, "operating_year", rows=ar, cols=ar)
         for out in ("delivered_mass", "cargo_flights"):
-            self.declare_partials(out, ["deploy_year", "consumables_mass"], rows=ar, cols=ar)
+            self.declare_partials(out, ["deploy_year", "consumables_mass", "station_keeping_propellant"], rows=ar, cols=ar)
         self.declare_partials("cargo_flights", "cargo_flight_payload", rows=ar, cols=zeros)
 
     def compute(self, inputs, outputs):
         dry = inputs["outpost_dry_mass"]
         spares = inputs["spares_fraction"] * dry * inputs["operating_year"]
-        delivered = dry * inputs["deploy_year"] + spares + inputs["consumables_mass"]
+        delivered = dry * inputs["deploy_year"] + spares + inputs["consumables_mass"] + inputs["station_keeping_propellant"]
         outputs["spares_mass"] = spares
         outputs["delivered_mass"] = delivered
         outputs["cargo_flights"] = delivered / inputs["cargo_flight_payload"]
@@ -59,10 +62,11 @@ class DeliveryManifest(om.ExplicitComponent):
         d_delivered["outpost_dry_mass"] = k * o + d
         d_delivered["deploy_year"] = dry * np.ones_like(d)
         d_delivered["consumables_mass"] = np.ones_like(d)
+        d_delivered["station_keeping_propellant"] = np.ones_like(d)
         for name, value in d_spares.items():
             partials["spares_mass", name] = value
         for name, value in d_delivered.items():
             partials["delivered_mass", name] = value
             partials["cargo_flights", name] = value / m
-        delivered = dry * d + k * dry * o + inputs["consumables_mass"]
+        delivered = dry * d + k * dry * o + inputs["consumables_mass"] + inputs["station_keeping_propellant"]
         partials["cargo_flights", "cargo_flight_payload"] = -delivered / m**2

@@ -128,15 +128,6 @@ def _life_support_rows() -> list[Row]:
     ]
 
 
-#: ISS logistics: Lynch, Owens et al., 'A Historical Review of Logistics Mass and Crew Time Demands for ISS
-#: Operations', ICES-2024 (NTRS 20240005648), abstract read in the TTU repository copy: "over 130 metric
-#: tons of logistics" delivered from October 2017 through December 2023 (6.25 years).
-ISS_LOGISTICS_KG, ISS_LOGISTICS_YEARS = 130_000.0, 6.25
-ISS_LOGISTICS = ("Lynch, Owens et al., 'A Historical Review of Logistics Mass and Crew Time Demands for ISS Operations', ICES-2024 "
-                 "(NTRS 20240005648), abstract via the Texas Tech University repository copy: over 130 t of logistics "
-                 "Oct 2017-Dec 2023 (a lower bound; 6.25 years)")
-
-
 def _habitat_rows() -> list[Row]:
     """The habitat relationships with the catalog's coefficients against published habitats and modules."""
     from trades.models.outpost.habitat import HabitatSizing
@@ -168,22 +159,10 @@ def _habitat_rows() -> list[Row]:
 
 
 def _logistics_rows() -> list[Row]:
-    """The LEO station study's yearly delivered mass once crewed against the ISS's logistics."""
-    from trades.analyses.validation_breakdowns import logistics_breakdown, logistics_gap
+    """The LEO station study's yearly delivered mass once crewed, on a station of the ISS's mass, against the ISS's logistics."""
+    from trades.analyses.validation_logistics import logistics_rows
 
-    study, prob = _run_study("leo_station_after_iss")
-    crewed = [i for i, year in enumerate(study.years) if year >= study.first_crewed_year]
-    yearly = float(prob.get_val(var.DELIVERED_MASS)[crewed[-1]])
-    return [
-        Row("Logistics", f"LEO station after the ISS (studies/leo_station_after_iss.yaml): mass delivered in {study.years[crewed[-1]]}, "
-            f"crew of {study.outpost.crew_size}, supplies, research cargo and spares", yearly, ISS_LOGISTICS_KG / ISS_LOGISTICS_YEARS, "kg/yr",
-            ISS_LOGISTICS,
-            "Does not agree (band 15 %). " + logistics_breakdown(prob, crewed[-1], ISS_MASS_KG)
-            + f" The research cargo is the study's utilisation section, {float(prob.get_val(var.UTILISATION_CARGO_PER_CREWED_YEAR, units='t')[0]):.1f} t: "
-            "the science investigations on NASA's four "
-            "resupply flights of 2024 (a lower bound for the ISS; docs/research/iss_logistics_research.md). "
-            + logistics_gap(prob, crewed[-1], ISS_MASS_KG, ISS_LOGISTICS_KG / ISS_LOGISTICS_YEARS)),
-    ]
+    return logistics_rows(_run_study, Row, ISS_MASS_KG)
 
 
 def _cost_rows() -> list[Row]:

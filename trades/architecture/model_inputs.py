@@ -19,7 +19,7 @@ from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
 from trades.architecture.trajectories import coast_days, gravity_loss
 from trades.architecture.outpost_modules import module_masses
-from trades.architecture.logistics_inputs import add_spares_fraction, add_utilisation_cargo
+from trades.architecture.logistics_inputs import add_spares_fraction, add_station_keeping, add_utilisation_cargo
 
 # stage input <- propellant catalog field (the tank-and-engine relationship of RocketStage)
 STAGE_PROPELLANT_FIELDS = (
@@ -159,6 +159,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     ))
     arch.add(var.ISRU_OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", "ISRU runs from the year after deployment"))
     add_spares_fraction(arch, study, catalog)
+    add_station_keeping(arch, study, catalog, masks["operating"])
     add_utilisation_cargo(arch, study, masks["crewed"])
     arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
     arch.add(var.OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
