@@ -82,8 +82,10 @@ def test_crew_vehicle_leaves_in_its_departure_year_and_is_costed(arch):
     assert list(rotations) == [float(y in [m["year"] for m in arch.mars_crew]) for y in arch.years]
     item = arch.cost.item_index("mars_crew_vehicle")
     # the capsules ride the stages (in the mass in LEO) but reach LEO on the crew launches, so the
-    # cargo launches lift the stacks less the capsules, in the missions' years only
+    # cargo launches lift the stacks less the capsules, in the missions' years only; the crew's own
+    # vehicles include the Mars ascent vehicles' stream (tests/trades/test_mars_surface_access.py)
     leo = sum(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="kg") for k in range(1, len(arch.mars_crew) + 1))
+    leo = leo + prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="kg")
     on_crew_launches = capsules * 9300.0 * rotations
     assert prob.get_val("cost.launch_mass.crew_lander_leo_mass", units="kg") == pytest.approx(leo - on_crew_launches)
     total = prob.get_val("total_launch_mass.mass_in_launch_orbit", units="kg")
