@@ -157,6 +157,17 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
         if propellant == "nuclear_thermal_lh2":
             consumables = float(prob.get_val("mars_transit_consumables.consumables_mass", units="t")[0])
             days = float(prob.get_val("mars_transit_crew_days.crew_days", units="d")[0]) / arch.study.outpost.crew_size
+            cabin = float(prob.get_val("mars_crew_cabin.mass", units="t")[0])
+            descent = float(prob.get_val("mars_crew_descent.initial_mass", units="t")[0])
+            mav = float(prob.get_val("mars_ascent_stage.initial_mass", units="t")[0])
+            mav_propellant = float(prob.get_val("mars_ascent_stage.propellant_mass", units="t")[0])
+            ascent_dv = float(prob.get_val("mars_ascent_stage.delta_v", units="km/s")[0])
+            mav_leo = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").max())
     assert f"the first crew vehicle needs {first['nuclear_thermal_lh2']:.0f} t in LEO against {first['lox_lh2']:.0f} t" in description
     assert f"({consumables:.1f} t for six over {days:.0f} days" in description
     assert first["nuclear_thermal_lh2"] < first["lox_lh2"]
+    # the crew's descent and ascent vehicles (added with trades.architecture.mars_surface_access)
+    assert f"a {cabin:.1f} t six-seat cabin landed by the cargo route's entry and descent fractions: {descent:.1f} t at entry" in description
+    assert f"{ascent_dv:.2f} km/s to the one-sol orbit, {mav:.0f} t on the surface of which {mav_propellant:.0f} t are propellant" in description
+    assert f"so {mav_leo:.0f} t in LEO per ascent vehicle, more than the crew vehicle itself" in description
+    assert mav_leo > first["nuclear_thermal_lh2"]
