@@ -8,8 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class MarsSurfaceAccess(BaseModel):
-    """The crew's descent vehicle and Mars ascent vehicle (MAV), one each per mission. The MAV is a
-    crew cabin on an ascent stage sized by the rocket equation for the climb from the surface to
+    """The crew's descent vehicle and Mars ascent vehicle (MAV), one each per mission.
+
+    The MAV is a crew cabin on an ascent stage sized by the rocket equation for the climb from the surface to
     the one-sol parking orbit where the transit vehicle waits; it leaves Earth in the window before
     its crew's and is landed by the cargo landing chain (entry and descent systems counted as
     delivery systems, not payload). The crew descends from the parking orbit in a cabin of the
