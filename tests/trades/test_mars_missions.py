@@ -163,6 +163,8 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
             mav_propellant = float(prob.get_val("mars_ascent_stage.propellant_mass", units="t")[0])
             ascent_dv = float(prob.get_val("mars_ascent_stage.delta_v", units="km/s")[0])
             mav_leo = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").max())
+            mav_total = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").sum())
+            total = float(prob.get_val("total_launch_mass.mass_in_launch_orbit", units="t").sum())
     assert f"the first crew vehicle needs {first['nuclear_thermal_lh2']:.0f} t in LEO against {first['lox_lh2']:.0f} t" in description
     assert f"({consumables:.1f} t for six over {days:.0f} days" in description
     assert first["nuclear_thermal_lh2"] < first["lox_lh2"]
@@ -170,4 +172,5 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
     assert f"a {cabin:.1f} t six-seat cabin landed by the cargo route's entry and descent fractions: {descent:.1f} t at entry" in description
     assert f"{ascent_dv:.2f} km/s to the one-sol orbit, {mav:.0f} t on the surface of which {mav_propellant:.0f} t are propellant" in description
     assert f"so {mav_leo:.0f} t in LEO per ascent vehicle, more than the crew vehicle itself" in description
+    assert f"the three are {mav_total:.0f} t of the {total:.0f} t in LEO" in description
     assert mav_leo > first["nuclear_thermal_lh2"]
