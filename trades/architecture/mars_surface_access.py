@@ -75,7 +75,8 @@ def predeploy_years(study, missions: list[dict]) -> list[int]:
 def ascent_stream(study, cargo_stages: list[Stage], coast) -> list[Stage]:
     """The MAV's stages to the surface: the cargo route's (same window, same propellants), each with
     the cargo stage's coast (``coast(stage)`` -> (days, how))."""
-    return [replace(s, stream=STREAM, coast=None if s.role == "entry" else coast(s)) for s in cargo_stages]
+    return [replace(s, stream=STREAM, legs=list(s.legs), leg_delta_v_km_s=list(s.leg_delta_v_km_s),
+                    coast=None if s.role == "entry" else coast(s)) for s in cargo_stages]
 
 
 def surface_access_errors(study, catalog) -> list:
