@@ -33,6 +33,8 @@ from trades.models.outpost.outpost_group import OutpostGroup
 from trades.models.ssa import SsaGroup
 from trades.models.sums import sum_component
 from trades.models.transfer import ReusableLander, StageChain, TransferTable
+from trades.models.transfer.entry_descent import EntryDescent
+from trades.models.transfer.rocket_stage import RocketStage
 
 
 class ArchitectureModel(om.Group):
@@ -71,6 +73,9 @@ class ArchitectureModel(om.Group):
                              desc="SsaGroup's options when the study fields a space situational awareness system")
         self.options.declare("mars_crew_missions", types=int, default=0,
                              desc="crewed Mars missions, each the stream mars_crew_<k> carrying the crew vehicle")
+        self.options.declare("mars_surface_access", types=bool, default=False,
+                             desc="each Mars crew descends in a descent vehicle riding its crew vehicle to the parking orbit and "
+                                  "leaves on an ascent vehicle landed by the stream mars_ascent one window ahead")
 
     def setup(self):
         o = self.options
@@ -135,6 +140,8 @@ class ArchitectureModel(om.Group):
                 self.connect("trajectory.arrival_delta_v", "transfer_cargo.stage1.delta_v")
         for stream, num_stages, entry_last in o["streams"]:
             rider = 0 if stream == "crew_lander" and o["crew_spacecraft_rides"] else None
+            if stream.startswith("mars_crew_") and o["mars_surface_access"]:
+                rider = 1  # the descent vehicle rides the departure and capture burns, then leaves in the parking orbit
             self.add_subsystem(f"transfer_{stream}", StageChain(num_stages=num_stages, num_nodes=n, entry_last=entry_last,
                                                                 rider_stage=rider))
 
@@ -221,10 +228,35 @@ class ArchitectureModel(om.Group):
             self.add_subsystem(f"mars_crew_{k}_demand", CrewLanderDemand(num_years=n))
             self.connect("mars_crew_vehicle.unit_mass", f"mars_crew_{k}_demand.unit_mass")
             self.connect(f"mars_crew_{k}_demand.lander_mass", f"transfer_mars_crew_{k}.payload_mass")
+        if self.options["mars_surface_access"]:
+            self._add_mars_surface_access(n, missions)
+
+    def _add_mars_surface_access(self, n: int, missions: int) -> None:
+        """The crew's cabin, the Mars ascent vehicle (the cabin on an ascent stage, landed one window
+        ahead: the payload of the stream mars_ascent) and the crew's descent vehicle (the cabin landed
+        by the entry fractions, riding each crew vehicle to the parking orbit)."""
+        self.add_subsystem("mars_crew_cabin", sum_component("mass", ["cabin_mass"]))
+        self.add_subsystem("mars_ascent_stage", RocketStage(num_nodes=1))
+        self.connect("mars_crew_cabin.mass", "mars_ascent_stage.payload_mass")
+        self.add_subsystem("mars_ascent_vehicle", sum_component("dry_mass", ["cabin_mass", "inert_mass"]))
+        self.connect("mars_crew_cabin.mass", "mars_ascent_vehicle.cabin_mass")
+        self.connect("mars_ascent_stage.inert_mass", "mars_ascent_vehicle.inert_mass")
+        self.add_subsystem("mars_ascent_demand", CrewLanderDemand(num_years=n))
+        self.connect("mars_ascent_stage.initial_mass", "mars_ascent_demand.unit_mass")
+        self.connect("mars_ascent_demand.lander_mass", "transfer_mars_ascent.payload_mass")
+        self.add_subsystem("mars_crew_descent", EntryDescent(num_nodes=1))
+        self.connect("mars_crew_cabin.mass", "mars_crew_descent.payload_mass")
+        self.add_subsystem("mars_crew_descent_vehicle", sum_component("dry_mass", ["cabin_mass", "descent_stage_mass"]))
+        self.connect("mars_crew_cabin.mass", "mars_crew_descent_vehicle.cabin_mass")
+        self.connect("mars_crew_descent.descent_stage_mass", "mars_crew_descent_vehicle.descent_stage_mass")
+        for k in range(1, missions + 1):
+            self.add_subsystem(f"mars_crew_{k}_descent", CrewLanderDemand(num_years=n))
+            self.connect("mars_crew_descent.initial_mass", f"mars_crew_{k}_descent.unit_mass")
+            self.connect(f"mars_crew_{k}_descent.lander_mass", f"transfer_mars_crew_{k}.rider_mass")
 
     def _connect_cost(self, cost: dict, streams: list[str]) -> None:
         for name, mass_output in cost["element_mass_outputs"]:
-            if not mass_output.startswith(("transfer_cargo.", "transfer_mars_crew_")):  # stage unit masses are set
+            if not mass_output.startswith(("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent.")):  # stage unit masses are set
                 self.connect(mass_output, f"cost.{name}.dry_mass")
         for i, units in cost["item_units"]:
             if units == "cargo_flights":
@@ -244,7 +276,8 @@ class ArchitectureModel(om.Group):
         self.connect(var.SPARES_MASS, var.LOGISTICS_SPARES)
         if "crew_lander" in streams and cost["crew_lander_costed"]:
             self.connect("transfer_crew_lander.mass_in_launch_orbit", var.CREW_LANDER_LEO_MASS)
-        crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith("mars_crew_")]
+        # the crew's own vehicles: the transit vehicles (with the descent vehicles) and the ascent vehicles' stream
+        crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith("mars_crew_") or s == "mars_ascent"]
         if crews and cost["crew_lander_costed"]:  # the crew's own vehicles take the crew lander's place
             n = self.options["num_years"]
             self.add_subsystem("mars_crew_leo_mass", sum_component("mass", [f"m{k}" for k in range(len(crews))], n))

@@ -82,8 +82,10 @@ def test_crew_vehicle_leaves_in_its_departure_year_and_is_costed(arch):
     assert list(rotations) == [float(y in [m["year"] for m in arch.mars_crew]) for y in arch.years]
     item = arch.cost.item_index("mars_crew_vehicle")
     # the capsules ride the stages (in the mass in LEO) but reach LEO on the crew launches, so the
-    # cargo launches lift the stacks less the capsules, in the missions' years only
+    # cargo launches lift the stacks less the capsules, in the missions' years only; the crew's own
+    # vehicles include the Mars ascent vehicles' stream (tests/trades/test_mars_surface_access.py)
     leo = sum(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="kg") for k in range(1, len(arch.mars_crew) + 1))
+    leo = leo + prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="kg")
     on_crew_launches = capsules * 9300.0 * rotations
     assert prob.get_val("cost.launch_mass.crew_lander_leo_mass", units="kg") == pytest.approx(leo - on_crew_launches)
     total = prob.get_val("total_launch_mass.mass_in_launch_orbit", units="kg")
@@ -155,6 +157,20 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
         if propellant == "nuclear_thermal_lh2":
             consumables = float(prob.get_val("mars_transit_consumables.consumables_mass", units="t")[0])
             days = float(prob.get_val("mars_transit_crew_days.crew_days", units="d")[0]) / arch.study.outpost.crew_size
+            cabin = float(prob.get_val("mars_crew_cabin.mass", units="t")[0])
+            descent = float(prob.get_val("mars_crew_descent.initial_mass", units="t")[0])
+            mav = float(prob.get_val("mars_ascent_stage.initial_mass", units="t")[0])
+            mav_propellant = float(prob.get_val("mars_ascent_stage.propellant_mass", units="t")[0])
+            ascent_dv = float(prob.get_val("mars_ascent_stage.delta_v", units="km/s")[0])
+            mav_leo = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").max())
+            mav_total = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").sum())
+            total = float(prob.get_val("total_launch_mass.mass_in_launch_orbit", units="t").sum())
     assert f"the first crew vehicle needs {first['nuclear_thermal_lh2']:.0f} t in LEO against {first['lox_lh2']:.0f} t" in description
     assert f"({consumables:.1f} t for six over {days:.0f} days" in description
     assert first["nuclear_thermal_lh2"] < first["lox_lh2"]
+    # the crew's descent and ascent vehicles (added with trades.architecture.mars_surface_access)
+    assert f"a {cabin:.1f} t six-seat cabin landed by the cargo route's entry and descent fractions: {descent:.1f} t at entry" in description
+    assert f"{ascent_dv:.2f} km/s to the one-sol orbit, {mav:.0f} t on the surface of which {mav_propellant:.0f} t are propellant" in description
+    assert f"so {mav_leo:.0f} t in LEO per ascent vehicle, more than the crew vehicle itself" in description
+    assert f"the three are {mav_total:.0f} t of the {total:.0f} t in LEO" in description
+    assert mav_leo > first["nuclear_thermal_lh2"]

@@ -32,6 +32,7 @@ def model_options(arch: Architecture) -> dict:
         "trajectory": None,
         "cost": None,
         "mars_crew_missions": len(arch.mars_crew or []),
+        "mars_surface_access": "mars_ascent" in arch.stages,
         "crew_spacecraft_rides": "crew_lander" in arch.stages and bool(flown_spacecraft(arch.study, arch.catalog)),
         "ssa": ssa_model_options(arch),
         "crew_stream_on_crew_launches": arch.cost is not None and arch.cost.crew_launcher_lifts_lander,
@@ -63,7 +64,7 @@ def model_options(arch: Architecture) -> dict:
 
 
 #: costed stages whose unit dry mass is fixed from one evaluation (set_stage_unit_masses)
-STAGE_MASS_PREFIXES = ("transfer_cargo.", "transfer_mars_crew_")
+STAGE_MASS_PREFIXES = ("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent.")
 
 
 def _crew_vehicle_item(plan) -> int | None:
@@ -174,6 +175,8 @@ def set_stage_unit_masses(arch: Architecture, prob: om.Problem, prefix: str = ""
         if element.mass_output.startswith("transfer_cargo."):
             inert = float(prob.get_val(prefix + element.mass_output, units="kg").sum())
             unit_mass = inert / flights if flights > 0 else 0.0
+        elif element.mass_output.startswith("transfer_mars_ascent."):  # one ascent vehicle per mission, the campaign's average
+            unit_mass = float(prob.get_val(prefix + element.mass_output, units="kg").sum()) / missions
         else:  # a crewed Mars mission's stage: the missions' average (each flies once, in its window)
             stage = element.mass_output.split(".", 1)[1]
             unit_mass = sum(float(prob.get_val(f"{prefix}transfer_mars_crew_{k}.{stage}", units="kg").sum())

@@ -19,6 +19,7 @@ import numpy as np
 from trades.architecture.acquisition import contract_purchases, crew_launch_price
 from trades.architecture.government_development import launches_crew_lander
 from trades.architecture.launch_prices import priced_payload_kg
+from trades.architecture.mars_surface_access import add_surface_access_elements
 from trades.architecture.outpost_modules import add_module_items
 from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
@@ -174,11 +175,16 @@ def make_cost_plan(arch) -> CostPlan:
     elements: list[CostElement] = []
     sources: dict[str, str] = {}
 
-    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None, propellant=None):
+    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None, propellant=None, developed_by=None):
         """A costed piece of hardware, by its element type's relationship (the catalog's table or
-        the study's cost.relationships; :mod:`trades.architecture.cost_relationships`)."""
+        the study's cost.relationships; :mod:`trades.architecture.cost_relationships`); built to the
+        design of element ``developed_by`` (TRANSCOST), it is produced but not developed again."""
         rel = relationship(cost, element_type, study, propellant)
-        elements.append(CostElement(item_index, name, rel.method, rel.coefficients, mass_output, mass_kg, rel.source, rel.factor_source,
+        coefficients, factor_source = rel.coefficients, rel.factor_source
+        if developed_by is not None and rel.method == "transcost":
+            coefficients = {**coefficients, "development_factor": 0.0}
+            factor_source = f"development 0: built to the design of {developed_by}, developed once with it; {factor_source}"
+        elements.append(CostElement(item_index, name, rel.method, coefficients, mass_output, mass_kg, rel.source, factor_source,
                                     rel.name if rel.method == "transcost" else "amcm"))
         sources[f"cost element {name}"] = rel.source
 
@@ -248,6 +254,8 @@ def make_cost_plan(arch) -> CostPlan:
         for stage in arch.stages["mars_crew_1"]:  # unit masses: the missions' average (assemble.set_stage_unit_masses)
             add_element(i, f"mars_crew_stage{stage.index}", _stage_type(stage), mass_output=f"transfer_mars_crew_1.stage{stage.index}.inert_mass",
                         propellant=stage.propellant)
+        if "mars_ascent" in arch.stages:  # the crew's descent and ascent vehicles (trades.architecture.mars_surface_access)
+            add_surface_access_elements(arch, i, add_element)
     if arch.crew_vehicle is not None:
         add_item(CostItem("crew_transport", ("crew_vehicle",), False))
     add_item(CostItem("operations", None, False))

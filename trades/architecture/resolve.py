@@ -26,6 +26,7 @@ from trades.architecture.flight_rates import busiest_year_launches, crew_reach, 
 from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
 from trades.architecture.trajectories import asteroid_trajectory, coast_days, gravity_loss, mars_trajectory
 from trades.architecture.mars_missions import plan_missions, set_mars_crew_inputs
+from trades.architecture.mars_surface_access import STREAM as MARS_ASCENT_STREAM, ascent_stream, set_surface_access_inputs
 
 
 def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool,
@@ -207,6 +208,8 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         trajectory = mars_trajectory(study, catalog, file, stages["cargo"], notes)
     elif study.transportation.asteroid_window is not None:
         trajectory = asteroid_trajectory(study, catalog, file, stages["cargo"], notes)
+    if mars_crew:  # each mission's ascent vehicle flies the cargo route one window ahead
+        stages[MARS_ASCENT_STREAM] = ascent_stream(study, stages["cargo"], lambda s: coast_days(study, trajectory, s))
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":
@@ -242,6 +245,7 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     set_model_inputs(arch, study, catalog, site)
     if mars_crew:
         set_mars_crew_inputs(arch, study, catalog)
+        set_surface_access_inputs(arch, study, catalog)
     _check_crew_spacecraft(arch, study, catalog, file)
     if study.ssa is not None:
         arch.ssa = size_ssa(study, catalog, file)

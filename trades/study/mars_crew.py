@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trades.study.mars_ascent import MarsSurfaceAccess
+
 
 class MarsCrew(BaseModel):
     """Crewed missions to Mars, one per launch window from ``first_window`` on, in the style of
@@ -29,4 +31,9 @@ class MarsCrew(BaseModel):
     max_return_days: float = Field(
         600.0, gt=30, le=1500, allow_inf_nan=False,
         description="The return leaves Mars after the surface stay and reaches Earth at most this many days after the stay ends [d]: the search span of its window.",
+    )
+    surface_access: MarsSurfaceAccess = Field(
+        default_factory=MarsSurfaceAccess,
+        description="The crew's descent vehicle and Mars ascent vehicle (one each per mission, the ascent vehicle "
+        "pre-deployed one window ahead), flown, launched and costed.",
     )

@@ -1,0 +1,144 @@
+"""The crew's descent vehicle and Mars ascent vehicle of the crewed Mars study
+(trades.architecture.mars_surface_access): delta-v, sizing, pre-deployment, launches and cost."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+STUDY = Path(__file__).resolve().parents[2] / "studies" / "crewed_mars_2033.yaml"
+
+# Independent constants: Mars GM 42,828.3744 km^3/s^2 and radius 3,396.19 km (IAU WGCCRE); g0 9.80665 m/s^2
+MU_MARS, R_MARS, G0 = 42_828.3744, 3_396.19, 9.80665
+
+
+@pytest.fixture(scope="module")
+def evaluated():
+    from trades.architecture.assemble import build_problem
+    from trades.architecture.resolve import resolve
+    from trades.study.schema import load_study
+
+    arch = resolve(load_study(STUDY), str(STUDY))
+    prob = build_problem(arch)
+    prob.run_model()
+    return arch, prob
+
+
+def test_orbit_raise_is_a_hohmann_transfer_when_the_target_is_circular():
+    """A circular target (periapsis = apoapsis) makes the two burns a Hohmann transfer: boinor's
+    Hohmann between the same circles, independently."""
+    from trades.architecture.mars_surface_access import orbit_raise
+    from trades.astro import orbits
+
+    r_low, r_high = R_MARS + 500.0, R_MARS + 20_000.0
+    dv_a, dv_b, _ = orbits.hohmann(r_low, r_high, "mars")
+    mu, _ = orbits.body_constants("mars")
+    assert orbit_raise(mu, r_low, r_high, r_high) == pytest.approx(dv_a + dv_b, rel=1e-9)
+
+
+def test_ascent_delta_v_reaches_the_one_sol_orbit(evaluated):
+    """Published climb to 500 km (4.41 km/s, HSMAD via the Mars 2040 model) + the raise to
+    250 x 33,793 km computed here by hand (vis-viva) + the catalog's 45 m/s rendezvous."""
+    arch, prob = evaluated
+    r_low, rp, ra = R_MARS + 500.0, R_MARS + 250.0, R_MARS + 33_793.0
+    burn1 = math.sqrt(MU_MARS * (2 / r_low - 2 / (r_low + ra))) - math.sqrt(MU_MARS / r_low)
+    burn2 = math.sqrt(MU_MARS * (2 / ra - 2 / (r_low + ra))) - math.sqrt(MU_MARS * (2 / ra - 2 / (rp + ra)))
+    expected = 4.41 + burn1 + abs(burn2) + 0.045
+    assert prob.get_val("mars_ascent_stage.delta_v", units="km/s")[0] == pytest.approx(expected, rel=1e-4)
+
+
+def test_ascent_vehicle_is_the_rocket_equation_on_the_crew_cabin(evaluated):
+    """The MAV by hand: cabin = crew x 1,570 kg; one LOX/CH4 stage with the catalog's tankage
+    (113.6 kg/m3 at 833 kg/m3), engines ((T/W)_0 / (T/W)_e, liftoff twice the Mars weight) and
+    Isp 380 s, ``m = P / (1 - (1 + a)(1 - 1/R) - b)``; and Rucker et al.'s published bound (NTRS
+    20150009500, abstract): 'every kilogram of mass ascended from the Martian surface requires
+    seven kilograms or more of ascent propellant'."""
+    arch, prob = evaluated
+    cabin = arch.study.outpost.crew_size * 1570.0
+    assert prob.get_val("mars_crew_cabin.mass", units="kg")[0] == pytest.approx(cabin)
+    dv = prob.get_val("mars_ascent_stage.delta_v", units="m/s")[0]
+    ratio = math.exp(dv / (G0 * 380.0))
+    a = 113.6 / 833.0
+    b = 2.0 * (MU_MARS / R_MARS**2 * 1000.0) / G0 / 40.5
+    gross = cabin / (1.0 - (1.0 + a) * (1.0 - 1.0 / ratio) - b)
+    propellant = gross * (1.0 - 1.0 / ratio)
+    assert prob.get_val("mars_ascent_stage.initial_mass", units="kg")[0] == pytest.approx(gross, rel=1e-4)
+    assert prob.get_val("mars_ascent_stage.propellant_mass", units="kg")[0] == pytest.approx(propellant, rel=1e-4)
+    assert prob.get_val("mars_ascent_vehicle.dry_mass", units="kg")[0] == pytest.approx(gross - propellant, rel=1e-4)
+    assert propellant / cabin >= 7.0
+
+
+def test_ascent_vehicles_fly_the_cargo_route_one_window_ahead(evaluated):
+    """Each mission's MAV leaves Earth in the window before its crew's, on the cargo route's stages
+    (same departure burn, same entry fractions), landed as payload: what enters is the MAV over the
+    landed and payload fractions."""
+    arch, prob = evaluated
+    years = np.array(arch.years)
+    crew_years = [m["year"] for m in arch.mars_crew]
+    expected = [arch.study.transportation.mars_window.year] + crew_years[:-1]
+    launched = prob.get_val("mars_ascent_demand.crew_rotations")
+    assert list(years[launched > 0]) == expected and np.all(launched[launched > 0] == 1.0)
+    cargo, ascent = arch.stages["cargo"], arch.stages["mars_ascent"]
+    assert [(s.role, s.legs, s.delta_v_km_s, s.propellant) for s in cargo] == [(s.role, s.legs, s.delta_v_km_s, s.propellant) for s in ascent]
+    mav = prob.get_val("mars_ascent_stage.initial_mass", units="kg")[0]
+    entry = arch.catalog.entry("delta_v", "mars_entry_landed_fraction")
+    phi, psi = float(entry["mass_ratio"]["value"]), float(entry["payload_fraction"]["value"])
+    entering = prob.get_val("transfer_mars_ascent.stage1.initial_mass", units="kg")
+    assert entering == pytest.approx(mav / psi / phi * launched)
+
+
+def test_descent_vehicle_rides_the_crew_vehicle_to_the_parking_orbit(evaluated):
+    """The crew's descent vehicle (the cabin over the entry fractions) rides the departure and
+    capture stages of its mission, and is not pushed through the Earth-return burn."""
+    arch, prob = evaluated
+    entry = arch.catalog.entry("delta_v", "mars_entry_landed_fraction")
+    phi, psi = float(entry["mass_ratio"]["value"]), float(entry["payload_fraction"]["value"])
+    descent = arch.study.outpost.crew_size * 1570.0 / psi / phi
+    assert prob.get_val("mars_crew_descent.initial_mass", units="kg")[0] == pytest.approx(descent, rel=1e-9)
+    years = np.array(arch.years)
+    for k, m in enumerate(arch.mars_crew, start=1):
+        rider = prob.get_val(f"transfer_mars_crew_{k}.rider_mass", units="kg")
+        assert rider == pytest.approx(descent * (years == m["year"]))
+        capture_payload = prob.get_val(f"transfer_mars_crew_{k}.stage1.payload_mass", units="kg")
+        return_stage = prob.get_val(f"transfer_mars_crew_{k}.stage2.initial_mass", units="kg")
+        assert capture_payload == pytest.approx(return_stage + rider)
+
+
+def test_surface_access_is_launched_and_costed(evaluated):
+    """The MAV stream's mass in LEO is in the campaign's launches and in the crew vehicle item's
+    launch mass; the two vehicles are costed by the catalog's crew-lander relationship (the
+    table, whatever it maps), the MAV's delivery stage produced but not developed again."""
+    from trades.architecture.cost_relationships import relationship
+
+    arch, prob = evaluated
+    streams = [s for s in arch.stages if s.startswith("mars_crew_")] + ["mars_ascent"]
+    own = sum(prob.get_val(f"transfer_{s}.mass_in_launch_orbit", units="kg") for s in streams)
+    capsules = prob.get_val("mars_crew_capsules.lander_mass", units="kg")
+    assert prob.get_val("cost.launch_mass.crew_lander_leo_mass", units="kg") == pytest.approx(own - capsules)
+    total = sum(prob.get_val(f"transfer_{s}.mass_in_launch_orbit", units="kg") for s in arch.stages)
+    assert prob.get_val("total_launch_mass.mass_in_launch_orbit", units="kg") == pytest.approx(total)
+    elements = {e.name: e for e in arch.cost.elements}
+    expected = relationship(arch.catalog.entry("cost", "default"), "crew_lander", arch.study)
+    for name in ("mars_ascent_vehicle", "mars_crew_descent_vehicle"):
+        assert elements[name].method == expected.method and elements[name].coefficients == expected.coefficients
+        assert elements[name].item == arch.cost.item_index("mars_crew_vehicle")
+    assert elements["mars_ascent_stage0"].coefficients["development_factor"] == 0.0
+    assert prob.get_val("cost.mars_ascent_stage0.development_factor")[0] == 0.0
+
+
+def test_surface_access_partials(evaluated):
+    """The components that size the two vehicles, against finite differences, and the total
+    derivative of the launched mass with respect to the cabin through them."""
+    from openmdao.utils.assert_utils import assert_check_partials, assert_check_totals
+
+    arch, prob = evaluated
+    names = ["mars_ascent_stage", "mars_ascent_demand", "mars_crew_descent", "mars_crew_1_descent"]
+    data = prob.check_partials(includes=names, out_stream=None, method="fd", step=1e-3, form="central")
+    assert set(data) == set(names)
+    assert_check_partials(data, atol=2e-2, rtol=1e-5)
+    totals = prob.check_totals(of=["total_launch_mass.mass_in_launch_orbit"], wrt=["mars_crew_cabin.cabin_mass"],
+                               out_stream=None, method="fd", step=1e-2, form="central")
+    assert_check_totals(totals, atol=1e-2, rtol=1e-5)

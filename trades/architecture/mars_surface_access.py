@@ -1,0 +1,169 @@
+"""How each crew of a Mars mission reaches the surface and leaves it (``transportation.mars_crew.surface_access``).
+
+The **Mars ascent vehicle** (MAV) is a crew cabin on one ascent stage. The stage is sized by the
+rocket equation (:class:`trades.models.transfer.rocket_stage.RocketStage`, the catalog's tank and
+engine relationship of its propellant) for the climb from the surface to a low Mars orbit
+(a published delta-v with its losses), the raise from there to the one-sol parking orbit where the
+transit vehicle waits (two-body, computed here) and the rendezvous allowance. The MAV of mission
+``k`` leaves Earth in the window before its crew's (the cargo window for the first, the previous
+crew's window for the others: pre-deployed one window ahead, as in DRA 5.0), on the cargo route's
+stages (the cargo window's departure, aerocapture or capture, entry and landing): it is the
+payload of the stream ``mars_ascent``, so its entry and descent systems are delivery systems, not
+payload. Its propellant is carried from Earth: the crewed study has no ISRU plant that makes it.
+
+The crew's **descent vehicle** is a cabin of the same kind landed from the parking orbit by the
+cargo route's entry-and-descent fractions (aeroshell, descent propellant and descent stage); the
+crew's transit vehicle carries it through its departure and capture burns (a rider of the
+``mars_crew_<k>`` stage chains that leaves them in the parking orbit).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from trades.astro import orbits
+
+if TYPE_CHECKING:  # description imports costing, which imports this module
+    from trades.architecture.description import Stage
+
+STREAM = "mars_ascent"
+ASCENT_LEG, RENDEZVOUS_LEG, ENTRY_LEG = "mars_ascent_to_low_orbit", "rendezvous", "mars_entry_landed_fraction"
+
+
+def orbit_raise(mu: float, r_low: float, r_periapsis: float, r_apoapsis: float) -> float:
+    """Delta-v [km/s] from a circular orbit of radius ``r_low`` to the ellipse ``r_periapsis`` x
+    ``r_apoapsis`` [km]: a tangential burn at ``r_low`` onto an ellipse reaching ``r_apoapsis``,
+    then at apoapsis the burn that moves the periapsis to ``r_periapsis`` (vis-viva, Curtis,
+    Orbital Mechanics for Engineering Students, Sec. 6.2-6.3)."""
+    v_circular = math.sqrt(mu / r_low)
+    v_low_periapsis = math.sqrt(mu * (2.0 / r_low - 2.0 / (r_low + r_apoapsis)))
+    v_transfer_apoapsis = math.sqrt(mu * (2.0 / r_apoapsis - 2.0 / (r_low + r_apoapsis)))
+    v_target_apoapsis = math.sqrt(mu * (2.0 / r_apoapsis - 2.0 / (r_periapsis + r_apoapsis)))
+    return (v_low_periapsis - v_circular) + abs(v_target_apoapsis - v_transfer_apoapsis)
+
+
+def ascent_legs(catalog) -> list[tuple[str, float, str]]:
+    """The MAV's legs: (name, delta-v [km/s], source) from the surface to the parking orbit."""
+    ascent = catalog.entry("delta_v", ASCENT_LEG)
+    capture = catalog.entry("delta_v", "mars_capture_orbit")
+    mu, radius = orbits.body_constants("mars")
+    low = float(ascent["orbit_altitude_km"]["value"])
+    peri, apo = float(capture["periapsis_altitude_km"]["value"]), float(capture["apoapsis_altitude_km"]["value"])
+    raised = orbit_raise(mu, radius + low, radius + peri, radius + apo)
+    rendezvous = catalog.entry("delta_v", RENDEZVOUS_LEG)["delta_v"]
+    return [
+        (ASCENT_LEG, float(ascent["delta_v"]["value"]), ascent["delta_v"]["source"]),
+        (f"raise {low:g} km circular -> {peri:g} x {apo:g} km", raised,
+         "vis-viva with boinor's Mars constants (trades.architecture.mars_surface_access.orbit_raise)"),
+        (RENDEZVOUS_LEG, float(rendezvous["value"]), rendezvous["source"]),
+    ]
+
+
+def ascent_propellant(study) -> str:
+    return study.transportation.mars_crew.surface_access.ascent_propellant or study.transportation.lander_propellant
+
+
+def predeploy_years(study, missions: list[dict]) -> list[int]:
+    """The year each mission's MAV leaves Earth: the window before its crew's."""
+    return [study.transportation.mars_window.year] + [m["year"] for m in missions[:-1]]
+
+
+def ascent_stream(study, cargo_stages: list[Stage], coast) -> list[Stage]:
+    """The MAV's stages to the surface: the cargo route's (same window, same propellants), each with
+    the cargo stage's coast (``coast(stage)`` -> (days, how))."""
+    return [replace(s, stream=STREAM, legs=list(s.legs), leg_delta_v_km_s=list(s.leg_delta_v_km_s),
+                    coast=None if s.role == "entry" else coast(s)) for s in cargo_stages]
+
+
+def surface_access_errors(study, catalog) -> list:
+    """Bad input in ``transportation.mars_crew.surface_access`` (exit 2): a known propellant and a cabin
+    with a mass per crew member."""
+    access = study.transportation.mars_crew.surface_access
+    path = ("transportation", "mars_crew", "surface_access")
+    errors = []
+    propellants = catalog.entries["propellants"]
+    if access.ascent_propellant is not None and access.ascent_propellant not in propellants:
+        errors.append(study.error(path + ("ascent_propellant",), f"unknown propellant '{access.ascent_propellant}'; one of {sorted(propellants)}"))
+    elif ascent_propellant(study) == "nuclear_thermal_lh2":
+        errors.append(study.error(path + ("ascent_propellant",), "a nuclear-thermal stage does not lift a crew off Mars in this toolkit "
+                                  "(no sourced relationship at a liftoff thrust-to-weight); name a chemical propellant"))
+    elements = catalog.entries["elements"]
+    cabin = elements.get(access.cabin)
+    if cabin is None:
+        errors.append(study.error(path + ("cabin",), f"unknown element '{access.cabin}'; one of {sorted(elements)}"))
+    elif access.cabin_mass_per_crew_kg is None and (cabin.get("mass_per_crew_kg") or {}).get("value") is None:
+        errors.append(study.error(path + ("cabin",), f"element '{access.cabin}' has no mass_per_crew_kg in the catalog; "
+                                  "give cabin_mass_per_crew_kg"))
+    return errors
+
+
+def set_surface_access_inputs(arch, study, catalog) -> None:
+    """The cabin, the ascent stage and the descent's entry fractions, the years the MAVs leave Earth
+    and the missions' descent vehicles."""
+    from trades.architecture.model_inputs import STAGE_PROPELLANT_FIELDS
+
+    access = study.transportation.mars_crew.surface_access
+    crew = study.outpost.crew_size
+    if access.cabin_mass_per_crew_kg is not None:
+        per_crew = {"value": access.cabin_mass_per_crew_kg, "source": f"{arch.file}: transportation.mars_crew.surface_access."
+                    "cabin_mass_per_crew_kg (the study's input_sources cite it)", "verified": None}
+    else:
+        per_crew = catalog.entry("elements", access.cabin)["mass_per_crew_kg"]
+    arch.add("mars_crew_cabin.cabin_mass", crew * float(per_crew["value"]), "kg",
+             f"crew {crew:g} x {float(per_crew['value']):g} kg ({access.cabin}): {per_crew['source']}",
+             per_crew.get("verified"), per_crew.get("note"))
+    propellant = ascent_propellant(study)
+    entry = catalog.entry("propellants", propellant)
+    prefix = "mars_ascent_stage"
+    legs = ascent_legs(catalog)
+    arch.add(f"{prefix}.delta_v", sum(dv for _, dv, _ in legs) * 1000.0, "m/s",
+             " + ".join(f"{name} {dv:.3f} km/s ({source})" for name, dv, source in legs),
+             False, catalog.entry("delta_v", ASCENT_LEG)["delta_v"]["note"])
+    for name, field, units in STAGE_PROPELLANT_FIELDS:
+        if name != "thrust_to_weight":
+            arch.add_catalog(f"{prefix}.{name}", entry[field], units)
+    mu, radius = orbits.body_constants("mars")
+    local = catalog.entry("delta_v", ASCENT_LEG)["liftoff_thrust_to_weight"]
+    g_mars = mu / radius**2 * 1000.0  # m/s^2
+    arch.add(f"{prefix}.thrust_to_weight", float(local["value"]) * g_mars / 9.80665, "unitless",
+             f"liftoff thrust-to-weight {float(local['value']):g} in Mars surface gravity ({g_mars:.3f} m/s2, boinor's mu/R^2), "
+             f"in g0: {local['source']}", False, local.get("note"))
+    arch.add(f"{prefix}.gravity_loss", 0.0, "m/s", "the published ascent delta-v includes the ascent's losses")
+    arch.add(f"{prefix}.boiloff_rate", 0.0, "1/d", "propellant kept cold on the surface (not modelled: no boil-off counted from "
+             "loading to ascent, and no cooling power or mass)")
+    fractions = catalog.entry("delta_v", ENTRY_LEG)
+    arch.add_catalog("mars_crew_descent.landed_fraction", fractions["mass_ratio"], "unitless")
+    arch.add_catalog("mars_crew_descent.payload_fraction", fractions["payload_fraction"], "unitless")
+    years = np.array(study.years)
+    launched = np.zeros(len(years))
+    for k, year in enumerate(predeploy_years(study, arch.mars_crew), start=1):
+        launched += (years == year).astype(float)
+    arch.add("mars_ascent_demand.crew_rotations", launched, "unitless",
+             "one Mars ascent vehicle per crewed mission, leaving Earth in the window before its crew's "
+             "(transportation.mars_window for the first, the previous crew's window for the others)")
+    for k, m in enumerate(arch.mars_crew, start=1):
+        arch.add(f"mars_crew_{k}_descent.crew_rotations", (years == m["year"]).astype(float), "unitless",
+                 f"mission {k}'s descent vehicle rides its crew vehicle to the parking orbit ({m['window']['departure']})")
+    arch.notes.append(
+        f"Mars surface access: each crew descends from the parking orbit in a {crew:g}-seat cabin landed by the cargo route's entry "
+        f"fractions and leaves on a Mars ascent vehicle ({propellant}, {sum(dv for _, dv, _ in legs):.2f} km/s to the parking orbit) "
+        "landed one window ahead on the cargo route; its ascent propellant is carried from Earth (no ISRU), without boil-off on the surface"
+    )
+
+
+def add_surface_access_elements(arch, item: int, add_element) -> None:
+    """Cost elements of the crew's descent and ascent vehicles (one each per mission: the item's
+    units are crew rotations), by the crew lander's relationship, and the stages that deliver each
+    MAV: the cargo route's stages, so built to the cargo stages' designs (produced per MAV, their
+    development is the cargo transport's)."""
+    add_element(item, "mars_ascent_vehicle", "crew_lander", mass_output="mars_ascent_vehicle.dry_mass")
+    add_element(item, "mars_crew_descent_vehicle", "crew_lander", mass_output="mars_crew_descent_vehicle.dry_mass")
+    for stage in arch.stages[STREAM]:
+        if stage.role != "entry":
+            add_element(item, f"mars_ascent_stage{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",
+                        mass_output=f"transfer_{STREAM}.stage{stage.index}.inert_mass", propellant=stage.propellant,
+                        developed_by=f"cargo_{stage.role}_stage{stage.index}")

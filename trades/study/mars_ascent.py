@@ -1,0 +1,33 @@
+"""The ``transportation.mars_crew.surface_access`` section of a study: how each crew reaches the
+Martian surface and leaves it again (the crew's descent vehicle and the Mars ascent vehicle,
+pre-deployed one window ahead)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class MarsSurfaceAccess(BaseModel):
+    """The crew's descent vehicle and Mars ascent vehicle (MAV), one each per mission.
+
+    The MAV is a crew cabin on an ascent stage sized by the rocket equation for the climb from the surface to
+    the one-sol parking orbit where the transit vehicle waits; it leaves Earth in the window before
+    its crew's and is landed by the cargo landing chain (entry and descent systems counted as
+    delivery systems, not payload). The crew descends from the parking orbit in a cabin of the
+    same kind, landed by the same entry and descent fractions, which the transit vehicle carries
+    through its departure and capture burns. Ascent propellant is carried from Earth (no ISRU)."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, strict=True)
+
+    ascent_propellant: str | None = Field(
+        None,
+        description="Propellant id (propellants catalog) of the ascent stage; default: transportation.lander_propellant.",
+    )
+    cabin: str = Field(
+        "mars_crew_cabin",
+        description="Element id (elements catalog, with mass_per_crew_kg) of the crew cabin of the ascent and descent vehicles.",
+    )
+    cabin_mass_per_crew_kg: float | None = Field(
+        None, gt=0, allow_inf_nan=False,
+        description="Cabin mass per crew member [kg], replacing the catalog's (the study must cite its source in input_sources).",
+    )
