@@ -143,4 +143,11 @@ def crew_seat_rows(Row) -> list:
         "thrown away each flight but here reused with the capsule (its mass was not read apart); refurbishment between flights, "
         "recovery and mission operations; the private missions that share the development and the capsules; NASA's own programme "
         "costs. The OIG's figure is a price, which NASA disputed as overstated (cargo capability not counted).")
+    if ratio > 1.0 + BAND and largest == "development":
+        comment += (
+            f" The development after f11, {cost.f11 * cost.government_development:,.0f} MUSD, is {cost.f11 * cost.government_development / award:.1f} "
+            "times the whole CCtCap award: the relationship is fitted on government programmes (it reproduces the Apollo lunar module's "
+            "cost and Orion's crew module's development, rows above), and f11 halves it only; likely (not verified) SpaceX developed "
+            "for far less than a government programme, as NASA's NAFCOM study of Falcon 9 (2011) found for the launcher: SpaceX's "
+            "reported 0.39 billion was 0.23 of NAFCOM's commercial-inputs estimate.")
     return [Row("Cost (2024 dollars, CPI-U)", quantity, cost.per_seat, published, "MUSD", source, comment)]
