@@ -24,7 +24,7 @@ from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
 from trades.architecture.standards import apply_standards, shared_transport_price, transfer_eligible
 from trades.architecture.ssa import add_ssa_purchases, restrict_national, ssa_items
-from trades.architecture.programme_purchases import add_purchases, purchase_items
+from trades.architecture.programme_purchases import add_purchases, purchase_items, uncovered_elements
 from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
@@ -328,6 +328,7 @@ def make_cost_plan(arch) -> CostPlan:
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
     profile = item_profiles(study, items, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
     purchases, elements = contract_purchases(study, catalog, items, elements, profile, notes, sources)
+    elements = uncovered_elements(study, items, elements)  # what the purchases' covers buy is not costed again
     if crew_quote is not None and crew_quote.development_musd:  # a government-developed crew launcher and spacecraft
         crew_item = [item.name for item in items].index("crew_transport")
         purchases[crew_item] += crew_quote.development_musd * profile[crew_item]
