@@ -216,3 +216,17 @@ def test_the_derivation_by_hand_and_against_the_apollo_lm():
     lm = expendable_lander_masses(catalog.value("elements", "apollo_lm", "mass_kg"), 2180.0, 2013.0, 316.0, 316.0, 0.198)
     assert lm.dry == pytest.approx(5_233, abs=1.0)
     assert lm.dry == pytest.approx(catalog.value("elements", "apollo_lm", "dry_mass_kg"), rel=0.10)
+
+
+def test_a_campaign_without_crews_develops_no_crew_lander():
+    """The ILRS study's robotic phase (rotations_per_year 0) names Lanyue but flies no crew: no
+    lander is built, so none is developed either (before Lanyue had a dry mass this cost nothing
+    by accident; with one, it would have cost its whole development for no landing)."""
+    from trades.architecture.resolve import resolve
+    from trades.study.schema import load_study
+
+    path = STUDIES / "ilrs_lunar_station_many_partners.yaml"
+    arch = resolve(load_study(path), str(path))
+    assert arch.study.outpost.rotations_per_year == 0 and arch.study.transportation.crew_lander == "lanyue"
+    assert [e for e in arch.cost.elements if e.item == arch.cost.item_index("crew_lander")] == []
+    assert any("no crew rotation, so it is neither developed nor built" in n for n in arch.notes)

@@ -225,7 +225,9 @@ def make_cost_plan(arch) -> CostPlan:
         lander = catalog.entry("elements", study.transportation.crew_lander)
         i = add_item(CostItem("crew_lander", ("crew_lander",), True, "crew_rotations"))
         dry = (lander.get("dry_mass_kg") or {}).get("value")
-        if dry is not None:
+        if study.outpost.rotations_per_year == 0:  # a robotic campaign: no lander flies, none is developed
+            notes.append(f"crew lander '{study.transportation.crew_lander}': no crew rotation, so it is neither developed nor built")
+        elif dry is not None:
             add_element(i, "crew_lander", "crew_lander", mass_kg=float(dry))
         else:
             notes.append(
