@@ -13,6 +13,7 @@ import pytest
 import yaml
 from scipy import stats
 
+from trades.analyses.cost_summary import summarize_cost
 from trades.architecture.assemble import build_problem
 from trades.architecture.programme_purchases import payment_profile
 from trades.architecture.resolve import resolve
@@ -87,3 +88,36 @@ def test_bad_purchases_name_the_field(purchases, where, reason):
         data["input_sources"] = {}
     with pytest.raises(StudyErrors, match=where + ".*" + reason):
         resolve(_study(study, purchases, shorten))
+
+
+def test_a_purchase_that_covers_the_crew_lander_is_not_paid_twice(flagship):
+    """The flagship buying the HLS award with ``covers: [crew_lander]``: Altair's hardware (its
+    crew_lander cost element, costed by its relationship without the purchase) is dropped, its
+    launches stay, so the life-cycle cost is the base's plus the price less the lander's hardware."""
+    base = resolve(_study(flagship, []))
+    arch = resolve(_study(flagship, [{"contract": "hls_spacex_option_a_2021", "covers": ["crew_lander"], "source": "test"}]))
+    lander = base.cost.item_index("crew_lander")
+    assert [e.name for e in base.cost.elements if e.item == lander] == ["crew_lander"]
+    assert [e for e in arch.cost.elements if e.item == arch.cost.item_index("crew_lander")] == []
+    assert any("its hardware is not costed again" in n for n in arch.notes if "hls_spacex_option_a_2021" in n)
+    assert not any("overlap" in n for n in arch.notes if "hls_spacex_option_a_2021" in n)
+    before, after = build_problem(base), build_problem(arch)
+    before.run_model()
+    after.run_model()
+    was = {i["item"]: i for i in summarize_cost(base, before)["items"]}["crew_lander"]
+    now = {i["item"]: i for i in summarize_cost(arch, after)["items"]}["crew_lander"]
+    assert now["launch_musd"] == pytest.approx(was["launch_musd"], rel=1e-9) and was["launch_musd"] > 0.0
+    assert now["development_musd"] == now["production_musd"] == 0.0
+    hardware = was["development_musd"] + was["wraps_musd"] + was["production_musd"]
+    assert hardware > 1000.0  # Altair's hardware is costed without the purchase (a derived dry mass, elements.yaml)
+    hls = arch.cost.item_index("purchase:hls_spacex_option_a_2021")
+    lcc = lambda p: float(p.get_val(var.PARTNER_LIFE_CYCLE_COST)[0])  # noqa: E731
+    assert lcc(after) == pytest.approx(lcc(before) + arch.cost.purchases[hls].sum() - hardware, rel=1e-6)
+
+
+def test_covering_an_item_the_architecture_does_not_have_names_the_field(flagship):
+    def no_lander(data):
+        data["transportation"]["crew_lander"] = None
+        data["input_sources"].pop("transportation.crew_lander", None)
+    with pytest.raises(StudyErrors, match=r"purchases\[0\]\.covers\[0\].*'crew_lander' is not a cost item of this architecture"):
+        resolve(_study(flagship, [{"contract": "hls_spacex_option_a_2021", "covers": ["crew_lander"], "source": "test"}], no_lander))

@@ -82,8 +82,8 @@ def artemis_comment(study, ratio: float) -> str:
             "Planetary Society); the OIG's split of the 93 billion by programme was not read (docs/research/artemis_cost_research.md). "
             f"In their place the toolkit develops a habitat, life support, fission power and cargo stages ({b(outpost)} billion) "
             "the first landing did not have: without them the ratio would be "
-            f"{bare:.2f}. Altair stands in for the HLS in the architecture; its launches "
-            f"({b(items.get('crew_lander', 0.0))} billion) overlap the HLS price, which includes its launches.")
+            f"{bare:.2f}. Altair stands in for the HLS in the architecture: the HLS award covers its hardware (purchases, "
+            f"covers), and its launches ({b(items.get('crew_lander', 0.0))} billion) overlap the HLS price, which includes its launches.")
 
 
 def sls_orion_flight_row():

@@ -25,7 +25,7 @@ from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
 from trades.architecture.standards import apply_standards, shared_transport_price, transfer_eligible
 from trades.architecture.ssa import add_ssa_purchases, restrict_national, ssa_items
-from trades.architecture.programme_purchases import add_purchases, purchase_items
+from trades.architecture.programme_purchases import add_purchases, purchase_items, uncovered_elements
 from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
@@ -231,7 +231,9 @@ def make_cost_plan(arch) -> CostPlan:
         lander = catalog.entry("elements", study.transportation.crew_lander)
         i = add_item(CostItem("crew_lander", ("crew_lander",), True, "crew_rotations"))
         dry = (lander.get("dry_mass_kg") or {}).get("value")
-        if dry is not None:
+        if study.outpost.rotations_per_year == 0:  # a robotic campaign: no lander flies, none is developed
+            notes.append(f"crew lander '{study.transportation.crew_lander}': no crew rotation, so it is neither developed nor built")
+        elif dry is not None:
             add_element(i, "crew_lander", "crew_lander", mass_kg=float(dry))
         else:
             notes.append(
@@ -336,6 +338,7 @@ def make_cost_plan(arch) -> CostPlan:
     factor = np.array([p.cost_factor if p.cost_factor is not None else 1.0 for p in study.partners])
     profile = item_profiles(study, items, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
     purchases, elements = contract_purchases(study, catalog, items, elements, profile, notes, sources)
+    elements = uncovered_elements(study, items, elements)  # what the purchases' covers buy is not costed again
     if crew_quote is not None and crew_quote.development_musd:  # a government-developed crew launcher and spacecraft
         crew_item = [item.name for item in items].index("crew_transport")
         purchases[crew_item] += crew_quote.development_musd * profile[crew_item]

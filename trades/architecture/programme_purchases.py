@@ -10,15 +10,18 @@ outpost's deployment, on the catalog's development S-curve (all in the award yea
 deployment year or later; from the model's first year when the award precedes it). This is a
 phasing assumption: the contracts' payment milestones were not read.
 
-An architecture that also models the bought thing (its crew lander, say) keeps costing it: the
-run's note names the overlap, so a study sees it."""
+A purchase whose ``covers`` names cost items of the architecture buys them: their hardware
+elements are dropped (:func:`uncovered_elements`), so a study that flies a stand-in for a bought
+lander does not pay for the lander twice; their launches are still costed from the study's mass (a
+contract's price may include them: the note says so). An architecture item a contract could stand
+for but the purchase does not cover is costed beside it, and the run's note names it."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from trades.architecture.schedule import development_profile
-from trades.errors import StudyError
+from trades.errors import StudyError, StudyErrors
 from trades.study.catalog import Catalog
 from trades.study.money import sourced_to_base_musd
 
@@ -39,8 +42,28 @@ def purchase_errors(study, catalog: Catalog) -> list[StudyError]:
         elif int(contracts[bought.contract]["date"][:4]) > last:
             errors.append(study.error(path, f"contract '{bought.contract}' was awarded in {contracts[bought.contract]['date'][:4]}, "
                                       f"after the campaign's last year {last}"))
+        else:
+            items = contracts[bought.contract].get("items") or []
+            errors += [study.error(("purchases", i, "covers", k), f"contract '{bought.contract}' does not buy a '{name}' (its items: {items})")
+                       for k, name in enumerate(bought.covers) if name not in items]
         seen.add(bought.contract)
     return errors
+
+
+def uncovered_elements(study, items: list, elements: list) -> list:
+    """The cost elements left once the purchases' ``covers`` items are bought; a covered name that
+    is not a cost item of the architecture is a :class:`StudyErrors` naming the field."""
+    names = [item.name for item in items]
+    errors, covered = [], set()
+    for i, bought in enumerate(study.purchases):
+        for k, name in enumerate(bought.covers):
+            if name in names:
+                covered.add(names.index(name))
+            else:
+                errors.append(study.error(("purchases", i, "covers", k), f"'{name}' is not a cost item of this architecture; one of {names}"))
+    if errors:
+        raise StudyErrors(errors)
+    return [e for e in elements if e.item not in covered]
 
 
 def purchase_items(study, item_type) -> list:
@@ -73,11 +96,14 @@ def add_purchases(study, catalog: Catalog, items: list, purchases: np.ndarray, p
         profile[k] = payment_profile(study.years, study.deploy_year, int(contract["date"][:4]), alpha, beta)
         unit = sourced_to_base_musd(contract["price"], base, catalog)
         purchases[k] = bought.units * unit * profile[k]
-        overlap = [name for name in contract.get("items") or [] if name in modelled]
+        overlap = [name for name in contract.get("items") or [] if name in modelled and name not in bought.covers]
         notes.append(
             f"purchase {contract['id']} ({contract['contractor']}, {contract['date'][:4]}): {bought.units} x "
             f"{contract['price']['value']:,g} {contract['price']['unit']} {contract['price']['year']} = {bought.units * unit:,.0f} MUSD {base}, "
             f"paid from {max(int(contract['date'][:4]), study.years[0])} to the year before deployment; buys: {contract['buys']}"
-            + (f"; the architecture's own {', '.join(overlap)} item is still costed beside it (an overlap)" if overlap else "")
+            + (f"; it buys the architecture's {', '.join(bought.covers)}: its hardware is not costed again by its relationship, "
+               "its launches still are, from the study's mass" if bought.covers else "")
+            + (f"; the architecture's own {', '.join(overlap)} item is costed beside it (an overlap unless it is another "
+               "thing: purchases[].covers does not name it)" if overlap else "")
         )
         sources[f"purchase {contract['id']}"] = f"{contract['price']['source']}; bought because: {bought.source}"

@@ -19,3 +19,11 @@ class Purchase(_Strict):
         ..., min_length=3,
         description="Why the study buys it: the source that says the programme bought or flies it (report, announcement, date).",
     )
+    covers: list[str] = Field(
+        default_factory=list,
+        description=(
+            "The architecture's own cost items this contract buys (each among the contract's items in "
+            "trades/catalogs/contracts.yaml, e.g. crew_lander for a lander award): their hardware is not costed again by its "
+            "relationship; their launches still are, from the study's mass. Empty: the contract is bought beside every item."
+        ),
+    )
