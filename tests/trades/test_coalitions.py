@@ -307,7 +307,10 @@ def test_flagship_description_states_what_coalitions_finds(flagship_game, flagsh
     assert f"JAXA's budget raised by {b(raises['jaxa'])} billion and CSA's by {b(raises['csa'])}" in description
     assert raises["esa"] == 0.0
     use = flagship_game["utilisation"]
-    assert f"ESA provides {use['esa']['provided_share']:.0%} of the work" in description.replace(" %", "%")
+    # ESA's work share sits on a flat optimum (operations cost the same whoever runs them): runs of the same game
+    # gave 19 % and 17 % (wip-landercost, five runs), so the description states that range and the run must fall in it
+    assert "ESA provides 17 to 19 % of the work" in description
+    assert 0.17 <= round(use["esa"]["provided_share"], 2) <= 0.19
     assert f"JAXA {use['jaxa']['provided_share']:.0%} for 12.8" in description.replace(" %", "%")
 
 
