@@ -48,13 +48,8 @@ def add_station_keeping(arch, study, catalog, operating) -> None:
         arch.add(var.STATION_KEEPING_FRACTION, 0.0, "1/year",
                  f"no station-keeping propellant: '{study.destination.body}' is outside the relationship's class (stations in low Earth orbit)")
         return
-    outpost = catalog.entry("outpost", "default")
-    propellant, mass = outpost["iss_station_keeping_propellant_kg_per_year"], outpost["iss_station_mass_kg"]
-    unverified = [s.get("note") or "no reason given" for s in (propellant, mass) if not s.get("verified")]
-    arch.add(var.STATION_KEEPING_FRACTION, float(propellant["value"]) / float(mass["value"]), "1/year",
-             f"ISS station-keeping propellant per year over the ISS's mass, {propellant['value']:,.0f} kg / {mass['value']:,.0f} kg "
-             f"(a station at the ISS's altitude with the ISS's mass per drag area): {propellant['source']}; {mass['source']}",
-             not unverified, "; ".join(unverified) or None)
+    _add_per_iss_mass(arch, var.STATION_KEEPING_FRACTION, catalog, "iss_station_keeping_propellant_kg_per_year",
+                      "ISS station-keeping propellant", "a station at the ISS's altitude with the ISS's mass per drag area")
 
 
 def add_spares_fraction(arch, study, catalog) -> None:
@@ -63,12 +58,18 @@ def add_spares_fraction(arch, study, catalog) -> None:
     if study.destination.body not in ISS_CLASS_BODIES:
         arch.add_catalog(var.SPARES_FRACTION, outpost["spares_fraction_per_year"], "1/year")
         return
-    spares, mass = outpost["iss_spares_kg_per_year"], outpost["iss_station_mass_kg"]
-    unverified = [s.get("note") or "no reason given" for s in (spares, mass) if not s.get("verified")]
-    arch.add(var.SPARES_FRACTION, float(spares["value"]) / float(mass["value"]), "1/year",
-             f"ISS spares per year over the ISS's mass, {spares['value']:,.0f} kg / {mass['value']:,.0f} kg "
-             f"(a station in Earth orbit, the relationship's class): {spares['source']}; {mass['source']}",
-             not unverified, "; ".join(unverified) or None)
+    _add_per_iss_mass(arch, var.SPARES_FRACTION, catalog, "iss_spares_kg_per_year", "ISS spares",
+                      "a station in Earth orbit, the relationship's class")
+
+
+def _add_per_iss_mass(arch, variable, catalog, key: str, what: str, why: str) -> None:
+    """Set ``variable`` to the ISS's yearly figure ``key`` over the ISS's mass (a fraction a year), with both sources."""
+    outpost = catalog.entry("outpost", "default")
+    figure, mass = outpost[key], outpost["iss_station_mass_kg"]
+    unverified = [s.get("note") or "no reason given" for s in (figure, mass) if not s.get("verified")]
+    arch.add(variable, float(figure["value"]) / float(mass["value"]), "1/year",
+             f"{what} per year over the ISS's mass, {figure['value']:,.0f} kg / {mass['value']:,.0f} kg ({why}): "
+             f"{figure['source']}; {mass['source']}", not unverified, "; ".join(unverified) or None)
 
 
 def add_utilisation_cargo(arch, study, crewed) -> None:
