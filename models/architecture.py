@@ -224,10 +224,7 @@ class ArchitectureModel(om.Group):
         self.add_subsystem("mars_crew_capsules", CrewLanderDemand(num_years=n))
         self.connect("mars_crew_capsule.mass", "mars_crew_capsules.unit_mass")
         self.connect("crew.crew_rotations", "mars_crew_capsules.crew_rotations")
-        for k in range(1, missions + 1):
-            self.add_subsystem(f"mars_crew_{k}_demand", CrewLanderDemand(num_years=n))
-            self.connect("mars_crew_vehicle.unit_mass", f"mars_crew_{k}_demand.unit_mass")
-            self.connect(f"mars_crew_{k}_demand.lander_mass", f"transfer_mars_crew_{k}.payload_mass")
+        self._add_per_mission(n, missions, "demand", "mars_crew_vehicle.unit_mass", "payload_mass")
         if self.options["mars_surface_access"]:
             self._add_mars_surface_access(n, missions)
 
@@ -249,10 +246,15 @@ class ArchitectureModel(om.Group):
         self.add_subsystem("mars_crew_descent_vehicle", sum_component("dry_mass", ["cabin_mass", "descent_stage_mass"]))
         self.connect("mars_crew_cabin.mass", "mars_crew_descent_vehicle.cabin_mass")
         self.connect("mars_crew_descent.descent_stage_mass", "mars_crew_descent_vehicle.descent_stage_mass")
+        self._add_per_mission(n, missions, "descent", "mars_crew_descent.initial_mass", "rider_mass")
+
+    def _add_per_mission(self, n: int, missions: int, name: str, unit_mass: str, stage_chain_input: str) -> None:
+        """For each crewed mission ``k``, ``mars_crew_<k>_<name>``: the mass ``unit_mass`` in the mission's
+        year, into the input ``stage_chain_input`` of the mission's stage chain ``transfer_mars_crew_<k>``."""
         for k in range(1, missions + 1):
-            self.add_subsystem(f"mars_crew_{k}_descent", CrewLanderDemand(num_years=n))
-            self.connect("mars_crew_descent.initial_mass", f"mars_crew_{k}_descent.unit_mass")
-            self.connect(f"mars_crew_{k}_descent.lander_mass", f"transfer_mars_crew_{k}.rider_mass")
+            self.add_subsystem(f"mars_crew_{k}_{name}", CrewLanderDemand(num_years=n))
+            self.connect(unit_mass, f"mars_crew_{k}_{name}.unit_mass")
+            self.connect(f"mars_crew_{k}_{name}.lander_mass", f"transfer_mars_crew_{k}.{stage_chain_input}")
 
     def _connect_cost(self, cost: dict, streams: list[str]) -> None:
         for name, mass_output in cost["element_mass_outputs"]:

@@ -12,6 +12,9 @@ whole study runs: `trades validation-report` before and after the change gives t
 from __future__ import annotations
 
 import math
+from pathlib import Path
+
+import yaml
 
 from trades.analyses.validation_apollo import line_musd
 from trades.analyses.validation_programmes import (NASA_BASELINES, OIG_ESM_MUSD, OIG_ORION_MUSD, OIG_YEAR, ORION_BASELINE_MUSD,
@@ -33,11 +36,16 @@ TRANSCOST = {"crew_spacecraft": {"method": "transcost", "category": "crewed_spac
              "crew_lander": {"method": "transcost", "category": "crewed_space_system"}}
 
 
+APOLLO_STUDY = Path(__file__).resolve().parents[2] / "studies" / "apollo_like_lunar_campaign.yaml"
+
+
 def reference_points() -> str:
-    lines = ["| reference mass [kg] | development [WYr], chart | CER 1113 M^0.383 [WYr] | chart / CER |", "| --- | --- | --- | --- |"]
+    cer_entry = load_catalog().entry("cost", "default")["transcost"]["crewed_space_system"]
+    a, x = float(cer_entry["dev_a"]), float(cer_entry["dev_x"])
+    lines = [f"| reference mass [kg] | development [WYr], chart | CER {a:g} M^{x:g} [WYr] | chart / CER |", "| --- | --- | --- | --- |"]
     logs = []
     for m, h in POINTS:
-        cer = 1113.0 * m ** 0.383
+        cer = a * m ** x
         logs.append(math.log(h / cer))
         lines.append(f"| {m:,.0f} | {h:,.0f} | {cer:,.0f} | {h / cer:.2f} |")
     sigma = math.sqrt(sum(x * x for x in logs) / (len(logs) - 2))
@@ -51,13 +59,23 @@ def vehicles() -> str:
     oig = inflation_factor(OIG_YEAR, BASE, catalog)
     orion_dev_pub = ORION_BASELINE_MUSD * inflation_factor(ORION_BASELINE_YEAR, BASE, catalog)
     avg4 = learning_sum(0.8, 4) / 4
+    # the vehicles as the catalog and the Apollo-like study give them: masses, first flights and f1
+    csm_spec, = catalog.entry("crew_programmes", "apollo_saturn_v_csm")["spacecraft"]
+    cm_spec, esm_spec = catalog.entry("crew_programmes", "artemis_sls_orion")["spacecraft"]
+    apollo = yaml.safe_load(APOLLO_STUDY.read_text())
+    lm_mass = float(catalog.entry("elements", apollo["transportation"]["crew_lander"])["dry_mass_kg"]["value"])
+    lm_f1, lm_ioc = apollo["cost"]["relationships"]["crew_lander"]["factors"], apollo["outpost"]["deploy_year"]
+
+    def craft(spec: dict, cat, transcost: bool):
+        return element_cost(spec["element_type"], float(spec["dry_mass_kg"]["value"]), ioc_year=int(spec["ioc_year"]["value"]),
+                            factors=spec.get("factors") if transcost else None, base_year=BASE, catalog=cat)
+
     for label, table in (("AMCM", AMCM), ("TRANSCOST", TRANSCOST)):
         cat = _with_study_relationships(catalog, None, table)
         tc = label == "TRANSCOST"
-        csm = element_cost("crew_spacecraft", 11900.0, ioc_year=1968, factors={"f1": 1.3} if tc else None, base_year=BASE, catalog=cat)
-        lm = element_cost("crew_lander", 4921.0, ioc_year=1969, factors={"f1": 1.3} if tc else None, base_year=BASE, catalog=cat)
-        cm = element_cost("crew_spacecraft", 9300.0, ioc_year=2022, base_year=BASE, catalog=cat)
-        esm = element_cost("crew_spacecraft", 6185.0, ioc_year=2022, base_year=BASE, catalog=cat)
+        csm = craft(csm_spec, cat, tc)
+        lm = element_cost("crew_lander", lm_mass, ioc_year=lm_ioc, factors=lm_f1 if tc else None, base_year=BASE, catalog=cat)
+        cm, esm = craft(cm_spec, cat, tc), craft(esm_spec, cat, tc)
         csm_total = csm.development_musd + csm.first_unit_musd * learning_sum(0.8, 11)
         lm_total = lm.development_musd + lm.first_unit_musd * learning_sum(0.8, 6)
         rows += [

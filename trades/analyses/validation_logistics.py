@@ -69,6 +69,13 @@ def logistics_breakdown(prob, year_index: int, station: dict[str, float]) -> str
             f"station-keeping propellant {station['propellant'] / 1000:.2f} ({station['delivered'] / 1000:.1f} t).")
 
 
+def lighter_packaging_kg(prob, station: dict[str, float], packaging_alternative: float) -> float:
+    """How much less the station's year delivers [kg] with the packaging factor ``packaging_alternative``
+    in place of the study's: its supplies less their packaging, packed at the other factor."""
+    packaging = float(prob.get_val(var.PACKAGING_FACTOR)[0])
+    return station["packaged_supplies"] / (1.0 + packaging) * (packaging - packaging_alternative)
+
+
 def logistics_gap(prob, year_index: int, station: dict[str, float], published_kg_per_year: float, packaging_alternative: float) -> str:
     """What the year still lacks against the published yearly logistics, and what the packaging of
     NASA's manifests (``packaging_alternative``, the catalog's recorded alternative) would make of it."""
@@ -76,8 +83,7 @@ def logistics_gap(prob, year_index: int, station: dict[str, float], published_kg
     delivered = station["delivered"] / 1000.0
     gap = published_kg_per_year / 1000.0 - delivered
     packaging = float(prob.get_val(var.PACKAGING_FACTOR)[0])
-    supplies = station["packaged_supplies"] / 1000.0 / (1.0 + packaging)
-    lighter = supplies * (packaging - packaging_alternative)
+    lighter = lighter_packaging_kg(prob, station, packaging_alternative) / 1000.0
     own = t(var.DELIVERED_MASS)
     return (f"Still missing, {gap:.1f} t: the Russian segment's water beyond the station-wide closure (Progress delivered "
             f"{PROGRESS_WATER_KG_PER_YEAR / 1000:.2f} t of water a year in 2018-2019, the model {t('logistics.consumables.water_mass'):.2f} t "
@@ -104,7 +110,7 @@ def logistics_rows(run_study, row, station_mass_kg: float) -> list:
     keeping = float(prob.get_val(var.STATION_KEEPING_FRACTION)[0])
     alternative = float(load_catalog().entry("outpost", "default")["cargo_packaging_factor_crs_manifests"]["value"])
     packaging = float(prob.get_val(var.PACKAGING_FACTOR)[0])
-    alt_ratio = (station["delivered"] - station["packaged_supplies"] / (1.0 + packaging) * (packaging - alternative)) / published
+    alt_ratio = (station["delivered"] - lighter_packaging_kg(prob, station, alternative)) / published
     within = lambda r: abs(r - 1.0) <= 0.15  # noqa: E731
     verdict = (f"{'Agrees' if within(ratio) else 'Does not agree'} (band 15 %) with the catalog's packaging factor, {packaging:.2f} "
                f"(unverified); with NASA's manifests' {alternative:.3f} it {'would too' if within(alt_ratio) else 'would not'} (below)")

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from trades.astro import orbits
+from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
 
 if TYPE_CHECKING:  # description imports costing, which imports this module
     from trades.architecture.description import Stage
@@ -129,7 +130,7 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
     mu, radius = orbits.body_constants("mars")
     local = catalog.entry("delta_v", ASCENT_LEG)["liftoff_thrust_to_weight"]
     g_mars = mu / radius**2 * 1000.0  # m/s^2
-    arch.add(f"{prefix}.thrust_to_weight", float(local["value"]) * g_mars / 9.80665, "unitless",
+    arch.add(f"{prefix}.thrust_to_weight", float(local["value"]) * g_mars / STANDARD_GRAVITY, "unitless",
              f"liftoff thrust-to-weight {float(local['value']):g} in Mars surface gravity ({g_mars:.3f} m/s2, boinor's mu/R^2), "
              f"in g0: {local['source']}", False, local.get("note"))
     arch.add(f"{prefix}.gravity_loss", 0.0, "m/s", "the published ascent delta-v includes the ascent's losses")
@@ -140,7 +141,7 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
     arch.add_catalog("mars_crew_descent.payload_fraction", fractions["payload_fraction"], "unitless")
     years = np.array(study.years)
     launched = np.zeros(len(years))
-    for k, year in enumerate(predeploy_years(study, arch.mars_crew), start=1):
+    for year in predeploy_years(study, arch.mars_crew):
         launched += (years == year).astype(float)
     arch.add("mars_ascent_demand.crew_rotations", launched, "unitless",
              "one Mars ascent vehicle per crewed mission, leaving Earth in the window before its crew's "

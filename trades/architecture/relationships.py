@@ -58,11 +58,11 @@ class Cost:
     parts: list = field(default_factory=list)  # (name, development WYr, first-unit WYr) of a launch vehicle
 
 
-
 def learning_sum(rate: float, count: int, start: int = 0) -> float:
     """Units ``start+1 .. start+count`` on a learning curve of rate ``rate`` (unit i costs the first
     unit times ``i ** log2(rate)``), in first-unit costs: the one learning sum the cost code uses."""
     return sum(i ** math.log2(rate) for i in range(start + 1, start + count + 1))
+
 
 def engine_f2(qualification_firings: float, catalog: Catalog | None = None) -> float:
     """TRANSCOST technical quality factor of a turbopump engine, ``f2 = 0.026 (ln N_Q)^2``."""
