@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from trades.astro import orbits
-from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
 
 if TYPE_CHECKING:  # description imports costing, which imports this module
     from trades.architecture.description import Stage
@@ -106,6 +105,7 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
     """The cabin, the ascent stage and the descent's entry fractions, the years the MAVs leave Earth
     and the missions' descent vehicles."""
     from trades.architecture.model_inputs import STAGE_PROPELLANT_FIELDS
+    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY  # here: `trades validate` imports this module without OpenMDAO
 
     access = study.transportation.mars_crew.surface_access
     crew = study.outpost.crew_size
