@@ -307,11 +307,12 @@ def test_flagship_description_states_what_coalitions_finds(flagship_game, flagsh
     assert f"JAXA's budget raised by {b(raises['jaxa'])} billion and CSA's by {b(raises['csa'])}" in description
     assert raises["esa"] == 0.0
     use = flagship_game["utilisation"]
-    # ESA's work share sits on a flat optimum (operations cost the same whoever runs them): runs of the same game
-    # gave 19 % and 17 % (wip-landercost, five runs), so the description states that range and the run must fall in it
-    assert "ESA provides 17 to 19 % of the work" in description
-    assert 0.17 <= round(use["esa"]["provided_share"], 2) <= 0.19
-    assert f"JAXA {use['jaxa']['provided_share']:.0%} for 12.8" in description.replace(" %", "%")
+    # the work split sits on a flat optimum (operations cost the same whoever runs them); the first start's of equal
+    # cost is reported (trades.analyses.optimize_starts.best_attempt), so every run gives the same split
+    text = description.replace(" %", "%")
+    assert f"ESA provides {use['esa']['provided_share']:.0%} of the work for 8.3% of the use" in text
+    assert f"JAXA {use['jaxa']['provided_share']:.0%} for 12.8%" in text
+    assert f"CSA {use['csa']['provided_share']:.1%} for 2.3%" in text
 
 
 @pytest.mark.parametrize("edit, args, fragment", [
