@@ -37,10 +37,10 @@ def _produce(folder: Path) -> dict[str, Path]:
     for command in ("run", "sweep", "coalitions"):
         # one worker for the game: in the demand game a reused problem's optimum depends, at 5e-8
         # relative, on the coalition the worker optimized before it, which varies with several workers.
-        # Each command runs in a fresh interpreter, as a user's does: in a pytest worker that had run
-        # other tests first, the flagship game's work split (a flat direction of its optimum) came out
-        # differently in about half the runs of `pytest -n 2 tests/docs tests/test_outputs_unchanged.py`
-        # (2026-12-06; the in-process state behind it is not found yet), never in a fresh process
+        # Each command runs in a fresh interpreter, as a user's does. The flagship game's work split (a flat
+        # direction of its optimum) once flipped between two starts of equal cost with the process's state
+        # (a cold or warm orbit cache, other tests run first); equal optima now go to the earliest start
+        # (trades.analyses.optimize_starts.best_attempt), measured the same cold and warm
         argv = [command, str(FLAGSHIP), "-o", str(folder / command), "--format", "json"] + (["--workers", "1"] if command == "coalitions" else [])
         done = subprocess.run([sys.executable, "-m", "trades", *argv], capture_output=True, text=True)
         assert done.returncode == 0, (argv, done.stderr[-2000:])
