@@ -4,11 +4,13 @@ study in studies/) set beside the architecture's published figures.
 Band: masses and launch counts within 15 % (issue 17). A row outside the band says why, in
 figures the model computes (its terms), not in words only.
 
-Rows not yet here, for want of a published figure read in a source: ESAS's lunar sortie (CEV, LSAM
-and EDS masses, NASA-TM-2005-214062), DRA 5.0's mass in LEO per mission for the NTR and the
-chemical/aerocapture options and its heavy-launch counts (NASA/SP-2009-566 and its Addendum,
-SP-2009-566-ADD): the stored copies reached only their title pages, abstracts without figures and
-third-party retellings (searches of 2026-12 in docs/research/mars_validation_sources.md).
+DRA 5.0's crewed nuclear-thermal transfer vehicle ('Copernicus') has a row, from a third-party
+transcription of Borowski et al.'s figures (unverified). Rows not yet here, for want of a published
+figure read in a source: ESAS's lunar sortie (CEV, LSAM and EDS masses, NASA-TM-2005-214062), DRA
+5.0's mass in LEO per mission for the NTR and the chemical/aerocapture options and its heavy-launch
+counts (NASA/SP-2009-566 and its Addendum, SP-2009-566-ADD): the stored copies reached only their
+title pages, abstracts without figures and third-party retellings (searches of 2026-12 in
+docs/research/mars_validation_sources.md).
 """
 
 from __future__ import annotations
@@ -99,3 +101,71 @@ def dra5_transit_rows(missions: list, row) -> list:
         out.append(row("Mars crew transit (DRA 5.0)", f"studies/crewed_mars_2033.yaml, crew mission {k} ({m['window']['departure']}): "
                        "outbound flight, Earth departure to Mars arrival", days, high, "d", DRA5_TRANSIT, comment))
     return out
+
+
+#: DRA 5.0's crewed NTR Mars transfer vehicle ('Copernicus'): Borowski, McCurdy & Packard's DRA 5.0 NTR papers (the crewed-
+#: vehicle paper NTRS 20120009207 and '7-Launch NTR Space Transportation System for NASA's Mars Design Reference Architecture
+#: (DRA) 5.0', AIAA 2009-5308, NTRS 20120003776), read only in a third-party transcription: the comments of a public GitHub
+#: Python file (a post-TMI abort calculator found with find_string '7-Launch NTR'; the index names no repository): "IMLEO
+#: ~336.5 t (NTR stage ~138.1 t + saddle truss / drop tank ~133.4 t + crew payload ~65 t)", "crewed payload mass differs
+#: between DRA 5.0 papers (~65 t in [1], ~111 t in earlier cuts)". The papers themselves were not read (verified: false).
+DRA5_CREW_MTV_T = 336.5
+DRA5_CREW_MTV_PARTS_T = {"NTR propulsion stage": 138.1, "saddle truss and LH2 drop tank": 133.4, "crew payload": 65.0}
+DRA5_CREW_MTV = ("Borowski, McCurdy & Packard, DRA 5.0 NTR crewed-vehicle papers (NTRS 20120009207; AIAA 2009-5308): crewed MTV "
+                 "'IMLEO ~336.5 t' = NTR stage 138.1 t + saddle truss and drop tank 133.4 t + crew payload 65 t, via a third-party "
+                 "transcription (code comments of a public GitHub file; unverified, the papers not read)")
+CREWED_MARS = "crewed_mars_2033"
+
+
+def crewed_mars_runs() -> dict:
+    """The crewed Mars study as shipped (nuclear-thermal stages) and the same study with hydrogen-oxygen
+    stages (transportation.departure_propellant: lox_lh2, DRA 5.0's chemical option without its
+    aerocapture of the crew vehicle): each crew vehicle's mass in LEO, and the first one's parts."""
+    from pathlib import Path
+
+    from trades.analyses.evaluate import evaluate
+    from trades.study.schema import parse_study_text
+
+    path = Path(__file__).resolve().parents[2] / "studies" / f"{CREWED_MARS}.yaml"
+    text, shipped = path.read_text(), "departure_propellant: nuclear_thermal_lh2"
+    assert shipped in text, f"{path}: the crewed Mars study no longer flies nuclear-thermal stages"
+    out = {}
+    for name, propellant in (("ntr", "nuclear_thermal_lh2"), ("chemical", "lox_lh2")):
+        study = parse_study_text(text.replace(shipped, f"departure_propellant: {propellant}"), str(path))
+        arch, prob = evaluate(study, str(path))
+        t = lambda n: float(prob.get_val(n, units="t").sum())  # noqa: E731
+        out[name] = [t(f"transfer_mars_crew_{k}.mass_in_launch_orbit") for k in range(1, len(arch.mars_crew) + 1)]
+        if name == "ntr":
+            out["years"] = [m["year"] for m in arch.mars_crew]
+            out["payload"], out["descent"] = t("mars_crew_vehicle.unit_mass"), t("mars_crew_descent.initial_mass")
+    return out
+
+
+def dra5_crew_vehicle_rows(runs: dict, row) -> list:
+    """The first crew vehicle of the crewed Mars study (nuclear-thermal, its window's least-delta-v
+    type I transfer) against DRA 5.0's crewed NTR transfer vehicle, 336.5 t in LEO; the comment
+    splits both into payload and propulsion (stages and propellant) and gives the study's
+    hydrogen-oxygen variant, whose ordering DRA 5.0 states (Borowski et al., abstract: NTR lighter)."""
+    ours, chemical = runs["ntr"][0], runs["chemical"][0]
+    payload, descent = runs["payload"], runs["descent"]
+    propulsion = ours - payload - descent
+    theirs_payload = DRA5_CREW_MTV_PARTS_T["crew payload"]
+    theirs_propulsion = DRA5_CREW_MTV_T - theirs_payload
+    ratio = ours / DRA5_CREW_MTV_T
+    verdict = "Agrees (band 15 %)" if within_band(ratio) else "Does not agree (band 15 %)"
+    order = ("the same ordering as DRA 5.0's (Borowski et al., abstract: NTR needs less mass in LEO than chemical/aerobrake)"
+             if ours < chemical else "the opposite of DRA 5.0's ordering (Borowski et al., abstract: NTR lighter)")
+    later = ", ".join(f"{y}: {m:.0f} t" for y, m in zip(runs["years"][1:], runs["ntr"][1:]))
+    comment = (f"{verdict}: {ratio:.2f}, mostly (likely, not computed: the model flies no crew vehicle without it) the descent "
+               f"vehicle DRA 5.0's transfer vehicle does not carry. The toolkit's vehicle carries {payload:.1f} t of payload (transit habitat, Orion-class capsules and "
+               f"the flights' supplies) and the crew's descent vehicle, {descent:.1f} t at entry, through departure and capture: "
+               f"{payload + descent:.1f} t against Copernicus's {theirs_payload:.0f} t of crew payload (about 111 t in earlier DRA 5.0 "
+               "cuts, the same transcription says). DRA 5.0 pre-deploys a "
+               "habitat lander in Mars orbit that waits for the crew (Borowski et al., abstract), so its transfer vehicle carries "
+               f"no descent vehicle. Stages and propellant: {propulsion:.1f} t, {propulsion / (payload + descent):.2f} t per t "
+               f"carried, against {theirs_propulsion:.1f} t, {theirs_propulsion / theirs_payload:.2f} t per t (NTR stage and "
+               f"saddle truss with drop tank). With hydrogen-oxygen stages the same vehicle needs {chemical:.0f} t "
+               f"(nuclear-thermal saves {100 * (1 - ours / chemical):.0f} %), {order}; DRA 5.0's chemical figure is not read. The "
+               f"later crews' vehicles need more ({later}: longer returns and boil-off); the opportunity of the 336.5 t is not read.")
+    return [row("Architectures (band 15 %)", f"DRA 5.0-style crewed Mars transfer vehicle (studies/{CREWED_MARS}.yaml, crew mission 1, "
+                f"{runs['years'][0]}): mass in LEO with nuclear-thermal stages", ours, DRA5_CREW_MTV_T, "t", DRA5_CREW_MTV, comment)]
