@@ -88,7 +88,7 @@ def gateway_rows(run_study, row) -> list:
                f"toolkit-sized station of studies/cislunar_nrho_station.yaml (one habitat for the crew) weighs {sized_dry:.1f} t, "
                f"{sized_dry * 1000.0 / GATEWAY_MASS_KG:.3f} of the 40 t.")
     return [row("Architectures (band 15 %)", f"Gateway in NRHO as planned (studies/gateway_as_planned.yaml): outpost dry mass, "
-                f"{len(study.outpost_modules)} catalog modules beside the habitat, life support and power sized for HALO's "
+                f"{len(study.outpost_modules)} catalog modules (their rated power meeting the load first) beside the habitat, life support and power sized for HALO's "
                 f"{study.outpost.crew_size} crew on {study.outpost.stay_days:g}-day visits", dry, GATEWAY_MASS_KG / 1000.0, "t",
                 GATEWAY, comment)]
 
