@@ -128,10 +128,11 @@ def sized_power_costed(arch) -> bool:
     if not study.outpost_modules:
         return True
     from trades.models.outpost.isru import KG_PER_HOUR_PER_T_PER_YEAR  # the model's own conversion (imports openmdao)
+    from trades.models import variables as var
     value = {i.name: i.value for i in arch.inputs}
     load = (float(value["crew_size"]) * float(value["outpost.power_demand.power_per_crew"])
             + float(value["isru_oxygen_production"]) * float(value["outpost.isru.specific_energy"]) * KG_PER_HOUR_PER_T_PER_YEAR)
-    supplied = sum(value.get("outpost.module_power.module_power") or [0.0])
+    supplied = sum(value.get(var.MODULE_POWER) or [0.0])
     if supplied < load or study.design_variables or study.sensitivity is not None:
         return True
     arch.notes.append(f"sized power system not costed: the modules' {supplied:g} kW cover the outpost's {load:.1f} kW load, so "
