@@ -131,3 +131,21 @@ def test_asteroid_catalog_elements():
     for entry in neas.values():
         assert 0 <= entry["e"]["value"] < 1 and entry["a_au"]["value"] > 0
         assert entry["frame"] == "ecliptic_j2000"
+
+
+def test_rated_power_only_on_power_elements_and_in_range():
+    """Issue 17: a catalog element's rated power (power_kw) is a sourced, finite, non-negative number
+    in kW, carried only by elements of type power (a habitat or airlock consumes power)."""
+    from trades.architecture.outpost_modules import POWER_FIELD, power_rating_problem
+
+    rated = {e["id"]: e for e in load_catalog().entries["elements"].values() if POWER_FIELD in e}
+    assert "gateway_ppe" in rated
+    assert {eid: power_rating_problem(e) for eid, e in rated.items()} == {eid: None for eid in rated}
+    ppe = dict(rated["gateway_ppe"])
+    sourced = lambda value, unit="kW": {"value": value, "unit": unit, "source": "a test", "verified": False}  # noqa: E731
+    assert "negative" in power_rating_problem({**ppe, POWER_FIELD: sourced(-1.0)})
+    assert "not a finite number" in power_rating_problem({**ppe, POWER_FIELD: sourced("sixty")})
+    assert "not a finite number" in power_rating_problem({**ppe, POWER_FIELD: sourced(float("nan"))})
+    assert "must be kW" in power_rating_problem({**ppe, POWER_FIELD: sourced(60.0, "W")})
+    assert "cannot supply power" in power_rating_problem({**ppe, "type": "habitat", POWER_FIELD: sourced(60.0)})
+    assert power_rating_problem({**ppe, POWER_FIELD: sourced(0.0)}) is None  # 0 kW: supplies nothing, allowed

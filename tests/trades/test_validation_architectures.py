@@ -8,7 +8,8 @@ import pytest
 def test_gateway_row_is_the_planned_stations_outpost_against_the_published_mass():
     """Ours is the Gateway-as-planned study's outpost dry mass: its sized habitat, life support and power
     (ISRU none) plus the modules it flies, whose masses are added here from the catalog entries
-    (5 t PPE + 10 t Lunar View + 10 t airlock = 25 t, their sources' figures); published is the 40 t
+    (5 t PPE + 10 t Lunar View + 10 t airlock = 25 t, their sources' figures), the power system sized
+    for the load the PPE's rated power leaves; published is the 40 t
     Thales Alenia Space gave in October 2020; inside or outside the 15 % band the comment says so, and
     names what is missing (Lunar I-Hab) and the toolkit-sized station's own figure."""
     from trades.analyses.validation import Row, _run_study
@@ -26,6 +27,18 @@ def test_gateway_row_is_the_planned_stations_outpost_against_the_published_mass(
     assert row.published == 40.0 and row.unit == "t" and "via" in row.source
     assert (abs(row.ratio - 1) > BAND) == row.comment.startswith("Does not agree")
     assert "Lunar I-Hab" in row.comment and "cislunar_nrho_station" in row.comment
+    # issue 17: the PPE's rated power (60 kW, catalog) covers the 56 kW load (4 crew x 14 kW, catalog),
+    # so no power system is sized (0 t); the comment says what changed and no longer claims a duplicate
+    assert float(prob.get_val("outpost.power.power_system_mass", units="t")[0]) == 0.0
+    assert "cover the 56 kW load (4 kW surplus, not credited)" in row.comment
+    assert "What changed (issue 17)" in row.comment and "counted twice:" not in row.comment
+    # what it was: a solar power system for the whole 56 kW, by hand (SMAD 11.4 form, the study's own inputs)
+    g = lambda name, units: float(prob.get_val(f"outpost.power.{name}", units=units)[0])  # noqa: E731
+    arrays = 56000.0 / g("illumination_fraction", None) / (g("array_specific_power", "W/kg") * g("solar_flux_ratio", None))
+    storage = 56000.0 * g("longest_night", "h") / g("depth_of_discharge", None) / g("storage_specific_energy", "W*h/kg")
+    assert (f"a {(arrays + storage) / 1000:.1f} t power system was sized for the whole 56 kW beside the PPE "
+            f"({arrays / 1000:.1f} t of arrays, {storage / 1000:.1f} t of storage)") in row.comment
+    assert f"the model weighed {row.ours + (arrays + storage) / 1000:.1f} t" in row.comment
     _, sized = _run_study("cislunar_nrho_station")
     assert f"{float(sized.get_val('outpost.outpost_dry_mass', units='t')[0]):.1f} t" in row.comment
 

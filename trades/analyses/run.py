@@ -5,8 +5,7 @@ Outputs (in the output folder, each written whole or not at all):
 - ``resolved_study.yaml``: the study with every default filled in;
 - ``cases.sqlite``: the recorded case (OpenMDAO SQLite recorder), every input and output;
 - ``summary.json`` and ``summary_by_year.csv``: the figures printed by the command;
-- ``provenance.json``: toolkit and dependency versions, study hashes, every model input with its
-  value, units and source, catalog overrides.
+- ``provenance.json``: toolkit and dependency versions, study hashes, every model input with its value, units and source, catalog overrides.
 """
 
 from __future__ import annotations
@@ -29,6 +28,7 @@ from trades import __version__
 from trades.analyses.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.analyses.evaluate import evaluate
 from trades.architecture.flight_rates import launch_rule_breaks
+from trades.architecture.outpost_modules import module_power_summary, module_power_text
 from trades.analyses.optimize_rules import relief, violations
 from trades.errors import BrokenRulesError, InfeasibleError, OutputDirError
 from trades.escape import safe_text
@@ -147,7 +147,7 @@ def summarize(arch, prob) -> dict:
             "habitat_kg": float(prob.get_val(var.HABITAT_MASS)[0]),
             "power_demand_kw": float(prob.get_val(var.POWER_DEMAND)[0]),
             "power_system_kg": float(prob.get_val(var.POWER_SYSTEM_MASS)[0]),
-            "power_source": arch.power_source,
+            "power_source": arch.power_source, **module_power_summary(prob, var, study.outpost_modules),
             "life_support_kg": float(prob.get_val(var.LIFE_SUPPORT_MASS)[0]),
             "isru_plant_kg": float(prob.get_val(var.ISRU_PLANT_MASS)[0]),
             "dry_mass_kg": float(prob.get_val(var.OUTPOST_DRY_MASS)[0]),
@@ -213,7 +213,7 @@ def format_summary(summary: dict) -> str:
     o = summary["outpost"]
     p(
         f"Outpost: {o['pressurized_volume_m3']:.0f} m3 habitat {o['habitat_kg'] / 1000:.1f} t, "
-        f"{o['power_source']} power {o['power_demand_kw']:.0f} kW {o['power_system_kg'] / 1000:.1f} t, "
+        f"{o['power_source']} power {o['power_demand_kw']:.0f} kW{module_power_text(o)} {o['power_system_kg'] / 1000:.1f} t, "
         f"life support {o['life_support_kg'] / 1000:.1f} t, ISRU {o['isru_plant_kg'] / 1000:.1f} t; dry mass {o['dry_mass_kg'] / 1000:.1f} t"
     )
     for s in summary["stages"]:

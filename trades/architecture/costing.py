@@ -20,7 +20,7 @@ from trades.architecture.acquisition import contract_purchases, crew_launch_pric
 from trades.architecture.government_development import launches_crew_lander
 from trades.architecture.launch_prices import priced_payload_kg
 from trades.architecture.mars_surface_access import add_surface_access_elements
-from trades.architecture.outpost_modules import add_module_items
+from trades.architecture.outpost_modules import add_module_items, sized_power_costed
 from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
 from trades.architecture.standards import apply_standards, shared_transport_price, transfer_eligible
@@ -201,7 +201,8 @@ def make_cost_plan(arch) -> CostPlan:
         # habitat builders build their own life support (ISS and Tiangong modules carry theirs)
         capability = ("life_support", "habitat") if name == "life_support" else (element_type,)
         i = add_item(CostItem(name, capability, True, "deploy", deploy_mass_output=output))
-        add_element(i, name, element_type, mass_output=output)
+        if name != "power" or sized_power_costed(arch):  # none sized when power modules cover the load (outpost_modules)
+            add_element(i, name, element_type, mass_output=output)
     isru_used = study.outpost.isru.oxygen_production_t_per_year > 0 or any(
         dv.name == "isru_oxygen_production" for dv in study.design_variables
     )

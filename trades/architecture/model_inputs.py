@@ -18,7 +18,7 @@ from trades.architecture.launch_prices import priced_payload
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
 from trades.architecture.trajectories import coast_days, gravity_loss
-from trades.architecture.outpost_modules import module_masses
+from trades.architecture.outpost_modules import add_module_power_input, module_masses
 from trades.architecture.logistics_inputs import add_spares_fraction, add_station_keeping, add_utilisation_cargo
 
 # stage input <- propellant catalog field (the tank-and-engine relationship of RocketStage)
@@ -124,6 +124,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
         arch.add(var.MODULE_MASS, [float(m["value"]) for _, m in modules], "kg",
                  "; ".join(f"{element_id}: {m['source']}" for element_id, m in modules),
                  all(bool(m.get("verified")) for _, m in modules), _notes([m for _, m in modules]))
+        add_module_power_input(arch, study, catalog, var.MODULE_POWER)  # their rated power (0 kW if none)
 
     for name, key in (("food_rate", "food_kg_per_cm_d"), ("oxygen_rate", "oxygen_kg_per_cm_d")):
         add_flat(f"logistics.consumables.{name}", "life_support", key, "kg/d")

@@ -10,6 +10,12 @@ Each module is a cost item ``module:<id>`` costed by the relationship of its ele
 catalog's ``element_cost_relationship``: a habitat or an airlock by AMCM's crewed habitat, a power
 and propulsion element by AMCM's planetary spacecraft), or by its contract when the study's
 ``acquisition`` buys it under one whose ``element`` is the module (the PPE's Maxar contract).
+
+A power module's rated electrical power (the catalog's ``power_kw`` with its source, only on
+elements of type ``power``) supplies the outpost's load first: the power system the outpost
+relationships size meets only the rest, never less than zero
+(:class:`trades.models.outpost.module_power.ModulePowerSupply`); the power beyond the load is
+reported as a surplus, not credited.
 """
 
 from __future__ import annotations
@@ -18,6 +24,10 @@ from trades.errors import StudyError
 
 #: element types a module may be, each the capability a partner needs to provide it
 MODULE_TYPES = ("habitat", "power", "airlock")
+#: element types whose catalog entry may rate an electrical power supplied to the outpost
+POWER_MODULE_TYPES = ("power",)
+POWER_FIELD = "power_kw"
+CATALOG_FILE = "trades/catalogs/elements.yaml"
 
 ITEM_PREFIX = "module:"
 
@@ -38,7 +48,50 @@ def module_errors(study, elements: dict) -> list[StudyError]:
                                       f"override elements.{element_id}.mass_kg with its source"))
         elif study.outpost_modules.index(element_id) != i:
             errors.append(study.error(path, f"element '{element_id}' is listed twice"))
+        elif (problem := power_rating_problem(entry)) is not None:
+            errors.append(study.error(path, f"element '{element_id}': {CATALOG_FILE} (or the study's override) "
+                                      f"elements.{element_id}.{POWER_FIELD}: {problem}"))
     return errors
+
+
+def power_rating_problem(entry: dict) -> str | None:
+    """Why an element's rated power (``power_kw``) cannot be used, or None (also None without one)."""
+    rating = entry.get(POWER_FIELD)
+    if rating is None:
+        return None
+    if entry.get("type") not in POWER_MODULE_TYPES:
+        return (f"a {entry.get('type')} element cannot supply power to the outpost; only elements of type "
+                f"{list(POWER_MODULE_TYPES)} carry a rated power")
+    value = rating.get("value") if isinstance(rating, dict) else rating
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
+        return f"rated power {value!r} is not a finite number (kW)"
+    if value < 0:
+        return f"rated power {value:g} kW is negative; a module supplies 0 kW or more"
+    if isinstance(rating, dict) and rating.get("unit") != "kW":
+        return f"unit '{rating.get('unit')}' must be kW"
+    return None
+
+
+def module_powers(study, catalog) -> list[tuple[str, dict | None]]:
+    """(element id, its sourced rated power or None) of each module, in the study's order."""
+    return [(element_id, catalog.entry("elements", element_id).get(POWER_FIELD)) for element_id in study.outpost_modules]
+
+
+def add_module_power_input(arch, study, catalog, power_variable: str) -> None:
+    """The model input of each module's rated power (0 kW for a module that supplies none), with
+    the sources of the ratings, and a run note naming what the modules supply."""
+    powers = module_powers(study, catalog)
+    rated = [(element_id, p) for element_id, p in powers if p is not None]
+    source = "; ".join(f"{element_id}: {p['source']}" for element_id, p in rated)
+    source = (source + "; " if source else "") + "others 0 kW: " + (", ".join(e for e, p in powers if p is None) or "none")
+    notes = "; ".join(p.get("note") or "no reason given" for _, p in rated if not p.get("verified")) or None
+    arch.add(power_variable, [float(p["value"]) if p is not None else 0.0 for _, p in powers], "kW", source,
+             all(bool(p.get("verified")) for _, p in rated), notes)
+    if rated:
+        arch.notes.append("outpost modules supply power to the outpost's load before its sized power system: "
+                          + ", ".join(f"{element_id} {float(p['value']):g} kW" + ("" if p.get("verified") else " (unverified)")
+                                      for element_id, p in rated)
+                          + " (the sized system meets the rest, never less than zero; a surplus is reported, not credited)")
 
 
 def module_masses(study, catalog) -> list[tuple[str, dict]]:
@@ -61,3 +114,45 @@ def add_module_items(study, catalog, add_item, add_element, item_class, notes: l
         kg = float(mass["value"])
         i = add_item(item_class(f"{ITEM_PREFIX}{element_id}", (element_type,), True, "deploy", deploy_mass_kg=kg))
         add_element(i, element_id, element_type, mass_kg=kg)
+
+
+def sized_power_costed(arch) -> bool:
+    """Whether the cost plan costs the outpost's sized power system. Not when the modules' rated
+    power covers the outpost's load at the study's inputs (crew power and ISRU draw, as
+    :class:`~trades.models.outpost.power.PowerDemand` sums them) and no design variable or
+    sensitivity analysis can raise that load: no power system is then sized, and AMCM, fitted on
+    flown spacecraft, has nothing to cost (its smoothed mass floor, 1 kg, would give a few tens of
+    MUSD). Otherwise it is costed on the mass sized for the load the modules leave; a run note says
+    which."""
+    study = arch.study
+    if not study.outpost_modules:
+        return True
+    from trades.models.outpost.isru import KG_PER_HOUR_PER_T_PER_YEAR  # the model's own conversion (imports openmdao)
+    from trades.models import variables as var
+    value = {i.name: i.value for i in arch.inputs}
+    load = (float(value["crew_size"]) * float(value["outpost.power_demand.power_per_crew"])
+            + float(value["isru_oxygen_production"]) * float(value["outpost.isru.specific_energy"]) * KG_PER_HOUR_PER_T_PER_YEAR)
+    supplied = sum(value.get(var.MODULE_POWER) or [0.0])
+    if supplied < load or study.design_variables or study.sensitivity is not None:
+        return True
+    arch.notes.append(f"sized power system not costed: the modules' {supplied:g} kW cover the outpost's {load:.1f} kW load, so "
+                      f"none is sized (0 kg); {supplied - load:.1f} kW of the modules' power is surplus, not credited")
+    return False
+
+
+def module_power_summary(prob, variables, modules) -> dict:
+    """The summary's power figures of an outpost with ``modules`` (``variables``: trades.models.variables):
+    the modules' rated power, the load left for the sized system and the surplus; {} without modules."""
+    if not modules:
+        return {}
+    return {key: float(prob.get_val(name, units="kW")[0]) for key, name in (
+        ("module_power_kw", variables.MODULE_POWER_SUPPLIED), ("power_sized_kw", variables.POWER_SIZED_DEMAND),
+        ("power_surplus_kw", variables.POWER_SURPLUS))}
+
+
+def module_power_text(outpost: dict) -> str:
+    """`` (60 kW from modules, 0 kW sized, 4 kW surplus)`` for the summary's outpost line; '' without modules' power."""
+    if not outpost.get("module_power_kw"):
+        return ""
+    return (f" ({outpost['module_power_kw']:.0f} kW from modules, {outpost['power_sized_kw']:.0f} kW sized, "
+            f"{outpost['power_surplus_kw']:.0f} kW surplus)")

@@ -113,6 +113,10 @@ class Catalog:
                                         "verified": False, "note": "price added by the study, in its base-year dollars"}
                         applied.append(".".join(path))
                         continue
+                    if catalog == "elements" and field == "power_kw" and entry.get("type") != "power":
+                        errors.append(error_at(path, f"a {entry.get('type')} element cannot supply power to the outpost: only "
+                                               "elements of type power carry a rated power (power_kw)"))
+                        continue
                     if not is_sourced(entry.get(field)):
                         numeric = sorted(k for k, v in entry.items() if is_sourced(v))
                         errors.append(error_at(path, f"not a sourced number of this entry; one of {numeric}"))

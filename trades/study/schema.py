@@ -62,7 +62,9 @@ class Study(_Strict):
         default_factory=list,
         description="Element ids of modules the outpost flies at their catalog masses besides the habitat, life support and power "
         "it sizes (types habitat, power, airlock; a station of several named modules, e.g. Gateway's PPE, Lunar View and airlock), "
-        "each delivered with the outpost and costed by its type's relationship or its contract (cost item module:<id>).",
+        "each delivered with the outpost and costed by its type's relationship or its contract (cost item module:<id>). A power "
+        "module's rated power (catalog power_kw, kW) meets the outpost's load first: the power system is sized for the rest, never "
+        "below zero, and a surplus is reported, not credited.",
     )
     standards: Standards | None = Field(None, description="Common standards as policies: interface, quality levels, technology-transfer rules (issue 20).")
     transport_policy: TransportPolicy | None = Field(None, description="A common transportation policy: shared service, vehicle pool, national flight-rate limits.")
