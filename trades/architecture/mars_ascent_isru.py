@@ -61,7 +61,7 @@ def isru_errors(study, catalog, ascent_propellant: str) -> list:
     for key in (PLANT_MASS_KEY, ENERGY_KEY, POWER_KEY):
         value = float((outpost.get(key) or {}).get("value", 0.0))
         if not value > 0.0:
-            errors.append(study.error(("overrides", "outpost", key, "value"),
+            errors.append(study.error(("overrides", "outpost", "default", key),
                                       f"must be above 0 for the ascent vehicle's oxygen plant, not {value:g}"))
     return errors
 
