@@ -28,6 +28,7 @@ from trades.models.logistics import (
     AtmosphereMakeup, Consumables, CrewLanderDemand, CrewProvisions, CrewSchedule, DeliveryManifest, EvaConsumables, UtilisationCargo,
     LifeSupportExpendables, StationKeepingPropellant,
 )
+from trades.models.outpost.ascent_oxygen_plant import AscentOxygenPlant
 from trades.models.outpost.habitat import HabitatSizing
 from trades.models.outpost.outpost_group import OutpostGroup
 from trades.models.ssa import SsaGroup
@@ -76,6 +77,9 @@ class ArchitectureModel(om.Group):
         self.options.declare("mars_surface_access", types=bool, default=False,
                              desc="each Mars crew descends in a descent vehicle riding its crew vehicle to the parking orbit and "
                                   "leaves on an ascent vehicle landed by the stream mars_ascent one window ahead")
+        self.options.declare("mars_ascent_isru", types=bool, default=False,
+                             desc="the ascent vehicle lands with its fuel only, beside an oxygen plant (mars_ascent_isru) that "
+                                  "makes its oxidizer before the ascent")
 
     def setup(self):
         o = self.options
@@ -239,7 +243,13 @@ class ArchitectureModel(om.Group):
         self.connect("mars_crew_cabin.mass", "mars_ascent_vehicle.cabin_mass")
         self.connect("mars_ascent_stage.inert_mass", "mars_ascent_vehicle.inert_mass")
         self.add_subsystem("mars_ascent_demand", CrewLanderDemand(num_years=n))
-        self.connect("mars_ascent_stage.initial_mass", "mars_ascent_demand.unit_mass")
+        if self.options["mars_ascent_isru"]:  # lands with its fuel, the oxygen plant and its power
+            self.add_subsystem("mars_ascent_isru", AscentOxygenPlant())
+            self.connect("mars_ascent_stage.propellant_mass", "mars_ascent_isru.propellant_mass")
+            self.connect("mars_ascent_stage.initial_mass", "mars_ascent_isru.vehicle_mass")
+            self.connect("mars_ascent_isru.landed_mass", "mars_ascent_demand.unit_mass")
+        else:
+            self.connect("mars_ascent_stage.initial_mass", "mars_ascent_demand.unit_mass")
         self.connect("mars_ascent_demand.lander_mass", "transfer_mars_ascent.payload_mass")
         self.add_subsystem("mars_crew_descent", EntryDescent(num_nodes=1))
         self.connect("mars_crew_cabin.mass", "mars_crew_descent.payload_mass")

@@ -33,6 +33,7 @@ def model_options(arch: Architecture) -> dict:
         "cost": None,
         "mars_crew_missions": len(arch.mars_crew or []),
         "mars_surface_access": "mars_ascent" in arch.stages,
+        "mars_ascent_isru": "mars_ascent" in arch.stages and arch.study.transportation.mars_crew.surface_access.ascent_oxidizer_from_isru,
         "crew_spacecraft_rides": "crew_lander" in arch.stages and bool(flown_spacecraft(arch.study, arch.catalog)),
         "ssa": ssa_model_options(arch),
         "crew_stream_on_crew_launches": arch.cost is not None and arch.cost.crew_launcher_lifts_lander,

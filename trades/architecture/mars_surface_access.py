@@ -9,7 +9,9 @@ transit vehicle waits (two-body, computed here) and the rendezvous allowance. Th
 crew's window for the others: pre-deployed one window ahead, as in DRA 5.0), on the cargo route's
 stages (the cargo window's departure, aerocapture or capture, entry and landing): it is the
 payload of the stream ``mars_ascent``, so its entry and descent systems are delivery systems, not
-payload. Its propellant is carried from Earth: the crewed study has no ISRU plant that makes it.
+payload. Its propellant is carried from Earth, or only its fuel when an oxygen plant landed with it
+makes the oxidizer on Mars (``ascent_oxidizer_from_isru``, :mod:`trades.architecture.mars_ascent_isru`,
+which also keeps the propellant over the MAV's wait on the surface).
 
 The crew's **descent vehicle** is a cabin of the same kind landed from the parking orbit by the
 cargo route's entry-and-descent fractions (aeroshell, descent propellant and descent stage); the
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from trades.architecture.mars_ascent_isru import add_plant_elements, isru_errors, set_surface_storage_inputs
 from trades.astro import orbits
 
 if TYPE_CHECKING:  # description imports costing, which imports this module
@@ -98,6 +101,8 @@ def surface_access_errors(study, catalog) -> list:
     elif access.cabin_mass_per_crew_kg is None and (cabin.get("mass_per_crew_kg") or {}).get("value") is None:
         errors.append(study.error(path + ("cabin",), f"element '{access.cabin}' has no mass_per_crew_kg in the catalog; "
                                   "give cabin_mass_per_crew_kg"))
+    if not errors:
+        errors += isru_errors(study, catalog, ascent_propellant(study))
     return errors
 
 
@@ -134,8 +139,7 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
              f"liftoff thrust-to-weight {float(local['value']):g} in Mars surface gravity ({g_mars:.3f} m/s2, boinor's mu/R^2), "
              f"in g0: {local['source']}", False, local.get("note"))
     arch.add(f"{prefix}.gravity_loss", 0.0, "m/s", "the published ascent delta-v includes the ascent's losses")
-    arch.add(f"{prefix}.boiloff_rate", 0.0, "1/d", "propellant kept cold on the surface (not modelled: no boil-off counted from "
-             "loading to ascent, and no cooling power or mass)")
+    set_surface_storage_inputs(arch, study, catalog, prefix, propellant)
     fractions = catalog.entry("delta_v", ENTRY_LEG)
     arch.add_catalog("mars_crew_descent.landed_fraction", fractions["mass_ratio"], "unitless")
     arch.add_catalog("mars_crew_descent.payload_fraction", fractions["payload_fraction"], "unitless")
@@ -152,7 +156,9 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
     arch.notes.append(
         f"Mars surface access: each crew descends from the parking orbit in a {crew:g}-seat cabin landed by the cargo route's entry "
         f"fractions and leaves on a Mars ascent vehicle ({propellant}, {sum(dv for _, dv, _ in legs):.2f} km/s to the parking orbit) "
-        "landed one window ahead on the cargo route; its ascent propellant is carried from Earth (no ISRU), without boil-off on the surface"
+        "landed one window ahead on the cargo route; "
+        + ("its fuel is carried from Earth and its oxidizer made on Mars" if access.ascent_oxidizer_from_isru
+           else "its ascent propellant is carried from Earth (no ISRU)")
     )
 
 
@@ -163,6 +169,8 @@ def add_surface_access_elements(arch, item: int, add_element) -> None:
     development is the cargo transport's)."""
     add_element(item, "mars_ascent_vehicle", "crew_lander", mass_output="mars_ascent_vehicle.dry_mass")
     add_element(item, "mars_crew_descent_vehicle", "crew_lander", mass_output="mars_crew_descent_vehicle.dry_mass")
+    if arch.study.transportation.mars_crew.surface_access.ascent_oxidizer_from_isru:
+        add_plant_elements(item, add_element)
     for stage in arch.stages[STREAM]:
         if stage.role != "entry":
             add_element(item, f"mars_ascent_stage{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",

@@ -15,7 +15,9 @@ class MarsSurfaceAccess(BaseModel):
     its crew's and is landed by the cargo landing chain (entry and descent systems counted as
     delivery systems, not payload). The crew descends from the parking orbit in a cabin of the
     same kind, landed by the same entry and descent fractions, which the transit vehicle carries
-    through its departure and capture burns. Ascent propellant is carried from Earth (no ISRU)."""
+    through its departure and capture burns. Ascent propellant is carried from Earth, or only its
+    fuel when ``ascent_oxidizer_from_isru`` lands an oxygen plant with it that makes the oxidizer
+    from the Martian atmosphere between landing and ascent."""
 
     model_config = ConfigDict(extra="forbid", validate_default=True, strict=True)
 
@@ -30,4 +32,24 @@ class MarsSurfaceAccess(BaseModel):
     cabin_mass_per_crew_kg: float | None = Field(
         None, gt=0, allow_inf_nan=False,
         description="Cabin mass per crew member [kg], replacing the catalog's (the study must cite its source in input_sources).",
+    )
+    ascent_oxidizer_from_isru: bool = Field(
+        False,
+        description="The MAV lands with its fuel only, beside an oxygen plant (Mars atmosphere, solid oxide electrolysis) and its "
+        "fission power, which make the oxidizer between the MAV's landing and its crew's ascent (DRA 5.0's architecture).",
+    )
+    isru_plant_mass_per_rate_kg_per_kg_h: float | None = Field(
+        None, gt=0, allow_inf_nan=False,
+        description="Oxygen plant mass per kg/h of oxygen [kg/(kg/h)], replacing the catalog's "
+        "mars_isru_oxygen_plant_mass_per_rate_kg_per_kg_h (the study must cite its source in input_sources).",
+    )
+    isru_specific_energy_kwh_per_kg: float | None = Field(
+        None, gt=0, allow_inf_nan=False,
+        description="Plant energy per kg of oxygen [kWh/kg], replacing the catalog's mars_isru_oxygen_specific_energy_kwh_per_kg "
+        "(the study must cite its source in input_sources).",
+    )
+    surface_boiloff_rate_per_day: float | None = Field(
+        None, ge=0, le=0.1, allow_inf_nan=False,
+        description="Fraction of the MAV's propellant boiled off per day on the surface, from landing to ascent [1/d]; default: "
+        "none counted (no sourced rate on the Martian surface; the study must cite one in input_sources).",
     )
