@@ -161,6 +161,8 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
             descent = float(prob.get_val("mars_crew_descent.initial_mass", units="t")[0])
             mav = float(prob.get_val("mars_ascent_stage.initial_mass", units="t")[0])
             mav_propellant = float(prob.get_val("mars_ascent_stage.propellant_mass", units="t")[0])
+            oxygen = float(prob.get_val("mars_ascent_isru.oxygen_mass", units="t")[0])
+            landed = float(prob.get_val("mars_ascent_isru.landed_mass", units="t")[0])
             ascent_dv = float(prob.get_val("mars_ascent_stage.delta_v", units="km/s")[0])
             mav_leo = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").max())
             mav_total = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").sum())
@@ -170,7 +172,9 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
     assert first["nuclear_thermal_lh2"] < first["lox_lh2"]
     # the crew's descent and ascent vehicles (added with trades.architecture.mars_surface_access)
     assert f"a {cabin:.1f} t six-seat cabin landed by the cargo route's entry and descent fractions: {descent:.1f} t at entry" in description
-    assert f"{ascent_dv:.2f} km/s to the one-sol orbit, {mav:.0f} t on the surface of which {mav_propellant:.0f} t are propellant" in description
-    assert f"so {mav_leo:.0f} t in LEO per ascent vehicle, more than the crew vehicle itself" in description
-    assert f"the three are {mav_total:.0f} t of the {total:.0f} t in LEO" in description
-    assert mav_leo > first["nuclear_thermal_lh2"]
+    assert f"{ascent_dv:.2f} km/s to the one-sol orbit, {mav:.0f} t fuelled of which {mav_propellant:.0f} t are propellant" in description
+    # its oxygen made on Mars (trades.architecture.mars_ascent_isru): what lands and what goes to LEO
+    assert f"its oxygen ({oxygen:.0f} t, O/F 3.6) is made on Mars" in description
+    assert f"so {landed:.0f} t land per ascent vehicle and {mav_leo:.0f} t go to LEO for each, {mav_total:.0f} t for the three" in description
+    assert f"{total:.0f} t go to LEO over the campaign" in description
+    assert landed < mav and mav_leo < first["nuclear_thermal_lh2"]
