@@ -50,9 +50,19 @@ def _hand_waits(arch):
     return [m["return"]["departure_jd"] - landing for m, landing in zip(arch.mars_crew, landings)]
 
 
+def _hand_production_days(arch):
+    """Days from each MAV's landing to its crew's Earth departure (the study's isru_oxygen_ready_by
+    default: the tanks are full before the crew is sent), by hand from the same window records."""
+    cargo = arch.trajectory["window"]
+    landings = [cargo["departure_jd"] + cargo["tof_days"]]
+    landings += [m["window"]["departure_jd"] + cargo["tof_days"] for m in arch.mars_crew[:-1]]
+    return [m["window"]["departure_jd"] - landing for m, landing in zip(arch.mars_crew, landings)]
+
+
 def test_plant_sizing_by_hand(evaluated):
     """Independent hand calculation: the oxygen is O/F / (1 + O/F) of the loaded propellant (LOX/CH4 at
-    O/F 3.6: 3.6/4.6); it is made in the shortest wait, so the rate is m_O / (24 h x days); MOXIE
+    O/F 3.6: 3.6/4.6); it is made before the crew leaves Earth, in the shortest time from a MAV's
+    landing to its crew's Earth departure, so the rate is m_O / (24 h x days); MOXIE
     scaled up (1 t and 25 kW for 2 kg/h: 500 kg and 12.5 kW per kg/h) sizes the plant, and fission
     power at 150 kg/kWe (NASA GRC FSP request) its power system; what lands is the fuelled MAV less
     the oxygen plus the two."""
@@ -60,7 +70,8 @@ def test_plant_sizing_by_hand(evaluated):
     propellant = prob.get_val("mars_ascent_stage.propellant_mass", units="kg")[0]
     fuelled = prob.get_val("mars_ascent_stage.initial_mass", units="kg")[0]
     oxygen = propellant * 3.6 / 4.6
-    days = min(_hand_waits(arch))
+    days = min(_hand_production_days(arch))
+    assert 480.0 < days < 520.0  # the 2035 crew leaves Earth about 17 months after its MAV lands (2034-01-27 to 2035-06-28)
     rate = oxygen / (24.0 * days)
     plant, power = 1000.0 / 2.0 * rate, 25.0 / 2.0 * rate
     power_system = 150.0 * power
@@ -77,11 +88,14 @@ def test_plant_sizing_by_hand(evaluated):
     assert prob.get_val("transfer_mars_ascent.payload_mass", units="kg") == pytest.approx(got("landed_mass", "kg") * launched)
 
 
-def test_plant_rate_is_at_the_relationship_point(evaluated):
-    """The relationship is MOXIE's scale-up at one point, 2 kg/h: the study's plant is used at that
-    point (within 5 %), not extrapolated from it."""
+def test_plant_is_modules_of_the_relationship_point(evaluated):
+    """The relationship is MOXIE's scale-up at one point, 2 kg/h (1 t, 25 kW): a plant of rate Q is
+    Q / 2 modules of that plant, each at its point (no economy of scale credited). With the tanks full
+    before the crew leaves Earth the study needs about 5 kg/h, two and a half modules."""
     _, prob = evaluated
-    assert prob.get_val("mars_ascent_isru.production_rate", units="kg/h")[0] == pytest.approx(2.0, rel=0.05)
+    modules = prob.get_val("mars_ascent_isru.production_rate", units="kg/h")[0] / 2.0
+    assert 2.0 < modules < 3.0
+    assert prob.get_val("mars_ascent_isru.plant_mass", units="kg")[0] == pytest.approx(1000.0 * modules, rel=1e-9)
 
 
 def test_surface_wait_and_no_boiloff_by_default(evaluated):
@@ -154,3 +168,14 @@ def test_ascent_oxygen_plant_partials():
     prob.run_model()
     data = prob.check_partials(out_stream=None, method="cs")
     assert_check_partials(data, atol=1e-8, rtol=1e-10)
+
+
+def test_plant_working_until_the_ascent(variant):
+    """isru_oxygen_ready_by: crew_ascent gives the plant the shortest wait from landing to ascent, longer
+    than to the crew's departure, so a slower, lighter plant (rate inversely proportional to the time)."""
+    arch, prob = variant(OPTION + "      isru_oxygen_ready_by: crew_ascent\n")
+    days = min(_hand_waits(arch))
+    assert prob.get_val("mars_ascent_isru.production_time", units="d")[0] == pytest.approx(days, rel=1e-9)
+    assert days > max(_hand_production_days(arch))
+    oxygen = prob.get_val("mars_ascent_isru.oxygen_mass", units="kg")[0]
+    assert prob.get_val("mars_ascent_isru.production_rate", units="kg/h")[0] == pytest.approx(oxygen / (24.0 * days), rel=1e-9)

@@ -6,7 +6,9 @@ window's departure plus its time of flight), the others in the window before the
 the previous crew's departure date plus the cargo route's time of flight (the toolkit computes one
 cargo transfer; the later windows' cargo transfers are not computed). It waits until its crew
 leaves Mars (the crew's return departure). The MAV is one design for every mission: its oxygen
-plant is sized to fill it in the shortest wait, its propellant kept over the longest.
+plant is sized to fill it in the shortest production time (``isru_oxygen_ready_by``: from landing to
+the crew's Earth departure, by default, or to its ascent), its propellant kept over the longest wait.
+The plant relationship is one point (2 kg/h): a plant of rate ``Q`` is ``Q / 2`` modules of it.
 
 **Storage.** The MAV's propellant boils off at ``surface_boiloff_rate_per_day`` over the longest
 wait (the stage's tanks hold the loaded propellant, :class:`trades.models.transfer.rocket_stage.RocketStage`).
@@ -29,8 +31,9 @@ OXYGEN_PROPELLANTS = ("lox_",)  # propellant ids whose oxidizer is liquid oxygen
 
 
 def surface_waits(arch) -> list[dict]:
-    """Each mission's MAV on the surface: landing and ascent dates (Julian days, ISO dates) and the
-    days between."""
+    """Each mission's MAV on the surface: landing, its crew's Earth departure and ascent (ISO dates),
+    the days from landing to ascent (``days``) and from landing to the crew's Earth departure
+    (``days_to_crew_departure``)."""
     from trades.astro import ephemeris  # here: `trades validate` imports this module
 
     cargo = arch.trajectory["window"]
@@ -40,7 +43,8 @@ def surface_waits(arch) -> list[dict]:
     for departure, mission in zip(departures, arch.mars_crew):
         landing, ascent = departure + tof, float(mission["return"]["departure_jd"])
         waits.append({"landing": f"{ephemeris.to_date(landing):%Y-%m-%d}", "ascent": mission["return"]["departure"],
-                      "days": ascent - landing})
+                      "crew_departure": mission["window"]["departure"], "days": ascent - landing,
+                      "days_to_crew_departure": float(mission["window"]["departure_jd"]) - landing})
     return waits
 
 
@@ -88,14 +92,24 @@ def set_surface_storage_inputs(arch, study, catalog, stage: str, propellant: str
                    "cryocooler mass and power, was read)")
     arch.notes.append(f"Mars ascent vehicle on the surface: {listed}; {storage}")
     if access.ascent_oxidizer_from_isru:
-        _set_plant_inputs(arch, access, catalog, propellant, shortest)
+        _set_plant_inputs(arch, access, catalog, propellant, waits)
     return waits
 
 
-def _set_plant_inputs(arch, access, catalog, propellant: str, days: float) -> None:
+def production_days(access, waits: list[dict]) -> tuple[float, str]:
+    """The time the plant has to fill every mission's MAV (the shortest) and what it runs until."""
+    if access.isru_oxygen_ready_by == "crew_ascent":
+        return min(w["days"] for w in waits), "landing to the crew's ascent"
+    return min(w["days_to_crew_departure"] for w in waits), "landing to the crew's Earth departure (tanks full before the crew is sent)"
+
+
+def _set_plant_inputs(arch, access, catalog, propellant: str, waits: list[dict]) -> None:
     outpost = catalog.entry("outpost", "default")
+    days, until = production_days(access, waits)
+    listed = "; ".join(f"mission {k}: {w['landing']} to {w['crew_departure']}" for k, w in enumerate(waits, start=1))
     arch.add_catalog(f"{PLANT}.mixture_ratio", catalog.entry("propellants", propellant)["mixture_ratio"], "unitless")
-    arch.add(f"{PLANT}.production_time", days, "d", "the shortest MAV wait, landing to ascent (the plant fills every mission's MAV)")
+    arch.add(f"{PLANT}.production_time", days, "d", f"the shortest production time, {until} (the plant fills every mission's MAV; "
+             f"landing to crew departure: {listed}); transportation.mars_crew.surface_access.isru_oxygen_ready_by")
     for name, override, key, units in (("plant_mass_per_rate", access.isru_plant_mass_per_rate_kg_per_kg_h, PLANT_MASS_KEY, "kg/(kg/h)"),
                                        ("specific_energy", access.isru_specific_energy_kwh_per_kg, ENERGY_KEY, "kW*h/kg")):
         if override is None:

@@ -4,6 +4,8 @@ pre-deployed one window ahead)."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -37,6 +39,12 @@ class MarsSurfaceAccess(BaseModel):
         False,
         description="The MAV lands with its fuel only, beside an oxygen plant (Mars atmosphere, solid oxide electrolysis) and its "
         "fission power, which make the oxidizer between the MAV's landing and its crew's ascent (DRA 5.0's architecture).",
+    )
+    isru_oxygen_ready_by: Literal["crew_earth_departure", "crew_ascent"] = Field(
+        "crew_earth_departure",
+        description="When the plant must have made the MAV's oxygen: before its crew leaves Earth (a go/no-go: no crew is "
+        "sent to an ascent vehicle whose tanks are not yet full), or by the crew's ascent from Mars. Sets the production time "
+        "the plant is sized for.",
     )
     isru_plant_mass_per_rate_kg_per_kg_h: float | None = Field(
         None, gt=0, allow_inf_nan=False,
