@@ -40,23 +40,22 @@ def variant(tmp_path_factory):
     return make
 
 
-def _hand_waits(arch):
-    """Days from each MAV's landing to its crew's ascent, by hand from the window records (Julian
-    days): the first lands at the cargo window's arrival, the others at the previous crew's departure
-    plus the cargo's time of flight; each leaves at its crew's return departure."""
+def _hand_landings(arch):
+    """Each MAV's landing (Julian day), by hand from the window records: the first at the cargo window's
+    arrival, the others at the previous crew's departure plus the cargo's time of flight."""
     cargo = arch.trajectory["window"]
-    landings = [cargo["departure_jd"] + cargo["tof_days"]]
-    landings += [m["window"]["departure_jd"] + cargo["tof_days"] for m in arch.mars_crew[:-1]]
-    return [m["return"]["departure_jd"] - landing for m, landing in zip(arch.mars_crew, landings)]
+    return [cargo["departure_jd"] + cargo["tof_days"]] + [m["window"]["departure_jd"] + cargo["tof_days"] for m in arch.mars_crew[:-1]]
+
+
+def _hand_waits(arch):
+    """Days from each MAV's landing to its crew's ascent (the crew's return departure)."""
+    return [m["return"]["departure_jd"] - landing for m, landing in zip(arch.mars_crew, _hand_landings(arch))]
 
 
 def _hand_production_days(arch):
     """Days from each MAV's landing to its crew's Earth departure (the study's isru_oxygen_ready_by
-    default: the tanks are full before the crew is sent), by hand from the same window records."""
-    cargo = arch.trajectory["window"]
-    landings = [cargo["departure_jd"] + cargo["tof_days"]]
-    landings += [m["window"]["departure_jd"] + cargo["tof_days"] for m in arch.mars_crew[:-1]]
-    return [m["window"]["departure_jd"] - landing for m, landing in zip(arch.mars_crew, landings)]
+    default: the tanks are full before the crew is sent)."""
+    return [m["window"]["departure_jd"] - landing for m, landing in zip(arch.mars_crew, _hand_landings(arch))]
 
 
 def test_plant_sizing_by_hand(evaluated):

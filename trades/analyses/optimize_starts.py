@@ -124,8 +124,7 @@ def best_attempt(attempts: list[dict]) -> dict:
     one is cheaper by 1e-13 flips with the last bits of floating point (measured: the flagship
     game's grand coalition gave NASA 99,824 or 97,183 MUSD of work, 3e-11 MUSD apart in cost,
     depending on whether the orbit cache was warm). The start order is fixed, so the split is too."""
-    ranked = sorted(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
-    best = ranked[0]
+    best = min(attempts, key=lambda a: (len(a["violations"]) > 0, not a["success"], a["objective"]))
     if best["violations"] or not best["success"]:
         return best
     return next(a for a in attempts if a["success"] and not a["violations"] and _same_optimum(a["objective"], best["objective"]))

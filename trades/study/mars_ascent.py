@@ -19,7 +19,7 @@ class MarsSurfaceAccess(BaseModel):
     same kind, landed by the same entry and descent fractions, which the transit vehicle carries
     through its departure and capture burns. Ascent propellant is carried from Earth, or only its
     fuel when ``ascent_oxidizer_from_isru`` lands an oxygen plant with it that makes the oxidizer
-    from the Martian atmosphere between landing and ascent."""
+    from the Martian atmosphere after landing, by the deadline ``isru_oxygen_ready_by``."""
 
     model_config = ConfigDict(extra="forbid", validate_default=True, strict=True)
 
@@ -38,7 +38,7 @@ class MarsSurfaceAccess(BaseModel):
     ascent_oxidizer_from_isru: bool = Field(
         False,
         description="The MAV lands with its fuel only, beside an oxygen plant (Mars atmosphere, solid oxide electrolysis) and its "
-        "fission power, which make the oxidizer between the MAV's landing and its crew's ascent (DRA 5.0's architecture).",
+        "fission power, which make the oxidizer after the MAV lands, by isru_oxygen_ready_by (DRA 5.0's architecture).",
     )
     isru_oxygen_ready_by: Literal["crew_earth_departure", "crew_ascent"] = Field(
         "crew_earth_departure",
