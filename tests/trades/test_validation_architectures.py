@@ -8,10 +8,11 @@ import pytest
 def test_gateway_row_is_the_planned_stations_outpost_against_the_published_mass():
     """Ours is the Gateway-as-planned study's outpost dry mass: its sized habitat, life support and power
     (ISRU none) plus the modules it flies, whose masses are added here from the catalog entries
-    (5 t PPE + 10 t Lunar View + 10 t airlock = 25 t, their sources' figures), the power system sized
-    for the load the PPE's rated power leaves; published is the 40 t
+    (5 t PPE + 10 t Lunar View + 10 t airlock + 1.076 t Canadarm3 = 26.076 t, their sources' figures), the
+    power system sized for the load the PPE's rated power leaves; published is the 40 t
     Thales Alenia Space gave in October 2020; inside or outside the 15 % band the comment says so, and
-    names what is missing (Lunar I-Hab) and the toolkit-sized station's own figure."""
+    names what is missing (Lunar I-Hab), which module masses were read in their sources and which only in
+    secondary copies (the catalog's verified flags, read here), and the toolkit-sized station's own figure."""
     from trades.analyses.validation import Row, _run_study
     from trades.analyses.validation_architectures import BAND, gateway_rows
     from trades.study.catalog import load_catalog
@@ -20,7 +21,12 @@ def test_gateway_row_is_the_planned_stations_outpost_against_the_published_mass(
     study, prob = _run_study("gateway_as_planned")
     catalog = load_catalog()
     modules = sum(float(catalog.entry("elements", m)["mass_kg"]["value"]) for m in study.outpost_modules) / 1000.0
-    assert modules == pytest.approx(25.0, rel=1e-12)
+    assert modules == pytest.approx(26.076, rel=1e-12)
+    verified = {m: bool(catalog.entry("elements", m)["mass_kg"]["verified"]) for m in study.outpost_modules}
+    assert verified == {"gateway_ppe": False, "esa_esprit_lunar_view": True, "mbrsc_crew_science_airlock": False, "csa_canadarm3": False}
+    assert ("read in their sources: esa_esprit_lunar_view; read only in secondary copies, unverified: gateway_ppe, "
+            "mbrsc_crew_science_airlock, csa_canadarm3") in row.comment
+    assert "csa_canadarm3 flown but not costed" in row.comment and "Canadarm3, whose" not in row.comment
     parts = sum(float(prob.get_val(f"outpost.{name}", units="t")[0]) for name in
                 ("habitat.habitat_mass", "life_support.life_support_mass", "power.power_system_mass", "isru.isru_plant_mass"))
     assert row.ours == pytest.approx(parts + modules, rel=1e-9)

@@ -41,13 +41,21 @@ GATEWAY_ASSEMBLED_KG = 63_000.0
 
 def gateway_rows(run_study, row) -> list:
     """The toolkit's model of the Gateway as planned (studies/gateway_as_planned.yaml: the modules with a
-    catalog mass, PPE, Lunar View and the airlock, beside a habitat, life support and power sized for
-    HALO's stated use) against the station's published mass. The PPE's rated power meets the load
+    catalog mass, PPE, Lunar View, the airlock and Canadarm3, beside a habitat, life support and power
+    sized for HALO's stated use) against the station's published mass; the comment says which module
+    masses were read in their sources and which only in secondary copies (the catalog's ``verified``). The PPE's rated power meets the load
     first (issue 17); the comment also gives, computed by the same problem with the modules' power
     set to zero, what the model weighed when a power system was sized for the whole load.
     studies/cislunar_nrho_station.yaml stays the toolkit-sized station (one habitat for the crew) and
     is quoted in the comment."""
+    from trades.architecture.outpost_modules import UNPRICED_MODULE_TYPES
+    from trades.study.catalog import load_catalog
+
     study, prob = run_study("gateway_as_planned")
+    elements = {m: load_catalog().entry("elements", m) for m in study.outpost_modules}
+    read = ", ".join(m for m, e in elements.items() if e["mass_kg"].get("verified")) or "none"
+    copies = ", ".join(m for m, e in elements.items() if not e["mass_kg"].get("verified")) or "none"
+    unpriced = ", ".join(m for m, e in elements.items() if e["type"] in UNPRICED_MODULE_TYPES)
     t = lambda name: float(prob.get_val(name, units="kg")[0]) / 1000.0  # noqa: E731
     kw = lambda name: float(prob.get_val(name, units="kW")[0])  # noqa: E731
     dry, modules = t(var.OUTPOST_DRY_MASS), t(var.MODULES_MASS)
@@ -69,22 +77,24 @@ def gateway_rows(run_study, row) -> list:
     sized_dry = float(sized.get_val(var.OUTPOST_DRY_MASS, units="kg")[0]) / 1000.0
     ratio = dry * 1000.0 / GATEWAY_MASS_KG
     if within_band(ratio):
-        verdict = "Agrees (band 15 %), but not as a complete station."
+        verdict = "Agrees (band 15 %), but not as a complete station: Lunar I-Hab is missing and HALO is a sized stand-in (below)."
     else:
         verdict = f"Does not agree (band 15 %): {abs(1.0 - ratio) * 100:.1f} % {'under' if ratio < 1 else 'over'} the 40 t, by what the model leaves out (below)."
     if power > 0:
         power_text = f"solar power for the {sized_kw:.0f} kW the modules leave of the {demand:.0f} kW load, {power:.1f} t"
     else:
         power_text = f"no power system: the modules' {supplied:.0f} kW cover the {demand:.0f} kW load ({surplus:.0f} kW surplus, not credited)"
-    comment = (f"{verdict} Flown at their catalog masses: {flown} ({modules:.1f} t; the PPE's 5 t, with its xenon, and the "
-               f"airlock's 10 t are unverified); the modules' rated power, {rated} (NASA, read in copies, unverified), meets the "
+    comment = (f"{verdict} Flown at their catalog masses: {flown} ({modules:.1f} t; read in their sources: {read}; read only in "
+               f"secondary copies, unverified: {copies}; the PPE's mass with its xenon)"
+               + (f"; {unpriced} flown but not costed (no cost relationship was fitted on a robotic arm)" if unpriced else "")
+               + f"; the modules' rated power, {rated} (NASA, read in copies, unverified), meets the "
                f"outpost's load first; sized by the outpost relationships for HALO's stated use ({study.outpost.crew_size} crew, "
-               f"{study.outpost.stay_days:g} days): habitat {habitat:.1f} t, life support {life_support:.1f} t, {power_text}. What "
+               f"{study.outpost.stay_days:g} days), as no HALO mass was read: habitat {habitat:.1f} t, life support {life_support:.1f} t, {power_text}. What "
                f"changed (issue 17): with the modules' power not counted, a {whole_power:.1f} t power system was sized for the whole "
                f"{demand:.0f} kW beside the PPE ({whole_arrays:.1f} t of arrays, {whole_storage:.1f} t of storage), and the model weighed {whole_dry:.1f} t, "
                f"{whole_dry * 1000.0 / GATEWAY_MASS_KG:.2f} of the 40 t{' (inside the band by compensating gaps)' if within_band(whole_dry * 1000.0 / GATEWAY_MASS_KG) else ''}; "
-               "no power is now counted twice. Missing: Lunar I-Hab and Canadarm3, whose masses no source read gives (HALO has none "
-               "either: the sized habitat stands for it). Thales Alenia Space's 40 t (2020) predates Lunar View's growth from 6 to "
+               "no power is now counted twice. Missing: Lunar I-Hab, whose mass no source read gives (NASA's limit on a co-manifested "
+               "payload on SLS Block 1B, about 10 t, bounds it; docs/research/gateway_research.md). Thales Alenia Space's 40 t (2020) predates Lunar View's growth from 6 to "
                "10 t (2024) and the airlock's 10 t (2025); the assembled station is now given as 63 t (GAO-24-106878, July 2024, as "
                f"reported by SpacePolicyOnline), against which the model is {dry * 1000.0 / GATEWAY_ASSEMBLED_KG:.2f}. The "
                f"toolkit-sized station of studies/cislunar_nrho_station.yaml (one habitat for the crew) weighs {sized_dry:.1f} t, "

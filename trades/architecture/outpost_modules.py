@@ -1,6 +1,6 @@
 """An outpost of several named modules: catalog elements the study lists in ``outpost_modules``
-(Gateway's Power and Propulsion Element, ESPRIT Lunar View, the Crew and Science Airlock), flown
-beside the habitat, life support and power the outpost relationships size.
+(Gateway's Power and Propulsion Element, ESPRIT Lunar View, the Crew and Science Airlock,
+Canadarm3), flown beside the habitat, life support and power the outpost relationships size.
 
 Each module flies at its catalog mass (its ``mass_kg`` with its source; a study may override it
 with a source, ``overrides.elements.<id>.mass_kg``): the mass is added to the outpost's dry mass
@@ -9,7 +9,8 @@ deployment year through the cargo stream and counted in the launches, and its sp
 Each module is a cost item ``module:<id>`` costed by the relationship of its element type (the
 catalog's ``element_cost_relationship``: a habitat or an airlock by AMCM's crewed habitat, a power
 and propulsion element by AMCM's planetary spacecraft), or by its contract when the study's
-``acquisition`` buys it under one whose ``element`` is the module (the PPE's Maxar contract).
+``acquisition`` buys it under one whose ``element`` is the module (the PPE's Maxar contract). A
+robotic arm is flown but not costed (:data:`UNPRICED_MODULE_TYPES`).
 
 A power module's rated electrical power (the catalog's ``power_kw`` with its source, only on
 elements of type ``power``) supplies the outpost's load first: the power system the outpost
@@ -23,7 +24,13 @@ from __future__ import annotations
 from trades.errors import StudyError
 
 #: element types a module may be, each the capability a partner needs to provide it
-MODULE_TYPES = ("habitat", "power", "airlock")
+MODULE_TYPES = ("habitat", "power", "airlock", "robotic_arm")
+#: module types flown (in the outpost's dry mass, delivered and launched with it) but not costed: no
+#: relationship in trades/catalogs/cost.yaml was fitted on a robotic arm (AMCM's specifications there are
+#: habitat, planetary lander, crewed re-entry, planetary spacecraft, lunar rover and two stage classes;
+#: TRANSCOST's are vehicles, stages and engines), and none is stretched to one; the life-cycle cost then
+#: leaves out the arm's development and production, and a run note says so
+UNPRICED_MODULE_TYPES = ("robotic_arm",)
 #: element types whose catalog entry may rate an electrical power supplied to the outpost
 POWER_MODULE_TYPES = ("power",)
 POWER_FIELD = "power_kw"
@@ -109,8 +116,16 @@ def add_module_items(study, catalog, add_item, add_element, item_class, notes: l
                      + ", ".join(f"{element_id} {float(m['value']) / 1000:.1f} t" + ("" if m.get("verified") else " (unverified)")
                                  for element_id, m in modules)
                      + f"; {sum(float(m['value']) for _, m in modules) / 1000:.1f} t together")
+    unpriced = [(element_id, catalog.entry("elements", element_id)["type"]) for element_id, _ in modules
+                if catalog.entry("elements", element_id)["type"] in UNPRICED_MODULE_TYPES]
+    if unpriced:
+        notes.append("outpost modules flown but not costed (no cost relationship in trades/catalogs/cost.yaml was fitted on "
+                     "their class, so the life-cycle cost leaves out their development and production; their launch is "
+                     "costed with the outpost's): " + ", ".join(f"{element_id} ({element_type})" for element_id, element_type in unpriced))
     for element_id, mass in modules:
         element_type = catalog.entry("elements", element_id)["type"]
+        if element_type in UNPRICED_MODULE_TYPES:
+            continue
         kg = float(mass["value"])
         i = add_item(item_class(f"{ITEM_PREFIX}{element_id}", (element_type,), True, "deploy", deploy_mass_kg=kg))
         add_element(i, element_id, element_type, mass_kg=kg)
