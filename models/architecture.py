@@ -77,6 +77,9 @@ class ArchitectureModel(om.Group):
         self.options.declare("mars_surface_access", types=bool, default=False,
                              desc="each Mars crew descends in a descent vehicle riding its crew vehicle to the parking orbit and "
                                   "leaves on an ascent vehicle landed by the stream mars_ascent one window ahead")
+        self.options.declare("mars_descent_predeployed", types=bool, default=False,
+                             desc="each Mars crew's descent vehicle flies one window ahead as the payload of its own stream "
+                                  "mars_descent_<k> and waits in the parking orbit (the crew vehicle does not carry it)")
         self.options.declare("mars_ascent_isru", types=bool, default=False,
                              desc="the ascent vehicle lands with its fuel only, beside an oxygen plant (mars_ascent_isru) that "
                                   "makes its oxidizer before the ascent")
@@ -144,7 +147,7 @@ class ArchitectureModel(om.Group):
                 self.connect("trajectory.arrival_delta_v", "transfer_cargo.stage1.delta_v")
         for stream, num_stages, entry_last in o["streams"]:
             rider = 0 if stream == "crew_lander" and o["crew_spacecraft_rides"] else None
-            if stream.startswith("mars_crew_") and o["mars_surface_access"]:
+            if stream.startswith("mars_crew_") and o["mars_surface_access"] and not o["mars_descent_predeployed"]:
                 rider = 1  # the descent vehicle rides the departure and capture burns, then leaves in the parking orbit
             self.add_subsystem(f"transfer_{stream}", StageChain(num_stages=num_stages, num_nodes=n, entry_last=entry_last,
                                                                 rider_stage=rider))
@@ -256,19 +259,23 @@ class ArchitectureModel(om.Group):
         self.add_subsystem("mars_crew_descent_vehicle", sum_component("dry_mass", ["cabin_mass", "descent_stage_mass"]))
         self.connect("mars_crew_cabin.mass", "mars_crew_descent_vehicle.cabin_mass")
         self.connect("mars_crew_descent.descent_stage_mass", "mars_crew_descent_vehicle.descent_stage_mass")
-        self._add_per_mission(n, missions, "descent", "mars_crew_descent.initial_mass", "rider_mass")
+        if self.options["mars_descent_predeployed"]:  # the payload of its own stream, one window ahead
+            self._add_per_mission(n, missions, "demand", "mars_crew_descent.initial_mass", "payload_mass", prefix="mars_descent_")
+        else:
+            self._add_per_mission(n, missions, "descent", "mars_crew_descent.initial_mass", "rider_mass")
 
-    def _add_per_mission(self, n: int, missions: int, name: str, unit_mass: str, stage_chain_input: str) -> None:
-        """For each crewed mission ``k``, ``mars_crew_<k>_<name>``: the mass ``unit_mass`` in the mission's
-        year, into the input ``stage_chain_input`` of the mission's stage chain ``transfer_mars_crew_<k>``."""
+    def _add_per_mission(self, n: int, missions: int, name: str, unit_mass: str, stage_chain_input: str,
+                         prefix: str = "mars_crew_") -> None:
+        """For each crewed mission ``k``, ``<prefix><k>_<name>``: the mass ``unit_mass`` in the year its
+        mask gives, into the input ``stage_chain_input`` of the stage chain ``transfer_<prefix><k>``."""
         for k in range(1, missions + 1):
-            self.add_subsystem(f"mars_crew_{k}_{name}", CrewLanderDemand(num_years=n))
-            self.connect(unit_mass, f"mars_crew_{k}_{name}.unit_mass")
-            self.connect(f"mars_crew_{k}_{name}.lander_mass", f"transfer_mars_crew_{k}.{stage_chain_input}")
+            self.add_subsystem(f"{prefix}{k}_{name}", CrewLanderDemand(num_years=n))
+            self.connect(unit_mass, f"{prefix}{k}_{name}.unit_mass")
+            self.connect(f"{prefix}{k}_{name}.lander_mass", f"transfer_{prefix}{k}.{stage_chain_input}")
 
     def _connect_cost(self, cost: dict, streams: list[str]) -> None:
         for name, mass_output in cost["element_mass_outputs"]:
-            if not mass_output.startswith(("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent.")):  # stage unit masses are set
+            if not mass_output.startswith(("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent.", "transfer_mars_descent_")):  # stage unit masses are set
                 self.connect(mass_output, f"cost.{name}.dry_mass")
         for i, units in cost["item_units"]:
             if units == "cargo_flights":
@@ -288,8 +295,8 @@ class ArchitectureModel(om.Group):
         self.connect(var.SPARES_MASS, var.LOGISTICS_SPARES)
         if "crew_lander" in streams and cost["crew_lander_costed"]:
             self.connect("transfer_crew_lander.mass_in_launch_orbit", var.CREW_LANDER_LEO_MASS)
-        # the crew's own vehicles: the transit vehicles (with the descent vehicles) and the ascent vehicles' stream
-        crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith("mars_crew_") or s == "mars_ascent"]
+        # the crew's own vehicles: the transit vehicles, the descent vehicles (with them or on their own streams) and the ascent vehicles
+        crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith(("mars_crew_", "mars_descent_")) or s == "mars_ascent"]
         if crews and cost["crew_lander_costed"]:  # the crew's own vehicles take the crew lander's place
             n = self.options["num_years"]
             self.add_subsystem("mars_crew_leo_mass", sum_component("mass", [f"m{k}" for k in range(len(crews))], n))

@@ -68,33 +68,39 @@ def test_dra5_transit_rows_set_each_outbound_flight_against_six_to_seven_months(
 
 def test_dra5_crew_vehicle_row_compares_the_first_crew_vehicle_with_copernicus():
     """The row's arithmetic on given runs (numbers made up here): published is Copernicus's 336.5 t,
-    whose parts as transcribed sum to it by hand (138.1 + 133.4 + 65 = 336.5); the comment's payload,
-    propulsion (ours less payload less descent vehicle: 400 - 50 - 30 = 320 t) and the chemical
-    variant's saving (1 - 400/440 = 9 %) are worked here by hand, and the ordering follows the runs."""
+    whose parts as transcribed sum to it by hand (138.1 + 133.4 + 65 = 336.5); the vehicle compared
+    carries no descent vehicle (pre-deployed, like Copernicus), so the comment's propulsion is ours
+    less payload (350 - 50 = 300 t, 6.00 t per t), the carried variant's ratio 420/336.5 = 1.25 and
+    the chemical variant's saving (1 - 350/400 = 12 %) are worked here by hand, and the ordering
+    follows the runs."""
     from trades.analyses.validation import Row
     from trades.analyses.validation_architectures import DRA5_CREW_MTV_PARTS_T, DRA5_CREW_MTV_T, dra5_crew_vehicle_rows
 
     assert sum(DRA5_CREW_MTV_PARTS_T.values()) == pytest.approx(DRA5_CREW_MTV_T) == pytest.approx(336.5)
-    runs = {"ntr": [400.0, 450.0, 1000.0], "chemical": [440.0, 480.0, 1050.0], "years": [2035, 2037, 2039],
-            "payload": 50.0, "descent": 30.0}
+    runs = {"ntr": [350.0, 450.0, 1000.0], "chemical": [400.0, 480.0, 1050.0], "ntr_with_crew": [420.0, 520.0, 1100.0],
+            "years": [2035, 2037, 2039], "payload": 50.0, "descent": 30.0, "descent_leo": 60.0, "descent_year": 2033}
     (row,) = dra5_crew_vehicle_rows(runs, Row)
-    assert row.ours == 400.0 and row.published == 336.5 and row.unit == "t"
-    assert row.comment.startswith("Does not agree (band 15 %): 1.19")
-    assert "80.0 t against Copernicus's 65 t" in row.comment and "320.0 t, 4.00 t per t carried" in row.comment
+    assert row.ours == 350.0 and row.published == 336.5 and row.unit == "t"
+    assert row.comment.startswith("Agrees (band 15 %): 1.04. Like with like")  # 350 / 336.5 = 1.040
+    assert "50.0 t of crew payload" in row.comment and "against Copernicus's 65 t" in row.comment
+    assert "300.0 t, 6.00 t per t carried" in row.comment
     assert "271.5 t, 4.18 t per t" in row.comment  # 336.5 - 65 = 271.5; 271.5 / 65 = 4.177
-    assert "needs 440 t (nuclear-thermal saves 9 %), the same ordering" in row.comment
+    assert "(30.0 t at entry) flies the cargo route in 2033: 60.0 t in LEO" in row.comment
+    assert "the same vehicle needs 420.0 t (1.25)" in row.comment
+    assert "needs 400 t (nuclear-thermal saves 12 %), the same ordering" in row.comment
     assert "2037: 450 t, 2039: 1000 t" in row.comment
     assert "via" in row.source and "unverified" in row.source
-    inside = dict(runs, ntr=[350.0, 450.0, 1000.0], chemical=[300.0, 480.0, 1050.0])
-    (row,) = dra5_crew_vehicle_rows(inside, Row)
-    assert row.comment.startswith("Agrees (band 15 %)") and "the opposite of DRA 5.0's ordering" in row.comment
+    outside = dict(runs, ntr=[400.0, 450.0, 1000.0], chemical=[300.0, 480.0, 1050.0])
+    (row,) = dra5_crew_vehicle_rows(outside, Row)
+    assert row.comment.startswith("Does not agree (band 15 %): 1.19") and "the opposite of DRA 5.0's ordering" in row.comment
 
 
 @pytest.mark.slow
-def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_hydrogen_oxygen_variant(tmp_path):
-    """The runs behind the row are what the model computes for the study file as shipped (nuclear-thermal)
-    and for a copy with hydrogen-oxygen stages written here: each crew vehicle's mass in LEO, and the
-    first vehicle's payload and descent vehicle."""
+def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_variants(tmp_path):
+    """The runs behind the row are what the model computes for copies of the study file written here:
+    its descent vehicle pre-deployed in orbit with nuclear-thermal and with hydrogen-oxygen stages, and
+    the file as shipped (descent vehicle with the crew): each crew vehicle's mass in LEO, the first
+    vehicle's payload, its descent vehicle at entry and that vehicle's stream in LEO."""
     from pathlib import Path
 
     from trades.analyses.evaluate import evaluate
@@ -103,9 +109,12 @@ def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_hydrogen_oxyge
 
     runs = crewed_mars_runs()
     path = Path(__file__).resolve().parents[2] / "studies" / "crewed_mars_2033.yaml"
-    variant = tmp_path / "lox_lh2.yaml"
-    variant.write_text(path.read_text().replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
-    for name, file in (("ntr", path), ("chemical", variant)):
+    shipped = "      ascent_oxidizer_from_isru: true\n"
+    ahead = path.read_text().replace(shipped, shipped + "      descent_vehicle: predeployed_in_orbit\n")
+    assert "descent_vehicle: predeployed_in_orbit" in ahead
+    (tmp_path / "ntr.yaml").write_text(ahead)
+    (tmp_path / "lox_lh2.yaml").write_text(ahead.replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
+    for name, file in (("ntr", tmp_path / "ntr.yaml"), ("chemical", tmp_path / "lox_lh2.yaml"), ("ntr_with_crew", path)):
         arch, prob = evaluate(load_study(file), str(file))
         masses = [float(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="t").sum())
                   for k in range(1, len(arch.mars_crew) + 1)]
@@ -113,4 +122,7 @@ def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_hydrogen_oxyge
         if name == "ntr":
             assert runs["payload"] == pytest.approx(float(prob.get_val("mars_crew_vehicle.unit_mass", units="t")[0]), rel=1e-9)
             assert runs["descent"] == pytest.approx(float(prob.get_val("mars_crew_descent.initial_mass", units="t")[0]), rel=1e-9)
+            assert runs["descent_leo"] == pytest.approx(float(prob.get_val("transfer_mars_descent_1.mass_in_launch_orbit", units="t").sum()),
+                                                        rel=1e-9)
     assert runs["ntr"][0] < runs["chemical"][0]  # DRA 5.0's ordering (Borowski et al., abstract)
+    assert runs["ntr"][0] < runs["ntr_with_crew"][0]

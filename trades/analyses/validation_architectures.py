@@ -150,10 +150,18 @@ DRA5_CREW_MTV = ("Borowski, McCurdy & Packard, DRA 5.0 NTR crewed-vehicle papers
 CREWED_MARS = "crewed_mars_2033"
 
 
+#: the crewed Mars study's surface access as shipped, and the line that sends its descent vehicle ahead (DRA 5.0's split)
+SHIPPED_ACCESS = "      ascent_oxidizer_from_isru: true\n"
+PREDEPLOYED = SHIPPED_ACCESS + "      descent_vehicle: predeployed_in_orbit\n"
+
+
 def crewed_mars_runs() -> dict:
-    """The crewed Mars study as shipped (nuclear-thermal stages) and the same study with hydrogen-oxygen
-    stages (transportation.departure_propellant: lox_lh2, DRA 5.0's chemical option without its
-    aerocapture of the crew vehicle): each crew vehicle's mass in LEO, and the first one's parts."""
+    """The crewed Mars study with its descent vehicles pre-deployed in Mars orbit (DRA 5.0's split:
+    surface_access.descent_vehicle: predeployed_in_orbit), with nuclear-thermal stages as shipped and
+    with hydrogen-oxygen stages (transportation.departure_propellant: lox_lh2, DRA 5.0's chemical
+    option without its aerocapture of the crew vehicle): each crew vehicle's mass in LEO, the first
+    one's payload, the descent vehicle at entry and its stream's mass in LEO; and the shipped study's
+    crew vehicles, which carry their descent vehicles (with_crew)."""
     from pathlib import Path
 
     from trades.analyses.evaluate import evaluate
@@ -162,26 +170,31 @@ def crewed_mars_runs() -> dict:
     path = Path(__file__).resolve().parents[2] / "studies" / f"{CREWED_MARS}.yaml"
     text, shipped = path.read_text(), "departure_propellant: nuclear_thermal_lh2"
     assert shipped in text, f"{path}: the crewed Mars study no longer flies nuclear-thermal stages"
+    assert SHIPPED_ACCESS in text and "descent_vehicle:" not in text, f"{path}: its surface access is no longer as shipped"
+    ahead = text.replace(SHIPPED_ACCESS, PREDEPLOYED)
     out = {}
-    for name, propellant in (("ntr", "nuclear_thermal_lh2"), ("chemical", "lox_lh2")):
-        study = parse_study_text(text.replace(shipped, f"departure_propellant: {propellant}"), str(path))
-        arch, prob = evaluate(study, str(path))
+    for name, study_text in (("ntr", ahead), ("chemical", ahead.replace(shipped, "departure_propellant: lox_lh2")), ("ntr_with_crew", text)):
+        arch, prob = evaluate(parse_study_text(study_text, str(path)), str(path))
         t = lambda n: float(prob.get_val(n, units="t").sum())  # noqa: E731
         out[name] = [t(f"transfer_mars_crew_{k}.mass_in_launch_orbit") for k in range(1, len(arch.mars_crew) + 1)]
         if name == "ntr":
             out["years"] = [m["year"] for m in arch.mars_crew]
             out["payload"], out["descent"] = t("mars_crew_vehicle.unit_mass"), t("mars_crew_descent.initial_mass")
+            out["descent_leo"] = t("transfer_mars_descent_1.mass_in_launch_orbit")
+            out["descent_year"] = arch.study.transportation.mars_window.year
     return out
 
 
 def dra5_crew_vehicle_rows(runs: dict, row) -> list:
-    """The first crew vehicle of the crewed Mars study (nuclear-thermal, its window's least-delta-v
-    type I transfer) against DRA 5.0's crewed NTR transfer vehicle, 336.5 t in LEO; the comment
-    splits both into payload and propulsion (stages and propellant) and gives the study's
+    """The first crew vehicle of the crewed Mars study with its descent vehicle pre-deployed in Mars
+    orbit, as DRA 5.0 does (nuclear-thermal, its window's least-delta-v type I transfer), against
+    DRA 5.0's crewed NTR transfer vehicle, 336.5 t in LEO, which carries no descent vehicle: like
+    with like. The comment splits both into payload and propulsion (stages and propellant), gives
+    the descent vehicle's own flight, the shipped study's vehicle that carries it, and the
     hydrogen-oxygen variant, whose ordering DRA 5.0 states (Borowski et al., abstract: NTR lighter)."""
-    ours, chemical = runs["ntr"][0], runs["chemical"][0]
+    ours, chemical, carried = runs["ntr"][0], runs["chemical"][0], runs["ntr_with_crew"][0]
     payload, descent = runs["payload"], runs["descent"]
-    propulsion = ours - payload - descent
+    propulsion = ours - payload
     theirs_payload = DRA5_CREW_MTV_PARTS_T["crew payload"]
     theirs_propulsion = DRA5_CREW_MTV_T - theirs_payload
     ratio = ours / DRA5_CREW_MTV_T
@@ -189,16 +202,18 @@ def dra5_crew_vehicle_rows(runs: dict, row) -> list:
     order = ("the same ordering as DRA 5.0's (Borowski et al., abstract: NTR needs less mass in LEO than chemical/aerobrake)"
              if ours < chemical else "the opposite of DRA 5.0's ordering (Borowski et al., abstract: NTR lighter)")
     later = ", ".join(f"{y}: {m:.0f} t" for y, m in zip(runs["years"][1:], runs["ntr"][1:]))
-    comment = (f"{verdict}: {ratio:.2f}, mostly (likely, not computed: the model flies no crew vehicle without it) the descent "
-               f"vehicle DRA 5.0's transfer vehicle does not carry. The toolkit's vehicle carries {payload:.1f} t of payload (transit habitat, Orion-class capsules and "
-               f"the flights' supplies) and the crew's descent vehicle, {descent:.1f} t at entry, through departure and capture: "
-               f"{payload + descent:.1f} t against Copernicus's {theirs_payload:.0f} t of crew payload (about 111 t in earlier DRA 5.0 "
-               "cuts, the same transcription says). DRA 5.0 pre-deploys a "
-               "habitat lander in Mars orbit that waits for the crew (Borowski et al., abstract), so its transfer vehicle carries "
-               f"no descent vehicle. Stages and propellant: {propulsion:.1f} t, {propulsion / (payload + descent):.2f} t per t "
-               f"carried, against {theirs_propulsion:.1f} t, {theirs_propulsion / theirs_payload:.2f} t per t (NTR stage and "
-               f"saddle truss with drop tank). With hydrogen-oxygen stages the same vehicle needs {chemical:.0f} t "
-               f"(nuclear-thermal saves {100 * (1 - ours / chemical):.0f} %), {order}; DRA 5.0's chemical figure is not read. The "
-               f"later crews' vehicles need more ({later}: longer returns and boil-off); the opportunity of the 336.5 t is not read.")
-    return [row("Architectures (band 15 %)", f"DRA 5.0-style crewed Mars transfer vehicle (studies/{CREWED_MARS}.yaml, crew mission 1, "
-                f"{runs['years'][0]}): mass in LEO with nuclear-thermal stages", ours, DRA5_CREW_MTV_T, "t", DRA5_CREW_MTV, comment)]
+    comment = (f"{verdict}: {ratio:.2f}. Like with like: the study run with surface_access.descent_vehicle: predeployed_in_orbit, "
+               "as DRA 5.0 pre-deploys the lander the crew descends in to wait in Mars orbit (Borowski et al., abstract), so "
+               f"neither transfer vehicle carries a descent vehicle. The toolkit's carries {payload:.1f} t of crew payload (transit "
+               f"habitat, Orion-class capsules and the flights' supplies) against Copernicus's {theirs_payload:.0f} t (about 111 t "
+               f"in earlier DRA 5.0 cuts, the same transcription says). Stages and propellant: {propulsion:.1f} t, "
+               f"{propulsion / payload:.2f} t per t carried, against {theirs_propulsion:.1f} t, "
+               f"{theirs_propulsion / theirs_payload:.2f} t per t (NTR stage and saddle truss with drop tank). Its descent vehicle "
+               f"({descent:.1f} t at entry) flies the cargo route in {runs['descent_year']}: {runs['descent_leo']:.1f} t in LEO. "
+               f"Carried with the crew, as the shipped study does, the same vehicle needs {carried:.1f} t ({carried / DRA5_CREW_MTV_T:.2f}). "
+               f"With hydrogen-oxygen stages it needs {chemical:.0f} t (nuclear-thermal saves {100 * (1 - ours / chemical):.0f} %), "
+               f"{order}; DRA 5.0's chemical figure is not read. The later crews' vehicles need more ({later}: longer returns and "
+               "boil-off); the opportunity of the 336.5 t is not read.")
+    return [row("Architectures (band 15 %)", f"DRA 5.0-style crewed Mars transfer vehicle (studies/{CREWED_MARS}.yaml with its descent "
+                f"vehicle pre-deployed in Mars orbit, crew mission 1, {runs['years'][0]}): mass in LEO with nuclear-thermal stages",
+                ours, DRA5_CREW_MTV_T, "t", DRA5_CREW_MTV, comment)]

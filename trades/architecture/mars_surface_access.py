@@ -16,7 +16,9 @@ which also keeps the propellant over the MAV's wait on the surface).
 The crew's **descent vehicle** is a cabin of the same kind landed from the parking orbit by the
 cargo route's entry-and-descent fractions (aeroshell, descent propellant and descent stage); the
 crew's transit vehicle carries it through its departure and capture burns (a rider of the
-``mars_crew_<k>`` stage chains that leaves them in the parking orbit).
+``mars_crew_<k>`` stage chains that leaves them in the parking orbit), or, with
+``descent_vehicle: predeployed_in_orbit`` (DRA 5.0's split), it flies one window ahead on the
+cargo route's stages to wait in the parking orbit (:mod:`trades.architecture.mars_descent`).
 """
 
 from __future__ import annotations
@@ -150,12 +152,18 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
     arch.add("mars_ascent_demand.crew_rotations", launched, "unitless",
              "one Mars ascent vehicle per crewed mission, leaving Earth in the window before its crew's "
              "(transportation.mars_window for the first, the previous crew's window for the others)")
-    for k, m in enumerate(arch.mars_crew, start=1):
-        arch.add(f"mars_crew_{k}_descent.crew_rotations", (years == m["year"]).astype(float), "unitless",
-                 f"mission {k}'s descent vehicle rides its crew vehicle to the parking orbit ({m['window']['departure']})")
+    ahead = access.descent_vehicle == "predeployed_in_orbit"
+    for k, (m, year) in enumerate(zip(arch.mars_crew, predeploy_years(study, arch.mars_crew)), start=1):
+        if ahead:  # its own stream, mars_descent_<k> (trades.architecture.mars_descent)
+            arch.add(f"mars_descent_{k}_demand.crew_rotations", (years == year).astype(float), "unitless",
+                     f"mission {k}'s descent vehicle leaves Earth in {year}, one window ahead of its crew, and waits in the parking orbit")
+        else:
+            arch.add(f"mars_crew_{k}_descent.crew_rotations", (years == m["year"]).astype(float), "unitless",
+                     f"mission {k}'s descent vehicle rides its crew vehicle to the parking orbit ({m['window']['departure']})")
     arch.notes.append(
         f"Mars surface access: each crew descends from the parking orbit in a {crew:g}-seat cabin landed by the cargo route's entry "
-        f"fractions and leaves on a Mars ascent vehicle ({propellant}, {sum(dv for _, dv, _ in legs):.2f} km/s to the parking orbit) "
+        + ("fractions, sent there one window ahead on the cargo route's stages, " if ahead else "fractions, carried there by its crew vehicle, ")
+        + f"and leaves on a Mars ascent vehicle ({propellant}, {sum(dv for _, dv, _ in legs):.2f} km/s to the parking orbit) "
         "landed one window ahead on the cargo route; "
         + ("its fuel is carried from Earth and its oxidizer made on Mars" if access.ascent_oxidizer_from_isru
            else "its ascent propellant is carried from Earth (no ISRU)")
@@ -176,3 +184,7 @@ def add_surface_access_elements(arch, item: int, add_element) -> None:
             add_element(item, f"mars_ascent_stage{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",
                         mass_output=f"transfer_{STREAM}.stage{stage.index}.inert_mass", propellant=stage.propellant,
                         developed_by=f"cargo_{stage.role}_stage{stage.index}")
+    for stage in arch.stages.get("mars_descent_1", []):  # the descent vehicles' stages (predeployed_in_orbit), the missions' average
+        add_element(item, f"mars_descent_stage{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",
+                    mass_output=f"transfer_mars_descent_1.stage{stage.index}.inert_mass", propellant=stage.propellant,
+                    developed_by=f"cargo_{stage.role}_stage{stage.index}")

@@ -26,7 +26,8 @@ from trades.architecture.flight_rates import busiest_year_launches, crew_reach, 
 from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
 from trades.architecture.trajectories import asteroid_trajectory, coast_days, gravity_loss, mars_trajectory
 from trades.architecture.mars_missions import plan_missions, set_mars_crew_inputs
-from trades.architecture.mars_surface_access import STREAM as MARS_ASCENT_STREAM, ascent_stream, set_surface_access_inputs
+from trades.architecture.mars_surface_access import STREAM as MARS_ASCENT_STREAM, ascent_stream, predeploy_years, set_surface_access_inputs
+from trades.architecture.mars_descent import descent_streams, predeployed as descent_predeployed
 
 
 def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool,
@@ -210,6 +211,9 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         trajectory = asteroid_trajectory(study, catalog, file, stages["cargo"], notes)
     if mars_crew:  # each mission's ascent vehicle flies the cargo route one window ahead
         stages[MARS_ASCENT_STREAM] = ascent_stream(study, stages["cargo"], lambda s: coast_days(study, trajectory, s))
+        if descent_predeployed(study):  # and, in DRA 5.0's split, its descent vehicle to the parking orbit
+            stages.update(descent_streams(study, catalog, file, stages["cargo"], trajectory, predeploy_years(study, mars_crew),
+                                          lambda s: coast_days(study, trajectory, s), notes))
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":

@@ -35,6 +35,13 @@ class MarsSurfaceAccess(BaseModel):
         None, gt=0, allow_inf_nan=False,
         description="Cabin mass per crew member [kg], replacing the catalog's (the study must cite its source in input_sources).",
     )
+    descent_vehicle: Literal["with_crew", "predeployed_in_orbit"] = Field(
+        "with_crew",
+        description="How the crew's descent vehicle reaches the one-sol parking orbit: with_crew, carried by the crew's transit "
+        "vehicle through its departure and capture burns; predeployed_in_orbit, sent one window ahead on the cargo route's "
+        "stages (that window's transfer, captured propulsively or by its own aeroshell as the cargo is) to wait for the crew "
+        "in the parking orbit, so the transit vehicle carries the crew payload only (DRA 5.0's split).",
+    )
     ascent_oxidizer_from_isru: bool = Field(
         False,
         description="The MAV lands with its fuel only, beside an oxygen plant (Mars atmosphere, solid oxide electrolysis) and its "
