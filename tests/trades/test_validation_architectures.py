@@ -126,3 +126,56 @@ def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_variants(tmp_p
                                                         rel=1e-9)
     assert runs["ntr"][0] < runs["chemical"][0]  # DRA 5.0's ordering (Borowski et al., abstract)
     assert runs["ntr"][0] < runs["ntr_with_crew"][0]
+
+
+def test_mav_row_sets_the_study_ascent_stage_with_the_published_payload_against_its_liftoff_mass():
+    """The row's arithmetic on given runs (numbers made up here): published is the 39.075 t liftoff mass
+    of Polsgrove et al.'s 2016 two-stage MAV as transcribed, whose parts sum to it by hand (23.473 +
+    11.756 + 3.846 = 39.075 t); its propellant (20.278 + 9.377 = 29.655 t), inert mass (39.075 - 29.655
+    - 3.846 = 5.574 t) and gear ratio (39.075 / 3.846 = 10.16) are worked here by hand."""
+    from trades.analyses.validation import Row
+    from trades.analyses.validation_architectures import POLSGROVE_MAV, mav_rows
+
+    p = POLSGROVE_MAV
+    assert p["stage1"] + p["stage2"] + p["payload"] == pytest.approx(p["liftoff"]) == pytest.approx(39.075)
+    mav = {"crew": 6, "cabin": 5.769, "delta_v": 5.6, "isp": 380.0, "initial_mass": 60.0, "propellant_mass": 46.0, "inert_mass": 8.231,
+           "published_payload": {"initial_mass": 40.0, "propellant_mass": 31.0, "inert_mass": 5.154}}
+    (row,) = mav_rows({"mav": mav}, Row)
+    assert row.ours == 40.0 and row.published == 39.075 and row.unit == "t"
+    assert row.comment.startswith("Agrees (band 15 %): 1.02")  # 40 / 39.075 = 1.0237
+    assert "carries 31.0 t of propellant and 5.2 t of tanks and engines, 10.40 t at liftoff per t lifted" in row.comment
+    assert "the published two stages carry 29.7 t and 5.6 t, 10.16 t per t" in row.comment
+    assert "crew of 6 (5.77 t cabin" in row.comment and "is 60.0 t with 46.0 t of propellant" in row.comment
+    assert "via" in row.source and "unverified" in row.source
+    (row,) = mav_rows({"mav": dict(mav, published_payload=dict(mav["published_payload"], initial_mass=50.0))}, Row)
+    assert row.comment.startswith("Does not agree (band 15 %): 1.28")
+
+
+@pytest.mark.slow
+def test_mav_runs_are_the_crewed_mars_studys_ascent_stage_and_the_rocket_equation():
+    """The MAV figures behind the row are the shipped study's ascent stage, and with the published payload
+    (3,846 kg) as its cabin the stage is the rocket equation worked by hand as in
+    tests/trades/test_mars_surface_access.py: Isp 380 s, tankage 113.6 kg/m3 at 833 kg/m3, engines at
+    liftoff twice the Mars weight over (T/W)_e 40.5, ``m = P / (1 - (1 + a)(1 - 1/R) - b)``."""
+    import math
+    from pathlib import Path
+
+    from trades.analyses.evaluate import evaluate
+    from trades.analyses.validation_architectures import crewed_mars_runs
+    from trades.study.schema import load_study
+
+    mav = crewed_mars_runs()["mav"]
+    path = Path(__file__).resolve().parents[2] / "studies" / "crewed_mars_2033.yaml"
+    _, prob = evaluate(load_study(path), str(path))
+    assert mav["initial_mass"] == pytest.approx(float(prob.get_val("mars_ascent_stage.initial_mass", units="t")[0]), rel=1e-9)
+    assert mav["cabin"] == pytest.approx(6 * 3.846 / 4, rel=1e-9)
+    ratio = math.exp(mav["delta_v"] * 1000.0 / (9.80665 * 380.0))
+    a, b = 113.6 / 833.0, 2.0 * (42_828.3744 / 3_396.19**2 * 1000.0) / 9.80665 / 40.5
+    gross = 3.846 / (1.0 - (1.0 + a) * (1.0 - 1.0 / ratio) - b)
+    assert mav["published_payload"]["initial_mass"] == pytest.approx(gross, rel=1e-4)
+    assert mav["published_payload"]["propellant_mass"] == pytest.approx(gross * (1.0 - 1.0 / ratio), rel=1e-4)
+    # the study's finding quotes the row (restated from a run with the 961.5 kg cabin, issue 17)
+    import yaml
+
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    assert f"with that payload the toolkit's stage weighs {mav['published_payload']['initial_mass']:.1f} t against its 39.1 t" in description

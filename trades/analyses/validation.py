@@ -367,11 +367,12 @@ def _mars_crew_rows() -> list[Row]:
 
 
 def rows() -> list[Row]:
-    from trades.analyses.validation_architectures import crewed_mars_runs, dra5_crew_vehicle_rows, gateway_rows
+    from trades.analyses.validation_architectures import crewed_mars_runs, dra5_crew_vehicle_rows, gateway_rows, mav_rows
 
+    mars = crewed_mars_runs()
     return (_delta_v_rows() + _window_rows() + _mars_crew_rows() + _life_support_rows() + _habitat_rows() + _logistics_rows() + _cost_rows()
             + _campaign_rows() + _leo_mass_rows() + _launch_count_rows() + gateway_rows(_run_study, Row)
-            + dra5_crew_vehicle_rows(crewed_mars_runs(), Row))
+            + dra5_crew_vehicle_rows(mars, Row) + mav_rows(mars, Row))
 
 
 #: where the searches for the published figures the report still lacks (ESAS, DRA 5.0, the Mars ascent vehicle) are recorded
@@ -383,12 +384,13 @@ HEADER = [
     "toolkit and set beside a published figure; the ratio is toolkit / published. Launch counts are",
     "set against the ISS's flown assembly; Apollo's row flies the CSM with the LM (a government-developed crew",
     "programme, crew_programmes.yaml); Gateway is set against its whole published mass; DRA 5.0's crewed NTR transfer",
-    "vehicle (336.5 t in LEO, Borowski et al.) only as read in a third-party transcription. Still missing, for want",
+    "vehicle (336.5 t in LEO, Borowski et al.) and NASA's human Mars ascent vehicle (39.1 t at liftoff, Polsgrove et",
+    "al. 2016) only as read in third-party transcriptions. Still missing, for want",
     "of a published figure read in a source (searches recorded in " + MISSING_RECORD + "): ESAS's",
     "lunar sortie (NASA-TM-2005-214062, chapter 4: CEV, LSAM and EDS masses), DRA 5.0's mass in LEO per mission for",
     "the NTR and the chemical/aerocapture options and its Ares V launch counts (NASA/SP-2009-566 and its Addendum;",
-    "Holladay et al., NASA/TM, Nov 2010), and a Mars ascent vehicle or descent stage mass (DRA 5.0; Polsgrove et al.,",
-    "AIAA 2015) to set beside the toolkit's, which sizes both from physics. The stored copies reach only title pages, first",
+    "Holladay et al., NASA/TM, Nov 2010), and a Mars descent stage mass (DRA 5.0) to set beside the toolkit's, which sizes",
+    "it from physics. The stored copies reach only title pages, first",
     "pages, abstracts and third-party retellings. Read in DRA 5.0's NTR paper (Borowski et al., abstract): NTR needs",
     "less mass in LEO than chemical/aerobrake (qualitative: an ordering tests/test_studies.py checks) and crews fly",
     "about 6-7 months one way (the Mars crew transit rows).",

@@ -5,7 +5,8 @@ Band: masses and launch counts within 15 % (issue 17). A row outside the band sa
 figures the model computes (its terms), not in words only.
 
 DRA 5.0's crewed nuclear-thermal transfer vehicle ('Copernicus') has a row, from a third-party
-transcription of Borowski et al.'s figures (unverified). Rows not yet here, for want of a published
+transcription of Borowski et al.'s figures (unverified), and so has NASA's human Mars ascent vehicle
+(Polsgrove et al. 2016, a student's transcription, unverified). Rows not yet here, for want of a published
 figure read in a source: ESAS's lunar sortie (CEV, LSAM and EDS masses, NASA-TM-2005-214062), DRA
 5.0's mass in LEO per mission for the NTR and the chemical/aerocapture options and its heavy-launch
 counts (NASA/SP-2009-566 and its Addendum, SP-2009-566-ADD): the stored copies reached only their
@@ -182,7 +183,60 @@ def crewed_mars_runs() -> dict:
             out["payload"], out["descent"] = t("mars_crew_vehicle.unit_mass"), t("mars_crew_descent.initial_mass")
             out["descent_leo"] = t("transfer_mars_descent_1.mass_in_launch_orbit")
             out["descent_year"] = arch.study.transportation.mars_window.year
+            out["mav"] = mav_figures(prob, arch.study.outpost.crew_size)
     return out
+
+
+def mav_figures(prob, crew: float) -> dict:
+    """The study's Mars ascent vehicle (its cabin for the study's crew) and the same vehicle run again
+    with the published MAV's payload as its cabin (the rest of the problem unchanged), in t and km/s."""
+    t = lambda n: float(prob.get_val(n, units="t")[0])  # noqa: E731
+    stage = ("initial_mass", "propellant_mass", "inert_mass")
+    figures = {"crew": crew, "cabin": t("mars_crew_cabin.mass"), "delta_v": float(prob.get_val("mars_ascent_stage.delta_v", units="km/s")[0]),
+               "isp": float(prob.get_val("mars_ascent_stage.isp", units="s")[0])}
+    figures.update({name: t(f"mars_ascent_stage.{name}") for name in stage})
+    cabin = prob.get_val("mars_crew_cabin.cabin_mass", units="kg").copy()
+    prob.set_val("mars_crew_cabin.cabin_mass", POLSGROVE_MAV["payload"], units="t")
+    prob.run_model()
+    figures["published_payload"] = {name: t(f"mars_ascent_stage.{name}") for name in stage}
+    prob.set_val("mars_crew_cabin.cabin_mass", cabin, units="kg")
+    prob.run_model()
+    return figures
+
+
+#: NASA's two-stage LOX/CH4 human Mars ascent vehicle, 'Polsgrove et al. 2016' (probably Polsgrove & Thomas, 'Human Mars Ascent
+#: Vehicle Performance Sensitivities', AIAA SPACE 2016, NTRS), read only in the comments of a public GitHub MATLAB file (a GPOPS-II
+#: Mars ascent problem; find_string 'REF: Polsgrove et al. 2016', read_file id 23666484192; the index names no repository):
+#: "initialMass = 39075; % Lift-off Mass, [kg]", stage 1 "23473.0" total with "20278.0" of propellant, stage 2 "11756.0" with
+#: "9377.0", "mPayload = 3846.0", thrust "300.0E3" and "100.0E3" N, burn times 238 and 331 s, each "REF: Polsgrove et al. 2016".
+#: The paper was not read (verified: false); the file gives no crew size (four: Aviation Week 2015, retold at stardrive.org).
+POLSGROVE_MAV = {"liftoff": 39.075, "stage1": 23.473, "stage1_propellant": 20.278, "stage2": 11.756, "stage2_propellant": 9.377,
+                 "payload": 3.846}
+POLSGROVE_MAV_SOURCE = ("Polsgrove et al. 2016 (probably Polsgrove & Thomas, Human Mars Ascent Vehicle Performance Sensitivities, AIAA SPACE "
+                        "2016), NASA's two-stage LOX/CH4 MAV: 39,075 kg at liftoff with a 3,846 kg payload, via a student's transcription "
+                        "(code comments of a public GitHub file; unverified, the paper not read)")
+
+
+def mav_rows(runs: dict, row) -> list:
+    """The crewed Mars study's ascent vehicle (one LOX/CH4 stage, the catalog's stage relationship, the
+    study's delta-v to the one-sol orbit) run with the published MAV's payload as its cabin, against
+    that MAV's liftoff mass; the comment gives the study's own vehicle for its crew and compares
+    propellant, inert mass and gear ratio, computed from the runs."""
+    mav, p = runs["mav"], POLSGROVE_MAV
+    ours = mav["published_payload"]
+    ratio = ours["initial_mass"] / p["liftoff"]
+    propellant = p["stage1_propellant"] + p["stage2_propellant"]
+    inert = p["liftoff"] - propellant - p["payload"]
+    verdict = "Agrees (band 15 %)" if within_band(ratio) else "Does not agree (band 15 %)"
+    comment = (f"{verdict}: {ratio:.2f}. Same payload, {p['payload']:.3f} t: the toolkit's one stage ({mav['isp']:.0f} s, "
+               f"{mav['delta_v']:.2f} km/s to the one-sol orbit, losses included) carries {ours['propellant_mass']:.1f} t of "
+               f"propellant and {ours['inert_mass']:.1f} t of tanks and engines, {ours['initial_mass'] / p['payload']:.2f} t at "
+               f"liftoff per t lifted; the published two stages carry {propellant:.1f} t and {inert:.1f} t, "
+               f"{p['liftoff'] / p['payload']:.2f} t per t (their delta-v and crew are not in the transcription). The study's own "
+               f"vehicle, for its crew of {mav['crew']:g} ({mav['cabin']:.2f} t cabin, the same source per crew member), is "
+               f"{mav['initial_mass']:.1f} t with {mav['propellant_mass']:.1f} t of propellant.")
+    return [row("Architectures (band 15 %)", f"Mars ascent vehicle (studies/{CREWED_MARS}.yaml's, run with the published vehicle's "
+                "payload as its cabin): mass at liftoff, fuelled", ours["initial_mass"], p["liftoff"], "t", POLSGROVE_MAV_SOURCE, comment)]
 
 
 def dra5_crew_vehicle_rows(runs: dict, row) -> list:
