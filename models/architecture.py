@@ -165,7 +165,6 @@ class ArchitectureModel(om.Group):
             campaign_launch_mass={"units": "kg"}, mass_in_launch_orbit={"shape": (n,), "units": "kg"},
         ))
         self.connect("total_launch_mass.mass_in_launch_orbit", "campaign_launch_mass.mass_in_launch_orbit")
-        self.add_subsystem("launch_cargo", LaunchCount(num_years=n))
         # what reaches the launch orbit on the crew launches, not on cargo launches: the Mars capsules,
         # or (Apollo) the LM, the CSM and the trans-lunar stage the Saturn V lifts with the crew
         on_crew_launches = None
@@ -180,6 +179,9 @@ class ArchitectureModel(om.Group):
             self.connect("cargo_launch_mass.mass", var.CARGO_MASS_TO_ORBIT)
         else:
             self.connect("total_launch_mass.mass_in_launch_orbit", var.CARGO_MASS_TO_ORBIT)
+        # added after cargo_launch_mass: the group runs its systems once, in the order added, so a count
+        # added before its source would use the mass of the previous run (tests/models/test_execution_order.py)
+        self.add_subsystem("launch_cargo", LaunchCount(num_years=n))
         if o["crew_launches"]:
             self.add_subsystem("launch_crew", CrewLaunches(num_years=n))
             self.connect("crew.crew_rotations", var.CREW_ROTATIONS)
@@ -196,6 +198,7 @@ class ArchitectureModel(om.Group):
 
         cost = o["cost"]
         if cost is not None:
+            self._add_mars_crew_leo_mass(cost, streams)
             self.add_subsystem("cost", CostGroup(**cost["group"]), promotes_inputs=["crew_size"])
             self._connect_cost(cost, streams)
 
@@ -245,7 +248,6 @@ class ArchitectureModel(om.Group):
         self.add_subsystem("mars_ascent_vehicle", sum_component("dry_mass", ["cabin_mass", "inert_mass"]))
         self.connect("mars_crew_cabin.mass", "mars_ascent_vehicle.cabin_mass")
         self.connect("mars_ascent_stage.inert_mass", "mars_ascent_vehicle.inert_mass")
-        self.add_subsystem("mars_ascent_demand", CrewLanderDemand(num_years=n))
         if self.options["mars_ascent_isru"]:  # lands with its fuel, the oxygen plant and its power
             self.add_subsystem("mars_ascent_isru", AscentOxygenPlant())
             self.connect("mars_ascent_stage.propellant_mass", "mars_ascent_isru.propellant_mass")
@@ -253,6 +255,7 @@ class ArchitectureModel(om.Group):
             self.connect("mars_ascent_isru.landed_mass", "mars_ascent_demand.unit_mass")
         else:
             self.connect("mars_ascent_stage.initial_mass", "mars_ascent_demand.unit_mass")
+        self.add_subsystem("mars_ascent_demand", CrewLanderDemand(num_years=n))  # after the plant it reads
         self.connect("mars_ascent_demand.lander_mass", "transfer_mars_ascent.payload_mass")
         self.add_subsystem("mars_crew_descent", EntryDescent(num_nodes=1))
         self.connect("mars_crew_cabin.mass", "mars_crew_descent.payload_mass")
@@ -295,6 +298,10 @@ class ArchitectureModel(om.Group):
         self.connect(var.SPARES_MASS, var.LOGISTICS_SPARES)
         if "crew_lander" in streams and cost["crew_lander_costed"]:
             self.connect("transfer_crew_lander.mass_in_launch_orbit", var.CREW_LANDER_LEO_MASS)
+
+    def _add_mars_crew_leo_mass(self, cost: dict, streams: list[str]) -> None:
+        """The mass in LEO of the crew's own Mars vehicles that the cost group charges; added before the
+        cost group, which reads it (the group runs its systems once, in the order added)."""
         # the crew's own vehicles: the transit vehicles, the descent vehicles (with them or on their own streams) and the ascent vehicles
         crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith(("mars_crew_", "mars_descent_")) or s == "mars_ascent"]
         if crews and cost["crew_lander_costed"]:  # the crew's own vehicles take the crew lander's place
