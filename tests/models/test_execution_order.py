@@ -48,14 +48,14 @@ def test_no_system_runs_before_its_sources(path):
 
 
 def test_no_system_runs_before_its_sources_with_the_mars_options_the_studies_leave_off():
-    """The crewed Mars study's variants that add systems: the descent vehicles on their own streams,
-    and the ascent vehicle's oxygen carried from Earth."""
-    from trades.analyses.validation_architectures import PREDEPLOYED, SHIPPED_ACCESS
+    """The crewed Mars study's variants that build other systems: the descent vehicles riding with the
+    crews, and the ascent vehicles' oxygen carried from Earth."""
+    from trades.analyses.validation_architectures import SHIPPED_ACCESS, WITH_CREW
     from trades.study.schema import parse_study_text
 
     path = next(p for p in STUDIES if p.stem == "crewed_mars_2033")
     text = path.read_text()
     assert SHIPPED_ACCESS in text
-    for variant in (text.replace(SHIPPED_ACCESS, PREDEPLOYED),
+    for variant in (text.replace(SHIPPED_ACCESS, WITH_CREW),
                     text.replace(SHIPPED_ACCESS, "      ascent_oxidizer_from_isru: false\n")):
         assert not _out_of_order(parse_study_text(variant, str(path)), path)

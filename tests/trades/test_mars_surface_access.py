@@ -20,11 +20,16 @@ MU_MARS, R_MARS, G0 = 42_828.3744, 3_396.19, 9.80665
 
 @pytest.fixture(scope="module")
 def evaluated():
+    """The crewed Mars study with its descent vehicles riding with the crews (``with_crew``; the study
+    ships DRA 5.0's split, whose own streams tests/trades/test_mars_descent.py checks)."""
     from trades.architecture.assemble import build_problem
     from trades.architecture.resolve import resolve
-    from trades.study.schema import load_study
+    from trades.study.schema import parse_study_text
 
-    arch = resolve(load_study(STUDY), str(STUDY))
+    shipped = "descent_vehicle: predeployed_in_orbit"
+    text = STUDY.read_text()
+    assert shipped in text
+    arch = resolve(parse_study_text(text.replace(shipped, "descent_vehicle: with_crew"), str(STUDY)), str(STUDY))
     prob = build_problem(arch)
     prob.run_model()
     return arch, prob

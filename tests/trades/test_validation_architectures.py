@@ -97,9 +97,9 @@ def test_dra5_crew_vehicle_row_compares_the_first_crew_vehicle_with_copernicus()
 
 @pytest.mark.slow
 def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_variants(tmp_path):
-    """The runs behind the row are what the model computes for copies of the study file written here:
-    its descent vehicle pre-deployed in orbit with nuclear-thermal and with hydrogen-oxygen stages, and
-    the file as shipped (descent vehicle with the crew): each crew vehicle's mass in LEO, the first
+    """The runs behind the row are what the model computes for the study file as shipped (its descent
+    vehicle pre-deployed in orbit, nuclear-thermal stages) and for copies written here with
+    hydrogen-oxygen stages and with the descent vehicle riding with the crew: each crew vehicle's mass in LEO, the first
     vehicle's payload, its descent vehicle at entry and that vehicle's stream in LEO."""
     from pathlib import Path
 
@@ -109,12 +109,11 @@ def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_variants(tmp_p
 
     runs = crewed_mars_runs()
     path = Path(__file__).resolve().parents[2] / "studies" / "crewed_mars_2033.yaml"
-    shipped = "      ascent_oxidizer_from_isru: true\n"
-    ahead = path.read_text().replace(shipped, shipped + "      descent_vehicle: predeployed_in_orbit\n")
-    assert "descent_vehicle: predeployed_in_orbit" in ahead
-    (tmp_path / "ntr.yaml").write_text(ahead)
-    (tmp_path / "lox_lh2.yaml").write_text(ahead.replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
-    for name, file in (("ntr", tmp_path / "ntr.yaml"), ("chemical", tmp_path / "lox_lh2.yaml"), ("ntr_with_crew", path)):
+    shipped = path.read_text()
+    assert "      descent_vehicle: predeployed_in_orbit\n" in shipped
+    (tmp_path / "with_crew.yaml").write_text(shipped.replace("descent_vehicle: predeployed_in_orbit", "descent_vehicle: with_crew"))
+    (tmp_path / "lox_lh2.yaml").write_text(shipped.replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
+    for name, file in (("ntr", path), ("chemical", tmp_path / "lox_lh2.yaml"), ("ntr_with_crew", tmp_path / "with_crew.yaml")):
         arch, prob = evaluate(load_study(file), str(file))
         masses = [float(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="t").sum())
                   for k in range(1, len(arch.mars_crew) + 1)]

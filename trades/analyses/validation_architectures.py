@@ -151,18 +151,19 @@ DRA5_CREW_MTV = ("Borowski, McCurdy & Packard, DRA 5.0 NTR crewed-vehicle papers
 CREWED_MARS = "crewed_mars_2033"
 
 
-#: the crewed Mars study's surface access as shipped, and the line that sends its descent vehicle ahead (DRA 5.0's split)
-SHIPPED_ACCESS = "      ascent_oxidizer_from_isru: true\n"
-PREDEPLOYED = SHIPPED_ACCESS + "      descent_vehicle: predeployed_in_orbit\n"
+#: the crewed Mars study's surface access as shipped (its descent vehicle sent ahead, DRA 5.0's split), and the same with the
+#: descent vehicle riding with the crew
+SHIPPED_ACCESS = "      ascent_oxidizer_from_isru: true\n      descent_vehicle: predeployed_in_orbit\n"
+WITH_CREW = "      ascent_oxidizer_from_isru: true\n      descent_vehicle: with_crew\n"
 
 
 def crewed_mars_runs() -> dict:
-    """The crewed Mars study with its descent vehicles pre-deployed in Mars orbit (DRA 5.0's split:
+    """The crewed Mars study as shipped, its descent vehicles pre-deployed in Mars orbit (DRA 5.0's split:
     surface_access.descent_vehicle: predeployed_in_orbit), with nuclear-thermal stages as shipped and
     with hydrogen-oxygen stages (transportation.departure_propellant: lox_lh2, DRA 5.0's chemical
     option without its aerocapture of the crew vehicle): each crew vehicle's mass in LEO, the first
-    one's payload, the descent vehicle at entry and its stream's mass in LEO; and the shipped study's
-    crew vehicles, which carry their descent vehicles (with_crew)."""
+    one's payload, the descent vehicle at entry and its stream's mass in LEO; and the same study's
+    crew vehicles when they carry their descent vehicles (with_crew)."""
     from pathlib import Path
 
     from trades.analyses.evaluate import evaluate
@@ -171,10 +172,10 @@ def crewed_mars_runs() -> dict:
     path = Path(__file__).resolve().parents[2] / "studies" / f"{CREWED_MARS}.yaml"
     text, shipped = path.read_text(), "departure_propellant: nuclear_thermal_lh2"
     assert shipped in text, f"{path}: the crewed Mars study no longer flies nuclear-thermal stages"
-    assert SHIPPED_ACCESS in text and "descent_vehicle:" not in text, f"{path}: its surface access is no longer as shipped"
-    ahead = text.replace(SHIPPED_ACCESS, PREDEPLOYED)
+    assert SHIPPED_ACCESS in text, f"{path}: its surface access is no longer as shipped"
     out = {}
-    for name, study_text in (("ntr", ahead), ("chemical", ahead.replace(shipped, "departure_propellant: lox_lh2")), ("ntr_with_crew", text)):
+    for name, study_text in (("ntr", text), ("chemical", text.replace(shipped, "departure_propellant: lox_lh2")),
+                             ("ntr_with_crew", text.replace(SHIPPED_ACCESS, WITH_CREW))):
         arch, prob = evaluate(parse_study_text(study_text, str(path)), str(path))
         t = lambda n: float(prob.get_val(n, units="t").sum())  # noqa: E731
         out[name] = [t(f"transfer_mars_crew_{k}.mass_in_launch_orbit") for k in range(1, len(arch.mars_crew) + 1)]
@@ -244,7 +245,7 @@ def dra5_crew_vehicle_rows(runs: dict, row) -> list:
     orbit, as DRA 5.0 does (nuclear-thermal, its window's least-delta-v type I transfer), against
     DRA 5.0's crewed NTR transfer vehicle, 336.5 t in LEO, which carries no descent vehicle: like
     with like. The comment splits both into payload and propulsion (stages and propellant), gives
-    the descent vehicle's own flight, the shipped study's vehicle that carries it, and the
+    the descent vehicle's own flight, the same vehicle when it carries the descent vehicle, and the
     hydrogen-oxygen variant, whose ordering DRA 5.0 states (Borowski et al., abstract: NTR lighter)."""
     ours, chemical, carried = runs["ntr"][0], runs["chemical"][0], runs["ntr_with_crew"][0]
     payload, descent = runs["payload"], runs["descent"]
@@ -256,7 +257,7 @@ def dra5_crew_vehicle_rows(runs: dict, row) -> list:
     order = ("the same ordering as DRA 5.0's (Borowski et al., abstract: NTR needs less mass in LEO than chemical/aerobrake)"
              if ours < chemical else "the opposite of DRA 5.0's ordering (Borowski et al., abstract: NTR lighter)")
     later = ", ".join(f"{y}: {m:.0f} t" for y, m in zip(runs["years"][1:], runs["ntr"][1:]))
-    comment = (f"{verdict}: {ratio:.2f}. Like with like: the study run with surface_access.descent_vehicle: predeployed_in_orbit, "
+    comment = (f"{verdict}: {ratio:.2f}. Like with like: the study flies surface_access.descent_vehicle: predeployed_in_orbit, "
                "as DRA 5.0 pre-deploys the lander the crew descends in to wait in Mars orbit (Borowski et al., abstract), so "
                f"neither transfer vehicle carries a descent vehicle. The toolkit's carries {payload:.1f} t of crew payload (transit "
                f"habitat, Orion-class capsules and the flights' supplies) against Copernicus's {theirs_payload:.0f} t (about 111 t "
@@ -264,7 +265,7 @@ def dra5_crew_vehicle_rows(runs: dict, row) -> list:
                f"{propulsion / payload:.2f} t per t carried, against {theirs_propulsion:.1f} t, "
                f"{theirs_propulsion / theirs_payload:.2f} t per t (NTR stage and saddle truss with drop tank). Its descent vehicle "
                f"({descent:.1f} t at entry) flies the cargo route in {runs['descent_year']}: {runs['descent_leo']:.1f} t in LEO. "
-               f"Carried with the crew, as the shipped study does, the same vehicle needs {carried:.1f} t ({carried / DRA5_CREW_MTV_T:.2f}). "
+               f"Carried with the crew (descent_vehicle: with_crew), the same vehicle needs {carried:.1f} t ({carried / DRA5_CREW_MTV_T:.2f}). "
                f"With hydrogen-oxygen stages it needs {chemical:.0f} t (nuclear-thermal saves {100 * (1 - ours / chemical):.0f} %), "
                f"{order}; DRA 5.0's chemical figure is not read. The later crews' vehicles need more ({later}: longer returns and "
                "boil-off); the opportunity of the 336.5 t is not read.")
