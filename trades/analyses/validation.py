@@ -136,6 +136,7 @@ def _habitat_rows() -> list[Row]:
 
     c = load_catalog().entry("outpost", "default")
     coefficients = dict(volume_curve=c["habitable_volume_curve_m3"]["value"], curve_end=c["habitable_volume_curve_end_d"]["value"],
+                        long_stay_volume=c["long_stay_net_habitable_volume_m3"]["value"],
                         pressurized_per_habitable=c["pressurized_per_habitable_volume"]["value"],
                         mass_coefficient=c["habitat_mass_coefficient_kg"]["value"], mass_exponent=c["habitat_mass_exponent"]["value"])
     nea = run_component(HabitatSizing(), crew_size=4.0, stay_days=380.0, **coefficients)
@@ -144,14 +145,18 @@ def _habitat_rows() -> list[Row]:
                            **{**coefficients, "volume_curve": [destiny["value"]["pressurized_volume_m3"], 0.0, 0.0, 0.0],
                               "pressurized_per_habitable": 1.0})
     nea_published = c["long_duration_habitat_4crew_380d_m3"]
+    nea_volume = float(nea.get_val("pressurized_volume")[0])
+    agree = abs(nea_volume / float(nea_published["value"]) - 1.0) <= 0.10
     return [
-        Row("Habitat", "Pressurized volume for 4 crew on a 380-day deep-space mission", float(nea.get_val("pressurized_volume")[0]),
+        Row("Habitat", "Pressurized volume for 4 crew on a 380-day deep-space mission", nea_volume,
             float(nea_published["value"]), "m3", nea_published["source"] + ", via a copy of the NTRS document",
-            "Does not agree: the toolkit's curve (NASA-STD-3000's 'performance' habitable volume, flat beyond six months, times "
-            "the ISS ratio of pressurized to habitable volume) gives about a third of the HAT's bottom-up functional volume, "
-            "which adds stowage, subsystems, contingency and 10 % growth. It is also below NASA's later minimum net habitable "
-            "volume for Mars-class missions, 25 m3 per crew member (Whitmire et al., NASA/TP-2015-218564, not read): long "
-            "stays are where this relationship is weakest."),
+            f"{'Agrees' if agree else 'Does not agree'} (band 10 %): a stay over 180 days takes the bottom-up minimum net "
+            f"habitable volume, {float(nea.get_val('habitable_volume_per_crew')[0]):.2f} m3 per crew member (Stromgren et al. 2020, "
+            f"Table 16, read in a verbatim transcription), times the ISS ratio of pressurized to habitable volume "
+            f"({coefficients['pressurized_per_habitable']:.3f}). Not independent: Rucker co-wrote both, and both sum "
+            "functional volumes from NASA-STD-3001 and the HIDH; the HAT's figure adds stowage, subsystems, 24 % volume "
+            "sharing and 10 % growth where the toolkit applies one ratio. Before, NASA-STD-3000's curve, flat at 10.18 m3 per "
+            "crew member beyond six months, gave about a third of it."),
         Row("Habitat", "Mass of a module of Destiny's pressurized volume (104.77 m3), Heineman's crew-module relationship",
             float(module.get_val("habitat_mass")[0]), float(destiny["value"]["mass_kg"]), "kg", destiny["source"],
             "Inside 5 %: the relationship was read only in a third-party transcription, so this check is its evidence."),

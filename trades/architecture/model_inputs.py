@@ -73,6 +73,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     arch.add(f"{out}.habitat.volume_curve", [float(c) for c in curve["value"]], "m**3", curve["source"], curve["verified"], curve.get("note"))
     add_flats(f"{out}.habitat", "outpost", (
         ("curve_end", "habitable_volume_curve_end_d", "d"),
+        ("long_stay_volume", "long_stay_net_habitable_volume_m3", "m**3"),
         ("pressurized_per_habitable", "pressurized_per_habitable_volume", "unitless"),
         ("mass_coefficient", "habitat_mass_coefficient_kg", "kg"),
         ("mass_exponent", "habitat_mass_exponent", "unitless"),

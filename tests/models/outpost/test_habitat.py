@@ -8,10 +8,11 @@ from trades.models.outpost.habitat import HabitatSizing
 from trades.models.testing import run_component
 
 # Catalog values (trades/catalogs/outpost.yaml): the NASA-STD-3000 'performance' curve as a cubic in
-# months (third-party digitization), flat beyond 180 d; ISS pressurized/habitable 916/388 m^3;
-# Heineman (JSC-26098) m = 187.064 lb (V/ft^3)^0.62 = 773.37 kg (V/m^3)^0.62.
+# months (third-party digitization) up to 180 d; beyond, Stromgren et al.'s (2020, Table 16) minimum
+# net habitable volume for four crew, 115.83 m^3 = 28.96 m^3 per crew member; ISS pressurized/habitable
+# 916/388 m^3; Heineman (JSC-26098) m = 187.064 lb (V/ft^3)^0.62 = 773.37 kg (V/m^3)^0.62.
 CATALOG = {
-    "volume_curve": np.array([0.5169, 3.4125, -0.3856, 0.0142]), "curve_end": 180.0,
+    "volume_curve": np.array([0.5169, 3.4125, -0.3856, 0.0142]), "curve_end": 180.0, "long_stay_volume": 28.96,
     "pressurized_per_habitable": 2.361, "mass_coefficient": 773.37, "mass_exponent": 0.62,
 }
 
@@ -20,7 +21,7 @@ def _problem(**values):
     return run_component(HabitatSizing(), **{**CATALOG, **values})
 
 
-@pytest.mark.parametrize("stay", [45.0, 400.0])  # on the curve, and on its flat part
+@pytest.mark.parametrize("stay", [45.0, 400.0])  # on the curve, and a long stay
 def test_partials(stay):
     prob = _problem(crew_size=6.0, stay_days=stay, pressurized_per_habitable=2.1, mass_exponent=0.7)
     data = prob.check_partials(method="fd", form="central", compact_print=True, out_stream=None)
@@ -39,12 +40,22 @@ def test_flagship_four_crew_sixty_day_stay():
     assert prob.get_val("habitat_mass")[0] == pytest.approx(9365.0, abs=0.5)
 
 
-def test_stay_beyond_six_months_is_clamped_to_the_plateau():
-    # The curve levels off at 6 months: a 500-day stay gets the 180-day volume, 10.1775 m^3 per crew.
+def test_a_long_stay_takes_the_long_duration_net_habitable_volume():
+    # Beyond 180 d the volume per crew member is Stromgren et al.'s 28.96 m^3 whatever the stay: 6 crew
+    # -> 173.76 m^3 habitable; x 2.361 -> 410.24736 m^3 pressurized; m = 773.37 x 410.24736^0.62
+    # = 773.37 x exp(0.62 x 6.016761) = 32,246.0 kg.
     long_stay = _problem(crew_size=6.0, stay_days=500.0)
-    six_months = _problem(crew_size=6.0, stay_days=180.0)
-    assert long_stay.get_val("habitable_volume_per_crew")[0] == pytest.approx(10.1775, rel=1e-12)
-    assert long_stay.get_val("habitat_mass")[0] == pytest.approx(six_months.get_val("habitat_mass")[0], rel=1e-12)
+    assert long_stay.get_val("habitable_volume_per_crew")[0] == pytest.approx(28.96, rel=1e-12)
+    assert long_stay.get_val("pressurized_volume")[0] == pytest.approx(410.24736, rel=1e-12)
+    assert long_stay.get_val("habitat_mass")[0] == pytest.approx(32246.0, abs=0.5)
+    longer = _problem(crew_size=6.0, stay_days=900.0)
+    assert longer.get_val("habitat_mass")[0] == pytest.approx(long_stay.get_val("habitat_mass")[0], rel=1e-12)
+
+
+def test_the_volume_steps_up_after_six_months():
+    # 180 d is the curve's last day (v = 10.1775 m^3, the cubic at 6 months); a day more takes 28.96 m^3.
+    assert _problem(stay_days=180.0).get_val("habitable_volume_per_crew")[0] == pytest.approx(10.1775, rel=1e-12)
+    assert _problem(stay_days=181.0).get_val("habitable_volume_per_crew")[0] == pytest.approx(28.96, rel=1e-12)
 
 
 def test_a_week_needs_far_less_than_a_long_stay():
@@ -59,7 +70,7 @@ def test_a_week_needs_far_less_than_a_long_stay():
 def test_mass_relation_against_flown_iss_modules(volume, published_kg, band):
     # Independent published figures: Destiny 14,515 kg / 104.77 m^3 (NASA quick facts), Columbus
     # 10,275 kg without payload / 75 m^3 (ESA). Heineman's fit gives 13,834 kg (-4.7 %) and 11,244 kg (+9.4 %).
-    prob = _problem(crew_size=1.0, stay_days=200.0, volume_curve=np.array([volume, 0.0, 0.0, 0.0]),
+    prob = _problem(crew_size=1.0, stay_days=180.0, volume_curve=np.array([volume, 0.0, 0.0, 0.0]),
                     pressurized_per_habitable=1.0)
     assert prob.get_val("pressurized_volume")[0] == pytest.approx(volume)
     assert prob.get_val("habitat_mass")[0] == pytest.approx(published_kg, rel=band)
