@@ -61,7 +61,7 @@ def uncertain_parts(study: Study, arch) -> tuple[list[dict], float]:
 
     cost = arch.catalog.entry("cost", "default")
     known = {"amcm": cost["amcm"]["uncertainty"], **{k: v["uncertainty"] for k, v in cost["transcost"].items() if "uncertainty" in v},
-             **price_classes(cost)}
+             **{k: v["uncertainty"] for k, v in cost.get("unit_rates", {}).items()}, **price_classes(cost)}
     section = study.cost_risk
     overrides = section.overrides if section else {}
     unknown = [key for key in overrides if key not in known]

@@ -178,9 +178,10 @@ def _cost_rows() -> list[Row]:
     from trades.analyses.validation_programmes import sls_orion_component_rows, sls_orion_flight_row
 
     from trades.analyses.validation_gateway_modules import gateway_module_rows
+    from trades.analyses.validation_power import power_rows
 
     return (commercial_rows(_run_study, Row) + gateway_module_rows(_run_study, Row) + crew_seat_rows(Row) + [sls_orion_flight_row()]
-            + sls_orion_component_rows(Row) + [_ssme_row()])
+            + sls_orion_component_rows(Row) + power_rows(Row) + [_ssme_row()])
 
 
 def _ssme_row() -> Row:

@@ -48,11 +48,18 @@ def category_for(entry: dict, propellant: str | None) -> str:
     return category
 
 
-def relationship(cost: dict, element_type: str, study=None, propellant: str | None = None) -> Relationship:
-    """The relationship that costs an element of ``element_type`` (of ``propellant`` for stages and engines)."""
+def relationship(cost: dict, element_type: str, study=None, propellant: str | None = None,
+                 power_source: str | None = None) -> Relationship:
+    """The relationship that costs an element of ``element_type`` (of ``propellant`` for stages and
+    engines; of ``power_source``, 'solar' or 'fission', for a power system whose source is known: the
+    catalog entry's ``by_power_source`` then replaces it, unless a study overrides the type)."""
     entry = table(cost, study)[element_type]
     where = f"study cost.relationships.{element_type}" if entry.get("from_study") else "catalog element_cost_relationship"
+    if power_source in (entry.get("by_power_source") or {}):
+        entry, where = entry["by_power_source"][power_source], f"{where}.by_power_source.{power_source}"
     why = f" ({entry['source']})" if entry.get("source") else ""
+    if entry["method"] == "unit_rate":
+        return unit_rate_relationship(cost, entry["rate"], where)
     if entry["method"] == "amcm":
         spec = cost["amcm"]["specification"][entry["specification"]]
         return Relationship(
@@ -70,6 +77,27 @@ def relationship(cost: dict, element_type: str, study=None, propellant: str | No
         "transcost", category, coefficients, f"TRANSCOST {category} ({where}{why}): {cer['source']}",
         f"TRANSCOST correction factors of {element_type} ({where}): {given}; {cost['transcost_factors']['source']}",
     )
+
+
+def unit_rate_relationship(cost: dict, name: str, where: str) -> Relationship:
+    """A unit rate (``unit_rates`` in the cost catalog: MUSD per kg of one unit, in dollars of its
+    year) in TRANSCOST's form, so that the model's TRANSCOST component and cost risk carry it: no
+    development (``dev_a`` 0), first unit ``prod_a M`` work-years with ``prod_a`` the rate in
+    work-years of the catalog's work-year value (``rate r(Y -> Y_wyr) / V_wyr``; the model's
+    ``V_wyr r(Y_wyr -> base)`` brings it back to the rate in base-year dollars, CPI-U)."""
+    rate, wyr = cost["unit_rates"][name]["first_unit"], cost["work_year_value"]
+    per_wyr = float(rate["value"]) * _cpi_ratio(cost, int(rate["year"]), int(wyr["year"])) / float(wyr["value"])
+    coefficients = {"dev_a": 0.0, "dev_x": 1.0, "prod_a": per_wyr, "prod_x": 1.0, "development_factor": 1.0, "first_unit_factor": 1.0}
+    return Relationship(
+        "transcost", name, coefficients,
+        f"unit rate {name}, {rate['value']:g} {rate['unit']} of {rate['year']} a unit, no development ({where}): {rate['source']}",
+        f"unit rate {name}: no correction factors; work-year value: {wyr['source']}",
+    )
+
+
+def _cpi_ratio(cost: dict, from_year: int, to_year: int) -> float:
+    values = cost["cpi_u"]["values"]
+    return float(values[to_year]) / float(values[from_year])
 
 
 def relationship_errors(study, catalog) -> list[StudyError]:

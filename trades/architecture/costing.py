@@ -175,11 +175,11 @@ def make_cost_plan(arch) -> CostPlan:
     elements: list[CostElement] = []
     sources: dict[str, str] = {}
 
-    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None, propellant=None, developed_by=None):
+    def add_element(item_index, name, element_type, mass_output=None, mass_kg=None, propellant=None, developed_by=None, power_source=None):
         """A costed piece of hardware, by its element type's relationship (the catalog's table or
         the study's cost.relationships; :mod:`trades.architecture.cost_relationships`); built to the
-        design of element ``developed_by`` (TRANSCOST), it is produced but not developed again."""
-        rel = relationship(cost, element_type, study, propellant)
+        design of element ``developed_by`` (TRANSCOST), it is produced but not developed again; a power system of ``power_source``."""
+        rel = relationship(cost, element_type, study, propellant, power_source)
         coefficients, factor_source = rel.coefficients, rel.factor_source
         if developed_by is not None and rel.method == "transcost":
             coefficients = {**coefficients, "development_factor": 0.0}
@@ -202,7 +202,7 @@ def make_cost_plan(arch) -> CostPlan:
         capability = ("life_support", "habitat") if name == "life_support" else (element_type,)
         i = add_item(CostItem(name, capability, True, "deploy", deploy_mass_output=output))
         if name != "power" or sized_power_costed(arch):  # none sized when power modules cover the load (outpost_modules)
-            add_element(i, name, element_type, mass_output=output)
+            add_element(i, name, element_type, mass_output=output, power_source=study.outpost.power_source)
     isru_used = study.outpost.isru.oxygen_production_t_per_year > 0 or any(
         dv.name == "isru_oxygen_production" for dv in study.design_variables
     )

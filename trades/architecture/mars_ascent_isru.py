@@ -128,4 +128,4 @@ def add_plant_elements(item: int, add_element) -> None:
     """The oxygen plant (the catalog's ``isru`` relationship) and its power system (``power``), one
     of each per MAV (the item's units are crew rotations)."""
     add_element(item, "mars_ascent_isru_plant", "isru", mass_output=f"{PLANT}.plant_mass")
-    add_element(item, "mars_ascent_isru_power", "power", mass_output=f"{PLANT}.power_system_mass")
+    add_element(item, "mars_ascent_isru_power", "power", mass_output=f"{PLANT}.power_system_mass", power_source="fission")

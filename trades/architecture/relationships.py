@@ -70,14 +70,15 @@ def engine_f2(qualification_firings: float, catalog: Catalog | None = None) -> f
     return k * math.log(qualification_firings) ** 2
 
 
-def _transcost_wyr(cost: dict, element_type: str, part: Part, learning_rate: float) -> tuple[float, float, str]:
+def _transcost_wyr(cost: dict, element_type: str, part: Part, learning_rate: float,
+                   power_source: str | None = None) -> tuple[float, float, str]:
     """Development and first-vehicle production [WYr] of ``part`` (all its units), and the source."""
     bad = sorted(set(part.factors) - set(FACTORS))
     if bad:
         raise ValueError(f"{part.name}: unknown TRANSCOST factors {bad}; element factors are {list(FACTORS)}")
     if part.category is not None:
         cost = {**cost, "element_cost_relationship": {element_type: {"method": "transcost", "category": part.category}}}
-    rel = relationship(cost, element_type, propellant=part.propellant)
+    rel = relationship(cost, element_type, propellant=part.propellant, power_source=power_source)
     if rel.method != "transcost":
         raise ValueError(f"{part.name}: element type '{element_type}' is costed by {rel.method}, not TRANSCOST")
     c, f = rel.coefficients, {k: float(part.factors.get(k, 1.0)) for k in FACTORS}
@@ -119,16 +120,19 @@ def launch_vehicle_cost(stages: list[Part], engines: list[Part], *, num_stages: 
 
 
 def element_cost(element_type: str, dry_mass_kg: float, *, propellant: str | None = None, ioc_year: int | None = None,
-                 factors: dict | None = None, base_year: int = 2024, catalog: Catalog | None = None) -> Cost:
+                 factors: dict | None = None, base_year: int = 2024, catalog: Catalog | None = None,
+                 power_source: str | None = None) -> Cost:
     """Development and first-unit cost of one element of ``element_type`` (e.g. ``crew_spacecraft``,
     ``habitat``, ``rocket_engine``) by the catalog's relationship of its class. AMCM elements need
     ``ioc_year``; their cost of one unit is split by AMCM's quantity law (development
-    ``2 C(1) - C(2)``, first unit ``C(2) - C(1)``), block 1, average difficulty."""
+    ``2 C(1) - C(2)``, first unit ``C(2) - C(1)``), block 1, average difficulty. A power system of
+    ``power_source`` ('solar', 'fission') takes its source's relationship where the catalog has one."""
     catalog = catalog or load_catalog()
     cost = catalog.entry("cost", "default")
-    rel = relationship(cost, element_type, propellant=propellant)
+    rel = relationship(cost, element_type, propellant=propellant, power_source=power_source)
     if rel.method == "transcost":
-        h, f, src = _transcost_wyr(cost, element_type, Part(element_type, dry_mass_kg, propellant or "lox_lh2", 1, factors or {}), 1.0)
+        part = Part(element_type, dry_mass_kg, propellant or "lox_lh2", 1, factors or {})
+        h, f, src = _transcost_wyr(cost, element_type, part, 1.0, power_source)
         wyr = _wyr_musd(cost, base_year, catalog)
         return Cost(h * wyr, f * wyr, base_year, f"{src}; work-year value: {cost['work_year_value']['source']}", h, f)
     if ioc_year is None:

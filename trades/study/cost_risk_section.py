@@ -32,6 +32,7 @@ class CostRisk(_Strict):
         description="Correlation between the elements' log-multipliers; default the catalog's (cost_risk.correlation, 0.3).")
     overrides: dict[str, UncertaintyOverride] = Field(
         default_factory=dict,
-        description="Relationship ('amcm' or a TRANSCOST category, e.g. crewed_space_system) or price class "
+        description="Relationship ('amcm', a TRANSCOST category, e.g. crewed_space_system, or a unit rate, e.g. "
+                    "photovoltaic_power_module) or price class "
                     "(crew_transport_price, launch_price, contract_price) -> {sigma, source}: "
                     "replaces the catalog's uncertainty of every part of that relationship or of that price.")
