@@ -83,8 +83,11 @@ def test_crew_vehicle_leaves_in_its_departure_year_and_is_costed(arch):
     item = arch.cost.item_index("mars_crew_vehicle")
     # the capsules ride the stages (in the mass in LEO) but reach LEO on the crew launches, so the
     # cargo launches lift the stacks less the capsules, in the missions' years only; the crew's own
-    # vehicles include the Mars ascent vehicles' stream (tests/trades/test_mars_surface_access.py)
-    leo = sum(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="kg") for k in range(1, len(arch.mars_crew) + 1))
+    # vehicles include the Mars ascent vehicles' stream (tests/trades/test_mars_surface_access.py) and the
+    # descent vehicles' own streams, sent ahead as in DRA 5.0 (tests/trades/test_mars_descent.py)
+    missions = range(1, len(arch.mars_crew) + 1)
+    leo = sum(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="kg") for k in missions)
+    leo = leo + sum(prob.get_val(f"transfer_mars_descent_{k}.mass_in_launch_orbit", units="kg") for k in missions)
     leo = leo + prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="kg")
     on_crew_launches = capsules * 9300.0 * rotations
     assert prob.get_val("cost.launch_mass.crew_lander_leo_mass", units="kg") == pytest.approx(leo - on_crew_launches)
@@ -167,6 +170,8 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
             mav_leo = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").max())
             mav_total = float(prob.get_val("transfer_mars_ascent.mass_in_launch_orbit", units="t").sum())
             total = float(prob.get_val("total_launch_mass.mass_in_launch_orbit", units="t").sum())
+            descents = [float(prob.get_val(f"transfer_mars_descent_{k}.mass_in_launch_orbit", units="t").sum())
+                        for k in range(1, len(arch.mars_crew) + 1)]
     assert f"the first crew vehicle needs {first['nuclear_thermal_lh2']:.0f} t in LEO against {first['lox_lh2']:.0f} t" in description
     assert f"({consumables:.1f} t for six over {days:.0f} days" in description
     assert first["nuclear_thermal_lh2"] < first["lox_lh2"]
@@ -178,3 +183,21 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
     assert f"so {landed:.0f} t land per ascent vehicle and {mav_leo:.0f} t go to LEO for each, {mav_total:.0f} t for the three" in description
     assert f"{total:.0f} t go to LEO over the campaign" in description
     assert landed < mav and mav_leo < first["nuclear_thermal_lh2"]
+    # the descent vehicles sent ahead on their own streams (DRA 5.0's split, the study's choice)
+    assert f"15.8 t at entry, and {min(descents):.0f} to {max(descents):.0f} t in LEO each" in description
+    # lighter is not cheaper: the life-cycle costs of trades run on both propellants
+    import contextlib
+    import io
+    import json
+
+    from trades.cli import main
+
+    runs = {}
+    for propellant in ("nuclear_thermal_lh2", "lox_lh2"):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["run", str(tmp_path / f"{propellant}.yaml"), "--output-dir", str(tmp_path / propellant), "--format", "json"]) == 0
+        runs[propellant] = json.loads(out.getvalue())
+    ntr, chemical = (runs[p]["cost"]["life_cycle_cost_musd"] / 1000 for p in ("nuclear_thermal_lh2", "lox_lh2"))
+    chemical_leo = runs["lox_lh2"]["totals"]["mass_in_launch_orbit_kg"] / 1000
+    assert f"hydrogen-oxygen stages make the campaign {ntr - chemical:.0f} billion cheaper ({chemical:.0f} billion, {chemical_leo:.0f} t)" in description
