@@ -40,16 +40,11 @@ def stream_name(k: int) -> str:
 
 def _window(study, catalog, file: str, year: int, k: int) -> dict:
     """The cargo's transfer (type and objective of ``transportation.mars_window``) departing in ``year``."""
-    from trades.astro.porkchop import TransferSpec, find_windows
+    from trades.architecture.trajectories import cargo_transfer_spec
+    from trades.astro.porkchop import find_windows
 
     window = study.transportation.mars_window
-    capture = catalog.entry("delta_v", "mars_capture_orbit")
-    propulsive = not study.transportation.aerocapture
-    spec = TransferSpec(
-        parking_altitude_km=study.transportation.launch_orbit_altitude_km,
-        capture_periapsis_altitude_km=float(capture["periapsis_altitude_km"]["value"]) if propulsive else None,
-        capture_apoapsis_altitude_km=float(capture["apoapsis_altitude_km"]["value"]) if propulsive else None,
-    )
+    spec = cargo_transfer_spec(study, catalog)
     where = f"{file}: transportation.mars_crew.surface_access.descent_vehicle"
     try:
         found = find_windows(spec, year)

@@ -15,18 +15,28 @@ from trades.study.schema import Study
 from trades.architecture.description import Stage
 
 
-def mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
-    """The window's transfer and the porkchop table around it; updates the stages it drives."""
-    from trades.astro.porkchop import TransferSpec, find_windows, window_table
+def cargo_transfer_spec(study: Study, catalog: Catalog):
+    """The cargo route's transfer to Mars: from the launch orbit, captured into the catalog's capture
+    orbit unless it aerocaptures (then the arrival is an entry, no capture orbit)."""
+    from trades.astro.porkchop import TransferSpec
 
-    window = study.transportation.mars_window
     capture = catalog.entry("delta_v", "mars_capture_orbit")
     propulsive = not study.transportation.aerocapture
-    spec = TransferSpec(
+    return TransferSpec(
         parking_altitude_km=study.transportation.launch_orbit_altitude_km,
         capture_periapsis_altitude_km=float(capture["periapsis_altitude_km"]["value"]) if propulsive else None,
         capture_apoapsis_altitude_km=float(capture["apoapsis_altitude_km"]["value"]) if propulsive else None,
     )
+
+
+def mars_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages: list[Stage], notes: list) -> dict:
+    """The window's transfer and the porkchop table around it; updates the stages it drives."""
+    from trades.astro.porkchop import find_windows, window_table
+
+    window = study.transportation.mars_window
+    capture = catalog.entry("delta_v", "mars_capture_orbit")
+    propulsive = not study.transportation.aerocapture
+    spec = cargo_transfer_spec(study, catalog)
     try:
         found = find_windows(spec, window.year)
     except ephemeris.EphemerisRangeError as exc:
