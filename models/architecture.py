@@ -76,7 +76,7 @@ class ArchitectureModel(om.Group):
                              desc="crewed Mars missions, each the stream mars_crew_<k> carrying the crew vehicle")
         self.options.declare("mars_surface_access", types=bool, default=False,
                              desc="each Mars crew descends in a descent vehicle riding its crew vehicle to the parking orbit and "
-                                  "leaves on an ascent vehicle landed by the stream mars_ascent one window ahead")
+                                  "leaves on an ascent vehicle landed one window ahead by its own stream mars_ascent_<k>")
         self.options.declare("mars_descent_predeployed", types=bool, default=False,
                              desc="each Mars crew's descent vehicle flies one window ahead as the payload of its own stream "
                                   "mars_descent_<k> and waits in the parking orbit (the crew vehicle does not carry it)")
@@ -240,8 +240,9 @@ class ArchitectureModel(om.Group):
 
     def _add_mars_surface_access(self, n: int, missions: int) -> None:
         """The crew's cabin, the Mars ascent vehicle (the cabin on an ascent stage, landed one window
-        ahead: the payload of the stream mars_ascent) and the crew's descent vehicle (the cabin landed
-        by the entry fractions, riding each crew vehicle to the parking orbit)."""
+        ahead: the payload of mission k's stream mars_ascent_<k>) and the crew's descent vehicle (the
+        cabin landed by the entry fractions, riding each crew vehicle to the parking orbit or, sent
+        ahead, the payload of its own stream mars_descent_<k>)."""
         self.add_subsystem("mars_crew_cabin", sum_component("mass", ["cabin_mass"]))
         self.add_subsystem("mars_ascent_stage", RocketStage(num_nodes=1))
         self.connect("mars_crew_cabin.mass", "mars_ascent_stage.payload_mass")
@@ -252,11 +253,8 @@ class ArchitectureModel(om.Group):
             self.add_subsystem("mars_ascent_isru", AscentOxygenPlant())
             self.connect("mars_ascent_stage.propellant_mass", "mars_ascent_isru.propellant_mass")
             self.connect("mars_ascent_stage.initial_mass", "mars_ascent_isru.vehicle_mass")
-            self.connect("mars_ascent_isru.landed_mass", "mars_ascent_demand.unit_mass")
-        else:
-            self.connect("mars_ascent_stage.initial_mass", "mars_ascent_demand.unit_mass")
-        self.add_subsystem("mars_ascent_demand", CrewLanderDemand(num_years=n))  # after the plant it reads
-        self.connect("mars_ascent_demand.lander_mass", "transfer_mars_ascent.payload_mass")
+        landed = "mars_ascent_isru.landed_mass" if self.options["mars_ascent_isru"] else "mars_ascent_stage.initial_mass"
+        self._add_per_mission(n, missions, "demand", landed, "payload_mass", prefix="mars_ascent_")  # after the plant it reads
         self.add_subsystem("mars_crew_descent", EntryDescent(num_nodes=1))
         self.connect("mars_crew_cabin.mass", "mars_crew_descent.payload_mass")
         self.add_subsystem("mars_crew_descent_vehicle", sum_component("dry_mass", ["cabin_mass", "descent_stage_mass"]))
@@ -278,7 +276,7 @@ class ArchitectureModel(om.Group):
 
     def _connect_cost(self, cost: dict, streams: list[str]) -> None:
         for name, mass_output in cost["element_mass_outputs"]:
-            if not mass_output.startswith(("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent.", "transfer_mars_descent_")):  # stage unit masses are set
+            if not mass_output.startswith(("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent_", "transfer_mars_descent_")):  # stage unit masses are set
                 self.connect(mass_output, f"cost.{name}.dry_mass")
         for i, units in cost["item_units"]:
             if units == "cargo_flights":
@@ -303,7 +301,7 @@ class ArchitectureModel(om.Group):
         """The mass in LEO of the crew's own Mars vehicles that the cost group charges; added before the
         cost group, which reads it (the group runs its systems once, in the order added)."""
         # the crew's own vehicles: the transit vehicles, the descent vehicles (with them or on their own streams) and the ascent vehicles
-        crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith(("mars_crew_", "mars_descent_")) or s == "mars_ascent"]
+        crews = [f"transfer_{s}.mass_in_launch_orbit" for s in streams if s.startswith(("mars_crew_", "mars_descent_", "mars_ascent_"))]
         if crews and cost["crew_lander_costed"]:  # the crew's own vehicles take the crew lander's place
             n = self.options["num_years"]
             self.add_subsystem("mars_crew_leo_mass", sum_component("mass", [f"m{k}" for k in range(len(crews))], n))

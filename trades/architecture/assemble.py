@@ -32,9 +32,9 @@ def model_options(arch: Architecture) -> dict:
         "trajectory": None,
         "cost": None,
         "mars_crew_missions": len(arch.mars_crew or []),
-        "mars_surface_access": "mars_ascent" in arch.stages,
+        "mars_surface_access": "mars_ascent_1" in arch.stages,
         "mars_descent_predeployed": "mars_descent_1" in arch.stages,
-        "mars_ascent_isru": "mars_ascent" in arch.stages and arch.study.transportation.mars_crew.surface_access.ascent_oxidizer_from_isru,
+        "mars_ascent_isru": "mars_ascent_1" in arch.stages and arch.study.transportation.mars_crew.surface_access.ascent_oxidizer_from_isru,
         "crew_spacecraft_rides": "crew_lander" in arch.stages and bool(flown_spacecraft(arch.study, arch.catalog)),
         "ssa": ssa_model_options(arch),
         "crew_stream_on_crew_launches": arch.cost is not None and arch.cost.crew_launcher_lifts_lander,
@@ -66,7 +66,7 @@ def model_options(arch: Architecture) -> dict:
 
 
 #: costed stages whose unit dry mass is fixed from one evaluation (set_stage_unit_masses)
-STAGE_MASS_PREFIXES = ("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent.", "transfer_mars_descent_")
+STAGE_MASS_PREFIXES = ("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent_", "transfer_mars_descent_")
 
 
 def _crew_vehicle_item(plan) -> int | None:
@@ -177,11 +177,9 @@ def set_stage_unit_masses(arch: Architecture, prob: om.Problem, prefix: str = ""
         if element.mass_output.startswith("transfer_cargo."):
             inert = float(prob.get_val(prefix + element.mass_output, units="kg").sum())
             unit_mass = inert / flights if flights > 0 else 0.0
-        elif element.mass_output.startswith("transfer_mars_ascent."):  # one ascent vehicle per mission, the campaign's average
-            unit_mass = float(prob.get_val(prefix + element.mass_output, units="kg").sum()) / missions
-        else:  # a crewed Mars mission's stage or its descent vehicle's: the missions' average (each flies once, in its window)
+        else:  # a crewed Mars mission's stage or its ascent or descent vehicle's: the missions' average (each flies once, in its window)
             stream, stage = element.mass_output.split(".", 1)
-            stream = stream.rsplit("_", 1)[0]  # transfer_mars_crew or transfer_mars_descent
+            stream = stream.rsplit("_", 1)[0]  # transfer_mars_crew, transfer_mars_ascent or transfer_mars_descent
             unit_mass = sum(float(prob.get_val(f"{prefix}{stream}_{k}.{stage}", units="kg").sum())
                             for k in range(1, missions + 1)) / missions
         prob.set_val(f"{prefix}cost.{element.name}.dry_mass", max(unit_mass, 1e-6), units="kg")

@@ -257,7 +257,7 @@ def make_cost_plan(arch) -> CostPlan:
         for stage in arch.stages["mars_crew_1"]:  # unit masses: the missions' average (assemble.set_stage_unit_masses)
             add_element(i, f"mars_crew_stage{stage.index}", _stage_type(stage), mass_output=f"transfer_mars_crew_1.stage{stage.index}.inert_mass",
                         propellant=stage.propellant)
-        if "mars_ascent" in arch.stages:  # the crew's descent and ascent vehicles (trades.architecture.mars_surface_access)
+        if "mars_ascent_1" in arch.stages:  # the crew's descent and ascent vehicles (trades.architecture.mars_surface_access)
             add_surface_access_elements(arch, i, add_element)
     if arch.crew_vehicle is not None:
         add_item(CostItem("crew_transport", ("crew_vehicle",), False))

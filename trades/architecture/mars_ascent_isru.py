@@ -1,11 +1,11 @@
 """The Mars ascent vehicle on the surface: how long it waits there, the propellant it keeps, and the
 oxygen plant that makes its oxidizer (``transportation.mars_crew.surface_access``).
 
-**The wait.** The MAV of mission ``k`` lands from the cargo route: the first with the cargo (the cargo
-window's departure plus its time of flight), the others in the window before their crew's, taken as
-the previous crew's departure date plus the cargo route's time of flight (the toolkit computes one
-cargo transfer; the later windows' cargo transfers are not computed). It waits until its crew
-leaves Mars (the crew's return departure). The MAV is one design for every mission: its oxygen
+**The wait.** The MAV of mission ``k`` lands from the cargo route at the arrival of the transfer it
+flies (:mod:`trades.architecture.mars_predeploy`): the first with the cargo (the cargo window's
+departure plus its time of flight), the others at the arrival of the cargo's transfer type and
+objective in the window before their crew's. It waits until its crew leaves Mars (the crew's
+return departure). The MAV is one design for every mission: its oxygen
 plant is sized to fill it in the shortest production time (``isru_oxygen_ready_by``: from landing to
 the crew's Earth departure, by default, or to its ascent), its propellant kept over the longest wait.
 The plant relationship is one point (2 kg/h): a plant of rate ``Q`` is ``Q / 2`` modules of it.
@@ -36,12 +36,10 @@ def surface_waits(arch) -> list[dict]:
     (``days_to_crew_departure``)."""
     from trades.astro import ephemeris  # here: `trades validate` imports this module
 
-    cargo = arch.trajectory["window"]
-    tof = float(cargo["tof_days"])
-    departures = [float(cargo["departure_jd"])] + [float(m["window"]["departure_jd"]) for m in arch.mars_crew[:-1]]
     waits = []
-    for departure, mission in zip(departures, arch.mars_crew):
-        landing, ascent = departure + tof, float(mission["return"]["departure_jd"])
+    for mission in arch.mars_crew:
+        ahead = mission["ahead_window"]  # the transfer the MAV flies (trades.architecture.mars_predeploy)
+        landing, ascent = float(ahead["departure_jd"]) + float(ahead["tof_days"]), float(mission["return"]["departure_jd"])
         waits.append({"landing": f"{ephemeris.to_date(landing):%Y-%m-%d}", "ascent": mission["return"]["departure"],
                       "crew_departure": mission["window"]["departure"], "days": ascent - landing,
                       "days_to_crew_departure": float(mission["window"]["departure_jd"]) - landing})
@@ -78,8 +76,8 @@ def set_surface_storage_inputs(arch, study, catalog, stage: str, propellant: str
     listed = "; ".join(f"mission {k}: {w['landing']} to {w['ascent']}, {w['days']:.0f} d" for k, w in enumerate(waits, start=1))
     longest, shortest = max(w["days"] for w in waits), min(w["days"] for w in waits)
     arch.add(f"{stage}.coast_time", longest, "d", f"the longest MAV wait on the surface, landing to the crew's ascent ({listed}); "
-             "landing: the cargo window's arrival for the first, the previous crew's departure plus the cargo route's "
-             f"{float(arch.trajectory['window']['tof_days']):.0f}-day flight for the others")
+             "landing: the arrival of the transfer each MAV flies (the cargo window's for the first, the cargo's transfer "
+             "type and objective in the window before its crew's for the others)")
     if access.surface_boiloff_rate_per_day is not None:
         arch.add(f"{stage}.boiloff_rate", access.surface_boiloff_rate_per_day, "1/d",
                  f"{arch.file}: transportation.mars_crew.surface_access.surface_boiloff_rate_per_day (the study's input_sources cite it)")

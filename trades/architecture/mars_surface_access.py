@@ -7,9 +7,11 @@ engine relationship of its propellant) for the climb from the surface to a low M
 transit vehicle waits (two-body, computed here) and the rendezvous allowance. The MAV of mission
 ``k`` leaves Earth in the window before its crew's (the cargo window for the first, the previous
 crew's window for the others: pre-deployed one window ahead, as in DRA 5.0), on the cargo route's
-stages (the cargo window's departure, aerocapture or capture, entry and landing): it is the
-payload of the stream ``mars_ascent``, so its entry and descent systems are delivery systems, not
-payload. Its propellant is carried from Earth, or only its fuel when an oxygen plant landed with it
+stages (departure, aerocapture or capture, entry and landing) flown on the transfer of the window
+it leaves in (:mod:`trades.architecture.mars_predeploy`: the cargo window's for the first, the
+cargo's transfer type and objective in its own year for the others): it is the payload of its own
+stream ``mars_ascent_<k>``, so its entry and descent systems are delivery systems, not payload.
+One design serves every mission (the largest wait and the shortest plant production time size it). Its propellant is carried from Earth, or only its fuel when an oxygen plant landed with it
 makes the oxidizer on Mars (``ascent_oxidizer_from_isru``, :mod:`trades.architecture.mars_ascent_isru`,
 which also keeps the propellant over the MAV's wait on the surface).
 
@@ -24,18 +26,18 @@ cargo route's stages to wait in the parking orbit (:mod:`trades.architecture.mar
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from trades.architecture.mars_ascent_isru import add_plant_elements, isru_errors, set_surface_storage_inputs
+from trades.architecture.mars_predeploy import window_streams
 from trades.astro import orbits
 
 if TYPE_CHECKING:  # description imports costing, which imports this module
     from trades.architecture.description import Stage
 
-STREAM = "mars_ascent"
+STREAM_PREFIX = "mars_ascent_"  # the stream of mission k: mars_ascent_<k>
 ASCENT_LEG, RENDEZVOUS_LEG, ENTRY_LEG = "mars_ascent_to_low_orbit", "rendezvous", "mars_entry_landed_fraction"
 
 
@@ -77,11 +79,16 @@ def predeploy_years(study, missions: list[dict]) -> list[int]:
     return [study.transportation.mars_window.year] + [m["year"] for m in missions[:-1]]
 
 
-def ascent_stream(study, cargo_stages: list[Stage], coast) -> list[Stage]:
-    """The MAV's stages to the surface: the cargo route's (same window, same propellants), each with
-    the cargo stage's coast (``coast(stage)`` -> (days, how))."""
-    return [replace(s, stream=STREAM, legs=list(s.legs), leg_delta_v_km_s=list(s.leg_delta_v_km_s),
-                    coast=None if s.role == "entry" else coast(s)) for s in cargo_stages]
+def ascent_streams(study, cargo_stages: list[Stage], trajectory: dict, windows: list[dict], coast, notes: list) -> dict[str, list[Stage]]:
+    """Each mission's MAV stream to the surface: the cargo route's stages (same propellants, its entry
+    step) on the transfer of the window it leaves in (``windows``, one per mission:
+    :func:`trades.architecture.mars_predeploy.ahead_windows`); ``coast(stage)`` gives the cargo
+    stages' coasts (the cargo window's). Appends a note per mission to ``notes``."""
+    out = window_streams(study, cargo_stages, trajectory, windows, STREAM_PREFIX, "ascent vehicle", True, coast)
+    for k, w in enumerate(windows, start=1):
+        notes.append(f"Mars crew mission {k}: its ascent vehicle leaves LEO {w['departure']} ({out[f'{STREAM_PREFIX}{k}'][0].delta_v_km_s:.2f} "
+                     f"km/s) on the cargo route and lands {w['arrival']}")
+    return out
 
 
 def surface_access_errors(study, catalog) -> list:
@@ -146,14 +153,11 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
     arch.add_catalog("mars_crew_descent.landed_fraction", fractions["mass_ratio"], "unitless")
     arch.add_catalog("mars_crew_descent.payload_fraction", fractions["payload_fraction"], "unitless")
     years = np.array(study.years)
-    launched = np.zeros(len(years))
-    for year in predeploy_years(study, arch.mars_crew):
-        launched += (years == year).astype(float)
-    arch.add("mars_ascent_demand.crew_rotations", launched, "unitless",
-             "one Mars ascent vehicle per crewed mission, leaving Earth in the window before its crew's "
-             "(transportation.mars_window for the first, the previous crew's window for the others)")
     ahead = access.descent_vehicle == "predeployed_in_orbit"
     for k, (m, year) in enumerate(zip(arch.mars_crew, predeploy_years(study, arch.mars_crew)), start=1):
+        arch.add(f"{STREAM_PREFIX}{k}_demand.crew_rotations", (years == year).astype(float), "unitless",
+                 f"mission {k}'s Mars ascent vehicle leaves Earth in {year}, the window before its crew's "
+                 "(transportation.mars_window for the first, the previous crew's window for the others)")
         if ahead:  # its own stream, mars_descent_<k> (trades.architecture.mars_descent)
             arch.add(f"mars_descent_{k}_demand.crew_rotations", (years == year).astype(float), "unitless",
                      f"mission {k}'s descent vehicle leaves Earth in {year}, one window ahead of its crew, and waits in the parking orbit")
@@ -174,15 +178,15 @@ def add_surface_access_elements(arch, item: int, add_element) -> None:
     """Cost elements of the crew's descent and ascent vehicles (one each per mission: the item's
     units are crew rotations), by the crew lander's relationship, and the stages that deliver each
     MAV: the cargo route's stages, so built to the cargo stages' designs (produced per MAV, their
-    development is the cargo transport's)."""
+    development is the cargo transport's; the unit mass is the missions' average)."""
     add_element(item, "mars_ascent_vehicle", "crew_lander", mass_output="mars_ascent_vehicle.dry_mass")
     add_element(item, "mars_crew_descent_vehicle", "crew_lander", mass_output="mars_crew_descent_vehicle.dry_mass")
     if arch.study.transportation.mars_crew.surface_access.ascent_oxidizer_from_isru:
         add_plant_elements(item, add_element)
-    for stage in arch.stages[STREAM]:
+    for stage in arch.stages[f"{STREAM_PREFIX}1"]:
         if stage.role != "entry":
             add_element(item, f"mars_ascent_stage{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",
-                        mass_output=f"transfer_{STREAM}.stage{stage.index}.inert_mass", propellant=stage.propellant,
+                        mass_output=f"transfer_{STREAM_PREFIX}1.stage{stage.index}.inert_mass", propellant=stage.propellant,
                         developed_by=f"cargo_{stage.role}_stage{stage.index}")
     for stage in arch.stages.get("mars_descent_1", []):  # the descent vehicles' stages (predeployed_in_orbit), the missions' average
         add_element(item, f"mars_descent_stage{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",

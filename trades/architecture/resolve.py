@@ -26,8 +26,9 @@ from trades.architecture.flight_rates import busiest_year_launches, crew_reach, 
 from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
 from trades.architecture.trajectories import asteroid_trajectory, coast_days, gravity_loss, mars_trajectory
 from trades.architecture.mars_missions import plan_missions, set_mars_crew_inputs
-from trades.architecture.mars_surface_access import STREAM as MARS_ASCENT_STREAM, ascent_stream, predeploy_years, set_surface_access_inputs
+from trades.architecture.mars_surface_access import ascent_streams, predeploy_years, set_surface_access_inputs
 from trades.architecture.mars_descent import descent_streams, predeployed as descent_predeployed
+from trades.architecture.mars_predeploy import ahead_windows
 
 
 def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool,
@@ -209,11 +210,14 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         trajectory = mars_trajectory(study, catalog, file, stages["cargo"], notes)
     elif study.transportation.asteroid_window is not None:
         trajectory = asteroid_trajectory(study, catalog, file, stages["cargo"], notes)
-    if mars_crew:  # each mission's ascent vehicle flies the cargo route one window ahead
-        stages[MARS_ASCENT_STREAM] = ascent_stream(study, stages["cargo"], lambda s: coast_days(study, trajectory, s))
+    if mars_crew:  # each mission's ascent vehicle flies the cargo route one window ahead, on that window's transfer
+        windows = ahead_windows(study, catalog, file, trajectory, predeploy_years(study, mars_crew))
+        for mission, window in zip(mars_crew, windows):
+            mission["ahead_window"] = window  # the MAV lands at its arrival (trades.architecture.mars_ascent_isru)
+        cargo_coast = lambda s: coast_days(study, trajectory, s)  # noqa: E731
+        stages.update(ascent_streams(study, stages["cargo"], trajectory, windows, cargo_coast, notes))
         if descent_predeployed(study):  # and, in DRA 5.0's split, its descent vehicle to the parking orbit
-            stages.update(descent_streams(study, catalog, file, stages["cargo"], trajectory, predeploy_years(study, mars_crew),
-                                          lambda s: coast_days(study, trajectory, s), notes))
+            stages.update(descent_streams(study, stages["cargo"], trajectory, windows, cargo_coast, notes))
     for stage_list in stages.values():
         for stage in stage_list:
             if stage.role != "entry":
