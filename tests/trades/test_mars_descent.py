@@ -131,7 +131,7 @@ def test_descent_streams_are_launched_and_costed(runs):
     launches) and their stages are costed in the crew vehicle item, built to the cargo stage's
     design (not developed again)."""
     arch, prob = runs["predeployed"]
-    streams = [s for s in arch.stages if s.startswith(("mars_crew_", "mars_descent_"))] + ["mars_ascent"]
+    streams = [s for s in arch.stages if s.startswith(("mars_crew_", "mars_descent_", "mars_ascent_"))]
     own = sum(prob.get_val(f"transfer_{s}.mass_in_launch_orbit", units="kg") for s in streams)
     capsules = prob.get_val("mars_crew_capsules.lander_mass", units="kg")
     assert prob.get_val("cost.launch_mass.crew_lander_leo_mass", units="kg") == pytest.approx(own - capsules)

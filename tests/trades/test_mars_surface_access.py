@@ -79,26 +79,62 @@ def test_ascent_vehicle_is_the_rocket_equation_on_the_crew_cabin(evaluated):
     assert propellant / cabin >= 7.0
 
 
+def _gear(arch, prefix: str) -> float:
+    """Mass at ignition per kg pushed of the stage ``prefix``, by hand from its inputs (the closed-form
+    rocket equation, Humble, Henry & Larson ch. 1 and 3, as tests/trades/test_mars_descent.py):
+    ``R = exp((dv + dv_g) / (g0 Isp))``, ``B = exp(k t)``, ``a = k_t / rho``, ``b = (T/W)_0 / (T/W)_e``,
+    ``m1 / P = 1 / (1 - (1 + aB)(1 - 1/R) - b)``, ``m0 = m1 (1 + (1 - 1/R)(B - 1))``."""
+    given = {i.name.removeprefix(prefix + "."): i.value for i in arch.inputs if i.name.startswith(prefix + ".")}
+    ratio = math.exp((given["delta_v"] + given["gravity_loss"]) / (G0 * given["isp"]))
+    growth = math.exp(given["boiloff_rate"] * given["coast_time"])
+    a = given["tank_mass_per_volume"] / given["propellant_density"]
+    b = given["thrust_to_weight"] / given["engine_thrust_to_weight"]
+    burned = 1.0 - 1.0 / ratio
+    return (1.0 + burned * (growth - 1.0)) / (1.0 - (1.0 + a * growth) * burned - b)
+
+
 def test_ascent_vehicles_fly_the_cargo_route_one_window_ahead(evaluated):
-    """Each mission's MAV leaves Earth in the window before its crew's, on the cargo route's stages
-    (same departure burn, same entry fractions), landed as payload: what enters is the MAV over the
-    landed and payload fractions."""
+    """Each mission's MAV leaves Earth in the window before its crew's on its own stream, on the
+    cargo route's stages (same roles and propellants, the same entry fractions) with the burns of
+    the window it leaves in: the cargo window's for the first, the window planner's transfer of the
+    cargo's type and objective for the others (found here); what enters is the MAV over the landed
+    and payload fractions, and its mass in LEO is that times the departure stage's gear ratio (by
+    hand: aerocapture, no capture stage)."""
+    from trades.astro.porkchop import TransferSpec, find_windows
+
     arch, prob = evaluated
     years = np.array(arch.years)
     crew_years = [m["year"] for m in arch.mars_crew]
     expected = [arch.study.transportation.mars_window.year] + crew_years[:-1]
-    launched = prob.get_val("mars_ascent_demand.crew_rotations")
-    assert list(years[launched > 0]) == expected and np.all(launched[launched > 0] == 1.0)
-    cargo, ascent = arch.stages["cargo"], arch.stages["mars_ascent"]
-    assert [(s.role, s.legs, s.delta_v_km_s, s.propellant) for s in cargo] == [(s.role, s.legs, s.delta_v_km_s, s.propellant) for s in ascent]
+    window = arch.study.transportation.mars_window
+    cargo = arch.stages["cargo"]
+    assert arch.study.transportation.aerocapture and [s.role for s in cargo] == ["departure", "entry"]
     # what lands: the fuelled MAV less the oxygen made on Mars, plus the plant and its power
     # (the study makes its oxidizer on Mars; tests/trades/test_mars_ascent_isru.py checks that mass by hand)
     assert arch.study.transportation.mars_crew.surface_access.ascent_oxidizer_from_isru
     mav = prob.get_val("mars_ascent_isru.landed_mass", units="kg")[0]
     entry = arch.catalog.entry("delta_v", "mars_entry_landed_fraction")
     phi, psi = float(entry["mass_ratio"]["value"]), float(entry["payload_fraction"]["value"])
-    entering = prob.get_val("transfer_mars_ascent.stage1.initial_mass", units="kg")
-    assert entering == pytest.approx(mav / psi / phi * launched)
+    departures = []
+    for k, year in enumerate(expected, start=1):
+        launched = prob.get_val(f"mars_ascent_{k}_demand.crew_rotations")
+        assert list(years[launched > 0]) == [year] and launched.sum() == 1.0
+        ascent = arch.stages[f"mars_ascent_{k}"]
+        assert [(s.role, s.propellant) for s in ascent] == [(s.role, s.propellant) for s in cargo]
+        assert ascent[1].landed_fraction == cargo[1].landed_fraction
+        if k == 1:
+            assert ascent[0].delta_v_km_s == cargo[0].delta_v_km_s
+        else:
+            found = [w for w in find_windows(TransferSpec(parking_altitude_km=arch.study.transportation.launch_orbit_altitude_km), year)
+                     if w["type"] == window.transfer_type and w["objective"] == window.objective]
+            assert ascent[0].delta_v_km_s == pytest.approx(found[0]["dv_departure_km_s"], rel=1e-9)
+        departures.append(ascent[0].delta_v_km_s)
+        entering = prob.get_val(f"transfer_mars_ascent_{k}.stage1.initial_mass", units="kg")
+        assert entering == pytest.approx(mav / psi / phi * launched)
+        leo = prob.get_val(f"transfer_mars_ascent_{k}.mass_in_launch_orbit", units="kg").sum()
+        assert leo == pytest.approx(mav / psi / phi * _gear(arch, f"transfer_mars_ascent_{k}.stage0"), rel=1e-6)
+    # issue 17: the later windows need more than the 2033 cargo window's 3.52 km/s (3.96 in 2035, 3.84 in 2037)
+    assert departures[0] < min(departures[1:])
 
 
 def test_descent_vehicle_rides_the_crew_vehicle_to_the_parking_orbit(evaluated):
@@ -125,7 +161,7 @@ def test_surface_access_is_launched_and_costed(evaluated):
     from trades.architecture.cost_relationships import relationship
 
     arch, prob = evaluated
-    streams = [s for s in arch.stages if s.startswith("mars_crew_")] + ["mars_ascent"]
+    streams = [s for s in arch.stages if s.startswith(("mars_crew_", "mars_ascent_"))]
     own = sum(prob.get_val(f"transfer_{s}.mass_in_launch_orbit", units="kg") for s in streams)
     capsules = prob.get_val("mars_crew_capsules.lander_mass", units="kg")
     assert prob.get_val("cost.launch_mass.crew_lander_leo_mass", units="kg") == pytest.approx(own - capsules)
@@ -138,6 +174,10 @@ def test_surface_access_is_launched_and_costed(evaluated):
         assert elements[name].item == arch.cost.item_index("mars_crew_vehicle")
     assert elements["mars_ascent_stage0"].coefficients["development_factor"] == 0.0
     assert prob.get_val("cost.mars_ascent_stage0.development_factor")[0] == 0.0
+    # one design, produced per mission: its unit mass is the missions' average (each MAV's stage sized on its window)
+    average = np.mean([prob.get_val(f"transfer_mars_ascent_{k}.stage0.inert_mass", units="kg").sum()
+                       for k in range(1, len(arch.mars_crew) + 1)])
+    assert prob.get_val("cost.mars_ascent_stage0.dry_mass", units="kg")[0] == pytest.approx(average, rel=1e-9)
 
 
 def test_surface_access_partials(evaluated):
@@ -146,7 +186,7 @@ def test_surface_access_partials(evaluated):
     from openmdao.utils.assert_utils import assert_check_partials, assert_check_totals
 
     arch, prob = evaluated
-    names = ["mars_ascent_isru", "mars_ascent_demand", "mars_crew_descent", "mars_crew_1_descent"]
+    names = ["mars_ascent_isru", "mars_ascent_1_demand", "mars_ascent_2_demand", "mars_crew_descent", "mars_crew_1_descent"]
     data = prob.check_partials(includes=names, out_stream=None, method="fd", step=1e-3, form="central")
     assert set(data) == set(names)
     assert_check_partials(data, atol=2e-2, rtol=1e-5)
