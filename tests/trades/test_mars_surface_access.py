@@ -79,20 +79,6 @@ def test_ascent_vehicle_is_the_rocket_equation_on_the_crew_cabin(evaluated):
     assert propellant / cabin >= 7.0
 
 
-def _gear(arch, prefix: str) -> float:
-    """Mass at ignition per kg pushed of the stage ``prefix``, by hand from its inputs (the closed-form
-    rocket equation, Humble, Henry & Larson ch. 1 and 3, as tests/trades/test_mars_descent.py):
-    ``R = exp((dv + dv_g) / (g0 Isp))``, ``B = exp(k t)``, ``a = k_t / rho``, ``b = (T/W)_0 / (T/W)_e``,
-    ``m1 / P = 1 / (1 - (1 + aB)(1 - 1/R) - b)``, ``m0 = m1 (1 + (1 - 1/R)(B - 1))``."""
-    given = {i.name.removeprefix(prefix + "."): i.value for i in arch.inputs if i.name.startswith(prefix + ".")}
-    ratio = math.exp((given["delta_v"] + given["gravity_loss"]) / (G0 * given["isp"]))
-    growth = math.exp(given["boiloff_rate"] * given["coast_time"])
-    a = given["tank_mass_per_volume"] / given["propellant_density"]
-    b = given["thrust_to_weight"] / given["engine_thrust_to_weight"]
-    burned = 1.0 - 1.0 / ratio
-    return (1.0 + burned * (growth - 1.0)) / (1.0 - (1.0 + a * growth) * burned - b)
-
-
 def test_ascent_vehicles_fly_the_cargo_route_one_window_ahead(evaluated):
     """Each mission's MAV leaves Earth in the window before its crew's on its own stream, on the
     cargo route's stages (same roles and propellants, the same entry fractions) with the burns of
@@ -100,6 +86,7 @@ def test_ascent_vehicles_fly_the_cargo_route_one_window_ahead(evaluated):
     cargo's type and objective for the others (found here); what enters is the MAV over the landed
     and payload fractions, and its mass in LEO is that times the departure stage's gear ratio (by
     hand: aerocapture, no capture stage)."""
+    from tests.trades.test_mars_descent import _gear  # the stage's gear ratio by the closed-form rocket equation
     from trades.astro.porkchop import TransferSpec, find_windows
 
     arch, prob = evaluated

@@ -39,8 +39,4 @@ def descent_streams(study, cargo_stages: list, trajectory: dict, windows: list[d
     the transfer of the window it leaves in (``windows``, one per mission:
     :func:`trades.architecture.mars_predeploy.ahead_windows`); ``coast(stage)`` gives the cargo
     stages' coasts (the cargo window's). Appends a note per mission to ``notes``."""
-    out = window_streams(study, cargo_stages, trajectory, windows, STREAM_PREFIX, "descent vehicle", False, coast)
-    for k, w in enumerate(windows, start=1):
-        notes.append(f"Mars crew mission {k}: its descent vehicle leaves LEO {w['departure']} ({out[stream_name(k)][0].delta_v_km_s:.2f} km/s) "
-                     f"on the cargo route and waits for the crew in the one-sol orbit from {w['arrival']} (no boil-off counted there)")
-    return out
+    return window_streams(study, cargo_stages, trajectory, windows, STREAM_PREFIX, "descent vehicle", False, coast, notes)

@@ -48,10 +48,11 @@ def ahead_windows(study, catalog, file: str, trajectory: dict, years: list[int])
 
 
 def window_streams(study, cargo_stages: list, trajectory: dict, windows: list[dict], prefix: str, what: str, landed: bool,
-                   coast) -> dict[str, list]:
+                   coast, notes: list) -> dict[str, list]:
     """Each mission's stream ``<prefix><k>``: the cargo route's stages (with its entry step when
-    ``landed``, else without) on its window (``windows``, from :func:`ahead_windows`); ``coast(stage)``
-    gives the cargo stages' coasts (the cargo window's). ``what`` names the vehicle in the stages' legs."""
+    ``landed``, else without: it waits in the one-sol orbit) on its window (``windows``, from
+    :func:`ahead_windows`); ``coast(stage)`` gives the cargo stages' coasts (the cargo window's).
+    ``what`` names the vehicle in the stages' legs and in the note appended to ``notes`` per mission."""
     loiter = float(study.transportation.loiter_days)
     flown = [s for s in cargo_stages if s.role != "entry"]
     entry = [s for s in cargo_stages if s.role == "entry"] if landed else []
@@ -70,4 +71,6 @@ def window_streams(study, cargo_stages: list, trajectory: dict, windows: list[di
                                       leg_delta_v_km_s=[w["dv_arrival_km_s"]], source=source,
                                       coast=(loiter + w["tof_days"], f"loiter + {w['tof_days']:.0f} d flight to Mars")))
         out[name] = stages + [replace(s, stream=name, legs=list(s.legs), leg_delta_v_km_s=[], coast=None) for s in entry]
+        there = f"lands {w['arrival']}" if landed else f"waits for the crew in the one-sol orbit from {w['arrival']} (no boil-off counted there)"
+        notes.append(f"Mars crew mission {k}: its {what} leaves LEO {w['departure']} ({stages[0].delta_v_km_s:.2f} km/s) on the cargo route and {there}")
     return out

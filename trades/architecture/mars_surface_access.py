@@ -84,11 +84,7 @@ def ascent_streams(study, cargo_stages: list[Stage], trajectory: dict, windows: 
     step) on the transfer of the window it leaves in (``windows``, one per mission:
     :func:`trades.architecture.mars_predeploy.ahead_windows`); ``coast(stage)`` gives the cargo
     stages' coasts (the cargo window's). Appends a note per mission to ``notes``."""
-    out = window_streams(study, cargo_stages, trajectory, windows, STREAM_PREFIX, "ascent vehicle", True, coast)
-    for k, w in enumerate(windows, start=1):
-        notes.append(f"Mars crew mission {k}: its ascent vehicle leaves LEO {w['departure']} ({out[f'{STREAM_PREFIX}{k}'][0].delta_v_km_s:.2f} "
-                     f"km/s) on the cargo route and lands {w['arrival']}")
-    return out
+    return window_streams(study, cargo_stages, trajectory, windows, STREAM_PREFIX, "ascent vehicle", True, coast, notes)
 
 
 def surface_access_errors(study, catalog) -> list:
