@@ -190,18 +190,16 @@ def crewed_mars_runs() -> dict:
 
 def mav_figures(prob, crew: float) -> dict:
     """The study's Mars ascent vehicle (its cabin for the study's crew) and the same vehicle run again
-    with the published MAV's payload as its cabin (the rest of the problem unchanged), in t and km/s."""
+    with the published MAV's payload as its cabin (the rest of the problem unchanged, and left with that
+    payload: the caller's last use of it), in t and km/s."""
     t = lambda n: float(prob.get_val(n, units="t")[0])  # noqa: E731
     stage = ("initial_mass", "propellant_mass", "inert_mass")
     figures = {"crew": crew, "cabin": t("mars_crew_cabin.mass"), "delta_v": float(prob.get_val("mars_ascent_stage.delta_v", units="km/s")[0]),
                "isp": float(prob.get_val("mars_ascent_stage.isp", units="s")[0])}
     figures.update({name: t(f"mars_ascent_stage.{name}") for name in stage})
-    cabin = prob.get_val("mars_crew_cabin.cabin_mass", units="kg").copy()
-    prob.set_val("mars_crew_cabin.cabin_mass", POLSGROVE_MAV["payload"], units="t")
+    prob.set_val("mars_crew_cabin.cabin_mass", POLSGROVE_MAV["payload"], units="t")  # the problem is left so: its last use
     prob.run_model()
     figures["published_payload"] = {name: t(f"mars_ascent_stage.{name}") for name in stage}
-    prob.set_val("mars_crew_cabin.cabin_mass", cabin, units="kg")
-    prob.run_model()
     return figures
 
 

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from trades.errors import StudyError
+from trades.study.money import cost_inflation_factor
 from trades.study.reader import did_you_mean
 
 #: TRANSCOST factors of an element that multiply its development, and those that also multiply its production
@@ -86,18 +87,13 @@ def unit_rate_relationship(cost: dict, name: str, where: str) -> Relationship:
     work-years of the catalog's work-year value (``rate r(Y -> Y_wyr) / V_wyr``; the model's
     ``V_wyr r(Y_wyr -> base)`` brings it back to the rate in base-year dollars, CPI-U)."""
     rate, wyr = cost["unit_rates"][name]["first_unit"], cost["work_year_value"]
-    per_wyr = float(rate["value"]) * _cpi_ratio(cost, int(rate["year"]), int(wyr["year"])) / float(wyr["value"])
+    per_wyr = float(rate["value"]) * cost_inflation_factor(cost, int(rate["year"]), int(wyr["year"])) / float(wyr["value"])
     coefficients = {"dev_a": 0.0, "dev_x": 1.0, "prod_a": per_wyr, "prod_x": 1.0, "development_factor": 1.0, "first_unit_factor": 1.0}
     return Relationship(
         "transcost", name, coefficients,
         f"unit rate {name}, {rate['value']:g} {rate['unit']} of {rate['year']} a unit, no development ({where}): {rate['source']}",
         f"unit rate {name}: no correction factors; work-year value: {wyr['source']}",
     )
-
-
-def _cpi_ratio(cost: dict, from_year: int, to_year: int) -> float:
-    values = cost["cpi_u"]["values"]
-    return float(values[to_year]) / float(values[from_year])
 
 
 def relationship_errors(study, catalog) -> list[StudyError]:

@@ -30,10 +30,6 @@ def predeployed(study) -> bool:
     return crew is not None and crew.surface_access.descent_vehicle == "predeployed_in_orbit"
 
 
-def stream_name(k: int) -> str:
-    return f"{STREAM_PREFIX}{k}"
-
-
 def descent_streams(study, cargo_stages: list, trajectory: dict, windows: list[dict], coast, notes: list) -> dict[str, list]:
     """Each mission's descent-vehicle stream: the cargo route's stages without its entry step, on
     the transfer of the window it leaves in (``windows``, one per mission:

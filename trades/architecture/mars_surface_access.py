@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from trades.architecture.mars_ascent_isru import add_plant_elements, isru_errors, set_surface_storage_inputs
+from trades.architecture.mars_descent import STREAM_PREFIX as DESCENT_PREFIX, predeployed
 from trades.architecture.mars_predeploy import window_streams
 from trades.astro import orbits
 
@@ -149,13 +150,13 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
     arch.add_catalog("mars_crew_descent.landed_fraction", fractions["mass_ratio"], "unitless")
     arch.add_catalog("mars_crew_descent.payload_fraction", fractions["payload_fraction"], "unitless")
     years = np.array(study.years)
-    ahead = access.descent_vehicle == "predeployed_in_orbit"
+    ahead = predeployed(study)
     for k, (m, year) in enumerate(zip(arch.mars_crew, predeploy_years(study, arch.mars_crew)), start=1):
         arch.add(f"{STREAM_PREFIX}{k}_demand.crew_rotations", (years == year).astype(float), "unitless",
                  f"mission {k}'s Mars ascent vehicle leaves Earth in {year}, the window before its crew's "
                  "(transportation.mars_window for the first, the previous crew's window for the others)")
         if ahead:  # its own stream, mars_descent_<k> (trades.architecture.mars_descent)
-            arch.add(f"mars_descent_{k}_demand.crew_rotations", (years == year).astype(float), "unitless",
+            arch.add(f"{DESCENT_PREFIX}{k}_demand.crew_rotations", (years == year).astype(float), "unitless",
                      f"mission {k}'s descent vehicle leaves Earth in {year}, one window ahead of its crew, and waits in the parking orbit")
         else:
             arch.add(f"mars_crew_{k}_descent.crew_rotations", (years == m["year"]).astype(float), "unitless",
@@ -179,12 +180,11 @@ def add_surface_access_elements(arch, item: int, add_element) -> None:
     add_element(item, "mars_crew_descent_vehicle", "crew_lander", mass_output="mars_crew_descent_vehicle.dry_mass")
     if arch.study.transportation.mars_crew.surface_access.ascent_oxidizer_from_isru:
         add_plant_elements(item, add_element)
-    for stage in arch.stages[f"{STREAM_PREFIX}1"]:
-        if stage.role != "entry":
-            add_element(item, f"mars_ascent_stage{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",
-                        mass_output=f"transfer_{STREAM_PREFIX}1.stage{stage.index}.inert_mass", propellant=stage.propellant,
-                        developed_by=f"cargo_{stage.role}_stage{stage.index}")
-    for stage in arch.stages.get("mars_descent_1", []):  # the descent vehicles' stages (predeployed_in_orbit), the missions' average
-        add_element(item, f"mars_descent_stage{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",
-                    mass_output=f"transfer_mars_descent_1.stage{stage.index}.inert_mass", propellant=stage.propellant,
-                    developed_by=f"cargo_{stage.role}_stage{stage.index}")
+    for prefix, name in ((STREAM_PREFIX, "mars_ascent_stage"), (DESCENT_PREFIX, "mars_descent_stage")):
+        # mission 1's stream names the stages; their unit mass is the missions' average (assemble.set_stage_unit_masses);
+        # a descent stream exists only when the descent vehicles fly ahead (predeployed_in_orbit)
+        for stage in arch.stages.get(f"{prefix}1", []):
+            if stage.role != "entry":
+                add_element(item, f"{name}{stage.index}", "departure_stage" if stage.role == "departure" else "propulsion_module",
+                            mass_output=f"transfer_{prefix}1.stage{stage.index}.inert_mass", propellant=stage.propellant,
+                            developed_by=f"cargo_{stage.role}_stage{stage.index}")

@@ -27,7 +27,12 @@ def cpi_years(catalog: Catalog) -> tuple[int, int]:
 
 def inflation_factor(from_year: int, to_year: int, catalog: Catalog) -> float:
     """CPI-U ratio that turns ``from_year`` dollars into ``to_year`` dollars."""
-    cpi = {int(y): float(v) for y, v in catalog.entry("cost", "default")["cpi_u"]["values"].items()}
+    return cost_inflation_factor(catalog.entry("cost", "default"), from_year, to_year)
+
+
+def cost_inflation_factor(cost: dict, from_year: int, to_year: int) -> float:
+    """:func:`inflation_factor` from the cost catalog entry itself (``cost["cpi_u"]``)."""
+    cpi = {int(y): float(v) for y, v in cost["cpi_u"]["values"].items()}
     for year in (from_year, to_year):
         if year not in cpi:
             first, last = min(cpi), max(cpi)
