@@ -74,6 +74,8 @@ class ArchitectureModel(om.Group):
                              desc="SsaGroup's options when the study fields a space situational awareness system")
         self.options.declare("mars_crew_missions", types=int, default=0,
                              desc="crewed Mars missions, each the stream mars_crew_<k> carrying the crew vehicle")
+        self.options.declare("core_stage_streams", types=list, default=[],
+                             desc="streams whose stages are the burns of one core stage (StageChain core_stage)")
         self.options.declare("mars_surface_access", types=bool, default=False,
                              desc="each Mars crew descends in a descent vehicle riding its crew vehicle to the parking orbit and "
                                   "leaves on an ascent vehicle landed one window ahead by its own stream mars_ascent_<k>")
@@ -150,7 +152,7 @@ class ArchitectureModel(om.Group):
             if stream.startswith("mars_crew_") and o["mars_surface_access"] and not o["mars_descent_predeployed"]:
                 rider = 1  # the descent vehicle rides the departure and capture burns, then leaves in the parking orbit
             self.add_subsystem(f"transfer_{stream}", StageChain(num_stages=num_stages, num_nodes=n, entry_last=entry_last,
-                                                                rider_stage=rider))
+                                                                rider_stage=rider, core_stage=stream in o["core_stage_streams"]))
 
         mass_terms = [f"{s}_mass" for s in streams]
         propellant_terms = [f"{s}_propellant" for s in streams]

@@ -43,7 +43,9 @@ class RocketStage(om.ExplicitComponent):
         initial mass m0 = m1 + p (B - 1)          (the boiled-off part is carried, not burned).
 
     The stage closes only if the denominator is positive: ``R < (1 + aB) / (aB + b)``;
-    otherwise an AnalysisError names the limit. Vectorized over ``num_nodes`` payloads (e.g.
+    otherwise an AnalysisError names the limit. Without engines (option ``carries_engines``
+    False) ``b = 0``: the stage is the tanks of one burn of a core stage (:class:`StageChain` with
+    ``core_stage``), whose engines ride in its payload. Vectorized over ``num_nodes`` payloads (e.g.
     campaign years); partials by complex step on sparse (diagonal) patterns.
 
     References
@@ -56,6 +58,9 @@ class RocketStage(om.ExplicitComponent):
 
     def initialize(self):
         self.options.declare("num_nodes", types=int, default=1, desc="payloads sized at once")
+        self.options.declare("carries_engines", types=bool, default=True,
+                             desc="the stage has its own engines; False: tanks only, the burn made by a core stage's engines "
+                                  "(CoreEngines) that ride in the payload")
 
     def setup(self):
         n = self.options["num_nodes"]
@@ -65,20 +70,27 @@ class RocketStage(om.ExplicitComponent):
         self.add_input("isp", val=450.0, units="s", desc="vacuum specific impulse")
         self.add_input("tank_mass_per_volume", val=42.0, units="kg/m**3", desc="tankage per m^3 of loaded propellant")
         self.add_input("propellant_density", val=358.0, units="kg/m**3", desc="bulk density of the propellant")
-        self.add_input("thrust_to_weight", val=0.2, units="unitless", desc="design thrust / (g0 ignition mass)")
-        self.add_input("engine_thrust_to_weight", val=40.0, units="unitless", desc="engine thrust / (g0 engine mass)")
+        engines = self.options["carries_engines"]
+        if engines:
+            self.add_input("thrust_to_weight", val=0.2, units="unitless", desc="design thrust / (g0 ignition mass)")
+            self.add_input("engine_thrust_to_weight", val=40.0, units="unitless", desc="engine thrust / (g0 engine mass)")
         self.add_input("boiloff_rate", val=0.0, units="1/d", desc="propellant fraction lost per day")
         self.add_input("coast_time", val=0.0, units="d", desc="coast before the burn")
         self.add_output("initial_mass", val=np.ones(n), units="kg", desc="payload + loaded stage")
         self.add_output("propellant_mass", val=np.ones(n), units="kg", desc="propellant loaded")
-        self.add_output("inert_mass", val=np.ones(n), units="kg", desc="stage inert mass (tanks + engines)")
+        self.add_output("inert_mass", val=np.ones(n), units="kg",
+                        desc="stage inert mass (tanks + engines; tanks only without engines)")
         self.add_output("boiloff_mass", val=np.zeros(n), units="kg", desc="propellant boiled off")
-        self.add_output("thrust", val=np.ones(n), units="N", desc="engine thrust")
+        self.add_output("ignition_mass", val=np.ones(n), units="kg", desc="mass at ignition, after the coast's boil-off")
+        if engines:
+            self.add_output("thrust", val=np.ones(n), units="N", desc="engine thrust")
 
         ar, zeros = np.arange(n), np.zeros(n, dtype=int)
-        scalars = ["delta_v", "gravity_loss", "isp", "tank_mass_per_volume", "propellant_density",
-                   "thrust_to_weight", "engine_thrust_to_weight", "boiloff_rate", "coast_time"]
-        outputs = ["initial_mass", "propellant_mass", "inert_mass", "boiloff_mass", "thrust"]
+        scalars = ["delta_v", "gravity_loss", "isp", "tank_mass_per_volume", "propellant_density", "boiloff_rate", "coast_time"]
+        outputs = ["initial_mass", "propellant_mass", "inert_mass", "boiloff_mass", "ignition_mass"]
+        if engines:
+            scalars += ["thrust_to_weight", "engine_thrust_to_weight"]
+            outputs.append("thrust")
         self.declare_partials(outputs, "payload_mass", rows=ar, cols=ar, method="cs")
         self.declare_partials(outputs, scalars, rows=ar, cols=zeros, method="cs")
 
@@ -86,8 +98,10 @@ class RocketStage(om.ExplicitComponent):
         exhaust = STANDARD_GRAVITY * inputs["isp"][0]
         ratio = np.exp((inputs["delta_v"][0] + inputs["gravity_loss"][0]) / exhaust)
         growth = np.exp(inputs["boiloff_rate"][0] * inputs["coast_time"][0])
+        engines = self.options["carries_engines"]
         tank, engine = stage_coefficients(inputs["tank_mass_per_volume"][0], inputs["propellant_density"][0],
-                                          inputs["thrust_to_weight"][0], inputs["engine_thrust_to_weight"][0], growth)
+                                          inputs["thrust_to_weight"][0] if engines else 0.0,
+                                          inputs["engine_thrust_to_weight"][0] if engines else 1.0, growth)
         burned_fraction = 1.0 - 1.0 / ratio
         denom = 1.0 - (1.0 + tank) * burned_fraction - engine
         if np.real(denom) <= 0.0:
@@ -103,4 +117,6 @@ class RocketStage(om.ExplicitComponent):
         outputs["propellant_mass"] = burned * growth
         outputs["boiloff_mass"] = burned * (growth - 1.0)
         outputs["initial_mass"] = ignition + burned * (growth - 1.0)
-        outputs["thrust"] = inputs["thrust_to_weight"][0] * STANDARD_GRAVITY * ignition
+        outputs["ignition_mass"] = ignition
+        if engines:
+            outputs["thrust"] = inputs["thrust_to_weight"][0] * STANDARD_GRAVITY * ignition

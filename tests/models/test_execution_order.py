@@ -49,13 +49,22 @@ def test_no_system_runs_before_its_sources(path):
 
 def test_no_system_runs_before_its_sources_with_the_mars_options_the_studies_leave_off():
     """The crewed Mars study's variants that build other systems: the descent vehicles riding with the
-    crews, and the ascent vehicles' oxygen carried from Earth."""
+    crews, the ascent vehicles' oxygen carried from Earth, and the other stage arrangement of the crew
+    vehicle (one stage per burn or a core stage, whose loop of engines and burns its Newton solver
+    iterates: the check takes a loop as one unit and checks what flows into and out of it), alone and
+    with the descent vehicles riding."""
     from trades.analyses.validation_architectures import SHIPPED_ACCESS, WITH_CREW
     from trades.study.schema import parse_study_text
 
     path = next(p for p in STUDIES if p.stem == "crewed_mars_2033")
     text = path.read_text()
     assert SHIPPED_ACCESS in text
+    capsule = "    return_capsule: orion_crew_module\n"
+    assert capsule in text
+    shipped_core = "stage_arrangement: core_stage" in text
+    other = text.replace("    stage_arrangement: core_stage\n", "") if shipped_core else text.replace(
+        capsule, capsule + "    stage_arrangement: core_stage\n")
     for variant in (text.replace(SHIPPED_ACCESS, WITH_CREW),
-                    text.replace(SHIPPED_ACCESS, "      ascent_oxidizer_from_isru: false\n")):
+                    text.replace(SHIPPED_ACCESS, "      ascent_oxidizer_from_isru: false\n"),
+                    other, other.replace(SHIPPED_ACCESS, WITH_CREW)):
         assert not _out_of_order(parse_study_text(variant, str(path)), path)

@@ -26,6 +26,7 @@ def model_options(arch: Architecture) -> dict:
         "power_source": arch.power_source,
         "num_modules": len(arch.study.outpost_modules),
         "streams": [(name, len(stages), stages[-1].role == "entry") for name, stages in arch.stages.items()],
+        "core_stage_streams": [name for name, stages in arch.stages.items() if stages[0].core_engines],
         "reusable_lander": arch.reusable_lander is not None,
         "crew_launches": arch.crew_vehicle is not None,
         "same_launch_vehicle": arch.crew_vehicle == arch.cargo_vehicle,

@@ -42,6 +42,7 @@ class Stage:
     landed_fraction: float | None = None  # entry steps only
     source: str | None = None  # where computed legs came from (else the delta-v catalog)
     coast: tuple[float, str] | None = None  # days before the burn and how counted, when planned with the stage
+    core_engines: bool = False  # the burn is made by the stream's core stage's engines (its stages are that stage's tanks)
 
     @property
     def delta_v_km_s(self) -> float:

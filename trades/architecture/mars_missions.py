@@ -134,6 +134,7 @@ def plan_missions(study, catalog, file: str, notes: list) -> tuple[dict[str, lis
         year = ephemeris.to_date(out["departure_jd"]).year + 1
     loiter = float(study.transportation.loiter_days)
     propellant = study.transportation.departure_propellant
+    core = crew.stage_arrangement == "core_stage"
     source = "Lambert (boinor Izzo) on JPL DE421: trades.architecture.mars_missions"
     stages = {}
     for k, m in enumerate(missions, start=1):
@@ -141,12 +142,13 @@ def plan_missions(study, catalog, file: str, notes: list) -> tuple[dict[str, lis
         stream = f"mars_crew_{k}"
         stages[stream] = [
             Stage(stream, 0, "departure", [f"crew window {m['year']} type {kind} departure {w['departure']}"], [w["dv_departure_km_s"]],
-                  propellant, source=source, coast=(loiter, "loiter in the launch orbit")),
+                  propellant, source=source, coast=(loiter, "loiter in the launch orbit"), core_engines=core),
             Stage(stream, 1, "departure", [f"capture into {peri:g} x {apo:g} km after {w['tof_days']:.0f} d"], [w["dv_arrival_km_s"]],
-                  propellant, source=source, coast=(loiter + w["tof_days"], f"loiter + {w['tof_days']:.0f} d flight to Mars")),
+                  propellant, source=source, coast=(loiter + w["tof_days"], f"loiter + {w['tof_days']:.0f} d flight to Mars"),
+                  core_engines=core),
             Stage(stream, 2, "departure", [f"Earth return leaving {back['departure']}"], [m["tei_km_s"]], propellant, source=source,
                   coast=(loiter + w["tof_days"] + m["days_at_mars"],
-                         f"loiter + {w['tof_days']:.0f} d flight + {m['days_at_mars']:.0f} d at Mars")),
+                         f"loiter + {w['tof_days']:.0f} d flight + {m['days_at_mars']:.0f} d at Mars"), core_engines=core),
         ]
         notes.append(
             f"Mars crew mission {k}: leaves LEO {w['departure']} ({w['dv_departure_km_s']:.2f} km/s), captures after "
@@ -155,6 +157,14 @@ def plan_missions(study, catalog, file: str, notes: list) -> tuple[dict[str, lis
             f"{capsules} x {crew.return_capsule}"
         )
     return stages, missions
+
+
+def crew_vehicle_stage_elements(stages: list[Stage]) -> list[tuple[str, str, Stage]]:
+    """The first crew vehicle's stages as cost elements: (name, model output of its dry mass, stage),
+    one a burn, or the one core stage (its engines and every burn's tank; a departure stage)."""
+    if stages[0].core_engines:
+        return [("mars_crew_core_stage", "transfer_mars_crew_1.core_inert_mass", stages[0])]
+    return [(f"mars_crew_stage{s.index}", f"transfer_mars_crew_1.stage{s.index}.inert_mass", s) for s in stages]
 
 
 def mars_crew_errors(study, catalog) -> list:

@@ -36,10 +36,20 @@ def _notes(sourced: list[dict]) -> str | None:
     return "; ".join(s.get("note") or "no reason given" for s in sourced if not s.get("verified")) or None
 
 
-def _add_stage_propellant(arch: Architecture, catalog: Catalog, prefix: str, propellant: str) -> None:
+#: the engine fields, set on a core stage's engines (CoreEngines) instead of on each of its burns
+ENGINE_FIELDS = ("thrust_to_weight", "engine_thrust_to_weight")
+
+
+def _add_stage_propellant(arch: Architecture, catalog: Catalog, prefix: str, propellant: str,
+                          engines_prefix: str | None = None) -> None:
+    """A stage's propellant coefficients from the catalog; with ``engines_prefix`` (a core stage's
+    burn) the engine fields go to the core stage's engines there instead (set once per stream)."""
     entry = catalog.entry("propellants", propellant)
     for name, field, units in STAGE_PROPELLANT_FIELDS:
-        arch.add_catalog(f"{prefix}.{name}", entry[field], units)
+        if engines_prefix is None or name not in ENGINE_FIELDS:
+            arch.add_catalog(f"{prefix}.{name}", entry[field], units)
+        elif not any(i.name == f"{engines_prefix}.{name}" for i in arch.inputs):
+            arch.add_catalog(f"{engines_prefix}.{name}", entry[field], units)
 
 
 def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) -> None:
@@ -197,7 +207,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             if not driven:  # else the trajectory table sets it
                 arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s",
                          f"legs {', '.join(stage.legs)} ({stage.source or 'trades/catalogs/delta_v.yaml'})")
-            _add_stage_propellant(arch, catalog, prefix, p)
+            _add_stage_propellant(arch, catalog, prefix, p, f"transfer_{stream}.engines" if stage.core_engines else None)
             arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")
             loss, how_lost = gravity_loss(study, catalog, stage)
             arch.add(f"{prefix}.gravity_loss", loss * 1000.0, "m/s", how_lost + (" (fixed at the window's transfer)" if driven and loss else ""))

@@ -179,6 +179,37 @@ def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str, coast_days:
         )
 
 
+def _check_core_stage_feasible(stage_list: list[Stage], catalog: Catalog, file: str, study: Study, trajectory) -> None:
+    """A core stage closes when each burn's tank closes on its own, ``1 - aB(R - 1) > 0``, and its
+    engines, ``b`` of the first burn's ignition mass carried through every burn, weigh less than the
+    burns can push: ``b h G < 1``, with ``G`` the product of the burns' gear ratios
+    ``(R + (R - 1)(B - 1)) / (1 - aB(R - 1))`` and ``h = R0 / (R0 + (R0 - 1)(B0 - 1))`` the first
+    burn's ignition share (the closed form of StageChain's core stage, tests/models/transfer/test_core_stage.py)."""
+    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
+
+    where = f"{file}: transportation.mars_crew.stage_arrangement: the core stage of the {stage_list[0].stream} stream"
+    value = lambda field: catalog.value("propellants", stage_list[0].propellant, field)  # noqa: E731
+    a, exhaust = value("tank_mass_per_volume_kg_m3") / value("bulk_density_kg_m3"), STANDARD_GRAVITY * value("isp_vac_s") / 1000.0
+    gear, share = 1.0, 1.0
+    for stage in stage_list:
+        ratio = math.exp((stage.delta_v_km_s + gravity_loss(study, catalog, stage)[0]) / exhaust)
+        growth = math.exp(value("boiloff_fraction_per_day") * coast_days(study, trajectory, stage)[0])
+        tank_closes = 1.0 - a * growth * (ratio - 1.0)
+        if tank_closes <= 0.0:
+            raise InfeasibleError(f"{where}: its tank for {stage.delta_v_km_s:.3f} km/s (legs {', '.join(stage.legs)}) weighs more "
+                                  "than the propellant it holds can push: no mass closes it")
+        gear *= (ratio + (ratio - 1.0) * (growth - 1.0)) / tank_closes
+        if stage.index == 0:
+            share = ratio / (ratio + (ratio - 1.0) * (growth - 1.0))
+    engines = value("design_thrust_to_weight") / value("engine_thrust_to_weight")
+    if engines * share * gear >= 1.0:
+        raise InfeasibleError(
+            f"{where} does not close: its engines, {engines:.3f} of the first burn's ignition mass, ride every burn, which multiply "
+            f"what they carry by {gear:.2f} (boil-off included), so they need {engines * share * gear:.2f} times their own mass to "
+            "push them (at most 1 closes); one stage per burn (stage_per_burn), engines of a higher thrust-to-weight or smaller burns"
+        )
+
+
 def _check_round_trip_feasible(lander: dict, propellant: str, catalog: Catalog, file: str) -> None:
     isp = catalog.value("propellants", propellant, "isp_vac_s")
     limit, a, b = _stage_limit(propellant, catalog)  # 1 + a - (a + b) R_u R_d > 0: one stage's limit on R_u R_d
@@ -219,6 +250,9 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         if descent_predeployed(study):  # and, in DRA 5.0's split, its descent vehicle to the parking orbit
             stages.update(descent_streams(study, stages["cargo"], trajectory, windows, cargo_coast, notes))
     for stage_list in stages.values():
+        if stage_list[0].core_engines:
+            _check_core_stage_feasible(stage_list, catalog, file, study, trajectory)
+            continue
         for stage in stage_list:
             if stage.role != "entry":
                 _check_stage_feasible(stage, catalog, file, coast_days(study, trajectory, stage)[0], gravity_loss(study, catalog, stage)[0])

@@ -32,6 +32,13 @@ class MarsCrew(BaseModel):
         600.0, gt=30, le=1500, allow_inf_nan=False,
         description="The return leaves Mars after the surface stay and reaches Earth at most this many days after the stay ends [d]: the search span of its window.",
     )
+    stage_arrangement: Literal["stage_per_burn", "core_stage"] = Field(
+        "stage_per_burn",
+        description="How the crew vehicle's three burns are made: stage_per_burn, a stage with its own engines and tanks for "
+        "each burn, dropped after it; core_stage, one stage whose engines (sized for the first burn) make every burn and stay "
+        "with the vehicle, each burn's propellant in its own tank dropped after that burn (DRA 5.0's nuclear-thermal crew "
+        "vehicle: one core stage with a drop tank).",
+    )
     surface_access: MarsSurfaceAccess = Field(
         default_factory=MarsSurfaceAccess,
         description="The crew's descent vehicle and Mars ascent vehicle (one each per mission, the ascent vehicle "
