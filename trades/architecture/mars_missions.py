@@ -156,6 +156,9 @@ def plan_missions(study, catalog, file: str, notes: list) -> tuple[dict[str, lis
             f"({m['tei_km_s']:.2f} km/s), enters Earth's atmosphere {back['arrival']} at {m['entry_speed_km_s']:.2f} km/s in "
             f"{capsules} x {crew.return_capsule}"
         )
+    if core:
+        notes.append("Mars crew vehicles: one core stage makes the three burns (transportation.mars_crew.stage_arrangement: core_stage): "
+                     "its engines, sized for the departure burn, ride every burn; each burn's tank is dropped after it")
     return stages, missions
 
 
