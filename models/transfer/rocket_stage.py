@@ -10,11 +10,12 @@ STANDARD_GRAVITY = 9.80665  # m/s^2, exact by definition (CGPM 1901; NIST SP 330
 
 
 def stage_coefficients(tank_mass_per_volume, propellant_density, thrust_to_weight, engine_thrust_to_weight,
-                       boiloff_growth=1.0):
-    """Inert mass per kg of burned propellant (tanks, sized for the loaded propellant) and per kg
-    of ignition mass (engines): ``a B`` and ``b``. Shared by the stage, the reusable lander and
-    the feasibility checks of the resolver, so that all three use one relationship."""
-    tank = tank_mass_per_volume / propellant_density * boiloff_growth
+                       boiloff_growth=1.0, storage_mass_per_propellant=0.0):
+    """Inert mass per kg of burned propellant (tanks, sized for the loaded propellant, with any
+    zero-boil-off cryocoolers and arrays ``c`` per kg loaded) and per kg of ignition mass (engines):
+    ``(a + c) B`` and ``b``. Shared by the stage, the reusable lander and the feasibility checks of
+    the resolver, so that all three use one relationship."""
+    tank = (tank_mass_per_volume / propellant_density + storage_mass_per_propellant) * boiloff_growth
     return tank, thrust_to_weight / engine_thrust_to_weight
 
 
@@ -35,7 +36,9 @@ class RocketStage(om.ExplicitComponent):
     thrust-to-weight ``(T/W)_0`` at ignition, so engines are ``b = (T/W)_0 / (T/W)_e`` of the
     ignition mass. Cryogenic propellant boils off at a fractional rate ``k`` per day during the
     coast of ``t`` days before the burn; tanks hold the loaded ``B = exp(k t)`` times the burned
-    propellant. With ``R = exp((dv + dv_g) / (g0 Isp))`` (``dv_g`` the gravity loss of the finite
+    propellant. Zero-boil-off storage instead (rate 0) adds cryocoolers and their power system,
+    ``c`` kg per kg of loaded propellant, to the tanks (``a -> a + c``), and reports their input
+    power. With ``R = exp((dv + dv_g) / (g0 Isp))`` (``dv_g`` the gravity loss of the finite
     burn), the ignition mass ``m1 = P + aBp + b m1 + p`` with burned propellant
     ``p = m1 (1 - 1/R)`` gives in closed form
 
@@ -76,18 +79,24 @@ class RocketStage(om.ExplicitComponent):
             self.add_input("engine_thrust_to_weight", val=40.0, units="unitless", desc="engine thrust / (g0 engine mass)")
         self.add_input("boiloff_rate", val=0.0, units="1/d", desc="propellant fraction lost per day")
         self.add_input("coast_time", val=0.0, units="d", desc="coast before the burn")
+        self.add_input("storage_mass_per_propellant", val=0.0, units="unitless",
+                       desc="zero-boil-off cryocoolers and power system [kg] per kg of loaded propellant")
+        self.add_input("storage_power_per_propellant", val=0.0, units="W/kg",
+                       desc="zero-boil-off cryocooler input power per kg of loaded propellant")
         self.add_output("initial_mass", val=np.ones(n), units="kg", desc="payload + loaded stage")
         self.add_output("propellant_mass", val=np.ones(n), units="kg", desc="propellant loaded")
         self.add_output("inert_mass", val=np.ones(n), units="kg",
                         desc="stage inert mass (tanks + engines; tanks only without engines)")
         self.add_output("boiloff_mass", val=np.zeros(n), units="kg", desc="propellant boiled off")
         self.add_output("ignition_mass", val=np.ones(n), units="kg", desc="mass at ignition, after the coast's boil-off")
+        self.add_output("storage_power", val=np.zeros(n), units="W", desc="zero-boil-off cryocooler input power")
         if engines:
             self.add_output("thrust", val=np.ones(n), units="N", desc="engine thrust")
 
         ar, zeros = np.arange(n), np.zeros(n, dtype=int)
-        scalars = ["delta_v", "gravity_loss", "isp", "tank_mass_per_volume", "propellant_density", "boiloff_rate", "coast_time"]
-        outputs = ["initial_mass", "propellant_mass", "inert_mass", "boiloff_mass", "ignition_mass"]
+        scalars = ["delta_v", "gravity_loss", "isp", "tank_mass_per_volume", "propellant_density", "boiloff_rate", "coast_time",
+                   "storage_mass_per_propellant", "storage_power_per_propellant"]
+        outputs = ["initial_mass", "propellant_mass", "inert_mass", "boiloff_mass", "ignition_mass", "storage_power"]
         if engines:
             scalars += ["thrust_to_weight", "engine_thrust_to_weight"]
             outputs.append("thrust")
@@ -101,7 +110,8 @@ class RocketStage(om.ExplicitComponent):
         engines = self.options["carries_engines"]
         tank, engine = stage_coefficients(inputs["tank_mass_per_volume"][0], inputs["propellant_density"][0],
                                           inputs["thrust_to_weight"][0] if engines else 0.0,
-                                          inputs["engine_thrust_to_weight"][0] if engines else 1.0, growth)
+                                          inputs["engine_thrust_to_weight"][0] if engines else 1.0, growth,
+                                          inputs["storage_mass_per_propellant"][0])
         burned_fraction = 1.0 - 1.0 / ratio
         denom = 1.0 - (1.0 + tank) * burned_fraction - engine
         if np.real(denom) <= 0.0:
@@ -118,5 +128,6 @@ class RocketStage(om.ExplicitComponent):
         outputs["boiloff_mass"] = burned * (growth - 1.0)
         outputs["initial_mass"] = ignition + burned * (growth - 1.0)
         outputs["ignition_mass"] = ignition
+        outputs["storage_power"] = inputs["storage_power_per_propellant"][0] * burned * growth
         if engines:
             outputs["thrust"] = inputs["thrust_to_weight"][0] * STANDARD_GRAVITY * ignition

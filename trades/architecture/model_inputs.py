@@ -18,6 +18,7 @@ from trades.architecture.launch_prices import priced_payload
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
 from trades.architecture.trajectories import coast_days, gravity_loss
+from trades.architecture.cryogenic_storage import set_stage_storage
 from trades.architecture.outpost_modules import add_module_power_input, module_masses
 from trades.architecture.logistics_inputs import add_spares_fraction, add_station_keeping, add_utilisation_cargo
 
@@ -208,10 +209,10 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
                 arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s",
                          f"legs {', '.join(stage.legs)} ({stage.source or 'trades/catalogs/delta_v.yaml'})")
             _add_stage_propellant(arch, catalog, prefix, p, f"transfer_{stream}.engines" if stage.core_engines else None)
-            arch.add_catalog(f"{prefix}.boiloff_rate", catalog.entry("propellants", p)["boiloff_fraction_per_day"], "1/d")
             loss, how_lost = gravity_loss(study, catalog, stage)
             arch.add(f"{prefix}.gravity_loss", loss * 1000.0, "m/s", how_lost + (" (fixed at the window's transfer)" if driven and loss else ""))
             days, how = coast_days(study, arch.trajectory, stage)
+            set_stage_storage(arch, study, catalog, prefix, stage, days, loss)  # boil-off, or zero boil-off's cryocoolers
             arch.add(f"{prefix}.coast_time", days, "d", src("transportation.loiter_days", how))
 
     if arch.reusable_lander is not None:

@@ -25,6 +25,7 @@ from trades.architecture.description import Architecture, Stage
 from trades.architecture.flight_rates import busiest_year_launches, crew_reach, crew_reach_needed, max_flights
 from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
 from trades.architecture.trajectories import asteroid_trajectory, coast_days, gravity_loss, mars_trajectory
+from trades.architecture.cryogenic_storage import storage_mass
 from trades.architecture.mars_missions import plan_missions, set_mars_crew_inputs
 from trades.architecture.mars_surface_access import ascent_streams, predeploy_years, set_surface_access_inputs
 from trades.architecture.mars_descent import descent_streams, predeployed as descent_predeployed
@@ -153,20 +154,24 @@ def _stages(study: Study, catalog: Catalog, site: dict) -> tuple[dict[str, list[
     return stages, lander
 
 
-def _stage_limit(propellant: str, catalog: Catalog, coast_days: float = 0.0) -> tuple[float, float, float]:
-    """The most delta-v [km/s] one stage of ``propellant`` delivers after a coast, with its tank
-    and engine coefficients (RocketStage's relationship)."""
+def _stage_limit(propellant: str, catalog: Catalog, coast_days: float = 0.0, storage: float = 0.0) -> tuple[float, float, float]:
+    """The most delta-v [km/s] one stage of ``propellant`` delivers after a coast (or, with zero boil-off,
+    carrying ``storage`` kg of cryocoolers and arrays per kg loaded), with its tank and engine
+    coefficients (RocketStage's relationship)."""
     from trades.models.transfer.rocket_stage import STANDARD_GRAVITY, single_stage_limit, stage_coefficients
 
     value = lambda field: catalog.value("propellants", propellant, field)  # noqa: E731
     growth = math.exp(value("boiloff_fraction_per_day") * coast_days)
     tank, engine = stage_coefficients(value("tank_mass_per_volume_kg_m3"), value("bulk_density_kg_m3"),
-                                      value("design_thrust_to_weight"), value("engine_thrust_to_weight"), growth)
+                                      value("design_thrust_to_weight"), value("engine_thrust_to_weight"), growth, storage)
     return float(single_stage_limit(STANDARD_GRAVITY * value("isp_vac_s"), tank, engine)) / 1000.0, tank, engine
 
 
-def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str, coast_days: float = 0.0, gravity_loss_km_s: float = 0.0) -> None:
-    limit, tank, engine = _stage_limit(stage.propellant, catalog, coast_days)
+def _check_stage_feasible(stage: Stage, catalog: Catalog, file: str, coast_days: float = 0.0, gravity_loss_km_s: float = 0.0,
+                          storage: float = 0.0) -> None:
+    if storage:  # zero boil-off: no growth over the coast, cryocoolers and arrays instead
+        coast_days = 0.0
+    limit, tank, engine = _stage_limit(stage.propellant, catalog, coast_days, storage)
     needed = stage.delta_v_km_s + gravity_loss_km_s
     if needed >= limit:
         isp = catalog.value("propellants", stage.propellant, "isp_vac_s")
@@ -192,9 +197,11 @@ def _check_core_stage_feasible(stage_list: list[Stage], catalog: Catalog, file: 
     a, exhaust = value("tank_mass_per_volume_kg_m3") / value("bulk_density_kg_m3"), STANDARD_GRAVITY * value("isp_vac_s") / 1000.0
     gear, share = 1.0, 1.0
     for stage in stage_list:
-        ratio = math.exp((stage.delta_v_km_s + gravity_loss(study, catalog, stage)[0]) / exhaust)
-        growth = math.exp(value("boiloff_fraction_per_day") * coast_days(study, trajectory, stage)[0])
-        tank_closes = 1.0 - a * growth * (ratio - 1.0)
+        days, loss = coast_days(study, trajectory, stage)[0], gravity_loss(study, catalog, stage)[0]
+        ratio = math.exp((stage.delta_v_km_s + loss) / exhaust)
+        storage = storage_mass(study, catalog, stage, days, loss)  # zero boil-off: cryocoolers, no growth
+        growth = 1.0 if storage else math.exp(value("boiloff_fraction_per_day") * days)
+        tank_closes = 1.0 - (a + storage) * growth * (ratio - 1.0)
         if tank_closes <= 0.0:
             raise InfeasibleError(f"{where}: its tank for {stage.delta_v_km_s:.3f} km/s (legs {', '.join(stage.legs)}) weighs more "
                                   "than the propellant it holds can push: no mass closes it")
@@ -255,7 +262,8 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
             continue
         for stage in stage_list:
             if stage.role != "entry":
-                _check_stage_feasible(stage, catalog, file, coast_days(study, trajectory, stage)[0], gravity_loss(study, catalog, stage)[0])
+                days, loss = coast_days(study, trajectory, stage)[0], gravity_loss(study, catalog, stage)[0]
+                _check_stage_feasible(stage, catalog, file, days, loss, storage_mass(study, catalog, stage, days, loss))
     if reusable_lander is not None:
         _check_round_trip_feasible(reusable_lander, study.transportation.lander_propellant, catalog, file)
 

@@ -160,6 +160,9 @@ class Transportation(_Strict):
         le=3650,
         description="Days the cryogenic stages coast before their burns (boil-off), e.g. TLI->NRHO 5 d.",
     )
+    cryogenic_storage: Literal["passive", "zero_boiloff"] = Field("passive", description="In-space departure-role stages' propellant: "
+        "passive (boils off at the catalog rate over each coast) or zero_boiloff (none; 20 K cryocoolers and their solar arrays, "
+        "sized for the heat leak the passive rate implies, for propellants the catalog gives them: LH2 only; landers stay passive).")
     reusable_lander: bool = Field(
         False,
         description="Lunar cargo lands on a reusable lander refuelled at the staging orbit (llo or nrho); "
