@@ -145,6 +145,7 @@ def dra5_transit_rows(missions: list, row) -> list:
 #: between DRA 5.0 papers (~65 t in [1], ~111 t in earlier cuts)". The papers themselves were not read (verified: false).
 DRA5_CREW_MTV_T = 336.5
 DRA5_CREW_MTV_PARTS_T = {"NTR propulsion stage": 138.1, "saddle truss and LH2 drop tank": 133.4, "crew payload": 65.0}
+DRA5_CREW_MTV_LH2_T = 178.4  # "~178.4 t total LH2", the same transcription (docs/research/mars_validation_sources.md)
 DRA5_CREW_MTV = ("Borowski, McCurdy & Packard, DRA 5.0 NTR crewed-vehicle papers (NTRS 20120009207; AIAA 2009-5308): crewed MTV "
                  "'IMLEO ~336.5 t' = NTR stage 138.1 t + saddle truss and drop tank 133.4 t + crew payload 65 t, via a third-party "
                  "transcription (code comments of a public GitHub file; unverified, the papers not read)")
@@ -154,6 +155,8 @@ CREWED_MARS = "crewed_mars_2033"
 #: the crewed Mars study's surface access as shipped (its descent vehicle sent ahead, DRA 5.0's split), and the same with the
 #: descent vehicle riding with the crew
 SHIPPED_ACCESS = "      ascent_oxidizer_from_isru: true\n      descent_vehicle: predeployed_in_orbit\n"
+#: where the crew vehicle's stage arrangement goes in the study file (transportation.mars_crew)
+DRA5_CAPSULE = "    return_capsule: orion_crew_module\n"
 WITH_CREW = "      ascent_oxidizer_from_isru: true\n      descent_vehicle: with_crew\n"
 
 
@@ -173,12 +176,17 @@ def crewed_mars_runs() -> dict:
     text, shipped = path.read_text(), "departure_propellant: nuclear_thermal_lh2"
     assert shipped in text, f"{path}: the crewed Mars study no longer flies nuclear-thermal stages"
     assert SHIPPED_ACCESS in text, f"{path}: its surface access is no longer as shipped"
+    assert DRA5_CAPSULE in text and "cryogenic_storage" not in text, f"{path}: the crew vehicle's arrangement is no longer as shipped"
+    cooled = text.replace(shipped, f"{shipped}\n  cryogenic_storage: zero_boiloff")
     out = {}
     for name, study_text in (("ntr", text), ("chemical", text.replace(shipped, "departure_propellant: lox_lh2")),
-                             ("ntr_with_crew", text.replace(SHIPPED_ACCESS, WITH_CREW))):
+                             ("ntr_with_crew", text.replace(SHIPPED_ACCESS, WITH_CREW)), ("ntr_cooled", cooled),
+                             ("dra5", cooled.replace(DRA5_CAPSULE, DRA5_CAPSULE + "    stage_arrangement: core_stage\n"))):
         arch, prob = evaluate(parse_study_text(study_text, str(path)), str(path))
         t = lambda n: float(prob.get_val(n, units="t").sum())  # noqa: E731
         out[name] = [t(f"transfer_mars_crew_{k}.mass_in_launch_orbit") for k in range(1, len(arch.mars_crew) + 1)]
+        if name == "dra5":  # the first crew vehicle's propellant and dry stage (engines and every burn's tank)
+            out["dra5_propellant"], out["dra5_dry"] = t("transfer_mars_crew_1.propellant_mass"), t("transfer_mars_crew_1.core_inert_mass")
         if name == "ntr":
             out["years"] = [m["year"] for m in arch.mars_crew]
             out["payload"], out["descent"] = t("mars_crew_vehicle.unit_mass"), t("mars_crew_descent.initial_mass")
@@ -239,37 +247,39 @@ def mav_rows(runs: dict, row) -> list:
 
 
 def dra5_crew_vehicle_rows(runs: dict, row) -> list:
-    """The first crew vehicle of the crewed Mars study with its descent vehicle pre-deployed in Mars
-    orbit, as DRA 5.0 does (nuclear-thermal, its window's least-delta-v type I transfer), against
-    DRA 5.0's crewed NTR transfer vehicle, 336.5 t in LEO, which carries no descent vehicle: like
-    with like. The comment splits both into payload and propulsion (stages and propellant), gives
-    the descent vehicle's own flight, the same vehicle when it carries the descent vehicle, and the
-    hydrogen-oxygen variant, whose ordering DRA 5.0 states (Borowski et al., abstract: NTR lighter)."""
-    ours, chemical, carried = runs["ntr"][0], runs["chemical"][0], runs["ntr_with_crew"][0]
-    payload, descent = runs["payload"], runs["descent"]
-    propulsion = ours - payload
+    """The first crew vehicle of the crewed Mars study flown as DRA 5.0 flies its crewed NTR transfer
+    vehicle (336.5 t in LEO): its descent vehicle pre-deployed in Mars orbit (as shipped), one
+    nuclear-thermal core stage making the three burns and its hydrogen kept by cryocoolers
+    (``stage_arrangement: core_stage``, ``cryogenic_storage: zero_boiloff``), its window's least-delta-v
+    type I transfer: like with like. The comment splits both into payload, propellant and dry mass, and
+    gives the study as shipped (one stage per burn, passive storage), the same cooled, the vehicle
+    carrying its descent vehicle and the hydrogen-oxygen variant, whose ordering DRA 5.0 states
+    (Borowski et al., abstract: NTR lighter)."""
+    ours, shipped, cooled = runs["dra5"][0], runs["ntr"][0], runs["ntr_cooled"][0]
+    chemical, carried = runs["chemical"][0], runs["ntr_with_crew"][0]
+    payload, descent, propellant, dry = runs["payload"], runs["descent"], runs["dra5_propellant"], runs["dra5_dry"]
     theirs_payload = DRA5_CREW_MTV_PARTS_T["crew payload"]
-    theirs_propulsion = DRA5_CREW_MTV_T - theirs_payload
+    theirs_dry = DRA5_CREW_MTV_T - theirs_payload - DRA5_CREW_MTV_LH2_T
     ratio = ours / DRA5_CREW_MTV_T
     verdict = "Agrees (band 15 %)" if within_band(ratio) else "Does not agree (band 15 %)"
     order = ("the same ordering as DRA 5.0's (Borowski et al., abstract: NTR needs less mass in LEO than chemical/aerobrake)"
-             if ours < chemical else "the opposite of DRA 5.0's ordering (Borowski et al., abstract: NTR lighter)")
-    later = ", ".join(f"{y}: {m:.0f} t" for y, m in zip(runs["years"][1:], runs["ntr"][1:]))
-    comment = (f"{verdict}: {ratio:.2f}. Like with like: the study flies surface_access.descent_vehicle: predeployed_in_orbit, "
-               "as DRA 5.0 pre-deploys the lander the crew descends in to wait in Mars orbit (Borowski et al., abstract), so "
-               f"neither transfer vehicle carries a descent vehicle. The toolkit's carries {payload:.1f} t of crew payload (transit "
-               f"habitat, Orion-class capsules and the flights' supplies) against Copernicus's {theirs_payload:.0f} t (about 111 t "
-               f"in earlier DRA 5.0 cuts, the same transcription says). Stages and propellant: {propulsion:.1f} t, "
-               f"{propulsion / payload:.2f} t per t carried, against {theirs_propulsion:.1f} t, "
-               f"{theirs_propulsion / theirs_payload:.2f} t per t (NTR stage and saddle truss with drop tank): the toolkit flies "
-               "three stages, one a burn, each with its own engines and tanks, where Copernicus's one NTR stage (three 25 klbf "
-               "engines: NASA's Nuclear Thermal Propulsion Stage page, docs/research/mars_validation_sources.md) makes the three "
-               "burns with a drop tank emptied on the way out, a likely share of the difference (not computed). Its descent vehicle "
-               f"({descent:.1f} t at entry) flies the cargo route in {runs['descent_year']}: {runs['descent_leo']:.1f} t in LEO. "
-               f"Carried with the crew (descent_vehicle: with_crew), the same vehicle needs {carried:.1f} t ({carried / DRA5_CREW_MTV_T:.2f}). "
-               f"With hydrogen-oxygen stages it needs {chemical:.0f} t (nuclear-thermal saves {100 * (1 - ours / chemical):.0f} %), "
-               f"{order}; DRA 5.0's chemical figure is not read. The later crews' vehicles need more ({later}: longer returns and "
-               "boil-off); the opportunity of the 336.5 t is not read.")
-    return [row("Architectures (band 15 %)", f"DRA 5.0-style crewed Mars transfer vehicle (studies/{CREWED_MARS}.yaml with its descent "
-                f"vehicle pre-deployed in Mars orbit, crew mission 1, {runs['years'][0]}): mass in LEO with nuclear-thermal stages",
-                ours, DRA5_CREW_MTV_T, "t", DRA5_CREW_MTV, comment)]
+             if shipped < chemical else "the opposite of DRA 5.0's ordering (Borowski et al., abstract: NTR lighter)")
+    later = ", ".join(f"{y}: {m:.0f} t" for y, m in zip(runs["years"][1:], runs["dra5"][1:]))
+    comment = (f"{verdict}: {ratio:.2f}. Like with like: the study's first crew vehicle flown as Copernicus is, its descent vehicle "
+               "pre-deployed in Mars orbit as shipped (Borowski et al., abstract), one core stage making the three burns, each burn's "
+               "tank dropped after it (stage_arrangement: core_stage), its hydrogen kept by cryocoolers where that is lighter "
+               "(cryogenic_storage: zero_boiloff: the capture and return tanks; DRA 5.0's NCPS: no boil-off). Payload "
+               f"{payload:.1f} t against {theirs_payload:.0f} t; hydrogen {propellant:.1f} t against {DRA5_CREW_MTV_LH2_T:.1f} t; "
+               f"engines, tanks and cryocoolers {dry:.1f} t against the {theirs_dry:.1f} t left of Copernicus (its NTR stage, saddle "
+               "truss and drop tank less their hydrogen): most of the gap is propellant, whose published burns and reserves were "
+               "not read. As shipped (one stage per burn, each with its own engines, passive storage at the catalog's unverified "
+               f"0.1 %/day) the study's vehicle needs {shipped:.1f} t ({shipped / DRA5_CREW_MTV_T:.2f}); one stage per burn with "
+               f"cooled tanks {cooled:.1f} t ({cooled / DRA5_CREW_MTV_T:.2f}). Its descent vehicle ({descent:.1f} t at entry) flies "
+               f"the cargo route in {runs['descent_year']}: {runs['descent_leo']:.1f} t in LEO; carried with the crew (descent_vehicle: "
+               f"with_crew, as shipped otherwise) the vehicle needs {carried:.1f} t. With hydrogen-oxygen stages (as shipped otherwise) "
+               f"it needs {chemical:.0f} t (nuclear-thermal saves {100 * (1 - shipped / chemical):.0f} %), {order}; DRA 5.0's "
+               f"chemical figure is not read. The later crews' vehicles, flown the same way, need more ({later}: longer returns); "
+               "the opportunity of the 336.5 t is not read.")
+    return [row("Architectures (band 15 %)", f"DRA 5.0-style crewed Mars transfer vehicle (studies/{CREWED_MARS}.yaml flown as "
+                f"DRA 5.0 flies it: descent vehicle pre-deployed, one NTR core stage, zero boil-off; crew mission 1, "
+                f"{runs['years'][0]}): mass in LEO", ours, DRA5_CREW_MTV_T, "t", DRA5_CREW_MTV, comment)]
