@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 
@@ -79,12 +81,13 @@ def test_dra5_crew_vehicle_row_compares_the_first_crew_vehicle_with_copernicus()
     assert sum(DRA5_CREW_MTV_PARTS_T.values()) == pytest.approx(DRA5_CREW_MTV_T) == pytest.approx(336.5)
     runs = {"dra5": [350.0, 450.0, 1000.0], "ntr": [400.0, 480.0, 1200.0], "ntr_cooled": [300.0, 350.0, 600.0],
             "chemical": [450.0, 500.0, 1300.0], "ntr_with_crew": [420.0, 520.0, 1100.0], "dra5_propellant": 200.0,
-            "dra5_dry": 90.0, "years": [2035, 2037, 2039], "payload": 50.0, "descent": 30.0, "descent_leo": 60.0, "descent_year": 2033}
+            "dra5_dry": 90.0, "dra5_published_burns": [320.0, 340.0], "years": [2035, 2037, 2039], "payload": 50.0, "descent": 30.0, "descent_leo": 60.0, "descent_year": 2033}
     (row,) = dra5_crew_vehicle_rows(runs, Row)
     assert row.ours == 350.0 and row.published == 336.5 and row.unit == "t"
     assert row.comment.startswith("Agrees (band 15 %): 1.04. Like with like")  # 350 / 336.5 = 1.040
     assert "Payload 50.0 t against 65 t; hydrogen 200.0 t against 178.4 t" in row.comment
     assert "cryocoolers 90.0 t against the 93.1 t left of Copernicus" in row.comment
+    assert "need 320.0-340.0 t (0.95-1.01)" in row.comment  # 320 / 336.5 = 0.951, 340 / 336.5 = 1.010
     assert "the study's vehicle needs 400.0 t (1.19); one stage per burn with cooled tanks 300.0 t (0.89)" in row.comment
     assert "(30.0 t at entry) flies the cargo route in 2033: 60.0 t in LEO" in row.comment
     assert "the vehicle needs 420.0 t" in row.comment
@@ -126,6 +129,20 @@ def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_variants(tmp_p
                   for k in range(1, len(arch.mars_crew) + 1)]
         assert runs[name] == pytest.approx(masses, rel=1e-9)
         if name == "dra5":
+            # DRA 5.0's burns (3.95-4.1, 0.97, 1.563 km/s, whole) on the same core stage with Copernicus's 65 t, by the
+            # closed form of tests/models/transfer/test_core_stage.py: m = G P / (1 - b h G)
+            given = {i.name: i.value for i in arch.inputs if i.name.startswith("transfer_mars_crew_1.")}
+            value = lambda stage, field: given.get(f"transfer_mars_crew_1.stage{stage}.{field}", 0.0)  # noqa: E731
+            for tmi, published in zip((3.95, 4.1), runs["dra5_published_burns"]):
+                gear, share = 1.0, 1.0
+                for i, burn in enumerate((tmi, 0.97, 1.563)):
+                    ratio = math.exp(burn * 1000.0 / (9.80665 * value(i, "isp")))
+                    growth = math.exp(value(i, "boiloff_rate") * value(i, "coast_time"))
+                    a = value(i, "tank_mass_per_volume") / value(i, "propellant_density") + value(i, "storage_mass_per_propellant")
+                    gear *= (ratio + (ratio - 1.0) * (growth - 1.0)) / (1.0 - a * growth * (ratio - 1.0))
+                    share = ratio / (ratio + (ratio - 1.0) * (growth - 1.0)) if i == 0 else share
+                b = given["transfer_mars_crew_1.engines.thrust_to_weight"] / given["transfer_mars_crew_1.engines.engine_thrust_to_weight"]
+                assert published == pytest.approx(gear * 65.0 / (1.0 - b * share * gear), rel=1e-9)
             assert runs["dra5_propellant"] == pytest.approx(float(prob.get_val("transfer_mars_crew_1.propellant_mass", units="t").sum()), rel=1e-9)
             assert runs["dra5_dry"] == pytest.approx(sum(float(prob.get_val(f"transfer_mars_crew_1.{part}", units="t").sum()) for part in (
                 "engines.engine_mass", "stage0.inert_mass", "stage1.inert_mass", "stage2.inert_mass")), rel=1e-9)

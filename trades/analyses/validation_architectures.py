@@ -187,6 +187,7 @@ def crewed_mars_runs() -> dict:
         out[name] = [t(f"transfer_mars_crew_{k}.mass_in_launch_orbit") for k in range(1, len(arch.mars_crew) + 1)]
         if name == "dra5":  # the first crew vehicle's propellant and dry stage (engines and every burn's tank)
             out["dra5_propellant"], out["dra5_dry"] = t("transfer_mars_crew_1.propellant_mass"), t("transfer_mars_crew_1.core_inert_mass")
+            out["dra5_published_burns"] = [published_burns_mass(prob, tmi) for tmi in DRA5_CREW_TMI_KM_S]
         if name == "ntr":
             out["years"] = [m["year"] for m in arch.mars_crew]
             out["payload"], out["descent"] = t("mars_crew_vehicle.unit_mass"), t("mars_crew_descent.initial_mass")
@@ -194,6 +195,40 @@ def crewed_mars_runs() -> dict:
             out["descent_year"] = arch.study.transportation.mars_window.year
             out["mav"] = mav_figures(prob, arch.study.outpost.crew_size)
     return out
+
+
+#: DRA 5.0's crew burns, Drake (ed.), NASA/SP-2009-566, Fig. 4-2, as transcribed (trades/analyses/validation.py rows
+#: 'Mars crew burns'): trans-Mars injection 3.95-4.1 km/s over 2031-2046 (compared there with the impulsive burn plus its
+#: finite-burn loss), capture 0.97 km/s in 2035, Earth return 1.563 km/s
+DRA5_CREW_TMI_KM_S, DRA5_CREW_MOI_KM_S, DRA5_CREW_TEI_KM_S = (3.95, 4.1), 0.97, 1.563
+
+
+def published_burns_mass(prob, tmi_km_s: float) -> float:
+    """Mass in LEO [t] of the crew vehicle's stages (the first mission's, as the problem flies them:
+    arrangement, propellant coefficients, coasts and storage) pushing Copernicus's 65 t crew payload
+    through DRA 5.0's published burns, each taken whole (no finite-burn loss added): the stage model
+    set apart from the trajectories."""
+    import openmdao.api as om
+
+    from trades.models.transfer.chain import StageChain
+
+    source = prob.model.transfer_mars_crew_1
+    core = source.options["core_stage"]
+    check = om.Problem(reports=False)
+    check.model.add_subsystem("chain", StageChain(num_stages=3, core_stage=core), promotes=["*"])
+    check.setup()
+    check.set_val("payload_mass", DRA5_CREW_MTV_PARTS_T["crew payload"], units="t")
+    names = ["isp", "tank_mass_per_volume", "propellant_density", "boiloff_rate", "coast_time", "storage_mass_per_propellant"]
+    names += [] if core else ["thrust_to_weight", "engine_thrust_to_weight"]
+    for i, burn in enumerate((tmi_km_s, DRA5_CREW_MOI_KM_S, DRA5_CREW_TEI_KM_S)):
+        for name in names:
+            check.set_val(f"chain.stage{i}.{name}", prob.get_val(f"transfer_mars_crew_1.stage{i}.{name}")[0])
+        check.set_val(f"chain.stage{i}.delta_v", burn, units="km/s")
+    if core:
+        for name in ("thrust_to_weight", "engine_thrust_to_weight"):
+            check.set_val(f"chain.engines.{name}", prob.get_val(f"transfer_mars_crew_1.engines.{name}")[0])
+    check.run_model()
+    return float(check.get_val("mass_in_launch_orbit", units="t")[0])
 
 
 def mav_figures(prob, crew: float) -> dict:
@@ -258,6 +293,7 @@ def dra5_crew_vehicle_rows(runs: dict, row) -> list:
     ours, shipped, cooled = runs["dra5"][0], runs["ntr"][0], runs["ntr_cooled"][0]
     chemical, carried = runs["chemical"][0], runs["ntr_with_crew"][0]
     payload, descent, propellant, dry = runs["payload"], runs["descent"], runs["dra5_propellant"], runs["dra5_dry"]
+    lo, hi = runs["dra5_published_burns"]
     theirs_payload = DRA5_CREW_MTV_PARTS_T["crew payload"]
     theirs_dry = DRA5_CREW_MTV_T - theirs_payload - DRA5_CREW_MTV_LH2_T
     ratio = ours / DRA5_CREW_MTV_T
@@ -271,8 +307,12 @@ def dra5_crew_vehicle_rows(runs: dict, row) -> list:
                "(cryogenic_storage: zero_boiloff: the capture and return tanks; DRA 5.0's NCPS: no boil-off). Payload "
                f"{payload:.1f} t against {theirs_payload:.0f} t; hydrogen {propellant:.1f} t against {DRA5_CREW_MTV_LH2_T:.1f} t; "
                f"engines, tanks and cryocoolers {dry:.1f} t against the {theirs_dry:.1f} t left of Copernicus (its NTR stage, saddle "
-               "truss and drop tank less their hydrogen): most of the gap is propellant, whose published burns and reserves were "
-               "not read. As shipped (one stage per burn, each with its own engines, passive storage at the catalog's unverified "
+               "truss and drop tank less their hydrogen): most of the gap is propellant. DRA 5.0's own burns are larger than the "
+               f"toolkit's 2035 window gives (Fig. 4-2 as transcribed, rows above: TMI {DRA5_CREW_TMI_KM_S[0]:g}-"
+               f"{DRA5_CREW_TMI_KM_S[1]:g}, capture {DRA5_CREW_MOI_KM_S:g}, return {DRA5_CREW_TEI_KM_S:g} km/s): the same stages "
+               f"pushing Copernicus's {theirs_payload:.0f} t through them need {lo:.1f}-{hi:.1f} t ({lo / DRA5_CREW_MTV_T:.2f}-"
+               f"{hi / DRA5_CREW_MTV_T:.2f}), the stage model agreeing once the mission is the same; reserves and attitude-control "
+               "propellant were not read. As shipped (one stage per burn, each with its own engines, passive storage at the catalog's unverified "
                f"0.1 %/day) the study's vehicle needs {shipped:.1f} t ({shipped / DRA5_CREW_MTV_T:.2f}); one stage per burn with "
                f"cooled tanks {cooled:.1f} t ({cooled / DRA5_CREW_MTV_T:.2f}). Its descent vehicle ({descent:.1f} t at entry) flies "
                f"the cargo route in {runs['descent_year']}: {runs['descent_leo']:.1f} t in LEO; carried with the crew (descent_vehicle: "
