@@ -41,8 +41,9 @@ def _by_hand(arch, stream: str, payload: float) -> tuple[float, float]:
     burns = []
     for k in range(3):
         s = {n.rsplit(".", 1)[1]: v for n, v in given.items() if n.startswith(f"transfer_{stream}.stage{k}.")}
+        # tanks, and the cryocoolers and arrays of a cooled tank (zero boil-off: no growth), per kg loaded
         burns.append((math.exp((s["delta_v"] + s["gravity_loss"]) / (G0 * s["isp"])), math.exp(s["boiloff_rate"] * s["coast_time"]),
-                      s["tank_mass_per_volume"] / s["propellant_density"]))
+                      s["tank_mass_per_volume"] / s["propellant_density"] + s.get("storage_mass_per_propellant", 0.0)))
     engines = 0.0
     for _ in range(300):
         mass = payload + engines

@@ -34,7 +34,9 @@ def _evaluate(text: str):
 
 @pytest.fixture(scope="module")
 def runs():
-    text = STUDY.read_text()
+    # one stage per burn, whose gear ratios multiply (the shipped core stage's rider is checked in
+    # tests/models/transfer/test_core_stage.py); the rest as shipped
+    text = STUDY.read_text().replace("    stage_arrangement: core_stage\n", "")
     assert SHIPPED in text, "the shipped study sends its descent vehicles ahead"
     return {"with_crew": _evaluate(text.replace(SHIPPED, "      descent_vehicle: with_crew\n")),
             "predeployed": _evaluate(text)}
@@ -44,11 +46,12 @@ def _gear(arch, prefix: str) -> float:
     """Mass at ignition (with the boiled-off propellant carried) per kg of payload of the stage
     ``prefix``, by hand from its inputs: ``R = exp((dv + dv_g) / (g0 Isp))``, ``B = exp(k t)``,
     tanks ``a = k_t / rho``, engines ``b = (T/W)_0 / (T/W)_e``; ``m1 / P = 1 / (1 - (1 + aB)(1 - 1/R) - b)``
-    and ``m0 = m1 (1 + (1 - 1/R)(B - 1))``."""
+    and ``m0 = m1 (1 + (1 - 1/R)(B - 1))``; a cooled tank (zero boil-off) adds its cryocoolers and arrays to
+    ``a`` and has no growth."""
     given = {i.name.removeprefix(prefix + "."): i.value for i in arch.inputs if i.name.startswith(prefix + ".")}
     ratio = math.exp((given["delta_v"] + given["gravity_loss"]) / (G0 * given["isp"]))
     growth = math.exp(given["boiloff_rate"] * given["coast_time"])
-    a = given["tank_mass_per_volume"] / given["propellant_density"]
+    a = given["tank_mass_per_volume"] / given["propellant_density"] + given.get("storage_mass_per_propellant", 0.0)  # cooled tanks
     b = given["thrust_to_weight"] / given["engine_thrust_to_weight"]
     burned = 1.0 - 1.0 / ratio
     return (1.0 + burned * (growth - 1.0)) / (1.0 - (1.0 + a * growth) * burned - b)

@@ -185,7 +185,7 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
     assert f"{total:.0f} t go to LEO over the campaign" in description
     assert landed < mav and max(mavs) < first["nuclear_thermal_lh2"]
     # the descent vehicles sent ahead on their own streams (DRA 5.0's split, the study's choice)
-    assert f"15.8 t at entry, and {min(descents):.0f} to {max(descents):.0f} t in LEO each" in description
+    assert f"{descent:.1f} t at entry, and {min(descents):.0f} to {max(descents):.0f} t in LEO each" in description
     # lighter is not cheaper: the life-cycle costs of trades run on both propellants
     import contextlib
     import io

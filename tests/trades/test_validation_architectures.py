@@ -71,30 +71,32 @@ def test_dra5_transit_rows_set_each_outbound_flight_against_six_to_seven_months(
 def test_dra5_crew_vehicle_row_compares_the_first_crew_vehicle_with_copernicus():
     """The row's arithmetic on given runs (numbers made up here): published is Copernicus's 336.5 t,
     whose parts as transcribed sum to it by hand (138.1 + 133.4 + 65 = 336.5); the vehicle compared is
-    the study flown as DRA 5.0 flies it (core stage, cooled hydrogen: 'dra5'), whose dry mass is set
-    against Copernicus less its payload and hydrogen (336.5 - 65 - 178.4 = 93.1 t, by hand); the
-    shipped and cooled variants' ratios (400/336.5 = 1.19, 300/336.5 = 0.89), the chemical variant's
-    saving (1 - 400/450 = 11 %) are worked here by hand, and the ordering follows the runs."""
+    the study's (core stage, cooled hydrogen, as DRA 5.0), whose dry mass is set against Copernicus
+    less its payload and hydrogen (336.5 - 65 - 178.4 = 93.1 t, by hand); the ratios of the stages on
+    the published burns (320/336.5 = 0.95, 340/336.5 = 1.01), of one stage per burn (300/336.5 = 0.89)
+    and passive (400/336.5 = 1.19), and the chemical variant's saving (1 - 350/450 = 22 %) are worked
+    here by hand, and the ordering follows the runs."""
     from trades.analyses.validation import Row
     from trades.analyses.validation_architectures import DRA5_CREW_MTV_PARTS_T, DRA5_CREW_MTV_T, dra5_crew_vehicle_rows
 
     assert sum(DRA5_CREW_MTV_PARTS_T.values()) == pytest.approx(DRA5_CREW_MTV_T) == pytest.approx(336.5)
-    runs = {"dra5": [350.0, 450.0, 1000.0], "ntr": [400.0, 480.0, 1200.0], "ntr_cooled": [300.0, 350.0, 600.0],
-            "chemical": [450.0, 500.0, 1300.0], "ntr_with_crew": [420.0, 520.0, 1100.0], "dra5_propellant": 200.0,
-            "dra5_dry": 90.0, "dra5_published_burns": [320.0, 340.0], "years": [2035, 2037, 2039], "payload": 50.0, "descent": 30.0, "descent_leo": 60.0, "descent_year": 2033}
+    runs = {"ntr": [350.0, 450.0, 1000.0], "passive": [400.0, 480.0, 1200.0], "per_burn": [300.0, 350.0, 600.0],
+            "chemical": [450.0, 500.0, 1300.0], "ntr_with_crew": [420.0, 520.0, 1100.0], "propellant": 200.0, "dry": 90.0,
+            "published_burns": [320.0, 340.0], "years": [2035, 2037, 2039], "payload": 50.0, "descent": 30.0,
+            "descent_leo": 60.0, "descent_year": 2033}
     (row,) = dra5_crew_vehicle_rows(runs, Row)
     assert row.ours == 350.0 and row.published == 336.5 and row.unit == "t"
     assert row.comment.startswith("Agrees (band 15 %): 1.04. Like with like")  # 350 / 336.5 = 1.040
     assert "Payload 50.0 t against 65 t; hydrogen 200.0 t against 178.4 t" in row.comment
     assert "cryocoolers 90.0 t against the 93.1 t left of Copernicus" in row.comment
-    assert "need 320.0-340.0 t (0.95-1.01)" in row.comment  # 320 / 336.5 = 0.951, 340 / 336.5 = 1.010
-    assert "the study's vehicle needs 400.0 t (1.19); one stage per burn with cooled tanks 300.0 t (0.89)" in row.comment
+    assert "need 320.0-340.0 t (0.95-1.01)" in row.comment
+    assert "needs 300.0 t (0.89) cooled the same way, and 400.0 t (1.19) with passive storage" in row.comment
     assert "(30.0 t at entry) flies the cargo route in 2033: 60.0 t in LEO" in row.comment
     assert "the vehicle needs 420.0 t" in row.comment
-    assert "needs 450 t (nuclear-thermal saves 11 %), the same ordering" in row.comment
+    assert "needs 450 t (nuclear-thermal saves 22 %), the same ordering" in row.comment
     assert "2037: 450 t, 2039: 1000 t" in row.comment
     assert "via" in row.source and "unverified" in row.source
-    outside = dict(runs, dra5=[400.0, 450.0, 1000.0], chemical=[300.0, 480.0, 1050.0])
+    outside = dict(runs, ntr=[400.0, 450.0, 1000.0], chemical=[300.0, 480.0, 1050.0])
     (row,) = dra5_crew_vehicle_rows(outside, Row)
     assert row.comment.startswith("Does not agree (band 15 %): 1.19") and "the opposite of DRA 5.0's ordering" in row.comment
 
@@ -102,9 +104,11 @@ def test_dra5_crew_vehicle_row_compares_the_first_crew_vehicle_with_copernicus()
 @pytest.mark.slow
 def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_variants(tmp_path):
     """The runs behind the row are what the model computes for the study file as shipped (its descent
-    vehicle pre-deployed in orbit, nuclear-thermal stages) and for copies written here with
-    hydrogen-oxygen stages, with the descent vehicle riding with the crew, with zero boil-off and with zero boil-off and the core stage (DRA 5.0's arrangement): each crew vehicle's mass in LEO, the first
-    vehicle's payload, its descent vehicle at entry and that vehicle's stream in LEO."""
+    vehicle pre-deployed in orbit, nuclear-thermal core stages with cooled hydrogen) and for copies
+    written here with hydrogen-oxygen stages, with the descent vehicle riding with the crew, with one
+    stage per burn, and with one stage per burn and passive storage: each crew vehicle's mass in LEO,
+    the first vehicle's payload, propellant and dry stage, the stages on DRA 5.0's burns (by the closed
+    form, by hand), its descent vehicle at entry and that vehicle's stream in LEO."""
     from pathlib import Path
 
     from trades.analyses.evaluate import evaluate
@@ -114,43 +118,41 @@ def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_variants(tmp_p
     runs = crewed_mars_runs()
     path = Path(__file__).resolve().parents[2] / "studies" / "crewed_mars_2033.yaml"
     shipped = path.read_text()
-    assert "      descent_vehicle: predeployed_in_orbit\n" in shipped
+    core, cooled = "    stage_arrangement: core_stage\n", "  cryogenic_storage: zero_boiloff\n"
+    assert "      descent_vehicle: predeployed_in_orbit\n" in shipped and core in shipped and cooled in shipped
     (tmp_path / "with_crew.yaml").write_text(shipped.replace("descent_vehicle: predeployed_in_orbit", "descent_vehicle: with_crew"))
     (tmp_path / "lox_lh2.yaml").write_text(shipped.replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
-    cooled = shipped.replace("  departure_propellant: nuclear_thermal_lh2\n",
-                             "  departure_propellant: nuclear_thermal_lh2\n  cryogenic_storage: zero_boiloff\n")
-    (tmp_path / "cooled.yaml").write_text(cooled)
-    (tmp_path / "dra5.yaml").write_text(cooled.replace("    return_capsule: orion_crew_module\n",
-                                                       "    return_capsule: orion_crew_module\n    stage_arrangement: core_stage\n"))
+    (tmp_path / "per_burn.yaml").write_text(shipped.replace(core, ""))
+    (tmp_path / "passive.yaml").write_text(shipped.replace(core, "").replace(cooled, ""))
     for name, file in (("ntr", path), ("chemical", tmp_path / "lox_lh2.yaml"), ("ntr_with_crew", tmp_path / "with_crew.yaml"),
-                       ("ntr_cooled", tmp_path / "cooled.yaml"), ("dra5", tmp_path / "dra5.yaml")):
+                       ("per_burn", tmp_path / "per_burn.yaml"), ("passive", tmp_path / "passive.yaml")):
         arch, prob = evaluate(load_study(file), str(file))
         masses = [float(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="t").sum())
                   for k in range(1, len(arch.mars_crew) + 1)]
         assert runs[name] == pytest.approx(masses, rel=1e-9)
-        if name == "dra5":
-            # DRA 5.0's burns (3.95-4.1, 0.97, 1.563 km/s, whole) on the same core stage with Copernicus's 65 t, by the
-            # closed form of tests/models/transfer/test_core_stage.py: m = G P / (1 - b h G)
-            given = {i.name: i.value for i in arch.inputs if i.name.startswith("transfer_mars_crew_1.")}
-            value = lambda stage, field: given.get(f"transfer_mars_crew_1.stage{stage}.{field}", 0.0)  # noqa: E731
-            for tmi, published in zip((3.95, 4.1), runs["dra5_published_burns"]):
-                gear, share = 1.0, 1.0
-                for i, burn in enumerate((tmi, 0.97, 1.563)):
-                    ratio = math.exp(burn * 1000.0 / (9.80665 * value(i, "isp")))
-                    growth = math.exp(value(i, "boiloff_rate") * value(i, "coast_time"))
-                    a = value(i, "tank_mass_per_volume") / value(i, "propellant_density") + value(i, "storage_mass_per_propellant")
-                    gear *= (ratio + (ratio - 1.0) * (growth - 1.0)) / (1.0 - a * growth * (ratio - 1.0))
-                    share = ratio / (ratio + (ratio - 1.0) * (growth - 1.0)) if i == 0 else share
-                b = given["transfer_mars_crew_1.engines.thrust_to_weight"] / given["transfer_mars_crew_1.engines.engine_thrust_to_weight"]
-                assert published == pytest.approx(gear * 65.0 / (1.0 - b * share * gear), rel=1e-9)
-            assert runs["dra5_propellant"] == pytest.approx(float(prob.get_val("transfer_mars_crew_1.propellant_mass", units="t").sum()), rel=1e-9)
-            assert runs["dra5_dry"] == pytest.approx(sum(float(prob.get_val(f"transfer_mars_crew_1.{part}", units="t").sum()) for part in (
-                "engines.engine_mass", "stage0.inert_mass", "stage1.inert_mass", "stage2.inert_mass")), rel=1e-9)
-        if name == "ntr":
-            assert runs["payload"] == pytest.approx(float(prob.get_val("mars_crew_vehicle.unit_mass", units="t")[0]), rel=1e-9)
-            assert runs["descent"] == pytest.approx(float(prob.get_val("mars_crew_descent.initial_mass", units="t")[0]), rel=1e-9)
-            assert runs["descent_leo"] == pytest.approx(float(prob.get_val("transfer_mars_descent_1.mass_in_launch_orbit", units="t").sum()),
-                                                        rel=1e-9)
+        if name != "ntr":
+            continue
+        assert runs["payload"] == pytest.approx(float(prob.get_val("mars_crew_vehicle.unit_mass", units="t")[0]), rel=1e-9)
+        assert runs["descent"] == pytest.approx(float(prob.get_val("mars_crew_descent.initial_mass", units="t")[0]), rel=1e-9)
+        assert runs["descent_leo"] == pytest.approx(float(prob.get_val("transfer_mars_descent_1.mass_in_launch_orbit", units="t").sum()),
+                                                    rel=1e-9)
+        assert runs["propellant"] == pytest.approx(float(prob.get_val("transfer_mars_crew_1.propellant_mass", units="t").sum()), rel=1e-9)
+        assert runs["dry"] == pytest.approx(sum(float(prob.get_val(f"transfer_mars_crew_1.{part}", units="t").sum()) for part in (
+            "engines.engine_mass", "stage0.inert_mass", "stage1.inert_mass", "stage2.inert_mass")), rel=1e-9)
+        # DRA 5.0's burns (3.95-4.1, 0.97, 1.563 km/s, whole) on the same core stage with Copernicus's 65 t, by the
+        # closed form of tests/models/transfer/test_core_stage.py: m = G P / (1 - b h G)
+        given = {i.name: i.value for i in arch.inputs if i.name.startswith("transfer_mars_crew_1.")}
+        value = lambda stage, field: given.get(f"transfer_mars_crew_1.stage{stage}.{field}", 0.0)  # noqa: E731
+        for tmi, published in zip((3.95, 4.1), runs["published_burns"]):
+            gear, share = 1.0, 1.0
+            for i, burn in enumerate((tmi, 0.97, 1.563)):
+                ratio = math.exp(burn * 1000.0 / (9.80665 * value(i, "isp")))
+                growth = math.exp(value(i, "boiloff_rate") * value(i, "coast_time"))
+                a = value(i, "tank_mass_per_volume") / value(i, "propellant_density") + value(i, "storage_mass_per_propellant")
+                gear *= (ratio + (ratio - 1.0) * (growth - 1.0)) / (1.0 - a * growth * (ratio - 1.0))
+                share = ratio / (ratio + (ratio - 1.0) * (growth - 1.0)) if i == 0 else share
+            b = given["transfer_mars_crew_1.engines.thrust_to_weight"] / given["transfer_mars_crew_1.engines.engine_thrust_to_weight"]
+            assert published == pytest.approx(gear * 65.0 / (1.0 - b * share * gear), rel=1e-9)
     assert runs["ntr"][0] < runs["chemical"][0]  # DRA 5.0's ordering (Borowski et al., abstract)
     assert runs["ntr"][0] < runs["ntr_with_crew"][0]
 

@@ -155,18 +155,17 @@ CREWED_MARS = "crewed_mars_2033"
 #: the crewed Mars study's surface access as shipped (its descent vehicle sent ahead, DRA 5.0's split), and the same with the
 #: descent vehicle riding with the crew
 SHIPPED_ACCESS = "      ascent_oxidizer_from_isru: true\n      descent_vehicle: predeployed_in_orbit\n"
-#: where the crew vehicle's stage arrangement goes in the study file (transportation.mars_crew)
-DRA5_CAPSULE = "    return_capsule: orion_crew_module\n"
 WITH_CREW = "      ascent_oxidizer_from_isru: true\n      descent_vehicle: with_crew\n"
 
 
 def crewed_mars_runs() -> dict:
-    """The crewed Mars study as shipped, its descent vehicles pre-deployed in Mars orbit (DRA 5.0's split:
-    surface_access.descent_vehicle: predeployed_in_orbit), with nuclear-thermal stages as shipped and
-    with hydrogen-oxygen stages (transportation.departure_propellant: lox_lh2, DRA 5.0's chemical
-    option without its aerocapture of the crew vehicle): each crew vehicle's mass in LEO, the first
-    one's payload, the descent vehicle at entry and its stream's mass in LEO; and the same study's
-    crew vehicles when they carry their descent vehicles (with_crew)."""
+    """The crewed Mars study as shipped (its descent vehicles pre-deployed in Mars orbit, each crew
+    vehicle's burns on one nuclear-thermal core stage with cooled hydrogen: DRA 5.0's arrangement) and
+    its one-line variants: hydrogen-oxygen stages (transportation.departure_propellant: lox_lh2, DRA
+    5.0's chemical option without its aerocapture of the crew vehicle), the descent vehicles carried by
+    the crews (with_crew), one stage per burn (cooled), and one stage per burn with passive storage:
+    each crew vehicle's mass in LEO; the first one's payload, propellant and dry stage, the same stages
+    on DRA 5.0's published burns, the descent vehicle at entry and its stream's mass in LEO."""
     from pathlib import Path
 
     from trades.analyses.evaluate import evaluate
@@ -176,18 +175,18 @@ def crewed_mars_runs() -> dict:
     text, shipped = path.read_text(), "departure_propellant: nuclear_thermal_lh2"
     assert shipped in text, f"{path}: the crewed Mars study no longer flies nuclear-thermal stages"
     assert SHIPPED_ACCESS in text, f"{path}: its surface access is no longer as shipped"
-    assert DRA5_CAPSULE in text and "cryogenic_storage" not in text, f"{path}: the crew vehicle's arrangement is no longer as shipped"
-    cooled = text.replace(shipped, f"{shipped}\n  cryogenic_storage: zero_boiloff")
+    core, cooled = "    stage_arrangement: core_stage\n", "  cryogenic_storage: zero_boiloff\n"
+    assert core in text and cooled in text, f"{path}: the crew vehicle no longer flies DRA 5.0's core stage with cooled hydrogen"
     out = {}
     for name, study_text in (("ntr", text), ("chemical", text.replace(shipped, "departure_propellant: lox_lh2")),
-                             ("ntr_with_crew", text.replace(SHIPPED_ACCESS, WITH_CREW)), ("ntr_cooled", cooled),
-                             ("dra5", cooled.replace(DRA5_CAPSULE, DRA5_CAPSULE + "    stage_arrangement: core_stage\n"))):
+                             ("ntr_with_crew", text.replace(SHIPPED_ACCESS, WITH_CREW)), ("per_burn", text.replace(core, "")),
+                             ("passive", text.replace(core, "").replace(cooled, ""))):
         arch, prob = evaluate(parse_study_text(study_text, str(path)), str(path))
         t = lambda n: float(prob.get_val(n, units="t").sum())  # noqa: E731
         out[name] = [t(f"transfer_mars_crew_{k}.mass_in_launch_orbit") for k in range(1, len(arch.mars_crew) + 1)]
-        if name == "dra5":  # the first crew vehicle's propellant and dry stage (engines and every burn's tank)
-            out["dra5_propellant"], out["dra5_dry"] = t("transfer_mars_crew_1.propellant_mass"), t("transfer_mars_crew_1.core_inert_mass")
-            out["dra5_published_burns"] = [published_burns_mass(prob, tmi) for tmi in DRA5_CREW_TMI_KM_S]
+        if name == "ntr":  # the first crew vehicle's propellant and dry stage (engines and every burn's tank)
+            out["propellant"], out["dry"] = t("transfer_mars_crew_1.propellant_mass"), t("transfer_mars_crew_1.core_inert_mass")
+            out["published_burns"] = [published_burns_mass(prob, tmi) for tmi in DRA5_CREW_TMI_KM_S]
         if name == "ntr":
             out["years"] = [m["year"] for m in arch.mars_crew]
             out["payload"], out["descent"] = t("mars_crew_vehicle.unit_mass"), t("mars_crew_descent.initial_mass")
@@ -282,27 +281,27 @@ def mav_rows(runs: dict, row) -> list:
 
 
 def dra5_crew_vehicle_rows(runs: dict, row) -> list:
-    """The first crew vehicle of the crewed Mars study flown as DRA 5.0 flies its crewed NTR transfer
-    vehicle (336.5 t in LEO): its descent vehicle pre-deployed in Mars orbit (as shipped), one
-    nuclear-thermal core stage making the three burns and its hydrogen kept by cryocoolers
+    """The first crew vehicle of the crewed Mars study, which flies it as DRA 5.0 flies its crewed NTR
+    transfer vehicle (336.5 t in LEO): its descent vehicle pre-deployed in Mars orbit, one
+    nuclear-thermal core stage making the three burns, its hydrogen kept by cryocoolers
     (``stage_arrangement: core_stage``, ``cryogenic_storage: zero_boiloff``), its window's least-delta-v
-    type I transfer: like with like. The comment splits both into payload, propellant and dry mass, and
-    gives the study as shipped (one stage per burn, passive storage), the same cooled, the vehicle
-    carrying its descent vehicle and the hydrogen-oxygen variant, whose ordering DRA 5.0 states
-    (Borowski et al., abstract: NTR lighter)."""
-    ours, shipped, cooled = runs["dra5"][0], runs["ntr"][0], runs["ntr_cooled"][0]
+    type I transfer: like with like. The comment splits both into payload, propellant and dry mass, sets
+    the same stages on DRA 5.0's published burns, and gives the vehicle with one stage per burn (cooled,
+    and passive as the study flew before), carrying its descent vehicle and with hydrogen-oxygen
+    stages, whose ordering DRA 5.0 states (Borowski et al., abstract: NTR lighter)."""
+    ours, per_burn, passive = runs["ntr"][0], runs["per_burn"][0], runs["passive"][0]
     chemical, carried = runs["chemical"][0], runs["ntr_with_crew"][0]
-    payload, descent, propellant, dry = runs["payload"], runs["descent"], runs["dra5_propellant"], runs["dra5_dry"]
-    lo, hi = runs["dra5_published_burns"]
+    payload, descent, propellant, dry = runs["payload"], runs["descent"], runs["propellant"], runs["dry"]
+    lo, hi = runs["published_burns"]
     theirs_payload = DRA5_CREW_MTV_PARTS_T["crew payload"]
     theirs_dry = DRA5_CREW_MTV_T - theirs_payload - DRA5_CREW_MTV_LH2_T
     ratio = ours / DRA5_CREW_MTV_T
     verdict = "Agrees (band 15 %)" if within_band(ratio) else "Does not agree (band 15 %)"
     order = ("the same ordering as DRA 5.0's (Borowski et al., abstract: NTR needs less mass in LEO than chemical/aerobrake)"
-             if shipped < chemical else "the opposite of DRA 5.0's ordering (Borowski et al., abstract: NTR lighter)")
-    later = ", ".join(f"{y}: {m:.0f} t" for y, m in zip(runs["years"][1:], runs["dra5"][1:]))
-    comment = (f"{verdict}: {ratio:.2f}. Like with like: the study's first crew vehicle flown as Copernicus is, its descent vehicle "
-               "pre-deployed in Mars orbit as shipped (Borowski et al., abstract), one core stage making the three burns, each burn's "
+             if ours < chemical else "the opposite of DRA 5.0's ordering (Borowski et al., abstract: NTR lighter)")
+    later = ", ".join(f"{y}: {m:.0f} t" for y, m in zip(runs["years"][1:], runs["ntr"][1:]))
+    comment = (f"{verdict}: {ratio:.2f}. Like with like: the study flies its first crew vehicle as Copernicus is flown, its descent "
+               "vehicle pre-deployed in Mars orbit (Borowski et al., abstract), one core stage making the three burns, each burn's "
                "tank dropped after it (stage_arrangement: core_stage), its hydrogen kept by cryocoolers where that is lighter "
                "(cryogenic_storage: zero_boiloff: the capture and return tanks; DRA 5.0's NCPS: no boil-off). Payload "
                f"{payload:.1f} t against {theirs_payload:.0f} t; hydrogen {propellant:.1f} t against {DRA5_CREW_MTV_LH2_T:.1f} t; "
@@ -312,14 +311,15 @@ def dra5_crew_vehicle_rows(runs: dict, row) -> list:
                f"{DRA5_CREW_TMI_KM_S[1]:g}, capture {DRA5_CREW_MOI_KM_S:g}, return {DRA5_CREW_TEI_KM_S:g} km/s): the same stages "
                f"pushing Copernicus's {theirs_payload:.0f} t through them need {lo:.1f}-{hi:.1f} t ({lo / DRA5_CREW_MTV_T:.2f}-"
                f"{hi / DRA5_CREW_MTV_T:.2f}), the stage model agreeing once the mission is the same; reserves and attitude-control "
-               "propellant were not read. As shipped (one stage per burn, each with its own engines, passive storage at the catalog's unverified "
-               f"0.1 %/day) the study's vehicle needs {shipped:.1f} t ({shipped / DRA5_CREW_MTV_T:.2f}); one stage per burn with "
-               f"cooled tanks {cooled:.1f} t ({cooled / DRA5_CREW_MTV_T:.2f}). Its descent vehicle ({descent:.1f} t at entry) flies "
+               "propellant were not read. With one stage per burn, each with its own engines, the study's vehicle needs "
+               f"{per_burn:.1f} t ({per_burn / DRA5_CREW_MTV_T:.2f}) cooled the same way, and {passive:.1f} t "
+               f"({passive / DRA5_CREW_MTV_T:.2f}) with passive storage at the catalog's unverified 0.1 %/day, as the study flew "
+               f"before. Its descent vehicle ({descent:.1f} t at entry) flies "
                f"the cargo route in {runs['descent_year']}: {runs['descent_leo']:.1f} t in LEO; carried with the crew (descent_vehicle: "
                f"with_crew, as shipped otherwise) the vehicle needs {carried:.1f} t. With hydrogen-oxygen stages (as shipped otherwise) "
-               f"it needs {chemical:.0f} t (nuclear-thermal saves {100 * (1 - shipped / chemical):.0f} %), {order}; DRA 5.0's "
+               f"it needs {chemical:.0f} t (nuclear-thermal saves {100 * (1 - ours / chemical):.0f} %), {order}; DRA 5.0's "
                f"chemical figure is not read. The later crews' vehicles, flown the same way, need more ({later}: longer returns); "
                "the opportunity of the 336.5 t is not read.")
-    return [row("Architectures (band 15 %)", f"DRA 5.0-style crewed Mars transfer vehicle (studies/{CREWED_MARS}.yaml flown as "
+    return [row("Architectures (band 15 %)", f"DRA 5.0-style crewed Mars transfer vehicle (studies/{CREWED_MARS}.yaml, flown as "
                 f"DRA 5.0 flies it: descent vehicle pre-deployed, one NTR core stage, zero boil-off; crew mission 1, "
                 f"{runs['years'][0]}): mass in LEO", ours, DRA5_CREW_MTV_T, "t", DRA5_CREW_MTV, comment)]

@@ -94,22 +94,30 @@ def storage_mass(study, catalog, stage, coast_days: float, loss_km_s: float) -> 
     return 0.0 if zbo is None else zbo["mass"]
 
 
+def _add_to_note(arch, head: str, item: str) -> None:
+    """One note per reason, listing the stages it applies to."""
+    for i, note in enumerate(arch.notes):
+        if note.startswith(head):
+            arch.notes[i] = f"{note}, {item}"
+            return
+    arch.notes.append(head + item)
+
+
 def set_stage_storage(arch, study, catalog, prefix: str, stage, coast_days: float, loss_km_s: float) -> None:
-    """The stage's boil-off rate, and with zero boil-off its storage mass and power per kg; a note
-    for each stage the study would cool that stays passive, and why."""
+    """The stage's boil-off rate, and with zero boil-off its storage mass and power per kg; the
+    stages the study would cool that stay passive are listed in a note, one for each reason."""
     entry = catalog.entry("propellants", stage.propellant)
     zbo = cooled(study, catalog, stage, coast_days, loss_km_s)
     if zbo is None:
         arch.add_catalog(f"{prefix}.boiloff_rate", entry["boiloff_fraction_per_day"], "1/d")
         if applies(study, stage) and float(entry["boiloff_fraction_per_day"]["value"]) > 0.0:
+            where = f"{stage.stream} stage {stage.index}"
             if coefficients(catalog, stage.propellant) is None:
-                note = (f"zero boil-off: no cryocooler figures for {stage.propellant} in the propellants catalog (only 20 K, LH2, "
-                        f"was read), so the {stage.stream} stream's stage {stage.index} stays passive")
+                _add_to_note(arch, f"zero boil-off: no cryocooler figures for {stage.propellant} in the propellants catalog (only 20 K, "
+                             "LH2, was read), so these stages stay passive: ", where)
             else:
-                note = (f"zero boil-off: the {stage.stream} stream's stage {stage.index} stays passive: over its {coast_days:.0f}-d "
-                        "coast cryocoolers and their arrays would weigh more than the propellant they save")
-            if note not in arch.notes:
-                arch.notes.append(note)
+                _add_to_note(arch, "zero boil-off: these stages stay passive, as over their coast cryocoolers and their arrays would "
+                             "weigh more than the propellant they save: ", f"{where} ({coast_days:.0f} d)")
         return
     why = None if zbo["verified"] else ("computed from unverified inputs: the catalog's passive boil-off rate (an assumption), the "
                                          "latent heat and the cryocooler figures (read in secondary copies); see their catalog notes")
