@@ -23,7 +23,10 @@ turbo-Brayton cryocooler; docs/model.md (Transfer, Zero-boil-off storage).
 
 from __future__ import annotations
 
+import math
+
 SECONDS_PER_DAY = 86400.0
+STANDARD_GRAVITY = 9.80665  # m/s^2 (CGPM 1901), as models/transfer/rocket_stage.py, which imports openmdao
 FIELDS = ("latent_heat_of_vaporization_kj_kg", "cryocooler_specific_mass_kg_w", "cryocooler_specific_power_w_w")
 ARRAY_KEY = "solar_array_specific_power_w_kg"
 
@@ -44,10 +47,8 @@ def lighter_cooled(catalog, stage, coast_days: float, loss_km_s: float, storage:
     boiled-off part carried): RocketStage's gear ratios ``(1 + f(B - 1)) / (1 - (1 + aB) f - b)``
     against ``1 / (1 - (1 + a + c) f - b)``, ``f = 1 - 1/R``; a core stage's burn without the
     engine term (its engines ride every burn either way). A stage that cannot close passively is cooled."""
-    import math
-
     value = lambda field: catalog.value("propellants", stage.propellant, field)  # noqa: E731
-    burned = 1.0 - math.exp(-(stage.delta_v_km_s + loss_km_s) * 1000.0 / (9.80665 * value("isp_vac_s")))
+    burned = 1.0 - math.exp(-(stage.delta_v_km_s + loss_km_s) * 1000.0 / (STANDARD_GRAVITY * value("isp_vac_s")))
     a = value("tank_mass_per_volume_kg_m3") / value("bulk_density_kg_m3")
     b = 0.0 if stage.core_engines else value("design_thrust_to_weight") / value("engine_thrust_to_weight")
     growth = math.exp(value("boiloff_fraction_per_day") * coast_days)
