@@ -95,13 +95,15 @@ class RocketStage(om.ExplicitComponent):
 
         ar, zeros = np.arange(n), np.zeros(n, dtype=int)
         scalars = ["delta_v", "gravity_loss", "isp", "tank_mass_per_volume", "propellant_density", "boiloff_rate", "coast_time",
-                   "storage_mass_per_propellant", "storage_power_per_propellant"]
+                   "storage_mass_per_propellant"]
         outputs = ["initial_mass", "propellant_mass", "inert_mass", "boiloff_mass", "ignition_mass", "storage_power"]
         if engines:
             scalars += ["thrust_to_weight", "engine_thrust_to_weight"]
             outputs.append("thrust")
         self.declare_partials(outputs, "payload_mass", rows=ar, cols=ar, method="cs")
         self.declare_partials(outputs, scalars, rows=ar, cols=zeros, method="cs")
+        # the cryocoolers' power per kg sets their power only
+        self.declare_partials("storage_power", "storage_power_per_propellant", rows=ar, cols=zeros, method="cs")
 
     def compute(self, inputs, outputs):
         exhaust = STANDARD_GRAVITY * inputs["isp"][0]

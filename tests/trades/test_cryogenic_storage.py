@@ -85,5 +85,5 @@ def test_a_short_coast_stays_passive_where_cryocoolers_weigh_more_than_they_save
     passive, cooled = _gear_ratios(at_30, 30.0)
     assert passive < cooled and _inputs(at_30)["transfer_cargo.stage0.boiloff_rate"].value == pytest.approx(0.001)
     at_60 = _arch(departure_propellant="nuclear_thermal_lh2", cryogenic_storage="zero_boiloff", loiter_days=60.0)
-    passive, cooled = _gear_ratios(arch, 60.0)
+    passive, cooled = _gear_ratios(at_60, 60.0)
     assert cooled < passive and _inputs(at_60)["transfer_cargo.stage0.boiloff_rate"].value == 0.0

@@ -202,3 +202,81 @@ def test_description_states_the_crew_vehicle_figures(tmp_path):
     ntr, chemical = (runs[p]["cost"]["life_cycle_cost_musd"] / 1000 for p in ("nuclear_thermal_lh2", "lox_lh2"))
     chemical_leo = runs["lox_lh2"]["totals"]["mass_in_launch_orbit_kg"] / 1000
     assert f"hydrogen-oxygen stages make the campaign {ntr - chemical:.0f} billion cheaper ({chemical:.0f} billion, {chemical_leo:.0f} t)" in description
+
+
+def _run_json(path, out):
+    """`trades run --format json` on a study file, parsed."""
+    import contextlib
+    import io
+    import json
+
+    from trades.cli import main
+
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["run", str(path), "--output-dir", str(out), "--format", "json"]) == 0
+    return json.loads(printed.getvalue())
+
+
+@pytest.mark.slow
+def test_description_states_the_arrangement_and_variant_figures(tmp_path):
+    """The finding's figures on the crew vehicle's core stage and cooled tanks, and on the study's
+    one-line variants (one stage per burn, cooled and passive; the descent vehicle with the crew; the
+    ascent vehicle's oxygen from Earth; the plant working until the crew's ascent), each from a run
+    of the study file as shipped or changed here."""
+    import yaml
+
+    from trades.analyses.evaluate import evaluate
+    from trades.study.schema import load_study
+
+    text = STUDY.read_text()
+    description = " ".join(yaml.safe_load(text)["description"].split())
+    core, cooled = "    stage_arrangement: core_stage\n", "  cryogenic_storage: zero_boiloff\n"
+    access = "      descent_vehicle: predeployed_in_orbit\n"
+    assert core in text and cooled in text and access in text
+    variants = {"shipped": text, "per_burn": text.replace(core, ""), "passive": text.replace(core, "").replace(cooled, ""),
+                "with_crew": text.replace(access, "      descent_vehicle: with_crew\n"),
+                "no_isru": text.replace("ascent_oxidizer_from_isru: true", "ascent_oxidizer_from_isru: false"),
+                "crew_ascent": text.replace(access, access + "      isru_oxygen_ready_by: crew_ascent\n")}
+    runs, first = {}, {}
+    for name, variant in variants.items():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(variant)
+        runs[name] = _run_json(path, tmp_path / name)
+        arch, prob = evaluate(load_study(path), str(path))
+        first[name] = float(prob.get_val("transfer_mars_crew_1.mass_in_launch_orbit", units="t").sum())
+        if name == "shipped":
+            crews = [float(prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="t").sum()) for k in (1, 2, 3)]
+            engines = float(prob.get_val("transfer_mars_crew_1.engines.engine_mass", units="t").sum())
+            power = [float(prob.get_val(f"transfer_mars_crew_1.stage{i}.storage_power", units="kW").sum()) for i in (1, 2)]
+        if name == "no_isru":
+            mavs = [float(prob.get_val(f"transfer_mars_ascent_{k}.mass_in_launch_orbit", units="t").sum()) for k in (1, 2, 3)]
+            landed = float(prob.get_val("mars_ascent_stage.initial_mass", units="t")[0])
+        if name == "crew_ascent":
+            plant = float(prob.get_val("mars_ascent_isru.plant_mass", units="kg")[0])
+    total = {n: r["cost"]["life_cycle_cost_musd"] / 1000 for n, r in runs.items()}
+    leo = {n: r["totals"]["mass_in_launch_orbit_kg"] / 1000 for n, r in runs.items()}
+    falcon = {n: r["totals"]["launches_by_vehicle"]["falcon9"] for n, r in runs.items()}
+    crew_item = {n: next(i for i in r["cost"]["items"] if i["item"] == "mars_crew_vehicle") for n, r in runs.items()}
+    assert f"its engines, sized for the departure burn ({engines:.1f} t for the first crew)" in description
+    assert f"zero_boiloff; {power[0]:.1f} and {power[1]:.1f} kW on the first vehicle" in description
+    assert f"The three crew vehicles need {crews[0]:.0f}, {crews[1]:.0f} and {crews[2]:.0f} t in LEO" in description
+    assert (f"the first needs {first['per_burn']:.0f} t and the campaign {leo['per_burn']:.0f} t and {total['per_burn']:.0f} "
+            "billion") in description
+    saved = crew_item["per_burn"]["development_musd"] - crew_item["shipped"]["development_musd"]
+    assert (f"makes the campaign {total['per_burn'] - total['shipped']:.0f} billion cheaper ({saved / 1000:.1f} billion of it "
+            "development)") in description
+    assert (f"the first vehicle needed {first['passive']:.0f} t, the campaign {leo['passive']:.0f} t and "
+            f"{total['passive']:.0f} billion") in description
+    assert (f"it makes the first crew vehicle {first['with_crew']:.0f} t and the campaign {leo['with_crew']:.0f} t and "
+            f"{total['with_crew']:.0f} billion") in description
+    launches = crew_item["no_isru"]["launch_musd"] - crew_item["shipped"]["launch_musd"]
+    development = crew_item["shipped"]["development_musd"] - crew_item["no_isru"]["development_musd"]
+    production = crew_item["shipped"]["production_musd"] - crew_item["no_isru"]["production_musd"]
+    assert (f"gives {landed:.0f} t on the surface and {min(mavs):.0f} to {max(mavs):.0f} t in LEO per ascent vehicle, "
+            f"{leo['no_isru']:.0f} t in LEO over the campaign in {falcon['no_isru']} Falcon 9 launches and {total['no_isru']:.0f} "
+            f"billion dollars: the plant saves {leo['no_isru'] - leo['shipped']:.0f} t of launches "
+            f"({falcon['no_isru'] - falcon['shipped']} Falcon 9 flights, {launches / 1000:.1f} billion), but its development "
+            f"({development / 1000:.1f} billion) and three plants with their power systems ({production / 1000:.1f} billion)") in description
+    assert f"the life-cycle cost rises by {total['shipped'] - total['no_isru']:.1f} billion" in description
+    assert f"is {plant:.0f} kg on 2.6 t of power: {leo['crew_ascent']:.0f} t in LEO and {total['crew_ascent']:.0f} billion" in description

@@ -82,23 +82,32 @@ def test_dra5_crew_vehicle_row_compares_the_first_crew_vehicle_with_copernicus()
     assert sum(DRA5_CREW_MTV_PARTS_T.values()) == pytest.approx(DRA5_CREW_MTV_T) == pytest.approx(336.5)
     runs = {"ntr": [350.0, 450.0, 1000.0], "passive": [400.0, 480.0, 1200.0], "per_burn": [300.0, 350.0, 600.0],
             "chemical": [450.0, 500.0, 1300.0], "ntr_with_crew": [420.0, 520.0, 1100.0], "propellant": 200.0, "dry": 90.0,
-            "published_burns": [320.0, 340.0], "years": [2035, 2037, 2039], "payload": 50.0, "descent": 30.0,
+            "published_burns": [320.0, 340.0], "burns": [4.0, 0.9, 1.4], "cooled": [1, 2], "years": [2035, 2037, 2039], "payload": 50.0, "descent": 30.0,
             "descent_leo": 60.0, "descent_year": 2033}
     (row,) = dra5_crew_vehicle_rows(runs, Row)
     assert row.ours == 350.0 and row.published == 336.5 and row.unit == "t"
     assert row.comment.startswith("Agrees (band 15 %): 1.04. Like with like")  # 350 / 336.5 = 1.040
     assert "Payload 50.0 t against 65 t; hydrogen 200.0 t against 178.4 t" in row.comment
     assert "cryocoolers 90.0 t against the 93.1 t left of Copernicus" in row.comment
-    assert "need 320.0-340.0 t (0.95-1.01)" in row.comment
+    assert "need 320.0-340.0 t (0.95-1.01), within the band" in row.comment
+    assert "the capture and return tanks" in row.comment
+    assert "most of the gap is dry mass" in row.comment  # 178.4 - 200 = -21.6 t of propellant against 93.1 - 90 = 3.1 t dry
+    assert "against the toolkit's 0.900 and 1.400 in its 2035 window" in row.comment
+    assert "3.95-4.1 km/s over 2031-2046, brackets the toolkit's 4.000 km/s" in row.comment
     assert "needs 300.0 t (0.89) cooled the same way, and 400.0 t (1.19) with passive storage" in row.comment
     assert "(30.0 t at entry) flies the cargo route in 2033: 60.0 t in LEO" in row.comment
     assert "the vehicle needs 420.0 t" in row.comment
-    assert "needs 450 t (nuclear-thermal saves 22 %), the same ordering" in row.comment
+    assert "needs 450 t, its tanks passive" in row.comment and "nuclear-thermal saves 22 %, the same ordering" in row.comment
     assert "2037: 450 t, 2039: 1000 t" in row.comment
     assert "via" in row.source and "unverified" in row.source
     outside = dict(runs, ntr=[400.0, 450.0, 1000.0], chemical=[300.0, 480.0, 1050.0])
     (row,) = dra5_crew_vehicle_rows(outside, Row)
     assert row.comment.startswith("Does not agree (band 15 %): 1.19") and "the opposite of DRA 5.0's ordering" in row.comment
+
+
+def given_storage(arch, stage: int) -> float:
+    """The cryocoolers' and arrays' mass per kg loaded set on the first crew vehicle's stage (0 when passive)."""
+    return next((i.value for i in arch.inputs if i.name == f"transfer_mars_crew_1.stage{stage}.storage_mass_per_propellant"), 0.0)
 
 
 @pytest.mark.slow
@@ -136,6 +145,9 @@ def test_dra5_crew_vehicle_runs_are_the_crewed_mars_study_and_its_variants(tmp_p
         assert runs["descent"] == pytest.approx(float(prob.get_val("mars_crew_descent.initial_mass", units="t")[0]), rel=1e-9)
         assert runs["descent_leo"] == pytest.approx(float(prob.get_val("transfer_mars_descent_1.mass_in_launch_orbit", units="t").sum()),
                                                     rel=1e-9)
+        assert runs["cooled"] == [i for i in range(3) if given_storage(arch, i) > 0]
+        assert runs["burns"] == pytest.approx([sum(i.value for i in arch.inputs if i.name in (
+            f"transfer_mars_crew_1.stage{k}.delta_v", f"transfer_mars_crew_1.stage{k}.gravity_loss")) / 1000.0 for k in range(3)], rel=1e-12)
         assert runs["propellant"] == pytest.approx(float(prob.get_val("transfer_mars_crew_1.propellant_mass", units="t").sum()), rel=1e-9)
         assert runs["dry"] == pytest.approx(sum(float(prob.get_val(f"transfer_mars_crew_1.{part}", units="t").sum()) for part in (
             "engines.engine_mass", "stage0.inert_mass", "stage1.inert_mass", "stage2.inert_mass")), rel=1e-9)

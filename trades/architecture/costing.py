@@ -254,7 +254,7 @@ def make_cost_plan(arch) -> CostPlan:
                          "not the cargo launches, lift it to the launch orbit")
         else:  # one design, built once per mission per capsule (units: crew_rotations)
             add_element(i, "mars_return_capsule", "crew_spacecraft", mass_kg=arch.mars_crew[0]["capsules"] * float(capsule["dry_mass_kg"]["value"]))
-        from trades.architecture.mars_missions import crew_vehicle_stage_elements  # (it imports this module's users)
+        from trades.architecture.mars_missions import crew_vehicle_stage_elements  # here: it imports description, which imports this
         for name, output, stage in crew_vehicle_stage_elements(arch.stages["mars_crew_1"]):  # unit masses: the missions' average
             add_element(i, name, _stage_type(stage), mass_output=output, propellant=stage.propellant)  # (assemble.set_stage_unit_masses)
         if "mars_ascent_1" in arch.stages:  # the crew's descent and ascent vehicles (trades.architecture.mars_surface_access)

@@ -46,7 +46,11 @@ def lighter_cooled(catalog, stage, coast_days: float, loss_km_s: float, storage:
     passive storage over its coast (tanks for ``B = exp(k t)`` times the burned propellant, the
     boiled-off part carried): RocketStage's gear ratios ``(1 + f(B - 1)) / (1 - (1 + aB) f - b)``
     against ``1 / (1 - (1 + a + c) f - b)``, ``f = 1 - 1/R``; a core stage's burn without the
-    engine term (its engines ride every burn either way). A stage that cannot close passively is cooled."""
+    engine term. That is exact for a core stage's later burns (its engines ride them either way) but
+    not for its first, on whose ignition mass the engines are sized: there cooling also changes the
+    engines, which this comparison leaves out (a review measured the choice wrong between about 39 and
+    45 days of coast for the crewed Mars study's first burns, by up to 0.4 % of the mass in LEO; the
+    shipped 5-day loiter is far from it). A stage that cannot close passively is cooled."""
     value = lambda field: catalog.value("propellants", stage.propellant, field)  # noqa: E731
     burned = 1.0 - math.exp(-(stage.delta_v_km_s + loss_km_s) * 1000.0 / (STANDARD_GRAVITY * value("isp_vac_s")))
     a = value("tank_mass_per_volume_kg_m3") / value("bulk_density_kg_m3")

@@ -46,7 +46,15 @@ def _by_hand(payload, dv, growth, storage):
     return ignition + burned * (growth - 1.0), loaded
 
 
-def test_hand_figures():
+def test_the_catalogs_coefficients_are_the_hand_figures():
+    # trades.architecture.cryogenic_storage computes them from the catalog entries (propellants.yaml,
+    # outpost.yaml): the same figures as typed above, by hand
+    from trades.architecture.cryogenic_storage import coefficients
+    from trades.study.catalog import load_catalog
+
+    zbo = coefficients(load_catalog(), "nuclear_thermal_lh2")
+    assert np.isclose(zbo["heat"], HEAT, rtol=1e-12) and np.isclose(zbo["power"], POWER, rtol=1e-12)
+    assert np.isclose(zbo["mass"], STORAGE, rtol=1e-12)
     assert abs(HEAT - 5.162e-3) < 1e-6 and abs(POWER - 0.4729) < 1e-4 and abs(STORAGE - 0.03643) < 1e-5
 
 
