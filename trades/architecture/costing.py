@@ -20,6 +20,7 @@ from trades.architecture.acquisition import contract_purchases, crew_launch_pric
 from trades.architecture.government_development import launches_crew_lander
 from trades.architecture.launch_prices import priced_payload_kg
 from trades.architecture.mars_surface_access import add_surface_access_elements
+from trades.architecture.nuclear_thermal import add_ntr_development
 from trades.architecture.outpost_modules import add_module_items, sized_power_costed
 from trades.architecture.cost_relationships import relationship
 from trades.architecture.schedule import item_profiles
@@ -218,9 +219,6 @@ def make_cost_plan(arch) -> CostPlan:
             # unit dry mass: the stage's inert mass per cargo flight of the baseline design (set after a first evaluation)
             add_element(logistics, f"cargo_{stage.role}_stage{stage.index}", _stage_type(stage),
                         mass_output=f"transfer_cargo.stage{stage.index}.inert_mass", propellant=stage.propellant)
-    if any(st.propellant == "nuclear_thermal_lh2" for stages in arch.stages.values() for st in stages):
-        arch.notes.append("nuclear-thermal stages are costed by the LOX/LH2 expendable-stage relationship (their hydrogen tankage); "
-                     "their reactor engines are not costed: no sourced nuclear-thermal cost relationship")
     if arch.reusable_lander is not None:
         i = add_item(CostItem("reusable_lander", ("cargo_lander",), False, "deploy"))
         add_element(i, "reusable_lander", "cargo_lander", mass_output="reusable_lander.lander_dry_mass")
@@ -351,6 +349,7 @@ def make_cost_plan(arch) -> CostPlan:
         sources.update(arch.ssa.sources)
     alpha, beta = float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"])
     add_purchases(study, catalog, items, purchases, profile, alpha, beta, notes, sources)
+    add_ntr_development(arch, items, elements, purchases, profile, notes, sources)  # once per study (nuclear_thermal.py)
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":

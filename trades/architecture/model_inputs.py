@@ -298,7 +298,9 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
             arch.add(var.launch_operations_input(name), value, units, source, verified, note)
         arch.add(var.launch_operations_input("work_year_value"), plan.work_year_musd, "MUSD",
                  f"converted to {base} $ with CPI-U: {src['work_year_value']}")
-    arch.add(var.PURCHASES, plan.purchases, "MUSD", "contract prices per item and year (study section acquisition; contracts.yaml)")
+    ntr = src.get("nuclear-thermal engine development")  # trades.architecture.nuclear_thermal
+    arch.add(var.PURCHASES, plan.purchases, "MUSD", "contract prices per item and year (study section acquisition; contracts.yaml)"
+             + (f"; with the nuclear-thermal engines' development, {ntr}" if ntr else ""))
     arch.add(var.LAUNCH_MASS_DEPLOY_YEAR, masks["deploy"], "unitless", f"deployed {study.deploy_year}")
     arch.add(var.DIRECT_LEO_MASS, [item.direct_launch_kg for item in plan.items], "kg",
              "catalog mass of hardware launched as it is (relays)")
