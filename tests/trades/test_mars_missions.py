@@ -279,4 +279,12 @@ def test_description_states_the_arrangement_and_variant_figures(tmp_path):
             f"({falcon['no_isru'] - falcon['shipped']} Falcon 9 flights, {launches / 1000:.1f} billion), but its development "
             f"({development / 1000:.1f} billion) and three plants with their power systems ({production / 1000:.1f} billion)") in description
     assert f"the life-cycle cost rises by {total['shipped'] - total['no_isru']:.1f} billion" in description
+    # the nuclear-thermal engines' development, once (trades.architecture.nuclear_thermal): the catalog's estimate in 2024 dollars
+    from trades.study.catalog import load_catalog
+    from trades.study.money import sourced_to_base_musd
+
+    catalog = load_catalog()
+    engines_development = sourced_to_base_musd(catalog.entry("cost", "default")["nuclear_thermal_development"], 2024, catalog) / 1000
+    assert f"at a reported estimate, {engines_development:.1f} billion" in description
+    assert f"only nuclear-thermal stages pay the engines' development ({engines_development:.1f} billion)" in description
     assert f"is {plant:.0f} kg on 2.6 t of power: {leo['crew_ascent']:.0f} t in LEO and {total['crew_ascent']:.0f} billion" in description
