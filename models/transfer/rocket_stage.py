@@ -3,6 +3,8 @@ engines with the thrust they give; boil-off during a coast; gravity loss of a fi
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import openmdao.api as om
 
@@ -17,6 +19,16 @@ def stage_coefficients(tank_mass_per_volume, propellant_density, thrust_to_weigh
     the resolver, so that all three use one relationship."""
     tank = (tank_mass_per_volume / propellant_density + storage_mass_per_propellant) * boiloff_growth
     return tank, thrust_to_weight / engine_thrust_to_weight
+
+
+def gear_ratio(mass_ratio, boiloff_growth, tank, engine):
+    """Initial mass per kg pushed of a stage with coefficients ``tank`` (a B) and ``engine`` (b),
+    mass ratio ``R`` and boil-off growth ``B`` (RocketStage's closed form, the boiled-off part
+    carried): ``(1 + f(B - 1)) / (1 - (1 + aB) f - b)`` with ``f = 1 - 1/R``; infinite when the
+    stage does not close. For the resolver's checks and choices, on plain floats."""
+    burned = 1.0 - 1.0 / mass_ratio
+    denominator = 1.0 - (1.0 + tank) * burned - engine
+    return (1.0 + burned * (boiloff_growth - 1.0)) / denominator if denominator > 0.0 else math.inf
 
 
 def single_stage_limit(exhaust_velocity, tank, engine):

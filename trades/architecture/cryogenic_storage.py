@@ -26,7 +26,6 @@ from __future__ import annotations
 import math
 
 SECONDS_PER_DAY = 86400.0
-STANDARD_GRAVITY = 9.80665  # m/s^2 (CGPM 1901), as models/transfer/rocket_stage.py, which imports openmdao
 FIELDS = ("latent_heat_of_vaporization_kj_kg", "cryocooler_specific_mass_kg_w", "cryocooler_specific_power_w_w")
 ARRAY_KEY = "solar_array_specific_power_w_kg"
 
@@ -51,16 +50,14 @@ def lighter_cooled(catalog, stage, coast_days: float, loss_km_s: float, storage:
     engines, which this comparison leaves out (a review measured the choice wrong between about 39 and
     45 days of coast for the crewed Mars study's first burns, by up to 0.4 % of the mass in LEO; the
     shipped 5-day loiter is far from it). A stage that cannot close passively is cooled."""
+    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY, gear_ratio
+
     value = lambda field: catalog.value("propellants", stage.propellant, field)  # noqa: E731
-    burned = 1.0 - math.exp(-(stage.delta_v_km_s + loss_km_s) * 1000.0 / (STANDARD_GRAVITY * value("isp_vac_s")))
+    ratio = math.exp((stage.delta_v_km_s + loss_km_s) * 1000.0 / (STANDARD_GRAVITY * value("isp_vac_s")))
     a = value("tank_mass_per_volume_kg_m3") / value("bulk_density_kg_m3")
     b = 0.0 if stage.core_engines else value("design_thrust_to_weight") / value("engine_thrust_to_weight")
     growth = math.exp(value("boiloff_fraction_per_day") * coast_days)
-    passive_denominator = 1.0 - (1.0 + a * growth) * burned - b
-    cooled_denominator = 1.0 - (1.0 + a + storage) * burned - b
-    if passive_denominator <= 0.0 or cooled_denominator <= 0.0:
-        return cooled_denominator > 0.0
-    return 1.0 / cooled_denominator < (1.0 + burned * (growth - 1.0)) / passive_denominator
+    return gear_ratio(ratio, 1.0, a + storage, b) < gear_ratio(ratio, growth, a * growth, b)
 
 
 def cooled(study, catalog, stage, coast_days: float, loss_km_s: float) -> dict | None:

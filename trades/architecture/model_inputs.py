@@ -19,6 +19,7 @@ from trades.study.schema import Study
 from trades.architecture.description import Architecture, year_masks
 from trades.architecture.trajectories import coast_days, gravity_loss
 from trades.architecture.cryogenic_storage import set_stage_storage
+from trades.architecture.nuclear_thermal import SOURCE_KEY as NTR_SOURCE_KEY
 from trades.architecture.outpost_modules import add_module_power_input, module_masses
 from trades.architecture.logistics_inputs import add_spares_fraction, add_station_keeping, add_utilisation_cargo
 
@@ -42,15 +43,15 @@ ENGINE_FIELDS = ("thrust_to_weight", "engine_thrust_to_weight")
 
 
 def _add_stage_propellant(arch: Architecture, catalog: Catalog, prefix: str, propellant: str,
-                          engines_prefix: str | None = None) -> None:
-    """A stage's propellant coefficients from the catalog; with ``engines_prefix`` (a core stage's
-    burn) the engine fields go to the core stage's engines there instead (set once per stream)."""
+                          engines_prefix: str | None = None, with_engines: bool = True) -> None:
+    """A stage's propellant coefficients from the catalog; the engine fields go to ``engines_prefix``
+    (a core stage's engines; None: the stage itself), and only ``with_engines`` (a core stage's first burn)."""
     entry = catalog.entry("propellants", propellant)
     for name, field, units in STAGE_PROPELLANT_FIELDS:
-        if engines_prefix is None or name not in ENGINE_FIELDS:
+        if name not in ENGINE_FIELDS:
             arch.add_catalog(f"{prefix}.{name}", entry[field], units)
-        elif not any(i.name == f"{engines_prefix}.{name}" for i in arch.inputs):
-            arch.add_catalog(f"{engines_prefix}.{name}", entry[field], units)
+        elif with_engines:
+            arch.add_catalog(f"{engines_prefix or prefix}.{name}", entry[field], units)
 
 
 def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: dict) -> None:
@@ -208,7 +209,8 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             if not driven:  # else the trajectory table sets it
                 arch.add(f"{prefix}.delta_v", stage.delta_v_km_s * 1000.0, "m/s",
                          f"legs {', '.join(stage.legs)} ({stage.source or 'trades/catalogs/delta_v.yaml'})")
-            _add_stage_propellant(arch, catalog, prefix, p, f"transfer_{stream}.engines" if stage.core_engines else None)
+            _add_stage_propellant(arch, catalog, prefix, p, f"transfer_{stream}.engines" if stage.core_engines else None,
+                                  with_engines=not stage.core_engines or stage.index == 0)  # a core stage's engines: once
             loss, how_lost = gravity_loss(study, catalog, stage)
             arch.add(f"{prefix}.gravity_loss", loss * 1000.0, "m/s", how_lost + (" (fixed at the window's transfer)" if driven and loss else ""))
             days, how = coast_days(study, arch.trajectory, stage)
@@ -298,7 +300,7 @@ def set_cost_inputs(arch: Architecture, study: Study, catalog: Catalog) -> None:
             arch.add(var.launch_operations_input(name), value, units, source, verified, note)
         arch.add(var.launch_operations_input("work_year_value"), plan.work_year_musd, "MUSD",
                  f"converted to {base} $ with CPI-U: {src['work_year_value']}")
-    ntr = src.get("nuclear-thermal engine development")  # trades.architecture.nuclear_thermal
+    ntr = src.get(NTR_SOURCE_KEY)
     arch.add(var.PURCHASES, plan.purchases, "MUSD", "contract prices per item and year (study section acquisition; contracts.yaml)"
              + (f"; with the nuclear-thermal engines' development, {ntr}" if ntr else ""))
     arch.add(var.LAUNCH_MASS_DEPLOY_YEAR, masks["deploy"], "unitless", f"deployed {study.deploy_year}")

@@ -188,9 +188,10 @@ def _check_core_stage_feasible(stage_list: list[Stage], catalog: Catalog, file: 
     """A core stage closes when each burn's tank closes on its own, ``1 - aB(R - 1) > 0``, and its
     engines, ``b`` of the first burn's ignition mass carried through every burn, weigh less than the
     burns can push: ``b h G < 1``, with ``G`` the product of the burns' gear ratios
-    ``(R + (R - 1)(B - 1)) / (1 - aB(R - 1))`` and ``h = R0 / (R0 + (R0 - 1)(B0 - 1))`` the first
+    ``(R + (R - 1)(B - 1)) / (1 - aB(R - 1))`` (RocketStage's without engines, ``gear_ratio``) and
+    ``h = R0 / (R0 + (R0 - 1)(B0 - 1))`` the first
     burn's ignition share (the closed form of StageChain's core stage, tests/models/transfer/test_core_stage.py)."""
-    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY
+    from trades.models.transfer.rocket_stage import STANDARD_GRAVITY, gear_ratio
 
     where = f"{file}: transportation.mars_crew.stage_arrangement: the core stage of the {stage_list[0].stream} stream"
     value = lambda field: catalog.value("propellants", stage_list[0].propellant, field)  # noqa: E731
@@ -201,13 +202,13 @@ def _check_core_stage_feasible(stage_list: list[Stage], catalog: Catalog, file: 
         ratio = math.exp((stage.delta_v_km_s + loss) / exhaust)
         storage = storage_mass(study, catalog, stage, days, loss)  # zero boil-off: cryocoolers, no growth
         growth = 1.0 if storage else math.exp(value("boiloff_fraction_per_day") * days)
-        tank_closes = 1.0 - (a + storage) * growth * (ratio - 1.0)
-        if tank_closes <= 0.0:
+        burn = gear_ratio(ratio, growth, (a + storage) * growth, 0.0)  # tanks only: the engines ride in the payload
+        if math.isinf(burn):
             raise InfeasibleError(f"{where}: its tank for {stage.delta_v_km_s:.3f} km/s (legs {', '.join(stage.legs)}) weighs more "
                                   "than the propellant it holds can push: no mass closes it")
-        gear *= (ratio + (ratio - 1.0) * (growth - 1.0)) / tank_closes
+        gear *= burn
         if stage.index == 0:
-            share = ratio / (ratio + (ratio - 1.0) * (growth - 1.0))
+            share = 1.0 / (1.0 + (1.0 - 1.0 / ratio) * (growth - 1.0))
     engines = value("design_thrust_to_weight") / value("engine_thrust_to_weight")
     if engines * share * gear >= 1.0:
         raise InfeasibleError(

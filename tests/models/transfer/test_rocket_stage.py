@@ -116,3 +116,17 @@ def test_raises_beyond_single_stage_limit():
         prob = _problem(delta_v=dv, **NTR)
         with pytest.raises(om.AnalysisError, match="7664 m/s"):
             prob.run_model()
+
+
+def test_gear_ratio_is_the_components_initial_mass_per_kg_pushed():
+    # the resolver's float form of the closed form (trades.architecture resolve and cryogenic_storage)
+    from trades.models.transfer.rocket_stage import gear_ratio, stage_coefficients
+
+    payload, dv, rate, days = 100000.0, 3700.0, 0.001, 20.0
+    prob = _problem(payload_mass=payload, delta_v=dv, boiloff_rate=rate, coast_time=days, **NTR)
+    prob.run_model()
+    growth = math.exp(rate * days)
+    tank, engine = stage_coefficients(41.2, 71.0, 0.15, 1.81, growth)
+    assert gear_ratio(math.exp(dv / (G0 * 900.0)), growth, tank, engine) == pytest.approx(
+        prob.get_val("initial_mass")[0] / payload, rel=1e-12)
+    assert gear_ratio(math.exp(20000.0 / (G0 * 900.0)), 1.0, tank, engine) == math.inf  # beyond one stage's reach
