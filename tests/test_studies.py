@@ -132,8 +132,16 @@ def _cpi(year):
     return float(load_catalog().entry("cost", "default")["cpi_u"]["values"][year])
 
 
-# Published totals as read in their sources, in 2024 dollars with the catalog's CPI-U: Apollo, 264 billion
-# 2019 dollars (The Planetary Society, 2019); Artemis, 93 billion then-year FY2012-2025 of which 53 billion
+def _apollo_at_cpi_u():
+    """The Planetary Society's Apollo total at CPI-U in billions of 2024 dollars (as tests/docs/test_validation_report.py)."""
+    lines = {1962: 160.0, 1963: 617.164, 1964: 2243.9, 1965: 2614.619, 1966: 2967.385, 1967: 2916.2, 1968: 2556.0, 1969: 2025.0}
+    at_cpi = sum(v * _cpi(2024) / _cpi(y) for y, v in lines.items())
+    return (at_cpi + (25_800.0 - sum(lines.values())) * _cpi(2024) / _cpi(1962)) / 1000
+
+
+# Published totals as read in their sources, in 2024 dollars with the catalog's CPI-U: Apollo, the Planetary
+# Society's 25.8 billion then-year at CPI-U (NASA's FY1962-1969 lines, SP-4205 App. H, year by year, the rest at
+# FY1962's CPI-U, an upper bound; 264 billion 2019 dollars of NASA's New Start Index before); Artemis, 93 billion then-year FY2012-2025 of which 53 billion
 # in FY2021-2025 (NASA OIG IG-22-003), each tranche from its middle year. The description states the
 # ratio as a percentage, restated from a run whenever the cost model moves it.
 CAMPAIGNS = {
@@ -143,7 +151,7 @@ CAMPAIGNS = {
     # (Apollo 42 -> 46 %, Artemis 61 -> 66 %, restated in the descriptions from a run); since wip-apollo Apollo's
     # programme also carries the Saturn IB and Saturn I at NASA's appropriations (SP-4205 App. H): 46 -> 50 %; Artemis 66 -> 71 % when it
     # bought the HLS, Gateway and spacesuit contracts the OIG's total includes (wip-artemis, the study's purchases)
-    "apollo_like_lunar_campaign": (lambda: 264.0 * _cpi(2024) / _cpi(2019), "the Saturn V and its spacecraft"),
+    "apollo_like_lunar_campaign": (lambda: _apollo_at_cpi_u(), "the Saturn V and its spacecraft"),
     "artemis_like_lunar_campaign": (lambda: 40.0 * _cpi(2024) / _cpi(2016) + 53.0 * _cpi(2024) / _cpi(2023), "SLS and Orion"),
 }
 

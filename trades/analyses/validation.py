@@ -198,13 +198,12 @@ def _ssme_row() -> Row:
 
 #: Apollo: The Planetary Society's reconstruction (Dreier, press release of 14 June 2019), 264 billion
 #: in 2019 dollars of NASA's New Start Index for Project Apollo, 1961-1972 (without Gemini and the robotic
-#: programmes; with them 288); read in the release. The often-quoted 28 B$ then-year ("280" later) is the
+#: programmes; with them 288); read in the release. Not the row's published figure, which is the same
+#: reconstruction's then-year total at CPI-U (validation_apollo.published_total_cpi_u), like every other
+#: money row: the comment quotes the ratio to this one. The often-quoted 28 B$ then-year ("280" later) is the
 #: "total lunar effort" with Gemini and the robotic programmes in later dollars (apollo11space.com's table);
 #: its 100-110 B$ of 2010 agrees with neither index and is not used.
 APOLLO_MUSD_2019 = 264_000.0
-APOLLO = ("The Planetary Society (C. Dreier), Apollo cost analysis, press release of 14 June 2019: USD 264 billion in 2019 "
-          "dollars (NASA New Start Index) for Project Apollo 1961-1972, via planetary.org/press-room/releases/2019/"
-          "apollo-cost-analysis.html (the often-quoted 28 and 280 billion add Gemini and the robotic programmes)")
 #: Artemis: NASA OIG IG-22-003: 93 billion in FY2012-2025, 53 billion of it in FY2021-2025 (OIG
 #: testimony of 1 March 2022). The sources read do not state the dollar basis; taken as
 #: then-year (nominal) dollars, as budget totals are. Each tranche is converted from its middle year.
@@ -230,7 +229,7 @@ def _run_study(stem: str):
 def _campaign_rows() -> list[Row]:
     """A station's yearly cost once built against the ISS's; Apollo- and Artemis-like campaigns
     against their reported totals, all in the studies' base year (CPI-U from the sources' years)."""
-    from trades.analyses.validation_apollo import component_rows
+    from trades.analyses.validation_apollo import COST_OF_APOLLO, component_rows, published_total_cpi_u
     from trades.analyses.validation_programmes import apollo_comment, artemis_comment, iss_development_row
     from trades.study.catalog import load_catalog
     from trades.study.money import inflation_factor
@@ -254,7 +253,7 @@ def _campaign_rows() -> list[Row]:
             "NASA's figure."),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): life-cycle cost "
             f"{apollo.years[0]}-{apollo.years[-1]}, six two-crew landings, the Saturn V and the command and service module "
-            "developed by the government", lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog), "MUSD", APOLLO,
+            "developed by the government", lcc(apollo_prob), published_total_cpi_u(base, catalog)[0], "MUSD", COST_OF_APOLLO,
             apollo_comment(apollo, lcc(apollo_prob), APOLLO_MUSD_2019 * inflation_factor(2019, base, catalog))),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Artemis-like campaign (studies/artemis_like_lunar_campaign.yaml): life-cycle cost "
             f"{artemis.years[0]}-{artemis.years[-1]}, one two-crew landing at the south pole via NRHO, SLS and Orion developed by the "

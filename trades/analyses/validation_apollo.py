@@ -64,6 +64,29 @@ def then_year(name: str) -> float:
     return sum(APOLLO_LINES_MUSD[name].values())
 
 
+#: The Planetary Society, "How much did the Apollo program cost?" (planetary.org/space-policy/cost-of-apollo):
+#: Project Apollo 1960-1973, 25.8 billion then-year (direct 20.6: spacecraft 8.1, launch vehicles 9.4,
+#: development and operations 3.1; ground facilities, salaries and overhead 5.2). Its year-by-year split
+#: was not read, only NASA's FY1962-1969 lines (APOLLO_LINES_MUSD["total"]).
+APOLLO_THEN_YEAR_MUSD = 25_800.0
+COST_OF_APOLLO = ("The Planetary Society, 'How much did the Apollo program cost?' (planetary.org/space-policy/cost-of-apollo, "
+                  "via its stored copy): Project Apollo 1960-1973, 25.8 billion then-year; here at CPI-U: NASA's FY1962-1969 "
+                  "Apollo appropriations (NASA SP-4205, Appendix H) year by year, the remaining then-year dollars at FY1962's "
+                  "multiplier, the highest of the years Apollo spent them in (an upper bound)")
+
+
+def published_total_cpi_u(base_year: int, catalog) -> tuple[float, float]:
+    """The Planetary Society's then-year total in base-year MUSD at CPI-U, as an (upper, lower) bound:
+    NASA's FY1962-1969 lines year by year, and the rest (FY1970-1973, facilities, salaries and overhead,
+    whose years were not read) at the multiplier of FY1962 (the highest) or FY1973 (the lowest).
+    FY1960-1961 (about 1 million then-year) are outside the catalog's CPI-U years."""
+    from trades.study.money import inflation_factor
+
+    lines, rest = line_musd("total", base_year, catalog), APOLLO_THEN_YEAR_MUSD - then_year("total")
+    return (lines + rest * inflation_factor(1962, base_year, catalog),
+            lines + rest * inflation_factor(1973, base_year, catalog))
+
+
 @functools.lru_cache(maxsize=None)
 def _apollo():
     """The Apollo-like study, its programme's cost as its run prices it, and its run's cost items."""

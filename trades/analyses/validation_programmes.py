@@ -15,10 +15,12 @@ def _programme(study):
     return programme_cost(load_catalog(), programme, crewed_flights(study, 1), study.campaign.dollar_base_year, study)
 
 
-def apollo_comment(study, ours: float, published: float) -> str:
+def apollo_comment(study, ours: float, new_start_index: float) -> str:
     """What the Apollo-like campaign carries and what it lacks, measured against NASA's budget lines
-    (:mod:`trades.analyses.validation_apollo`) and the Planetary Society's then-year split."""
-    from trades.analyses.validation_apollo import line_musd, then_year
+    (:mod:`trades.analyses.validation_apollo`), and the published total at CPI-U (the row's) beside the
+    Planetary Society's own figure in NASA New Start Index dollars (``new_start_index``, base-year MUSD)."""
+    from trades.analyses.validation import Row
+    from trades.analyses.validation_apollo import APOLLO_THEN_YEAR_MUSD, component_rows, line_musd, published_total_cpi_u, then_year
     from trades.architecture.government_development import crewed_flights, programme_cost
     from trades.study.catalog import load_catalog
 
@@ -28,25 +30,37 @@ def apollo_comment(study, ours: float, published: float) -> str:
     amcm = programme_cost(catalog, cost.programme, crewed_flights(study, 1), base, study,
                           {"crew_spacecraft": {"method": "amcm", "specification": "crewed_reentry"}})
     b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
-    total, index_2020 = line_musd("total", base, catalog), line_musd("total", 2020, catalog) / then_year("total")
-    return ("Does not agree (band 30 %; the ratio is in the table). The Apollo components rows locate the difference: the "
-            "toolkit's Saturn V (TRANSCOST) is above NASA's Saturn V and engine lines, its CSM and LM (TRANSCOST's crewed space "
-            "system, f1 = 1.3) near theirs, so the gap is mostly outside the modelled hardware. The study carries, as programme items at NASA's appropriations (published figures, not "
-            f"validations), the Saturn IB and Saturn I ({b(cost.programme_items_musd)} billion) and Launch Complex 39 "
-            f"({b(cost.facilities_musd)}, NASA SP-4204's 1963 figure); TRANSCOST's ground and mission operations charge each Saturn V "
-            f"launch, {b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} billion a launch at the relationships' lowest "
-            f"fitted rate of 3 a year. NASA's Apollo appropriations of FY1962-1969 (NASA SP-4205, Appendix H), "
-            f"{then_year('total') / 1000:,.1f} billion then-year, are {b(total)} billion 2024 at CPI-U year by year. Not in the model, "
-            f"measured in those lines: mission support and manned space flight operations ({b(line_musd('mission_operations', base, catalog))} "
-            f"billion 2024 through FY1969, against which the model charges TRANSCOST's operations and its per-crew-position "
-            f"rate), guidance and navigation ({b(line_musd('guidance', base, catalog))}) and spacecraft integration, checkout and "
-            f"support ({b(line_musd('integration_support', base, catalog))}); not in these lines: FY1970-1973 and the ground "
-            "facilities, salaries and overhead, 5.2 of the Planetary Society's 25.8 billion then-year (its 'cost of Apollo' page), "
-            "and Apollo 13. The published figure is inflated by NASA's New Start Index: the page's 257 billion 2020 dollars for "
-            f"25.8 then-year is a multiplier of 9.96, against {index_2020:.2f} for NASA's FY1962-1969 stream at CPI-U: the published "
-            f"figure is about {9.96 / index_2020 - 1:.0%} above CPI-U's, and the toolkit's total is {ours / (published / (9.96 / index_2020)):.2f} "
-            "of it at CPI-U. AMCM's crewed re-entry relationship (the crew spacecraft's relationship before issue 18's "
-            f"measurement, docs/research/crewed_vehicle_cost_research.md) would develop the CSM for "
+    upper, lower = published_total_cpi_u(base, catalog)
+    total, rest = line_musd("total", base, catalog), APOLLO_THEN_YEAR_MUSD - then_year("total")
+    saturn_v = component_rows(Row)[0]
+    index_2020 = line_musd("total", 2020, catalog) / then_year("total")
+    missing = sum(line_musd(name, base, catalog) for name in ("mission_operations", "guidance", "integration_support"))
+    verdict = "Agrees" if abs(ours / upper - 1) <= 0.3 and abs(ours / lower - 1) <= 0.3 else "Does not agree"
+    return (f"{verdict} (band 30 %) at CPI-U, at both ends of the published figure's range. The published figure is the Planetary "
+            f"Society's {APOLLO_THEN_YEAR_MUSD / 1000:.1f} billion then-year brought to 2024 by CPI-U, as every other money row "
+            f"is: NASA's Apollo appropriations of FY1962-1969 (NASA SP-4205, Appendix H), {then_year('total') / 1000:,.1f} billion "
+            f"then-year, year by year ({b(total)} billion 2024), and the remaining {b(rest)} billion (FY1970-1973, ground facilities, "
+            "salaries and overhead), whose years were not read, at FY1962's multiplier, the highest (the table's "
+            f"{b(upper)}); at FY1973's, the lowest, {b(lower)} and a ratio of {ours / lower:.2f}. The Planetary Society's own "
+            f"figure, 264 billion 2019 dollars of NASA's New Start Index ({b(new_start_index)} billion 2024 at CPI-U from 2019), "
+            f"brings then-year dollars forward faster than CPI-U (its 257 billion 2020 dollars for the 25.8 then-year are a "
+            f"multiplier of 9.96, against {index_2020:.2f} for NASA's FY1962-1969 stream at CPI-U): against it the ratio is "
+            f"{ours / new_start_index:.2f}. The total agrees "
+            "partly by compensation, which the Apollo components rows show: the toolkit's Saturn V (TRANSCOST) is "
+            f"{b(saturn_v.ours - saturn_v.published)} billion above NASA's Saturn V and engine lines, its CSM and LM (TRANSCOST's "
+            "crewed space system, f1 = 1.3) near theirs, while the lines the model lacks (below) come to "
+            f"{b(missing)} billion through FY1969 alone. The study carries, as programme "
+            "items at NASA's appropriations (published figures, not validations), the Saturn IB and Saturn I "
+            f"({b(cost.programme_items_musd)} billion) and Launch Complex 39 ({b(cost.facilities_musd)}, NASA SP-4204's 1963 "
+            f"figure); TRANSCOST's ground and mission operations charge each Saturn V launch, "
+            f"{b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} billion a launch at the relationships' lowest fitted "
+            "rate of 3 a year. Not in the model, measured in NASA's lines: mission support and manned space flight operations "
+            f"({b(line_musd('mission_operations', base, catalog))} billion 2024 through FY1969, against which the model charges "
+            f"TRANSCOST's operations and its per-crew-position rate), guidance and navigation ({b(line_musd('guidance', base, catalog))}) "
+            f"and spacecraft integration, checkout and support ({b(line_musd('integration_support', base, catalog))}); not in those "
+            "lines: FY1970-1973 and the ground facilities, salaries and overhead, 5.2 of the 25.8 billion then-year, and Apollo 13. "
+            "AMCM's crewed re-entry relationship (the crew spacecraft's relationship before issue 18's measurement, "
+            "docs/research/crewed_vehicle_cost_research.md) would develop the CSM for "
             f"{b(dict((n, d) for n, d, _ in amcm.parts)['command and service module'])} billion instead of "
             f"{b(dict((n, d) for n, d, _ in cost.parts)['command and service module'])}.")
 
