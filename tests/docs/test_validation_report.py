@@ -78,6 +78,16 @@ def test_campaign_totals_are_the_studies_runs_against_the_published_totals(tmp_p
         assert "Not in the model" in row.comment and "partly by compensation" in row.comment
 
 
+def test_station_yearly_cost_row_states_its_band():
+    """The LEO station's yearly cost against NASA's ISS spending is a programme figure (band 30 %, issue 18
+    item 7); its verdict follows the ratio, which the comment quotes."""
+    from trades.analyses.validation import _campaign_rows
+
+    (row,) = [r for r in _campaign_rows() if r.quantity.startswith("LEO station after the ISS")]
+    assert row.comment.startswith(("Agrees" if abs(row.ratio - 1.0) <= 0.30 else "Does not agree") + " (band 30 %")
+    assert f"is {row.ratio:.2f} of NASA's ISS spending" in row.comment
+
+
 def test_iss_launch_count_is_the_stations_mass_over_the_shuttle_payload():
     """The launch-count row: ours is NASA's station mass (in pounds, converted here) over the Shuttle's
     payload to the station's orbit times the studies' default packing efficiency, rounded up; published

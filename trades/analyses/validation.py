@@ -246,9 +246,10 @@ def _campaign_rows() -> list[Row]:
         Row("Campaign cost (2024 dollars, CPI-U)", f"LEO station after the ISS (studies/leo_station_after_iss.yaml): all partners' cost "
             f"in its last year {study.years[-1]}, crew of seven, once built", last, published, "MUSD",
             "NASA OIG IG-22-005 (2021): NASA spends about USD 3 billion a year on the ISS (FY2021 dollars), via a secondary transcription (not re-read in the report)",
-            "Does not agree: the toolkit's yearly cost (operations at the catalog's per-crew-position rate, which is not verified "
+            f"{'Agrees' if abs(last / published - 1) <= 0.3 else 'Does not agree'} (band 30 %, a programme's yearly cost): the "
+            "toolkit's yearly cost (operations at the catalog's per-crew-position rate, which is not verified "
             "in its source, cargo on Falcon 9 at its list price with the payload that price buys, seven Commercial Crew "
-            "seats a rotation at the NASA OIG's price) is about three quarters of NASA's ISS spending, which also "
+            f"seats a rotation at the NASA OIG's price) is {last / published:.2f} of NASA's ISS spending, which also "
             "carries research and the upkeep of a station built in the 1990s and 2000s; partners' own costs are outside "
             "NASA's figure."),
         Row("Campaign cost (2024 dollars, CPI-U)", f"Apollo-like campaign (studies/apollo_like_lunar_campaign.yaml): life-cycle cost "
