@@ -29,7 +29,7 @@ def _by_hand_government(cost: dict, mass_kg: float, ioc: int) -> tuple[float, fl
     return (float(cer["dev_a"]) * mass_kg ** float(cer["dev_x"]) * wyr, float(cer["prod_a"]) * mass_kg ** float(cer["prod_x"]) * wyr)
 
 
-def _by_hand_seat(catalog, missions: float | None = None) -> float:
+def _by_hand_seat(catalog, missions: float | None = None, development_share: bool = True) -> float:
     cost = catalog.entry("cost", "default")
     cpi = {int(y): float(v) for y, v in cost["cpi_u"]["values"].items()}
     dragon = catalog.entry("elements", "crew_dragon")
@@ -39,7 +39,7 @@ def _by_hand_seat(catalog, missions: float | None = None) -> float:
     falcon9 = catalog.entry("launch_vehicles", "falcon9")["price"]
     launches = math.ceil(dragon["mass_kg"]["value"] / falcon9["payload_leo_kg"]["value"])  # Demo-2's mass on the recovered-booster payload
     launch = launches * falcon9["value"] * cpi[2024] / cpi[falcon9["year"]]
-    flight = f11 * (development / missions + unit / dragon["flights_per_capsule"]["value"]) + launch
+    flight = f11 * (development / missions * development_share + unit / dragon["flights_per_capsule"]["value"]) + launch
     return flight / catalog.entry("contracts", "commercial_crew_spacex_seat_2019")["seats"]["value"]
 
 
@@ -47,12 +47,20 @@ def test_the_seat_row_is_the_relationship_spread_over_the_contract_by_hand():
     catalog = load_catalog()
     cpi = {int(y): float(v) for y, v in catalog.entry("cost", "default")["cpi_u"]["values"].items()}
     (row,) = crew_seat_rows(Row)
-    assert row.ours == pytest.approx(_by_hand_seat(catalog), rel=1e-9)
+    # the OIG priced a seat from the contract's value less its development and testing (Space.com's report of
+    # IG-20-005): the row's seat is the missions' cost alone
+    assert row.ours == pytest.approx(_by_hand_seat(catalog, development_share=False), rel=1e-9)
     assert row.published == pytest.approx(55.0 * cpi[2024] / cpi[2019], rel=1e-12)  # NASA OIG IG-20-005, 2019 dollars assumed
     assert row.comment.startswith("Agrees" if abs(row.ratio - 1.0) <= 0.5 else "Does not agree")
-    # the comment's what-if is computed too: the 14 missions of the 2022 extensions
-    fourteen = _by_hand_seat(catalog, missions=14) / row.published
-    assert f"the ratio would be {fourteen:.2f}" in row.comment
+    # the comment's what-ifs are computed too: the development spread over the 6 missions, then the 14 of the 2022 extensions
+    six, fourteen = (_by_hand_seat(catalog, missions=m) / row.published for m in (6, 14))
+    assert f"(ratio {six:.2f}; over the 14 missions" in row.comment and f", {fourteen:.2f}); what CCtCap bought" in row.comment
+    # and the development after f11 against the contract's development-and-testing part (1,200 MUSD, 2014 as reported)
+    cost = catalog.entry("cost", "default")
+    dragon = catalog.entry("elements", "crew_dragon")
+    development, _ = _by_hand_government(cost, dragon["dry_mass_kg"]["value"], dragon["ioc_year"]["value"])
+    times = cost["transcost_factors"]["f11_commercial"]["value"] * development / (1200.0 * cpi[2024] / cpi[2014])
+    assert f"{times:.1f} times the development and testing part" in row.comment
     # and what CCtCap bought by the same model: the development once and the contract's six flights of four seats
     assert f"comes to {6 * 4 * _by_hand_seat(catalog):,.0f} MUSD by this model" in row.comment
     # the launch check uses Demo-2's launch mass against the payload Falcon 9's list price buys: one launch

@@ -11,7 +11,10 @@ PPE and HALO rows apply it), ``N`` the missions the contract buys (``contracts.y
 ``r`` the flights a capsule is certified for (``elements.yaml`` crew_dragon.flights_per_capsule), ``L``
 the catalog's Falcon 9 price with ``n_L`` launches of the payload that price buys
 (:func:`trades.architecture.launch_prices.priced_payload_kg`) for the spacecraft's launch mass, and
-``s`` the seats NASA buys a flight. All in 2024 dollars (CPI-U). Band 50 % (a single contracted
+``s`` the seats NASA buys a flight. The OIG priced a seat from the contract's value less its development
+and testing (contracts.yaml commercial_crew_spacex_seat_2019, its note), so the row compares the seat
+without the development term ``f11 D / N``; the comment gives the seat with it and the development
+against the contract's development part. All in 2024 dollars (CPI-U). Band 50 % (a single contracted
 element). Sources and searches: docs/research/crew_seat_research.md.
 """
 
@@ -53,7 +56,13 @@ class SeatCost:
 
     @property
     def per_seat(self) -> float:
+        """With the development spread over the contract's missions."""
         return (self.development + self.production + self.launch) / self.seats
+
+    @property
+    def mission_per_seat(self) -> float:
+        """The missions' cost alone, as the OIG priced a seat (no development)."""
+        return (self.production + self.launch) / self.seats
 
 
 def _value(node: dict) -> float:
@@ -106,48 +115,49 @@ def crew_seat_rows(Row) -> list:
     rel = relationship(catalog.entry("cost", "default"), "crew_spacecraft")
     cost = seat_cost(catalog)
     published = sourced_to_base_musd(seat["price"], BASE_YEAR, catalog)
-    ratio = cost.per_seat / published
+    ratio = cost.mission_per_seat / published
     mass = _value(craft["dry_mass_kg"])
     wet_dry = mass - _value(craft["propellant_kg"])  # the dry mass were the propellant inside the FAA's figure
+    with_development = cost.per_seat / published
     more_missions = seat_cost(catalog, missions=_value(extended["missions"])).per_seat / published
-    lighter = seat_cost(catalog, dry_mass_kg=wet_dry).per_seat / published
+    lighter = seat_cost(catalog, dry_mass_kg=wet_dry).mission_per_seat / published
     bought = cost.missions * cost.seats * cost.per_seat  # the development once and the contract's flights
     award = sourced_to_base_musd(contract["price"], BASE_YEAR, catalog)
-    parts = {"development": cost.development, "capsule production": cost.production, "launch": cost.launch}
-    largest = max(parts, key=parts.get)
+    contract_development = sourced_to_base_musd(contract["development_and_testing"], BASE_YEAR, catalog)
+    development = cost.f11 * cost.government_development
     payload = priced_payload_kg(catalog, VEHICLE)
     quantity = (
-        f"Commercial Crew seat on Crew Dragon and Falcon 9, developed commercially: the capsule ({mass:,.0f} kg dry with its "
-        f"trunk, IOC {int(_value(craft['ioc_year']))}) by the catalog's crew_spacecraft relationship ({rel.method.upper()} {rel.name}), "
-        f"{cost.government_development:,.0f} MUSD development and {cost.government_first_unit:,.0f} MUSD a capsule as a government "
-        f"programme, times TRANSCOST's f11 = {cost.f11:g}; development over the {cost.missions:g} missions CCtCap bought, a capsule "
-        f"over the {cost.flights_per_capsule:g} flights it is certified for, {cost.launches} Falcon 9 launch(es) at the catalog's "
-        f"price with the booster recovered ({cost.launch_price:,.1f} MUSD for {payload:,.0f} kg to LEO; Demo-2 launched "
-        f"{_value(craft['mass_kg']):,.0f} kg), over {cost.seats:g} seats")
-    source = (f"{seat['id']}: {seat['price']['source']}; mass: elements.yaml {SPACECRAFT} (FAA environmental assessments of 2018 via "
-              f"verbatim quotations, unverified); missions: {contract['id']} ({contract['missions']['source']}); flights a capsule: "
-              f"{craft['flights_per_capsule']['source']} (unverified)")
+        f"Commercial Crew seat on Crew Dragon and Falcon 9, the missions' cost as the OIG priced a seat (no development): the "
+        f"capsule ({mass:,.0f} kg dry with its trunk, IOC {int(_value(craft['ioc_year']))}) by the catalog's crew_spacecraft "
+        f"relationship ({rel.method.upper()} {rel.name}), {cost.government_first_unit:,.0f} MUSD a capsule as a government "
+        f"programme, times TRANSCOST's commercial-development factor f11 = {cost.f11:g}, over the {cost.flights_per_capsule:g} "
+        f"flights it is certified for, {cost.launches} Falcon 9 launch(es) at the catalog's price with the booster recovered "
+        f"({cost.launch_price:,.1f} MUSD for {payload:,.0f} kg to LEO; Demo-2 launched {_value(craft['mass_kg']):,.0f} kg), over "
+        f"{cost.seats:g} seats")
+    source = (f"{seat['id']}: {seat['price']['source']}; the OIG's method (the contract's value less its development and testing, "
+              f"over six missions of four seats) as reported by Space.com (16 Nov 2019), read in a reworded copy (unverified); mass: "
+              f"elements.yaml {SPACECRAFT} (FAA environmental assessments of 2018 via verbatim quotations, unverified); missions: "
+              f"{contract['id']} ({contract['missions']['source']}); flights a capsule: {craft['flights_per_capsule']['source']} (unverified)")
     comment = (
-        f"{_verdict(ratio)} (band 50 %). A seat's parts: development {cost.development / cost.seats:,.1f}, capsule production "
-        f"{cost.production / cost.seats:,.1f}, launch {cost.launch / cost.seats:,.1f} MUSD; the {largest} is the largest "
-        f"({parts[largest] / sum(parts.values()):.0%}). Spread over the {_value(extended['missions']):g} missions of the 2022 "
-        f"extensions ({extended['id']}) the ratio would be {more_missions:.2f}; were the FAA's 'without cargo' mass to hold "
-        f"its {_value(craft['propellant_kg']):,.0f} kg of propellant (dry {wet_dry:,.0f} kg), {lighter:.2f}; without f11, "
-        f"{replace(cost, f11=1.0).per_seat / published:.2f}; without the development share (were the OIG's price the missions' "
-        f"alone: its method was not read), {(cost.production + cost.launch) / cost.seats / published:.2f}. What CCtCap bought (the development and {cost.missions:g} flights) comes "
-        f"to {bought:,.0f} MUSD by this model, {bought / award:.2f} of the award's {contract['price']['value']:,g} MUSD of "
-        f"{contract['price']['year']} ({award:,.0f} in {BASE_YEAR}; a lower bound on what the capsule cost: NASA's earlier "
-        "Commercial Crew awards and SpaceX's own funds are outside it). The relationship prices one capsule at "
-        f"{cost.government_first_unit / cost.government_development:.2f} of the capsule's development{_split(catalog, rel)}. Not in the "
-        "model: the trunk, "
-        "thrown away each flight but here reused with the capsule (its mass was not read apart); refurbishment between flights, "
-        "recovery and mission operations; the private missions that share the development and the capsules; NASA's own programme "
-        "costs. The OIG's figure is a price, which NASA disputed as overstated (cargo capability not counted).")
-    if ratio > 1.0 + BAND and largest == "development":
-        comment += (
-            f" The development after f11, {cost.f11 * cost.government_development:,.0f} MUSD, is {cost.f11 * cost.government_development / award:.1f} "
-            "times the whole CCtCap award: the relationship is fitted on government programmes (it reproduces the Apollo lunar module's "
-            "cost and Orion's crew module's development, rows above), and f11 halves it only; likely (not verified) SpaceX developed "
-            "for far less than a government programme, as NASA's NAFCOM study of Falcon 9 (2011) found for the launcher: SpaceX's "
-            "reported 0.39 billion was 0.23 of NAFCOM's commercial-inputs estimate.")
-    return [Row("Cost (2024 dollars, CPI-U)", quantity, cost.per_seat, published, "MUSD", source, comment)]
+        f"{_verdict(ratio)} (band 50 %). A seat's parts: capsule production {cost.production / cost.seats:,.1f}, launch "
+        f"{cost.launch / cost.seats:,.1f} MUSD. Were the FAA's 'without cargo' mass to hold its "
+        f"{_value(craft['propellant_kg']):,.0f} kg of propellant (dry {wet_dry:,.0f} kg), the ratio would be {lighter:.2f}; without "
+        f"f11, {replace(cost, f11=1.0).mission_per_seat / published:.2f}. Not in the model: the trunk, thrown away each flight but "
+        "here reused with the capsule (its mass was not read apart); refurbishment between flights, recovery and mission "
+        "operations; SpaceX's margin (the OIG's figure is a price, which NASA disputed as overstated: cargo capability not "
+        "counted). The development, which the OIG's seat leaves out: the relationship develops the capsule for "
+        f"{development:,.0f} MUSD after f11, {development / contract_development:.1f} times the development and testing part of "
+        f"SpaceX's CCtCap contract ({contract['development_and_testing']['value']:,g} MUSD of "
+        f"{contract['development_and_testing']['year']} as reported, {contract_development:,.0f} in {BASE_YEAR}; a lower bound on "
+        "what the capsule's development cost: NASA's earlier Commercial Crew awards and SpaceX's own funds are outside it). "
+        f"Spread over the {cost.missions:g} missions CCtCap bought it would add {cost.development / cost.seats:,.1f} MUSD a seat "
+        f"(ratio {with_development:.2f}; over the {_value(extended['missions']):g} missions of the 2022 extensions, "
+        f"{extended['id']}, {more_missions:.2f}); what CCtCap bought (the development and {cost.missions:g} flights) comes to "
+        f"{bought:,.0f} MUSD by this model, {bought / award:.2f} of the award's {contract['price']['value']:,g} MUSD of "
+        f"{contract['price']['year']} ({award:,.0f} in {BASE_YEAR}). The relationship prices one capsule at "
+        f"{cost.government_first_unit / cost.government_development:.2f} of the capsule's development{_split(catalog, rel)}. "
+        "The relationship is fitted on government programmes (it reproduces the Apollo lunar module's cost and Orion's crew "
+        "module's development, rows above), and f11 halves it only; likely (not verified) SpaceX developed for far less than a "
+        "government programme, as NASA's NAFCOM study of Falcon 9 (2011) found for the launcher: SpaceX's reported 0.39 billion "
+        "was 0.23 of NAFCOM's commercial-inputs estimate.")
+    return [Row("Cost (2024 dollars, CPI-U)", quantity, cost.mission_per_seat, published, "MUSD", source, comment)]
