@@ -36,7 +36,13 @@ def apollo_comment(study, ours: float, new_start_index: float) -> str:
     index_2020 = line_musd("total", 2020, catalog) / then_year("total")
     missing = sum(line_musd(name, base, catalog) for name in ("mission_operations", "guidance", "integration_support"))
     verdict = "Agrees" if abs(ours / upper - 1) <= 0.3 and abs(ours / lower - 1) <= 0.3 else "Does not agree"
-    return (f"{verdict} (band 30 %) at CPI-U, at both ends of the published figure's range. The published figure is the Planetary "
+    transcost = saturn_v.ours + sum(r.ours for r in component_rows(Row)[2:])
+    work_year = catalog.entry("cost", "default")["work_year_value"]
+    return (f"{verdict} (band 30 %) at CPI-U, at both ends of the published figure's range; not at NASA's New Start Index "
+            f"({ours / new_start_index:.2f}, below), which a comparison in work-years may favour: the toolkit's Saturn V, CSM and LM "
+            f"({b(transcost)} of its {b(ours)} billion) are TRANSCOST work-years priced at the catalog's work-year value of "
+            f"{work_year['year']}, so if a work-year's cost rose faster than CPI-U since the 1960s, as the New Start Index did, the "
+            "like-for-like published figure is higher and the ratio lower, down to the New Start Index's. The published figure is the Planetary "
             f"Society's {APOLLO_THEN_YEAR_MUSD / 1000:.1f} billion then-year brought to 2024 by CPI-U, as every other money row "
             f"is: NASA's Apollo appropriations of FY1962-1969 (NASA SP-4205, Appendix H), {then_year('total') / 1000:,.1f} billion "
             f"then-year, year by year ({b(total)} billion 2024), and the remaining {b(rest)} billion (FY1970-1973, ground facilities, "
