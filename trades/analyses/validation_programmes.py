@@ -199,7 +199,11 @@ def iss_development_row(run_study, Row):
                "(FY1994-2010 taken, not read in the testimony): it also carries systems engineering and integration, software, "
                "ground systems and test, the development of systems spread over the station (avionics, life support, power "
                "distribution) beyond what a module's relationship covers, and probably the station's operation during assembly "
-               "(not split in the summary read); no relationship here prices those.")
+               "(not split in the summary read); no relationship here prices those. How much of such a budget the prime "
+               "contractor's hardware is: GAO (T-NSIAD-96-210, 24 July 1996, summary on gao.gov) split NASA's then estimate of "
+               "17.4 billion to develop and operate the station to the end of assembly into the prime contractor's costs, 6.3 "
+               "billion (36 %), the development of ground-based and on-orbit capabilities, 5.5, research facilities and research, "
+               "2.6, and financial reserves, 3.0.")
 
 
 #: NASA OIG's split of the 4.1 billion per SLS/Orion launch (Artemis I-IV; FY2021 dollars taken as 2021), IG-22-003
