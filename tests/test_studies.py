@@ -197,6 +197,17 @@ def test_artemis_purchases_finding(tmp_path, capsys):
     outpost = sum(items[k]["total_musd"] for k in ("habitat", "life_support", "power", "cargo_transport"))
     assert f"cargo stages the toolkit sizes for the stay ({outpost / 1000:.1f} billion)" in description
     assert f"its launches are ({items['crew_lander']['total_musd'] / 1000:.1f} billion" in description
+    # the ratio without the outpost items (the validation row's comment computes it the same way), and Orion's rows
+    # (wip-costrows: the crew module against NASA's development since 2006, the service module against ESA's contract)
+    lcc = sum(i["total_musd"] for i in items.values())
+    without = (lcc - outpost) / (40_000.0 * _cpi(2024) / _cpi(2016) + 53_000.0 * _cpi(2024) / _cpi(2023))
+    assert f"but not without ({100 * without:.0f} %)" in description
+    from trades.analyses.validation import Row
+    from trades.analyses.validation_programmes import sls_orion_component_rows
+
+    rows = {r.quantity.split(",")[0].split(" (")[0]: r for r in sls_orion_component_rows(Row)}
+    assert f"development is {rows['Orion development'].ratio:.2f} of NASA's development of Orion since 2006" in description
+    assert f"first unit {rows['Orion European Service Module'].ratio:.2f} times ESA's 2014 contract" in description
 
 
 def test_leo_station_cost_finding(tmp_path, capsys):

@@ -61,13 +61,14 @@ def test_campaign_totals_are_the_studies_runs_against_the_published_totals(tmp_p
         assert row.ours == pytest.approx(cost["life_cycle_cost_musd"], rel=1e-9)
         assert row.published == pytest.approx(published[stem], rel=1e-12)
         if stem == "artemis_like_lunar_campaign":
-            # inside the band since the study buys the HLS, Gateway and spacesuit contracts (wip-artemis); since Orion is
+            # inside the band since the study buys the HLS, Gateway and spacesuit contracts (wip-artemis); with Orion
             # costed by TRANSCOST's crewed-space-system CER (issue 18; 0.715 -> 0.898) also without the outpost items the
-            # first landing did not have: the comment says so, with the ratio without them (from the run)
+            # first landing did not have, until its service module took the propulsion-module class (wip-costrows;
+            # 0.898 -> 0.768, 0.67 without them): the comment says so, with the ratio without them (from the run)
             outpost = sum(i["total_musd"] for i in cost["items"] if i["item"] in ("habitat", "life_support", "power", "cargo_transport"))
             without = (cost["life_cycle_cost_musd"] - outpost) / published[stem]
-            assert abs(row.ratio - 1.0) <= 0.30 and abs(without - 1.0) <= 0.30
-            assert "would without the outpost items" in row.comment and f"without them the ratio would be {without:.2f}" in row.comment
+            assert abs(row.ratio - 1.0) <= 0.30 and abs(without - 1.0) > 0.30
+            assert "but only with help" in row.comment and f"without them the ratio would be {without:.2f}" in row.comment
             continue
         # Apollo at CPI-U, like every other money row (0.591 against the Planetary Society's New Start Index figure,
         # 264 billion 2019 dollars, before): inside the 30 % band at both bounds, the comment gives the lower bound's

@@ -38,10 +38,11 @@ def _by_hand(catalog, programme_id: str) -> tuple[float, float]:
             first += part["count"] * cer["prod_a"] * mass ** cer["prod_x"]
     n = len(entry["launcher"]["stages"])
     dev, first = dev * 1.04 ** n * wyr, first * 1.025 ** n * wyr
-    # spacecraft: TRANSCOST's crewed-space-system CER (issue 18), H = a M^x f1 and F = b M^y work-years, with the
-    # programme's f1 on development only
-    cer = cost["transcost"]["crewed_space_system"]
+    # spacecraft: a crew cabin by TRANSCOST's crewed-space-system CER (issue 18), a service module by its liquid
+    # propulsion module (wip-costrows), H = a M^x f1 and F = b M^y work-years, with the programme's f1 on development only
+    classes = {"crew_spacecraft": "crewed_space_system", "propulsion_module": "liquid_propulsion_module"}
     for craft in entry["spacecraft"]:
+        cer = cost["transcost"][classes[craft["element_type"]]]
         mass = craft["dry_mass_kg"]["value"]
         f1 = craft["factors"]["f1"]
         dev += cer["dev_a"] * mass ** cer["dev_x"] * f1 * wyr
@@ -154,3 +155,18 @@ def test_apollos_programme_items_are_nasas_appropriations_year_by_year():
     assert cost.programme_items_musd == pytest.approx(by_hand, rel=1e-12)
     assert any("Saturn IB" in s and "SP-4205" in s for s in cost.sources)
     assert programme_cost(catalog, "artemis_sls_orion", 1, BASE).programme_items_musd == 0.0
+
+
+def test_orions_service_module_is_priced_as_a_propulsion_module_inside_its_fitted_range():
+    """Orion's European service module has no crew cabin (propulsion, power, thermal control and consumables: Airbus,
+    17 Nov 2014): it takes the catalog's propulsion-module class, TRANSCOST's liquid propulsion module, whose development
+    points run 181-8,475 kg (lvreuse's digitization, cost.yaml), not the crewed-space-system CER (2.9-279 t of whole
+    crewed vehicles); the crew module keeps the crewed class (wip-costrows)."""
+    from trades.architecture.cost_relationships import relationship
+
+    catalog = load_catalog()
+    cost_entry = catalog.entry("cost", "default")
+    crew, service = catalog.entry("crew_programmes", "artemis_sls_orion")["spacecraft"]
+    assert relationship(cost_entry, crew["element_type"]).name == "crewed_space_system"
+    assert relationship(cost_entry, service["element_type"]).name == "liquid_propulsion_module"
+    assert 181.0 <= service["dry_mass_kg"]["value"] <= 8475.0

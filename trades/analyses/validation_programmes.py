@@ -90,14 +90,16 @@ def artemis_comment(study, ratio: float) -> str:
     helped = "and would without the outpost items (below)" if abs(bare - 1) <= 0.3 else "but only with help (below)"
     return (f"{verdict} (band 30 %), {helped}. "
             f"SLS (stages, boosters and engines by TRANSCOST; the RS-25 and ICPS as minor "
-            f"variations of existing hardware, f1 = 0.5) and Orion (TRANSCOST's crewed space system, f1 = 1.0) are developed for {b(cost.development_musd)} "
+            f"variations of existing hardware, f1 = 0.5) and Orion (its crew module by TRANSCOST's crewed space system, its service "
+            f"module by TRANSCOST's liquid propulsion module, f1 = 1.0) are developed for {b(cost.development_musd)} "
             f"billion; Artemis I and II cost {b(cost.test_flight_musd)} in hardware, the landing's crew flight {b(cost.unit_musd)}; "
             f"Kennedy's ground systems {b(cost.facilities_musd)} (NASA OIG 2015: 0.975 billion spent FY2010-2014 and 2.4 planned "
             "FY2015-2019, CPI-U) and TRANSCOST's ground and mission operations of each SLS launch, "
             f"{b(cost.test_flight_operations_musd / max(cost.test_flights, 1))} a launch at 3 a year. The study buys at their prices "
             f"({b(bought)} billion, its purchases) the HLS Option A award, Gateway's PPE, HALO and their launch and the first xEVAS "
-            "spacesuit task order. The SLS and Orion component rows (Cost) locate the errors: TRANSCOST develops both above NASA's "
-            "baselines (whose scope is narrower, the rows say how) and produces both below the OIG's per-launch split. Still missing: NASA's "
+            "spacesuit task order. The SLS and Orion component rows (Cost) locate the errors: TRANSCOST develops SLS above NASA's "
+            "baseline (whose scope is narrower, the row says how) and Orion's crew module below NASA's development of Orion since "
+            "2006, and produces both below the OIG's per-launch split. Still missing: NASA's "
             "own HLS and Gateway programme costs beyond the contract prices, EGS's growth beyond its 2015 plan (about 40 %, the "
             "Planetary Society); the OIG's split of the 93 billion by programme was not read (docs/research/artemis_cost_research.md). "
             f"In their place the toolkit develops a habitat, life support, fission power and cargo stages ({b(outpost)} billion) "
@@ -121,7 +123,8 @@ def sls_orion_flight_row():
     average = (cost.test_flight_musd + 2 * cost.unit_musd) / 4
     return Row("Cost (2024 dollars, CPI-U)", "SLS Block 1 with Orion, hardware of one flight: average of Artemis I-IV on the "
                f"programme's learning curve (crew_programmes.yaml artemis_sls_orion; first flight {cost.first_unit_musd:,.0f} MUSD: "
-               "TRANSCOST stages, boosters and engines, TRANSCOST crewed space system crew and service modules)", average,
+               "TRANSCOST stages, boosters and engines, crew module by TRANSCOST's crewed space system, service module by its "
+               "liquid propulsion module)", average,
                sourced_to_base_musd(contract["price"], base, catalog), "MUSD", f"{contract['price']['source']}, via those reports",
                f"{'Agrees' if abs(average / sourced_to_base_musd(contract['price'], base, catalog) - 1) <= 0.5 else 'Does not agree'} "
                "(band 50 % for a single element). The OIG's figure also carries the ground operations of each launch, which this "
@@ -129,7 +132,8 @@ def sls_orion_flight_row():
                "launch); the RS-25 engines of Artemis I-IV were Shuttle engines, which the toolkit prices as new. Both component "
                "production rows are below the OIG's split (next rows): the row agreed (0.93) while Orion was costed by AMCM's "
                "crewed re-entry class, whose split put half of Orion's cost in each unit (2.1 times the OIG's Orion), offsetting "
-               "the SLS's 0.47 (docs/research/crewed_vehicle_cost_research.md).")
+               "the SLS's 0.47 (docs/research/crewed_vehicle_cost_research.md); it was 0.41 with the service module priced as a "
+               "crewed space system too (before wip-costrows).")
 
 
 #: ISS construction: GAO-08-581T, 'NASA: Challenges in Completing and Sustaining the International Space Station'
@@ -226,6 +230,17 @@ NASA_BASELINES = ("NASA's development cost commitments as reported by The Planet
                   "development), Orion 13.8 billion from 2012 to its first crewed flight; then-year dollars taken at the middle "
                   "years 2017 and 2018 (assumptions)")
 SLS_BASELINE_MUSD, SLS_BASELINE_YEAR, ORION_BASELINE_MUSD, ORION_BASELINE_YEAR = 11_800.0, 2017, 13_800.0, 2018
+#: Orion's development before 2012, under Constellation: NASA OIG, 'NASA's Management of the Orion Multi-Purpose Crew Vehicle
+#: Program', IG-20-018 (16 Jul 2020), Results in Brief as reprinted by SpaceRef: 'by the time Artemis II launches the Agency
+#: will have spent $19 billion in development costs on Orion ($6.3 billion of which was spent on development of the crew
+#: vehicle under the predecessor Constellation Program)'; the same 6.3 billion, 'spent on Orion during the Constellation
+#: program', left out of NASA's estimate (SpacePolicyOnline, 16 Jul 2020). Then-year dollars of 2006-2011 (the years not read
+#: in a table): taken at 2009, the middle of FY2006-2011 rounded up (an assumption).
+ORION_CONSTELLATION = ("NASA OIG, 'NASA's Management of the Orion Multi-Purpose Crew Vehicle Program', IG-20-018 (16 Jul 2020), "
+                       "Results in Brief as reprinted by SpaceRef and reported by SpacePolicyOnline: 6.3 billion spent on the crew "
+                       "vehicle's development under the Constellation Program (2006-2011), outside NASA's Orion estimate; then-year "
+                       "dollars taken at 2009, the middle of FY2006-2011 (an assumption)")
+ORION_CONSTELLATION_MUSD, ORION_CONSTELLATION_YEAR = 6_300.0, 2009
 
 
 def _verdict(ratio: float, band: float) -> str:
@@ -249,8 +264,11 @@ def sls_orion_component_rows(Row) -> list:
     launcher_first = cost.first_unit_musd - craft_first  # TRANSCOST's f0 on production is in the launcher's first vehicle
     learning = learning_sum(rate_of(catalog.entry("crew_programmes", "artemis_sls_orion")), 4) / 4
     craft_dev = sum(d for _, d, _ in cost.parts[n:])
-    cm_dev = dict((name, d) for name, d, _ in cost.parts[n:])["Orion crew module"]
+    dev_of, first_of = ({name: part[i] for name, *part in cost.parts[n:]} for i in (0, 1))
+    cm_dev, esm_dev = dev_of["Orion crew module"], dev_of["Orion European service module"]
     launcher_dev = cost.development_musd - craft_dev
+    nasa_orion = (ORION_BASELINE_MUSD * inflation_factor(ORION_BASELINE_YEAR, base, catalog)
+                  + ORION_CONSTELLATION_MUSD * inflation_factor(ORION_CONSTELLATION_YEAR, base, catalog))
     oig = inflation_factor(OIG_YEAR, base, catalog)
     wyr = sourced_to_base_musd(catalog.entry("cost", "default")["work_year_value"], base, catalog)
     ground, _ = per_launch_musd(catalog, cost.operations_inputs, coefficients(catalog)["min_rate"], wyr)
@@ -261,28 +279,36 @@ def sls_orion_component_rows(Row) -> list:
          "The RS-25s of Artemis I-IV were Shuttle engines and the boosters Shuttle-derived (NASA OIG, May 2023, as reported), which "
          "TRANSCOST prices as new; the OIG's figure also carries the stage adapters and the contractors' sustaining work of a low production rate, "
          "which a first-unit relationship does not."),
-        ("Orion crew module and European service module, one spacecraft: average of Artemis I-IV (TRANSCOST crewed space "
-         f"system, first unit F = 0.16 M^0.98 WYr on 9.3 t and 6.2 t, learning {learning:.3f})", craft_first * learning,
+        ("Orion crew module and European service module, one spacecraft: average of Artemis I-IV (first units: the crew module "
+         f"by TRANSCOST's crewed space system, F = 0.16 M^0.98 WYr on 9.3 t, the service module by its liquid propulsion module, "
+         f"F = 3.04 M^0.581 WYr on 6.2 t; learning {learning:.3f})", craft_first * learning,
          (OIG_ORION_MUSD + OIG_ESM_MUSD) * oig, OIG_SPLIT,
-         "TRANSCOST's first unit, like the SLS row's, is below the OIG's per-launch figure, which also carries the contractors' "
-         "sustaining work at about one spacecraft a year; no production points of this CER were transcribed (cost.yaml "
-         "transcost.crewed_space_system), so its first-unit relationship is the least checked part. AMCM's crewed re-entry "
-         "class, split by its quantity law, gave 2.13 (half the cost in each unit; docs/research/crewed_vehicle_cost_research.md). "
-         "The service module's 0.3 billion is ESA's barter price, not its cost."),
+         f"Crew module {first_of['Orion crew module'] * learning:,.0f} MUSD against the OIG's Orion "
+         f"{OIG_ORION_MUSD * oig:,.0f}, service module {first_of['Orion European service module'] * learning:,.0f} against its "
+         f"{OIG_ESM_MUSD * oig:,.0f}. TRANSCOST's first units, like the SLS row's, are below the OIG's per-launch figures, which "
+         "also carry the contractors' sustaining work at about one spacecraft a year; no production points of either CER were "
+         "transcribed (cost.yaml transcost), so their first-unit relationships are the least checked part. AMCM's crewed re-entry "
+         "class, split by its quantity law, gave 2.13 (half the cost in each unit; docs/research/crewed_vehicle_cost_research.md); "
+         "the row was 0.50 with the service module priced as a crewed space system (before wip-costrows). The service module's "
+         "0.3 billion is ESA's barter price, not its cost."),
         ("SLS Block 1 development (TRANSCOST: stages, boosters and engines with their f1, f0)", launcher_dev,
          SLS_BASELINE_MUSD * inflation_factor(SLS_BASELINE_YEAR, base, catalog), NASA_BASELINES,
          "TRANSCOST develops the core stage (71 t dry) as a new standard stage (f1 = 1.0) though it inherits the Shuttle's tank "
          "and tooling; NASA's baseline counts only the first vehicle's development, not pre-formulation work, later "
          "vehicles or upgrades (NASA's OIG put SLS at 23.8 billion through FY2022 in its May 2023 audit of the booster and engine contracts, as reported via SoylentNews)."),
-        (f"Orion development (TRANSCOST crewed space system, f1 = 1.0: crew module {cm_dev / 1000:,.1f} billion, European "
-         f"service module {craft_dev / 1000 - cm_dev / 1000:,.1f})", craft_dev,
-         ORION_BASELINE_MUSD * inflation_factor(ORION_BASELINE_YEAR, base, catalog), NASA_BASELINES,
-         "NASA's figure is NASA's development from 2012 to the first crewed flight: ESA's development of the service module "
-         "(a barter element, developed by ESA's contractors) is outside it, and so is Orion's spending of 2006-2011 under "
-         "Constellation (not read), so the published figure is a lower bound on the vehicle's development; the crew module "
-         f"alone is {cm_dev / (ORION_BASELINE_MUSD * inflation_factor(ORION_BASELINE_YEAR, base, catalog)):.2f} of it. The figure "
-         "includes the Artemis I and II spacecraft (the toolkit's test-flight units). AMCM's crewed re-entry class gave 0.23 "
-         "(docs/research/crewed_vehicle_cost_research.md)."),
+        ("Orion development, NASA's share: the crew module (TRANSCOST crewed space system, f1 = 1.0, 9.3 t); the European "
+         f"service module, ESA's, apart ({esm_dev / 1000:,.1f} billion by the liquid propulsion module)", cm_dev, nasa_orion,
+         f"{NASA_BASELINES}; {ORION_CONSTELLATION}",
+         "Like with like: the published side is NASA's development of Orion from its start, 13.8 billion from 2012 (2018 "
+         f"dollars taken) and 6.3 billion under Constellation (2009 taken), each tranche inflated from its own year by CPI-U; "
+         "ESA develops the service module outside NASA's figures (a barter element, ESA's contract with Airbus), so the toolkit "
+         f"side is the crew module alone, and the service module ({esm_dev / 1000:,.1f} billion, its own row below) is left out. "
+         f"Against NASA's 2012 figure alone the crew module would be {cm_dev / (ORION_BASELINE_MUSD * inflation_factor(ORION_BASELINE_YEAR, base, catalog)):.2f}. "
+         "Constellation's Orion had a service module of NASA's own design, whose part of the 6.3 billion was not read apart (an "
+         "overstatement of the published side); both figures include the test spacecraft (Artemis I and II after 2012: the "
+         "toolkit's test-flight units, not its development). The row was 1.82 (before wip-costrows) while the toolkit side "
+         "carried the service module as a crewed space system (14.5 billion) against NASA's 2012 figure alone; AMCM's crewed "
+         "re-entry class gave 0.23 of that figure (docs/research/crewed_vehicle_cost_research.md)."),
         ("Kennedy's ground operations of one SLS launch (TRANSCOST pre-launch operations at its lowest fitted rate, 3 a year)",
          ground, OIG_EGS_MUSD_PER_YEAR * oig, OIG_SPLIT + " (568 million a year, about one launch a year)",
          "The OIG's 568 million a year is the standing cost of Kennedy's ground systems (VAB, crawler, mobile launcher, pad, "
@@ -291,4 +317,33 @@ def sls_orion_component_rows(Row) -> list:
     ):
         ratio = ours / published
         rows.append(Row("Cost (2024 dollars, CPI-U)", quantity, ours, published, "MUSD", source, f"{_verdict(ratio, 0.5)}. {why}"))
-    return rows
+    return rows + [esm_contract_row(Row, cost, catalog, base)]
+
+
+def esm_contract_row(Row, cost, catalog, base: int):
+    """Orion's European Service Module (``cost``: the artemis_sls_orion programme's cost) by its relationship, the
+    catalog's propulsion module, developed with the programme's f1 and one unit, against ESA's 2014 contract with
+    Airbus for its design and first flight unit (contracts.yaml esm_airbus_esa_2014); band 50 % (a single contracted
+    element, as the Gateway module rows)."""
+    from trades.architecture.relationships import element_cost
+    from trades.study.money import sourced_to_base_musd
+
+    dev, first = next((d, f) for name, d, f in cost.parts if name == "Orion European service module")
+    contract = catalog.entry("contracts", "esm_airbus_esa_2014")
+    craft = next(c for c in catalog.entry("crew_programmes", "artemis_sls_orion")["spacecraft"] if c["element_type"] == "propulsion_module")
+    published = sourced_to_base_musd(contract["price"], base, catalog)
+    f1 = float(craft["factors"]["f1"])
+    crewed = element_cost("crew_spacecraft", float(craft["dry_mass_kg"]["value"]), ioc_year=int(craft["ioc_year"]["value"]),
+                          factors=dict(craft["factors"]), base_year=base, catalog=catalog)
+    return Row("Cost (2024 dollars, CPI-U)", "Orion European Service Module (ESA), government development: development and first "
+               f"unit by the catalog's propulsion-module relationship (TRANSCOST liquid propulsion module, f1 = {f1:g}, "
+               f"{craft['dry_mass_kg']['value'] / 1000:.1f} t dry; crew_programmes.yaml artemis_sls_orion)", dev + first, published,
+               "MUSD", f"{contract['id']}, as reported by the press: {contract['price']['source']}; {contract['price']['year']} dollars, CPI-U",
+               f"{_verdict((dev + first) / published, 0.5)}: development {dev:,.0f} MUSD, first unit {first:,.0f}. The contract "
+               "(390 MEUR, firm fixed price) buys the design, one flight unit and parts for a second, ESA's industrial price: ESA's "
+               "own programme costs and the design work approved in May 2014, before the contract (Airbus, 17 Nov 2014), are "
+               "outside it. The module evolved from ESA's ATV; TRANSCOST's f1 for a 'minor variation' (0.4-0.6) instead of the "
+               f"catalog's 1.0 would give {(0.5 / f1 * dev + first) / published:.2f} at 0.5. The crewed-space-system relationship "
+               f"(before wip-costrows) gave {crewed.development_musd / 1000:,.1f} billion of development and "
+               f"{crewed.first_unit_musd / 1000:.2f} of first unit, {(crewed.development_musd + crewed.first_unit_musd) / published:.0f} "
+               "times the contract: out of its class (docs/research/orion_service_module_cost.md).")
