@@ -87,3 +87,72 @@ def test_a_short_coast_stays_passive_where_cryocoolers_weigh_more_than_they_save
     at_60 = _arch(departure_propellant="nuclear_thermal_lh2", cryogenic_storage="zero_boiloff", loiter_days=60.0)
     passive, cooled = _gear_ratios(at_60, 60.0)
     assert cooled < passive and _inputs(at_60)["transfer_cargo.stage0.boiloff_rate"].value == 0.0
+
+
+# A tank that waits at Mars: its arrays sized for the sunlight at Mars' aphelion, by the inverse square
+# (NASA's Mars Fact Sheet, Williams 2022: aphelion 249.261e6 km, Earth's semimajor axis 149.598e6 km,
+# 1 AU where the iROSA arrays are rated); the catalog keeps it as typed, 0.3602 (sites.yaml, mars_equatorial)
+MARS_FLUX = (149.598 / 249.261) ** 2
+MASS_MARS = 5.5 * HEAT + POWER / (58.8 * 0.3602)
+CREWED = Path(__file__).resolve().parents[2] / "studies" / "crewed_mars_2033.yaml"
+
+
+def test_the_coefficient_at_mars_is_the_inverse_square_hand_calculation():
+    from trades.architecture.cryogenic_storage import coefficients
+    from trades.study.catalog import load_catalog
+
+    catalog = load_catalog()
+    entry = catalog.entry("sites", "mars_equatorial")["aphelion_solar_flux_ratio"]
+    assert float(entry["value"]) == pytest.approx(MARS_FLUX, abs=5e-5)  # 0.36020, rounded as typed
+    zbo = coefficients(catalog, "nuclear_thermal_lh2", float(entry["value"]), entry)
+    assert zbo["mass"] == pytest.approx(MASS_MARS, rel=1e-12) and zbo["power"] == pytest.approx(POWER, rel=1e-12)
+    # the arrays weigh 1 / 0.3602 = 2.78 times what they weigh at 1 AU; the cryocoolers are the same
+    assert MASS_MARS == pytest.approx(0.05072, abs=1e-5) and MASS_MARS - 5.5 * HEAT == pytest.approx((MASS - 5.5 * HEAT) / 0.3602)
+    assert "aphelion" in zbo["source"] and "Mars Fact Sheet" in zbo["source"]
+    assert coefficients(catalog, "nuclear_thermal_lh2")["mass"] == pytest.approx(MASS, rel=1e-12)  # at 1 AU, as before
+
+
+def test_the_crewed_mars_studys_capture_and_return_tanks_get_the_mars_figure():
+    """The crewed Mars study (zero_boiloff, core stage): the crew vehicles' capture and Earth-return tanks
+    wait at Mars and carry arrays for Mars' aphelion; the departure tanks burn in Earth orbit (1 AU) and,
+    on their 5-day loiter, stay passive."""
+    from trades.study.schema import load_study
+
+    arch = resolve(load_study(CREWED))
+    inputs = _inputs(arch)
+    for k in (1, 2, 3):
+        assert inputs[f"transfer_mars_crew_{k}.stage0.boiloff_rate"].value == pytest.approx(0.001)
+        for stage in (1, 2):
+            assert inputs[f"transfer_mars_crew_{k}.stage{stage}.boiloff_rate"].value == 0.0
+            given = inputs[f"transfer_mars_crew_{k}.stage{stage}.storage_mass_per_propellant"]
+            assert given.value == pytest.approx(MASS_MARS, rel=1e-12) and "aphelion" in given.source
+            assert inputs[f"transfer_mars_crew_{k}.stage{stage}.storage_power_per_propellant"].value == pytest.approx(POWER, rel=1e-12)
+    assert [s.at_destination for s in arch.stages["mars_crew_1"]] == [False, True, True]
+    assert not any(s.at_destination for s in arch.stages["cargo"])
+
+
+def test_the_cooled_or_passive_choice_uses_the_coefficient_at_mars():
+    """lighter_cooled compares with the same coefficient: on a coast where cooling is lighter with
+    arrays rated at 1 AU but heavier with arrays for Mars' aphelion, a capture tank at Mars stays
+    passive. By hand, the first crew vehicle's capture burn on its core stage (no engine term):
+    cooled 1 / (1 - (1 + a + c) f), passive (1 + f(B - 1)) / (1 - (1 + aB) f), f = 1 - 1/R."""
+    import math
+
+    from trades.architecture.cryogenic_storage import cooled
+    from trades.study.schema import load_study
+
+    study = load_study(CREWED)
+    arch = resolve(study)
+    stage = arch.stages["mars_crew_1"][1]
+    burned = 1.0 - math.exp(-stage.delta_v_km_s * 1000.0 / (9.80665 * 900.0))  # nuclear_thermal_lh2: 900 s
+    a = 32.9 / 71.0
+    cooled_by_hand = lambda c: 1.0 / (1.0 - (1.0 + a + c) * burned)  # noqa: E731
+
+    def passive(days):
+        growth = math.exp(0.001 * days)
+        return (1.0 + burned * (growth - 1.0)) / (1.0 - (1.0 + a * growth) * burned)
+
+    days = next(d for d in range(1, 400) if cooled_by_hand(MASS) < passive(d) < cooled_by_hand(MASS_MARS))
+    assert cooled(study, arch.catalog, stage, float(days), 0.0) is None  # passive: the arrays at Mars weigh too much
+    later = next(d for d in range(days, 400) if cooled_by_hand(MASS_MARS) < passive(d))
+    assert cooled(study, arch.catalog, stage, float(later), 0.0)["mass"] == pytest.approx(MASS_MARS, rel=1e-12)

@@ -8,7 +8,11 @@ implies: a passive tank at its boiling point turns every joule that leaks in int
 
     Q = k m h_fg            [W]: k the passive rate [1/s], m the loaded propellant, h_fg its latent heat
     P = s_p Q               cryocooler input power,  s_p [W/W]
-    m_zbo = s_m Q + P / sigma   cryocoolers (s_m kg/W) and solar arrays (sigma W/kg)
+    m_zbo = s_m Q + P / (sigma F)   cryocoolers (s_m kg/W) and solar arrays (sigma W/kg at 1 AU)
+
+with F the fraction of 1 AU's solar flux at the farthest the stage goes from the Sun over its coast
+(:func:`solar_flux`): 1 for a stage that burns in Earth orbit, the inverse square of Mars' aphelion
+for one that burns at Mars or leaves from it (the crew vehicle's capture and return tanks).
 
 Both are proportional to the loaded propellant, so a constant ``c = m_zbo / m`` [kg/kg] joins the
 stage's tank coefficient (RocketStage's ``storage_mass_per_propellant``) and the stage's boil-off
@@ -28,6 +32,18 @@ import math
 SECONDS_PER_DAY = 86400.0
 FIELDS = ("latent_heat_of_vaporization_kj_kg", "cryocooler_specific_mass_kg_w", "cryocooler_specific_power_w_w")
 ARRAY_KEY = "solar_array_specific_power_w_kg"
+FLUX_KEY = "aphelion_solar_flux_ratio"  # sites.yaml: the destination's farthest from the Sun, over 1 AU's flux
+
+
+def solar_flux(study, catalog, stage) -> tuple[float, dict | None]:
+    """The fraction of 1 AU's solar flux the stage's cryocooler arrays are sized for, and its catalog
+    entry: the farthest the stage goes from the Sun over its coast. A stage that burns in Earth orbit
+    waits there (1); one that burns at the destination or leaves from it (a Mars crew vehicle's capture
+    and return tanks) waits up to the destination's aphelion (the site's ``aphelion_solar_flux_ratio``)."""
+    if not stage.at_destination:
+        return 1.0, None
+    entry = catalog.entry("sites", study.destination.site)[FLUX_KEY]
+    return float(entry["value"]), entry
 
 
 def zero_boiloff(study) -> bool:
@@ -64,13 +80,14 @@ def cooled(study, catalog, stage, coast_days: float, loss_km_s: float) -> dict |
     """The stage's zero-boil-off coefficients (:func:`coefficients`) when the study cools its
     in-space stages, the catalog has cryocooler figures for its propellant and they make the stage
     lighter over its coast; None when it boils off."""
-    zbo = coefficients(catalog, stage.propellant) if applies(study, stage) else None
+    zbo = coefficients(catalog, stage.propellant, *solar_flux(study, catalog, stage)) if applies(study, stage) else None
     return zbo if zbo is not None and lighter_cooled(catalog, stage, coast_days, loss_km_s, zbo["mass"]) else None
 
 
-def coefficients(catalog, propellant: str) -> dict | None:
+def coefficients(catalog, propellant: str, flux: float = 1.0, flux_entry: dict | None = None) -> dict | None:
     """Cryocooler and array mass [kg] and cryocooler input power [W] per kg of loaded propellant,
-    or None when the catalog gives no cryocooler for this propellant (or it does not boil off)."""
+    the arrays sized for ``flux`` times 1 AU's solar flux (``flux_entry`` its catalog entry, None at
+    1 AU), or None when the catalog gives no cryocooler for this propellant (or it does not boil off)."""
     entry = catalog.entry("propellants", propellant)
     rate = float(entry["boiloff_fraction_per_day"]["value"])
     if rate <= 0.0 or any(f not in entry for f in FIELDS):
@@ -80,12 +97,15 @@ def coefficients(catalog, propellant: str) -> dict | None:
     sigma = float(array["value"])
     heat = rate / SECONDS_PER_DAY * latent * 1000.0  # W per kg loaded
     power = spec_power * heat
-    mass = spec_mass * heat + power / sigma
+    mass = spec_mass * heat + power / (sigma * flux)
     verified = all(bool(entry[f].get("verified")) for f in FIELDS + ("boiloff_fraction_per_day",)) and bool(array.get("verified"))
+    verified = verified and (flux_entry is None or bool(flux_entry.get("verified")))
+    at = "" if flux_entry is None else (f" x {flux:.4f} of 1 AU's flux at the farthest from the Sun over the coast "
+                                        f"(sites.{FLUX_KEY}: {flux_entry['source']})")
     source = (f"zero boil-off (transportation.cryogenic_storage): heat leak {heat * 1000.0:.3f} W per t loaded = boil-off rate "
               f"{rate:g}/d x latent heat {latent:g} kJ/kg; cryocoolers {spec_mass:g} kg/W and {spec_power:g} W/W "
               f"(propellants.{propellant}: {entry['cryocooler_specific_mass_kg_w']['source']}), solar arrays {sigma:g} W/kg "
-              f"(outpost.{ARRAY_KEY})")
+              f"(outpost.{ARRAY_KEY}, rated at 1 AU){at}")
     return {"mass": mass, "power": power, "heat": heat, "source": source, "verified": verified}
 
 

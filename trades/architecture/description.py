@@ -43,6 +43,7 @@ class Stage:
     source: str | None = None  # where computed legs came from (else the delta-v catalog)
     coast: tuple[float, str] | None = None  # days before the burn and how counted, when planned with the stage
     core_engines: bool = False  # the burn is made by the stream's core stage's engines (its stages are that stage's tanks)
+    at_destination: bool = False  # burns at (or leaves from) the destination: far from the Sun over its coast
 
     @property
     def delta_v_km_s(self) -> float:

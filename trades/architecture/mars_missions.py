@@ -145,10 +145,11 @@ def plan_missions(study, catalog, file: str, notes: list) -> tuple[dict[str, lis
                   propellant, source=source, coast=(loiter, "loiter in the launch orbit"), core_engines=core),
             Stage(stream, 1, "departure", [f"capture into {peri:g} x {apo:g} km after {w['tof_days']:.0f} d"], [w["dv_arrival_km_s"]],
                   propellant, source=source, coast=(loiter + w["tof_days"], f"loiter + {w['tof_days']:.0f} d flight to Mars"),
-                  core_engines=core),
+                  core_engines=core, at_destination=True),
             Stage(stream, 2, "departure", [f"Earth return leaving {back['departure']}"], [m["tei_km_s"]], propellant, source=source,
                   coast=(loiter + w["tof_days"] + m["days_at_mars"],
-                         f"loiter + {w['tof_days']:.0f} d flight + {m['days_at_mars']:.0f} d at Mars"), core_engines=core),
+                         f"loiter + {w['tof_days']:.0f} d flight + {m['days_at_mars']:.0f} d at Mars"), core_engines=core,
+                  at_destination=True),
         ]
         notes.append(
             f"Mars crew mission {k}: leaves LEO {w['departure']} ({w['dv_departure_km_s']:.2f} km/s), captures after "
