@@ -101,14 +101,20 @@ class ArchitectureModel(om.Group):
         logistics.add_subsystem("expendables", LifeSupportExpendables(num_years=n), promotes_inputs=["water_closure"])
         logistics.add_subsystem("provisions", CrewProvisions(num_years=n), promotes_inputs=["crew_size"])
         logistics.add_subsystem("utilisation", UtilisationCargo(num_years=n))
-        other = ["makeup_gas", "eva", "expendables", "provisions", "utilisation"]
-        logistics.add_subsystem("other_supplies", sum_component("other_supplies", [f"{s}_mass" for s in other], n))
-        for name, output in zip(other, ("makeup_gas_mass", "eva_mass", "expendables_mass", "provisions_mass", "utilisation_mass")):
-            logistics.connect(f"{name}.{output}", f"other_supplies.{name}_mass")
+        # packed by class of supply: dry goods, liquids (EVA cooling water), gases (make-up gas, EVA oxygen)
+        dry = {"expendables": "expendables_mass", "provisions": "provisions_mass", "utilisation": "utilisation_mass"}
+        gas = {"makeup_gas": "makeup_gas_mass", "eva": "eva_oxygen_mass"}
+        logistics.add_subsystem("other_dry", sum_component("other_dry", [f"{s}_mass" for s in dry], n))
+        logistics.add_subsystem("other_gas", sum_component("other_gas", [f"{s}_mass" for s in gas], n))
+        for kind, sources in (("dry", dry), ("gas", gas)):
+            for name, output in sources.items():
+                logistics.connect(f"{name}.{output}", f"other_{kind}.{name}_mass")
         logistics.add_subsystem(
             "consumables", Consumables(num_years=n), promotes_inputs=["water_closure", "oxygen_closure", "isru_oxygen_production"]
         )
-        logistics.connect("other_supplies.other_supplies", "consumables.other_supplies")
+        logistics.connect("other_dry.other_dry", "consumables.other_dry")
+        logistics.connect("eva.eva_water_mass", "consumables.other_liquid")
+        logistics.connect("other_gas.other_gas", "consumables.other_gas")
         logistics.add_subsystem("station_keeping", StationKeepingPropellant(num_years=n))  # drag make-up (0 off low Earth orbit)
         logistics.add_subsystem("manifest", DeliveryManifest(num_years=n))
         logistics.connect("consumables.consumables_mass", "manifest.consumables_mass")
@@ -219,14 +225,14 @@ class ArchitectureModel(om.Group):
         self.add_subsystem("mars_transit_expendables", LifeSupportExpendables(num_years=1), promotes_inputs=["water_closure"])
         self.add_subsystem("mars_transit_makeup_gas", AtmosphereMakeup(num_years=1))  # cabin leakage over the flights
         self.connect("mars_transit_habitat.pressurized_volume", "mars_transit_makeup_gas.pressurized_volume")
-        self.add_subsystem("mars_transit_other", sum_component("other_supplies", ["provisions_mass", "expendables_mass", "makeup_gas_mass"]))
-        self.connect("mars_transit_makeup_gas.makeup_gas_mass", "mars_transit_other.makeup_gas_mass")
+        self.add_subsystem("mars_transit_other", sum_component("other_dry", ["provisions_mass", "expendables_mass"]))
         self.add_subsystem("mars_transit_consumables", Consumables(num_years=1), promotes_inputs=["water_closure", "oxygen_closure"])
         for target in ("mars_transit_provisions", "mars_transit_expendables", "mars_transit_consumables"):
             self.connect("mars_transit_crew_days.crew_days", f"{target}.crew_days")
         self.connect("mars_transit_provisions.provisions_mass", "mars_transit_other.provisions_mass")
         self.connect("mars_transit_expendables.expendables_mass", "mars_transit_other.expendables_mass")
-        self.connect("mars_transit_other.other_supplies", "mars_transit_consumables.other_supplies")
+        self.connect("mars_transit_other.other_dry", "mars_transit_consumables.other_dry")
+        self.connect("mars_transit_makeup_gas.makeup_gas_mass", "mars_transit_consumables.other_gas")
         self.add_subsystem("mars_crew_capsule", sum_component("mass", ["capsule_mass"]))  # one input feeds both uses
         self.add_subsystem("mars_crew_vehicle", sum_component("unit_mass", ["habitat_mass", "capsule_mass", "consumables_mass"]))
         self.connect("mars_transit_habitat.habitat_mass", "mars_crew_vehicle.habitat_mass")

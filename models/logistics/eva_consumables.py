@@ -29,13 +29,20 @@ class EvaConsumables(om.ExplicitComponent):
         self.add_input("oxygen_per_eva_hour", val=0.0, units="kg/h")
         self.add_input("water_per_eva_hour", val=0.0, units="kg/h")
         self.add_output("eva_mass", val=np.zeros(n), units="kg", desc="EVA consumables per year")
+        self.add_output("eva_oxygen_mass", val=np.zeros(n), units="kg", desc="EVA oxygen per year (a gas, for packing)")
+        self.add_output("eva_water_mass", val=np.zeros(n), units="kg", desc="EVA cooling water per year (a liquid, for packing)")
         ar, zeros = np.arange(n), np.zeros(n, dtype=int)
         self.declare_partials("eva_mass", ["eva_hours_per_year", "oxygen_per_eva_hour", "water_per_eva_hour"], rows=ar, cols=zeros)
         self.declare_partials("eva_mass", "crewed_year", rows=ar, cols=ar)
+        for output, rate in (("eva_oxygen_mass", "oxygen_per_eva_hour"), ("eva_water_mass", "water_per_eva_hour")):
+            self.declare_partials(output, ["eva_hours_per_year", rate], rows=ar, cols=zeros)
+            self.declare_partials(output, "crewed_year", rows=ar, cols=ar)
 
     def compute(self, inputs, outputs):
         per_hour = inputs["oxygen_per_eva_hour"] + inputs["water_per_eva_hour"]
         outputs["eva_mass"] = inputs["eva_hours_per_year"] * per_hour * inputs["crewed_year"]
+        outputs["eva_oxygen_mass"] = inputs["eva_hours_per_year"] * inputs["oxygen_per_eva_hour"] * inputs["crewed_year"]
+        outputs["eva_water_mass"] = inputs["eva_hours_per_year"] * inputs["water_per_eva_hour"] * inputs["crewed_year"]
 
     def compute_partials(self, inputs, partials):
         hours, c = inputs["eva_hours_per_year"], inputs["crewed_year"]
@@ -44,3 +51,7 @@ class EvaConsumables(om.ExplicitComponent):
         partials["eva_mass", "oxygen_per_eva_hour"] = hours * c
         partials["eva_mass", "water_per_eva_hour"] = hours * c
         partials["eva_mass", "crewed_year"] = np.full(self.options["num_years"], (hours * per_hour)[0])
+        for output, rate in (("eva_oxygen_mass", "oxygen_per_eva_hour"), ("eva_water_mass", "water_per_eva_hour")):
+            partials[output, "eva_hours_per_year"] = inputs[rate] * c
+            partials[output, rate] = hours * c
+            partials[output, "crewed_year"] = np.full(self.options["num_years"], (hours * inputs[rate])[0])

@@ -73,10 +73,11 @@ def test_one_evaluation_packages_the_other_supplies_of_the_same_evaluation():
     prob.set_val("logistics.eva.eva_hours_per_year", 100.0)
     prob.set_val("logistics.eva.oxygen_per_eva_hour", 0.1)
     prob.set_val("logistics.eva.crewed_year", [0.0, 1.0])
-    prob.set_val(var.PACKAGING_FACTOR, 0.3)
+    for name, k in ((var.PACKAGING_DRY, 0.2), (var.PACKAGING_LIQUID, 0.5), (var.PACKAGING_GAS, 1.0)):
+        prob.set_val(name, k)
     prob.run_model()  # once, on a fresh problem
-    c = "logistics.consumables."
-    net = sum(prob.get_val(c + name) for name in ("food_mass", "water_mass", "oxygen_mass"))
-    other = prob.get_val("logistics.other_supplies.other_supplies")
-    assert other[1] >= 10.0  # the EVA oxygen alone: 100 h x 0.1 kg/h
-    np.testing.assert_allclose(prob.get_val(var.CONSUMABLES_MASS), (net + other) * 1.3, rtol=1e-12)
+    c, g = "logistics.consumables.", prob.get_val
+    dry, gas = g("logistics.other_dry.other_dry"), g("logistics.other_gas.other_gas")
+    assert gas[1] >= 10.0  # the EVA oxygen alone: 100 h x 0.1 kg/h, packed as a gas
+    packed = ((g(c + "food_mass") + dry) * 1.2 + g(c + "water_mass") * 1.5 + (g(c + "oxygen_mass") + gas) * 2.0)
+    np.testing.assert_allclose(prob.get_val(var.CONSUMABLES_MASS), packed, rtol=1e-12)

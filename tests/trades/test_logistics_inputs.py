@@ -37,11 +37,11 @@ def test_other_outposts_keep_the_planning_fraction_and_say_it_is_unverified():
 
 
 def test_utilisation_cargo_is_delivered_packaged_in_crewed_years(tmp_path):
-    """A study's utilisation section adds its figure, packaged with the supplies (the catalog's
-    cargo_packaging_factor, 0.3), to every crewed year's delivered mass and nothing before the
-    first crew. The LEO station's figure is the science of NASA's four 2024 resupply flights,
-    1,369 + 1,135 + 800 + 917 = 4,221 kg (docs/research/iss_logistics_research.md), summed here:
-    against the same study without the section, 4,221 x 1.3 kg more is delivered in crewed years."""
+    """A study's utilisation section adds its figure, packed as pressurized dry goods (the catalog's
+    packing_factor_pressurized_dry, MIT SpaceNet's 0.2), to every crewed year's delivered mass and
+    nothing before the first crew. The LEO station's figure is the science of NASA's four 2024 resupply
+    flights, 1,369 + 1,135 + 800 + 917 = 4,221 kg (docs/research/iss_logistics_research.md), summed here:
+    against the same study without the section, 4,221 x 1.2 kg more is delivered in crewed years."""
     import yaml
 
     from trades.analyses.evaluate import evaluate
@@ -58,7 +58,7 @@ def test_utilisation_cargo_is_delivered_packaged_in_crewed_years(tmp_path):
     _, more = evaluate(study, str(path))
     extra = more.get_val(var.DELIVERED_MASS, units="kg") - base.get_val(var.DELIVERED_MASS, units="kg")
     crewed = [float(y >= study.first_crewed_year) for y in study.years]
-    assert list(extra) == pytest.approx([4221.0 * 1.3 * c for c in crewed], abs=1e-6)
+    assert list(extra) == pytest.approx([4221.0 * 1.2 * c for c in crewed], abs=1e-6)
 
 
 def _input(name: str, variable: str):

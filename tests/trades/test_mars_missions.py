@@ -99,22 +99,25 @@ def test_crew_vehicle_leaves_in_its_departure_year_and_is_costed(arch):
 def _transit_consumables_by_hand(arch, volume_m3: float) -> float:
     """The crew's supplies over the longest mission's outbound + return flights, packaged, computed
     here apart from the model with the catalog's rates and the study's closures:
-    D (food + water (1 - c_w) + O2 (1 - c_o) + hygiene + clothing / its days) + crew x personal items
-    (one stay) + D x ISS expendables per crew-day x c_w / c_w,ISS + cabin make-up gas (leak fraction a
-    day x cabin density x the transit habitat's pressurized volume ``volume_m3`` x flight days), all
-    times (1 + k_pack); D crew-days."""
+    D (food + hygiene + clothing / its days) + crew x personal items (one stay) + D x ISS expendables per
+    crew-day x c_w / c_w,ISS, packed as dry goods (1 + k_dry); D water (1 - c_w), packed as a liquid
+    (1 + k_liquid); D O2 (1 - c_o) + cabin make-up gas (leak fraction a day x cabin density x the transit
+    habitat's pressurized volume ``volume_m3`` x flight days), packed as gases (1 + k_gas); D crew-days,
+    k_* MIT SpaceNet's default packing factors (trades/catalogs/outpost.yaml)."""
     ls = arch.catalog.entry("life_support", "default")
     v = lambda key: float(ls[key]["value"])  # noqa: E731
     water = v("potable_water_kg_per_cm_d") + v("hygiene_water_kg_per_cm_d") + v("flush_water_kg_per_cm_d")
     o = arch.study.outpost
     days = o.crew_size * max(m["window"]["tof_days"] + m["return"]["tof_days"] for m in arch.mars_crew)
-    per_day = (v("food_kg_per_cm_d") + water * (1 - o.water_closure) + v("oxygen_kg_per_cm_d") * (1 - o.oxygen_closure)
-               + v("hygiene_consumables_kg_per_cm_d") + v("clothing_kg_per_change") / v("clothing_change_days"))
+    dry_per_day = v("food_kg_per_cm_d") + v("hygiene_consumables_kg_per_cm_d") + v("clothing_kg_per_change") / v("clothing_change_days")
     expendables = v("water_recovery_expendables_kg_per_year") / (arch.catalog.value("outpost", "default", "water_recovery_system_crew") * 365.25)
     expendables *= o.water_closure / v("iss_water_recovery_fraction")
-    packaging = arch.catalog.value("outpost", "default", "cargo_packaging_factor")
+    k = {kind: arch.catalog.value("outpost", "default", f"packing_factor_{kind}") for kind in ("pressurized_dry", "liquid", "gas")}
     makeup_gas = v("cabin_leak_fraction_per_day") * v("cabin_atmosphere_density_kg_m3") * volume_m3 * days / o.crew_size
-    return (days * (per_day + expendables) + o.crew_size * v("crew_items_per_stay_kg") + makeup_gas) * (1 + packaging)
+    dry = days * (dry_per_day + expendables) + o.crew_size * v("crew_items_per_stay_kg")
+    liquid = days * water * (1 - o.water_closure)
+    gas = days * v("oxygen_kg_per_cm_d") * (1 - o.oxygen_closure) + makeup_gas
+    return dry * (1 + k["pressurized_dry"]) + liquid * (1 + k["liquid"]) + gas * (1 + k["gas"])
 
 
 def test_crew_vehicle_components_partials(arch):

@@ -59,20 +59,22 @@ def test_consumables_over_fifteen_years_by_hand(flagship_run):
     """Hand calculation, BVAD Rev2 (NASA/TP-2015-218570/REV2, Table 3-31) rates per crew-member-day:
     food 0.8 kg, water 3.217 potable + 0.4 hygiene + 0.3 flush (ISS column, Tables 4-20/4-21),
     oxygen 0.895 kg. Flagship: 4 crew x 60 d x 1 rotation = 240 crew-days per year, crewed and
-    in use 2032-2044 (13 years), water closure 0.98, oxygen closure 0.5, packaging factor 0.3.
-    Other supplies (catalog rates): leak make-up 0.05 %/d x 1.196 kg/m3 x the habitat's
-    55.8433 m3 x 365.25 d; EVA 146 h x (0.076 + 0.57) kg/h; water-recovery expendables
-    653 kg / (6 x 365.25 d) per crew-day x 240 x 0.98/0.98; provisions (SpaceNet 1.3 defaults)
-    240 x (0.27778 + 2.3/4) kg + 1 stay x 4 crew x 11.8 kg."""
+    in use 2032-2044 (13 years), water closure 0.98, oxygen closure 0.5. Other supplies (catalog
+    rates): leak make-up 0.05 %/d x 1.196 kg/m3 x the habitat's 55.8433 m3 x 365.25 d; EVA 146 h x
+    (0.076 oxygen + 0.57 water) kg/h; water-recovery expendables 653 kg / (6 x 365.25 d) per crew-day x
+    240 x 0.98/0.98; provisions (SpaceNet 1.3 defaults) 240 x (0.27778 + 2.3/4) kg + 1 stay x 4 crew x
+    11.8 kg. Packed by class (MIT SpaceNet's default packing factors): dry goods (food, expendables,
+    provisions) x 1.2, liquids (make-up and EVA water) x 1.5, gases (oxygen, make-up gas, EVA oxygen) x 2.0."""
     _, summary = flagship_run
     crew_days = 4 * 60 * 1
-    per_day = 0.8 + (3.217 + 0.4 + 0.3) * (1 - 0.98) + 0.895 * (1 - 0.5)
     volume = 4 * (0.5169 + 3.4125 * 2 - 0.3856 * 4 + 0.0142 * 8) * 2.361
-    other = 0.0005 * 1.196 * volume * 365.25 + 146 * (0.076 + 0.57) + 653 / (6 * 365.25) * crew_days
     provisions = crew_days * (0.27778 + 2.3 / 4) + 1 * 4 * 11.8
-    per_year = (crew_days * per_day + other + provisions) * 1.3
-    assert crew_days * per_day * 1.3 == pytest.approx(413.66, abs=0.01)
-    assert per_year == pytest.approx(972.52, abs=0.01)
+    dry = crew_days * 0.8 + 653 / (6 * 365.25) * crew_days + provisions
+    liquid = crew_days * (3.217 + 0.4 + 0.3) * (1 - 0.98) + 146 * 0.57
+    gas = crew_days * 0.895 * (1 - 0.5) + 0.0005 * 1.196 * volume * 365.25 + 146 * 0.076
+    per_year = dry * 1.2 + liquid * 1.5 + gas * 2.0
+    assert crew_days * (0.8 * 1.2 + 3.917 * 0.02 * 1.5 + 0.895 * 0.5 * 2.0) == pytest.approx(473.40, abs=0.01)
+    assert per_year == pytest.approx(1032.87, abs=0.01)
     consumables = [r["consumables_kg"] for r in summary["per_year"]]
     assert sum(consumables) == pytest.approx(13 * per_year, rel=1e-5)
     assert summary["totals"]["crew_days"] == 13 * crew_days

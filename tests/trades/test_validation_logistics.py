@@ -66,20 +66,22 @@ def test_the_comment_adds_up_and_states_the_study_own_year():
 def test_the_gap_and_the_manifests_packaging_are_measured():
     """Still missing: 20.8 t less the row's value. The manifests' packaging, worked by hand from the four
     flights (C2+ 1,146 / 1,014 lb, CRS-1 1,001 / 882 lb, SpX-7 1,952 / 1,867 kg, SpX-19 1,693 kg over
-    977 + 306 + 256 + 65 + 15 kg), replaces the catalog's 0.3 on the supplies: the row and the study's year
-    fall by supplies x (0.3 - mean). Progress's water: 420 + 420 + 970 lb (2018) and 420 + 420 + 926 lb
-    (2019), mean year."""
+    977 + 306 + 256 + 65 + 15 kg), replaces SpaceNet's 0.2 on the pressurized dry goods (food, provisions,
+    expendables, research cargo): the row and the study's year fall by dry goods x (0.2 - mean). Progress's
+    water: 420 + 420 + 970 lb (2018) and 420 + 420 + 926 lb (2019), mean year."""
     from trades.models import variables as var
 
     _, prob = _evaluated()
     row = _row()
     mean = (1146 / 1014 + 1001 / 882 + 1952 / 1867 + 1693 / (977 + 306 + 256 + 65 + 15) - 4) / 4
     assert mean == pytest.approx(0.089, abs=5e-4)
-    supplies = float(prob.get_val(var.CONSUMABLES_MASS, units="t")[-1]) / 1.3
-    lighter = supplies * (0.3 - 0.089)
+    g = lambda name: float(prob.get_val(name, units="t")[-1])  # noqa: E731
+    dry = g("logistics.consumables.food_mass") + sum(g(f"logistics.{n}.{n}_mass") for n in ("provisions", "expendables", "utilisation"))
+    lighter = dry * (0.2 - 0.089)
+    assert f"with it for the {dry:.2f} t of dry goods" in row.comment
     own = float(prob.get_val(var.DELIVERED_MASS, units="t")[-1])
     assert f"Still missing, {20.8 - row.ours / 1000:.1f} t" in row.comment
-    assert f"with it this row would be {row.ours / 1000 - lighter:.1f} t (ratio {(row.ours / 1000 - lighter) / 20.8:.2f})" in row.comment
+    assert f"of dry goods this row would be {row.ours / 1000 - lighter:.1f} t (ratio {(row.ours / 1000 - lighter) / 20.8:.2f})" in row.comment
     assert f"the study's own year {own - lighter:.1f} t" in row.comment
     water = ((420 + 420 + 970 * LB) + (420 + 420 + 926 * LB)) / 2
     assert f"Progress delivered {water / 1000:.2f} t of water a year" in row.comment

@@ -59,7 +59,7 @@ def station_of_mass(prob, year_index: int, station_mass_kg: float) -> dict[str, 
 
 def logistics_breakdown(prob, year_index: int, station: dict[str, float]) -> str:
     """The year's delivered mass on the station ``station`` (:func:`station_of_mass`) term by term (t):
-    the supplies, their packaging (the catalog's factor), the spares and the station-keeping propellant."""
+    the supplies, their packing (SpaceNet's factors by class of supply), the spares and the station-keeping propellant."""
     t = lambda name: float(prob.get_val(name, units="kg")[year_index]) / 1000.0  # noqa: E731
     terms = [(label, t(name)) for name, label in LOGISTICS_TERMS]
     supplies = sum(v for _, v in terms)
@@ -69,11 +69,17 @@ def logistics_breakdown(prob, year_index: int, station: dict[str, float]) -> str
             f"station-keeping propellant {station['propellant'] / 1000:.2f} ({station['delivered'] / 1000:.1f} t).")
 
 
-def lighter_packaging_kg(prob, station: dict[str, float], packaging_alternative: float) -> float:
-    """How much less the station's year delivers [kg] with the packaging factor ``packaging_alternative``
-    in place of the study's: its supplies less their packaging, packed at the other factor."""
-    packaging = float(prob.get_val(var.PACKAGING_FACTOR)[0])
-    return station["packaged_supplies"] / (1.0 + packaging) * (packaging - packaging_alternative)
+def dry_supplies_kg(prob, year_index: int) -> float:
+    """The year's pressurized dry supplies before packing [kg]: food and the other dry goods."""
+    return float(prob.get_val("logistics.consumables.food_mass", units="kg")[year_index]
+                 + prob.get_val("logistics.consumables.other_dry", units="kg")[year_index])
+
+
+def lighter_packaging_kg(prob, year_index: int, packaging_alternative: float) -> float:
+    """How much less the year delivers [kg] with ``packaging_alternative`` per kg of pressurized dry goods
+    in place of the study's factor for them (liquids and gases keep theirs)."""
+    packaging = float(prob.get_val(var.PACKAGING_DRY)[0])
+    return dry_supplies_kg(prob, year_index) * (packaging - packaging_alternative)
 
 
 def logistics_gap(prob, year_index: int, station: dict[str, float], published_kg_per_year: float, packaging_alternative: float) -> str:
@@ -82,16 +88,17 @@ def logistics_gap(prob, year_index: int, station: dict[str, float], published_kg
     t = lambda name: float(prob.get_val(name, units="kg")[year_index]) / 1000.0  # noqa: E731
     delivered = station["delivered"] / 1000.0
     gap = published_kg_per_year / 1000.0 - delivered
-    packaging = float(prob.get_val(var.PACKAGING_FACTOR)[0])
-    lighter = lighter_packaging_kg(prob, station, packaging_alternative) / 1000.0
+    packaging = float(prob.get_val(var.PACKAGING_DRY)[0])
+    lighter = lighter_packaging_kg(prob, year_index, packaging_alternative) / 1000.0
     own = t(var.DELIVERED_MASS)
     return (f"Still missing, {gap:.1f} t: the Russian segment's water beyond the station-wide closure (Progress delivered "
             f"{PROGRESS_WATER_KG_PER_YEAR / 1000:.2f} t of water a year in 2018-2019, the model {t('logistics.consumables.water_mass'):.2f} t "
             "of make-up water at the study's closure), science on non-US vehicles, and what the paper counts otherwise (its "
-            f"categories were not read, abstract only). The catalog's packaging factor {packaging:.2f} (unverified) is above the "
-            f"{packaging_alternative:.3f} NASA's resupply manifests state (cargo_packaging_factor_crs_manifests, mean of four flights, "
-            f"0.046-0.135): with it this row would be {delivered - lighter:.1f} t (ratio {(delivered - lighter) * 1000 / published_kg_per_year:.2f}) "
-            f"and the study's own year {own - lighter:.1f} t.")
+            f"categories were not read, abstract only). SpaceNet's packing factor for pressurized dry goods, {packaging:.2f} (a "
+            f"model's default), is above the {packaging_alternative:.3f} NASA's resupply manifests state for pressurized cargo "
+            f"(cargo_packaging_factor_crs_manifests, mean of four flights, 0.046-0.135): with it for the "
+            f"{dry_supplies_kg(prob, year_index) / 1000:.2f} t of dry goods this row would be {delivered - lighter:.1f} t (ratio "
+            f"{(delivered - lighter) * 1000 / published_kg_per_year:.2f}) and the study's own year {own - lighter:.1f} t.")
 
 
 def logistics_rows(run_study, row, station_mass_kg: float) -> list:
@@ -109,11 +116,13 @@ def logistics_rows(run_study, row, station_mass_kg: float) -> list:
     spares = float(prob.get_val(var.SPARES_FRACTION)[0])
     keeping = float(prob.get_val(var.STATION_KEEPING_FRACTION)[0])
     alternative = float(load_catalog().entry("outpost", "default")["cargo_packaging_factor_crs_manifests"]["value"])
-    packaging = float(prob.get_val(var.PACKAGING_FACTOR)[0])
-    alt_ratio = (station["delivered"] - lighter_packaging_kg(prob, station, alternative)) / published
+    packing = {kind: float(prob.get_val(v)[0]) for kind, v in (("dry goods", var.PACKAGING_DRY), ("liquids", var.PACKAGING_LIQUID),
+                                                                   ("gases", var.PACKAGING_GAS))}
+    alt_ratio = (station["delivered"] - lighter_packaging_kg(prob, last, alternative)) / published
     within = lambda r: abs(r - 1.0) <= 0.15  # noqa: E731
-    verdict = (f"{'Agrees' if within(ratio) else 'Does not agree'} (band 15 %) with the catalog's packaging factor, {packaging:.2f} "
-               f"(unverified); with NASA's manifests' {alternative:.3f} it {'would too' if within(alt_ratio) else 'would not'} (below)")
+    factors = ", ".join(f"{value:g} for {kind}" for kind, value in packing.items())
+    verdict = (f"{'Agrees' if within(ratio) else 'Does not agree'} (band 15 %) with SpaceNet's packing factors ({factors}); with "
+               f"NASA's manifests' {alternative:.3f} for the dry goods it {'would too' if within(alt_ratio) else 'would not'} (below)")
     return [row(
         "Logistics",
         f"LEO station after the ISS (studies/leo_station_after_iss.yaml): mass delivered in {study.years[last]}, crew of "

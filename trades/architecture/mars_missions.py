@@ -18,7 +18,7 @@ from trades.astro import ephemeris, orbits
 from trades.errors import InfeasibleError
 
 #: the outpost's logistics rates the crew vehicle's transit supplies take (trades/architecture/model_inputs.py)
-TRANSIT_RATES = ("food_rate", "water_rate", "oxygen_rate", "packaging_factor", "hygiene_rate", "clothing_per_change",
+TRANSIT_RATES = ("food_rate", "water_rate", "oxygen_rate", "packaging_dry", "packaging_liquid", "packaging_gas", "hygiene_rate", "clothing_per_change",
                  "clothing_change_days", "items_per_stay", "expendables_rate", "reference_closure", "leak_rate", "atmosphere_density")
 
 # Orion's entry interface, 400,000 ft: Aviation Week, 'NASA's Artemis I Orion Prepared To Take The

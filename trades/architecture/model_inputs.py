@@ -151,7 +151,9 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
         all(w["verified"] for w in water),
         _notes(water),
     )
-    add_flat(var.PACKAGING_FACTOR, "outpost", "cargo_packaging_factor", "unitless")
+    for name, key in ((var.PACKAGING_DRY, "packing_factor_pressurized_dry"), (var.PACKAGING_LIQUID, "packing_factor_liquid"),
+                      (var.PACKAGING_GAS, "packing_factor_gas")):
+        add_flat(name, "outpost", key, "unitless")
     add_flat("logistics.makeup_gas.leak_rate", "life_support", "cabin_leak_fraction_per_day", "1/d")
     add_flat("logistics.makeup_gas.atmosphere_density", "life_support", "cabin_atmosphere_density_kg_m3", "kg/m**3")
     arch.add("logistics.makeup_gas.operating_year", masks["operating"], "unitless", src("outpost.deploy_year", "pressurized from the year after deployment"))

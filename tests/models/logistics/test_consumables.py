@@ -5,7 +5,7 @@ import openmdao.api as om
 import pytest
 from openmdao.utils.assert_utils import assert_check_partials
 
-from trades.models.logistics.consumables import Consumables, smooth_min
+from trades.models.logistics.consumables import SMOOTH_MIN_FLOOR, Consumables, smooth_min
 from trades.models.testing import run_component
 
 # Complex-step partials are declared "*" x "*", so many pairs are structurally zero.
@@ -13,10 +13,12 @@ pytestmark = pytest.mark.filterwarnings("ignore:(?s).*has zero derivatives")
 
 
 # BVAD Rev2 rates (NASA/TP-2015-218570/REV2, Table 3-31; water adds ISS hygiene and flush, Tables
-# 4-20/4-21), closures 0.9 / 0.5 and packaging 0.3 (catalog, unverified). Component defaults are neutral.
+# 4-20/4-21), closures 0.9 / 0.5 and MIT SpaceNet's default packing factors per class of supply (scenario
+# Configuration: 0.2 per kg of pressurized dry goods, 0.5 of liquids, 1.0 of gases). Component defaults are neutral.
+PACKING = {"packaging_dry": 0.2, "packaging_liquid": 0.5, "packaging_gas": 1.0}
 CATALOG = {
     "food_rate": 0.8, "water_rate": 3.917, "oxygen_rate": 0.895,
-    "water_closure": 0.9, "oxygen_closure": 0.5, "packaging_factor": 0.3,
+    "water_closure": 0.9, "oxygen_closure": 0.5, **PACKING,
 }
 
 
@@ -35,7 +37,9 @@ def test_partials():
         water_closure=0.93, oxygen_closure=0.45,
         isru_oxygen_production=0.15,  # 150 kg/yr against 120-360 kg/yr of oxygen need
         isru_operating_year=np.array([1.0, 1.0, 0.0, 1.0, 0.0]),
-        packaging_factor=0.25,
+        packaging_dry=0.25, packaging_liquid=0.4, packaging_gas=0.9,
+        other_dry=np.array([10.0, 20.0, 0.0, 5.0, 1.0]), other_liquid=np.array([3.0, 0.0, 1.0, 2.0, 0.5]),
+        other_gas=np.array([7.0, 1.0, 0.0, 4.0, 2.0]),
     )
     data = prob.check_partials(method="fd", form="central", compact_print=True, out_stream=None)
     assert_check_partials(data, atol=1e-5, rtol=1e-5)
@@ -45,18 +49,20 @@ def test_flagship_fifteen_years_bvad_rates():
     # BVAD Rev2 NASA/TP-2015-218570/REV2 Table 3-31 rates per crew-member-day: food 0.8 kg,
     # water 3.917 kg (3.217 drink/food prep + 0.4 hygiene + 0.3 other), O2 0.895 kg.
     # Crew 4, 60-day stays, 2 rotations/yr -> 4 x 60 x 2 = 480 crew-days/yr.
-    # Water closure 0.98, oxygen closure 0.5, packaging 0.3, no ISRU:
-    #   per year = 480 x (0.8 + 3.917 x 0.02 + 0.895 x 0.5) x 1.3 kg = 827.324 kg
+    # Water closure 0.98, oxygen closure 0.5, SpaceNet's packing (food 0.2, water 0.5, oxygen 1.0), no ISRU:
+    #   per year = 480 x (0.8 x 1.2 + 3.917 x 0.02 x 1.5 + 0.895 x 0.5 x 2.0) kg = 480 x 1.97251 = 946.8048 kg
     # The smooth min with ISRU = 0 adds ~2.5e-7 of the oxygen need (5e-5 kg/yr): inside rel 1e-6.
     crew_days = 4 * 60 * 2
     assert 3.217 + 0.4 + 0.3 == pytest.approx(3.917)
-    per_year = crew_days * (0.8 + 3.917 * 0.02 + 0.895 * 0.5) * 1.3
+    per_year = crew_days * (0.8 * 1.2 + 3.917 * 0.02 * 1.5 + 0.895 * 0.5 * 2.0)
     prob = _problem(15, crew_days=np.full(15, float(crew_days)), food_rate=0.8, water_rate=3.917, oxygen_rate=0.895,
-                    water_closure=0.98, oxygen_closure=0.5, packaging_factor=0.3)
+                    water_closure=0.98, oxygen_closure=0.5, **PACKING)
     total = prob.get_val("consumables_mass")
     np.testing.assert_allclose(total, per_year, rtol=1e-6)
     assert total.sum() == pytest.approx(15 * per_year, rel=1e-6)
-    assert per_year == pytest.approx(827.324, abs=1e-3)
+    assert per_year == pytest.approx(946.8048, abs=1e-3)
+    # the packing alone: 480 x (0.8 x 0.2 + 3.917 x 0.02 x 0.5 + 0.895 x 0.5 x 1.0) = 480 x 0.64667 = 310.4016 kg
+    np.testing.assert_allclose(prob.get_val("packaging_mass"), 310.4016, rtol=1e-6)
     np.testing.assert_allclose(prob.get_val("food_mass"), 480 * 0.8, rtol=1e-12)
     np.testing.assert_allclose(prob.get_val("water_mass"), 480 * 3.917 * 0.02, rtol=1e-12)
     np.testing.assert_allclose(prob.get_val("oxygen_mass"), 480 * 0.895 * 0.5, rtol=1e-6)
@@ -66,7 +72,9 @@ def test_flagship_fifteen_years_bvad_rates():
 def test_uncrewed_years_need_nothing():
     prob = _problem(3, crew_days=np.array([0.0, 480.0, 0.0]))
     total = prob.get_val("consumables_mass")
-    assert abs(total[0]) < 1e-6 and abs(total[2]) < 1e-6  # below a milligram
+    # what is left is the smooth min's floor on the oxygen, half of SMOOTH_MIN_FLOOR, packed as a gas: a milligram
+    residue = 0.5 * SMOOTH_MIN_FLOOR * (1.0 + PACKING["packaging_gas"])
+    assert abs(total[0]) <= residue * (1 + 1e-9) and abs(total[2]) <= residue * (1 + 1e-9)
     assert total[1] > 100.0
 
 
@@ -85,8 +93,8 @@ def test_isru_oxygen_beyond_need_is_surplus():
     # Years without the plant: full resupply, no surplus.
     assert oxygen[0] == pytest.approx(need, rel=1e-6)
     assert surplus[3] == pytest.approx(0.0, abs=1e-3)
-    # Packaged total in a running year: food + water only.
-    assert prob.get_val("consumables_mass")[1] == pytest.approx(480 * (0.8 + 3.917 * 0.02) * 1.3, abs=1.0)
+    # Packed total in a running year: food and water only, each with its class's packing.
+    assert prob.get_val("consumables_mass")[1] == pytest.approx(480 * (0.8 * 1.2 + 3.917 * 0.02 * 1.5), abs=1.0)
 
 
 def test_isru_below_need_reduces_resupply():
@@ -120,9 +128,11 @@ def test_smooth_min_complex_step_derivative():
     assert (smooth_min(500.0 + 1j * h, 10.0).imag / h) == pytest.approx(0.0, abs=1e-3)
 
 
-def test_other_supplies_are_packaged_with_the_consumables():
-    # Other supplies (make-up gas, EVA, expendables) join food, water and oxygen before packaging:
-    # 100 kg more in a year adds 100 x 1.3 = 130 kg of packaged supplies.
+@pytest.mark.parametrize("kind, packed", [("other_dry", 120.0), ("other_liquid", 150.0), ("other_gas", 200.0)])
+def test_other_supplies_are_packed_by_their_class(kind, packed):
+    # Other supplies (provisions and expendables dry, EVA water liquid, make-up gas and EVA oxygen gas) are
+    # packed with their class's factor: 100 kg more in a year adds 100 x (1 + k) kg of packed supplies.
     base = _problem(2, crew_days=np.array([480.0, 480.0]))
-    more = _problem(2, crew_days=np.array([480.0, 480.0]), other_supplies=np.array([0.0, 100.0]))
-    np.testing.assert_allclose(more.get_val("consumables_mass") - base.get_val("consumables_mass"), [0.0, 130.0], rtol=1e-9, atol=1e-9)
+    more = _problem(2, crew_days=np.array([480.0, 480.0]), **{kind: np.array([0.0, 100.0])})
+    np.testing.assert_allclose(more.get_val("consumables_mass") - base.get_val("consumables_mass"), [0.0, packed], rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(more.get_val("packaging_mass") - base.get_val("packaging_mass"), [0.0, packed - 100.0], rtol=1e-9, atol=1e-9)

@@ -24,6 +24,9 @@ def test_eva_default_iss_rate_hand_calc():
     prob = run_component(EvaConsumables(num_years=5), eva_hours_per_year=146.0, crewed_year=YEARS,
                          oxygen_per_eva_hour=0.076, water_per_eva_hour=0.57)
     np.testing.assert_allclose(prob.get_val("eva_mass"), 94.316 * YEARS, rtol=1e-12)
+    # split by class of supply for packing: oxygen 146 x 0.076 = 11.096 kg (a gas), water 146 x 0.57 = 83.22 kg (a liquid)
+    np.testing.assert_allclose(prob.get_val("eva_oxygen_mass"), 11.096 * YEARS, rtol=1e-12)
+    np.testing.assert_allclose(prob.get_val("eva_water_mass"), 83.22 * YEARS, rtol=1e-12)
 
 
 def test_expendables_reproduce_the_iss_figure_at_its_design_point():
