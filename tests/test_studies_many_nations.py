@@ -60,10 +60,11 @@ def test_ilrs_station_game(played_game):
     both = [r for r in report["coalitions"] if {"cnsa", "roscosmos"} <= set(r["members"])]
     assert max(r["cost_musd"] for r in both) == pytest.approx(grand, rel=1e-7)
     assert spread["coalitions_not_converged"] == []
-    # which optimizer start stalls depends on how the workers reuse problems (25 and 26 measured):
-    # a diagnostic of the optimizer's path, stated as "about 25"; every coalition still converged (above)
-    assert 20 <= spread["coalitions_with_a_stalled_start"] <= 30
-    assert f"About 25 of the {s['coalitions']} coalitions" in text
+    # which optimizer start stalls depends on how the workers reuse problems (25 and 26 measured with one packing
+    # factor); with the packing by class of supply none stalls (0 in three runs of wip-pack): the description keeps
+    # the history and says so; every coalition converges either way (above)
+    assert spread["coalitions_with_a_stalled_start"] == 0
+    assert f"About 25 of the {s['coalitions']} coalitions" in text and "since then none does" in text
     assert f"intervals at most {max(half[p] for p in others) / 1000:.2f} billion wide" in text
 
 
