@@ -63,7 +63,7 @@ def logistics_breakdown(prob, year_index: int, station: dict[str, float]) -> str
     t = lambda name: float(prob.get_val(name, units="kg")[year_index]) / 1000.0  # noqa: E731
     terms = [(label, t(name)) for name, label in LOGISTICS_TERMS]
     supplies = sum(v for _, v in terms)
-    packaging = station["packaged_supplies"] / 1000.0 - supplies
+    packaging = t(var.PACKAGING_MASS)
     parts = ", ".join(f"{label} {value:.2f}" for label, value in terms)
     return (f"The year: {parts} (supplies {supplies:.2f}), packaging {packaging:.2f}, spares {station['spares'] / 1000:.2f} and "
             f"station-keeping propellant {station['propellant'] / 1000:.2f} ({station['delivered'] / 1000:.1f} t).")

@@ -32,11 +32,11 @@ def apollo_comment(study, ours: float, new_start_index: float) -> str:
     b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
     upper, lower = published_total_cpi_u(base, catalog)
     total, rest = line_musd("total", base, catalog), APOLLO_THEN_YEAR_MUSD - then_year("total")
-    saturn_v = component_rows(Row)[0]
+    saturn_v, _, *spacecraft = component_rows(Row)  # the Saturn V, its production unit, the CSM and the LM
     index_2020 = line_musd("total", 2020, catalog) / then_year("total")
     missing = sum(line_musd(name, base, catalog) for name in ("mission_operations", "guidance", "integration_support"))
     verdict = "Agrees" if abs(ours / upper - 1) <= 0.3 and abs(ours / lower - 1) <= 0.3 else "Does not agree"
-    transcost = saturn_v.ours + sum(r.ours for r in component_rows(Row)[2:])
+    transcost = saturn_v.ours + sum(r.ours for r in spacecraft)
     work_year = catalog.entry("cost", "default")["work_year_value"]
     return (f"{verdict} (band 30 %) at CPI-U, at both ends of the published figure's range; not at NASA's New Start Index "
             f"({ours / new_start_index:.2f}, below), which a comparison in work-years may favour: the toolkit's Saturn V, CSM and LM "
