@@ -43,6 +43,7 @@ def test_outpost_pays_the_engines_development_once_at_the_cpi_ratio():
     assert plan.purchases[i].sum() == pytest.approx(expected, rel=1e-12)
     assert plan.purchases.sum() == pytest.approx(expected, rel=1e-12)  # once per study: no other item pays it
     np.testing.assert_allclose(plan.purchases[i], expected * plan.development_profile[i], rtol=1e-12)
+    np.testing.assert_allclose(plan.fixed_development, plan.purchases, rtol=1e-12)  # development, shown as such
     note = [n for n in arch.notes if n.startswith("nuclear-thermal stages")]
     assert len(note) == 1 and "12,880 MUSD 2024 on the cargo_transport item" in note[0]
     assert "nuclear-thermal engine development" in plan.sources

@@ -37,18 +37,22 @@ def summarize_cost(arch, prob) -> dict:
     items = []
     for i, item in enumerate(plan.items):
         scale = float(shares[i] @ factor)  # what building it costs its providers per dollar of the relationships
-        development_i = float(development[i]) * scale * overhead[i]  # the phasing profile sums to one
+        # development at a reported figure or a government programme's cost (a crew launcher's, the NTR engines'):
+        # paid as quoted with the purchases (no cost factor, no overhead), shown as development
+        reported_i = float(plan.fixed_development[i].sum()) if plan.fixed_development is not None else 0.0
+        development_i = float(development[i]) * scale * overhead[i] + reported_i  # the phasing profile sums to one
         wraps_i = {name: float(wraps[i, w]) * scale * overhead[i] for w, name in enumerate(plan.wrap_names)}
         production_i = float(production[i].sum()) * scale  # the coordination overhead is a development penalty
         operations_i = float(operations.sum()) if item.name == "operations" else 0.0  # paid at its rate: no cost factor
         launch_i = float(np.sum(shares[i][:, None] * ppk[:, None] * leo[i][None, :]))
-        bought_i = float(bought[i].sum()) - operations_i  # the model pays operations with what is bought
+        bought_i = float(bought[i].sum()) - operations_i - reported_i  # the model pays operations with what is bought
         items.append({
             "item": item.name,
             "providers": {pid: float(shares[i, j]) for j, pid in enumerate(plan.partners) if shares[i, j] > 1e-6},
             "eligible": [pid for j, pid in enumerate(plan.partners) if item.eligible[j]],
             "coordination_overhead": float(overhead[i]),
             "development_musd": development_i,
+            "development_reported_musd": reported_i,
             "wraps_musd": sum(wraps_i.values()),
             "wraps_by_kind_musd": wraps_i,
             "production_musd": production_i,

@@ -35,8 +35,7 @@ from trades.study.money import MoneyError, inflation_factor, sourced_to_base_mus
 AMCM_YEAR = 1999  # AMCM gives FY1999 dollars
 
 # the cargo carrier (lander or logistics vehicle) of each destination when the study names none
-DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander",
-                         "near_earth_asteroid": "dragon_xl"}
+DEFAULT_CARGO_CARRIER = {"moon": "blue_moon_mk1", "moon_orbit": "dragon_xl", "earth_orbit": "htv_x", "mars": "dra5_cargo_lander", "near_earth_asteroid": "dragon_xl"}
 
 
 @dataclass
@@ -100,6 +99,7 @@ class CostPlan:
     # yearly spending (members' work and purchases) against the sum of the members' caps
     pooled_cap: float | None = None
     purchases: np.ndarray | None = None  # contract prices per item and year, base-year MUSD (acquisition.py)
+    fixed_development: np.ndarray | None = None  # the part of purchases that is development at a reported or government figure
     crew_transport_buys: str | None = None  # what the crew launch price buys
     crew_launches_per_rotation: tuple[int, str] = (1, "")  # ceil(crew / seats) and where the seats come from
     # programme wraps (trades.architecture.wraps): names, fractions of development, where each comes from
@@ -338,9 +338,10 @@ def make_cost_plan(arch) -> CostPlan:
     profile = item_profiles(study, items, float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"]))
     purchases, elements = contract_purchases(study, catalog, items, elements, profile, notes, sources)
     elements = uncovered_elements(study, items, elements)  # what the purchases' covers buy is not costed again
+    fixed_development = np.zeros_like(purchases)  # paid as quoted like a purchase, shown as development (cost_summary.py)
     if crew_quote is not None and crew_quote.development_musd:  # a government-developed crew launcher and spacecraft
         crew_item = [item.name for item in items].index("crew_transport")
-        purchases[crew_item] += crew_quote.development_musd * profile[crew_item]
+        fixed_development[crew_item] += crew_quote.development_musd * profile[crew_item]
         notes.append(f"crew transport: {crew_quote.development_buys}")
         sources["crew transport development"] = crew_quote.source
     crew_operations = crew_quote.operations if crew_quote is not None else None
@@ -349,7 +350,8 @@ def make_cost_plan(arch) -> CostPlan:
         sources.update(arch.ssa.sources)
     alpha, beta = float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"])
     add_purchases(study, catalog, items, purchases, profile, alpha, beta, notes, sources)
-    add_ntr_development(arch, items, elements, purchases, profile, notes, sources)  # once per study (nuclear_thermal.py)
+    add_ntr_development(arch, items, elements, fixed_development, profile, notes, sources)  # once per study (nuclear_thermal.py)
+    purchases += fixed_development
     sharing = study.cost_sharing
     key = None
     if sharing.rule == "fixed_key":
@@ -401,10 +403,9 @@ def make_cost_plan(arch) -> CostPlan:
         crew_transport_buys=crew_buys,
         crew_launches_per_rotation=crew_launches,
         purchases=purchases,
+        fixed_development=fixed_development,
         learning_rate=sharing.learning_rate or float(cost["learning_rate_aerospace"]["value"]),
-        coordination_exponent=(
-            sharing.coordination_exponent if sharing.coordination_exponent is not None else float(cost["coordination_exponent"]["value"])
-        ),
+        coordination_exponent=sharing.coordination_exponent if sharing.coordination_exponent is not None else float(cost["coordination_exponent"]["value"]),
         initial_shares=np.zeros((len(items), len(ids))),
         sources=sources,
         missing_prices=sorted(set(missing)),

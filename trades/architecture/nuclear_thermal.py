@@ -8,8 +8,9 @@ docs/research/ntr_cost.md). A study that flies nuclear-thermal stages pays it on
 dollars (CPI-U, :mod:`trades.study.money`), on the development profile of the cost item whose
 stages burn it: the cargo transport when its stages do, else the Mars crew vehicle. Development
 only: the engines of each flight are in the stages' dry mass, produced by the stage relationship.
-It is a fixed amount (no cost factor, no coordination overhead), carried in the model's
-``purchases`` input beside the contracts.
+It is a fixed amount (no cost factor, no coordination overhead), paid with the model's
+``purchases`` input beside the contracts and shown as the item's development (its
+``fixed_development``, trades/analyses/cost_summary.py).
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ def ntr_item_name(stages: dict) -> str | None:
     return None
 
 
-def add_ntr_development(arch, items: list, elements: list, purchases: np.ndarray, profile: np.ndarray,
+def add_ntr_development(arch, items: list, elements: list, development: np.ndarray, profile: np.ndarray,
                         notes: list[str], sources: dict[str, str]) -> float:
-    """Add the engines' development to ``purchases`` (items x years, base-year MUSD) on the paying
-    item's development profile; returns the amount (0 when no stage burns nuclear-thermal)."""
+    """Add the engines' development to ``development`` (the plan's fixed development, items x years,
+    base-year MUSD) on the paying item's development profile; returns the amount (0 when no stage
+    burns nuclear-thermal)."""
     if not any(st.propellant == PROPELLANT for stages in arch.stages.values() for st in stages):
         return 0.0
     name = ntr_item_name(arch.stages)
@@ -51,7 +53,7 @@ def add_ntr_development(arch, items: list, elements: list, purchases: np.ndarray
     reported = arch.catalog.entry("cost", "default")[KEY]
     base = arch.study.campaign.dollar_base_year
     musd = sourced_to_base_musd(reported, base, arch.catalog)
-    purchases[i] += musd * profile[i]
+    development[i] += musd * profile[i]
     sources[SOURCE_KEY] = f"{reported['value']:,.0f} MUSD of {reported['year']}: {reported['source']}"
     notes.append(
         f"nuclear-thermal stages: their tankage, engines and shields are costed by the expendable LOX/LH2 stage relationship "
