@@ -5,8 +5,7 @@ Outputs (in the output folder, each written whole or not at all):
 - ``resolved_study.yaml``: the study with every default filled in;
 - ``cases.sqlite``: the recorded case (OpenMDAO SQLite recorder), every input and output;
 - ``summary.json`` and ``summary_by_year.csv``: the figures printed by the command;
-- ``provenance.json``: toolkit and dependency versions, study hashes, every model input with its value, units and source, catalog overrides.
-"""
+- ``provenance.json``: toolkit and dependency versions, study hashes, every model input with its value, units and source, catalog overrides."""
 
 from __future__ import annotations
 
@@ -30,6 +29,7 @@ from trades.analyses.evaluate import evaluate
 from trades.architecture.flight_rates import launch_rule_breaks
 from trades.architecture.outpost_modules import module_power_summary, module_power_text
 from trades.analyses.optimize_rules import relief, violations
+from trades.analyses.oversize import oversize_notes
 from trades.errors import BrokenRulesError, InfeasibleError, OutputDirError
 from trades.escape import safe_text
 from trades.fileio import Staging, output_folder, remove_abandoned_staging
@@ -183,7 +183,7 @@ def summarize(arch, prob) -> dict:
             "some_crewed_launch_fails_probability": float(crew_failure),
         },
         "cost": summarize_cost(arch, prob) if arch.cost is not None else None,
-        "notes": list(arch.notes),
+        "notes": list(arch.notes) + oversize_notes(arch, prob),
     }
 
 

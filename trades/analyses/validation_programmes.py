@@ -290,7 +290,10 @@ def sls_orion_component_rows(Row) -> list:
          "transcribed (cost.yaml transcost), so their first-unit relationships are the least checked part. AMCM's crewed re-entry "
          "class, split by its quantity law, gave 2.13 (half the cost in each unit; docs/research/crewed_vehicle_cost_research.md); "
          "the row was 0.50 with the service module priced as a crewed space system (before wip-costrows). The service module's "
-         "0.3 billion is ESA's barter price, not its cost."),
+         "0.3 billion is ESA's barter price, not its cost. Contract prices tell the same: NASA's Orion Production and Operations "
+         "Contract ordered Artemis III-V's spacecraft for 2.7 billion (0.90 billion each, then-year 2019, cost-plus, with mission "
+         "planning and support) and Lockheed Martin reported Artemis VI-VIII's at 1.99 billion in Oct 2022 (NASA's release of "
+         "23 Sep 2019 and the company's, read in press copies, unverified; docs/research/sls_orion_production_contracts.md)."),
         ("SLS Block 1 development (TRANSCOST: stages, boosters and engines with their f1, f0)", launcher_dev,
          SLS_BASELINE_MUSD * inflation_factor(SLS_BASELINE_YEAR, base, catalog), NASA_BASELINES,
          "TRANSCOST develops the core stage (71 t dry) as a new standard stage (f1 = 1.0) though it inherits the Shuttle's tank "
