@@ -159,3 +159,22 @@ def test_the_second_choice_gives_what_naming_that_vehicle_gives(flagship):
     _, fresh = evaluate(named, str(flagship))
     for name in (var.CARGO_LAUNCHES, var.PARTNER_LIFE_CYCLE_COST, var.PRESENT_VALUE, var.ALL_LAUNCHES_SUCCEED):
         assert auto.get_val(name) == pytest.approx(fresh.get_val(name), rel=1e-12), name
+
+
+def test_auto_with_no_vehicle_that_fits_keeps_the_outputs_and_is_exit_3(tmp_path, flagship, capsys):
+    """Every limited vehicle held to one flight a year (a test assumption): 'auto' finds none that
+    flies the flagship's cargo, so the run keeps its first choice (the cheapest per kg), writes the
+    figures and exits 3 on the broken limit, and a note lists each vehicle's excess (issue 17, Bad
+    input: 'the best design's figures kept')."""
+    limited = {v: {"max_flights_per_year": {"value": 1, "unit": "1/year", "source": "test assumption: one flight a year"}}
+               for v, e in _catalog().entries["launch_vehicles"].items() if "max_flights_per_year" in e}
+    path = _variant(flagship, tmp_path, lambda d: d.update(overrides={"launch_vehicles": limited}))
+    out = tmp_path / "out"
+    assert main(["run", str(path), "-o", str(out)]) == EXIT_INFEASIBLE
+    err = capsys.readouterr().err
+    summary = json.loads((out / "summary.json").read_text())  # the design's figures are kept
+    chosen = summary["cargo_vehicle"]
+    busiest = max(r["launches_by_vehicle"].get(chosen, 0) for r in summary["per_year"])
+    assert busiest > 1 and f"flight rate of {chosen}: above its limit of 1 a year" in err
+    note = next(n for n in summary["notes"] if "no allowed vehicle can fly the campaign's launches" in n)
+    assert f"{chosen} {busiest} in" in note and f"kept {chosen}, the cheapest per kg" in note

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from trades.models import variables as var
 from trades.architecture.flight_rates import cargo_over_its_flight_rate
+from trades.errors import InfeasibleError
 from trades.study.schema import Study
 
 
@@ -34,13 +35,18 @@ def evaluate(study: Study, file: str, recorder_path: str | None = None):
 def rechosen_for_flight_rates(study: Study, file: str, arch, prob):
     """When 'auto' cargo's first choice breaks its flight-rate limit at the design ``prob`` has
     just run, the architecture resolved again knowing each year's mass to lift (which does not
-    depend on the vehicle); else None. Exit 3 when no allowed vehicle fits."""
+    depend on the vehicle); else None. When no allowed vehicle fits, None too: the first choice is
+    kept with a note saying why, so the run writes its figures and exits 3 on the broken limit."""
     if study.launch.cargo_vehicle != "auto" or not cargo_over_its_flight_rate(arch, prob):
         return None
     from trades.architecture.resolve import resolve
 
     mass = [float(m) for m in prob.get_val(var.CARGO_MASS_TO_ORBIT, units="kg")]
-    rechosen = resolve(study, file, launch_mass_per_year=mass)
+    try:
+        rechosen = resolve(study, file, launch_mass_per_year=mass)
+    except InfeasibleError as nothing_fits:
+        arch.notes.append(f"{nothing_fits}; kept {arch.cargo_vehicle}, the cheapest per kg, so its figures are written")
+        return None
     rechosen.notes.append(
         f"launch.cargo_vehicle auto: {arch.cargo_vehicle}, the cheapest per kg, would break its flight-rate limit; "
         f"{rechosen.cargo_vehicle} is the cheapest per kg that flies every year's cargo within its limit"
