@@ -178,3 +178,22 @@ def test_auto_with_no_vehicle_that_fits_keeps_the_outputs_and_is_exit_3(tmp_path
     assert busiest > 1 and f"flight rate of {chosen}: above its limit of 1 a year" in err
     note = next(n for n in summary["notes"] if "no allowed vehicle can fly the campaign's launches" in n)
     assert f"{chosen} {busiest} in" in note and f"kept {chosen}, the cheapest per kg" in note
+
+
+def test_a_study_adds_a_limit_the_catalog_lacks(tmp_path, capsys):
+    """Long March 10 has no published cadence; a study may give it one with its source, and 'auto'
+    then respects it (here one a year, a test assumption: the study's cargo needs more)."""
+    def study(limit):
+        data = yaml.safe_load(CNSA.read_text())
+        data["overrides"] = {"launch_vehicles": {"long_march_10": {"max_flights_per_year": limit}}}
+        path = tmp_path / "limited.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+        return path
+    bad = study({"value": 1, "unit": "1/d", "source": "test"})
+    assert main(["validate", str(bad)]) == 2
+    assert "long_march_10.max_flights_per_year: a flight-rate limit the catalog lacks must be a positive value in unit 1/year" in capsys.readouterr().err
+    out = tmp_path / "out"
+    assert main(["run", str(study({"value": 1, "unit": "1/year", "source": "test assumption"})), "-o", str(out), "--format", "json"]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["cargo_vehicle"] != "long_march_10"
+    assert not any("long_march_10 has no published flight-rate limit" in n for n in summary["notes"])

@@ -113,6 +113,15 @@ class Catalog:
                                         "verified": False, "note": "price added by the study, in its base-year dollars"}
                         applied.append(".".join(path))
                         continue
+                    if catalog == "launch_vehicles" and field == "max_flights_per_year" and entry.get(field) is None:
+                        # a cadence the catalog lacks (no published one): the study's, with its source
+                        if new.value <= 0 or (new.unit or "1/year") != "1/year":
+                            errors.append(error_at(path, "a flight-rate limit the catalog lacks must be a positive value in unit 1/year"))
+                            continue
+                        entry[field] = {"value": new.value, "unit": "1/year", "source": f"study override: {new.source}",
+                                        "verified": False, "note": "limit added by the study: the catalog has no published cadence"}
+                        applied.append(".".join(path))
+                        continue
                     if catalog == "elements" and field == "power_kw" and entry.get("type") != "power":
                         errors.append(error_at(path, f"a {entry.get('type')} element cannot supply power to the outpost: only "
                                                "elements of type power carry a rated power (power_kw)"))
