@@ -141,6 +141,12 @@ class AsteroidWindow(MarsWindow):
         description="Longest round trip, Earth departure to Earth return [d] (NHATS: 450 d); the outbound "
         "flight takes at most half of it.",
     )
+    require_entry_rating: bool = Field(
+        False,
+        description="Choose the Earth return among those whose direct entry is within the crew spacecraft's rating "
+        "(elements.<launch.crew_spacecraft>.max_entry_speed_km_s), as crewed Mars missions do, and stop (exit 3) when "
+        "none is; false: the least-burn return, its entry speed reported against the rating.",
+    )
 
 
 class Transportation(_Strict):
