@@ -157,3 +157,17 @@ def test_stack_partials(solved):
     totals = prob.check_totals(of=["launch_cargo.mass_to_orbit", "cost.launch_mass.cargo_leo_mass", "transfer_cargo.mass_in_launch_orbit"],
                                wrt=["stack_crew_spacecraft.unit_mass"], out_stream=None, method="fd", step=1e-2, form="central")
     assert_check_totals(totals, atol=1e-2, rtol=1e-5)
+
+
+def test_a_required_rating_without_a_rated_spacecraft_is_bad_input(tmp_path, capsys):
+    from trades.cli import main
+
+    def unrated(d):
+        d["transportation"]["asteroid_window"]["require_entry_rating"] = True
+        del d["launch"]["crew_spacecraft"]
+
+    study = tmp_path / "nea.yaml"
+    study.write_text(_variant(unrated))
+    assert main(["validate", str(study)]) == 2
+    err = capsys.readouterr().err
+    assert "transportation.asteroid_window.require_entry_rating" in err and "needs launch.crew_spacecraft" in err

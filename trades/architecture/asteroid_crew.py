@@ -116,3 +116,18 @@ def set_stack_inputs(arch, study, catalog) -> None:
         arch.notes.append(f"{rides}; their price buys it, so it is not built again")
     else:
         arch.notes.append(f"{rides}; its hardware is not costed: the crew launch price is a launch only")
+
+
+def asteroid_crew_errors(study, catalog) -> list:
+    """Bad input (exit 2): a required entry rating needs a crew spacecraft the catalog rates."""
+    window = study.transportation.asteroid_window
+    if window is None or not window.require_entry_rating:
+        return []
+    path, craft = ("transportation", "asteroid_window", "require_entry_rating"), study.launch.crew_spacecraft
+    if craft is None:
+        return [study.error(path, "needs launch.crew_spacecraft: the spacecraft whose entry rating the return must respect")]
+    element = catalog.entries["elements"].get(craft) or {}
+    if (element.get("max_entry_speed_km_s") or {}).get("value") is None:
+        return [study.error(path, f"element '{craft}' (launch.crew_spacecraft) has no max_entry_speed_km_s in the catalog; "
+                                  f"override elements.{craft}.max_entry_speed_km_s with a sourced rating")]
+    return []
