@@ -8,9 +8,10 @@ Data flow inside the model (per campaign year where it says [y])::
                crew provisions[y] (crew-days, rotations)
                + consumables[y] (crew-days, closure, ISRU)
                + station-keeping propellant[y] (dry mass) -> manifest: delivered mass[y]
-    transfer: delivered mass[y] -> stage chain -> mass in launch orbit[y]
+    transfer: delivered mass[y] (+ at an asteroid the crew spacecraft[y]) -> stage chain -> mass in launch orbit[y]
               crew landers[y]   -> stage chain -> mass in launch orbit[y]
-    launch: mass in launch orbit[y] (less what the crew launches bring: Mars capsules) -> cargo launches[y];
+    launch: mass in launch orbit[y] (less what the crew launches bring: Mars capsules, an asteroid stack's
+            crew spacecraft) -> cargo launches[y];
             rotations[y] -> crew launches[y]
     cost: dry masses -> development, first unit (TRANSCOST, AMCM) -> production[y] (learning)
           + operations[y] + crew launches[y] x price; launch mass per item[y]
@@ -67,6 +68,9 @@ class ArchitectureModel(om.Group):
         self.options.declare("cost", default=None, allow_none=True, recordable=False)
         self.options.declare("crew_spacecraft_rides", types=bool, default=False,
                              desc="a crew spacecraft (crew_spacecraft_demand) rides the crew_lander stream's departure stage")
+        self.options.declare("crew_spacecraft_in_stack", types=bool, default=False,
+                             desc="the crew spacecraft (stack_crew_spacecraft, one per rotation) rides every burn of the cargo "
+                                  "stream with the delivered mass, and reaches the launch orbit on the crew launches (asteroid)")
         self.options.declare("crew_stream_on_crew_launches", types=bool, default=False,
                              desc="the crew_lander stream reaches the launch orbit on the crew launches (a government "
                                   "programme's launcher lifts the lander with the crew), not on cargo launches")
@@ -132,6 +136,13 @@ class ArchitectureModel(om.Group):
             self.add_subsystem("reusable_lander", ReusableLander(num_years=n))
             self.connect(var.DELIVERED_MASS, "reusable_lander.delivered_mass")
             self.connect("reusable_lander.mass_to_staging_orbit", "transfer_cargo.payload_mass")
+        elif o["crew_spacecraft_in_stack"]:  # the crew's spacecraft docks with the delivered mass and rides every burn
+            self.add_subsystem("stack_crew_spacecraft", CrewLanderDemand(num_years=n))
+            self.connect("crew.crew_rotations", "stack_crew_spacecraft.crew_rotations")
+            self.add_subsystem("stack_payload", sum_component("payload_mass", ["delivered_mass", "crew_spacecraft_mass"], n))
+            self.connect(var.DELIVERED_MASS, "stack_payload.delivered_mass")
+            self.connect("stack_crew_spacecraft.lander_mass", "stack_payload.crew_spacecraft_mass")
+            self.connect("stack_payload.payload_mass", "transfer_cargo.payload_mass")
         else:
             self.connect(var.DELIVERED_MASS, "transfer_cargo.payload_mass")
         if "crew_lander" in streams:
@@ -180,6 +191,8 @@ class ArchitectureModel(om.Group):
             on_crew_launches = "mars_crew_capsules.lander_mass"
         elif o["crew_launches"] and o["crew_stream_on_crew_launches"] and "crew_lander" in streams:
             on_crew_launches = "transfer_crew_lander.mass_in_launch_orbit"
+        elif o["crew_launches"] and o["crew_spacecraft_in_stack"]:
+            on_crew_launches = "stack_crew_spacecraft.lander_mass"
         if on_crew_launches is not None:
             self.add_subsystem("cargo_launch_mass", _difference("mass", "total", "by_crew_launches", n))
             self.connect("total_launch_mass.mass_in_launch_orbit", "cargo_launch_mass.total")
@@ -207,6 +220,12 @@ class ArchitectureModel(om.Group):
         cost = o["cost"]
         if cost is not None:
             self._add_mars_crew_leo_mass(cost, streams)
+            if o["crew_launches"] and o["crew_spacecraft_in_stack"]:  # before the cost group, which reads it
+                # the cargo launches lift the stack less its crew spacecraft: the items share that mass, the
+                # propellant and stages that push the spacecraft included, pro rata to what each delivers
+                self.add_subsystem("stack_cargo_leo_mass", _difference("mass", "total", "by_crew_launches", n))
+                self.connect("transfer_cargo.mass_in_launch_orbit", "stack_cargo_leo_mass.total")
+                self.connect("stack_crew_spacecraft.lander_mass", "stack_cargo_leo_mass.by_crew_launches")
             self.add_subsystem("cost", CostGroup(**cost["group"]), promotes_inputs=["crew_size"])
             self._connect_cost(cost, streams)
 
@@ -298,7 +317,10 @@ class ArchitectureModel(om.Group):
             self.connect(var.CREW_EXPECTED_ATTEMPTS, var.CREW_LAUNCH_ATTEMPTS)
             if cost["group"].get("launch_operations") is not None:
                 self.connect(var.CREW_EXPECTED_ATTEMPTS, var.launch_operations_input("launches"))
-        self.connect("transfer_cargo.mass_in_launch_orbit", var.CARGO_LEO_MASS)
+        if self.options["crew_launches"] and self.options["crew_spacecraft_in_stack"]:  # stack_cargo_leo_mass, added in setup
+            self.connect("stack_cargo_leo_mass.mass", var.CARGO_LEO_MASS)
+        else:
+            self.connect("transfer_cargo.mass_in_launch_orbit", var.CARGO_LEO_MASS)
         self.connect(var.DELIVERED_MASS, var.COST_DELIVERED_MASS)
         self.connect(var.CONSUMABLES_MASS, var.LOGISTICS_CONSUMABLES)
         self.connect(var.SPARES_MASS, var.LOGISTICS_SPARES)

@@ -37,12 +37,28 @@ def test_nea_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"after a {round_trip}-day round trip, {departure + rendezvous + home - allowance:.2f} km/s in all" in description
     totals, cost = summary["totals"], summary["cost"]
     assert f"The {summary['outpost']['dry_mass_kg'] / 1000:.0f} t habitat" in description
-    assert f"({totals['delivered_to_destination_kg'] / 1000:.0f} t delivered) needs {totals['mass_in_launch_orbit_kg'] / 1000:.0f} t in LEO" in description
+    orion = load_catalog().entries["elements"]["orion"]["mass_kg"]["value"] / 1000  # rides the stack (issue 17)
+    assert f"({totals['delivered_to_destination_kg'] / 1000:.0f} t delivered) flies with the crew's {orion:.1f} t Orion" in description
+    assert f"together they need {totals['mass_in_launch_orbit_kg'] / 1000:.0f} t in LEO, Orion's own {orion:.1f} t lifted by its crew launch" in description
     # Falcon 9 since launch prices are paired with the payload they buy (wip-acquire; was Falcon Heavy)
-    assert f"{totals['launches_by_vehicle']['falcon9']} Falcon 9 cargo launches (its list price with the payload it buys is the lowest per kg) and {totals['launches_by_vehicle']['sls_block1']} crew launch" in description
+    assert f"{totals['launches_by_vehicle']['falcon9']} Falcon 9 cargo launches (its list price with the payload it buys is the lowest per kg) and {totals['launches_by_vehicle']['sls_block1']} crew launch, which buys Orion" in description
     assert f"{cost['life_cycle_cost_musd'] / 1000:.0f} billion 2024 dollars" in description
     assert f"{max(cost['total_by_year_musd']) / 1000:.0f} billion in the peak year" in description
-    assert "Not modelled: the crew's own spacecraft" in description
+    # the Earth entry against Orion's rating, said plainly in the run's notes
+    (entry,) = [n for n in summary["notes"] if n.startswith("Earth entry exceeds the crew spacecraft's rating")]
+    speed, over, rating = re.search(r"enters at (\S+) km/s, (\S+) km/s faster than 'orion' is rated for \((\S+) km/s", entry).groups()
+    assert f"direct entry at {speed} km/s, {over} km/s faster than Orion has flown ({rating} km/s on Artemis I" in description
+    assert "Not modelled: Orion's service-module propellant rides every burn unused" in description
+    # what carrying Orion costs: the same study without a crew spacecraft in the stack
+    data = yaml.safe_load(STUDY.read_text())
+    del data["launch"]["crew_spacecraft"]
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(yaml.safe_dump(data))
+    assert main(["run", str(bare), "--output-dir", str(tmp_path / "bare"), "--format", "json"]) == 0
+    without = json.loads(capsys.readouterr().out)["totals"]
+    added = (totals["mass_in_launch_orbit_kg"] - without["mass_in_launch_orbit_kg"]) / 1000
+    more = totals["launches_by_vehicle"]["falcon9"] - without["launches_by_vehicle"]["falcon9"]
+    assert f"carrying Orion adds {added:.0f} t in LEO and {more} cargo launches" in description
 
 
 def _earth(jd):

@@ -12,6 +12,7 @@ from trades.models import variables as var
 from trades.models.architecture import ArchitectureModel
 from trades.models.integrated import IntegratedModel
 from trades.architecture.government_development import flown_spacecraft
+from trades.architecture.asteroid_crew import stack_spacecraft
 from trades.architecture.launch_operations import coefficients as launch_operations_coefficients
 from trades.architecture.description import Architecture
 from trades.architecture.ssa import ssa_model_options
@@ -37,6 +38,7 @@ def model_options(arch: Architecture) -> dict:
         "mars_descent_predeployed": "mars_descent_1" in arch.stages,
         "mars_ascent_isru": "mars_ascent_1" in arch.stages and arch.study.transportation.mars_crew.surface_access.ascent_oxidizer_from_isru,
         "crew_spacecraft_rides": "crew_lander" in arch.stages and bool(flown_spacecraft(arch.study, arch.catalog)),
+        "crew_spacecraft_in_stack": arch.crew_vehicle is not None and stack_spacecraft(arch.study) is not None,
         "ssa": ssa_model_options(arch),
         "crew_stream_on_crew_launches": arch.cost is not None and arch.cost.crew_launcher_lifts_lander,
     }

@@ -19,6 +19,7 @@ from trades.architecture.acquisition import acquisition_errors
 from trades.architecture.programme_purchases import purchase_errors
 from trades.study.schema import Study
 from trades.architecture.mars_missions import mars_crew_errors
+from trades.architecture.asteroid_crew import asteroid_crew_errors
 from trades.architecture.logistics_inputs import station_keeping_errors
 from trades.architecture.mars_surface_access import surface_access_errors
 
@@ -236,7 +237,7 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
             + _leg_errors(study, catalog) + _launch_errors(study, catalog)
             + _design_variable_errors(study) + _money_errors(study, catalog) + acquisition_errors(study, catalog)
             + purchase_errors(study, catalog)
-            + mars_crew_errors(study, catalog)
+            + mars_crew_errors(study, catalog) + asteroid_crew_errors(study, catalog)
             + (surface_access_errors(study, catalog) if study.transportation.mars_crew is not None else [])
             + relationship_errors(study, catalog) + standards_catalog_errors(study, catalog) + ssa_errors(study, catalog)
             + station_keeping_errors(study, catalog)

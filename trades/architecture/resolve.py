@@ -27,6 +27,7 @@ from trades.architecture.model_inputs import set_cost_inputs, set_model_inputs
 from trades.architecture.trajectories import asteroid_trajectory, coast_days, gravity_loss, mars_trajectory
 from trades.architecture.cryogenic_storage import storage_mass
 from trades.architecture.mars_missions import plan_missions, set_mars_crew_inputs
+from trades.architecture.asteroid_crew import entry_notes, set_stack_inputs
 from trades.architecture.mars_surface_access import ascent_streams, predeploy_years, set_surface_access_inputs
 from trades.architecture.mars_descent import descent_streams, predeployed as descent_predeployed
 from trades.architecture.mars_predeploy import ahead_windows
@@ -290,10 +291,13 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     for vehicle in sorted({cargo_vehicle, crew_vehicle} - {None}):
         if max_flights(catalog, vehicle) is None:
             arch.notes.append(f"{vehicle} has no published flight-rate limit (max_flights_per_year): none is applied")
-    if crew_vehicle is not None and study.destination.body in ("mars", "near_earth_asteroid") and not mars_crew:
+    entry_rated = trajectory is not None and (trajectory.get("entry") or {}).get("rating_km_s") is not None  # checked at an asteroid
+    if crew_vehicle is not None and study.destination.body in ("mars", "near_earth_asteroid") and not mars_crew and not entry_rated:
         arch.notes.append(f"no crew vehicle is rated for Earth entry on return from {study.destination.body}; "
                           f"{crew_vehicle} (crew reach: {crew_reach(catalog, crew_vehicle)}) is the closest")
     set_model_inputs(arch, study, catalog, site)
+    set_stack_inputs(arch, study, catalog)  # an asteroid stack's crew spacecraft (trades.architecture.asteroid_crew)
+    entry_notes(arch)
     if mars_crew:
         set_mars_crew_inputs(arch, study, catalog)
         set_surface_access_inputs(arch, study, catalog)

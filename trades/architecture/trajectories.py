@@ -95,7 +95,8 @@ def asteroid_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages:
     """The asteroid window's outbound transfer (a table around it, like Mars) and the Earth return
     leg after the stay; sets the three stages' delta-v. Transfers come from boinor Lambert
     solutions (:mod:`trades.astro.porkchop`), with the asteroid propagated from its catalog elements."""
-    from trades.astro.porkchop import TransferSpec, find_windows, return_leg, window_table
+    from trades.architecture.asteroid_crew import entry_check, entry_infeasible, required_v_inf
+    from trades.astro.porkchop import TransferSpec, find_windows, least_return_v_inf, return_leg, window_table
 
     window, target = study.transportation.asteroid_window, study.destination.asteroid
     where = f"{file}: transportation.asteroid_window"
@@ -119,9 +120,14 @@ def asteroid_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages:
         )
     best = chosen[0]
     arrival_jd = best["departure_jd"] + best["tof_days"]
+    back_spec, limit = TransferSpec(origin=target, target="earth", asteroid_elements=elements), required_v_inf(study, catalog)
+    span = (arrival_jd + window.stay_days, best["departure_jd"] + window.max_mission_days)
     try:
-        back = return_leg(TransferSpec(origin=target, target="earth", asteroid_elements=elements), arrival_jd + window.stay_days,
-                          best["departure_jd"] + window.max_mission_days)
+        back = return_leg(back_spec, *span, max_v_inf_arrival_km_s=limit)
+        if back is None and limit is not None:  # the capsule's rating rules out every return (as at Mars)
+            raise entry_infeasible(study, catalog, where, least_return_v_inf(back_spec, *span),
+                                   f"leaving {window.stay_days:g} d after the {best['departure']} outbound arrives and reaching "
+                                   f"Earth within max_mission_days ({window.max_mission_days:g} d)")
         table = window_table(spec, best, window.departure_span_days, window.tof_span_days)
     except ephemeris.EphemerisRangeError as exc:
         raise InfeasibleError(f"{where}: {exc}") from None
@@ -153,18 +159,22 @@ def asteroid_trajectory(study: Study, catalog: Catalog, file: str, cargo_stages:
             "flight time to stay on one transfer type"
         )
     total = best["dv_departure_km_s"] + best["dv_arrival_km_s"] + back["dv_departure_km_s"]
+    entry = entry_check(study, catalog, back["v_inf_arrival_km_s"])
+    craft = entry["craft"]
+    stack = (f"the crew spacecraft '{craft}' rides the three burns with the habitat" if craft else
+             "no crew spacecraft is named (launch.crew_spacecraft), so none is in the stack: crew launches are counted, their transit is not modelled")
     notes.append(
         f"{target}: leave LEO {best['departure']} ({best['dv_departure_km_s']:.2f} km/s, C3 {best['c3_km2_s2']:.1f} km2/s2), "
         f"rendezvous after {best['tof_days']:.0f} d ({best['dv_arrival_km_s']:.2f} km/s), {at_target:.0f} d there, leave "
-        f"{back['departure']} ({back['dv_departure_km_s']:.2f} km/s), Earth entry {back['arrival']} at v-infinity "
-        f"{back['v_inf_arrival_km_s']:.2f} km/s (direct entry, not checked against a capsule's limit): {round_trip:.0f} d, "
-        f"{total:.2f} km/s in all; the return burn is sized for the outbound transfer of the window, not re-solved when an "
-        "optimizer moves it; the crew's own spacecraft is not in the stack: crew launches are counted, their transit is not modelled"
+        f"{back['departure']} ({back['dv_departure_km_s']:.2f} km/s), direct Earth entry {back['arrival']} at {entry['text']}: "
+        f"{round_trip:.0f} d, {total:.2f} km/s in all; the return burn is sized for the outbound transfer of the window, not "
+        f"re-solved when an optimizer moves it; {stack}"
     )
     return {
         "window": best,
         "return": back,
         "round_trip_days": round_trip,
+        "entry": entry,
         **_table_inputs(table),
         "propulsive_capture": True,  # the rendezvous burn: the table drives stage 1
         "source": f"{source}, {best['objective']} type {best['type']} transfer of {window.year}",

@@ -197,16 +197,18 @@ def find_windows(
     return found
 
 
-def _refine(spec: TransferSpec, departure_jd: float, tof_days: float, key: str, kind: int, step_days: float, inside) -> dict:
+def _refine(spec: TransferSpec, departure_jd: float, tof_days: float, key: str, kind: int, step_days: float, inside,
+            admissible=None) -> dict:
     """Nelder-Mead on the continuous departure date and flight time from a grid cell, minimizing
-    ``key`` among transfers of type ``kind`` that satisfy ``inside(departure_jd, tof_days)``."""
+    ``key`` among transfers of type ``kind`` that satisfy ``inside(departure_jd, tof_days)`` (and,
+    given, ``admissible(transfer)``)."""
     from scipy.optimize import minimize
 
     def cost(x):
         if not inside(x[0], x[1]):
             return 1e9
         result = single_transfer(spec, x[0], x[1])
-        return result[key] if result["type"] == kind else 1e9
+        return result[key] if result["type"] == kind and (admissible is None or admissible(result)) else 1e9
 
     best = minimize(cost, [departure_jd, tof_days], method="Nelder-Mead",
                     options={"xatol": 1e-3, "fatol": 1e-7, "initial_simplex": [
@@ -214,27 +216,51 @@ def _refine(spec: TransferSpec, departure_jd: float, tof_days: float, key: str, 
     return single_transfer(spec, *best.x)
 
 
-def return_leg(spec: TransferSpec, earliest_departure_jd: float, latest_arrival_jd: float,
-               min_tof_days: float = 20.0, step_days: float = 2.0) -> dict | None:
-    """The least-delta-v transfer from ``spec.origin`` (an asteroid) back to Earth that leaves no
-    earlier than ``earliest_departure_jd`` and arrives by ``latest_arrival_jd``: a grid over
-    departure and arrival dates, refined like :func:`find_windows`. None if no transfer fits.
-    ``min_tof_days`` keeps the search off the singular zero-length transfers."""
+def _return_grid(spec: TransferSpec, earliest_departure_jd: float, latest_arrival_jd: float, min_tof_days: float, step_days: float):
+    """The grid of returns leaving from ``earliest_departure_jd`` and arriving by ``latest_arrival_jd``,
+    its departure dates and the cells that are transfers of at least ``min_tof_days`` (None: no date fits)."""
     departures = np.arange(earliest_departure_jd, latest_arrival_jd - min_tof_days, step_days)
     if departures.size == 0:
         return None
     arrivals = np.arange(earliest_departure_jd + min_tof_days, latest_arrival_jd + 1e-9, step_days)
     grid = compute_grid(spec, departures, arrivals)
-    fits = (grid.tof_days >= min_tof_days) & np.isfinite(grid.dv_departure)
-    masked = np.where(fits, grid.dv_departure, np.inf)
+    fits = (grid.tof_days >= min_tof_days) & np.isfinite(grid.dv_departure) & np.isfinite(grid.v_inf_arrival)
+    return grid, departures, fits
+
+
+def return_leg(spec: TransferSpec, earliest_departure_jd: float, latest_arrival_jd: float,
+               min_tof_days: float = 20.0, step_days: float = 2.0, max_v_inf_arrival_km_s: float | None = None) -> dict | None:
+    """The least-delta-v transfer from ``spec.origin`` (an asteroid) back to Earth that leaves no
+    earlier than ``earliest_departure_jd`` and arrives by ``latest_arrival_jd`` (and, given
+    ``max_v_inf_arrival_km_s``, arrives no faster: a capsule's entry rating): a grid over
+    departure and arrival dates, refined like :func:`find_windows`. None if no transfer fits.
+    ``min_tof_days`` keeps the search off the singular zero-length transfers."""
+    found = _return_grid(spec, earliest_departure_jd, latest_arrival_jd, min_tof_days, step_days)
+    if found is None:
+        return None
+    grid, departures, fits = found
+    limit = np.inf if max_v_inf_arrival_km_s is None else max_v_inf_arrival_km_s
+    masked = np.where(fits & (grid.v_inf_arrival <= limit), grid.dv_departure, np.inf)
     if not np.isfinite(masked).any():
         return None
     i, j = np.unravel_index(np.argmin(masked), masked.shape)
     record = _refine(spec, departures[i], grid.tof_days[i, j], "dv_departure_km_s", int(grid.transfer_type[i, j]), step_days,
-                     lambda d, t: d >= earliest_departure_jd and t >= min_tof_days and d + t <= latest_arrival_jd)
+                     lambda d, t: d >= earliest_departure_jd and t >= min_tof_days and d + t <= latest_arrival_jd,
+                     None if max_v_inf_arrival_km_s is None else (lambda r: r["v_inf_arrival_km_s"] <= limit))
     record.update(departure=f"{ephemeris.to_date(record['departure_jd']):%Y-%m-%d}",
                   arrival=f"{ephemeris.to_date(record['departure_jd'] + record['tof_days']):%Y-%m-%d}")
     return record
+
+
+def least_return_v_inf(spec: TransferSpec, earliest_departure_jd: float, latest_arrival_jd: float,
+                       min_tof_days: float = 20.0, step_days: float = 2.0) -> float | None:
+    """The least arrival v-infinity [km/s] at Earth among the returns :func:`return_leg` searches
+    (grid cells, not refined); None if no transfer fits the dates."""
+    found = _return_grid(spec, earliest_departure_jd, latest_arrival_jd, min_tof_days, step_days)
+    if found is None or not found[2].any():
+        return None
+    grid, _, fits = found
+    return float(np.min(np.where(fits, grid.v_inf_arrival, np.inf)))
 
 
 @dataclass
