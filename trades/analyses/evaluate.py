@@ -31,18 +31,22 @@ def evaluate(study: Study, file: str, recorder_path: str | None = None):
     return arch, prob
 
 
-def rechosen_for_flight_rates(study: Study, file: str, arch, prob):
+def rechosen_for_flight_rates(study: Study, file: str, arch, prob, taken: dict[str, list[int]] | None = None):
     """When 'auto' cargo's first choice breaks its flight-rate limit at the design ``prob`` has
     just run, the architecture resolved again knowing each year's mass to lift (which does not
-    depend on the vehicle); else None. Exit 3 when no allowed vehicle fits."""
-    if study.launch.cargo_vehicle != "auto" or not cargo_over_its_flight_rate(arch, prob):
+    depend on the vehicle); else None. ``taken``: the launches a year (by vehicle, over the
+    study's years) other programmes sharing the fleet fly (``trades integrated``), which count
+    against each vehicle's limit. Exit 3 when no allowed vehicle fits."""
+    taken = taken or {}
+    if study.launch.cargo_vehicle != "auto" or not cargo_over_its_flight_rate(arch, prob, taken.get(arch.cargo_vehicle)):
         return None
     from trades.architecture.resolve import resolve
 
     mass = [float(m) for m in prob.get_val(var.CARGO_MASS_TO_ORBIT, units="kg")]
-    rechosen = resolve(study, file, launch_mass_per_year=mass)
+    rechosen = resolve(study, file, launch_mass_per_year=mass, fleet_taken=taken)
+    shared = " beside the other destinations' launches on it" if taken else ""
     rechosen.notes.append(
-        f"launch.cargo_vehicle auto: {arch.cargo_vehicle}, the cheapest per kg, would break its flight-rate limit; "
-        f"{rechosen.cargo_vehicle} is the cheapest per kg that flies every year's cargo within its limit"
+        f"launch.cargo_vehicle auto: {arch.cargo_vehicle}, the cheapest per kg, would break its flight-rate limit{shared}; "
+        f"{rechosen.cargo_vehicle} is the cheapest per kg that flies every year's cargo within its limit{shared}"
     )
     return rechosen
