@@ -363,3 +363,26 @@ def test_optimize_progress_names_each_start(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "2/2" in err
     assert "as specified: optimizing from " in err and "national launch: optimizing from " in err
+
+
+def test_no_vehicle_within_the_launches_others_take_is_refused_naming_each(flagship):
+    """The choice `auto` makes knowing each year's mass (the run path's), with launches other
+    destinations take on a vehicle: by hand, one Falcon 9 load in the first year beside 165 others'
+    Falcon 9 launches (its limit) is 166, over by 1; with 164 taken it fits."""
+    from trades.architecture.launch_prices import priced_payload_kg
+    from trades.architecture.resolve import _within_flight_rates
+    from trades.errors import InfeasibleError
+    from trades.study import load_study
+    from trades.study.catalog import load_catalog
+
+    study, catalog = load_study(flagship), load_catalog()
+    limit = int(LIMITS["falcon9"])
+    one_load = priced_payload_kg(catalog, "falcon9") * study.launch.packing_efficiency
+    mass = [one_load] + [0.0] * (len(study.years) - 1)
+    others = [limit - 1] + [0] * (len(study.years) - 1)
+    assert _within_flight_rates(study, catalog, "f.yaml", "cargo_vehicle", ["falcon9"], mass, {"falcon9": others}) == ["falcon9"]
+    with pytest.raises(InfeasibleError) as caught:
+        _within_flight_rates(study, catalog, "f.yaml", "cargo_vehicle", ["falcon9"], mass, {"falcon9": [limit] + others[1:]})
+    message = str(caught.value)
+    assert "the other programmes' launches on it included" in message
+    assert f"falcon9 {limit + 1} in {study.years[0]} (limit {limit}, over by 1)" in message
