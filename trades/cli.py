@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text", help="print tables (with a progress bar) or one JSON document")
     p.set_defaults(func=commands.cmd_coalitions)
 
-    p = sub.add_parser("integrated", help="several destinations as one architecture: one budget envelope per partner, policy scenarios")
+    p = sub.add_parser("integrated", help="several destinations as one architecture: one budget envelope per partner, policy scenarios",
+                       epilog="Exit 3 (outputs kept) when the architecture as specified breaks a rule: the destinations' launches of "
+                              "a vehicle together beyond its flight-rate limit in a year, or, with --optimize, a cap or rule at the optimum.")
     p.add_argument("file", help="integrated-architecture file (YAML) naming member study files")
     p.add_argument("--optimize", action="store_true", help="optimize every destination's shares and design variables together")
     p.add_argument("--output-dir", "-o", default=None, help="output folder (default: ./trades_output/<file name without .yaml>)")

@@ -180,9 +180,15 @@ def cmd_coalitions(args) -> int:
 
 def cmd_integrated(args) -> int:
     from trades.analyses.integrated import format_integrated, run_integrated
+    from trades.errors import BrokenRulesError
 
-    report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize, progress=args.format == "text")
-    _show(args, report, out, format_integrated, "integrated.json, integrated_by_year.csv")
+    written = "integrated.json, integrated_by_year.csv"
+    try:
+        report, out = run_integrated(args.file, args.output_dir, optimize=args.optimize, progress=args.format == "text")
+    except BrokenRulesError as exc:  # the tables first, then (exit 3) the rules broken
+        _show(args, exc.summary, exc.output_dir, format_integrated, written)
+        raise
+    _show(args, report, out, format_integrated, written)
     return EXIT_OK
 
 

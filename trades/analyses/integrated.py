@@ -28,11 +28,11 @@ from pathlib import Path
 import numpy as np
 
 from trades.models import variables as var
-from trades.errors import InfeasibleError, StudyError, StudyErrors
+from trades.errors import BrokenRulesError, InfeasibleError, StudyError, StudyErrors
 from trades.fileio import atomic_write
 from trades.study.schema import Study
 
-from trades.architecture.flight_rates import flight_rate_excess
+from trades.architecture.flight_rates import fleet_flight_rate_excess, fleet_taken
 from trades.analyses.policy_outcomes import destinations_success, mission_success
 from trades.analyses.ssa_scenarios import mission_success_line
 from trades.analyses.integrated_spec import BASE_SCENARIO, IntegratedArchitecture, Scenario, load_integrated, member_studies
@@ -87,10 +87,55 @@ def build(spec: IntegratedArchitecture, members: list[tuple[str, Study]], optimi
 
     prob = build_integrated_problem(archs, partners, years, before_setup=optimization if optimize else None)
     prob.run_model()
+    rechosen: set[str] = set()
+    while changed := rechosen_for_fleet(archs, prob, rechosen):  # 'auto' cargo chosen again to fit the shared fleet
+        if optimize:
+            check_optimizable(changed[1])
+        archs[changed[0]] = changed[1]
+        prob.cleanup()
+        prob = build_integrated_problem(archs, partners, years, before_setup=optimization if optimize else None)
+        prob.run_model()
     if optimize:  # the driver works with numbers near one
         scale_objective(prob, "envelope.life_cycle_cost", float(prob.get_val("envelope.life_cycle_cost")[0]),
                         list(archs.values()), [f"{mid}." for mid in archs])
     return prob, archs, caps
+
+
+def fleet_launches(archs, prob) -> dict[str, dict[int, dict[str, int]]]:
+    """Each destination's whole launches by year and vehicle, as its own run counts them."""
+    from trades.analyses.run import summarize
+
+    return {mid: {row["year"]: row["launches_by_vehicle"] for row in summarize(arch, MemberView(prob, mid))["per_year"]}
+            for mid, arch in archs.items()}
+
+
+def rechosen_for_fleet(archs, prob, done: set[str]) -> tuple[str, object] | None:
+    """When the destinations together break a vehicle's flight-rate limit, the first destination
+    (in the file's order, each at most once) whose 'auto' cargo flies a vehicle over its limit,
+    with its architecture resolved again as ``trades run`` does
+    (:func:`trades.analyses.evaluate.rechosen_for_flight_rates`), counting the other destinations'
+    launches against each vehicle's limit; else None. A destination for which no vehicle fits
+    keeps its first choice (with a note), and the shared limit is then reported as broken."""
+    from trades.analyses.evaluate import rechosen_for_flight_rates
+
+    catalog = next(iter(archs.values())).catalog
+    launches = fleet_launches(archs, prob)
+    if not fleet_flight_rate_excess(launches, catalog):
+        return None
+    for mid, arch in archs.items():
+        if mid in done or arch.study.launch.policy != "open_market":
+            continue
+        try:
+            rechosen = rechosen_for_flight_rates(arch.study, arch.file, arch, MemberView(prob, mid), fleet_taken(launches, mid, arch.years), True)
+        except InfeasibleError as exc:
+            done.add(mid)
+            arch.notes.append(f"launch.cargo_vehicle auto: no vehicle fits beside the other destinations' launches, "
+                              f"{arch.cargo_vehicle} kept ({' '.join(str(exc).split(': ', 1)[-1].split())})")
+            continue
+        if rechosen is not None:
+            done.add(mid)
+            return mid, rechosen
+    return None
 
 
 def calendar_years(archs) -> list[int]:
@@ -195,12 +240,10 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
     # caps bind the optimizer; a run at the studies' designs reports the excess, as `trades run` does
     broken = result["violations"] if result else []
     spend = prob.get_val("envelope.spend")
-    destinations, fleet = {}, {year: {} for year in years}  # every destination's launches, by year and vehicle
+    destinations, launches = {}, {}  # every destination's launches, by year and vehicle
     for mid, arch in archs.items():
         summary = summarize(arch, MemberView(prob, mid))
-        for row in summary["per_year"]:
-            for vehicle, count in row["launches_by_vehicle"].items():
-                fleet[row["year"]][vehicle] = fleet[row["year"]].get(vehicle, 0) + count
+        launches[mid] = {row["year"]: row["launches_by_vehicle"] for row in summary["per_year"]}
         destinations[mid] = {
             "study": arch.file,
             "destination": summary["destination"],
@@ -208,15 +251,21 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
             "life_cycle_cost_musd": float(prob.get_val(f"{mid}.{var.PARTNER_LIFE_CYCLE_COST}")[0]),
             "mass_in_launch_orbit_kg": summary["totals"]["mass_in_launch_orbit_kg"],
             "launches_by_vehicle": summary["totals"]["launches_by_vehicle"],
+            "launches_by_year": launches[mid],  # the shared fleet's rule adds these up
             "all_launches_succeed_probability": summary["totals"]["all_launches_succeed_probability"],
             "paid_by_partner_musd": {pid: float(v) for pid, v in zip(arch.cost.partners, prob.get_val(f"{mid}.{var.PAYS}").sum(axis=1))},
             "notes": summary["notes"],
             "mission_success_probability": mission_success(arch, MemberView(prob, mid))["mission"],
         }
+    # the fleet is shared: every destination's launches of a vehicle in a year against its limit, a rule
+    # at the studies' designs as in `trades run` (the optimizer's own rules are each destination's)
+    fleet = fleet_flight_rate_excess(launches, next(iter(archs.values())).catalog)
+    broken = broken + [f"fleet: {excess}" for excess in fleet]
     return {
         "scenario": label,
         "status": "infeasible" if broken else "ok",
         "reason": "; ".join(broken[:5]) if broken else "",
+        "broken_rules": broken,
         "currency": f"MUSD {members[0][1].campaign.dollar_base_year}",
         "total_life_cycle_cost_musd": float(prob.get_val("envelope.life_cycle_cost")[0]),
         "mission_success_probability": destinations_success([d["mission_success_probability"] for d in destinations.values()]),
@@ -226,8 +275,7 @@ def evaluate(spec: IntegratedArchitecture, scenario: Scenario | None, optimize: 
                      for j, pid in enumerate(partners)},
         "spend_by_year_musd": {pid: [float(v) for v in spend[j]] for j, pid in enumerate(partners)},
         "over_cap": envelope_violations(prob, partners, years, caps),
-        # not yet a constraint across destinations: each destination keeps its own limits
-        "fleet_flight_rate_excess": flight_rate_excess([fleet[y] for y in years], years, next(iter(archs.values())).catalog),
+        "fleet_flight_rate_excess": fleet,
         "destinations": destinations,
         "optimization": result,
     }
@@ -266,8 +314,23 @@ def run_integrated(path: str | Path, output_dir: str | Path | None = None, optim
         atomic_write(out / "integrated.json", lambda tmp: tmp.write_text(json.dumps(report, indent=2, allow_nan=False), encoding="utf-8"))
     base = results[0]
     if base["status"] != "ok":
-        raise InfeasibleError(f"{path}: the architecture as specified cannot meet its rules: {base['reason']} (outputs kept in {out}/)")
+        broken = base.get("broken_rules") or [base["reason"]]
+        lines = [f"{path}: the architecture as specified breaks {len(broken)} rule(s) (its tables above; outputs kept in {out}/):"]
+        for rule in broken:
+            lines += [f"  - {rule}", f"    to relax: {_relief(rule)}"]
+        raise BrokenRulesError(lines, report, out)
     return report, out
+
+
+def _relief(rule: str) -> str:
+    """Which change would relax a broken rule of the architecture."""
+    from trades.analyses.optimize_rules import relief
+
+    if rule.startswith("fleet: flight rate of "):
+        vehicle = rule.split()[4].rstrip(":")
+        return (f"fly fewer {vehicle} launches at some destination (members[].rotations_per_year, crew_vehicle or cargo_vehicle, "
+                f"with their sources), or override launch_vehicles.{vehicle}.max_flights_per_year with its source")
+    return relief(rule.split(": ", 1)[1] if rule.split(": ", 1)[0].isidentifier() else rule)
 
 
 def _retry_from_restrictions(spec: IntegratedArchitecture, results: list[dict], tell=None) -> dict:
@@ -336,7 +399,7 @@ def format_integrated(report: dict) -> str:
             more = f" and {len(r['over_cap']) - 2} more" if len(r["over_cap"]) > 2 else ""
             p(f"Over a budget envelope ({r['scenario']}, at the studies' designs): {'; '.join(r['over_cap'][:2])}{more}")
         for excess in r.get("fleet_flight_rate_excess", []):
-            p(f"Fleet ({r['scenario']}, all destinations together): {excess}")
+            p(f"Fleet ({r['scenario']}, all destinations together, a rule): {excess}")
         if mission_success_line(r):
             p(mission_success_line(r))
         if "partners" in r:

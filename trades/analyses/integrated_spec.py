@@ -28,6 +28,13 @@ class Member(_Strict):
 
     id: Identifier = Field(..., description="Name of the destination in the results (lower case, e.g. leo_station).")
     study: str = Field(..., description="Path of the member study file, relative to this file.")
+    rotations_per_year: float | None = Field(
+        None, ge=0, le=12, allow_inf_nan=False,
+        description="Replaces the member study's outpost.rotations_per_year here (e.g. to share a crew vehicle's flights with another destination); source it in input_sources.")
+    crew_vehicle: str | None = Field(
+        None, description="Replaces the member study's launch.crew_vehicle here (a vehicle id or 'auto'); source it in input_sources.")
+    cargo_vehicle: str | None = Field(
+        None, description="Replaces the member study's launch.cargo_vehicle here (a vehicle id or 'auto'); source it in input_sources.")
 
 
 class EnvelopePartner(_Strict):
@@ -105,6 +112,7 @@ def load_integrated(path: str | Path) -> IntegratedArchitecture:
         errors.append(StudyError(name, format_path(where), reason, lines.get(where)))
 
     ids = [m.id for m in spec.members]
+    vehicles = load_catalog().entries["launch_vehicles"]
     for i, member in enumerate(spec.members):
         if ids.count(member.id) > 1:
             error(("members", i, "id"), f"'{member.id}' names two members")
@@ -112,6 +120,10 @@ def load_integrated(path: str | Path) -> IntegratedArchitecture:
             error(("members", i, "id"), f"'{member.id}' is reserved (the partners' envelope); choose another name")
         if not (path.parent / member.study).is_file():
             error(("members", i, "study"), f"'{member.study}' is not a file (paths are relative to {path.parent or '.'})")
+        for key in ("crew_vehicle", "cargo_vehicle"):
+            vehicle = getattr(member, key)
+            if vehicle is not None and vehicle != "auto" and vehicle not in vehicles:
+                error(("members", i, key), f"unknown launch vehicle '{vehicle}' ('auto' or one of {', '.join(sorted(vehicles))})")
     partner_ids = [p.id for p in spec.partners]
     known = load_catalog().entries["partners"]
     for i, p in enumerate(spec.partners):
@@ -158,6 +170,11 @@ def member_studies(spec: IntegratedArchitecture, scenario: Scenario | None = Non
                 entry["cost_factor"] = p.cost_factor
             partners.append(entry)
         data["partners"] = partners
+        if member.rotations_per_year is not None:
+            data["outpost"]["rotations_per_year"] = member.rotations_per_year
+        for key in ("crew_vehicle", "cargo_vehicle"):
+            if getattr(member, key) is not None:
+                data["launch"][key] = getattr(member, key)
         policy = (scenario.launch_policy if scenario else None) or spec.launch_policy
         if policy:
             data["launch"]["policy"] = policy

@@ -38,6 +38,11 @@ def max_flights(catalog: Catalog, vehicle: str) -> float | None:
 def flight_rate_excess(per_year: list[dict[str, float]], years: list[int], catalog: Catalog) -> list[str]:
     """One sentence per vehicle whose launches exceed its limit in some year: the years, the
     busiest year's launches and the excess."""
+    return [sentence for sentence, _, _ in _excess(per_year, years, catalog)]
+
+
+def _excess(per_year: list[dict[str, float]], years: list[int], catalog: Catalog) -> list[tuple[str, str, int]]:
+    """(sentence, vehicle, busiest year) for each vehicle over its limit (:func:`flight_rate_excess`)."""
     over: dict[str, list[tuple[int, float]]] = {}
     for year, flights in zip(years, per_year):
         for vehicle, count in flights.items():
@@ -48,9 +53,9 @@ def flight_rate_excess(per_year: list[dict[str, float]], years: list[int], catal
     for vehicle, cases in sorted(over.items()):
         limit = max_flights(catalog, vehicle)
         year, peak = max(cases, key=lambda c: c[1])
-        found.append(f"flight rate of {vehicle}: above its limit of {limit:g} a year "
-                     f"(launch_vehicles.{vehicle}.max_flights_per_year) in {year_ranges([y for y, _ in cases])}; "
-                     f"busiest {year} with {_count(peak)} launches, over by {_count(peak - limit)}")
+        found.append((f"flight rate of {vehicle}: above its limit of {limit:g} a year "
+                      f"(launch_vehicles.{vehicle}.max_flights_per_year) in {year_ranges([y for y, _ in cases])}; "
+                      f"busiest {year} with {_count(peak)} launches, over by {_count(peak - limit)}", vehicle, year))
     return found
 
 
@@ -78,9 +83,14 @@ def _whole(count: float) -> int:
     return math.ceil(count - 1e-9) if count > 1e-9 else 0
 
 
-def busiest_year_launches(mass_per_year: list[float], capacity_kg: float, packing: float) -> tuple[int, int]:
-    """(index of the busiest year, whole launches in it) to lift ``mass_per_year`` on a vehicle of ``capacity_kg``."""
+def busiest_year_launches(mass_per_year: list[float], capacity_kg: float, packing: float,
+                          taken: list[int] | None = None) -> tuple[int, int]:
+    """(index of the busiest year, whole launches in it) to lift ``mass_per_year`` on a vehicle of
+    ``capacity_kg``, with ``taken`` launches a year the vehicle already flies for other
+    programmes of a shared fleet (``trades integrated``)."""
     counts = [_whole(m / (capacity_kg * packing)) for m in mass_per_year]
+    if taken is not None:
+        counts = [c + t for c, t in zip(counts, taken)]
     year = max(range(len(counts)), key=counts.__getitem__)
     return year, counts[year]
 
@@ -98,10 +108,43 @@ def limited_flights(arch) -> list[tuple[str, str]]:
     return found
 
 
-def cargo_over_its_flight_rate(arch, prob) -> bool:
-    """Whether the cargo vehicle's launches (crew flights included when it flies both) break its limit."""
+def cargo_over_its_flight_rate(arch, prob, taken: list[int] | None = None) -> bool:
+    """Whether the cargo vehicle's launches (crew flights included when it flies both), with
+    ``taken`` launches a year it flies for other programmes of a shared fleet, break its limit."""
     limit = max_flights(arch.catalog, arch.cargo_vehicle)
-    return limit is not None and any(_whole(f) > limit for f in prob.get_val(var.CARGO_VEHICLE_FLIGHTS))
+    others = taken if taken is not None else [0] * len(arch.years)
+    return limit is not None and any(_whole(f) + t > limit for f, t in zip(prob.get_val(var.CARGO_VEHICLE_FLIGHTS), others))
+
+
+def fleet_flight_rate_excess(by_programme: dict[str, dict[int, dict[str, int]]], catalog: Catalog) -> list[str]:
+    """The flight-rate limits that several programmes sharing one fleet break together
+    (``by_programme``: each programme's whole launches by year and vehicle), each sentence of
+    :func:`flight_rate_excess` followed by every programme's launches in the busiest year."""
+    years = sorted({y for launches in by_programme.values() for y in launches})
+    fleet = [{} for _ in years]
+    for launches in by_programme.values():
+        for y, year in enumerate(years):
+            for vehicle, count in launches.get(year, {}).items():
+                fleet[y][vehicle] = fleet[y].get(vehicle, 0) + count
+    found = []
+    for sentence, vehicle, busiest in _excess(fleet, years, catalog):
+        parts = [f"{name} {launches[busiest][vehicle]}" for name, launches in by_programme.items()
+                 if launches.get(busiest, {}).get(vehicle)]
+        found.append(f"{sentence} ({', '.join(parts)})")
+    return found
+
+
+def fleet_taken(by_programme: dict[str, dict[int, dict[str, int]]], programme: str, years: list[int]) -> dict[str, list[int]]:
+    """For each vehicle, the launches a year (over ``years``) the other programmes of a shared
+    fleet fly on it: what is left of its flight-rate limit for ``programme``."""
+    taken: dict[str, list[int]] = {}
+    for name, launches in by_programme.items():
+        if name == programme:
+            continue
+        for y, year in enumerate(years):
+            for vehicle, count in launches.get(year, {}).items():
+                taken.setdefault(vehicle, [0] * len(years))[y] += count
+    return taken
 
 
 def launch_rule_breaks(arch, summary: dict) -> list[str]:

@@ -34,14 +34,16 @@ from trades.architecture.mars_predeploy import ahead_windows
 
 
 def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: bool,
-                    mass_per_year: list[float] | None = None) -> str:
+                    mass_per_year: list[float] | None = None, taken: dict[str, list[int]] | None = None) -> str:
     """The named vehicle (already checked by :func:`check_study`) or, for 'auto', the allowed
     vehicle with the lowest price per kg in the launch orbit (cargo) or per launch (crew), failed
     attempts included; among unpriced vehicles only, the largest LEO payload (fewest launches).
 
     Crews fly only on vehicles whose crew spacecraft is rated for the destination. Given the mass
     to lift each year (known once the model has run: it does not depend on the vehicle), 'auto'
-    cargo leaves out the vehicles whose flight-rate limit the busiest year would break.
+    cargo leaves out the vehicles whose flight-rate limit the busiest year would break, counting
+    the launches ``taken`` (by vehicle, a list over the study's years) other programmes of a shared
+    fleet fly on each (``trades integrated``).
     """
     chosen = getattr(study.launch, key)
     usable = allowed_vehicles(study, catalog, crew)
@@ -73,7 +75,7 @@ def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: b
             f"(partners: {[p.id for p in study.partners]}){short_reach}"
         )
     if mass_per_year is not None:
-        usable = _within_flight_rates(study, catalog, file, key, usable, mass_per_year)
+        usable = _within_flight_rates(study, catalog, file, key, usable, mass_per_year, taken or {})
     base = study.campaign.dollar_base_year
     if crew:
         priced = [(p, v) for v in usable if (p := crew_launch_price(study, catalog, v, base).musd) is not None]
@@ -85,22 +87,23 @@ def _choose_vehicle(study: Study, catalog: Catalog, file: str, key: str, crew: b
 
 
 def _within_flight_rates(study: Study, catalog: Catalog, file: str, key: str, usable: list[str],
-                         mass_per_year: list[float]) -> list[str]:
-    """The vehicles whose flight-rate limit lifts every year's mass; exit 3 naming each one's
-    busiest year and excess when none does."""
+                         mass_per_year: list[float], taken: dict[str, list[int]]) -> list[str]:
+    """The vehicles whose flight-rate limit lifts every year's mass (beside the launches ``taken``
+    by other programmes); exit 3 naming each one's busiest year and excess when none does."""
     fits, over = [], []
     for vehicle in usable:
         limit = max_flights(catalog, vehicle)
         capacity = priced_payload_kg(catalog, vehicle)
-        year, count = busiest_year_launches(mass_per_year, capacity, study.launch.packing_efficiency)
+        year, count = busiest_year_launches(mass_per_year, capacity, study.launch.packing_efficiency, taken.get(vehicle))
         if limit is None or count <= limit:
             fits.append(vehicle)
         else:
             over.append(f"{vehicle} {count} in {study.years[year]} (limit {limit:g}, over by {count - limit:g})")
     if not fits:
+        shared = ", the other programmes' launches on it included" if taken else ""
         raise InfeasibleError(
             f"{file}: launch.{key}: no allowed vehicle can fly the campaign's launches within its flight-rate limit "
-            f"(max_flights_per_year): {'; '.join(over)}"
+            f"(max_flights_per_year{shared}): {'; '.join(over)}"
         )
     return fits
 
@@ -233,9 +236,10 @@ def _check_round_trip_feasible(lander: dict, propellant: str, catalog: Catalog, 
 
 
 def resolve(study: Study, file: str | None = None, catalog: Catalog | None = None,
-            launch_mass_per_year: list[float] | None = None) -> Architecture:
+            launch_mass_per_year: list[float] | None = None, fleet_taken: dict[str, list[int]] | None = None) -> Architecture:
     """Turn a validated study into the numbers and choices of its model; given the mass to lift
-    each year, 'auto' cargo respects the vehicles' flight-rate limits."""
+    each year, 'auto' cargo respects the vehicles' flight-rate limits (less the launches
+    ``fleet_taken`` by other programmes sharing the fleet: by vehicle, a list over the study's years)."""
     file = file or study._file
     catalog = check_study(study, catalog)
     site = catalog.entry("sites", study.destination.site)
@@ -271,7 +275,8 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
 
     by_partner = partner_vehicles(study, catalog)
     owner = {v: p for p, vs in by_partner.items() for v in vs}
-    cargo_vehicle = _choose_vehicle(study, catalog, file, "cargo_vehicle", crew=False, mass_per_year=launch_mass_per_year)
+    cargo_vehicle = _choose_vehicle(study, catalog, file, "cargo_vehicle", crew=False, mass_per_year=launch_mass_per_year,
+                                   taken=fleet_taken)
     crewed = study.outpost.rotations_per_year > 0
     crew_vehicle = _choose_vehicle(study, catalog, file, "crew_vehicle", crew=True) if crewed else None
 
