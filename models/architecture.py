@@ -12,7 +12,7 @@ Data flow inside the model (per campaign year where it says [y])::
               crew landers[y]   -> stage chain -> mass in launch orbit[y]
     launch: mass in launch orbit[y] (less what the crew launches bring: Mars capsules, an asteroid stack's
             crew spacecraft) -> cargo launches[y];
-            rotations[y] -> crew launches[y]
+            rotations[y] -> crew launches[y]; a refuelled crew lander's launches per landing x rotations[y]
     cost: dry masses -> development, first unit (TRANSCOST, AMCM) -> production[y] (learning)
           + operations[y] + crew launches[y] x price; launch mass per item[y]
     partners: work shares -> coordination overhead; provides[p, y], pays[p, y], rules
@@ -74,6 +74,9 @@ class ArchitectureModel(om.Group):
         self.options.declare("crew_stream_on_crew_launches", types=bool, default=False,
                              desc="the crew_lander stream reaches the launch orbit on the crew launches (a government "
                                   "programme's launcher lifts the lander with the crew), not on cargo launches")
+        self.options.declare("lander_launches", default=None, values=[None, "cargo", "crew", "own"],
+                             desc="a refuelled crew lander's launches per landing are counted (launch_lander), on the cargo "
+                                  "vehicle, the crew vehicle or a launcher of their own (VehicleFlights lander_vehicle)")
         self.options.declare("ssa", default=None, allow_none=True, recordable=False,
                              desc="SsaGroup's options when the study fields a space situational awareness system")
         self.options.declare("mars_crew_missions", types=int, default=0,
@@ -206,13 +209,19 @@ class ArchitectureModel(om.Group):
         if o["crew_launches"]:
             self.add_subsystem("launch_crew", CrewLaunches(num_years=n))
             self.connect("crew.crew_rotations", var.CREW_ROTATIONS)
+        if o["lander_launches"] is not None:  # a refuelled lander: launches_per_landing per rotation, on its provider's launcher
+            self.add_subsystem("launch_lander", CrewLaunches(num_years=n))
+            self.connect("crew.crew_rotations", "launch_lander.crew_rotations")
         self.add_subsystem("launch_rate", VehicleFlights(num_years=n, crew_launches=o["crew_launches"],
-                                                         same_vehicle=o["same_launch_vehicle"]))
+                                                         same_vehicle=o["same_launch_vehicle"], lander_vehicle=o["lander_launches"]))
         self.connect(var.CARGO_LAUNCHES, "launch_rate.cargo_launches")
         self.connect("launch_cargo.campaign_success_probability", "launch_rate.cargo_success_probability")
         if o["crew_launches"]:
             self.connect(var.CREW_LAUNCHES, "launch_rate.crew_launches")
             self.connect("launch_crew.campaign_success_probability", "launch_rate.crew_success_probability")
+        if o["lander_launches"] is not None:
+            self.connect(var.LANDER_LAUNCHES, "launch_rate.lander_launches")
+            self.connect("launch_lander.campaign_success_probability", "launch_rate.lander_success_probability")
 
         if o["ssa"] is not None:
             self.add_subsystem("ssa", SsaGroup(**o["ssa"]))

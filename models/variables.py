@@ -91,6 +91,10 @@ CREW_LAUNCHES_PER_ROTATION = _v("launch_crew.launches_per_rotation", "unitless",
 CREW_RELIABILITY = _v("launch_crew.reliability", "unitless", "crew launcher success probability per launch")
 CARGO_VEHICLE_FLIGHTS = _v("launch_rate.cargo_vehicle_flights", "1/year", "flights of the cargo vehicle per year (crew flights included when it flies both)")
 CREW_VEHICLE_FLIGHTS = _v("launch_rate.crew_vehicle_flights", "1/year", "flights of the crew vehicle per year (cargo flights included when it flies both)")
+LANDER_LAUNCHES = _v("launch_lander.launches", "unitless", "a refuelled crew lander's launches per year (tankers and lander)")
+LANDER_LAUNCHES_PER_LANDING = _v("launch_lander.launches_per_rotation", "unitless", "a refuelled crew lander's launches per landing")
+LANDER_RELIABILITY = _v("launch_lander.reliability", "unitless", "the refuelled crew lander's launcher's success probability per launch")
+LANDER_VEHICLE_FLIGHTS = _v("launch_rate.lander_vehicle_flights", "1/year", "flights of a refuelled crew lander's own launcher per year")
 ALL_LAUNCHES_SUCCEED = _v("launch_rate.all_launches_succeed", "unitless", "probability that every launch of the campaign succeeds")
 
 # ---- cost ----------------------------------------------------------------------------------------

@@ -196,7 +196,8 @@ def test_artemis_purchases_finding(tmp_path, capsys):
     assert f"and {total / 1000:.1f} billion for the contracts the programme bought" in description
     outpost = sum(items[k]["total_musd"] for k in ("habitat", "life_support", "power", "cargo_transport"))
     assert f"cargo stages the toolkit sizes for the stay ({outpost / 1000:.1f} billion)" in description
-    assert f"its launches are ({items['crew_lander']['total_musd'] / 1000:.1f} billion" in description
+    # the landing flies Starship HLS (wip-hls): the award covers its one landing, so the crew lander item costs nothing more
+    assert items["crew_lander"]["total_musd"] == 0.0
     # the ratio without the outpost items (the validation row's comment computes it the same way), and Orion's rows
     # (wip-costrows: the crew module against NASA's development since 2006, the service module against ESA's contract)
     lcc = sum(i["total_musd"] for i in items.values())
@@ -208,6 +209,31 @@ def test_artemis_purchases_finding(tmp_path, capsys):
     rows = {r.quantity.split(",")[0].split(" (")[0]: r for r in sls_orion_component_rows(Row)}
     assert f"development is {rows['Orion development'].ratio:.2f} of NASA's development of Orion since 2006" in description
     assert f"first unit {rows['Orion European Service Module'].ratio:.2f} times ESA's 2014 contract" in description
+
+
+def test_artemis_refuelled_lander_finding(tmp_path, capsys):
+    """The Artemis-like study lands in Starship HLS (wip-hls, issue 17): one landing (one rotation in
+    2025) at the catalog's 20 launches per landing is 20 Starship launches, by hand; with Starship's
+    0.95 (the study's default reliability: no flight record in the catalog), SLS's 0.95 (2 flights
+    on record, fewer than 5) and Falcon 9's Laplace figure on 525 of 528 flights, every launch
+    succeeds with probability 0.95^20 x 0.95^1 x (526/530)^5, by hand; the description quotes it."""
+    import yaml
+
+    path = Path(__file__).resolve().parents[1] / "studies" / "artemis_like_lunar_campaign.yaml"
+    assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    launches = summary["totals"]["launches_by_vehicle"]
+    assert launches["starship"] == 1 * 20 and launches["sls_block1"] == 1
+    assert summary["refuelled_lander"] == {"element": "starship_hls", "launcher": "starship", "launches_per_landing": 20.0,
+                                           "launches": 20, "reliability": 0.95}
+    falcon9 = (525 + 1) / (528 + 2)  # Laplace's rule on the catalog's record
+    by_hand = 0.95**20 * 0.95 * falcon9 ** launches["falcon9"]
+    assert summary["totals"]["all_launches_succeed_probability"] == pytest.approx(by_hand, rel=1e-12)
+    description = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    assert f"its {launches['starship']} Starship launches (NASA's 'high teens'" in description
+    assert f"counted beside the SLS launch and {launches['falcon9']} Falcon 9 cargo launches" in description
+    assert f"succeeds with probability {by_hand:.2f}" in description
+    assert summary["cost"]["life_cycle_cost_musd"] == pytest.approx(sum(i["total_musd"] for i in summary["cost"]["items"]), rel=1e-9)
 
 
 def test_leo_station_cost_finding(tmp_path, capsys):

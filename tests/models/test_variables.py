@@ -12,7 +12,8 @@ from trades.models import variables
 
 ROOT = Path(__file__).resolve().parents[2]
 STUDIES = ["lunar_south_pole_outpost", "leo_station_after_iss", "crewed_mars_2033", "cislunar_nrho_station", "cislunar_ssa_shared",
-           "gateway_as_planned"]  # the last flies outpost modules (outpost.modules.*)
+           "gateway_as_planned",  # flies outpost modules (outpost.modules.*)
+           "artemis_like_lunar_campaign"]  # a refuelled crew lander on its own launcher (launch_lander.*)
 
 
 @pytest.fixture(scope="module")

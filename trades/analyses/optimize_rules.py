@@ -207,6 +207,10 @@ def relief(broken: str) -> str:
         return f"{'lower' if words[0] == 'min_share' else 'raise'} partners[{words[2].rstrip(':')}].{words[0]}"
     if broken.startswith("return of "):
         return "widen cost_sharing.return_min / return_max, or change the partners' keys"
+    if broken.startswith("flight rate of ") and "refuelled crew lander" in broken:
+        lander = broken.rsplit("refuelled crew lander ", 1)[1].split("'s")[0]
+        return (f"fly fewer landings a year (outpost.rotations_per_year), or override elements.{lander}.launches_per_landing or "
+                f"launch_vehicles.{words[3].rstrip(':')}.max_flights_per_year with its source")
     if broken.startswith("flight rate of "):
         vehicle = words[3].rstrip(":")
         return (f"name another vehicle in launch, add a partner that has one, or override "

@@ -26,6 +26,7 @@ from trades.models import variables as var
 from trades import __version__
 from trades.analyses.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.analyses.evaluate import evaluate
+from trades.analyses.run_launches import national_cargo_launches, refuelled_lander_launches, refuelled_lander_text
 from trades.architecture.flight_rates import launch_rule_breaks
 from trades.architecture.outpost_modules import module_power_summary, module_power_text
 from trades.analyses.optimize_rules import relief, violations
@@ -69,6 +70,7 @@ def summarize(arch, prob) -> dict:
     val = lambda name: [float(x) for x in prob.get_val(name).ravel()]  # noqa: E731
     cargo = [whole_launches(x) for x in val(var.CARGO_LAUNCHES)]  # each year's cargo flies that year
     crew = whole_launches_cumulative(val(var.CREW_LAUNCHES)) if arch.crew_vehicle else [0] * len(years)
+    lander = refuelled_lander_launches(arch, prob, whole_launches_cumulative)  # a refuelled crew lander's, or None
     lander_mass = val("crew_lander_demand.lander_mass") if "crew_lander" in arch.stages else [0.0] * len(years)
     refuel = [0.0] * len(years)
     if arch.reusable_lander is not None:
@@ -88,15 +90,17 @@ def summarize(arch, prob) -> dict:
     }
     cargo_by_vehicle = [{arch.cargo_vehicle: c} for c in cargo]
     if arch.cost is not None and arch.study.launch.policy == "national":
-        cargo_by_vehicle = _national_cargo_launches(arch, prob)
+        cargo_by_vehicle = national_cargo_launches(arch, prob, whole_launches)
     rows = []
     for i, year in enumerate(years):
         per_vehicle = dict(cargo_by_vehicle[i])
         if arch.crew_vehicle:
             per_vehicle[arch.crew_vehicle] = per_vehicle.get(arch.crew_vehicle, 0) + crew[i]
+        if lander:  # its tankers and itself, flown by its provider
+            per_vehicle[lander["launcher"]] = per_vehicle.get(lander["launcher"], 0) + lander["per_year"][i]
         per_partner: dict[str, int] = {}
         for vehicle, count in per_vehicle.items():
-            partner = arch.vehicle_owner[vehicle]
+            partner = arch.vehicle_owner.get(vehicle, "provider")  # a lander's launcher no partner owns: its provider's
             per_partner[partner] = per_partner.get(partner, 0) + count
         rows.append(
             {
@@ -135,6 +139,8 @@ def summarize(arch, prob) -> dict:
         success *= r_crew ** sum(crew)
         failures += sum(crew) * (1.0 - r_crew) / r_crew  # failed attempts before each success
         crew_failure = 1.0 - r_crew ** sum(crew)
+    if lander:
+        success, failures = success * lander["success"], failures + lander["failures"]
     study = arch.study
     return {
         "study": study.name,
@@ -158,6 +164,7 @@ def summarize(arch, prob) -> dict:
             for stage_list in arch.stages.values()
             for s in stage_list
         ],
+        **({"refuelled_lander": {k: v for k, v in lander.items() if k not in ("per_year", "success", "failures")}} if lander else {}),
         "reusable_lander": None
         if arch.reusable_lander is None
         else {
@@ -187,24 +194,6 @@ def summarize(arch, prob) -> dict:
     }
 
 
-def _national_cargo_launches(arch, prob) -> list[dict[str, int]]:
-    """Whole cargo launches per vehicle and year when each partner launches what it provides on
-    its own vehicle (national launch policy)."""
-    plan = arch.cost
-    masses = prob.get_val(var.PARTNER_LAUNCH_MASS, units="kg")
-    packing = arch.study.launch.packing_efficiency
-    out = []
-    for y in range(len(arch.years)):
-        counts: dict[str, int] = {}
-        for j, vehicle in enumerate(plan.launch_vehicle):
-            if vehicle is None or masses[j, y] <= 0:
-                continue
-            capacity = plan.payload_leo_kg[vehicle] * packing
-            counts[vehicle] = counts.get(vehicle, 0) + whole_launches(float(masses[j, y]) / capacity)
-        out.append(counts)
-    return out
-
-
 def format_summary(summary: dict) -> str:
     """The human-readable summary table."""
     out = io.StringIO()
@@ -228,6 +217,8 @@ def format_summary(summary: dict) -> str:
             f"{lander['propellant_per_trip_kg'] / 1000:.1f} t propellant per trip "
             f"(down {lander['descent']['delta_v_km_s']:.3f} km/s, up {lander['ascent']['delta_v_km_s']:.3f} km/s)"
         )
+    if summary.get("refuelled_lander"):
+        p(refuelled_lander_text(summary["refuelled_lander"]))
     vehicles = list(summary["totals"]["launches_by_vehicle"])
     header = f"{'year':>5} {'crew-days':>9} {'delivered t':>11} {'landers t':>9} {'propellant t':>12} {'in LEO t':>9} {'cargo flts':>10} " + " ".join(f"{v:>12}" for v in vehicles)
     p(header)

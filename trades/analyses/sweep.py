@@ -171,7 +171,8 @@ def case_outputs(arch, prob) -> dict:
         out[name] = float(value.max() if reduce == "max" else value.sum())
     cargo = sum(whole_launches(x) for x in prob.get_val(var.CARGO_LAUNCHES))
     crew = sum(whole_launches_cumulative([float(x) for x in prob.get_val(var.CREW_LAUNCHES)])) if arch.crew_vehicle else 0
-    out["launches"] = float(cargo + crew)
+    lander = sum(whole_launches_cumulative([float(x) for x in prob.get_val(var.LANDER_LAUNCHES)])) if arch.lander_launcher else 0
+    out["launches"] = float(cargo + crew + lander)  # a refuelled crew lander's launches too
     plan = arch.cost
     if plan is None:
         out["participating_partners"], out["max_cap_use"] = float(len(arch.study.partners)), None

@@ -78,6 +78,7 @@ def artemis_comment(study, ratio: float) -> str:
 
     from trades.analyses.cost_summary import summarize_cost
     from trades.analyses.evaluate import evaluate
+    from trades.models import variables as var
 
     cost = _programme(study)
     b = lambda musd: f"{musd / 1000:,.1f}"  # noqa: E731
@@ -104,8 +105,10 @@ def artemis_comment(study, ratio: float) -> str:
             "Planetary Society); the OIG's split of the 93 billion by programme was not read (docs/research/artemis_cost_research.md). "
             f"In their place the toolkit develops a habitat, life support, fission power and cargo stages ({b(outpost)} billion) "
             "the first landing did not have: without them the ratio would be "
-            f"{bare:.2f}. Altair stands in for the HLS in the architecture: the HLS award covers its hardware (purchases, "
-            f"covers), and its launches ({b(items.get('crew_lander', 0.0))} billion) overlap the HLS price, which includes its launches.")
+            f"{bare:.2f}. The landing flies Starship HLS, refuelled in orbit: the HLS award buys its landing (purchases, covers: "
+            f"crew_lander), so the crew lander item adds {b(items.get('crew_lander', 0.0))} billion; its "
+            f"{sum(prob.get_val(var.LANDER_LAUNCHES)):.0f} Starship launches are counted but not costed (the award's price "
+            "includes them) and its mass, with no sourced figure, is not counted.")
 
 
 def sls_orion_flight_row():

@@ -12,7 +12,8 @@ or a service bought per use (the study's ``acquisition`` section; docs/model.md 
   contracted unit, not a mass-cost slope, and borrowing a relationship's exponent would mix a
   quoted price with a parametric estimate. A study that wants an element of another size costed
   for its size keeps government development.
-- **service**: bought per use. Crew transport is priced per crewed launch: seats x the seat price
+- **service**: bought per use. A crew lander refuelled in orbit is priced per landing
+  (:mod:`trades.architecture.refuelled_lander`). Crew transport is priced per crewed launch: seats x the seat price
   of a crew-transport service (Commercial Crew), or the price per launch of a crewed launch with its
   spacecraft (SLS with Orion); the catalog's default service for the crew vehicle applies when the
   study says nothing. With no such price, the vehicle's launch price stands in, with a note that
@@ -200,7 +201,9 @@ def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
                                       f"contract for the {name} (it buys: {contract['buys']})"))
         elif name == "crew_transport" and study.launch.crew_vehicle not in ("auto", contract.get("crew_vehicle")):
             errors.append(study.error(path + ("contract",), _vehicle_mismatch(chosen.contract, contract, study.launch.crew_vehicle)))
-    return errors
+    from trades.architecture.refuelled_lander import refuelled_errors  # a lander bought per landing
+
+    return errors + [e for e in refuelled_errors(study, catalog) if e not in errors]
 
 
 def _buys(contract: dict, name: str) -> bool:
@@ -224,13 +227,13 @@ def _mode_rule(name: str, chosen) -> str | None:
         if chosen.mode == "fixed_price_contract":
             return "crew transport is bought per crewed launch: use mode 'service'"
         return None
-    if chosen.mode == "service":
-        return ("a service bought per use applies to crew_transport only in this version (cargo prices per kg "
-                "in the contracts catalog are shown beside the modelled cargo cost)")
+    if chosen.mode == "service" and name != "crew_lander":  # a refuelled lander per landing (refuelled_lander.py)
+        return ("a service bought per use applies to crew_transport only, and per landing to a refuelled crew_lander "
+                "(cargo prices per kg in the contracts catalog are shown beside the modelled cargo cost)")
     if chosen.mode == "fixed_price_contract" and name not in FIXED_PRICE_ITEMS and not name.startswith("module:"):
         return (f"a fixed-price contract applies to hardware delivered once with the outpost ({', '.join(FIXED_PRICE_ITEMS)}); "
-                f"'{name}' recurs or is not hardware (the HLS contracts buy one or two landings, and no price per later "
-                "landing is published)")
+                f"'{name}' recurs or is not hardware (the HLS awards buy one or two landings; a lander refuelled in orbit "
+                "is bought per landing, mode 'service')")
     if chosen.mode == "government_development" and chosen.units != 1:
         return "government_development takes no units (it is costed by its relationship)"
     return None

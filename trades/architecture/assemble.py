@@ -41,6 +41,7 @@ def model_options(arch: Architecture) -> dict:
         "crew_spacecraft_in_stack": arch.crew_vehicle is not None and stack_spacecraft(arch.study) is not None,
         "ssa": ssa_model_options(arch),
         "crew_stream_on_crew_launches": arch.cost is not None and arch.cost.crew_launcher_lifts_lander,
+        "lander_launches": _lander_launches(arch),
     }
     if arch.trajectory is not None:
         t = arch.trajectory
@@ -70,6 +71,15 @@ def model_options(arch: Architecture) -> dict:
 
 #: costed stages whose unit dry mass is fixed from one evaluation (set_stage_unit_masses)
 STAGE_MASS_PREFIXES = ("transfer_cargo.", "transfer_mars_crew_", "transfer_mars_ascent_", "transfer_mars_descent_")
+
+
+def _lander_launches(arch: Architecture) -> str | None:
+    """Whose flights a refuelled crew lander's launches add to (VehicleFlights lander_vehicle), or None."""
+    if arch.lander_launcher is None:
+        return None
+    if arch.lander_launcher == arch.cargo_vehicle and arch.study.launch.policy == "open_market":
+        return "cargo"
+    return "crew" if arch.lander_launcher == arch.crew_vehicle else "own"
 
 
 def _crew_vehicle_item(plan) -> int | None:

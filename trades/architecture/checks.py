@@ -121,7 +121,8 @@ def _element_errors(study: Study, catalog: Catalog) -> list[StudyError]:
             errors.append(study.error(path, f"unknown element '{element_id}'; one of {sorted(elements)}"))
         elif kind and elements[element_id]["type"] != kind:
             errors.append(study.error(path, f"element '{element_id}' is a {elements[element_id]['type']}, not a {kind}"))
-        elif (elements[element_id].get(needed) or {}).get("value") is None:
+        elif (elements[element_id].get(needed) or {}).get("value") is None and not (
+                kind == "crew_lander" and "launches_per_landing" in elements[element_id]):  # refuelled: flown by its provider
             what = needed.removesuffix("_kg")
             errors.append(study.error(path, f"element '{element_id}' has no {what} in the catalog; override elements.{element_id}.{needed}"))
     for i, element_id in enumerate(study.shared_infrastructure):

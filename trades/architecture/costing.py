@@ -27,6 +27,7 @@ from trades.architecture.schedule import item_profiles
 from trades.architecture.standards import apply_standards, shared_transport_price, transfer_eligible
 from trades.architecture.ssa import add_ssa_purchases, restrict_national, ssa_items
 from trades.architecture.programme_purchases import add_purchases, purchase_items, uncovered_elements
+from trades.architecture.refuelled_lander import add_crew_lander_item, add_landing_service
 from trades.architecture.wraps import programme_wraps
 from trades.study.catalog import Catalog
 from trades.errors import InfeasibleError
@@ -226,19 +227,7 @@ def make_cost_plan(arch) -> CostPlan:
     notes = arch.notes
     # the crew's launch price, once: it decides whether the Mars crew's capsules are built or bought
     crew_quote = crew_launch_price(study, catalog, arch.crew_vehicle, base) if arch.crew_vehicle is not None else None
-    if study.transportation.crew_lander is not None:
-        lander = catalog.entry("elements", study.transportation.crew_lander)
-        i = add_item(CostItem("crew_lander", ("crew_lander",), True, "crew_rotations"))
-        dry = (lander.get("dry_mass_kg") or {}).get("value")
-        if study.outpost.rotations_per_year == 0:  # a robotic campaign: no lander flies, none is developed
-            notes.append(f"crew lander '{study.transportation.crew_lander}': no crew rotation, so it is neither developed nor built")
-        elif dry is not None:
-            add_element(i, "crew_lander", "crew_lander", mass_kg=float(dry))
-        else:
-            notes.append(
-                f"crew lander '{study.transportation.crew_lander}' hardware is not costed (the catalog has no dry mass); "
-                "its launches are costed"
-            )
+    add_crew_lander_item(study, catalog, add_item, add_element, CostItem, notes)  # trades.architecture.refuelled_lander
     if arch.mars_crew:  # the crew's transit vehicle per mission: habitat, capsules, in-space stages
         i = add_item(CostItem("mars_crew_vehicle", ("habitat",), True, "crew_rotations"))
         add_element(i, "mars_transit_habitat", "habitat", mass_output="mars_transit_habitat.habitat_mass")
@@ -350,6 +339,7 @@ def make_cost_plan(arch) -> CostPlan:
         sources.update(arch.ssa.sources)
     alpha, beta = float(cost["development_profile"]["alpha"]), float(cost["development_profile"]["beta"])
     add_purchases(study, catalog, items, purchases, profile, alpha, beta, notes, sources)
+    add_landing_service(study, catalog, study.years, items, purchases, notes, sources)  # a refuelled lander, per landing
     add_ntr_development(arch, items, elements, fixed_development, profile, notes, sources)  # once per study (nuclear_thermal.py)
     purchases += fixed_development
     sharing = study.cost_sharing

@@ -68,6 +68,7 @@ class Architecture:
     trajectory: dict | None = None
     mars_crew: list[dict] | None = None  # crewed Mars missions per window (trades.architecture.mars_missions)
     cost: "CostPlan | None" = None
+    lander_launcher: str | None = None  # a refuelled crew lander's launcher (trades.architecture.refuelled_lander)
     ssa: object = None  # the fielded SSA system (trades.architecture.ssa.SsaDesign), when the study has one
     inputs: list[ModelInput] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

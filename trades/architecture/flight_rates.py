@@ -98,13 +98,17 @@ def busiest_year_launches(mass_per_year: list[float], capacity_kg: float, packin
 def limited_flights(arch) -> list[tuple[str, str]]:
     """(vehicle, model path of its flights per year) for each vehicle whose flight-rate limit the
     model's launches show: the cargo vehicle under the open market (under the national policy each
-    partner's launches are checked on the run's summary) and a separate crew vehicle."""
+    partner's launches are checked on the run's summary), a separate crew vehicle and a refuelled crew
+    lander's launcher of its own."""
     found = []
     if arch.study.launch.policy == "open_market" and max_flights(arch.catalog, arch.cargo_vehicle) is not None:
         found.append((arch.cargo_vehicle, var.CARGO_VEHICLE_FLIGHTS))
     crew = arch.crew_vehicle
     if crew is not None and crew != arch.cargo_vehicle and max_flights(arch.catalog, crew) is not None:
         found.append((crew, var.CREW_VEHICLE_FLIGHTS))
+    lander = arch.lander_launcher  # a refuelled crew lander's launches on a launcher of their own (else counted above)
+    if lander is not None and lander not in (arch.cargo_vehicle, crew) and max_flights(arch.catalog, lander) is not None:
+        found.append((lander, var.LANDER_VEHICLE_FLIGHTS))
     return found
 
 
@@ -151,6 +155,10 @@ def launch_rule_breaks(arch, summary: dict) -> list[str]:
     """Flight-rate limits the campaign's whole launches break, and a required campaign launch
     success it misses, with the excess or shortfall."""
     found = flight_rate_excess([row["launches_by_vehicle"] for row in summary["per_year"]], arch.years, arch.catalog)
+    lander = summary.get("refuelled_lander")
+    if lander:  # say which launches are the lander's: fewer landings a year relax the limit
+        found = [f"{b}; {lander['launches_per_landing']:g} a landing are the refuelled crew lander {lander['element']}'s"
+                 if b.startswith(f"flight rate of {lander['launcher']}:") else b for b in found]
     required = arch.study.launch.min_all_launches_succeed
     achieved = summary["totals"]["all_launches_succeed_probability"]
     if required is not None and achieved < required:

@@ -13,6 +13,7 @@ from trades.astro import ephemeris, orbits
 from trades.study.catalog import Catalog
 from trades.architecture.government_development import flown_spacecraft
 from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
+from trades.architecture.refuelled_lander import refuelled_lander
 from trades.architecture.discounting import discount_rate
 from trades.architecture.launch_prices import priced_payload
 from trades.study.schema import Study
@@ -184,7 +185,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     arch.add(var.CARGO_FLIGHT_PAYLOAD, payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"], payload.get("note"))
     arch.notes.append(f"cargo flights counted with the payload of '{carrier}' ({payload['value']:.0f} kg)")
 
-    if study.transportation.crew_lander is not None:
+    if "crew_lander" in arch.stages:  # not a refuelled lander's: the provider flies it (refuelled_lander.py)
         lander = catalog.entry("elements", study.transportation.crew_lander)
         arch.add_catalog("crew_lander_demand.unit_mass", lander["mass_kg"], "kg")
         flown = flown_spacecraft(study, catalog)  # Apollo's CSM rides the departure stage with the lander
@@ -193,7 +194,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
             arch.add("crew_spacecraft_demand.unit_mass", sum(float(m["value"]) for m in masses), "kg",
                      " + ".join(f"{eid}, flown by the crew programme ({mass['source']})" for eid, mass in flown),
                      all(m.get("verified") for m in masses), "; ".join(m.get("note") or "" for m in masses if not m.get("verified")) or None)
-    elif study.destination.body == "moon":
+    elif study.transportation.crew_lander is None and study.destination.body == "moon":
         arch.notes.append("crew landers are not in the modelled manifest (e.g. bought as a service); set transportation.crew_lander to include them")
 
     for stream, stage_list in arch.stages.items():
@@ -236,7 +237,11 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
 
     arch.add_catalog(var.CARGO_PAYLOAD_CAPACITY, priced_payload(catalog, arch.cargo_vehicle), "kg")
     arch.add(var.PACKING_EFFICIENCY, study.launch.packing_efficiency, "unitless", src("launch.packing_efficiency"))
-    for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew")):
+    refuelled = refuelled_lander(study, catalog) if arch.lander_launcher is not None else None
+    if refuelled is not None:  # each landing's launches (tankers and lander) on its launcher
+        arch.add(var.LANDER_LAUNCHES_PER_LANDING, refuelled.launches_per_landing, "unitless",
+                 f"elements.{refuelled.element}.launches_per_landing: {refuelled.source}", refuelled.verified, refuelled.note)
+    for vehicle, name in ((arch.cargo_vehicle, "launch_cargo"), (arch.crew_vehicle, "launch_crew"), (arch.lander_launcher, "launch_lander")):
         if vehicle is None:
             continue
         value, source = launch_reliability(study, catalog, vehicle)

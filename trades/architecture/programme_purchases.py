@@ -90,6 +90,7 @@ def add_purchases(study, catalog: Catalog, items: list, purchases: np.ndarray, p
     base = study.campaign.dollar_base_year
     names = [item.name for item in items]
     modelled = set(names)
+    refuelled = {e for e, entry in catalog.entries["elements"].items() if entry.get("launches_per_landing") is not None}
     for bought in study.purchases:
         contract = catalog.entries["contracts"][bought.contract]
         k = names.index(PREFIX + bought.contract)
@@ -101,8 +102,10 @@ def add_purchases(study, catalog: Catalog, items: list, purchases: np.ndarray, p
             f"purchase {contract['id']} ({contract['contractor']}, {contract['date'][:4]}): {bought.units} x "
             f"{contract['price']['value']:,g} {contract['price']['unit']} {contract['price']['year']} = {bought.units * unit:,.0f} MUSD {base}, "
             f"paid from {max(int(contract['date'][:4]), study.years[0])} to the year before deployment; buys: {contract['buys']}"
-            + (f"; it buys the architecture's {', '.join(bought.covers)}: its hardware is not costed again by its relationship, "
-               "its launches still are, from the study's mass" if bought.covers else "")
+            + (f"; it buys the architecture's {', '.join(bought.covers)}: " + (
+                "the refuelled lander's landings it buys are not priced again per landing (trades.architecture.refuelled_lander)"
+                if "crew_lander" in bought.covers and study.transportation.crew_lander in refuelled else
+                "its hardware is not costed again by its relationship, its launches still are, from the study's mass") if bought.covers else "")
             + (f"; the architecture's own {', '.join(overlap)} item is costed beside it (an overlap unless it is another "
                "thing: purchases[].covers does not name it)" if overlap else "")
         )

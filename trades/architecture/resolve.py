@@ -19,6 +19,7 @@ from trades.errors import InfeasibleError
 from trades.architecture.acquisition import crew_launch_price
 from trades.architecture.ssa import set_ssa_inputs, size_ssa
 from trades.architecture.costing import launch_reliability, make_cost_plan, price_per_kg
+from trades.architecture.refuelled_lander import refuelled_lander
 from trades.architecture.launch_prices import priced_payload_kg
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, Stage
@@ -134,7 +135,7 @@ def _stages(study: Study, catalog: Catalog, site: dict) -> tuple[dict[str, list[
     route = catalog.routes[study.destination.body][route_key(study)]
     reusable = study.transportation.reusable_lander
     streams = {"cargo": "reusable_cargo" if reusable else "cargo"}
-    if study.transportation.crew_lander is not None:
+    if study.transportation.crew_lander is not None and refuelled_lander(study, catalog) is None:  # a refuelled one: no mass to carry
         streams["crew_lander"] = "crew_lander"
     legs = catalog.entries["delta_v"]
     propellant_of = {"departure": study.transportation.departure_propellant, "lander": study.transportation.lander_propellant}
@@ -293,7 +294,9 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
         crew = ("crew transit is flown per mission (transportation.mars_crew)" if mars_crew else
                 "crew transit to Mars and back is not (crew launches are counted per rotation; set transportation.mars_crew)")
         arch.notes.append(f"Mars: the cargo route is modelled ({where}); {crew}")
-    for vehicle in sorted({cargo_vehicle, crew_vehicle} - {None}):
+    refuelled = refuelled_lander(study, catalog) if crewed else None  # its launches fly on its provider's launcher
+    arch.lander_launcher = refuelled.launcher if refuelled is not None else None
+    for vehicle in sorted({cargo_vehicle, crew_vehicle, arch.lander_launcher} - {None}):
         if max_flights(catalog, vehicle) is None:
             arch.notes.append(f"{vehicle} has no published flight-rate limit (max_flights_per_year): none is applied")
     entry_rated = trajectory is not None and (trajectory.get("entry") or {}).get("rating_km_s") is not None  # checked at an asteroid

@@ -21,12 +21,14 @@ class Acquisition(_Strict):
         "(the default for hardware); fixed_price_contract: bought at the price of a real contract of the contracts "
         "catalog (trades/catalogs/contracts.yaml), paid over the development years, not scaled with mass; service: "
         "bought per use at a contract's price (crew_transport: per seat or per crewed launch; the default for crew "
-        "transport when the catalog has a price for the crew vehicle).",
+        "transport when the catalog has a price for the crew vehicle; crew_lander: per landing, for a lander refuelled "
+        "in orbit, its default).",
     )
     contract: str | None = Field(
         None,
         description="Contract id from the contracts catalog: needed by fixed_price_contract; for service, "
-        "default: the catalog's crew-transport price for the study's crew vehicle.",
+        "default: the catalog's crew-transport price for the study's crew vehicle, or its landing service for a "
+        "refuelled crew lander (hls_spacex_option_b_2022 for starship_hls).",
     )
     programme: str | None = Field(
         None,

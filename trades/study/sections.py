@@ -159,8 +159,9 @@ class Transportation(_Strict):
     )
     crew_lander: str | None = Field(
         None,
-        description="Element id (elements catalog) of a crew lander delivered to the staging orbit per "
-        "rotation; none when landers are bought as a service outside the modelled manifest.",
+        description="Element id (elements catalog) of a crew lander delivered to the staging orbit per rotation; "
+        "one refuelled in orbit (launches_per_landing: starship_hls) is not delivered: its launches per landing "
+        "count on its launcher, each landing bought per landing; none when landers are outside the manifest.",
     )
     cargo_carrier: str | None = Field(
         None,
