@@ -102,25 +102,94 @@ def test_mars_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"of which the crew's own vehicles are {crew / 1000:.0f} billion" in description
 
 
-@pytest.mark.slow
-def test_mars_outpost_description_states_the_propulsion_comparison(tmp_path, capsys):
-    """The cargo study's 'Finding' compares its nuclear-thermal departure with a hydrogen-oxygen one
-    (the same study with transportation.departure_propellant: lox_lh2): both 2033 masses in LEO and
-    the saving must be what the toolkit computes, and the NTR must stay the lighter (DRA 5.0's
-    ordering; docs/model.md, Transfer, shows the terms)."""
+OUTPOST = Path(__file__).resolve().parents[1] / "studies" / "mars_outpost_2033.yaml"
+
+
+def _outpost_description():
     import yaml
 
-    path = Path(__file__).resolve().parents[1] / "studies" / "mars_outpost_2033.yaml"
-    text = path.read_text()
-    description = " ".join(yaml.safe_load(text)["description"].split())
-    first_year = {}
+    return " ".join(yaml.safe_load(OUTPOST.read_text())["description"].split())
+
+
+@pytest.mark.slow
+def test_mars_outpost_description_states_what_the_run_finds(tmp_path, capsys):
+    """The Mars outpost study flies its crews per window (transportation.mars_crew, issue 17): its
+    'Finding' quotes the run's figures (restated from `trades run` when the study took its crewed
+    missions, their ascent and descent vehicles; these are regression values of the run, each read
+    back here from the same run), and the whole campaign on hydrogen-oxygen stages is refused
+    (exit 3) at the fleet's flight rate in 2039."""
+    import yaml
+
+    text = OUTPOST.read_text()
+    description = _outpost_description()
+    assert main(["run", str(OUTPOST), "--output-dir", str(tmp_path / "run"), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    stages = {(s["stream"], i): s for i, s in enumerate(summary["stages"])}
+    cargo = [s for (stream, _), s in stages.items() if stream == "cargo"]
+    assert f"needs {cargo[0]['delta_v_km_s']:.2f} km/s from 407 km" in description
+    assert f"and {cargo[1]['delta_v_km_s']:.2f} km/s to capture" in description
+    by_year = {row["year"]: row for row in summary["per_year"]}
+    leo = {year: row["mass_in_launch_orbit_kg"] / 1000 for year, row in by_year.items()}
+    assert f"2033 needs {leo[2033]:.0f} t in LEO: the outpost's {by_year[2033]['delivered_to_destination_kg'] / 1000:.0f} t of hardware" in description
+    assert f"the crews' years need {leo[2035]:.0f} t, {leo[2037]:.0f} t and {leo[2039]:.0f} t" in description
+    assert [y for y, row in by_year.items() if row["crew_rotations"] > 0] == [2035, 2037, 2039]
+    # the three crew vehicles (their own streams) and the third crew's return burn
+    data = yaml.safe_load(text)
+    from trades.analyses.evaluate import evaluate
+    from trades.study import parse_study_text
+
+    arch, prob = evaluate(parse_study_text(text, str(OUTPOST)), str(OUTPOST))
+    crews = [prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="t").sum() for k in (1, 2, 3)]
+    assert f"The three crew vehicles need {crews[0]:.0f}, {crews[1]:.0f} and {crews[2]:.0f} t in LEO" in description
+    third = arch.mars_crew[2]
+    assert f"leave Mars on {third['return']['departure']}, after the 2041 return window, on a {third['tei_km_s']:.2f} km/s burn" in description
+    assert third["entry_speed_km_s"] <= data["overrides"]["elements"]["orion_crew_module"]["max_entry_speed_km_s"]["value"]
+    totals, cost = summary["totals"], summary["cost"]
+    assert f"{totals['mass_in_launch_orbit_kg'] / 1000:.0f} t go to LEO in {totals['launches_by_vehicle']['falcon9']} Falcon 9 cargo " \
+           f"launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
+    assert f"the life-cycle cost is {cost['life_cycle_cost_musd'] / 1000:.0f} billion 2024 dollars" in description
+    peak = max(cost["total_by_year_musd"])
+    assert cost["total_by_year_musd"].index(peak) == 0  # 2033, where the development is booked
+    assert f"{peak / 1000:.0f} billion in the peak year (2033" in description
+    crew = next(i for i in cost["items"] if i["item"] == "mars_crew_vehicle")["total_musd"]
+    assert f"of which the crew's own vehicles are {crew / 1000:.0f} billion" in description
+    # the whole campaign on hydrogen-oxygen departure stages: refused at the flight-rate limit
+    chemical = tmp_path / "lox_lh2.yaml"
+    chemical.write_text(text.replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
+    assert main(["run", str(chemical), "--output-dir", str(tmp_path / "chemical"), "--format", "json"]) == 3
+    err = capsys.readouterr().err
+    assert "flight rate of falcon9" in err and "2039" in err, err
+    refused = json.loads((tmp_path / "chemical" / "summary.json").read_text())  # the best design's figures, kept
+    launches = next(r for r in refused["per_year"] if r["year"] == 2039)["launches_by_vehicle"]["falcon9"]
+    assert launches > 165  # Falcon 9's catalogued limit a year
+    assert f"2039 alone would need {launches} Falcon 9 launches" in description
+
+
+@pytest.mark.slow
+def test_mars_outpost_description_states_the_propulsion_comparison(tmp_path, capsys):
+    """The cargo study's comparison of its nuclear-thermal departure with a hydrogen-oxygen one (the
+    same study with transportation.departure_propellant: lox_lh2), made on the study without its
+    crewed missions (an edited copy: transportation.mars_crew removed, as the study flew before issue
+    17's per-window plan), since the whole campaign on hydrogen-oxygen stages cannot be flown: both
+    2033 masses in LEO and the saving must be what the toolkit computes, and the NTR must stay the
+    lighter (DRA 5.0's ordering; docs/model.md, Transfer, shows the terms)."""
+    import yaml
+
+    description = _outpost_description()
+    first_year, outpost = {}, None
     for propellant in ("nuclear_thermal_lh2", "lox_lh2"):
+        data = yaml.safe_load(OUTPOST.read_text())
+        del data["transportation"]["mars_crew"]
+        data["transportation"]["departure_propellant"] = propellant
         variant = tmp_path / f"{propellant}.yaml"
-        variant.write_text(text.replace("departure_propellant: nuclear_thermal_lh2", f"departure_propellant: {propellant}"))
+        variant.write_text(yaml.safe_dump(data))
         assert main(["run", str(variant), "--output-dir", str(tmp_path / propellant), "--format", "json"]) == 0
-        first_year[propellant] = json.loads(capsys.readouterr().out)["per_year"][0]["mass_in_launch_orbit_kg"] / 1000
+        summary = json.loads(capsys.readouterr().out)
+        first_year[propellant] = summary["per_year"][0]["mass_in_launch_orbit_kg"] / 1000
+        outpost = outpost or summary["outpost"]
     ntr, chemical = first_year["nuclear_thermal_lh2"], first_year["lox_lh2"]
-    assert f"needs {ntr:.0f} t in LEO in 2033" in description
+    assert f"cargo alone (the study without its crews, as it flew before issue 17's per-window plan) needs {ntr:.0f} t in LEO in 2033" in description
+    assert f"(its habitat {outpost['pressurized_volume_m3']:.0f} m3 and {outpost['habitat_kg'] / 1000:.1f} t" in description
     assert f"departure stage needs {chemical:.0f} t" in description
     assert f"nuclear-thermal saves {100 * (1 - ntr / chemical):.0f} %" in description
     assert ntr < chemical

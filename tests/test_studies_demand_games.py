@@ -43,3 +43,20 @@ def test_demand_game_finding(stem, alone, played_game):
     assert f"The Shapley shares are {stated}" in text
     # every partner but NASA does no work at the optimum and is charged less than alone (not degenerate)
     assert all(report["allocations"]["shapley"][p] < report["stand_alone_musd"][p] for p in report["partners"])
+
+
+@pytest.mark.slow
+def test_mars_outpost_split_by_demand(played_game):
+    """The Mars outpost study flies its crews per mission (transportation.mars_crew), and a coalition
+    flies its demand share of every mission (mars_crew.crew_share): ESA alone (8.3 of 97.7) costs
+    less than NASA alone, and the split by demand is the grand coalition's cost times 8.3 / 97.7,
+    computed here by hand and quoted by the description."""
+    path = STUDIES / "mars_outpost_2033.yaml"
+    code, err, report = played_game(path)
+    assert code == 0, err
+    text = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    alone = report["stand_alone_musd"]
+    assert alone["esa"] < alone["jaxa"] < alone["nasa"] < report["grand_coalition_musd"]
+    by_hand = report["grand_coalition_musd"] * 8.3 / (76.6 + 8.3 + 12.8)
+    assert report["allocations"]["proportional_to_demand"]["esa"] == pytest.approx(by_hand, rel=1e-12)
+    assert f"far above a split by demand (ESA {by_hand:,.0f})" in text

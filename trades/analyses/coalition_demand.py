@@ -45,11 +45,15 @@ def apply_demand(data: dict, study, members) -> None:
     """Edit a coalition's study data (``Study.model_dump``) to serve its members' demand: crew
     rotations and the research (utilisation) cargo scaled by :func:`demand_fraction` (the demand is
     the members' share of the station's use, and research cargo is that use), the members' budget
-    caps lifted (costs, not means: budgets are compared with the allocations)."""
+    caps lifted (costs, not means: budgets are compared with the allocations). A study that flies
+    its crews per Mars mission (``transportation.mars_crew``, whose missions set the rotations) flies
+    that share of every mission instead (``mars_crew.crew_share``)."""
     if demand_shares(study) is None:
         return
     fraction = demand_fraction(study, members)
     data["outpost"]["rotations_per_year"] = study.outpost.rotations_per_year * fraction
+    if study.transportation.mars_crew is not None:  # crews flown per mission: rotations follow the missions, not the yearly rate
+        data["transportation"]["mars_crew"]["crew_share"] = study.transportation.mars_crew.crew_share * fraction
     if study.utilisation is not None:
         data["utilisation"]["cargo_kg_per_crewed_year"] = study.utilisation.cargo_kg_per_crewed_year * fraction
     for p in data["partners"]:

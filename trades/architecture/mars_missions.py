@@ -233,11 +233,13 @@ def set_mars_crew_inputs(arch, study, catalog) -> None:
              f"{capsules} x {crew.return_capsule} (crew {study.outpost.crew_size:g}, {capsule['crew']['value']:g} per capsule): "
              f"{capsule['mass_kg']['source']}", bool(capsule["mass_kg"].get("verified")), capsule["mass_kg"].get("note"))
     counts = np.zeros(len(years))
+    share = crew.crew_share  # a coalition's demand share in the demand game (trades.analyses.coalition_demand), else 1
+    flown = "" if share == 1.0 else f", {share:.6g} of it flown (transportation.mars_crew.crew_share)"
     for k, m in enumerate(arch.mars_crew, start=1):
         mask = (years == m["year"]).astype(float)
         counts += mask
-        arch.add(f"mars_crew_{k}_demand.crew_rotations", mask, "unitless",
-                 f"mission {k} departs in the {m['year']} window ({m['window']['departure']})")
+        arch.add(f"mars_crew_{k}_demand.crew_rotations", share * mask, "unitless",
+                 f"mission {k} departs in the {m['year']} window ({m['window']['departure']}){flown}")
     arch.inputs = [i for i in arch.inputs if i.name not in ("crew.rotations_per_year", "crew.crewed_year")]
-    arch.add("crew.rotations_per_year", 1.0, "unitless", "one crew per mission (transportation.mars_crew)")
+    arch.add("crew.rotations_per_year", share, "unitless", f"one crew per mission (transportation.mars_crew){flown}")
     arch.add("crew.crewed_year", counts, "unitless", "crewed Mars missions departing each year (transportation.mars_crew)")

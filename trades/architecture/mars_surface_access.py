@@ -151,15 +151,16 @@ def set_surface_access_inputs(arch, study, catalog) -> None:
     arch.add_catalog("mars_crew_descent.payload_fraction", fractions["payload_fraction"], "unitless")
     years = np.array(study.years)
     ahead = predeployed(study)
+    share = study.transportation.mars_crew.crew_share  # each mission's flown share (trades.architecture.mars_missions)
     for k, (m, year) in enumerate(zip(arch.mars_crew, predeploy_years(study, arch.mars_crew)), start=1):
-        arch.add(f"{STREAM_PREFIX}{k}_demand.crew_rotations", (years == year).astype(float), "unitless",
+        arch.add(f"{STREAM_PREFIX}{k}_demand.crew_rotations", share * (years == year).astype(float), "unitless",
                  f"mission {k}'s Mars ascent vehicle leaves Earth in {year}, the window before its crew's "
                  "(transportation.mars_window for the first, the previous crew's window for the others)")
         if ahead:  # its own stream, mars_descent_<k> (trades.architecture.mars_descent)
-            arch.add(f"{DESCENT_PREFIX}{k}_demand.crew_rotations", (years == year).astype(float), "unitless",
+            arch.add(f"{DESCENT_PREFIX}{k}_demand.crew_rotations", share * (years == year).astype(float), "unitless",
                      f"mission {k}'s descent vehicle leaves Earth in {year}, one window ahead of its crew, and waits in the parking orbit")
         else:
-            arch.add(f"mars_crew_{k}_descent.crew_rotations", (years == m["year"]).astype(float), "unitless",
+            arch.add(f"mars_crew_{k}_descent.crew_rotations", share * (years == m["year"]).astype(float), "unitless",
                      f"mission {k}'s descent vehicle rides its crew vehicle to the parking orbit ({m['window']['departure']})")
     arch.notes.append(
         f"Mars surface access: each crew descends from the parking orbit in a {crew:g}-seat cabin landed by the cargo route's entry "

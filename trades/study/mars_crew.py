@@ -39,6 +39,12 @@ class MarsCrew(BaseModel):
         "with the vehicle, each burn's propellant in its own tank dropped after that burn (DRA 5.0's nuclear-thermal crew "
         "vehicle: one core stage with a drop tank).",
     )
+    crew_share: float = Field(
+        1.0, gt=0, le=1, allow_inf_nan=False,
+        description="The share of each mission's crew the study flies: the crew vehicles, ascent and descent vehicles, "
+        "crew launches and crew-days of every mission scale with it, the vehicles' design does not (trades coalitions "
+        "sets it to a coalition's demand share D(S)/D(N) in the demand game); 1, a whole crew per mission.",
+    )
     surface_access: MarsSurfaceAccess = Field(
         default_factory=MarsSurfaceAccess,
         description="The crew's descent vehicle and Mars ascent vehicle (one each per mission, the ascent vehicle "
