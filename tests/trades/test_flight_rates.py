@@ -181,19 +181,27 @@ def test_auto_with_no_vehicle_that_fits_keeps_the_outputs_and_is_exit_3(tmp_path
 
 
 def test_a_study_adds_a_limit_the_catalog_lacks(tmp_path, capsys):
-    """Long March 10 has no published cadence; a study may give it one with its source, and 'auto'
-    then respects it (here one a year, a test assumption: the study's cargo needs more)."""
+    """Long March 9 has no published cadence; the CNSA/Roscosmos study flies its cargo on it (14 in
+    its deployment year). A study may give it a limit with its source (here 4 a year, a test
+    assumption), and 'auto' then takes a vehicle within it."""
     def study(limit):
         data = yaml.safe_load(CNSA.read_text())
-        data["overrides"] = {"launch_vehicles": {"long_march_10": {"max_flights_per_year": limit}}}
+        if limit is not None:
+            data["overrides"] = {"launch_vehicles": {"long_march_9": {"max_flights_per_year": limit}}}
         path = tmp_path / "limited.yaml"
         path.write_text(yaml.safe_dump(data, sort_keys=False))
         return path
+
+    def run(limit):
+        out = tmp_path / "out"
+        assert main(["run", str(study(limit)), "-o", str(out), "--format", "json"]) == 0
+        return json.loads((out / "summary.json").read_text())
     bad = study({"value": 1, "unit": "1/d", "source": "test"})
     assert main(["validate", str(bad)]) == 2
-    assert "long_march_10.max_flights_per_year: a flight-rate limit the catalog lacks must be a positive value in unit 1/year" in capsys.readouterr().err
-    out = tmp_path / "out"
-    assert main(["run", str(study({"value": 1, "unit": "1/year", "source": "test assumption"})), "-o", str(out), "--format", "json"]) == 0
-    summary = json.loads((out / "summary.json").read_text())
-    assert summary["cargo_vehicle"] != "long_march_10"
-    assert not any("long_march_10 has no published flight-rate limit" in n for n in summary["notes"])
+    assert "long_march_9.max_flights_per_year: a flight-rate limit the catalog lacks must be a positive value in unit 1/year" in capsys.readouterr().err
+    unlimited = run(None)
+    assert unlimited["cargo_vehicle"] == "long_march_9"
+    assert max(r["launches_by_vehicle"]["long_march_9"] for r in unlimited["per_year"]) > 4
+    limited = run({"value": 4, "unit": "1/year", "source": "test assumption"})
+    assert limited["cargo_vehicle"] != "long_march_9"
+    assert max(r["launches_by_vehicle"].get("long_march_9", 0) for r in limited["per_year"]) <= 4

@@ -200,3 +200,41 @@ def test_launches_over_the_launchers_limit_are_exit_3(tmp_path, capsys):
             "30 a landing are the refuelled crew lander starship_hls's") in err
     assert "to relax: fly fewer landings a year (outpost.rotations_per_year)" in err
     assert "Traceback" not in err
+
+
+def test_landings_are_whole_as_the_crews_are():
+    """Half a rotation a year: a crew flies every other year, and each of its landings needs all its
+    20 launches in that year (not 10 every year): the lander's launches per year are 20 times the
+    crew launches of the same year (one SLS launch a rotation, four seats for four crew)."""
+    study = _flagship_on_starship_hls()
+    study.outpost.rotations_per_year = 0.5
+    _, _, summary = _evaluate(study)
+    for row in summary["per_year"]:
+        launches = row["launches_by_vehicle"]
+        assert launches.get("starship", 0) == 20 * launches.get("sls_block1", 0), row["year"]
+    assert summary["totals"]["launches_by_vehicle"]["starship"] == 20 * summary["totals"]["launches_by_vehicle"]["sls_block1"]
+    assert summary["totals"]["launches_by_vehicle"]["sls_block1"] == 7  # 2032-2044 every other year, from 2032
+
+
+def test_auto_cargo_counts_the_landers_launches_on_a_shared_launcher():
+    """Starship made the cheapest cargo vehicle (a test price of 10 MUSD) and limited to 20 a year
+    (a test assumption): the one landing's 20 Starship launches fill it, so 'auto' must not choose
+    Starship again for the cargo; it takes the next cheapest that fits."""
+    import yaml
+
+    from trades.study import parse_study_text
+
+    path = ROOT / "studies" / "artemis_like_lunar_campaign.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["launch"]["cargo_vehicle"] = "auto"
+    data["overrides"] = {**data.get("overrides", {}), "launch_vehicles": {"starship": {
+        "price": {"value": 10.0, "unit": "MUSD", "source": "test assumption: a cheap Starship"},
+        "max_flights_per_year": {"value": 20, "unit": "1/year", "source": "test assumption"}}}}
+    from trades.analyses.evaluate import evaluate
+    from trades.analyses.run import summarize
+
+    arch, prob = evaluate(parse_study_text(yaml.safe_dump(data), str(path)), str(path))
+    summary = summarize(arch, prob)
+    assert summary["cargo_vehicle"] != "starship"
+    assert any("starship, the cheapest per kg, would break its flight-rate limit" in n for n in summary["notes"])
+    assert max(r["launches_by_vehicle"].get("starship", 0) for r in summary["per_year"]) == 20

@@ -25,13 +25,26 @@ def national_cargo_launches(arch, prob, whole_launches) -> list[dict[str, int]]:
     return out
 
 
-def refuelled_lander_launches(arch, prob, whole_launches_cumulative) -> dict | None:
-    """A refuelled crew lander's whole launches per year (``per_year``, a fraction carrying over as
-    the crew's), the chance they all succeed (``success``), the expected failed attempts
-    (``failures``), and what the summary reports of it; None without one."""
+def lander_launches_per_year(arch, prob, whole_launches_cumulative) -> list[int] | None:
+    """A refuelled crew lander's launches per year for whole landings: the model's landings (its
+    launches over the launches a landing needs) made whole as the crews' rotations are (a fraction
+    carrying over), each with all its launches; None without such a lander."""
     if arch.lander_launcher is None:
         return None
-    per_year = whole_launches_cumulative([float(x) for x in prob.get_val(var.LANDER_LAUNCHES)])
+    k = float(prob.get_val(var.LANDER_LAUNCHES_PER_LANDING)[0])
+    if k <= 0:
+        return [0] * len(arch.years)
+    landings = whole_launches_cumulative([float(x) / k for x in prob.get_val(var.LANDER_LAUNCHES)])
+    return [int(round(n * k)) for n in landings]
+
+
+def refuelled_lander_launches(arch, prob, whole_launches_cumulative) -> dict | None:
+    """A refuelled crew lander's whole launches per year (``per_year``, whole landings made as the
+    crews' rotations are), the chance they all succeed (``success``), the expected failed attempts
+    (``failures``), and what the summary reports of it; None without one."""
+    per_year = lander_launches_per_year(arch, prob, whole_launches_cumulative)
+    if per_year is None:
+        return None
     r = float(prob.get_val(var.LANDER_RELIABILITY)[0])
     return {"element": arch.study.transportation.crew_lander, "launcher": arch.lander_launcher,
             "launches_per_landing": float(prob.get_val(var.LANDER_LAUNCHES_PER_LANDING)[0]), "launches": sum(per_year),
