@@ -229,12 +229,6 @@ class ArchitectureModel(om.Group):
         cost = o["cost"]
         if cost is not None:
             self._add_mars_crew_leo_mass(cost, streams)
-            if o["crew_launches"] and o["crew_spacecraft_in_stack"]:  # before the cost group, which reads it
-                # the cargo launches lift the stack less its crew spacecraft: the items share that mass, the
-                # propellant and stages that push the spacecraft included, pro rata to what each delivers
-                self.add_subsystem("stack_cargo_leo_mass", _difference("mass", "total", "by_crew_launches", n))
-                self.connect("transfer_cargo.mass_in_launch_orbit", "stack_cargo_leo_mass.total")
-                self.connect("stack_crew_spacecraft.lander_mass", "stack_cargo_leo_mass.by_crew_launches")
             self.add_subsystem("cost", CostGroup(**cost["group"]), promotes_inputs=["crew_size"])
             self._connect_cost(cost, streams)
 
@@ -326,8 +320,10 @@ class ArchitectureModel(om.Group):
             self.connect(var.CREW_EXPECTED_ATTEMPTS, var.CREW_LAUNCH_ATTEMPTS)
             if cost["group"].get("launch_operations") is not None:
                 self.connect(var.CREW_EXPECTED_ATTEMPTS, var.launch_operations_input("launches"))
-        if self.options["crew_launches"] and self.options["crew_spacecraft_in_stack"]:  # stack_cargo_leo_mass, added in setup
-            self.connect("stack_cargo_leo_mass.mass", var.CARGO_LEO_MASS)
+        if self.options["crew_launches"] and self.options["crew_spacecraft_in_stack"]:
+            # the cargo launches lift the stack less its crew spacecraft (cargo_launch_mass: the stack is an
+            # asteroid mission's only stream); the items share that mass pro rata to what each delivers
+            self.connect("cargo_launch_mass.mass", var.CARGO_LEO_MASS)
         else:
             self.connect("transfer_cargo.mass_in_launch_orbit", var.CARGO_LEO_MASS)
         self.connect(var.DELIVERED_MASS, var.COST_DELIVERED_MASS)

@@ -44,13 +44,12 @@ def rechosen_for_flight_rates(study: Study, file: str, arch, prob, taken: dict[s
     taken = taken or {}
     if study.launch.cargo_vehicle != "auto" or not cargo_over_its_flight_rate(arch, prob, taken.get(arch.cargo_vehicle)):
         return None
-    from trades.analyses.run import whole_launches_cumulative
     from trades.analyses.run_launches import lander_launches_per_year
     from trades.architecture.resolve import resolve
 
     mass = [float(m) for m in prob.get_val(var.CARGO_MASS_TO_ORBIT, units="kg")]
     fleet = dict(taken)  # with the study's own refuelled-lander launches on their launcher
-    own = lander_launches_per_year(arch, prob, whole_launches_cumulative)
+    own = lander_launches_per_year(arch, prob)
     if own is not None:
         fleet[arch.lander_launcher] = [a + b for a, b in zip(fleet.get(arch.lander_launcher, [0] * len(own)), own)]
     try:

@@ -112,7 +112,8 @@ def load_integrated(path: str | Path) -> IntegratedArchitecture:
         errors.append(StudyError(name, format_path(where), reason, lines.get(where)))
 
     ids = [m.id for m in spec.members]
-    vehicles = load_catalog().entries["launch_vehicles"]
+    catalog = load_catalog()
+    vehicles = catalog.entries["launch_vehicles"]
     for i, member in enumerate(spec.members):
         if ids.count(member.id) > 1:
             error(("members", i, "id"), f"'{member.id}' names two members")
@@ -125,7 +126,7 @@ def load_integrated(path: str | Path) -> IntegratedArchitecture:
             if vehicle is not None and vehicle != "auto" and vehicle not in vehicles:
                 error(("members", i, key), f"unknown launch vehicle '{vehicle}' ('auto' or one of {', '.join(sorted(vehicles))})")
     partner_ids = [p.id for p in spec.partners]
-    known = load_catalog().entries["partners"]
+    known = catalog.entries["partners"]
     for i, p in enumerate(spec.partners):
         if partner_ids.count(p.id) > 1:
             error(("partners", i, "id"), f"'{p.id}' is listed twice")

@@ -6,7 +6,7 @@ names each such element, so a reader does not take a 9 t habitat on a 3 t lander
 
 from __future__ import annotations
 
-from trades.architecture.costing import DEFAULT_CARGO_CARRIER
+from trades.architecture.costing import cargo_carrier
 from trades.architecture.outpost_modules import module_masses
 from trades.models import variables as var
 
@@ -24,7 +24,7 @@ def oversize_notes(arch, prob) -> list[str]:
     heavy = [(name, m) for name, m in elements if m > payload * (1.0 + 1e-9)]
     if not heavy:
         return []
-    carrier = arch.study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[arch.study.destination.body]
+    carrier = cargo_carrier(arch.study)
     listed = ", ".join(f"{name} {m:,.0f} kg" for name, m in heavy)
     return [f"heavier than one cargo flight of '{carrier}' ({payload:,.0f} kg): {listed}; the model delivers them as mass spread over "
             "cargo flights, as if split into pieces each flight can carry and assembled at the outpost, which is neither "

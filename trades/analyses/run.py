@@ -26,7 +26,8 @@ from trades.models import variables as var
 from trades import __version__
 from trades.analyses.cost_summary import format_cost, format_optimization, summarize_cost
 from trades.analyses.evaluate import evaluate
-from trades.analyses.run_launches import national_cargo_launches, refuelled_lander_launches, refuelled_lander_text
+from trades.analyses.run_launches import (national_cargo_launches, refuelled_lander_launches, refuelled_lander_text,
+                                          whole_launches, whole_launches_cumulative)
 from trades.architecture.flight_rates import launch_rule_breaks
 from trades.architecture.outpost_modules import module_power_summary, module_power_text
 from trades.analyses.optimize_rules import relief, violations
@@ -45,32 +46,13 @@ def default_output_dir(study_path: str | Path) -> Path:
     return Path(DEFAULT_OUTPUT_ROOT) / Path(study_path).stem
 
 
-def whole_launches(continuous: float) -> int:
-    """Round a continuous launch count up to whole launches (tolerating round-off)."""
-    if not math.isfinite(continuous):
-        raise ValueError(f"launch count {continuous} is not finite")
-    return int(math.ceil(continuous - 1e-9)) if continuous > 1e-9 else 0
-
-
-def whole_launches_cumulative(per_year: list[float]) -> list[int]:
-    """Whole launches per year when a fraction carries over: a rotation every other year
-    (0.5 per year) is one launch every other year, not one every year."""
-    counts, done, total = [], 0, 0.0
-    for value in per_year:
-        total += value
-        launched = whole_launches(total)
-        counts.append(launched - done)
-        done = launched
-    return counts
-
-
 def summarize(arch, prob) -> dict:
     """The figures ``trades run`` prints, as plain JSON-able data."""
     years = arch.years
     val = lambda name: [float(x) for x in prob.get_val(name).ravel()]  # noqa: E731
     cargo = [whole_launches(x) for x in val(var.CARGO_LAUNCHES)]  # each year's cargo flies that year
     crew = whole_launches_cumulative(val(var.CREW_LAUNCHES)) if arch.crew_vehicle else [0] * len(years)
-    lander = refuelled_lander_launches(arch, prob, whole_launches_cumulative)  # a refuelled crew lander's, or None
+    lander = refuelled_lander_launches(arch, prob)  # a refuelled crew lander's, or None
     lander_mass = val("crew_lander_demand.lander_mass") if "crew_lander" in arch.stages else [0.0] * len(years)
     refuel = [0.0] * len(years)
     if arch.reusable_lander is not None:
@@ -90,7 +72,7 @@ def summarize(arch, prob) -> dict:
     }
     cargo_by_vehicle = [{arch.cargo_vehicle: c} for c in cargo]
     if arch.cost is not None and arch.study.launch.policy == "national":
-        cargo_by_vehicle = national_cargo_launches(arch, prob, whole_launches)
+        cargo_by_vehicle = national_cargo_launches(arch, prob)
     rows = []
     for i, year in enumerate(years):
         per_vehicle = dict(cargo_by_vehicle[i])

@@ -4,10 +4,31 @@ lander's launches on its provider's launcher (trades/architecture/refuelled_land
 
 from __future__ import annotations
 
+import math
+
 from trades.models import variables as var
 
 
-def national_cargo_launches(arch, prob, whole_launches) -> list[dict[str, int]]:
+def whole_launches(continuous: float) -> int:
+    """Round a continuous launch count up to whole launches (tolerating round-off)."""
+    if not math.isfinite(continuous):
+        raise ValueError(f"launch count {continuous} is not finite")
+    return int(math.ceil(continuous - 1e-9)) if continuous > 1e-9 else 0
+
+
+def whole_launches_cumulative(per_year: list[float]) -> list[int]:
+    """Whole launches per year when a fraction carries over: a rotation every other year
+    (0.5 per year) is one launch every other year, not one every year."""
+    counts, done, total = [], 0, 0.0
+    for value in per_year:
+        total += value
+        launched = whole_launches(total)
+        counts.append(launched - done)
+        done = launched
+    return counts
+
+
+def national_cargo_launches(arch, prob) -> list[dict[str, int]]:
     """Whole cargo launches per vehicle and year when each partner launches what it provides on
     its own vehicle (national launch policy)."""
     plan = arch.cost
@@ -25,7 +46,7 @@ def national_cargo_launches(arch, prob, whole_launches) -> list[dict[str, int]]:
     return out
 
 
-def lander_launches_per_year(arch, prob, whole_launches_cumulative) -> list[int] | None:
+def lander_launches_per_year(arch, prob) -> list[int] | None:
     """A refuelled crew lander's launches per year for whole landings: the model's landings (its
     launches over the launches a landing needs) made whole as the crews' rotations are (a fraction
     carrying over), each with all its launches; None without such a lander."""
@@ -38,11 +59,11 @@ def lander_launches_per_year(arch, prob, whole_launches_cumulative) -> list[int]
     return [int(round(n * k)) for n in landings]
 
 
-def refuelled_lander_launches(arch, prob, whole_launches_cumulative) -> dict | None:
+def refuelled_lander_launches(arch, prob) -> dict | None:
     """A refuelled crew lander's whole launches per year (``per_year``, whole landings made as the
     crews' rotations are), the chance they all succeed (``success``), the expected failed attempts
     (``failures``), and what the summary reports of it; None without one."""
-    per_year = lander_launches_per_year(arch, prob, whole_launches_cumulative)
+    per_year = lander_launches_per_year(arch, prob)
     if per_year is None:
         return None
     r = float(prob.get_val(var.LANDER_RELIABILITY)[0])

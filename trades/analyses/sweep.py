@@ -159,7 +159,7 @@ def _evaluate_case(arch, prob, mode: str, fast: dict, values: dict) -> dict:
 
 
 def case_outputs(arch, prob) -> dict:
-    from trades.analyses.run import whole_launches, whole_launches_cumulative
+    from trades.analyses.run_launches import lander_launches_per_year, whole_launches, whole_launches_cumulative
 
     out = {}
     for name, (path, reduce) in OUTPUTS.items():
@@ -171,7 +171,7 @@ def case_outputs(arch, prob) -> dict:
         out[name] = float(value.max() if reduce == "max" else value.sum())
     cargo = sum(whole_launches(x) for x in prob.get_val(var.CARGO_LAUNCHES))
     crew = sum(whole_launches_cumulative([float(x) for x in prob.get_val(var.CREW_LAUNCHES)])) if arch.crew_vehicle else 0
-    lander = sum(whole_launches_cumulative([float(x) for x in prob.get_val(var.LANDER_LAUNCHES)])) if arch.lander_launcher else 0
+    lander = sum(lander_launches_per_year(arch, prob) or [])  # whole landings, as trades run counts them
     out["launches"] = float(cargo + crew + lander)  # a refuelled crew lander's launches too
     plan = arch.cost
     if plan is None:

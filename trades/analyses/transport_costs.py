@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from trades.architecture.costing import DEFAULT_CARGO_CARRIER
+from trades.architecture.costing import cargo_carrier
 from trades.models import variables as var
 from trades.study.money import sourced_to_base_musd
 
@@ -31,7 +31,7 @@ def explain_transport(arch, prob, items: list[dict]) -> dict:
         delivered = float(np.sum(prob.get_val(var.DELIVERED_MASS)))
         hardware_launch = sum(by_name[n]["launch_musd"] for n in DELIVERED_HARDWARE_ITEMS if n in by_name)
         total = cargo["total_musd"] + hardware_launch
-        carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
+        carrier = cargo_carrier(study)
         base = study.campaign.dollar_base_year
         references = []
         for cid in CARGO_REFERENCES.get(study.destination.body, ()):

@@ -327,7 +327,7 @@ def _launch_count_rows() -> list[Row]:
     constant, not a catalog entry: the catalog has no 'retired' status, so studies would be offered it."""
     from trades.models.launch.launch_count import LaunchCount
     from trades.models.testing import run_component
-    from trades.analyses.run import whole_launches
+    from trades.analyses.run_launches import whole_launches
     from trades.study.sections import Launch
 
     packing = Launch.model_fields["packing_efficiency"].default

@@ -203,7 +203,8 @@ def acquisition_errors(study, catalog: Catalog) -> list[StudyError]:
             errors.append(study.error(path + ("contract",), _vehicle_mismatch(chosen.contract, contract, study.launch.crew_vehicle)))
     from trades.architecture.refuelled_lander import refuelled_errors  # a lander bought per landing
 
-    return errors + [e for e in refuelled_errors(study, catalog) if e not in errors]
+    flagged = {e.field for e in errors}  # one error per field: a contract already refused is not refused again
+    return errors + [e for e in refuelled_errors(study, catalog) if e.field not in flagged]
 
 
 def _buys(contract: dict, name: str) -> bool:

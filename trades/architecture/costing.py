@@ -212,7 +212,7 @@ def make_cost_plan(arch) -> CostPlan:
         i = add_item(CostItem("isru", ("isru",), True, "deploy", deploy_mass_output=f"{out}.isru.isru_plant_mass"))
         add_element(i, "isru", "isru", mass_output=f"{out}.isru.isru_plant_mass")
 
-    carrier = study.transportation.cargo_carrier or _default_carrier(study)
+    carrier = cargo_carrier(study)
     carrier_type = catalog.entry("elements", carrier)["type"]
     logistics = add_item(CostItem("cargo_transport", (carrier_type,), True, "cargo_flights"))
     for stage in arch.stages["cargo"]:
@@ -436,5 +436,6 @@ def initial_shares(plan: CostPlan) -> np.ndarray:
     return shares
 
 
-def _default_carrier(study) -> str:
-    return DEFAULT_CARGO_CARRIER[study.destination.body]
+def cargo_carrier(study) -> str:
+    """The study's cargo carrier (lander or logistics vehicle), else its destination's default."""
+    return study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]

@@ -12,7 +12,7 @@ from trades.models.logistics.atmosphere_makeup import DAYS_PER_YEAR
 from trades.astro import ephemeris, orbits
 from trades.study.catalog import Catalog
 from trades.architecture.government_development import flown_spacecraft
-from trades.architecture.costing import DEFAULT_CARGO_CARRIER, launch_reliability
+from trades.architecture.costing import cargo_carrier, launch_reliability
 from trades.architecture.refuelled_lander import refuelled_lander
 from trades.architecture.discounting import discount_rate
 from trades.architecture.launch_prices import priced_payload
@@ -180,7 +180,7 @@ def set_model_inputs(arch: Architecture, study: Study, catalog: Catalog, site: d
     add_utilisation_cargo(arch, study, masks["crewed"])
     arch.add(var.MANIFEST_DEPLOY_YEAR, masks["deploy"], "unitless", src("outpost.deploy_year", f"deployed {study.deploy_year}"))
     arch.add(var.OPERATING_YEAR, masks["operating"], "unitless", src("outpost.deploy_year", f"operating after {study.deploy_year}"))
-    carrier = study.transportation.cargo_carrier or DEFAULT_CARGO_CARRIER[study.destination.body]
+    carrier = cargo_carrier(study)
     payload = catalog.entry("elements", carrier)["payload_kg"]  # presence checked by check_study
     arch.add(var.CARGO_FLIGHT_PAYLOAD, payload["value"], "kg", f"{carrier} payload: {payload['source']}", payload["verified"], payload.get("note"))
     arch.notes.append(f"cargo flights counted with the payload of '{carrier}' ({payload['value']:.0f} kg)")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from trades.architecture.refuelled_lander import refuelled_lander
 from trades.architecture.schedule import development_profile
 from trades.errors import StudyError, StudyErrors
 from trades.study.catalog import Catalog
@@ -90,7 +91,7 @@ def add_purchases(study, catalog: Catalog, items: list, purchases: np.ndarray, p
     base = study.campaign.dollar_base_year
     names = [item.name for item in items]
     modelled = set(names)
-    refuelled = {e for e, entry in catalog.entries["elements"].items() if entry.get("launches_per_landing") is not None}
+    refuelled = refuelled_lander(study, catalog) is not None  # its landings, not hardware, are what a purchase buys
     for bought in study.purchases:
         contract = catalog.entries["contracts"][bought.contract]
         k = names.index(PREFIX + bought.contract)
@@ -104,7 +105,7 @@ def add_purchases(study, catalog: Catalog, items: list, purchases: np.ndarray, p
             f"paid from {max(int(contract['date'][:4]), study.years[0])} to the year before deployment; buys: {contract['buys']}"
             + (f"; it buys the architecture's {', '.join(bought.covers)}: " + (
                 "the refuelled lander's landings it buys are not priced again per landing (trades.architecture.refuelled_lander)"
-                if "crew_lander" in bought.covers and study.transportation.crew_lander in refuelled else
+                if "crew_lander" in bought.covers and refuelled else
                 "its hardware is not costed again by its relationship, its launches still are, from the study's mass") if bought.covers else "")
             + (f"; the architecture's own {', '.join(overlap)} item is costed beside it (an overlap unless it is another "
                "thing: purchases[].covers does not name it)" if overlap else "")

@@ -38,6 +38,16 @@ CATALOG_FILES = {
 FLAT_ENTRY = "default"
 
 
+# figures a study may add where a catalog entry has none: (unit and what the error says of it, the
+# fields the added entry carries beside value, unit and source)
+ADDABLE = {
+    ("launch_vehicles", "price"): ("MUSD", "a price the catalog lacks must be a positive value in unit MUSD (base-year dollars)",
+                                   {"year": None, "note": "price added by the study, in its base-year dollars"}),
+    ("launch_vehicles", "max_flights_per_year"): ("1/year", "a flight-rate limit the catalog lacks must be a positive value in unit 1/year",
+                                                  {"note": "limit added by the study: the catalog has no published cadence"}),
+}
+
+
 class CatalogDataError(Exception):
     """A packaged catalog file breaks the catalog rules (a bug in the package data)."""
 
@@ -104,22 +114,13 @@ class Catalog:
                 entry = entries[catalog][entry_id]
                 for field, new in fields.items():
                     path = ("overrides", catalog, entry_id, field)
-                    if catalog == "launch_vehicles" and field == "price" and entry.get(field) is None:
-                        # a price the catalog lacks: taken in base-year dollars of the study
-                        if new.value <= 0 or (new.unit or "MUSD") != "MUSD":
-                            errors.append(error_at(path, "a price the catalog lacks must be a positive value in unit MUSD (base-year dollars)"))
+                    added = ADDABLE.get((catalog, field)) if entry.get(field) is None else None
+                    if added is not None:  # a figure the catalog lacks: the study's, with its source
+                        unit, rule, extra = added
+                        if new.value <= 0 or (new.unit or unit) != unit:
+                            errors.append(error_at(path, rule))
                             continue
-                        entry[field] = {"value": new.value, "unit": "MUSD", "year": None, "source": f"study override: {new.source}",
-                                        "verified": False, "note": "price added by the study, in its base-year dollars"}
-                        applied.append(".".join(path))
-                        continue
-                    if catalog == "launch_vehicles" and field == "max_flights_per_year" and entry.get(field) is None:
-                        # a cadence the catalog lacks (no published one): the study's, with its source
-                        if new.value <= 0 or (new.unit or "1/year") != "1/year":
-                            errors.append(error_at(path, "a flight-rate limit the catalog lacks must be a positive value in unit 1/year"))
-                            continue
-                        entry[field] = {"value": new.value, "unit": "1/year", "source": f"study override: {new.source}",
-                                        "verified": False, "note": "limit added by the study: the catalog has no published cadence"}
+                        entry[field] = {"value": new.value, "unit": unit, "source": f"study override: {new.source}", "verified": False, **extra}
                         applied.append(".".join(path))
                         continue
                     if catalog == "elements" and field == "power_kw" and entry.get("type") != "power":
