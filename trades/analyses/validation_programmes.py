@@ -331,10 +331,12 @@ def esm_contract_row(Row, cost, catalog, base: int):
     catalog's propulsion module, developed with the programme's f1 and one unit, against ESA's 2014 contract with
     Airbus for its design and first flight unit (contracts.yaml esm_airbus_esa_2014); band 50 % (a single contracted
     element, as the Gateway module rows)."""
+    from trades.analyses.validation_gateway_modules import esa_cost_factor
     from trades.architecture.relationships import element_cost
     from trades.study.money import sourced_to_base_musd
 
-    dev, first = next((d, f) for name, d, f in cost.parts if name == "Orion European service module")
+    f8 = esa_cost_factor(catalog)  # ESA develops it: priced as a study prices what ESA provides
+    dev, first = (f8 * x for x in next((d, f) for name, d, f in cost.parts if name == "Orion European service module"))
     contract = catalog.entry("contracts", "esm_airbus_esa_2014")
     craft = next(c for c in catalog.entry("crew_programmes", "artemis_sls_orion")["spacecraft"] if c["element_type"] == "propulsion_module")
     published = sourced_to_base_musd(contract["price"], base, catalog)
@@ -343,7 +345,7 @@ def esm_contract_row(Row, cost, catalog, base: int):
                           factors=dict(craft["factors"]), base_year=base, catalog=catalog)
     return Row("Cost (2024 dollars, CPI-U)", "Orion European Service Module (ESA), government development: development and first "
                f"unit by the catalog's propulsion-module relationship (TRANSCOST liquid propulsion module, f1 = {f1:g}, "
-               f"{craft['dry_mass_kg']['value'] / 1000:.1f} t dry; crew_programmes.yaml artemis_sls_orion)", dev + first, published,
+               f"{craft['dry_mass_kg']['value'] / 1000:.1f} t dry; crew_programmes.yaml artemis_sls_orion), ESA's f8 = {f8:g}", dev + first, published,
                "MUSD", f"{contract['id']}, as reported by the press: {contract['price']['source']}; {contract['price']['year']} dollars, CPI-U",
                f"{_verdict((dev + first) / published, 0.5)}: development {dev:,.0f} MUSD, first unit {first:,.0f}. The contract "
                "(390 MEUR, firm fixed price) buys the design, one flight unit and parts for a second, ESA's industrial price: ESA's "
@@ -351,5 +353,5 @@ def esm_contract_row(Row, cost, catalog, base: int):
                "outside it. The module evolved from ESA's ATV; TRANSCOST's f1 for a 'minor variation' (0.4-0.6) instead of the "
                f"catalog's 1.0 would give {(0.5 / f1 * dev + first) / published:.2f} at 0.5. The crewed-space-system relationship "
                f"(before wip-costrows) gave {crewed.development_musd / 1000:,.1f} billion of development and "
-               f"{crewed.first_unit_musd / 1000:.2f} of first unit, {(crewed.development_musd + crewed.first_unit_musd) / published:.0f} "
+               f"{crewed.first_unit_musd / 1000:.2f} of first unit, {f8 * (crewed.development_musd + crewed.first_unit_musd) / published:.0f} "
                "times the contract: out of its class (docs/research/orion_service_module_cost.md).")
