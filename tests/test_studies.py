@@ -193,6 +193,16 @@ def test_mars_outpost_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"{flown['totals']['mass_in_launch_orbit_kg'] / 1000:.0f} t in LEO in {flown['totals']['launches_by_vehicle']['falcon9']} " \
            f"Falcon 9 cargo launches, {launches} of them in 2039, and {flown['cost']['life_cycle_cost_musd'] / 1000:.0f} billion" in description
     assert flown["cost"]["life_cycle_cost_musd"] < cost["life_cycle_cost_musd"]
+    # with the fixed stay the same campaign is refused at Falcon 9's flight rate in 2039 (exit 3; the figures kept)
+    chemical_fixed = tmp_path / "lox_lh2_fixed.yaml"
+    chemical_fixed.write_text(fixed_path.read_text().replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
+    assert main(["run", str(chemical_fixed), "--output-dir", str(tmp_path / "chemical_fixed"), "--format", "json"]) == 3
+    err = capsys.readouterr().err
+    assert "flight rate of falcon9" in err and "2039" in err, err
+    refused = json.loads((tmp_path / "chemical_fixed" / "summary.json").read_text())
+    refused_launches = next(r for r in refused["per_year"] if r["year"] == 2039)["launches_by_vehicle"]["falcon9"]
+    assert refused_launches > 165
+    assert f"with its 6.36 km/s return 2039 alone needed {refused_launches} Falcon 9 launches" in description
 
 
 @pytest.mark.slow
