@@ -116,8 +116,11 @@ def test_mars_outpost_description_states_what_the_run_finds(tmp_path, capsys):
     """The Mars outpost study flies its crews per window (transportation.mars_crew, issue 17): its
     'Finding' quotes the run's figures (restated from `trades run` when the study took its crewed
     missions, their ascent and descent vehicles; these are regression values of the run, each read
-    back here from the same run), and the whole campaign on hydrogen-oxygen stages is refused
-    (exit 3) at the fleet's flight rate in 2039."""
+    back here from the same run). Each crew's stay is chosen per window (mars_crew.stay: window): the
+    stays lie in the study's range, the returns are no worse than with DRA 5.0's fixed 539 days (the
+    study as it flew before, run here too, whose figures the finding also quotes), and the whole
+    campaign on hydrogen-oxygen stages, refused at Falcon 9's flight rate in 2039 with the fixed
+    stay, is flown."""
     import yaml
 
     text = OUTPOST.read_text()
@@ -141,9 +144,17 @@ def test_mars_outpost_description_states_what_the_run_finds(tmp_path, capsys):
     arch, prob = evaluate(parse_study_text(text, str(OUTPOST)), str(OUTPOST))
     crews = [prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="t").sum() for k in (1, 2, 3)]
     assert f"The three crew vehicles need {crews[0]:.0f}, {crews[1]:.0f} and {crews[2]:.0f} t in LEO" in description
-    third = arch.mars_crew[2]
-    assert f"leave Mars on {third['return']['departure']}, after the 2041 return window, on a {third['tei_km_s']:.2f} km/s burn" in description
-    assert third["entry_speed_km_s"] <= data["overrides"]["elements"]["orion_crew_module"]["max_entry_speed_km_s"]["value"]
+    # each crew's stay chosen per window (transportation.mars_crew.stay: window), inside the study's range
+    crew_data = data["transportation"]["mars_crew"]
+    assert crew_data["stay"] == "window"
+    stays = [m["days_at_mars"] for m in arch.mars_crew]
+    assert all(crew_data["min_stay_days"] <= d <= crew_data["max_stay_days"] for d in stays)
+    assert f"between {crew_data['min_stay_days']} and {crew_data['max_stay_days']} days" in description
+    assert f"{stays[0]:.0f}, {stays[1]:.0f} and {stays[2]:.0f} days, leaving on {arch.mars_crew[0]['return']['departure']}, " \
+           f"{arch.mars_crew[1]['return']['departure']} and {arch.mars_crew[2]['return']['departure']} on " \
+           f"{arch.mars_crew[0]['tei_km_s']:.2f}, {arch.mars_crew[1]['tei_km_s']:.2f} and {arch.mars_crew[2]['tei_km_s']:.2f} km/s" in description
+    assert all(m["entry_speed_km_s"] <= data["overrides"]["elements"]["orion_crew_module"]["max_entry_speed_km_s"]["value"]
+               for m in arch.mars_crew)
     totals, cost = summary["totals"], summary["cost"]
     assert f"{totals['mass_in_launch_orbit_kg'] / 1000:.0f} t go to LEO in {totals['launches_by_vehicle']['falcon9']} Falcon 9 cargo " \
            f"launches and {totals['launches_by_vehicle']['sls_block1']} crew launches" in description
@@ -153,16 +164,45 @@ def test_mars_outpost_description_states_what_the_run_finds(tmp_path, capsys):
     assert f"{peak / 1000:.0f} billion in the peak year (2033" in description
     crew = next(i for i in cost["items"] if i["item"] == "mars_crew_vehicle")["total_musd"]
     assert f"of which the crew's own vehicles are {crew / 1000:.0f} billion" in description
-    # the whole campaign on hydrogen-oxygen departure stages: refused at the flight-rate limit
+    # DRA 5.0's 539 days for every crew (stay: fixed, the study as it flew before): the 2039 crew leaves after the 2041 window
+    fixed_data = yaml.safe_load(text)
+    for key in ("stay", "min_stay_days", "max_stay_days"):
+        del fixed_data["transportation"]["mars_crew"][key]
+    fixed_path = tmp_path / "fixed.yaml"
+    fixed_path.write_text(yaml.safe_dump(fixed_data))
+    fixed_arch, fixed_prob = evaluate(parse_study_text(fixed_path.read_text(), str(fixed_path)), str(fixed_path))
+    fixed_crews = [fixed_prob.get_val(f"transfer_mars_crew_{k}.mass_in_launch_orbit", units="t").sum() for k in (1, 2, 3)]
+    third = fixed_arch.mars_crew[2]
+    assert f"(stay: fixed) the 2039 crew left Mars on {third['return']['departure']}, after the 2041 return window, on " \
+           f"a {third['tei_km_s']:.2f} km/s burn, and the crew vehicles needed {fixed_crews[0]:.0f}, {fixed_crews[1]:.0f} and " \
+           f"{fixed_crews[2]:.0f} t" in description
+    # the chosen returns are no worse than the fixed stay's (to the 1-day offset of the two searches' 2-day grids)
+    assert all(m["tei_km_s"] <= f["tei_km_s"] + 0.01 for m, f in zip(arch.mars_crew, fixed_arch.mars_crew))
+    assert third["tei_km_s"] - arch.mars_crew[2]["tei_km_s"] > 3.0
+    assert main(["run", str(fixed_path), "--output-dir", str(tmp_path / "fixed"), "--format", "json"]) == 0
+    fixed_summary = json.loads(capsys.readouterr().out)
+    assert f"the campaign {fixed_summary['totals']['mass_in_launch_orbit_kg'] / 1000:.0f} t and " \
+           f"{fixed_summary['cost']['life_cycle_cost_musd'] / 1000:.0f} billion" in description
+    # the whole campaign on hydrogen-oxygen departure stages: flown now (it was refused at Falcon 9's flight rate in 2039)
     chemical = tmp_path / "lox_lh2.yaml"
     chemical.write_text(text.replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
-    assert main(["run", str(chemical), "--output-dir", str(tmp_path / "chemical"), "--format", "json"]) == 3
+    assert main(["run", str(chemical), "--output-dir", str(tmp_path / "chemical"), "--format", "json"]) == 0
+    flown = json.loads(capsys.readouterr().out)
+    launches = next(r for r in flown["per_year"] if r["year"] == 2039)["launches_by_vehicle"]["falcon9"]
+    assert launches <= 165  # Falcon 9's catalogued limit a year
+    assert f"{flown['totals']['mass_in_launch_orbit_kg'] / 1000:.0f} t in LEO in {flown['totals']['launches_by_vehicle']['falcon9']} " \
+           f"Falcon 9 cargo launches, {launches} of them in 2039, and {flown['cost']['life_cycle_cost_musd'] / 1000:.0f} billion" in description
+    assert flown["cost"]["life_cycle_cost_musd"] < cost["life_cycle_cost_musd"]
+    # with the fixed stay the same campaign is refused at Falcon 9's flight rate in 2039 (exit 3; the figures kept)
+    chemical_fixed = tmp_path / "lox_lh2_fixed.yaml"
+    chemical_fixed.write_text(fixed_path.read_text().replace("departure_propellant: nuclear_thermal_lh2", "departure_propellant: lox_lh2"))
+    assert main(["run", str(chemical_fixed), "--output-dir", str(tmp_path / "chemical_fixed"), "--format", "json"]) == 3
     err = capsys.readouterr().err
     assert "flight rate of falcon9" in err and "2039" in err, err
-    refused = json.loads((tmp_path / "chemical" / "summary.json").read_text())  # the best design's figures, kept
-    launches = next(r for r in refused["per_year"] if r["year"] == 2039)["launches_by_vehicle"]["falcon9"]
-    assert launches > 165  # Falcon 9's catalogued limit a year
-    assert f"2039 alone would need {launches} Falcon 9 launches" in description
+    refused = json.loads((tmp_path / "chemical_fixed" / "summary.json").read_text())
+    refused_launches = next(r for r in refused["per_year"] if r["year"] == 2039)["launches_by_vehicle"]["falcon9"]
+    assert refused_launches > 165
+    assert f"with its 6.36 km/s return 2039 alone needed {refused_launches} Falcon 9 launches" in description
 
 
 @pytest.mark.slow

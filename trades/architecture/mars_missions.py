@@ -16,6 +16,7 @@ import math
 from trades.architecture.description import Stage
 from trades.astro import ephemeris, orbits
 from trades.errors import InfeasibleError
+from trades.architecture.mars_stay import chosen_text, set_stay_inputs, stay_errors, stay_return, stay_span_text
 
 #: the outpost's logistics rates the crew vehicle's transit supplies take (trades/architecture/model_inputs.py)
 TRANSIT_RATES = ("food_rate", "water_rate", "oxygen_rate", "packaging_dry", "packaging_liquid", "packaging_gas", "hygiene_rate", "clothing_per_change",
@@ -33,8 +34,10 @@ def entry_speed(v_inf_km_s: float) -> float:
     return math.sqrt(v_inf_km_s**2 + 2.0 * mu / (radius + ENTRY_INTERFACE_KM))
 
 
-def _return(spec, earliest_jd: float, latest_jd: float, rating: float, min_tof: float = 20.0, step: float = 2.0):
-    """The least-departure-delta-v return from Mars leaving no earlier than ``earliest_jd`` and
+def _return(spec, earliest_jd: float, latest_jd: float, rating: float, min_tof: float = 20.0, step: float = 2.0,
+            last_departure_jd: float | None = None):
+    """The least-departure-delta-v return from Mars leaving no earlier than ``earliest_jd`` (and no
+    later than ``last_departure_jd``, when given: the end of a stay chosen in a range) and
     reaching Earth by ``latest_jd`` whose direct entry is within ``rating`` [km/s] (a 2-day grid of
     Lambert transfers, :func:`trades.astro.porkchop.compute_grid`, its best cell re-solved), and the
     least entry speed of all returns in the span (None if none fits the span)."""
@@ -42,7 +45,8 @@ def _return(spec, earliest_jd: float, latest_jd: float, rating: float, min_tof: 
 
     from trades.astro.porkchop import compute_grid, single_transfer
 
-    departures = np.arange(earliest_jd, latest_jd - min_tof, step)
+    last = latest_jd - min_tof if last_departure_jd is None else min(last_departure_jd + 1e-9, latest_jd - min_tof)
+    departures = np.arange(earliest_jd, last, step)
     if departures.size == 0:
         return None, None
     arrivals = np.arange(earliest_jd + min_tof, latest_jd + 1e-9, step)
@@ -104,21 +108,12 @@ def plan_missions(study, catalog, file: str, notes: list) -> tuple[dict[str, lis
             continue
         out = chosen[0]
         arrival = out["departure_jd"] + out["tof_days"]
-        earliest = arrival + study.outpost.stay_days
-        try:
-            back, fastest = _return(back_spec, earliest, earliest + crew.max_return_days, rating)
-        except (ephemeris.EphemerisRangeError, ValueError) as exc:
-            raise InfeasibleError(f"{where}: mission {len(missions) + 1} ({out['departure']}): return: {exc}") from None
+        back, fastest = stay_return(study, back_spec, arrival, rating, f"{where}: mission {len(missions) + 1} ({out['departure']})")
         if back is None:
-            if fastest is None:
-                raise InfeasibleError(
-                    f"{where}: mission {len(missions) + 1} ({out['departure']}): no return from Mars leaves after the "
-                    f"{study.outpost.stay_days:g}-d stay and reaches Earth within max_return_days ({crew.max_return_days:g} d)"
-                )
             raise InfeasibleError(
                 f"{where}.return_capsule: '{crew.return_capsule}' is rated for Earth entry at {rating:.2f} km/s "
                 f"(elements.{crew.return_capsule}.max_entry_speed_km_s) but every return of mission {len(missions) + 1} "
-                f"({out['departure']}) within max_return_days ({crew.max_return_days:g} d) after the stay enters faster: at least "
+                f"({out['departure']}) {stay_span_text(study)} enters faster: at least "
                 f"{fastest:.2f} km/s (direct entry at {ENTRY_INTERFACE_KM:.0f} km), over its limit by {fastest - rating:.2f} km/s"
             )
         tei = float(orbits.hyperbolic_burn(math.sqrt(back["c3_km2_s2"]), r_mars + peri, mu_mars, r_mars + apo))
@@ -128,6 +123,7 @@ def plan_missions(study, catalog, file: str, notes: list) -> tuple[dict[str, lis
         at_mars = back["departure_jd"] - arrival
         missions.append({
             "window": out, "return": back, "tei_km_s": tei, "entry_speed_km_s": v_entry, "days_at_mars": at_mars,
+            "stay_days": at_mars if crew.stay == "window" else float(study.outpost.stay_days),  # the stay its crew is supplied for
             "year": ephemeris.to_date(out["departure_jd"]).year, "transit_days": out["tof_days"] + back["tof_days"],
             "capsules": capsules,
         })
@@ -153,7 +149,7 @@ def plan_missions(study, catalog, file: str, notes: list) -> tuple[dict[str, lis
         ]
         notes.append(
             f"Mars crew mission {k}: leaves LEO {w['departure']} ({w['dv_departure_km_s']:.2f} km/s), captures after "
-            f"{w['tof_days']:.0f} d ({w['dv_arrival_km_s']:.2f} km/s), {m['days_at_mars']:.0f} d at Mars, leaves {back['departure']} "
+            f"{w['tof_days']:.0f} d ({w['dv_arrival_km_s']:.2f} km/s), {m['days_at_mars']:.0f} d at Mars{chosen_text(crew)}, leaves {back['departure']} "
             f"({m['tei_km_s']:.2f} km/s), enters Earth's atmosphere {back['arrival']} at {m['entry_speed_km_s']:.2f} km/s in "
             f"{capsules} x {crew.return_capsule}"
         )
@@ -183,7 +179,7 @@ def mars_crew_errors(study, catalog) -> list:
     window = study.transportation.mars_window
     if window is None:
         return [study.error(path, "needs transportation.mars_window: the cargo is pre-deployed in the window before the first crew")]
-    errors = []
+    errors = stay_errors(study)
     if crew.first_window <= window.year:
         errors.append(study.error(path + ("first_window",), f"{crew.first_window} is not after the cargo window "
                                   f"{window.year} (transportation.mars_window.year): the cargo is pre-deployed one window ahead"))
@@ -243,3 +239,4 @@ def set_mars_crew_inputs(arch, study, catalog) -> None:
     arch.inputs = [i for i in arch.inputs if i.name not in ("crew.rotations_per_year", "crew.crewed_year")]
     arch.add("crew.rotations_per_year", share, "unitless", f"one crew per mission (transportation.mars_crew){flown}")
     arch.add("crew.crewed_year", counts, "unitless", "crewed Mars missions departing each year (transportation.mars_crew)")
+    set_stay_inputs(arch, study)

@@ -32,6 +32,22 @@ class MarsCrew(BaseModel):
         600.0, gt=30, le=1500, allow_inf_nan=False,
         description="The return leaves Mars after the surface stay and reaches Earth at most this many days after the stay ends [d]: the search span of its window.",
     )
+    stay: Literal["fixed", "window"] = Field(
+        "fixed",
+        description="How each mission's surface stay is set: fixed, the return leaves Mars no earlier than outpost.stay_days "
+        "after arrival (a minimum, the same for every mission); window, each mission's stay is chosen between min_stay_days "
+        "and max_stay_days so that its return (the least Earth-return burn whose Earth entry is within the capsule's rating) "
+        "is the best that leaves Mars in that range (a conjunction-class stay that follows the return window).",
+    )
+    min_stay_days: float | None = Field(
+        None, ge=30, le=1000, allow_inf_nan=False,
+        description="With stay: window, the shortest surface stay a mission may take [d] (arrival at Mars to the return's departure).",
+    )
+    max_stay_days: float | None = Field(
+        None, ge=30, le=1000, allow_inf_nan=False,
+        description="With stay: window, the longest surface stay a mission may take [d]; the surface habitat is sized for "
+        "the longest stay chosen, each mission supplied for its own.",
+    )
     stage_arrangement: Literal["stage_per_burn", "core_stage"] = Field(
         "stage_per_burn",
         description="How the crew vehicle's three burns are made: stage_per_burn, a stage with its own engines and tanks for "
