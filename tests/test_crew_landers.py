@@ -292,6 +292,8 @@ def test_altair_resized_for_nrho_by_hand():
     assert resized.value("elements", "altair", "mass_kg") == pytest.approx(gross, rel=1e-9)
     assert resized.value("elements", "altair", "dry_mass_kg") == pytest.approx(dry, rel=1e-9)
     assert catalog.value("elements", "altair", "mass_kg") == 33_000.0  # the catalog itself is not changed
+    again = []
+    assert resized_catalog(study, resized, str(path), again) is resized and again == []  # not resized twice
     assert notes == ["crew lander 'altair' resized from its design staging (llo) to the study's (nrho) by the rocket equation: "
                      "gross 33,000 -> 69,099 kg, dry 12,139 -> 19,286 kg (ascent burnout, descent inert fraction and "
                      "propellants kept; docs/model.md, Crew landers)"]

@@ -116,6 +116,8 @@ def resized_catalog(study, catalog: Catalog, file: str, notes: list[str]) -> Cat
     new["mass_kg"].update(value=gross, source=f"{how} {old_gross:.0f} kg: {new['mass_kg']['source']}", verified=False)
     new["dry_mass_kg"] = {**(new.get("dry_mass_kg") or {"unit": "kg"}), "value": resized.dry, "verified": False,
                           "source": f"{how} {old_dry:.0f} kg: {(new.get('dry_mass_kg') or {}).get('source', 'the derivation')}"}
+    new["design_staging"] = study.transportation.staging  # resized: a catalog passed back in is not resized twice
+    new["resized_from"] = {"design_staging": design_staging(found[1]), "mass_kg": old_gross, "dry_mass_kg": old_dry}
     entries["elements"][lander] = new
     return Catalog(entries, catalog.routes, catalog.overridden)
 
