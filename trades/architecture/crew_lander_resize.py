@@ -113,9 +113,16 @@ def resized_catalog(study, catalog: Catalog, file: str, notes: list[str]) -> Cat
     entries = copy.copy(catalog.entries)
     entries["elements"] = dict(catalog.entries["elements"])
     new = copy.deepcopy(found[1])
-    new["mass_kg"].update(value=gross, source=f"{how} {old_gross:.0f} kg: {new['mass_kg']['source']}", verified=False)
-    new["dry_mass_kg"] = {**(new.get("dry_mass_kg") or {"unit": "kg"}), "value": resized.dry, "verified": False,
-                          "source": f"{how} {old_dry:.0f} kg: {(new.get('dry_mass_kg') or {}).get('source', 'the derivation')}"}
+    derivation = new["dry_mass_derivation"]["source"]  # unverified (propellants, legs): so is the resized lander
+    why = (f"RESIZED, not read: the catalog's {old_gross:,.0f} kg is the lander in {design_staging(found[1])}, the staging it was "
+           f"designed for; resized for {study.transportation.staging} by the rocket equation from the split of its "
+           "dry_mass_derivation (unverified propellants and descent-stage inert fraction), keeping the ascent burnout "
+           "mass, the inert fraction and the propellants (docs/model.md, Crew landers)")
+    new["mass_kg"].update(value=gross, source=f"{how} {old_gross:.0f} kg ({new['mass_kg']['source']}) and the "
+                          f"dry_mass_derivation ({derivation})", verified=False, note=why)
+    new["dry_mass_kg"] = {**(new.get("dry_mass_kg") or {"unit": "kg"}), "value": resized.dry, "verified": False, "note": why,
+                          "source": f"{how} {old_dry:.0f} kg ({(new.get('dry_mass_kg') or {}).get('source', '')}) and the "
+                                    f"dry_mass_derivation ({derivation})"}
     new["design_staging"] = study.transportation.staging  # resized: a catalog passed back in is not resized twice
     new["resized_from"] = {"design_staging": design_staging(found[1]), "mass_kg": old_gross, "dry_mass_kg": old_dry}
     entries["elements"][lander] = new
