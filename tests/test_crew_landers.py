@@ -115,8 +115,10 @@ def test_crew_lander_mass_in_launch_orbit_by_hand(stem):
     rider_mass = sum(float(mass["value"]) for _, mass in flown_spacecraft(study, catalog))
     assert (rider_mass == 30369.0) is (stem == "apollo_like_lunar_campaign")  # elements.yaml apollo_csm
     legs = catalog.entries["delta_v"]
-    lander_mass = catalog.value("elements", study.transportation.crew_lander, "mass_kg")
     staging = study.transportation.staging  # llo (Apollo-like) or nrho (flagship)
+    # the flagship's Altair (designed for llo) flies resized for NRHO: its gross mass by hand (below)
+    lander_mass = (_resized_by_hand(catalog, "altair", "nrho")[0] if staging == "nrho"
+                   else catalog.value("elements", study.transportation.crew_lander, "mass_kg"))
     lander_dv = (legs[f"tli_to_{staging}"]["delta_v"]["value"] + legs["rendezvous"]["delta_v"]["value"]) * 1000.0
     tli = legs["leo_to_tli"]
     tli_dv = _tli_m_s(study.transportation.launch_orbit_altitude_km, tli["apoapsis_radius_km"]["value"],
@@ -165,7 +167,10 @@ def test_every_catalogued_crew_lander_is_costed():
         lander = arch.cost.item_index("crew_lander")
         costed = [e for e in arch.cost.elements if e.item == lander]
         assert [e.name for e in costed] == ["crew_lander"], stem
-        assert costed[0].mass_kg == catalog.value("elements", arch.study.transportation.crew_lander, "dry_mass_kg")
+        lander_id, staging = arch.study.transportation.crew_lander, arch.study.transportation.staging
+        dry = (_resized_by_hand(catalog, lander_id, staging)[1] if staging != catalog.entry("elements", lander_id)["design_staging"]
+               else catalog.value("elements", lander_id, "dry_mass_kg"))
+        assert costed[0].mass_kg == pytest.approx(dry, rel=1e-9), stem
         assert "hardware is not costed" not in " ".join(arch.notes), stem
         assert "crew landers are not in the modelled manifest" not in " ".join(arch.notes)
 
@@ -233,3 +238,144 @@ def test_a_campaign_without_crews_develops_no_crew_lander():
     assert arch.study.outpost.rotations_per_year == 0 and arch.study.transportation.crew_lander == "lanyue"
     assert [e for e in arch.cost.elements if e.item == arch.cost.item_index("crew_lander")] == []
     assert any("no crew rotation, so it is neither developed nor built" in n for n in arch.notes)
+
+
+def _resized_by_hand(catalog, lander: str, staging: str) -> tuple[float, float]:
+    """Gross and dry mass [kg] of a catalogued lander flown from ``staging``, worked here without the
+    toolkit's closed form: the design split by the rocket equation, then the resized stages by
+    fixed-point iteration of their definitions (ascent: burnout = design burnout + tankage of the
+    extra propellant at the descent stage's f / (1 - f); descent: gross = ascent stage + descent
+    propellant + its tankage), until they stop moving. Legs: NRHO adds nrho_to_llo down and
+    llo_to_nrho up to the low-lunar-orbit legs (delta_v.yaml)."""
+    entry = catalog.entry("elements", lander)
+    how = entry["dry_mass_derivation"]
+    dv = lambda legs: 1000.0 * sum(catalog.entries["delta_v"][leg]["delta_v"]["value"] for leg in legs)  # noqa: E731
+    c_d = G0 * catalog.value("propellants", how["descent_propellant"], "isp_vac_s")
+    c_a = G0 * catalog.value("propellants", how["ascent_propellant"], "isp_vac_s")
+    f = catalog.value("propellants", how["descent_inert_fraction_of"], "stage_inert_fraction")
+    m0 = entry["mass_kg"]["value"]
+    p_d0 = m0 * (1.0 - math.exp(-dv(how["descent_legs"]) / c_d))
+    a0 = m0 - p_d0 - p_d0 * f / (1.0 - f)
+    b0 = a0 * math.exp(-dv(how["ascent_legs"]) / c_a)
+    p_a0 = a0 - b0
+    extra = {"llo": ([], []), "nrho": (["nrho_to_llo"], ["llo_to_nrho"])}[staging]
+    down, up = dv(extra[0] + ["llo_to_surface"]), dv(["surface_to_llo"] + extra[1] + ["rendezvous"])
+    burnout = b0
+    for _ in range(500):
+        p_a = burnout * (math.exp(up / c_a) - 1.0)
+        burnout = b0 + (p_a - p_a0) * f / (1.0 - f)
+    ascent = burnout * math.exp(up / c_a)
+    gross = ascent
+    for _ in range(500):
+        p_d = gross * (1.0 - math.exp(-down / c_d))
+        gross = ascent + p_d + p_d * f / (1.0 - f)
+    return gross, p_d * f / (1.0 - f) + burnout
+
+
+def test_altair_resized_for_nrho_by_hand():
+    """Altair (33,000 kg in low lunar orbit, designed for LLO staging) flown from NRHO: 0.74 km/s more
+    down (2.92 km/s) and 0.85 more up (2.863 km/s with the rendezvous). By hand (_resized_by_hand):
+    the ascent stage's burnout grows from 9,027 to 11,182 kg (the extra 0.85 km/s of propellant and
+    its tankage), its lift-off mass from 17,284 to 28,167 kg, and the descent stage, burning 0.475 of
+    the lander's mass, needs 28,167 / (1 - 0.475 / 0.802) = 69,099 kg in NRHO: 19,286 kg dry. The
+    toolkit's closed form (trades.architecture.crew_lander_resize) gives the same."""
+    from trades.architecture.crew_lander_resize import resized_catalog
+    from trades.study.schema import load_study
+
+    catalog = load_catalog()
+    gross, dry = _resized_by_hand(catalog, "altair", "nrho")
+    assert gross == pytest.approx(69_099, abs=1.0) and dry == pytest.approx(19_286, abs=1.0)
+    path = STUDIES / "lunar_south_pole_outpost.yaml"
+    study = load_study(path)
+    notes = []
+    resized = resized_catalog(study, catalog, str(path), notes)
+    assert resized.value("elements", "altair", "mass_kg") == pytest.approx(gross, rel=1e-9)
+    assert resized.value("elements", "altair", "dry_mass_kg") == pytest.approx(dry, rel=1e-9)
+    assert catalog.value("elements", "altair", "mass_kg") == 33_000.0  # the catalog itself is not changed
+    again = []
+    assert resized_catalog(study, resized, str(path), again) is resized and again == []  # not resized twice
+    assert notes == ["crew lander 'altair' resized from its design staging (llo) to the study's (nrho) by the rocket equation: "
+                     "gross 33,000 -> 69,099 kg, dry 12,139 -> 19,286 kg (ascent burnout, descent inert fraction and "
+                     "propellants kept; docs/model.md, Crew landers)"]
+
+
+@pytest.mark.parametrize("lander", ["altair", "lanyue"])
+def test_resizing_to_the_design_staging_returns_the_catalog_lander(lander):
+    """The round trip: resized with its own design legs, a lander is its catalog self (gross and
+    split), and the hand calculation agrees; a study staging where the lander was designed for
+    (the CNSA-Roscosmos study's Lanyue in LLO) gets the catalog itself, with no note."""
+    from trades.architecture.crew_lander_mass import derived_masses, lander_constants, legs_m_s
+    from trades.architecture.crew_lander_resize import resized_catalog
+    from trades.models.transfer.expendable_lander import resized_expendable_lander
+    from trades.study.schema import load_study
+
+    catalog = load_catalog()
+    design = derived_masses(catalog, lander)
+    how = catalog.entry("elements", lander)["dry_mass_derivation"]
+    back = resized_expendable_lander(design, legs_m_s(catalog, how["descent_legs"]), legs_m_s(catalog, how["ascent_legs"]),
+                                     *lander_constants(catalog, lander))
+    for field in ("descent_propellant", "descent_dry", "ascent_gross", "ascent_propellant", "ascent_dry"):
+        assert getattr(back, field) == pytest.approx(getattr(design, field), rel=1e-12), field
+    gross, dry = _resized_by_hand(catalog, lander, "llo")
+    assert gross == pytest.approx(catalog.value("elements", lander, "mass_kg"), rel=1e-9)
+    assert dry == pytest.approx(catalog.value("elements", lander, "dry_mass_kg"), abs=0.5)
+    path = STUDIES / "lunar_research_station_cnsa_roscosmos.yaml"
+    notes = []
+    assert resized_catalog(load_study(path), catalog, str(path), notes) is catalog and notes == []
+
+
+def test_design_staging_matches_the_derivation_legs():
+    """Every expendable crew lander states its design staging, and its derivation's legs are the
+    routes catalog's lander legs for that staging (so a resize back to it is the identity)."""
+    from trades.architecture.crew_lander_resize import staging_legs
+
+    catalog = load_catalog()
+    for lander, entry in catalog.entries["elements"].items():
+        if entry.get("type") != "crew_lander" or entry.get("launches_per_landing") is not None:
+            continue
+        assert entry.get("design_staging") in ("llo", "nrho"), lander
+        how = entry.get("dry_mass_derivation")
+        if how is not None:
+            assert staging_legs(catalog, entry["design_staging"]) == (how["descent_legs"], how["ascent_legs"]), lander
+
+
+@pytest.mark.parametrize("edit, fragment", [
+    (("  crew_lander: altair\n", "  crew_lander: apollo_lm\n"),
+     "crew lander 'apollo_lm' was designed for llo staging and the catalog has no dry_mass_derivation"),
+    (("  staging: nrho\n", "  staging: direct\n"), "'direct' staging has no lander legs"),
+])
+def test_a_lander_that_cannot_be_resized_is_refused(tmp_path, capsys, edit, fragment):
+    """The Apollo LM has a read dry mass and no stage split: flown from NRHO it is refused (exit 2),
+    not flown at its LLO size; direct staging has no staging orbit to resize for."""
+    from trades.cli import main
+
+    text = (STUDIES / "lunar_south_pole_outpost.yaml").read_text()
+    assert edit[0] in text
+    path = tmp_path / "study.yaml"
+    path.write_text(text.replace(*edit))
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "transportation.staging" in err and fragment in err
+
+
+def test_a_lander_that_does_not_close_is_exit_3(tmp_path, capsys):
+    """The corpus file (tests/bad_inputs/infeasible/): a 3.5 km/s llo_to_nrho leg makes Altair's
+    hypergolic ascent stage need 4.9 kg of propellant per kg at burnout, whose tankage
+    (0.198 / 0.802 = 0.247 kg per kg) outweighs what it lifts: exit 3, naming the field and the lander."""
+    from trades.cli import main
+
+    path = Path(__file__).resolve().parent / "bad_inputs" / "infeasible" / "crew_lander_does_not_close_from_nrho.yaml"
+    assert main(["run", str(path), "-o", str(tmp_path / "out")]) == 3
+    err = capsys.readouterr().err
+    assert "transportation.staging: crew lander 'altair'" in err and "the ascent stage does not close" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_refuelled_lander_is_not_resized():
+    """Starship HLS (the Artemis-like study, NRHO) is bought per landing: not resized, and the run says so."""
+    from trades.architecture.resolve import resolve
+    from trades.study.schema import load_study
+
+    path = STUDIES / "artemis_like_lunar_campaign.yaml"
+    arch = resolve(load_study(path), str(path))
+    assert "crew lander 'starship_hls' is refuelled in orbit and bought per landing: it is not resized for the study's nrho staging" in arch.notes

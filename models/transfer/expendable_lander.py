@@ -64,3 +64,64 @@ def expendable_lander_masses(gross_mass, descent_delta_v, ascent_delta_v, descen
         )
     ascent_dry = ascent_gross * math.exp(-ascent_delta_v / (STANDARD_GRAVITY * ascent_isp))
     return LanderMasses(descent_propellant, descent_dry, ascent_gross, ascent_gross - ascent_dry, ascent_dry)
+
+
+class LanderDoesNotClose(ValueError):
+    """A resized lander needs more propellant than its stages' inert fraction lets them carry."""
+
+
+def resized_expendable_lander(design: LanderMasses, descent_delta_v, ascent_delta_v, descent_isp, ascent_isp,
+                              descent_inert_fraction) -> LanderMasses:
+    """The lander of ``design`` (:func:`expendable_lander_masses`) resized for other descent and
+    ascent delta-v, keeping what the design carries.
+
+    Kept: the ascent stage's burnout mass ``B`` (cabin, crew, what it returns, its design tankage
+    and engine), the descent stage's inert fraction ``f``, both propellants' exhaust velocities
+    ``c = g0 Isp``. The ascent now burns ``dv_a`` and the descent ``dv_d``. Propellant the ascent
+    stage carries beyond its design load ``p_a0`` needs tankage, added at the descent stage's rule
+    (``f / (1 - f) = k`` kg of tankage per kg of propellant; a lighter load sheds it at the same
+    rule). With ``r = exp(dv_a / c_a) - 1`` the ascent propellant is ``p_a = r B'`` and
+
+        B' = B + k (p_a - p_a0) = B + k (r B' - p_a0)   =>   B' = (B - k p_a0) / (1 - k r),
+        A' = B' (1 + r) = B' exp(dv_a / c_a)               (ascent stage at lift-off).
+
+    The descent stage takes the whole lander (gross ``M``) down and stays: with
+    ``b = 1 - exp(-dv_d / c_d)`` its propellant is ``p_d = b M`` and its dry mass ``k p_d``, so
+    ``M = A' + b M / (1 - f)``, that is
+
+        M = A' / (1 - b / (1 - f)),
+
+    and the dry mass is ``k b M + B'``. It closes when ``k r < 1`` (the ascent stage's tankage
+    does not grow faster than the propellant it holds) and ``b < 1 - f``; otherwise
+    :class:`LanderDoesNotClose` says which stage fails. With the design's delta-v it returns the
+    design (``B' = B``, ``A' = A``, ``M`` the design gross mass: ``A = M (1 - b / (1 - f))``).
+
+    Parameters are floats in SI units: m/s, s and unitless.
+
+    References
+    ----------
+    Tsiolkovsky rocket equation, staged as in Humble, Henry & Larson, Space Propulsion Analysis and
+    Design (1995), ch. 1; the inert-fraction definition of ``stage_inert_fraction`` in
+    trades/catalogs/propellants.yaml. docs/model.md, "Crew landers".
+    """
+    f = descent_inert_fraction
+    if not 0.0 <= f < 1.0:
+        raise ValueError(f"descent inert fraction {f} is not in [0, 1)")
+    k = f / (1.0 - f)
+    r = math.exp(ascent_delta_v / (STANDARD_GRAVITY * ascent_isp)) - 1.0
+    if k * r >= 1.0:
+        raise LanderDoesNotClose(
+            f"the ascent stage does not close: {ascent_delta_v / 1000:.3f} km/s at {ascent_isp:.0f} s needs {r:.2f} kg of "
+            f"propellant per kg at burnout, whose tankage ({k:.3f} kg per kg) outweighs what it lifts")
+    burnout = (design.ascent_dry - k * design.ascent_propellant) / (1.0 - k * r)
+    if burnout <= 0.0:
+        raise LanderDoesNotClose("the ascent stage sheds more tankage than it has at burnout")
+    ascent_gross = burnout * (1.0 + r)
+    burned = 1.0 - math.exp(-descent_delta_v / (STANDARD_GRAVITY * descent_isp))
+    if burned >= 1.0 - f:
+        raise LanderDoesNotClose(
+            f"the descent stage does not close: {descent_delta_v / 1000:.3f} km/s at {descent_isp:.0f} s burns {burned:.3f} "
+            f"of the lander's mass, and with its inert fraction {f:.3f} nothing is left for the ascent stage")
+    gross = ascent_gross / (1.0 - burned / (1.0 - f))
+    descent_propellant = burned * gross
+    return LanderMasses(descent_propellant, k * descent_propellant, ascent_gross, ascent_gross - burnout, burnout)

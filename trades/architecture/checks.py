@@ -22,6 +22,7 @@ from trades.architecture.mars_missions import mars_crew_errors
 from trades.architecture.asteroid_crew import asteroid_crew_errors
 from trades.architecture.logistics_inputs import station_keeping_errors
 from trades.architecture.mars_surface_access import surface_access_errors
+from trades.architecture.crew_lander_resize import resize_errors
 
 
 def route_key(study: Study) -> str:
@@ -241,7 +242,7 @@ def check_study(study: Study, catalog: Catalog | None = None) -> Catalog:
             + mars_crew_errors(study, catalog) + asteroid_crew_errors(study, catalog)
             + (surface_access_errors(study, catalog) if study.transportation.mars_crew is not None else [])
             + relationship_errors(study, catalog) + standards_catalog_errors(study, catalog) + ssa_errors(study, catalog)
-            + station_keeping_errors(study, catalog)
+            + station_keeping_errors(study, catalog) + resize_errors(study, catalog)
         )
     if errors:
         raise StudyErrors(errors)

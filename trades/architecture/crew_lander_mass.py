@@ -10,7 +10,8 @@ from trades.models.transfer.expendable_lander import LanderMasses, expendable_la
 from trades.study.catalog import Catalog
 
 
-def _legs_m_s(catalog: Catalog, legs: list[str]) -> float:
+def legs_m_s(catalog: Catalog, legs: list[str]) -> float:
+    """Delta-v [m/s] of the catalog's legs, summed."""
     return 1000.0 * sum(float(catalog.entries["delta_v"][leg]["delta_v"]["value"]) for leg in legs)
 
 
@@ -19,13 +20,17 @@ def derived_masses(catalog: Catalog, lander_id: str) -> LanderMasses:
     entry = catalog.entry("elements", lander_id)
     how = entry["dry_mass_derivation"]
     return expendable_lander_masses(
-        float(entry["mass_kg"]["value"]),
-        _legs_m_s(catalog, how["descent_legs"]),
-        _legs_m_s(catalog, how["ascent_legs"]),
-        catalog.value("propellants", how["descent_propellant"], "isp_vac_s"),
-        catalog.value("propellants", how["ascent_propellant"], "isp_vac_s"),
-        catalog.value("propellants", how["descent_inert_fraction_of"], "stage_inert_fraction"),
+        float(entry["mass_kg"]["value"]), legs_m_s(catalog, how["descent_legs"]), legs_m_s(catalog, how["ascent_legs"]),
+        *lander_constants(catalog, lander_id),
     )
+
+
+def lander_constants(catalog: Catalog, lander_id: str) -> tuple[float, float, float]:
+    """The derivation's descent and ascent Isp [s] and descent-stage inert fraction."""
+    how = catalog.entry("elements", lander_id)["dry_mass_derivation"]
+    return (catalog.value("propellants", how["descent_propellant"], "isp_vac_s"),
+            catalog.value("propellants", how["ascent_propellant"], "isp_vac_s"),
+            catalog.value("propellants", how["descent_inert_fraction_of"], "stage_inert_fraction"))
 
 
 def derived_dry_mass(catalog: Catalog, lander_id: str) -> float:

@@ -20,6 +20,7 @@ from trades.architecture.acquisition import crew_launch_price
 from trades.architecture.ssa import set_ssa_inputs, size_ssa
 from trades.architecture.costing import launch_reliability, make_cost_plan, price_per_kg
 from trades.architecture.refuelled_lander import refuelled_lander
+from trades.architecture.crew_lander_resize import resized_catalog
 from trades.architecture.launch_prices import priced_payload_kg
 from trades.study.schema import Study
 from trades.architecture.description import Architecture, Stage
@@ -243,9 +244,10 @@ def resolve(study: Study, file: str | None = None, catalog: Catalog | None = Non
     ``fleet_taken`` by other programmes sharing the fleet: by vehicle, a list over the study's years)."""
     file = file or study._file
     catalog = check_study(study, catalog)
+    notes: list[str] = []
+    catalog = resized_catalog(study, catalog, file, notes)  # a crew lander designed for another staging orbit
     site = catalog.entry("sites", study.destination.site)
     stages, reusable_lander = _stages(study, catalog, site)
-    notes: list[str] = []
     trajectory = None
     mars_crew = None
     if study.transportation.mars_crew is not None:  # first: its checks fail faster than the cargo's table
