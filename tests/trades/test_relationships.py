@@ -113,3 +113,23 @@ def test_bad_relationships_are_named(tmp_path, section, words):
 def test_unknown_method_is_a_schema_error(tmp_path):
     with pytest.raises(StudyErrors, match="method"):
         _flagship(tmp_path, {"relationships": {"habitat": {"method": "nafcom"}}})
+
+
+def test_crew_lander_class_default_is_first_generation():
+    """The crew lander class's development standard factor f1 is 1.3 (TRANSCOST's 'first generation system',
+    1.3-1.4: no crewed lander is in operation), a capsule's 1.0; a crew lander's development is then 1.3 times the
+    crewed-space-system CER at f1 = 1, by hand from the CER's coefficients (H = 1113 M^0.383 WYr, lvreuse
+    CrewedSpaceSystem), the work-year value 0.3674 MUSD 2018 and CPI-U 313.689 / 251.107 (2024 / 2018): for the
+    flagship's Altair resized for NRHO, 19,286 kg dry, 1113 x 19286^0.383 = 48,724.0 WYr (22,363 MUSD 2024)
+    at f1 = 1, so 63,341.2 WYr and 29,071.4 MUSD 2024 at f1 = 1.3 (the flagship's run: 29,072 MUSD, from its unrounded
+    mass); its first unit, 0.16 M^0.98 WYr, takes no f1."""
+    cost = _cost()
+    lander, capsule = relationship(cost, "crew_lander"), relationship(cost, "crew_spacecraft")
+    assert lander.coefficients["development_factor"] == pytest.approx(1.3, abs=1e-12)
+    assert lander.coefficients["first_unit_factor"] == 1.0  # f1 multiplies development only
+    assert capsule.coefficients["development_factor"] == 1.0
+    assert "f1 = 1.3" in lander.factor_source and "first generation" in lander.source
+    h = element_cost("crew_lander", 19286.0)  # the catalog's factors when none are given
+    assert h.development_wyr == pytest.approx(1.3 * 48724.0, rel=1e-5)
+    assert h.development_musd == pytest.approx(29071.4, rel=1e-5)
+    assert h.first_unit_wyr == pytest.approx(0.16 * 19286.0 ** 0.98, rel=1e-12)

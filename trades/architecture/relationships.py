@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from trades.architecture.cost_relationships import relationship
+from trades.architecture.cost_relationships import relationship, table
 from trades.study.catalog import Catalog, load_catalog
 from trades.study.money import inflation_factor, sourced_to_base_musd
 
@@ -125,13 +125,16 @@ def element_cost(element_type: str, dry_mass_kg: float, *, propellant: str | Non
     """Development and first-unit cost of one element of ``element_type`` (e.g. ``crew_spacecraft``,
     ``habitat``, ``rocket_engine``) by the catalog's relationship of its class. AMCM elements need
     ``ioc_year``; their cost of one unit is split by AMCM's quantity law (development
-    ``2 C(1) - C(2)``, first unit ``C(2) - C(1)``), block 1, average difficulty. A power system of
+    ``2 C(1) - C(2)``, first unit ``C(2) - C(1)``), block 1, average difficulty. ``factors`` (TRANSCOST)
+    replace the class's catalog factors (``element_cost_relationship``: a crew lander's f1); None keeps them. A power system of
     ``power_source`` ('solar', 'fission') takes its source's relationship where the catalog has one."""
     catalog = catalog or load_catalog()
     cost = catalog.entry("cost", "default")
     rel = relationship(cost, element_type, propellant=propellant, power_source=power_source)
     if rel.method == "transcost":
-        part = Part(element_type, dry_mass_kg, propellant or "lox_lh2", 1, factors or {})
+        if factors is None:  # the class's own factors in the catalog (a crew lander's f1), as in a study's model
+            factors = dict(table(cost)[element_type].get("factors") or {})
+        part = Part(element_type, dry_mass_kg, propellant or "lox_lh2", 1, factors)
         h, f, src = _transcost_wyr(cost, element_type, part, 1.0, power_source)
         wyr = _wyr_musd(cost, base_year, catalog)
         return Cost(h * wyr, f * wyr, base_year, f"{src}; work-year value: {cost['work_year_value']['source']}", h, f)
