@@ -379,3 +379,24 @@ def test_a_refuelled_lander_is_not_resized():
     path = STUDIES / "artemis_like_lunar_campaign.yaml"
     arch = resolve(load_study(path), str(path))
     assert "crew lander 'starship_hls' is refuelled in orbit and bought per landing: it is not resized for the study's nrho staging" in arch.notes
+
+
+def test_cnsa_station_description_states_its_lander_cost(tmp_path, capsys):
+    """The CNSA-Roscosmos station's cost finding, read back from `trades run` (restated in wip-f1, when the
+    crew lander class took TRANSCOST's first-generation f1, 1.3): the life-cycle cost, the power system and
+    the ten Lanyue landers' total, development and production, at the description's rounding."""
+    import json
+
+    import yaml
+
+    from trades.cli import main
+
+    path = STUDIES / "lunar_research_station_cnsa_roscosmos.yaml"
+    assert main(["run", str(path), "--output-dir", str(tmp_path), "--format", "json"]) == 0
+    cost = json.loads(capsys.readouterr().out)["cost"]
+    text = " ".join(yaml.safe_load(path.read_text())["description"].split())
+    items = {i["item"]: i for i in cost["items"]}
+    lander, power = items["crew_lander"], items["power"]
+    assert f"the life-cycle cost is {cost['life_cycle_cost_musd'] / 1000:.0f} billion, the solar power system alone {power['total_musd'] / 1000:.0f} billion" in text
+    assert (f"the ten Lanyue landers {lander['total_musd'] / 1000:.1f} billion: {lander['development_musd'] / 1000:.1f} to develop and "
+            f"{lander['production_musd'] / 1000:.1f} to build") in text
