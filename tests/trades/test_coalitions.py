@@ -260,7 +260,9 @@ def test_bad_bar_option(flagship, tmp_path, capsys):
 @pytest.fixture(scope="module")
 def flagship_game(tmp_path_factory, flagship):
     out = tmp_path_factory.mktemp("game") / "out"
-    assert main(["coalitions", str(flagship), "-o", str(out), "--workers", "2", "--format", "json"]) == 0
+    # one worker, as the golden game (tests/test_outputs_unchanged.py): the work split is a flat direction of the
+    # optimum, and with two workers it moves with which problems each reuses (wip-f1 measured ESA 13 % and 14 %)
+    assert main(["coalitions", str(flagship), "-o", str(out), "--workers", "1", "--format", "json"]) == 0
     return json.loads((out / "coalitions.json").read_text())
 
 
