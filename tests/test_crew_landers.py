@@ -379,3 +379,21 @@ def test_a_refuelled_lander_is_not_resized():
     path = STUDIES / "artemis_like_lunar_campaign.yaml"
     arch = resolve(load_study(path), str(path))
     assert "crew lander 'starship_hls' is refuelled in orbit and bought per landing: it is not resized for the study's nrho staging" in arch.notes
+
+
+def test_a_campaign_without_crews_resizes_no_lander():
+    """The flagship with no crew rotation flies no Altair: it is neither resized nor refused (a lander
+    that would not close, or the Apollo LM without a derivation, in NRHO), and the run says nothing of it."""
+    from trades.architecture.crew_lander_resize import resize_errors, resized_catalog
+    from trades.study.schema import load_study
+
+    path = STUDIES / "lunar_south_pole_outpost.yaml"
+    study = load_study(path)
+    study.outpost.rotations_per_year = 0
+    assert study.transportation.staging == "nrho" and study.transportation.crew_lander == "altair"
+    catalog, notes = load_catalog(), []
+    assert resized_catalog(study, catalog, str(path), notes) is catalog and notes == []
+    study.transportation.crew_lander = "apollo_lm"  # no dry_mass_derivation: refused only when it flies
+    assert resize_errors(study, catalog) == []
+    study.outpost.rotations_per_year = 1
+    assert resize_errors(study, catalog)
