@@ -400,3 +400,21 @@ def test_cnsa_station_description_states_its_lander_cost(tmp_path, capsys):
     assert f"the life-cycle cost is {cost['life_cycle_cost_musd'] / 1000:.0f} billion, the solar power system alone {power['total_musd'] / 1000:.0f} billion" in text
     assert (f"the ten Lanyue landers {lander['total_musd'] / 1000:.1f} billion: {lander['development_musd'] / 1000:.1f} to develop and "
             f"{lander['production_musd'] / 1000:.1f} to build") in text
+
+
+def test_a_campaign_without_crews_resizes_no_lander():
+    """The flagship with no crew rotation flies no Altair: it is neither resized nor refused (a lander
+    that would not close, or the Apollo LM without a derivation, in NRHO), and the run says nothing of it."""
+    from trades.architecture.crew_lander_resize import resize_errors, resized_catalog
+    from trades.study.schema import load_study
+
+    path = STUDIES / "lunar_south_pole_outpost.yaml"
+    study = load_study(path)
+    study.outpost.rotations_per_year = 0
+    assert study.transportation.staging == "nrho" and study.transportation.crew_lander == "altair"
+    catalog, notes = load_catalog(), []
+    assert resized_catalog(study, catalog, str(path), notes) is catalog and notes == []
+    study.transportation.crew_lander = "apollo_lm"  # no dry_mass_derivation: refused only when it flies
+    assert resize_errors(study, catalog) == []
+    study.outpost.rotations_per_year = 1
+    assert resize_errors(study, catalog)

@@ -387,7 +387,7 @@ def make_cost_plan(arch) -> CostPlan:
         work_year_musd=sourced_to_base_musd(wyr, base, catalog),
         amcm_inflation=inflation_factor(AMCM_YEAR, base, catalog),
         amcm_coefficients={c: float(cost["amcm"][c]["value"]) for c in "abcdefg"},
-        payload_leo_kg={v: priced_payload_kg(catalog, v) for v in set(vehicle_of) if v is not None},
+        payload_leo_kg={v: priced_payload_kg(catalog, v) for v in dict.fromkeys(vehicle_of) if v is not None},
         operations_rate_musd=sourced_to_base_musd(ops, base, catalog),
         crew_launch_price_musd=crew_price,
         crew_transport_buys=crew_buys,

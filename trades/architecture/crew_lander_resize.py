@@ -36,6 +36,8 @@ def _expendable(study, catalog: Catalog) -> tuple[str, dict] | None:
     entry = catalog.entries["elements"].get(lander or "")
     if not entry or entry.get("launches_per_landing") is not None or study.destination.body != "moon":
         return None
+    if study.outpost.rotations_per_year <= 0:  # no crew flies it: nothing to resize, nothing to refuse
+        return None
     return lander, entry
 
 

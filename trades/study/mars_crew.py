@@ -30,7 +30,7 @@ class MarsCrew(BaseModel):
     )
     max_return_days: float = Field(
         600.0, gt=30, le=1500, allow_inf_nan=False,
-        description="The return leaves Mars after the surface stay and reaches Earth at most this many days after the stay ends [d]: the search span of its window.",
+        description="The return leaves Mars after the surface stay and reaches Earth at most this many days after the stay ends [d]: the search span of its window (with stay: window, after the longest stay of the range).",
     )
     stay: Literal["fixed", "window"] = Field(
         "fixed",
