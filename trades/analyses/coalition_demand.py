@@ -38,7 +38,9 @@ def demand_fraction(study, members) -> float:
     demand = demand_shares(study)
     if demand is None:
         return 1.0
-    return sum(demand[p] for p in members) / sum(demand.values())
+    # summed in the study's order, not the set's: a set's order follows Python's hash seed, and the last
+    # bits of the sum moved the game's flat work split with it (PYTHONHASHSEED 4 against 0)
+    return sum(demand[p] for p in demand if p in members) / sum(demand.values())
 
 
 def apply_demand(data: dict, study, members) -> None:
