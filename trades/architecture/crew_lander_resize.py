@@ -94,30 +94,32 @@ def resized_catalog(study, catalog: Catalog, file: str, notes: list[str]) -> Cat
     from trades.architecture.crew_lander_mass import derived_masses, lander_constants, legs_m_s  # noqa: PLC0415 (openmdao)
     from trades.models.transfer.expendable_lander import LanderDoesNotClose, resized_expendable_lander  # noqa: PLC0415
 
-    design = derived_masses(catalog, lander)
-    descent_legs, ascent_legs = staging_legs(catalog, study.transportation.staging)
+    lander, entry = found
+    design, staging = design_staging(entry), study.transportation.staging
+    split = derived_masses(catalog, lander)
+    descent_legs, ascent_legs = staging_legs(catalog, staging)
     descent_isp, ascent_isp, inert = lander_constants(catalog, lander)
     dv_down, dv_up = legs_m_s(catalog, descent_legs), legs_m_s(catalog, ascent_legs)
     try:
-        resized = resized_expendable_lander(design, dv_down, dv_up, descent_isp, ascent_isp, inert)
+        resized = resized_expendable_lander(split, dv_down, dv_up, descent_isp, ascent_isp, inert)
     except LanderDoesNotClose as exc:
         raise InfeasibleError(
-            f"{file}: transportation.staging: crew lander '{lander}' (designed for {design_staging(found[1])} staging) "
-            f"does not close when resized for '{study.transportation.staging}' staging (down {' + '.join(descent_legs)} "
+            f"{file}: transportation.staging: crew lander '{lander}' (designed for {design} staging) "
+            f"does not close when resized for '{staging}' staging (down {' + '.join(descent_legs)} "
             f"{dv_down / 1000:.3f} km/s, up {' + '.join(ascent_legs)} {dv_up / 1000:.3f} km/s): {exc}"
         ) from None
     gross = resized.ascent_gross + resized.descent_propellant + resized.descent_dry
-    old_gross = float(found[1]["mass_kg"]["value"])
-    old_dry = float((found[1].get("dry_mass_kg") or {}).get("value", design.dry))
-    notes.append(resize_note(lander, design_staging(found[1]), study.transportation.staging, (old_gross, old_dry), (gross, resized.dry)))
-    how = (f"RESIZED for {study.transportation.staging} staging by trades.architecture.crew_lander_resize "
+    old_gross = float(entry["mass_kg"]["value"])
+    old_dry = float((entry.get("dry_mass_kg") or {}).get("value", split.dry))
+    notes.append(resize_note(lander, design, staging, (old_gross, old_dry), (gross, resized.dry)))
+    how = (f"RESIZED for {staging} staging by trades.architecture.crew_lander_resize "
            f"(down {' + '.join(descent_legs)}, up {' + '.join(ascent_legs)}) from")
     entries = copy.copy(catalog.entries)
     entries["elements"] = dict(catalog.entries["elements"])
-    new = copy.deepcopy(found[1])
+    new = copy.deepcopy(entry)
     derivation = new["dry_mass_derivation"]["source"]  # unverified (propellants, legs): so is the resized lander
-    why = (f"RESIZED, not read: the catalog's {old_gross:,.0f} kg is the lander in {design_staging(found[1])}, the staging it was "
-           f"designed for; resized for {study.transportation.staging} by the rocket equation from the split of its "
+    why = (f"RESIZED, not read: the catalog's {old_gross:,.0f} kg is the lander in {design}, the staging it was "
+           f"designed for; resized for {staging} by the rocket equation from the split of its "
            "dry_mass_derivation (unverified propellants and descent-stage inert fraction), keeping the ascent burnout "
            "mass, the inert fraction and the propellants (docs/model.md, Crew landers)")
     new["mass_kg"].update(value=gross, source=f"{how} {old_gross:.0f} kg ({new['mass_kg']['source']}) and the "
@@ -125,8 +127,6 @@ def resized_catalog(study, catalog: Catalog, file: str, notes: list[str]) -> Cat
     new["dry_mass_kg"] = {**(new.get("dry_mass_kg") or {"unit": "kg"}), "value": resized.dry, "verified": False, "note": why,
                           "source": f"{how} {old_dry:.0f} kg ({(new.get('dry_mass_kg') or {}).get('source', '')}) and the "
                                     f"dry_mass_derivation ({derivation})"}
-    new["design_staging"] = study.transportation.staging  # resized: a catalog passed back in is not resized twice
-    new["resized_from"] = {"design_staging": design_staging(found[1]), "mass_kg": old_gross, "dry_mass_kg": old_dry}
+    new["design_staging"] = staging  # resized: a catalog passed back in is not resized twice
     entries["elements"][lander] = new
     return Catalog(entries, catalog.routes, catalog.overridden)
-
