@@ -29,7 +29,24 @@ def _by_hand_government(cost: dict, mass_kg: float, ioc: int) -> tuple[float, fl
     return (float(cer["dev_a"]) * mass_kg ** float(cer["dev_x"]) * wyr, float(cer["prod_a"]) * mass_kg ** float(cer["prod_x"]) * wyr)
 
 
-def _by_hand_seat(catalog, missions: float | None = None, development_share: bool = True) -> float:
+def _by_hand_operations(catalog, mission_days: float | None = None) -> float:
+    """The capsule's operations of one flight (MUSD of 2024): TRANSCOST's flight and mission operations of a
+    crewed orbital vehicle, 20 Q L^-0.65, its crewed addition 75 T^0.5 Na^0.5 L^-0.8 and recovery at sea
+    (1.5 / L)(7 L^0.7 + M^0.83) (lvreuse/cost/vehicle.py), the last two times f11, at L = 3 a year (the lowest
+    fitted rate; NASA's contract buys fewer), in work-years of 2018 inflated by CPI-U."""
+    cost = catalog.entry("cost", "default")
+    cpi = {int(y): float(v) for y, v in cost["cpi_u"]["values"].items()}
+    ops = catalog.entry("elements", "crew_dragon")["flight_operations"]
+    days = ops["free_flight_days"]["value"] if mission_days is None else mission_days
+    rate, crew, f11 = 3.0, 4.0, cost["transcost_factors"]["f11_commercial"]["value"]
+    mission = 20.0 * ops["complexity"]["value"] * rate ** -0.65
+    crewed = 75.0 * days ** 0.5 * crew ** 0.5 * rate ** -0.8
+    recovery = 1.5 / rate * (7.0 * rate ** 0.7 + ops["recovered_mass_t"]["value"] ** 0.83)
+    wyr = float(cost["work_year_value"]["value"]) * cpi[2024] / cpi[int(cost["work_year_value"]["year"])]
+    return (mission + f11 * (crewed + recovery)) * wyr
+
+
+def _by_hand_seat(catalog, missions: float | None = None, development_share: bool = True, mission_days: float | None = None) -> float:
     cost = catalog.entry("cost", "default")
     cpi = {int(y): float(v) for y, v in cost["cpi_u"]["values"].items()}
     dragon = catalog.entry("elements", "crew_dragon")
@@ -39,7 +56,8 @@ def _by_hand_seat(catalog, missions: float | None = None, development_share: boo
     falcon9 = catalog.entry("launch_vehicles", "falcon9")["price"]
     launches = math.ceil(dragon["mass_kg"]["value"] / falcon9["payload_leo_kg"]["value"])  # Demo-2's mass on the recovered-booster payload
     launch = launches * falcon9["value"] * cpi[2024] / cpi[falcon9["year"]]
-    flight = f11 * (development / missions * development_share + unit / dragon["flights_per_capsule"]["value"]) + launch
+    flight = (f11 * (development / missions * development_share + unit / dragon["flights_per_capsule"]["value"]) + launch
+              + _by_hand_operations(catalog, mission_days))
     return flight / catalog.entry("contracts", "commercial_crew_spacex_seat_2019")["seats"]["value"]
 
 
@@ -63,6 +81,9 @@ def test_the_seat_row_is_the_relationship_spread_over_the_contract_by_hand():
     assert f"{times:.1f} times the development and testing part" in row.comment
     # and what CCtCap bought by the same model: the development once and the contract's six flights of four seats
     assert f"comes to {6 * 4 * _by_hand_seat(catalog):,.0f} MUSD by this model" in row.comment
+    # the what-if of TRANSCOST's crewed term over the whole six-month stay, the capsule docked
+    stay = _by_hand_seat(catalog, development_share=False, mission_days=182.6) / row.published
+    assert f"the ratio would be {stay:.2f} (the term 11 times larger" in row.comment
     # the launch check uses Demo-2's launch mass against the payload Falcon 9's list price buys: one launch
     assert "1 Falcon 9 launch(es)" in row.quantity
 
@@ -76,3 +97,15 @@ def test_the_row_follows_the_catalog_mass():
     assert light < heavy
     catalog.entries["elements"]["crew_dragon"]["dry_mass_kg"]["value"] = 10000.0
     assert seat_cost(catalog).per_seat == pytest.approx(heavy, rel=1e-12)
+
+
+def test_recovery_reproduces_lvreuses_ariane5_case():
+    """lvreuse/cost/transcost_unittests.py (commit e2ac6ac) test_recovery_ops_cost: Ariane 5's boosters,
+    37 Mg recovered at 7 launches a year with Europe's f8 = 0.86, 8.7 work-years (delta 0.1). The toolkit's
+    relationship has f8 = 1."""
+    from trades.architecture.launch_operations import recovery_per_flight_wyr
+
+    catalog = load_catalog()
+    assert 0.86 * recovery_per_flight_wyr(catalog, 37.0, 7.0) == pytest.approx(8.7, abs=0.1)
+    # below the lowest fitted rate (3 a year) the relationship is taken at that rate, as the operations component does
+    assert recovery_per_flight_wyr(catalog, 8.0, 1.0) == pytest.approx(recovery_per_flight_wyr(catalog, 8.0, 3.0), rel=1e-12)

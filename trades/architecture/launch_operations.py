@@ -45,3 +45,13 @@ def per_launch_musd(catalog: Catalog, inputs: dict, launches_per_year: float, wo
                          work_year_value=work_year_musd, **values)
     return (float(prob.get_val("ground_operations")[0]) / launches_per_year,
             float(prob.get_val("mission_operations")[0]) / launches_per_year)
+
+
+def recovery_per_flight_wyr(catalog: Catalog, recovered_mass_t: float, launches_per_year: float) -> float:
+    """TRANSCOST's recovery at sea of one flight's recovered element [WYr], f8 = f11 = 1:
+    ``C_rec = (a_r / L)(b_r L^x_Lr + M^x_Mr)``, ``M`` in t, at the operations relationships' lowest
+    fitted rate when ``L`` is below it (as the component takes ``L``). Not in the study model: no
+    study recovers an element; the Commercial Crew seat row prices a capsule's recovery with it."""
+    c = coefficients(catalog)
+    rate = max(launches_per_year, c["min_rate"])
+    return c["a_r"] / rate * (c["b_r"] * rate ** c["x_Lr"] + recovered_mass_t ** c["x_Mr"])
