@@ -9,6 +9,8 @@ from __future__ import annotations
 
 #: the same 'IOC' assumption for both Gateway elements: a planned launch year, not read in a source
 GATEWAY_IOC = 2027
+#: AMCM's block number of an element built by modifying an existing design: 2, the least its definition allows
+DERIVATIVE_BLOCK = 2
 BAND = 0.5
 
 
@@ -22,10 +24,10 @@ def _verdict(ratio: float) -> str:
 
 
 def commercial_rows(run_study, Row) -> list:
-    """The PPE (AMCM power-element relationship on its dry mass) and HALO (the habitat and life support
+    """The PPE (AMCM's communication-spacecraft relationship on its dry mass: its platform's class) and HALO (the habitat and life support
     the toolkit sizes for Gateway's crew of four on 30-day visits, studies/cislunar_nrho_station.yaml,
     by AMCM's crewed-habitat relationship), each with f11, against their contracts in 2024 dollars."""
-    from trades.architecture.relationships import element_cost
+    from trades.architecture.relationships import amcm_cost, element_cost
     from trades.study.catalog import load_catalog
     from trades.study.money import sourced_to_base_musd
 
@@ -34,29 +36,41 @@ def commercial_rows(run_study, Row) -> list:
     f11, f11_source = _f11(catalog)
     rows = []
 
-    ppe = catalog.entry("elements", "gateway_ppe")["mass_kg"]
-    dry = float(ppe["value"]) / 2.0  # the source: propellant is half of the launch mass
-    government = element_cost("power", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog)
-    ours = f11 * (government.development_musd + government.first_unit_musd)
+    ppe = catalog.entry("elements", "gateway_ppe")
+    dry = float(ppe["mass_kg"]["value"]) / 2.0  # the source: propellant is half of the launch mass
+    # the PPE's class: Maxar's 1300-class communications-satellite platform (elements.yaml gateway_ppe.platform)
+    # and a modification of that existing design: AMCM's block 2, the least its definition allows (cost.yaml amcm.block_definition)
+    government = amcm_cost("communication", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog, block=DERIVATIVE_BLOCK)
+    new_design = amcm_cost("communication", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog)
+    planetary = element_cost("power", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog)  # the power class's default
+    total, new_total, planetary_total = (c.development_musd + c.first_unit_musd for c in (government, new_design, planetary))
+    ours = f11 * total
     contract = catalog.entry("contracts", "gateway_ppe_maxar_2019")
     published = sourced_to_base_musd(contract["price"], base, catalog)
     rows.append(Row(
-        "Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element, developed commercially: AMCM power-element relationship, "
-        f"{dry:,.0f} kg dry (half its 5,000 kg launch mass), IOC {GATEWAY_IOC} (assumed), one unit, {government.development_musd + government.first_unit_musd:,.0f} "
-        f"MUSD as a government development, times TRANSCOST's commercial-development factor f11 = {f11:g}", ours, published, "MUSD",
-        f"{contract['id']}: {contract['price']['source']}; f11: {f11_source}",
-        f"{_verdict(ours / published)} (band 50 %). f11 halves AMCM's government-programme cost (the ratio was "
-        f"{(government.development_musd + government.first_unit_musd) / published:.2f} without it); the rest is likely (not verified) "
-        "that the PPE is a derivative of Maxar's commercial satellite bus, which AMCM, fitted on new government developments, "
-        "has no term for, and that the contract's price, not its cost, is the published figure. NASA's NAFCOM study of Falcon 9 "
-        "(2011) found the same order of gap: SpaceX's reported 0.39 billion was 0.23 of NAFCOM's commercial-inputs estimate."))
+        "Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element, developed commercially: AMCM communication-spacecraft "
+        f"relationship, block {DERIVATIVE_BLOCK} (a modification of Maxar's 1300-class communications-satellite platform), {dry:,.0f} kg dry (half its 5,000 kg "
+        f"launch mass), IOC {GATEWAY_IOC} (assumed), one unit, {total:,.0f} MUSD as a government development, times TRANSCOST's "
+        f"commercial-development factor f11 = {f11:g}", ours, published, "MUSD",
+        f"{contract['id']}: {contract['price']['source']}; platform: {ppe['platform']['source']}; f11: {f11_source}",
+        f"{_verdict(ours / published)} (band 50 %). f11 halves AMCM's government-programme cost (the ratio would be "
+        f"{total / published:.2f} without it). As a new design (block 1) it would be {f11 * new_total / published:.2f}; by AMCM's "
+        f"planetary-spacecraft class as a new design, which the toolkit's power element type takes and which is fitted on "
+        f"planetary spacecraft, {f11 * planetary_total / published:.2f} (as the row priced it "
+        "until 2026-12). Which block number a 1300 derivative deserves was not read (2 is the least for a modification); the PPE's "
+        "mass was read only in a secondary page; the contract's price, not its cost, is the published figure."))
 
     study, prob = run_study("cislunar_nrho_station")
     from trades.models import variables as var
 
     masses = {"habitat": float(prob.get_val(var.HABITAT_MASS, units="kg")[0]),
               "life_support": float(prob.get_val(var.LIFE_SUPPORT_MASS, units="kg")[0])}
-    parts = {kind: element_cost(kind, mass, ioc_year=study.deploy_year, base_year=base, catalog=catalog) for kind, mass in masses.items()}
+    # the pressurized module modifies Cygnus's (AMCM block 2); Cygnus, a cargo craft, has no life support to inherit (block 1)
+    blocks = {"habitat": DERIVATIVE_BLOCK, "life_support": 1}
+    parts = {kind: element_cost(kind, mass, ioc_year=study.deploy_year, base_year=base, catalog=catalog, block=blocks[kind])
+             for kind, mass in masses.items()}
+    new_parts = [element_cost(kind, mass, ioc_year=study.deploy_year, base_year=base, catalog=catalog) for kind, mass in masses.items()]
+    new_design = sum(c.development_musd + c.first_unit_musd for c in new_parts)
     government = sum(c.development_musd + c.first_unit_musd for c in parts.values())
     ours = f11 * government
     contract = catalog.entry("contracts", "gateway_halo_northrop_2021")
@@ -64,10 +78,12 @@ def commercial_rows(run_study, Row) -> list:
     rows.append(Row(
         "Cost (2024 dollars, CPI-U)", "Gateway HALO, developed commercially: the habitat and life support the toolkit sizes for "
         f"Gateway's crew of {study.outpost.crew_size} on {study.outpost.stay_days:g}-day visits (studies/cislunar_nrho_station.yaml: "
-        f"{masses['habitat'] / 1000:.1f} t and {masses['life_support'] / 1000:.1f} t), AMCM crewed-habitat relationship, IOC "
+        f"{masses['habitat'] / 1000:.1f} t and {masses['life_support'] / 1000:.1f} t), AMCM crewed-habitat relationship, the module block {DERIVATIVE_BLOCK} (a "
+        f"modification of Cygnus's), the life support block 1, IOC "
         f"{study.deploy_year}, one unit, {government:,.0f} MUSD as a government development, times f11 = {f11:g}", ours, published, "MUSD",
         f"{contract['id']}: {contract['price']['source']}; f11: {f11_source}",
-        f"{_verdict(ours / published)} (band 50 %). Without f11 the ratio would be {government / published:.2f}. HALO is a derivative of "
+        f"{_verdict(ours / published)} (band 50 %). Without f11 the ratio would be {government / published:.2f}; as a new design (block "
+        f"1), {f11 * new_design / published:.2f}. HALO is a derivative of "
         "Northrop Grumman's Cygnus pressurized module ('based on Northrop Grumman's Cygnus spacecraft', Northrop Grumman release of Nov "
         "2020 as reported by UrduPoint/Sputnik); no HALO mass was read in a source, so the row costs the module the toolkit sizes for "
         "HALO's stated use (four crew up to 30 days with Orion docked, the same release), not HALO itself. The contract (935 MUSD, "

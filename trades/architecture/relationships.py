@@ -121,11 +121,12 @@ def launch_vehicle_cost(stages: list[Part], engines: list[Part], *, num_stages: 
 
 def element_cost(element_type: str, dry_mass_kg: float, *, propellant: str | None = None, ioc_year: int | None = None,
                  factors: dict | None = None, base_year: int = 2024, catalog: Catalog | None = None,
-                 power_source: str | None = None) -> Cost:
+                 power_source: str | None = None, block: int = 1) -> Cost:
     """Development and first-unit cost of one element of ``element_type`` (e.g. ``crew_spacecraft``,
     ``habitat``, ``rocket_engine``) by the catalog's relationship of its class. AMCM elements need
     ``ioc_year``; their cost of one unit is split by AMCM's quantity law (development
-    ``2 C(1) - C(2)``, first unit ``C(2) - C(1)``), block 1, average difficulty. ``factors`` (TRANSCOST)
+    ``2 C(1) - C(2)``, first unit ``C(2) - C(1)``), average difficulty, AMCM's ``block`` (1 a new design, 2 or
+    more a modification of an existing one: ``amcm.block_definition``). ``factors`` (TRANSCOST)
     replace the class's catalog factors (``element_cost_relationship``: a crew lander's f1); None keeps them. A power system of
     ``power_source`` ('solar', 'fission') takes its source's relationship where the catalog has one."""
     catalog = catalog or load_catalog()
@@ -142,9 +143,30 @@ def element_cost(element_type: str, dry_mass_kg: float, *, propellant: str | Non
         raise ValueError(f"element type '{element_type}' is costed by AMCM, which needs its ioc_year")
     if factors:
         raise ValueError(f"element type '{element_type}' is costed by AMCM, which takes no TRANSCOST factors")
+    return _amcm(cost, rel.coefficients["specification"], dry_mass_kg, ioc_year, base_year, catalog, rel.source, block)
+
+
+def amcm_cost(specification: str, dry_mass_kg: float, *, ioc_year: int, base_year: int = 2024, catalog: Catalog | None = None,
+              block: int = 1) -> Cost:
+    """Development and first unit of one element by AMCM's mission ``specification`` (a key of
+    ``amcm.specification`` in the cost catalog), for an element whose class no element type names
+    (the validation report's Gateway PPE, a communications-satellite bus)."""
+    catalog = catalog or load_catalog()
+    cost = catalog.entry("cost", "default")
+    spec = cost["amcm"]["specification"][specification]
+    return _amcm(cost, float(spec["value"]), dry_mass_kg, ioc_year, base_year, catalog,
+                 f"AMCM, specification {specification} {spec['value']}: {spec['source']}", block)
+
+
+def _amcm(cost: dict, specification: float, dry_mass_kg: float, ioc_year: int, base_year: int, catalog: Catalog, source: str,
+          block: int = 1) -> Cost:
+    """AMCM's cost of one unit split by its quantity law: development 2 C(1) - C(2), first unit C(2) - C(1)."""
+    if block < 1:
+        raise ValueError(f"AMCM's block number is 1 (a new design) or more, not {block}")
     k = {c: float(cost["amcm"][c]["value"]) for c in "abcdefg"}
     pounds = dry_mass_kg / 0.45359237
-    one = (k["a"] * pounds ** k["c"] * k["d"] ** rel.coefficients["specification"] * k["e"] ** (1.0 / (ioc_year - 1900.0))
+    one = (k["a"] * pounds ** k["c"] * k["d"] ** specification * k["e"] ** (1.0 / (ioc_year - 1900.0)) * block ** k["f"]
            * inflation_factor(AMCM_YEAR, base_year, catalog))
     unit = 2.0 ** k["b"] - 1.0
-    return Cost(one * (1.0 - unit), one * unit, base_year, f"{rel.source}; AMCM coefficients: {cost['amcm']['a']['source']}")
+    blocks = f"; block {block}: {cost['amcm']['block_definition']['source']}" if block != 1 else ""
+    return Cost(one * (1.0 - unit), one * unit, base_year, f"{source}; AMCM coefficients: {cost['amcm']['a']['source']}{blocks}")
