@@ -19,13 +19,13 @@ def test_ppe_and_halo_rows_by_hand():
     k = {c: float(cost["amcm"][c]["value"]) for c in "abcdef"}
     cpi = cost["cpi_u"]["values"]
     ppe, halo = commercial_rows(_run_study, Row)
-    # PPE: 2,500 kg dry (half of 5,000 kg), communication-spacecraft specification 2.22 (its 1300-class platform), block 2,
-    # IOC 2027; Maxar 375 MUSD of 2019
-    assert ppe.ours == pytest.approx(0.5 * _amcm_one_unit(2500.0 / 0.45359237, 2.22, 2027, k, cpi, block=2), rel=1e-9)
-    # the comment's what-ifs: a new design of its class, and the planetary-spacecraft class (2.39) of the power element type
-    for spec, block in ((2.22, 1), (2.39, 1)):
-        ratio = 0.5 * _amcm_one_unit(2500.0 / 0.45359237, spec, 2027, k, cpi, block) / ppe.published
-        assert f"{ratio:.2f}" in ppe.comment
+    # PPE: 2,500 kg dry (half of 5,000 kg), the power element type's planetary-spacecraft specification 2.39, block 2 (a
+    # modification of Maxar's 1300 platform), IOC 2027; Maxar 375 MUSD of 2019
+    assert ppe.ours == pytest.approx(0.5 * _amcm_one_unit(2500.0 / 0.45359237, 2.39, 2027, k, cpi, block=2), rel=1e-9)
+    # the comment's what-ifs: a new design (block 1) and block 3
+    for block in (1, 3):
+        ratio = 0.5 * _amcm_one_unit(2500.0 / 0.45359237, 2.39, 2027, k, cpi, block) / ppe.published
+        assert f"block {block}) it would be {ratio:.2f}" in ppe.comment or f"as block {block} {ratio:.2f}" in ppe.comment
     assert ppe.published == pytest.approx(375.0 * cpi[2024] / cpi[2019], rel=1e-12)
     # HALO: the cislunar study's habitat (block 2: it modifies Cygnus's module) and life support (block 1: Cygnus has none),
     # habitat specification 2.13, IOC 2028; Northrop 935 MUSD of 2021
@@ -41,10 +41,13 @@ def test_ppe_and_halo_rows_by_hand():
 
 def test_amcm_block_number():
     """AMCM's cost goes with B^f (f = -0.355322): block 2 is 2^f = 0.782 of block 1; a block below 1 is refused."""
-    from trades.architecture.relationships import amcm_cost
+    from trades.architecture.relationships import element_cost
 
-    one, two = (amcm_cost("habitat", 5000.0, ioc_year=2028, block=b) for b in (1, 2))
+    one, two = (element_cost("habitat", 5000.0, ioc_year=2028, block=b) for b in (1, 2))
     assert two.development_musd / one.development_musd == pytest.approx(2.0 ** -0.355322, rel=1e-6)
     assert two.first_unit_musd / one.first_unit_musd == pytest.approx(2.0 ** -0.355322, rel=1e-6)
     with pytest.raises(ValueError, match="block number is 1"):
-        amcm_cost("habitat", 5000.0, ioc_year=2028, block=0)
+        element_cost("habitat", 5000.0, ioc_year=2028, block=0)
+    # TRANSCOST has no block number (its heritage term is f1): a block there is refused, not ignored
+    with pytest.raises(ValueError, match="no AMCM block number"):
+        element_cost("crew_spacecraft", 9000.0, block=2)

@@ -29,7 +29,7 @@ def _by_hand_government(cost: dict, mass_kg: float, ioc: int) -> tuple[float, fl
     return (float(cer["dev_a"]) * mass_kg ** float(cer["dev_x"]) * wyr, float(cer["prod_a"]) * mass_kg ** float(cer["prod_x"]) * wyr)
 
 
-def _by_hand_operations(catalog, mission_days: float | None = None) -> float:
+def _by_hand_operations(catalog, mission_days: float | None = None, f11_on_crew_terms: float | None = None) -> float:
     """The capsule's operations of one flight (MUSD of 2024): TRANSCOST's flight and mission operations of a
     crewed orbital vehicle, 20 Q L^-0.65, its crewed addition 75 T^0.5 Na^0.5 L^-0.8 and recovery at sea
     (1.5 / L)(7 L^0.7 + M^0.83) (lvreuse/cost/vehicle.py), the last two times f11, at L = 3 a year (the lowest
@@ -38,7 +38,8 @@ def _by_hand_operations(catalog, mission_days: float | None = None) -> float:
     cpi = {int(y): float(v) for y, v in cost["cpi_u"]["values"].items()}
     ops = catalog.entry("elements", "crew_dragon")["flight_operations"]
     days = ops["free_flight_days"]["value"] if mission_days is None else mission_days
-    rate, crew, f11 = 3.0, 4.0, cost["transcost_factors"]["f11_commercial"]["value"]
+    rate, crew = 3.0, 4.0
+    f11 = cost["transcost_factors"]["f11_commercial"]["value"] if f11_on_crew_terms is None else f11_on_crew_terms
     mission = 20.0 * ops["complexity"]["value"] * rate ** -0.65
     crewed = 75.0 * days ** 0.5 * crew ** 0.5 * rate ** -0.8
     recovery = 1.5 / rate * (7.0 * rate ** 0.7 + ops["recovered_mass_t"]["value"] ** 0.83)
@@ -84,6 +85,11 @@ def test_the_seat_row_is_the_relationship_spread_over_the_contract_by_hand():
     # the what-if of TRANSCOST's crewed term over the whole six-month stay, the capsule docked
     stay = _by_hand_seat(catalog, development_share=False, mission_days=182.6) / row.published
     assert f"the ratio would be {stay:.2f} (the term 11 times larger" in row.comment
+    # and without f11 on the crewed and recovery terms, as lvreuse's notebook writes them (its code applies f11)
+    f11 = catalog.entry("cost", "default")["transcost_factors"]["f11_commercial"]["value"]
+    no_f11 = (_by_hand_seat(catalog, development_share=False) + _by_hand_operations(catalog, f11_on_crew_terms=1.0) / 4
+              - _by_hand_operations(catalog) / 4) / row.published
+    assert f"without f11, which would give {no_f11:.2f})" in row.comment and f11 == 0.5
     # the launch check uses Demo-2's launch mass against the payload Falcon 9's list price buys: one launch
     assert "1 Falcon 9 launch(es)" in row.quantity
 

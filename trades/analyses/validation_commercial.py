@@ -9,7 +9,8 @@ from __future__ import annotations
 
 #: the same 'IOC' assumption for both Gateway elements: a planned launch year, not read in a source
 GATEWAY_IOC = 2027
-#: AMCM's block number of an element built by modifying an existing design: 2, the least its definition allows
+#: AMCM's block number of an element whose source says it modifies an existing design: 2, the least its definition
+#: allows ('2 or more'); docs/model.md, Heritage
 DERIVATIVE_BLOCK = 2
 BAND = 0.5
 
@@ -24,10 +25,10 @@ def _verdict(ratio: float) -> str:
 
 
 def commercial_rows(run_study, Row) -> list:
-    """The PPE (AMCM's communication-spacecraft relationship on its dry mass: its platform's class) and HALO (the habitat and life support
+    """The PPE (AMCM power-element relationship on its dry mass, block 2: a modification of its platform) and HALO (the habitat and life support
     the toolkit sizes for Gateway's crew of four on 30-day visits, studies/cislunar_nrho_station.yaml,
     by AMCM's crewed-habitat relationship), each with f11, against their contracts in 2024 dollars."""
-    from trades.architecture.relationships import amcm_cost, element_cost
+    from trades.architecture.relationships import element_cost
     from trades.study.catalog import load_catalog
     from trades.study.money import sourced_to_base_musd
 
@@ -38,27 +39,31 @@ def commercial_rows(run_study, Row) -> list:
 
     ppe = catalog.entry("elements", "gateway_ppe")
     dry = float(ppe["mass_kg"]["value"]) / 2.0  # the source: propellant is half of the launch mass
-    # the PPE's class: Maxar's 1300-class communications-satellite platform (elements.yaml gateway_ppe.platform)
-    # and a modification of that existing design: AMCM's block 2, the least its definition allows (cost.yaml amcm.block_definition)
-    government = amcm_cost("communication", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog, block=DERIVATIVE_BLOCK)
-    new_design = amcm_cost("communication", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog)
-    planetary = element_cost("power", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog)  # the power class's default
-    total, new_total, planetary_total = (c.development_musd + c.first_unit_musd for c in (government, new_design, planetary))
+    # a modification of Maxar's 1300-class platform (elements.yaml gateway_ppe.platform): AMCM block 2; its class stays the
+    # power element type's (AMCM classes a system by its operating environment and mission, not by its platform's)
+    government, new_design, block3 = (element_cost("power", dry, ioc_year=GATEWAY_IOC, base_year=base, catalog=catalog, block=b)
+                                      for b in (DERIVATIVE_BLOCK, 1, DERIVATIVE_BLOCK + 1))
+    total, new_total, block3_total = (c.development_musd + c.first_unit_musd for c in (government, new_design, block3))
     ours = f11 * total
     contract = catalog.entry("contracts", "gateway_ppe_maxar_2019")
     published = sourced_to_base_musd(contract["price"], base, catalog)
     rows.append(Row(
-        "Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element, developed commercially: AMCM communication-spacecraft "
-        f"relationship, block {DERIVATIVE_BLOCK} (a modification of Maxar's 1300-class communications-satellite platform), {dry:,.0f} kg dry (half its 5,000 kg "
-        f"launch mass), IOC {GATEWAY_IOC} (assumed), one unit, {total:,.0f} MUSD as a government development, times TRANSCOST's "
-        f"commercial-development factor f11 = {f11:g}", ours, published, "MUSD",
+        "Cost (2024 dollars, CPI-U)", f"Gateway Power and Propulsion Element, developed commercially: AMCM power-element "
+        f"(planetary-spacecraft) relationship, block {DERIVATIVE_BLOCK} (a modification of Maxar's 1300-class platform), {dry:,.0f} kg "
+        f"dry (half its 5,000 kg launch mass), IOC {GATEWAY_IOC} (assumed), one unit, {total:,.0f} MUSD as a government development, "
+        f"times TRANSCOST's commercial-development factor f11 = {f11:g}", ours, published, "MUSD",
         f"{contract['id']}: {contract['price']['source']}; platform: {ppe['platform']['source']}; f11: {f11_source}",
         f"{_verdict(ours / published)} (band 50 %). f11 halves AMCM's government-programme cost (the ratio would be "
-        f"{total / published:.2f} without it). As a new design (block 1) it would be {f11 * new_total / published:.2f}; by AMCM's "
-        f"planetary-spacecraft class as a new design, which the toolkit's power element type takes and which is fitted on "
-        f"planetary spacecraft, {f11 * planetary_total / published:.2f} (as the row priced it "
-        "until 2026-12). Which block number a 1300 derivative deserves was not read (2 is the least for a modification); the PPE's "
-        "mass was read only in a secondary page; the contract's price, not its cost, is the published figure."))
+        f"{total / published:.2f} without it); as a new design (block 1) it would be {f11 * new_total / published:.2f}, as block "
+        f"{DERIVATIVE_BLOCK + 1} {f11 * block3_total / published:.2f} (AMCM's definition allows '2 or more' for a modification; "
+        f"{DERIVATIVE_BLOCK}, the least, is taken). AMCM's communications class, its platform's, is not used: AMCM classes a system "
+        "by its operating environment and mission. The published figure is not the modelled element's scope: the contract "
+        "first also bought the launch (contracts.yaml), and the element's electric thrusters are under NASA's own contract (AEPS, "
+        "Aerojet Rocketdyne, 67 MUSD of 2016, The Verge, 20 Apr 2016; its thrusters 'designed to support the Gateway's power "
+        "and propulsion element', ExecutiveBiz, Nov 2019); it is a price, not a cost; the PPE's mass was read only in a "
+        "secondary page. Likely (not verified) besides: a commercial firm bidding a fixed price on its own platform spends "
+        "less than f11's 0.45-0.55 of a government programme, as NASA's NAFCOM study of Falcon 9 (2011) found for the "
+        "launcher: SpaceX's reported 0.39 billion was 0.23 of NAFCOM's commercial-inputs estimate."))
 
     study, prob = run_study("cislunar_nrho_station")
     from trades.models import variables as var

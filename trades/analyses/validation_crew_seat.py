@@ -153,6 +153,7 @@ def crew_seat_rows(Row) -> list:
     lighter = seat_cost(catalog, dry_mass_kg=wet_dry).mission_per_seat / published
     days, stay = (_value(craft["flight_operations"][k]) for k in ("free_flight_days", "stay_days"))
     whole_stay = seat_cost(catalog, mission_days=stay).mission_per_seat / published
+    without_f11_on_operations = (cost.mission_per_seat + (1.0 - cost.f11) * (cost.crewed_operations + cost.recovery) / cost.seats) / published
     bought = cost.missions * cost.seats * cost.per_seat  # the development once and the contract's flights
     award = sourced_to_base_musd(contract["price"], BASE_YEAR, catalog)
     contract_development = sourced_to_base_musd(contract["development_and_testing"], BASE_YEAR, catalog)
@@ -178,7 +179,8 @@ def crew_seat_rows(Row) -> list:
         f"{_verdict(ratio)} (band 50 %). A seat's parts: capsule production {cost.production / cost.seats:,.1f}, launch "
         f"{cost.launch / cost.seats:,.1f}, the capsule's operations {cost.operations / cost.seats:,.1f} MUSD (a flight's: flight "
         f"and mission {cost.flight_operations:,.1f}, the crewed-flight addition over {days:g} d of free flight "
-        f"{cost.f11 * cost.crewed_operations:,.1f} and recovery at sea {cost.f11 * cost.recovery:,.1f} after f11). TRANSCOST's "
+        f"{cost.f11 * cost.crewed_operations:,.1f} and recovery at sea {cost.f11 * cost.recovery:,.1f} after f11, as lvreuse's code "
+        f"applies it; its notebook writes both relationships without f11, which would give {without_f11_on_operations:.2f}). TRANSCOST's "
         f"crewed term takes the mission's duration in orbit: read as the whole {stay:g}-day stay, the capsule docked, the ratio "
         f"would be {whole_stay:.2f} (the term {math.sqrt(stay / days):.0f} times larger; the relationship's example is the Shuttle's 14 days, its "
         f"fitted range was not read). Were the FAA's 'without cargo' mass to hold its "

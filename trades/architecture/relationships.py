@@ -133,6 +133,9 @@ def element_cost(element_type: str, dry_mass_kg: float, *, propellant: str | Non
     cost = catalog.entry("cost", "default")
     rel = relationship(cost, element_type, propellant=propellant, power_source=power_source)
     if rel.method == "transcost":
+        if block != 1:
+            raise ValueError(f"element type '{element_type}' is costed by TRANSCOST, which takes no AMCM block number "
+                             "(its heritage term is f1)")
         if factors is None:  # the class's own factors in the catalog (a crew lander's f1), as in a study's model
             factors = dict(table(cost)[element_type].get("factors") or {})
         part = Part(element_type, dry_mass_kg, propellant or "lox_lh2", 1, factors)
@@ -144,18 +147,6 @@ def element_cost(element_type: str, dry_mass_kg: float, *, propellant: str | Non
     if factors:
         raise ValueError(f"element type '{element_type}' is costed by AMCM, which takes no TRANSCOST factors")
     return _amcm(cost, rel.coefficients["specification"], dry_mass_kg, ioc_year, base_year, catalog, rel.source, block)
-
-
-def amcm_cost(specification: str, dry_mass_kg: float, *, ioc_year: int, base_year: int = 2024, catalog: Catalog | None = None,
-              block: int = 1) -> Cost:
-    """Development and first unit of one element by AMCM's mission ``specification`` (a key of
-    ``amcm.specification`` in the cost catalog), for an element whose class no element type names
-    (the validation report's Gateway PPE, a communications-satellite bus)."""
-    catalog = catalog or load_catalog()
-    cost = catalog.entry("cost", "default")
-    spec = cost["amcm"]["specification"][specification]
-    return _amcm(cost, float(spec["value"]), dry_mass_kg, ioc_year, base_year, catalog,
-                 f"AMCM, specification {specification} {spec['value']}: {spec['source']}", block)
 
 
 def _amcm(cost: dict, specification: float, dry_mass_kg: float, ioc_year: int, base_year: int, catalog: Catalog, source: str,
