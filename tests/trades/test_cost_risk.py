@@ -169,3 +169,17 @@ def test_amcm_sigma_is_the_calculators_specification_deviation_times_ln_d():
     assert amcm_sigma(amcm, 2.13)[0] == pytest.approx(0.0759 * np.log(76.99939), abs=5e-4)
     assert amcm_sigma(amcm, 2.27)[0] == pytest.approx(0.0815 * np.log(76.99939), abs=5e-4)
     assert amcm_sigma(amcm, 2.14)[0] == amcm["uncertainty"]["cost_sigma"]
+
+
+def test_flagship_description_states_its_s_curve(flagship, tmp_path):
+    """The flagship's finding quotes the P70, the reserve and the point estimate's level of the default
+    cost-risk run (1,000 samples, seed 0): they must be what the command computes."""
+    code, out = _cost_risk(tmp_path, flagship, "flagship")
+    assert code == 0
+    report = json.loads((out / "cost_risk.json").read_text())
+    assert (report["samples"], report["seed"]) == (1000, 0)
+    description = " ".join(yaml.safe_load(flagship.read_text())["description"].split())
+    p70, reserve = report["life_cycle_cost"]["percentiles"]["P70"], report["reserve"]
+    assert (f"P70 at {p70 / 1000:.1f} billion, a reserve of {reserve['life_cycle_cost_musd'] / 1000:.1f} billion "
+            f"({100 * reserve['fraction_of_point_estimate']:.1f} %)") in description
+    assert f"sits at the S-curve's {100 * report['point_estimate']['confidence']:.0f} % level" in description
