@@ -31,7 +31,7 @@ from trades.analyses.run_launches import (national_cargo_launches, refuelled_lan
 from trades.architecture.flight_rates import launch_rule_breaks
 from trades.architecture.outpost_modules import module_power_summary, module_power_text
 from trades.analyses.optimize_rules import relief, violations
-from trades.analyses.oversize import oversize_notes
+from trades.analyses.oversize import crew_lander_launch_notes, oversize_notes
 from trades.errors import BrokenRulesError, InfeasibleError, OutputDirError
 from trades.escape import safe_text
 from trades.fileio import Staging, output_folder, remove_abandoned_staging
@@ -172,7 +172,7 @@ def summarize(arch, prob) -> dict:
             "some_crewed_launch_fails_probability": float(crew_failure),
         },
         "cost": summarize_cost(arch, prob) if arch.cost is not None else None,
-        "notes": list(arch.notes) + oversize_notes(arch, prob),
+        "notes": list(arch.notes) + oversize_notes(arch, prob) + crew_lander_launch_notes(arch, prob),
     }
 
 
