@@ -252,3 +252,21 @@ def test_optimize_says_the_study_design_was_infeasible(tmp_path, flagship, capsy
     summary = json.loads((tmp_path / "o" / "summary.json").read_text())
     assert summary["optimization"]["initial_violations"]
     assert "the study's own design (life_cycle_cost" in out and "so the optimum can cost more" in out
+
+
+def test_flagship_description_states_the_crew_lander_service_variant(tmp_path, flagship, flagship_run):
+    """The finding's commercial variant: the flagship with its crew lander bought as a service
+    (transportation.crew_lander: starship_hls), as `trades run` computes it."""
+    data = yaml.safe_load(flagship.read_text())
+    description = " ".join(data["description"].split())
+    data["transportation"]["crew_lander"] = "starship_hls"
+    variant = tmp_path / "hls.yaml"
+    variant.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert main(["run", str(variant), "-o", str(tmp_path / "o")]) == 0
+    summary = json.loads((tmp_path / "o" / "summary.json").read_text())
+    items = {i["item"]: i for i in summary["cost"]["items"]}
+    assert (f"the landers cost {items['crew_lander']['total_musd'] / 1000:.1f} billion and the life-cycle "
+            f"{summary['cost']['life_cycle_cost_musd'] / 1000:.1f} billion") in description
+    assert f"its {summary['totals']['launches_by_vehicle']['starship']} launches fly" in description
+    _, altair = flagship_run
+    assert f"({altair['cost']['life_cycle_cost_musd'] / 1000:.1f} with Altair in the same command" in description
