@@ -43,7 +43,7 @@ def test_modules_are_checked_and_a_flight_that_carries_everything_says_nothing()
 def _crew(lander_per_year, stack_per_year, rotations, payload, lifted_by_crew_launcher=False, stages=("crew_lander",)):
     from trades.analyses.oversize import crew_lander_launch_notes
 
-    values = {var.CREW_ROTATIONS: rotations, "crew_lander_demand.lander_mass": lander_per_year,
+    values = {"crew_lander_demand.crew_rotations": rotations, "crew_lander_demand.lander_mass": lander_per_year,
               var.CREW_STREAM_LEO_MASS: stack_per_year, var.CARGO_PAYLOAD_CAPACITY: [payload]}
     prob = SimpleNamespace(get_val=lambda name, units=None: np.asarray(values[name], dtype=float))
     arch = SimpleNamespace(stages=dict.fromkeys(stages), years=[2031, 2032], cost=SimpleNamespace(crew_launcher_lifts_lander=lifted_by_crew_launcher))

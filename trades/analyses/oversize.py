@@ -41,7 +41,7 @@ def crew_lander_launch_notes(arch, prob) -> list[str]:
     cost = arch.cost
     if "crew_lander" not in arch.stages or (cost is not None and cost.crew_launcher_lifts_lander):
         return []
-    rotations = prob.get_val(var.CREW_ROTATIONS).ravel()
+    rotations = prob.get_val("crew_lander_demand.crew_rotations").ravel()  # present with the stream (no crew launcher needed)
     crewed = [i for i, r in enumerate(rotations) if r > 1e-9]
     if not crewed:
         return []
