@@ -46,7 +46,8 @@ def _crew(lander_per_year, stack_per_year, rotations, payload, lifted_by_crew_la
     values = {"crew_lander_demand.crew_rotations": rotations, "crew_lander_demand.lander_mass": lander_per_year,
               var.CREW_STREAM_LEO_MASS: stack_per_year, var.CARGO_PAYLOAD_CAPACITY: [payload]}
     prob = SimpleNamespace(get_val=lambda name, units=None: np.asarray(values[name], dtype=float))
-    arch = SimpleNamespace(stages=dict.fromkeys(stages), years=[2031, 2032], cost=SimpleNamespace(crew_launcher_lifts_lander=lifted_by_crew_launcher))
+    arch = SimpleNamespace(stages=dict.fromkeys(stages), years=[2031, 2032],
+                           cost=SimpleNamespace(crew_launcher_lifts_lander=lifted_by_crew_launcher))
     return crew_lander_launch_notes(arch, prob)
 
 
@@ -61,7 +62,8 @@ def test_a_crew_lander_heavier_than_one_cargo_launch_is_named():
 
 
 def test_no_note_when_the_lander_fits_or_rides_the_crew_launcher():
-    assert _crew([0.0, 15000.0], [0.0, 60000.0], [0.0, 1.0], 15100.0) == []  # the lander fits (its stages' propellant aggregates, as docs/model.md says of every payload)
+    # the lander fits (its stages' propellant aggregates, as docs/model.md says of every payload)
+    assert _crew([0.0, 15000.0], [0.0, 60000.0], [0.0, 1.0], 15100.0) == []
     assert _crew([0.0, 69099.0], [0.0, 198072.0], [0.0, 1.0], 15100.0, lifted_by_crew_launcher=True) == []  # Saturn V and LM
     assert _crew([0.0, 69099.0], [0.0, 198072.0], [0.0, 0.0], 15100.0) == []  # no crew flies
     assert _crew([0.0, 0.0], [0.0, 0.0], [0.0, 1.0], 15100.0, stages=()) == []  # no crew lander stream

@@ -25,9 +25,10 @@ def _verdict(ratio: float) -> str:
 
 
 def commercial_rows(run_study, Row) -> list:
-    """The PPE (AMCM power-element relationship on its dry mass, block 2: a modification of its platform) and HALO (the habitat and life support
-    the toolkit sizes for Gateway's crew of four on 30-day visits, studies/cislunar_nrho_station.yaml,
-    by AMCM's crewed-habitat relationship), each with f11, against their contracts in 2024 dollars."""
+    """The PPE (AMCM power-element relationship on its dry mass, block 2: a modification of its platform) and
+    HALO (the habitat and life support the toolkit sizes for Gateway's crew of four on 30-day visits,
+    studies/cislunar_nrho_station.yaml, by AMCM's crewed-habitat relationship, its module block 2), each with
+    f11, against their contracts in 2024 dollars."""
     from trades.architecture.relationships import element_cost
     from trades.study.catalog import load_catalog
     from trades.study.money import sourced_to_base_musd
@@ -83,8 +84,8 @@ def commercial_rows(run_study, Row) -> list:
     rows.append(Row(
         "Cost (2024 dollars, CPI-U)", "Gateway HALO, developed commercially: the habitat and life support the toolkit sizes for "
         f"Gateway's crew of {study.outpost.crew_size} on {study.outpost.stay_days:g}-day visits (studies/cislunar_nrho_station.yaml: "
-        f"{masses['habitat'] / 1000:.1f} t and {masses['life_support'] / 1000:.1f} t), AMCM crewed-habitat relationship, the module block {DERIVATIVE_BLOCK} (a "
-        f"modification of Cygnus's), the life support block 1, IOC "
+        f"{masses['habitat'] / 1000:.1f} t and {masses['life_support'] / 1000:.1f} t), AMCM crewed-habitat relationship, the "
+        f"module block {DERIVATIVE_BLOCK} (a modification of Cygnus's), the life support block 1, IOC "
         f"{study.deploy_year}, one unit, {government:,.0f} MUSD as a government development, times f11 = {f11:g}", ours, published, "MUSD",
         f"{contract['id']}: {contract['price']['source']}; f11: {f11_source}",
         f"{_verdict(ours / published)} (band 50 %). Without f11 the ratio would be {government / published:.2f}; as a new design (block "

@@ -16,7 +16,8 @@ prices a government crew launcher's (:mod:`trades.architecture.launch_operations
 work-year): flight and mission operations ``C_m`` of a crewed orbital vehicle (Q = 3), the crewed-flight
 addition ``C_ma`` over the capsule's free flight (``elements.yaml`` crew_dragon.flight_operations) and its
 recovery at sea ``C_rec``, the last two with f11 as lvreuse applies it, at the relationships' lowest fitted
-rate (3 a year: NASA's contract buys fewer, so a lower bound). Falcon 9's own operations are in its price. The OIG priced a seat from the contract's value less its development
+rate (3 a year: NASA's contract buys fewer, so a lower bound). Falcon 9's own operations are in its price.
+The OIG priced a seat from the contract's value less its development
 and testing (contracts.yaml commercial_crew_spacex_seat_2019, its note), so the row compares the seat
 without the development term ``f11 D / N``; the comment gives the seat with it and the development
 against the contract's development part. All in 2024 dollars (CPI-U). Band 50 % (a single contracted
@@ -153,7 +154,8 @@ def crew_seat_rows(Row) -> list:
     lighter = seat_cost(catalog, dry_mass_kg=wet_dry).mission_per_seat / published
     days, stay = (_value(craft["flight_operations"][k]) for k in ("free_flight_days", "stay_days"))
     whole_stay = seat_cost(catalog, mission_days=stay).mission_per_seat / published
-    without_f11_on_operations = (cost.mission_per_seat + (1.0 - cost.f11) * (cost.crewed_operations + cost.recovery) / cost.seats) / published
+    crew_terms = (cost.crewed_operations + cost.recovery) / cost.seats  # the terms lvreuse's code multiplies by f11
+    without_f11_on_operations = (cost.mission_per_seat + (1.0 - cost.f11) * crew_terms) / published
     bought = cost.missions * cost.seats * cost.per_seat  # the development once and the contract's flights
     award = sourced_to_base_musd(contract["price"], BASE_YEAR, catalog)
     contract_development = sourced_to_base_musd(contract["development_and_testing"], BASE_YEAR, catalog)
