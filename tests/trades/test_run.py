@@ -270,3 +270,18 @@ def test_flagship_description_states_the_crew_lander_service_variant(tmp_path, f
     assert f"its {summary['totals']['launches_by_vehicle']['starship']} launches fly" in description
     _, altair = flagship_run
     assert f"({altair['cost']['life_cycle_cost_musd'] / 1000:.1f} with Altair in the same command" in description
+
+
+def test_flagship_names_its_crew_lander_heavier_than_a_launch(flagship_run):
+    """The run's note on the NRHO-resized Altair (trades/analyses/oversize.py), and docs/model.md's figures
+    of it (Cargo launches), read back from the note's own numbers."""
+    import re
+    from pathlib import Path
+
+    _, summary = flagship_run
+    (note,) = [n for n in summary["notes"] if n.startswith("the crew lander of each landing")]
+    figures = re.search(r"\(([\d,]+) kg at its staging orbit; ([\d,]+) kg in the launch orbit.*?\(([\d,]+) kg\)", note)
+    lander, stack, payload = (float(x.replace(",", "")) for x in figures.groups())
+    doc = " ".join((Path(__file__).resolve().parents[2] / "docs" / "model.md").read_text().split())
+    assert (f"Altair, resized for NRHO, {lander / 1000:.1f} t, and {stack / 1000:.0f} t in LEO with its stages, on Falcon 9's "
+            f"{payload / 1000:.1f} t)") in doc

@@ -51,3 +51,13 @@ def test_amcm_block_number():
     # TRANSCOST has no block number (its heritage term is f1): a block there is refused, not ignored
     with pytest.raises(ValueError, match="no AMCM block number"):
         element_cost("crew_spacecraft", 9000.0, block=2)
+
+
+def test_model_doc_states_the_ppe_and_halo_ratios():
+    """docs/model.md (Commercial development) quotes both rows' ratios with f11 and block 2: read back from the rows."""
+    from pathlib import Path
+
+    ppe, halo = commercial_rows(_run_study, Row)
+    doc = " ".join((Path(__file__).resolve().parents[2] / "docs" / "model.md").read_text().split())
+    assert f"{ppe.ratio:.2f} with f11 as a modification of Maxar's 1300-class platform" in doc
+    assert f"{halo.ratio:.2f} with its module a modification of Cygnus's (block 2)" in doc

@@ -5,6 +5,7 @@ toolkit), times f11, spread over the contract's missions and the capsule's fligh
 launch at its list price, over four seats; the OIG's 55 MUSD of 2019 inflated by the catalog's CPI-U."""
 
 import math
+import re
 
 import pytest
 
@@ -115,3 +116,15 @@ def test_recovery_reproduces_lvreuses_ariane5_case():
     assert 0.86 * recovery_per_flight_wyr(catalog, 37.0, 7.0) == pytest.approx(8.7, abs=0.1)
     # below the lowest fitted rate (3 a year) the relationship is taken at that rate, as the operations component does
     assert recovery_per_flight_wyr(catalog, 8.0, 1.0) == pytest.approx(recovery_per_flight_wyr(catalog, 8.0, 3.0), rel=1e-12)
+
+
+def test_model_doc_states_the_seat_rows_figures():
+    """docs/model.md (Commercial development) quotes the row's seat, ratio and whole-stay what-if: read back
+    from the row, so the page cannot drift from the report."""
+    from pathlib import Path
+
+    (row,) = crew_seat_rows(Row)
+    doc = " ".join((Path(__file__).resolve().parents[2] / "docs" / "model.md").read_text().split())
+    stay = re.search(r"the ratio would be (\d\.\d\d) \(the term", row.comment).group(1)
+    assert (f"{row.ours:.1f} MUSD a seat, {row.ratio:.2f} of the OIG's (0.48 before the operations); with TRANSCOST's "
+            f"crewed term over the whole six-month stay, the capsule docked, {stay}.") in doc
